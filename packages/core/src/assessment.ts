@@ -1,0 +1,187 @@
+import * as z from 'zod';
+import { assessmentTypeSchema, isAnswerKeyType, type AssessmentType } from './assessment-type.js';
+import { bandSchema } from './band.js';
+import { emailSchema, identifierSchema, isoDateTimeSchema } from './common.js';
+import { criteriaFor, criterionIdSchema } from './criteria.js';
+
+/** A criterion's band and feedback. `band` is null when the criterion was not assessed (Pronunciation from a transcript alone). */
+export const criterionScoreSchema = z.object({
+  band: bandSchema.nullable(),
+  feedback: z.string().max(4000),
+});
+/** A criterion's band and feedback. */
+export type CriterionScore = z.infer<typeof criterionScoreSchema>;
+
+/** The kinds of inline correction. */
+export const correctionCategorySchema = z.enum(['grammar', 'spelling', 'vocabulary', 'punctuation', 'cohesion', 'style', 'task']);
+
+/** One inline correction: the quoted span of the answer, what to write instead, and why. */
+export const inlineCorrectionSchema = z.object({
+  quote: z.string().min(1).max(500),
+  suggestion: z.string().max(500),
+  category: correctionCategorySchema,
+  explanation: z.string().max(1000).default(''),
+});
+/** One inline correction. */
+export type InlineCorrection = z.infer<typeof inlineCorrectionSchema>;
+
+/** What the rules in code noticed about an answer. */
+export const assessmentFlagSchema = z.enum([
+  'minimal_response',
+  'under_length',
+  'off_topic',
+  'copied_prompt',
+  'repetition',
+  'prompt_injection',
+  'content_filtered',
+  'score_divergence',
+  'pronunciation_not_assessed',
+  'hard_to_transcribe',
+]);
+/** What the rules in code noticed about an answer. */
+export type AssessmentFlag = z.infer<typeof assessmentFlagSchema>;
+
+/** Who scored a result. `answer_key` is deterministic marking at no model cost. */
+export const providerSchema = z.enum(['bedrock', 'gemini', 'offline', 'answer_key']);
+/** Who scored a result. */
+export type Provider = z.infer<typeof providerSchema>;
+
+/** Tokens a model call used. */
+export const tokenUsageSchema = z.object({
+  input_tokens: z.int().min(0),
+  output_tokens: z.int().min(0),
+  total_tokens: z.int().min(0),
+});
+/** Tokens a model call used. */
+export type TokenUsage = z.infer<typeof tokenUsageSchema>;
+
+/** Where a result came from and what it cost. */
+export const provenanceSchema = z.object({
+  provider: providerSchema,
+  /** The model that produced the final scores; null for answer-key marking. */
+  model_id: z.string().max(200).nullable(),
+  /** Why that model was used (smart selection), when a choice was made. */
+  model_selection_reason: z.string().max(500).nullable().default(null),
+  /** Every model called, in order (escalation shows here). */
+  models_called: z.array(z.string().max(200)).default([]),
+  token_usage: tokenUsageSchema.nullable(),
+  /** Cost in US dollars at the price table in force. */
+  cost_usd: z.number().min(0),
+  latency_ms: z.number().min(0),
+  /** 0–1: how much to trust the bands; null when the provider gives none. */
+  confidence: z.number().min(0).max(1).nullable().default(null),
+});
+/** Where a result came from and what it cost. */
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** The marking of one reading or listening question. */
+export const questionResultSchema = z.object({
+  question_number: z.int().min(1).max(40),
+  given: z.string().max(500),
+  /** The accepted answers, as written in the key. */
+  expected: z.array(z.string()),
+  correct: z.boolean(),
+  /** Why it was marked so, e.g. "over the word limit (3 words; at most 2)". */
+  reason: z.string().max(500),
+});
+/** The marking of one reading or listening question. */
+export type QuestionResult = z.infer<typeof questionResultSchema>;
+
+/** Whether a person should look at a result, and why. */
+export const reviewSchema = z.object({
+  required: z.boolean(),
+  reasons: z.array(z.string().max(500)).default([]),
+});
+
+const assessmentResultShape = {
+  assessment_type: assessmentTypeSchema,
+  /** Computed by our code from the IELTS rules, never taken from a model. */
+  overall_band: bandSchema,
+  criteria_scores: z.partialRecord(criterionIdSchema, criterionScoreSchema),
+  /** A summary a learner can act on. */
+  feedback: z.string().max(8000),
+  inline_corrections: z.array(inlineCorrectionSchema).max(100).default([]),
+  /** Words in the answer (writing, speaking transcripts); null for reading and listening. */
+  word_count: z.int().min(0).nullable().default(null),
+  /** Correct answers out of 40 (reading and listening); null otherwise. */
+  raw_score: z.int().min(0).max(40).nullable().default(null),
+  question_results: z.array(questionResultSchema).max(40).default([]),
+  flags: z.array(assessmentFlagSchema).default([]),
+  review: reviewSchema.default({ required: false, reasons: [] }),
+  ai_generated: z.boolean(),
+  /** False when the answer tried to steer the scorer or tripped a content filter. */
+  content_safe: z.boolean(),
+  provenance: provenanceSchema,
+};
+
+function checkCriteria(
+  value: { assessment_type: AssessmentType; criteria_scores: Partial<Record<string, unknown>> },
+  context: z.RefinementCtx,
+): void {
+  const expected = criteriaFor(value.assessment_type);
+  const present = Object.keys(value.criteria_scores);
+  for (const criterion of expected) {
+    if (!present.includes(criterion)) {
+      context.addIssue({ code: 'custom', path: ['criteria_scores', criterion], message: `${value.assessment_type} needs ${criterion}` });
+    }
+  }
+  for (const criterion of present) {
+    if (!(expected as readonly string[]).includes(criterion)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['criteria_scores', criterion],
+        message: `${value.assessment_type} is not scored on ${criterion}`,
+      });
+    }
+  }
+}
+
+/**
+ * What every evaluator returns: bands per criterion, the overall band computed from the
+ * IELTS rules, feedback and provenance. The criteria must be exactly those of the type.
+ */
+export const assessmentResultSchema = z.object(assessmentResultShape).superRefine((value, context) => {
+  checkCriteria(value, context);
+  if (isAnswerKeyType(value.assessment_type) && value.raw_score === null) {
+    context.addIssue({ code: 'custom', path: ['raw_score'], message: `${value.assessment_type} needs a raw score` });
+  }
+});
+/** What every evaluator returns. */
+export type AssessmentResult = z.infer<typeof assessmentResultSchema>;
+/** What an evaluator may build (defaults still to fill). */
+export type AssessmentResultInput = z.input<typeof assessmentResultSchema>;
+
+/**
+ * An item of the assessments table (key `assessment_id`, GSI `user-email-index`).
+ * A started but unfinished assessment (a speaking test in progress) has `completed: false`,
+ * a null `overall_band` and its state in `speaking_session`.
+ */
+export const assessmentSchema = z
+  .object({
+    ...assessmentResultShape,
+    assessment_id: identifierSchema,
+    user_email: emailSchema,
+    user_id: z.uuid(),
+    question_id: identifierSchema.nullable().default(null),
+    /** When it was created: ISO 8601, the sort order of a user's history. */
+    timestamp: isoDateTimeSchema,
+    completed_at: isoDateTimeSchema.nullable().default(null),
+    completed: z.boolean(),
+    overall_band: bandSchema.nullable(),
+    provenance: provenanceSchema.nullable().default(null),
+    /** A client-supplied key: saving twice with it stores one assessment. */
+    idempotency_key: z.string().min(8).max(128).nullable().default(null),
+    /** The learner's answer: an essay, answer sheet or speaking turns, as submitted. */
+    submission: z.record(z.string(), z.unknown()).nullable().default(null),
+    /** The state of a speaking test in progress (see the speaking workflow). */
+    speaking_session: z.record(z.string(), z.unknown()).nullable().default(null),
+    version: z.int().min(0).default(0),
+  })
+  .superRefine((value, context) => {
+    if (!value.completed) return;
+    checkCriteria(value, context);
+    if (value.overall_band === null) context.addIssue({ code: 'custom', path: ['overall_band'], message: 'a completed assessment needs a band' });
+    if (value.provenance === null) context.addIssue({ code: 'custom', path: ['provenance'], message: 'a completed assessment needs provenance' });
+  });
+/** An item of the assessments table. */
+export type Assessment = z.infer<typeof assessmentSchema>;

@@ -1,0 +1,349 @@
+import * as z from 'zod';
+import { assessmentSchema } from './assessment.js';
+import { assessmentTypeSchema } from './assessment-type.js';
+import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
+import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
+import { publicQuestionSchema } from './question.js';
+import { speakingSessionViewSchema, speakingTurnInputSchema } from './speaking.js';
+import { publicUserSchema } from './user.js';
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One endpoint: everything server and client need to agree on. */
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** Hono-style path, `:name` for parameters. */
+  path: string;
+  summary: string;
+  /** `user`: a session cookie or bearer token is required. */
+  auth: 'none' | 'user';
+  /** The success status. */
+  status: 200 | 201 | 202;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** The largest request body accepted, in bytes (413 beyond). Default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
+  /** Safe to retry: the same call twice has the effect of one. */
+  idempotent: boolean;
+}
+
+/** The body limit of routes that name none: 64 KiB. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const route = <const Definition extends RouteDefinition>(definition: Definition): Definition => definition;
+
+/** Passwords: at least 8 characters, and at least 64 allowed (NIST SP 800-63B); 128 at most. */
+export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters');
+
+const messageResponse = z.object({ message: z.string() });
+const okResponse = z.object({ ok: z.literal(true) });
+const idParams = z.object({ id: identifierSchema });
+const limitSchema = z.coerce.number().int().min(1).max(50).default(20);
+
+/** A reading or listening answer sheet: question number (1–40) → the answer given. */
+export const answerSheetSchema = z.record(
+  z.string().regex(/^([1-9]|[1-3][0-9]|40)$/, 'question numbers run from 1 to 40'),
+  z.string().max(200),
+);
+
+const idempotencyKeySchema = z.string().min(8).max(128).optional();
+
+/** A learner's allowance for one assessment type. */
+export const entitlementSchema = z.object({
+  assessment_type: assessmentTypeSchema,
+  granted: z.int().min(0),
+  used: z.int().min(0),
+  remaining: z.int().min(0),
+});
+
+/** Every endpoint of the reference server. Server and api-client are both built from this table. */
+export const apiContract = {
+  health: {
+    check: route({
+      method: 'GET',
+      path: '/health',
+      summary: 'Liveness and version',
+      auth: 'none',
+      status: 200,
+      response: z.object({ status: z.literal('ok'), version: z.string(), time: isoDateTimeSchema }),
+      idempotent: true,
+    }),
+  },
+  auth: {
+    register: route({
+      method: 'POST',
+      path: '/api/auth/register',
+      summary: 'Register; the same answer whether or not the email is taken',
+      auth: 'none',
+      status: 202,
+      body: z.strictObject({
+        email: emailSchema,
+        password: passwordSchema,
+        display_name: z.string().trim().min(1).max(100).optional(),
+        recaptcha_token: z.string().max(4000).optional(),
+      }),
+      response: messageResponse,
+      idempotent: false,
+    }),
+    login: route({
+      method: 'POST',
+      path: '/api/auth/login',
+      summary: 'Start a session: a cookie for the web, a bearer token for mobile',
+      auth: 'none',
+      status: 200,
+      body: z.strictObject({
+        email: emailSchema,
+        password: z.string().min(1).max(128),
+        client: z.enum(['web', 'mobile']).default('web'),
+      }),
+      response: z.object({
+        user: publicUserSchema,
+        /** The bearer token, for mobile clients; null for the web, which gets an HttpOnly cookie. */
+        token: z.string().nullable(),
+        expires_at: isoDateTimeSchema,
+      }),
+      idempotent: false,
+    }),
+    logout: route({
+      method: 'POST',
+      path: '/api/auth/logout',
+      summary: 'End this session',
+      auth: 'user',
+      status: 200,
+      response: okResponse,
+      idempotent: true,
+    }),
+    me: route({
+      method: 'GET',
+      path: '/api/auth/me',
+      summary: 'The signed-in user',
+      auth: 'user',
+      status: 200,
+      response: z.object({ user: publicUserSchema }),
+      idempotent: true,
+    }),
+    verifyEmail: route({
+      method: 'POST',
+      path: '/api/auth/verify-email',
+      summary: 'Confirm an email address with the token sent to it',
+      auth: 'none',
+      status: 200,
+      body: z.strictObject({ token: z.string().min(16).max(200) }),
+      response: okResponse,
+      idempotent: false,
+    }),
+    resendVerification: route({
+      method: 'POST',
+      path: '/api/auth/resend-verification',
+      summary: 'Send the verification email again',
+      auth: 'user',
+      status: 202,
+      response: messageResponse,
+      idempotent: false,
+    }),
+    requestPasswordReset: route({
+      method: 'POST',
+      path: '/api/auth/password-reset/request',
+      summary: 'Email a single-use reset link; the same answer for unknown emails',
+      auth: 'none',
+      status: 202,
+      body: z.strictObject({ email: emailSchema }),
+      response: messageResponse,
+      idempotent: false,
+    }),
+    confirmPasswordReset: route({
+      method: 'POST',
+      path: '/api/auth/password-reset/confirm',
+      summary: 'Set a new password with a reset token; ends every session',
+      auth: 'none',
+      status: 200,
+      body: z.strictObject({ token: z.string().min(16).max(200), password: passwordSchema }),
+      response: okResponse,
+      idempotent: false,
+    }),
+    changePassword: route({
+      method: 'POST',
+      path: '/api/auth/change-password',
+      summary: "Change the password; ends the user's other sessions",
+      auth: 'user',
+      status: 200,
+      body: z.strictObject({ current_password: z.string().min(1).max(128), new_password: passwordSchema }),
+      response: okResponse,
+      idempotent: false,
+    }),
+  },
+  entitlements: {
+    get: route({
+      method: 'GET',
+      path: '/api/entitlements',
+      summary: 'How many assessments of each type the user may still take',
+      auth: 'user',
+      status: 200,
+      response: z.object({ entitlements: z.array(entitlementSchema) }),
+      idempotent: true,
+    }),
+  },
+  questions: {
+    list: route({
+      method: 'GET',
+      path: '/api/questions',
+      summary: 'Practice questions of one assessment type',
+      auth: 'user',
+      status: 200,
+      query: z.strictObject({ type: assessmentTypeSchema, cursor: z.string().max(2000).optional(), limit: limitSchema }),
+      response: pageSchema(publicQuestionSchema),
+      idempotent: true,
+    }),
+    get: route({
+      method: 'GET',
+      path: '/api/questions/:id',
+      summary: 'One question, without its answer key',
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      response: publicQuestionSchema,
+      idempotent: true,
+    }),
+  },
+  writing: {
+    evaluate: route({
+      method: 'POST',
+      path: '/api/writing/evaluate',
+      summary: 'Score an essay for a writing question',
+      auth: 'user',
+      status: 201,
+      body: z.strictObject({
+        question_id: identifierSchema,
+        essay: z.string().trim().min(1, 'must not be empty').max(30_000),
+        idempotency_key: idempotencyKeySchema,
+      }),
+      response: assessmentSchema,
+      maxBodyBytes: 128 * 1024,
+      idempotent: false,
+    }),
+  },
+  speaking: {
+    start: route({
+      method: 'POST',
+      path: '/api/speaking/sessions',
+      summary: 'Start a speaking test for a speaking set',
+      auth: 'user',
+      status: 201,
+      body: z.strictObject({ question_id: identifierSchema }),
+      response: speakingSessionViewSchema,
+      idempotent: false,
+    }),
+    get: route({
+      method: 'GET',
+      path: '/api/speaking/sessions/:id',
+      summary: 'Where a speaking test stands',
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      response: speakingSessionViewSchema,
+      idempotent: true,
+    }),
+    submitTurn: route({
+      method: 'POST',
+      path: '/api/speaking/sessions/:id/turns',
+      summary: 'Answer the current prompt with audio and/or a timed transcript',
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      body: speakingTurnInputSchema,
+      response: speakingSessionViewSchema,
+      maxBodyBytes: 16 * 1024 * 1024,
+      idempotent: false,
+    }),
+    complete: route({
+      method: 'POST',
+      path: '/api/speaking/sessions/:id/complete',
+      summary: 'Score the speaking test',
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      response: assessmentSchema,
+      idempotent: false,
+    }),
+  },
+  reading: {
+    evaluate: route({
+      method: 'POST',
+      path: '/api/reading/evaluate',
+      summary: 'Mark a reading answer sheet by its key',
+      auth: 'user',
+      status: 201,
+      body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
+      response: assessmentSchema,
+      idempotent: false,
+    }),
+  },
+  listening: {
+    evaluate: route({
+      method: 'POST',
+      path: '/api/listening/evaluate',
+      summary: 'Mark a listening answer sheet by its key',
+      auth: 'user',
+      status: 201,
+      body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
+      response: assessmentSchema,
+      idempotent: false,
+    }),
+  },
+  assessments: {
+    list: route({
+      method: 'GET',
+      path: '/api/assessments',
+      summary: "The user's assessments, newest first",
+      auth: 'user',
+      status: 200,
+      query: z.strictObject({ cursor: z.string().max(2000).optional(), limit: limitSchema }),
+      response: pageSchema(assessmentSchema),
+      idempotent: true,
+    }),
+    get: route({
+      method: 'GET',
+      path: '/api/assessments/:id',
+      summary: "One of the user's assessments (another user's is a 404)",
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      response: assessmentSchema,
+      idempotent: true,
+    }),
+  },
+  contentReports: {
+    create: route({
+      method: 'POST',
+      path: '/api/content-reports',
+      summary: 'Report a result, its feedback or a question',
+      auth: 'user',
+      status: 201,
+      body: z.strictObject({ target: contentReportTargetSchema, reason: contentReportReasonSchema, details: z.string().max(2000).optional() }),
+      response: contentReportSchema,
+      idempotent: false,
+    }),
+  },
+} as const;
+
+/** The contract's type. */
+export type ApiContract = typeof apiContract;
+
+/** Every route of the contract, with its group and name (`auth.login`). */
+export function listRoutes(): Array<{ group: string; name: string; route: RouteDefinition }> {
+  return Object.entries(apiContract).flatMap(([group, routes]) =>
+    Object.entries(routes as Record<string, RouteDefinition>).map(([name, definition]) => ({ group, name, route: definition })),
+  );
+}
+
+/** Fills `:name` parameters of a contract path: `/api/assessments/:id` → `/api/assessments/a1`. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,135 @@
+import * as z from 'zod';
+import { assessmentTypeSchema } from './assessment-type.js';
+import { identifierSchema } from './common.js';
+
+/** Data of an Academic task 1 chart, so apps can draw it. */
+export const chartSchema = z.object({
+  chart_type: z.enum(['bar', 'line', 'pie', 'table', 'process', 'map']),
+  title: z.string().max(300),
+  /** The labels along the x axis, the slices of a pie, or a table's columns. */
+  categories: z.array(z.string().max(100)).max(50),
+  /** One series per line, bar group or table row; `values[i]` belongs to `categories[i]`. */
+  series: z
+    .array(z.object({ name: z.string().max(100), values: z.array(z.number().nullable()).max(50) }))
+    .max(20),
+  unit: z.string().max(40).nullable().default(null),
+  x_label: z.string().max(100).nullable().default(null),
+  y_label: z.string().max(100).nullable().default(null),
+  /** Steps of a process or features of a map, when the chart is not numeric. */
+  steps: z.array(z.string().max(300)).max(30).default([]),
+});
+/** Data of an Academic task 1 chart. */
+export type Chart = z.infer<typeof chartSchema>;
+
+/** How answers to a group of questions are written, taken from its instructions. */
+export const answerFormatSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('words'),
+    /** "NO MORE THAN TWO WORDS" → 2. */
+    max_words: z.int().min(1).max(5),
+    /** Whether a number may be given ("AND/OR A NUMBER"); "ONE WORD ONLY" allows none. */
+    numbers_allowed: z.boolean(),
+  }),
+  z.object({ kind: z.literal('number') }),
+  z.object({ kind: z.literal('true_false_not_given') }),
+  z.object({ kind: z.literal('yes_no_not_given') }),
+  /** Choose a letter (multiple choice, matching). */
+  z.object({ kind: z.literal('letter'), options: z.array(z.string().regex(/^[A-Z]$|^[ivx]+$/)).min(2).max(26) }),
+]);
+/** How answers to a group of questions are written. */
+export type AnswerFormat = z.infer<typeof answerFormatSchema>;
+
+/** A group of questions sharing instructions (e.g. questions 1–6, TRUE/FALSE/NOT GIVEN). */
+export const questionGroupSchema = z.object({
+  group_id: identifierSchema,
+  /** The passage (reading) or section (listening) it belongs to. */
+  part: z.int().min(1).max(4),
+  instructions: z.string().max(1000),
+  answer_format: answerFormatSchema,
+  /** Options for letter answers, such as "A": "the cost of transport". */
+  options: z.array(z.object({ letter: z.string().max(5), text: z.string().max(500) })).default([]),
+  questions: z.array(z.object({ number: z.int().min(1).max(40), text: z.string().max(1000) })).min(1),
+});
+/** A group of questions sharing instructions. */
+export type QuestionGroup = z.infer<typeof questionGroupSchema>;
+
+/**
+ * An answer key: per question number, the accepted answers as a key writes them —
+ * alternatives with "/" ("colour / color") and optional words in brackets ("(the) river").
+ */
+export const answerKeySchema = z.record(z.string().regex(/^([1-9]|[1-3][0-9]|40)$/), z.string().min(1).max(300));
+/** An answer key. */
+export type AnswerKey = z.infer<typeof answerKeySchema>;
+
+/** A speaking set: part 1 questions, a part 2 cue card, part 3 discussion questions. */
+export const speakingSetSchema = z.object({
+  part1: z.object({ topic: z.string().max(200), questions: z.array(z.string().max(500)).min(1).max(12) }),
+  part2: z.object({
+    topic: z.string().max(300),
+    /** "You should say: …" points. */
+    prompts: z.array(z.string().max(300)).min(1).max(6),
+    closing: z.string().max(300),
+    follow_up: z.array(z.string().max(300)).max(3).default([]),
+  }),
+  part3: z.object({ topic: z.string().max(200), questions: z.array(z.string().max(500)).min(1).max(12) }),
+});
+/** A speaking set. */
+export type SpeakingSet = z.infer<typeof speakingSetSchema>;
+
+const publicQuestionShape = {
+  question_id: identifierSchema,
+  assessment_type: assessmentTypeSchema,
+  title: z.string().min(1).max(300),
+  /** The task as the candidate reads it. */
+  prompt: z.string().min(1).max(5000),
+  /** The minimum words (writing); null elsewhere. */
+  word_limit: z.int().min(1).nullable().default(null),
+  /** Minutes allowed. */
+  time_limit: z.int().min(1).max(240),
+  /** Academic task 1: the chart's data. */
+  chart: chartSchema.nullable().default(null),
+  /** General Training task 1: the points the letter must cover. */
+  letter_points: z.array(z.string().max(300)).max(5).default([]),
+  speaking: speakingSetSchema.nullable().default(null),
+  /** Reading passages. */
+  passages: z
+    .array(z.object({ part: z.int().min(1).max(3), title: z.string().max(300), text: z.string().max(20_000) }))
+    .max(3)
+    .default([]),
+  /** Listening sections. The transcript is for practice review; an `audio_url` when recorded. */
+  sections: z
+    .array(
+      z.object({
+        part: z.int().min(1).max(4),
+        title: z.string().max(300),
+        transcript: z.string().max(20_000),
+        audio_url: z.url().nullable().default(null),
+      }),
+    )
+    .max(4)
+    .default([]),
+  question_groups: z.array(questionGroupSchema).max(20).default([]),
+  tags: z.array(z.string().max(50)).max(20).default([]),
+};
+
+/**
+ * A question as learners see it before they answer. Parsing strips unknown keys, so a
+ * question item parsed with this schema never carries its answer key.
+ */
+export const publicQuestionSchema = z.object(publicQuestionShape);
+/** A question as learners see it. */
+export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
+
+/** An item of the questions table (key `question_id`, GSI on `assessment_type`), answer key included. */
+export const questionSchema = z.object({
+  ...publicQuestionShape,
+  /** Reading and listening only; never sent to a client before submission. */
+  answer_key: answerKeySchema.nullable().default(null),
+});
+/** An item of the questions table. */
+export type Question = z.infer<typeof questionSchema>;
+
+/** The question without its answer key. */
+export function toPublicQuestion(question: Question): PublicQuestion {
+  return publicQuestionSchema.parse(question);
+}
