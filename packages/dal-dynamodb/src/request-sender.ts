@@ -1,0 +1,111 @@
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  type DeleteCommandInput,
+  type DeleteCommandOutput,
+  type DynamoDBDocumentClient,
+  type GetCommandInput,
+  type GetCommandOutput,
+  type PutCommandInput,
+  type PutCommandOutput,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  type UpdateCommandInput,
+  type UpdateCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { resolveRetryPolicy, runWithRetry, type CallContext, type RetryPolicy } from './retry-policy.js';
+
+/** The capacity one repository call consumed, as DynamoDB reported it (`ReturnConsumedCapacity`). */
+export interface ConsumedCapacityReport {
+  /** The repository method, e.g. `users.create`. */
+  operation: string;
+  /** The physical table name. */
+  tableName: string;
+  /** Total capacity units, table and indexes. */
+  capacityUnits: number;
+  /** Read units, when DynamoDB splits them out. */
+  readCapacityUnits?: number;
+  /** Write units, when DynamoDB splits them out. */
+  writeCapacityUnits?: number;
+}
+
+/** Options every repository factory takes. */
+export interface RepositoryOptions {
+  /** The document client to send requests with (the caller owns its endpoint and credentials). */
+  documentClient: DynamoDBDocumentClient;
+  /** Deadline and throttling retries for every call; see {@link RetryPolicy} for defaults. */
+  retry?: RetryPolicy;
+  /** Receives the capacity each call consumed. Default: not reported. */
+  onConsumedCapacity?: (report: ConsumedCapacityReport) => void;
+  /** The clock. Default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** Sends document-client requests with the deadline, throttling retries and capacity reports. */
+export interface RequestSender {
+  /** Sends a PutItem. */
+  put(context: CallContext, input: PutCommandInput): Promise<PutCommandOutput>;
+  /** Sends a GetItem. */
+  get(context: CallContext, input: GetCommandInput): Promise<GetCommandOutput>;
+  /** Sends an UpdateItem. */
+  update(context: CallContext, input: UpdateCommandInput): Promise<UpdateCommandOutput>;
+  /** Sends a DeleteItem. */
+  delete(context: CallContext, input: DeleteCommandInput): Promise<DeleteCommandOutput>;
+  /** Sends a Query. */
+  query(context: CallContext, input: QueryCommandInput): Promise<QueryCommandOutput>;
+  /** Sends a BatchWriteItem. */
+  batchWrite(context: CallContext, input: BatchWriteCommandInput): Promise<BatchWriteCommandOutput>;
+}
+
+/** Creates the {@link RequestSender} the repositories share. */
+export function createRequestSender(options: RepositoryOptions): RequestSender {
+  const policy = resolveRetryPolicy(options.retry);
+  const { documentClient, onConsumedCapacity } = options;
+
+  const report = (context: CallContext, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) => {
+    if (!onConsumedCapacity || !consumed) return;
+    for (const entry of Array.isArray(consumed) ? consumed : [consumed]) {
+      onConsumedCapacity({
+        operation: context.operation,
+        tableName: entry.TableName ?? context.tableName,
+        capacityUnits: entry.CapacityUnits ?? 0,
+        ...(entry.ReadCapacityUnits !== undefined ? { readCapacityUnits: entry.ReadCapacityUnits } : {}),
+        ...(entry.WriteCapacityUnits !== undefined ? { writeCapacityUnits: entry.WriteCapacityUnits } : {}),
+      });
+    }
+  };
+
+  async function run<Output extends { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }>(
+    context: CallContext,
+    attempt: (abortSignal: AbortSignal) => Promise<Output>,
+  ): Promise<Output> {
+    const output = await runWithRetry(attempt, policy, context);
+    report(context, output.ConsumedCapacity);
+    return output;
+  }
+  const withCapacity = <Input extends object>(input: Input) =>
+    onConsumedCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const, ...input } : input;
+
+  // A new command per attempt: the SDK's middleware state is per command instance.
+  return {
+    put: (context, input) =>
+      run(context, (abortSignal) => documentClient.send(new PutCommand(withCapacity(input)), { abortSignal })),
+    get: (context, input) =>
+      run(context, (abortSignal) => documentClient.send(new GetCommand(withCapacity(input)), { abortSignal })),
+    update: (context, input) =>
+      run(context, (abortSignal) => documentClient.send(new UpdateCommand(withCapacity(input)), { abortSignal })),
+    delete: (context, input) =>
+      run(context, (abortSignal) => documentClient.send(new DeleteCommand(withCapacity(input)), { abortSignal })),
+    query: (context, input) =>
+      run(context, (abortSignal) => documentClient.send(new QueryCommand(withCapacity(input)), { abortSignal })),
+    batchWrite: (context, input) =>
+      run(context, (abortSignal) => documentClient.send(new BatchWriteCommand(withCapacity(input)), { abortSignal })),
+  };
+}
