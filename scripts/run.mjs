@@ -8,6 +8,8 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pnpmVersion = '10.34.9';
 const task = process.argv[2];
+// Turborepo asks to send telemetry on first run; nothing leaves this machine.
+process.env.TURBO_TELEMETRY_DISABLED = '1';
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
