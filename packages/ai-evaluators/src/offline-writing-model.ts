@@ -1,0 +1,143 @@
+import * as z from 'zod';
+import type { WritingFeatureName } from './text-features.js';
+
+/** The calibration tasks: task 1 (report or letter, 150 words) and task 2 (essay, 250 words). */
+export type WritingTask = 'task1' | 'task2';
+
+/** The four writing criteria as feature groups; task achievement/response share the `task` group. */
+export type WritingCriterionGroup = 'task' | 'coherence' | 'lexical' | 'grammar';
+
+/**
+ * The features the fitted model uses, with the criterion each one informs. Paragraph features
+ * are measured but left out of the fit on purpose: in the calibration data most task 2 essays
+ * without line breaks are high-band samples from one source, so a fitted model would learn that
+ * a single paragraph is good. Paragraphing is judged by a fixed rule instead (see the scorer).
+ */
+export const OFFLINE_WRITING_MODEL_FEATURE_GROUPS = {
+  length_ratio: 'task',
+  log_length_ratio: 'task',
+  under_length: 'task',
+  prompt_coverage: 'task',
+  prompt_copy_share: 'task',
+  number_rate: 'task',
+  overview_marker: 'task',
+  opinion_marker: 'task',
+  conclusion_marker: 'task',
+  first_person_rate: 'task',
+  connector_rate: 'coherence',
+  connector_variety: 'coherence',
+  connector_categories: 'coherence',
+  sentence_initial_connector_share: 'coherence',
+  reference_rate: 'coherence',
+  mattr: 'lexical',
+  mean_word_length: 'lexical',
+  long_word_share: 'lexical',
+  common_word_share: 'lexical',
+  rare_word_share: 'lexical',
+  advanced_word_share: 'lexical',
+  rare_type_count_log: 'lexical',
+  spelling_error_rate: 'lexical',
+  spelling_errors_log: 'lexical',
+  top_word_share: 'lexical',
+  mean_sentence_words: 'grammar',
+  sentence_length_sd: 'grammar',
+  long_sentence_share: 'grammar',
+  short_sentence_share: 'grammar',
+  subordinator_rate: 'grammar',
+  relative_pronoun_rate: 'grammar',
+  passive_rate: 'grammar',
+  modal_rate: 'grammar',
+  comma_per_sentence: 'grammar',
+  punctuation_variety: 'grammar',
+  capitalisation_error_rate: 'grammar',
+  spacing_error_rate: 'grammar',
+  grammar_slip_rate: 'grammar',
+} as const satisfies Partial<Record<WritingFeatureName, WritingCriterionGroup>>;
+
+/** The model's features, in the order of its coefficients. */
+export const OFFLINE_WRITING_MODEL_FEATURES = Object.keys(OFFLINE_WRITING_MODEL_FEATURE_GROUPS) as Array<keyof typeof OFFLINE_WRITING_MODEL_FEATURE_GROUPS>;
+
+/** One feature the model uses. */
+export type OfflineWritingModelFeature = (typeof OFFLINE_WRITING_MODEL_FEATURES)[number];
+
+const numbers = z.array(z.number());
+
+/** One task's fitted ridge model with its training ranges and cross-validated error. */
+export const offlineTaskModelSchema = z.object({
+  intercept: z.number(),
+  coefficients: numbers,
+  means: numbers,
+  standardDeviations: numbers,
+  minimums: numbers,
+  maximums: numbers,
+  lambda: z.number().positive(),
+  trainingSize: z.int().positive(),
+  crossValidated: z.object({
+    meanAbsoluteError: z.number().min(0),
+    withinHalfBand: z.number().min(0).max(1),
+    quadraticWeightedKappa: z.number(),
+  }),
+});
+/** One task's fitted model. */
+export type OfflineTaskModel = z.infer<typeof offlineTaskModelSchema>;
+
+/** The fitted offline writing model, as committed in `offline-writing-coefficients.json`. */
+export const offlineWritingModelSchema = z
+  .object({
+    version: z.string(),
+    features: z.array(z.string()),
+    fit: z.object({ folds: z.int(), seed: z.int(), lambdas: numbers, essays: z.int() }),
+    tasks: z.object({ task1: offlineTaskModelSchema, task2: offlineTaskModelSchema }),
+  })
+  .superRefine((model, context) => {
+    const expected = OFFLINE_WRITING_MODEL_FEATURES.join(',');
+    if (model.features.join(',') !== expected) context.addIssue({ code: 'custom', path: ['features'], message: `features must be ${expected}` });
+    for (const task of ['task1', 'task2'] as const) {
+      const taskModel = model.tasks[task];
+      for (const key of ['coefficients', 'means', 'standardDeviations', 'minimums', 'maximums'] as const) {
+        if (taskModel[key].length !== model.features.length) {
+          context.addIssue({ code: 'custom', path: ['tasks', task, key], message: `needs ${model.features.length} values` });
+        }
+      }
+    }
+  });
+/** The fitted offline writing model. */
+export type OfflineWritingModel = z.infer<typeof offlineWritingModelSchema>;
+
+/** What a task model makes of one answer. */
+export interface OfflinePrediction {
+  /** The unrounded prediction, between 1 and 9. */
+  score: number;
+  /** The prediction rounded to the nearest half band. */
+  band: number;
+  /** Each feature's contribution in bands (coefficient × clamped z-score), by position. */
+  contributions: number[];
+  /** Features that lay outside the range seen in training (and were clamped to it). */
+  outOfRange: number[];
+}
+
+/** The parts of a task model a prediction needs. */
+export type PredictableTaskModel = Pick<OfflineTaskModel, 'intercept' | 'coefficients' | 'means' | 'standardDeviations' | 'minimums' | 'maximums'>;
+
+/**
+ * Predicts a band from feature values in {@link OFFLINE_WRITING_MODEL_FEATURES} order. Values
+ * outside the training range are clamped to it first, so an answer unlike any in the data
+ * (a 2,000-word essay, say) cannot push the linear model to absurd bands.
+ */
+export function predictOfflineBand(model: PredictableTaskModel, row: readonly number[]): OfflinePrediction {
+  const contributions: number[] = [];
+  const outOfRange: number[] = [];
+  let score = model.intercept;
+  model.coefficients.forEach((coefficient, column) => {
+    const raw = row[column] ?? 0;
+    const minimum = model.minimums[column] ?? raw;
+    const maximum = model.maximums[column] ?? raw;
+    if (raw < minimum - 1e-9 || raw > maximum + 1e-9) outOfRange.push(column);
+    const clamped = Math.min(maximum, Math.max(minimum, raw));
+    const contribution = (coefficient * (clamped - (model.means[column] ?? 0))) / (model.standardDeviations[column] ?? 1);
+    contributions.push(contribution);
+    score += contribution;
+  });
+  score = Math.min(9, Math.max(1, score));
+  return { score, band: Math.round(score * 2) / 2, contributions, outOfRange };
+}

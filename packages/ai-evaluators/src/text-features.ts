@@ -1,0 +1,409 @@
+import { countWords } from '@ielts-genai-prep/core';
+import { findSpellingErrors, type SpellingError } from './spelling-errors.js';
+import type { Lexicon } from './spelling-lexicon.js';
+
+/**
+ * Measurable features of a written answer, the inputs of the offline writing model. Each
+ * is a plain number; rates are per 100 words or per sentence so that they do not grow
+ * with length (length has features of its own).
+ */
+export const WRITING_FEATURE_NAMES = [
+  // Task: length against the minimum, use of the prompt, task-specific moves.
+  'length_ratio',
+  'log_length_ratio',
+  'under_length',
+  'prompt_coverage',
+  'prompt_copy_share',
+  'number_rate',
+  'overview_marker',
+  'opinion_marker',
+  'conclusion_marker',
+  'first_person_rate',
+  // Coherence and cohesion: paragraphing and linking.
+  'paragraph_count',
+  'single_paragraph',
+  'connector_rate',
+  'connector_variety',
+  'connector_categories',
+  'sentence_initial_connector_share',
+  'reference_rate',
+  // Lexical resource: diversity, sophistication, spelling.
+  'mattr',
+  'mean_word_length',
+  'long_word_share',
+  'common_word_share',
+  'rare_word_share',
+  'advanced_word_share',
+  'rare_type_count_log',
+  'spelling_error_rate',
+  'spelling_errors_log',
+  'top_word_share',
+  // Grammatical range and accuracy: sentence length and variety, clauses, punctuation, slips.
+  'mean_sentence_words',
+  'sentence_length_sd',
+  'long_sentence_share',
+  'short_sentence_share',
+  'subordinator_rate',
+  'relative_pronoun_rate',
+  'passive_rate',
+  'modal_rate',
+  'comma_per_sentence',
+  'punctuation_variety',
+  'capitalisation_error_rate',
+  'spacing_error_rate',
+  'grammar_slip_rate',
+] as const;
+
+/** One of {@link WRITING_FEATURE_NAMES}. */
+export type WritingFeatureName = (typeof WRITING_FEATURE_NAMES)[number];
+
+/** The value of every writing feature. */
+export type WritingFeatureValues = Record<WritingFeatureName, number>;
+
+/** The features of an answer plus what feedback needs to quote. */
+export interface WritingFeatures {
+  /** Words as IELTS counts them (hyphenated words are one word). */
+  wordCount: number;
+  /** Paragraphs (blocks separated by line breaks). */
+  paragraphCount: number;
+  /** Sentences. */
+  sentenceCount: number;
+  /** The model inputs. */
+  values: WritingFeatureValues;
+  /** Misspelt words found. */
+  spellingErrors: SpellingError[];
+  /** Distinct linking words and phrases used, lowercase. */
+  connectorsUsed: string[];
+  /** Content words used most often, with their counts. */
+  mostRepeatedWords: Array<{ word: string; count: number }>;
+  /** Quoted grammar slips the heuristics found ("a advantage", "the the"). */
+  grammarSlips: GrammarSlip[];
+}
+
+/** What {@link measureWritingFeatures} needs. */
+export interface MeasureWritingFeaturesInput {
+  /** The learner's answer. */
+  text: string;
+  /** The task prompt; empty when unknown (the prompt features are then 0). */
+  prompt: string;
+  /** The task's minimum word count (150 for task 1, 250 for task 2). */
+  minimumWords: number;
+  /** The word list used for spelling and word frequency. */
+  lexicon: Lexicon;
+}
+
+// Linking words by function. Longer phrases are matched before their parts.
+const CONNECTORS: Readonly<Record<string, readonly string[]>> = {
+  addition: ['furthermore', 'moreover', 'in addition', 'additionally', 'besides', 'what is more', 'also', 'as well as', 'not only'],
+  contrast: ['however', 'nevertheless', 'nonetheless', 'on the other hand', 'in contrast', 'by contrast', 'whereas', 'while', 'whilst', 'although', 'even though', 'despite', 'in spite of', 'conversely', 'on the contrary', 'yet', 'but'],
+  cause: ['therefore', 'thus', 'consequently', 'as a result', 'hence', 'because', 'because of', 'due to', 'since', 'owing to', 'as a consequence', 'for this reason', 'so that', 'accordingly'],
+  example: ['for example', 'for instance', 'such as', 'namely', 'in particular', 'particularly', 'to illustrate', 'specifically'],
+  sequence: ['firstly', 'secondly', 'thirdly', 'first of all', 'finally', 'lastly', 'then', 'subsequently', 'afterwards', 'meanwhile', 'initially', 'to begin with', 'followed by', 'next'],
+  comparison: ['similarly', 'likewise', 'in the same way', 'compared to', 'compared with', 'in comparison', 'the same as', 'equally'],
+  summary: ['in conclusion', 'to conclude', 'to sum up', 'in summary', 'overall', 'in general', 'generally', 'all in all', 'in short', 'on the whole', 'to summarise', 'to summarize'],
+  emphasis: ['indeed', 'in fact', 'clearly', 'obviously', 'undoubtedly', 'certainly', 'of course', 'notably', 'significantly'],
+};
+
+const connectorPhrases = Object.entries(CONNECTORS)
+  .flatMap(([category, phrases]) => phrases.map((phrase) => ({ phrase, category, words: phrase.split(' ') })))
+  .sort((left, right) => right.words.length - left.words.length);
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from into onto about above below over under between among through during ' +
+    'before after as than then so such that this these those there here it its it\'s is are was were be been being am do does did ' +
+    'doing have has had having i me my mine we us our ours you your yours he him his she her hers they them their theirs what which ' +
+    'who whom whose when where why how all any both each few more most other some no nor not only own same too very can could will ' +
+    'would shall should may might must also just one two three many much while whereas because although though however therefore ' +
+    'thus hence up down out off again further once'
+  ).split(/\s+/),
+);
+
+const SUBORDINATORS = new Set(['because', 'although', 'though', 'unless', 'whereas', 'while', 'whilst', 'if', 'when', 'whenever', 'since', 'until', 'whether', 'wherever']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose', 'that']);
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'should', 'would', 'shall', 'will', 'ought']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const REFERENCES = new Set(['this', 'these', 'those', 'such', 'former', 'latter', 'it', 'they', 'their', 'them', 'its']);
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
+const IRREGULAR_PARTICIPLES = new Set(['done', 'made', 'given', 'taken', 'seen', 'known', 'shown', 'written', 'built', 'bought', 'taught', 'thought', 'brought', 'sold', 'spent', 'kept', 'held', 'left', 'paid', 'found', 'put', 'set', 'cut', 'grown', 'driven', 'chosen', 'spoken', 'born', 'eaten', 'drawn', 'forgotten', 'hidden', 'broken', 'stolen', 'worn', 'told', 'sent', 'lost', 'won', 'led', 'fed', 'met', 'read']);
+const OVERVIEW_PATTERN = /\b(overall|in general|generally speaking|it is (clear|evident|apparent|noticeable) that|at first glance|in summary|to summari[sz]e|the most (noticeable|striking|significant))\b/i;
+const OPINION_PATTERN = /\b(i (strongly |firmly |completely |partly |totally )?(believe|think|agree|disagree|feel|consider|argue)|in my (opinion|view)|from my (perspective|point of view)|my (own )?view|i am (convinced|of the opinion))\b/i;
+const CONCLUSION_PATTERN = /\b(in conclusion|to conclude|to sum up|in summary|all in all|to summari[sz]e|in a nutshell|taking everything into account)\b/i;
+const UNCOUNTABLE_PLURALS = new Set(['informations', 'advices', 'knowledges', 'equipments', 'furnitures', 'evidences', 'homeworks', 'childrens', 'peoples', 'feedbacks', 'staffs', 'luggages', 'sceneries']);
+const AN_EXCEPTIONS = /^(hour|honest|honou?r|heir|herb)/;
+const A_EXCEPTIONS = /^(uni|use|usu|uti|eu|one|once|ubiq|uk|us\b|euro)/;
+
+/** The paragraphs of a text: blocks separated by line breaks, empty ones dropped. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => /\p{L}/u.test(paragraph));
+}
+
+/** The sentences of a text: split after `.`, `!` or `?` before a space or line break, and at line breaks. */
+export function splitSentences(text: string): string[] {
+  const protectedText = text.replace(/\b(e\.g|i\.e|etc|vs|approx|mr|mrs|dr|st)\./gi, (match) => match.replace(/\./g, '\u0000'));
+  return protectedText
+    .split(/(?<=[.!?])["'\u201d\u2019)]?\s+|\r?\n+/)
+    .map((sentence) => sentence.replace(/\u0000/g, '.').trim())
+    .filter((sentence) => /\p{L}/u.test(sentence));
+}
+
+/** The lowercase words of a text, letters only (numbers are left out; "well-known" and "don't" stay one word). */
+export function tokenizeWords(text: string): string[] {
+  return (text.match(/\p{L}+(?:['\u2019\u2010\u2011-]\p{L}+)*/gu) ?? []).map((word) => word.toLowerCase().replace(/\u2019/g, "'"));
+}
+
+/**
+ * Moving-average type–token ratio: the mean share of distinct words in every window of
+ * `window` words (the plain ratio when the text is shorter). Unlike the plain ratio it does
+ * not fall as a text gets longer.
+ */
+export function movingAverageTypeTokenRatio(words: readonly string[], window = 50): number {
+  if (words.length === 0) return 0;
+  if (words.length <= window) return new Set(words).size / words.length;
+  const counts = new Map<string, number>();
+  for (const word of words.slice(0, window)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let total = counts.size / window;
+  for (let start = 1; start + window <= words.length; start++) {
+    const leaving = words[start - 1] as string;
+    const entering = words[start + window - 1] as string;
+    const remaining = (counts.get(leaving) ?? 0) - 1;
+    if (remaining === 0) counts.delete(leaving);
+    else counts.set(leaving, remaining);
+    counts.set(entering, (counts.get(entering) ?? 0) + 1);
+    total += counts.size / window;
+  }
+  return total / (words.length - window + 1);
+}
+
+/** A light suffix-stripping stem, enough to match "increase", "increased" and "increasing". */
+export function stem(word: string): string {
+  let result = word.toLowerCase().replace(/'s$/, '');
+  for (const [suffix, replacement] of [
+    ['ational', 'ate'],
+    ['ization', 'ize'],
+    ['isation', 'ise'],
+    ['fulness', 'ful'],
+    ['iveness', 'ive'],
+    ['ments', ''],
+    ['ment', ''],
+    ['ingly', ''],
+    ['ing', ''],
+    ['edly', ''],
+    ['ies', 'y'],
+    ['ied', 'y'],
+    ['ed', ''],
+    ['ly', ''],
+    ['es', ''],
+    ['s', ''],
+  ] as const) {
+    if (result.endsWith(suffix) && result.length - suffix.length >= 3) {
+      result = result.slice(0, -suffix.length) + replacement;
+      break;
+    }
+  }
+  return result.replace(/e$/, '');
+}
+
+/** The linking words and phrases of a list of lowercase words, with their functions. */
+export function findConnectors(words: readonly string[]): Array<{ phrase: string; category: string; index: number }> {
+  const found: Array<{ phrase: string; category: string; index: number }> = [];
+  let index = 0;
+  while (index < words.length) {
+    const match = connectorPhrases.find((connector) => connector.words.every((word, offset) => words[index + offset] === word));
+    if (match) {
+      found.push({ phrase: match.phrase, category: match.category, index });
+      index += match.words.length;
+    } else {
+      index += 1;
+    }
+  }
+  return found;
+}
+
+/** A grammar slip: the words as written, a correction, and why. */
+export interface GrammarSlip {
+  /** The words as written in the text. */
+  quote: string;
+  /** What to write instead. */
+  suggestion: string;
+  /** Why, in a sentence. */
+  explanation: string;
+}
+
+/**
+ * Grammar slips a few patterns can find without a parser: "a"/"an" before the wrong sound,
+ * a word written twice, uncountable nouns given an -s, double comparatives, "people is".
+ * Quotes keep the text's own spelling and case so that they can be found in it.
+ */
+export function findGrammarSlips(text: string): GrammarSlip[] {
+  const tokens = [...text.matchAll(/\p{L}+(?:['\u2019-]\p{L}+)*/gu)].map((match) => ({ word: match[0].toLowerCase(), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+  const slips: GrammarSlip[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as { word: string; start: number; end: number };
+    const following = tokens[index + 1];
+    const word = token.word;
+    // Only neighbours separated by spaces count: "a. Apple" or "that, that" are not slips.
+    const next = following !== undefined && /^\s+$/.test(text.slice(token.end, following.start)) ? following : undefined;
+    const pair = next === undefined ? '' : text.slice(token.start, next.end);
+    const nextWord = next?.word ?? '';
+    const nextOriginal = next === undefined ? '' : text.slice(next.start, next.end);
+    if (next !== undefined) {
+      if (word === 'a' && /^[aeiou]/.test(nextWord) && !A_EXCEPTIONS.test(nextWord)) {
+        slips.push({ quote: pair, suggestion: `${text.slice(token.start, token.end)}n ${nextOriginal}`, explanation: 'Use "an" before a vowel sound.' });
+      } else if (word === 'an' && /^[b-df-hj-np-tv-z]/.test(nextWord) && !AN_EXCEPTIONS.test(nextWord)) {
+        slips.push({ quote: pair, suggestion: `${text.slice(token.start, token.start + 1)} ${nextOriginal}`, explanation: 'Use "a" before a consonant sound.' });
+      } else if (word === nextWord && word.length > 1 && !['had', 'that'].includes(word)) {
+        slips.push({ quote: pair, suggestion: text.slice(token.start, token.end), explanation: 'The word is written twice.' });
+      } else if ((word === 'more' || word === 'most') && /^(better|worse|bigger|larger|smaller|higher|lower|easier|cheaper|greater)$/.test(nextWord)) {
+        slips.push({ quote: pair, suggestion: nextOriginal, explanation: 'Do not add "more" to a comparative that already ends in -er.' });
+      } else if (word === 'people' && nextWord === 'is') {
+        slips.push({ quote: pair, suggestion: `${text.slice(token.start, token.end)} are`, explanation: '"People" is plural.' });
+      }
+    }
+    if (UNCOUNTABLE_PLURALS.has(word)) {
+      const suggestion = word === 'childrens' ? 'children' : word === 'peoples' ? 'people' : word.replace(/s$/, '');
+      slips.push({ quote: text.slice(token.start, token.end), suggestion, explanation: 'This noun takes no -s here.' });
+    }
+  }
+  return slips;
+}
+
+/** Measures every feature of an answer. Pure: the same text, prompt and lexicon give the same numbers. */
+export function measureWritingFeatures(input: MeasureWritingFeaturesInput): WritingFeatures {
+  const { text, prompt, minimumWords, lexicon } = input;
+  const wordCount = countWords(text);
+  const words = tokenizeWords(text);
+  const paragraphs = splitParagraphs(text);
+  const sentences = splitSentences(text);
+  const sentenceLengths = sentences.map((sentence) => countWords(sentence)).filter((length) => length > 0);
+  const wordTotal = Math.max(words.length, 1);
+  const per100 = (count: number) => (100 * count) / Math.max(wordCount, 1);
+  const perSentence = (count: number) => count / Math.max(sentences.length, 1);
+
+  // Task.
+  const lengthRatio = wordCount / minimumWords;
+  const promptWords = tokenizeWords(prompt);
+  const promptStems = new Set(promptWords.filter((word) => !STOPWORDS.has(word) && word.length > 2).map(stem));
+  const essayStems = new Set(words.map(stem));
+  const promptCoverage = promptStems.size === 0 ? 0 : [...promptStems].filter((promptStem) => essayStems.has(promptStem)).length / promptStems.size;
+  const promptFourGrams = new Set(nGrams(promptWords, 4));
+  const essayFourGrams = nGrams(words, 4);
+  const promptCopyShare = essayFourGrams.length === 0 ? 0 : essayFourGrams.filter((gram) => promptFourGrams.has(gram)).length / essayFourGrams.length;
+  const numbers = (text.match(/\d+(?:[.,]\d+)?\s*%?|\bper ?cent\b/gi) ?? []).length;
+
+  // Coherence and cohesion.
+  const connectors = findConnectors(words);
+  const sentenceStarts = sentences.map((sentence) => tokenizeWords(sentence).slice(0, 4));
+  const initialConnectors = sentenceStarts.filter((start) => findConnectors(start).some((connector) => connector.index === 0)).length;
+
+  // Lexical resource.
+  const contentWords = words.filter((word) => !STOPWORDS.has(word) && !word.includes("'"));
+  const levels = contentWords.map((word) => lexicon.levelOf(word)).filter((level): level is number => level !== undefined);
+  const levelShare = (test: (level: number) => boolean) => (levels.length === 0 ? 0 : levels.filter(test).length / levels.length);
+  const rareTypes = new Set(contentWords.filter((word) => (lexicon.levelOf(word) ?? 0) >= 35));
+  const spellingErrors = findSpellingErrors(text, lexicon, { knownWords: promptWords });
+  const contentCounts = new Map<string, number>();
+  for (const word of contentWords) contentCounts.set(stem(word), (contentCounts.get(stem(word)) ?? 0) + 1);
+  const wordCounts = new Map<string, number>();
+  for (const word of contentWords) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  const mostRepeatedWords = [...wordCounts]
+    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
+    .slice(0, 5)
+    .map(([word, count]) => ({ word, count }));
+  const topStemCount = Math.max(0, ...contentCounts.values());
+
+  // Grammatical range and accuracy.
+  const meanSentence = mean(sentenceLengths);
+  const joinedWords = ` ${words.join(' ')} `;
+  const subordinators = words.filter((word) => SUBORDINATORS.has(word)).length + countOccurrences(joinedWords, [' so that ', ' as long as ', ' provided that ', ' in order to ']);
+  let passives = 0;
+  for (let index = 0; index + 1 < words.length; index++) {
+    if (!BE_FORMS.has(words[index] as string)) continue;
+    const following = words[index + 1] === 'not' || words[index + 1] === 'also' ? words[index + 2] : words[index + 1];
+    if (following !== undefined && (/[a-z]{3,}ed$/.test(following) || IRREGULAR_PARTICIPLES.has(following))) passives++;
+  }
+  const lowercaseStarts = sentences.filter((sentence) => /^["'(]?\p{Ll}/u.test(sentence)).length;
+  const lowercaseI = (text.match(/(^|[\s(])i(?=['\u2019\s,.])/g) ?? []).length;
+  const spacingErrors = (text.match(/\s[,.;:!?](?!\d)|[,;:](?=\p{L})|[a-z]\.(?=[A-Z][a-z])/gu) ?? []).length;
+  const punctuationKinds = [',', ';', ':', '(', '"', '?', '!', '-'].filter((mark) => text.includes(mark)).length + (/['\u2019]/.test(text) ? 1 : 0);
+  const grammarSlips = findGrammarSlips(text);
+
+  const values: WritingFeatureValues = {
+    length_ratio: lengthRatio,
+    log_length_ratio: Math.log(Math.max(lengthRatio, 0.01)),
+    under_length: Math.max(0, 1 - lengthRatio),
+    prompt_coverage: promptCoverage,
+    prompt_copy_share: promptCopyShare,
+    number_rate: per100(numbers),
+    overview_marker: OVERVIEW_PATTERN.test(text) ? 1 : 0,
+    opinion_marker: OPINION_PATTERN.test(text) ? 1 : 0,
+    conclusion_marker: CONCLUSION_PATTERN.test(text) ? 1 : 0,
+    first_person_rate: per100(words.filter((word) => FIRST_PERSON.has(word)).length),
+    paragraph_count: paragraphs.length,
+    single_paragraph: paragraphs.length <= 1 ? 1 : 0,
+    connector_rate: per100(connectors.length),
+    connector_variety: new Set(connectors.map((connector) => connector.phrase)).size,
+    connector_categories: new Set(connectors.map((connector) => connector.category)).size,
+    sentence_initial_connector_share: perSentence(initialConnectors),
+    reference_rate: per100(words.filter((word) => REFERENCES.has(word)).length),
+    mattr: movingAverageTypeTokenRatio(words),
+    mean_word_length: mean(words.map((word) => word.replace(/['-]/g, '').length)),
+    long_word_share: words.filter((word) => word.length >= 7).length / wordTotal,
+    common_word_share: levelShare((level) => level <= 10),
+    rare_word_share: levelShare((level) => level >= 35),
+    advanced_word_share: levelShare((level) => level >= 50),
+    rare_type_count_log: Math.log1p(rareTypes.size),
+    spelling_error_rate: per100(spellingErrors.length),
+    spelling_errors_log: Math.log1p(spellingErrors.length),
+    top_word_share: contentWords.length === 0 ? 0 : topStemCount / contentWords.length,
+    mean_sentence_words: meanSentence,
+    sentence_length_sd: standardDeviation(sentenceLengths),
+    long_sentence_share: sentenceLengths.length === 0 ? 0 : sentenceLengths.filter((length) => length > 35).length / sentenceLengths.length,
+    short_sentence_share: sentenceLengths.length === 0 ? 0 : sentenceLengths.filter((length) => length < 8).length / sentenceLengths.length,
+    subordinator_rate: per100(subordinators),
+    relative_pronoun_rate: per100(words.filter((word) => RELATIVE_PRONOUNS.has(word)).length),
+    passive_rate: perSentence(passives),
+    modal_rate: per100(words.filter((word) => MODALS.has(word)).length),
+    comma_per_sentence: perSentence((text.match(/,/g) ?? []).length),
+    punctuation_variety: punctuationKinds,
+    capitalisation_error_rate: perSentence(lowercaseStarts + lowercaseI),
+    spacing_error_rate: per100(spacingErrors),
+    grammar_slip_rate: per100(grammarSlips.length),
+  };
+
+  return {
+    wordCount,
+    paragraphCount: paragraphs.length,
+    sentenceCount: sentences.length,
+    values,
+    spellingErrors,
+    connectorsUsed: [...new Set(connectors.map((connector) => connector.phrase))],
+    mostRepeatedWords,
+    grammarSlips,
+  };
+}
+
+function nGrams(words: readonly string[], size: number): string[] {
+  const grams: string[] = [];
+  for (let index = 0; index + size <= words.length; index++) grams.push(words.slice(index, index + size).join(' '));
+  return grams;
+}
+
+function countOccurrences(haystack: string, needles: readonly string[]): number {
+  let count = 0;
+  for (const needle of needles) count += haystack.split(needle).length - 1;
+  return count;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function standardDeviation(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const average = mean(values);
+  return Math.sqrt(values.reduce((sum, value) => sum + (value - average) ** 2, 0) / values.length);
+}
