@@ -74,6 +74,8 @@ export interface WritingFeatures {
   spellingErrors: SpellingError[];
   /** Distinct linking words and phrases used, lowercase. */
   connectorsUsed: string[];
+  /** The functions of the linking words used (`addition`, `contrast`, … as in {@link CONNECTORS}). */
+  connectorCategories: string[];
   /** Content words used most often, with their counts. */
   mostRepeatedWords: Array<{ word: string; count: number }>;
   /** Quoted grammar slips the heuristics found ("a advantage", "the the"). */
@@ -92,8 +94,8 @@ export interface MeasureWritingFeaturesInput {
   lexicon: Lexicon;
 }
 
-// Linking words by function. Longer phrases are matched before their parts.
-const CONNECTORS: Readonly<Record<string, readonly string[]>> = {
+/** Linking words and phrases by function. Longer phrases are matched before their parts. */
+export const CONNECTORS: Readonly<Record<string, readonly string[]>> = {
   addition: ['furthermore', 'moreover', 'in addition', 'additionally', 'besides', 'what is more', 'also', 'as well as', 'not only'],
   contrast: ['however', 'nevertheless', 'nonetheless', 'on the other hand', 'in contrast', 'by contrast', 'whereas', 'while', 'whilst', 'although', 'even though', 'despite', 'in spite of', 'conversely', 'on the contrary', 'yet', 'but'],
   cause: ['therefore', 'thus', 'consequently', 'as a result', 'hence', 'because', 'because of', 'due to', 'since', 'owing to', 'as a consequence', 'for this reason', 'so that', 'accordingly'],
@@ -116,6 +118,15 @@ const STOPWORDS = new Set(
     'who whom whose when where why how all any both each few more most other some no nor not only own same too very can could will ' +
     'would shall should may might must also just one two three many much while whereas because although though however therefore ' +
     'thus hence up down out off again further once'
+  ).split(/\s+/),
+);
+
+// Words of the standard task instructions, which say nothing about the topic.
+const PROMPT_INSTRUCTION_WORDS = new Set(
+  (
+    'summarise summarize information selecting reporting main features make making comparisons comparison relevant write writing least ' +
+    'words word give reasons reason answer include including examples example knowledge experience discuss discussing views view ' +
+    'opinion agree disagree extent below shows show chart graph table diagram describe question own essay letter'
   ).split(/\s+/),
 );
 
@@ -286,7 +297,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   // Task.
   const lengthRatio = wordCount / minimumWords;
   const promptWords = tokenizeWords(prompt);
-  const promptStems = new Set(promptWords.filter((word) => !STOPWORDS.has(word) && word.length > 2).map(stem));
+  const promptStems = new Set(promptWords.filter((word) => !STOPWORDS.has(word) && !PROMPT_INSTRUCTION_WORDS.has(word) && word.length > 2).map(stem));
   const essayStems = new Set(words.map(stem));
   const promptCoverage = promptStems.size === 0 ? 0 : [...promptStems].filter((promptStem) => essayStems.has(promptStem)).length / promptStems.size;
   const promptFourGrams = new Set(nGrams(promptWords, 4));
@@ -381,6 +392,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     values,
     spellingErrors,
     connectorsUsed: [...new Set(connectors.map((connector) => connector.phrase))],
+    connectorCategories: [...new Set(connectors.map((connector) => connector.category))],
     mostRepeatedWords,
     grammarSlips,
   };

@@ -1,0 +1,322 @@
+import {
+  DEFAULT_WRITING_ROUNDING,
+  MINIMAL_RESPONSE_WORDS,
+  assessmentResultSchema,
+  countWords,
+  isWritingTask1,
+  writingLimitsFor,
+  writingTaskBand,
+  type AssessmentFlag,
+  type AssessmentResult,
+  type BandRounding,
+  type CriterionId,
+  type InlineCorrection,
+  type WritingAssessmentType,
+} from '@ielts-genai-prep/core';
+import * as z from 'zod';
+import { EvaluatorError } from './evaluator-error.js';
+import committedModel from './offline-writing-coefficients.json';
+import { buildWritingFeedback, promptAsksOpinion } from './offline-writing-feedback.js';
+import {
+  OFFLINE_WRITING_MODEL_FEATURE_GROUPS,
+  OFFLINE_WRITING_MODEL_FEATURES,
+  offlineWritingModelSchema,
+  predictOfflineBand,
+  type OfflineWritingModel,
+  type WritingCriterionGroup,
+  type WritingTask,
+} from './offline-writing-model.js';
+import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { measureWritingFeatures, splitSentences, type WritingFeatures } from './text-features.js';
+
+/** The model id every offline writing result carries. */
+export const OFFLINE_WRITING_MODEL_ID = 'offline-writing-v1';
+
+/** The fitted coefficients committed in the repository (see `scripts/fit-offline-writing-model.mjs`). */
+export const OFFLINE_WRITING_MODEL: OfflineWritingModel = offlineWritingModelSchema.parse(committedModel);
+
+/** A writing answer to score offline. */
+export const offlineWritingRequestSchema = z.object({
+  /** Which writing task the answer is for. */
+  assessmentType: z.enum(['writing_task1_academic', 'writing_task1_general_training', 'writing_task2']),
+  /** The task prompt, used to check relevance and copying. Default empty (those checks are skipped). */
+  prompt: z.string().max(20_000).default(''),
+  /** The learner's answer. */
+  essay: z.string().max(50_000),
+});
+/** A writing answer to score offline. */
+export type OfflineWritingRequest = z.input<typeof offlineWritingRequestSchema>;
+
+/** Options of the offline writing scorer. */
+export interface OfflineWritingScorerOptions {
+  /** The fitted model. Default {@link OFFLINE_WRITING_MODEL}, the committed coefficients. */
+  model?: OfflineWritingModel;
+  /** Rounding of the mean of the four criteria into the task band. Default `DEFAULT_WRITING_ROUNDING.task` from core (`down`). */
+  rounding?: BandRounding;
+  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  now?: () => number;
+}
+
+/** Scores writing answers without any network: the embedded default when no cloud provider is configured. */
+export interface OfflineWritingScorer {
+  /** The model id results carry (`offline-writing-v1`). */
+  readonly modelId: string;
+  /** Scores one answer. Loads the word list on first use (about 0.1 s), then takes a few milliseconds. */
+  evaluate(request: OfflineWritingRequest): Promise<AssessmentResult>;
+}
+
+/**
+ * Creates the offline writing scorer. Bands come from measurable features (length, paragraphing,
+ * sentences, vocabulary, spelling, linking words, use of the prompt) combined by a ridge model
+ * calibrated on human-scored essays; see OFFLINE-SCORER.md for its cross-validated accuracy.
+ */
+export function createOfflineWritingScorer(options: OfflineWritingScorerOptions & { lexicon?: Lexicon } = {}): OfflineWritingScorer {
+  return {
+    modelId: OFFLINE_WRITING_MODEL_ID,
+    async evaluate(request) {
+      const started = (options.now ?? performance.now.bind(performance))();
+      const lexicon = options.lexicon ?? (await loadEnglishLexicon());
+      return scoreOfflineWriting(request, { ...options, lexicon, startedAt: started });
+    },
+  };
+}
+
+/** Options of {@link scoreOfflineWriting}. */
+export interface ScoreOfflineWritingOptions extends OfflineWritingScorerOptions {
+  /** The word list (see `loadEnglishLexicon`). */
+  lexicon: Lexicon;
+  /** When scoring started, on the `now` clock; default when this call started. */
+  startedAt?: number;
+}
+
+// Each criterion band is the overall prediction plus this multiple of how far its feature
+// group's contribution lies from the mean of the four groups' contributions.
+const CRITERION_SPREAD = 1;
+// A single-paragraph answer's Coherence and Cohesion is lowered this much relative to the
+// other criteria (the overall band is unchanged: see offline-writing-model.ts for why).
+const SINGLE_PARAGRAPH_PENALTY = 1;
+const OFF_TOPIC_COVERAGE = 0.15;
+const COPIED_PROMPT_SHARE = 0.15;
+
+/**
+ * Scores one writing answer synchronously with a loaded lexicon. The result parses with core's
+ * `assessmentResultSchema`: provider `offline`, zero cost, and a confidence.
+ */
+export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
+  const now = options.now ?? performance.now.bind(performance);
+  const startedAt = options.startedAt ?? now();
+  const parsed = offlineWritingRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    throw new EvaluatorError('invalid_input', 'the writing request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+  }
+  const { assessmentType, prompt, essay } = parsed.data;
+  const model = options.model ?? OFFLINE_WRITING_MODEL;
+  const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
+  const task: WritingTask = isWritingTask1(assessmentType) ? 'task1' : 'task2';
+  const taskCriterion: CriterionId = task === 'task1' ? 'task_achievement' : 'task_response';
+  const minimumWords = writingLimitsFor(assessmentType)?.minimumWords ?? (task === 'task1' ? 150 : 250);
+  const wordCount = countWords(essay);
+
+  if (wordCount <= MINIMAL_RESPONSE_WORDS) {
+    return minimalResponse({ assessmentType, taskCriterion, wordCount, minimumWords, latency: now() - startedAt });
+  }
+
+  const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon });
+  const taskModel = model.tasks[task];
+  const prediction = predictOfflineBand(
+    taskModel,
+    OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]),
+  );
+
+  // Per-criterion bands: the prediction shifted by each feature group's relative contribution.
+  const groupContribution: Record<WritingCriterionGroup, number> = { task: 0, coherence: 0, lexical: 0, grammar: 0 };
+  OFFLINE_WRITING_MODEL_FEATURES.forEach((name, column) => {
+    groupContribution[OFFLINE_WRITING_MODEL_FEATURE_GROUPS[name]] += prediction.contributions[column] ?? 0;
+  });
+  if (features.paragraphCount <= 1 && wordCount >= 80) groupContribution.coherence -= SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
+  const groups: WritingCriterionGroup[] = ['task', 'coherence', 'lexical', 'grammar'];
+  const meanContribution = groups.reduce((sum, group) => sum + groupContribution[group], 0) / groups.length;
+  const rawBands = groups.map((group) => clampBand(prediction.score + CRITERION_SPREAD * (groupContribution[group] - meanContribution)));
+  const bands = settleCriterionBands(rawBands, prediction.band, rounding);
+
+  const hasPrompt = prompt.trim().length > 0;
+  const flags: AssessmentFlag[] = [];
+  const reviewReasons: string[] = [];
+  if (wordCount < minimumWords) flags.push('under_length');
+  if (hasPrompt && features.values.prompt_coverage < OFF_TOPIC_COVERAGE) {
+    flags.push('off_topic');
+    reviewReasons.push('The answer shares very few content words with the prompt: it may be off topic, which the offline scorer cannot judge.');
+  }
+  if (features.values.prompt_copy_share > COPIED_PROMPT_SHARE) {
+    flags.push('copied_prompt');
+    reviewReasons.push('Much of the answer is copied from the prompt.');
+  }
+  if (hasRepeatedSentences(essay)) {
+    flags.push('repetition');
+    reviewReasons.push('The answer repeats whole sentences.');
+  }
+
+  const confidence = offlineConfidence(taskModel.crossValidated.withinHalfBand, prediction.outOfRange.length, hasPrompt);
+  const feedback = buildWritingFeedback({ task, minimumWords, hasPrompt, promptAsksOpinion: promptAsksOpinion(prompt), features });
+  const criterionIds: CriterionId[] = [taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'];
+  const criteriaScores: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
+  criterionIds.forEach((criterion, index) => {
+    criteriaScores[criterion] = { band: bands[index] as number, feedback: (feedback[groups[index] as WritingCriterionGroup] ?? []).join(' ') };
+  });
+  const overall = writingTaskBand(bands, { task: rounding });
+
+  return assessmentResultSchema.parse({
+    assessment_type: assessmentType,
+    overall_band: overall,
+    criteria_scores: criteriaScores,
+    feedback: summarise(overall, confidence, criterionIds, bands, feedback, groups),
+    inline_corrections: inlineCorrections(features),
+    word_count: wordCount,
+    flags,
+    review: { required: reviewReasons.length > 0, reasons: reviewReasons },
+    ai_generated: true,
+    content_safe: true,
+    provenance: provenance(now() - startedAt, confidence),
+  });
+}
+
+/**
+ * Rounds criterion bands to half bands so that the task band computed from them by the IELTS
+ * rule (with `rounding`) equals `target`: starting from each criterion's nearest half band,
+ * the criterion closest to the next step is moved until the task band matches.
+ */
+export function settleCriterionBands(rawBands: readonly number[], target: number, rounding: BandRounding): number[] {
+  const bands = rawBands.map((raw) => Math.round(raw * 2) / 2);
+  for (let step = 0; step < 40; step++) {
+    const current = writingTaskBand(bands, { task: rounding });
+    if (current === target) break;
+    const raising = current < target;
+    let chosen = -1;
+    bands.forEach((band, index) => {
+      if (raising ? band >= 9 : band <= 1) return;
+      const residual = (rawBands[index] ?? band) - band;
+      const best = chosen === -1 ? undefined : (rawBands[chosen] ?? 0) - (bands[chosen] ?? 0);
+      if (best === undefined || (raising ? residual > best : residual < best)) chosen = index;
+    });
+    if (chosen === -1) break;
+    bands[chosen] = (bands[chosen] ?? 0) + (raising ? 0.5 : -0.5);
+  }
+  return bands;
+}
+
+/**
+ * How much to trust an offline band: the share of cross-validated predictions that fell within
+ * half a band of the human band, lowered by 15% for each feature outside the training range and
+ * by 20% when no prompt was given. Between 0.05 and 0.95.
+ */
+export function offlineConfidence(withinHalfBand: number, featuresOutOfRange: number, hasPrompt: boolean): number {
+  const confidence = withinHalfBand * 0.85 ** featuresOutOfRange * (hasPrompt ? 1 : 0.8);
+  return Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100;
+}
+
+function minimalResponse(input: { assessmentType: WritingAssessmentType; taskCriterion: CriterionId; wordCount: number; minimumWords: number; latency: number }): AssessmentResult {
+  // IELTS: no answer scores 0; 20 words or fewer scores band 1 on every criterion.
+  const band = input.wordCount === 0 ? 0 : 1;
+  const message =
+    input.wordCount === 0
+      ? 'No answer was written.'
+      : `Your answer has ${input.wordCount} words. Answers of ${MINIMAL_RESPONSE_WORDS} words or fewer score band 1 on every criterion; this task needs at least ${input.minimumWords} words.`;
+  const criteria: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
+  for (const criterion of [input.taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'] as CriterionId[]) {
+    criteria[criterion] = { band, feedback: message };
+  }
+  return assessmentResultSchema.parse({
+    assessment_type: input.assessmentType,
+    overall_band: band,
+    criteria_scores: criteria,
+    feedback: `${message} Write a full answer of at least ${input.minimumWords} words to be assessed.`,
+    word_count: input.wordCount,
+    flags: ['minimal_response', 'under_length'],
+    ai_generated: true,
+    content_safe: true,
+    // The rule is certain; only whether the answer was truly empty or minimal is judged.
+    provenance: provenance(input.latency, 0.95),
+  });
+}
+
+function provenance(latency: number, confidence: number) {
+  return {
+    provider: 'offline' as const,
+    model_id: OFFLINE_WRITING_MODEL_ID,
+    models_called: [OFFLINE_WRITING_MODEL_ID],
+    token_usage: null,
+    cost_usd: 0,
+    latency_ms: Math.max(0, Math.round(latency * 1000) / 1000),
+    confidence,
+  };
+}
+
+function summarise(
+  overall: number,
+  confidence: number,
+  criterionIds: readonly CriterionId[],
+  bands: readonly number[],
+  feedback: Record<WritingCriterionGroup, string[]>,
+  groups: readonly WritingCriterionGroup[],
+): string {
+  const names: Record<string, string> = {
+    task_achievement: 'Task Achievement',
+    task_response: 'Task Response',
+    coherence_cohesion: 'Coherence and Cohesion',
+    lexical_resource: 'Lexical Resource',
+    grammatical_range_accuracy: 'Grammatical Range and Accuracy',
+  };
+  let weakest = 0;
+  let strongest = 0;
+  bands.forEach((band, index) => {
+    if (band < (bands[weakest] ?? 0)) weakest = index;
+    if (band > (bands[strongest] ?? 0)) strongest = index;
+  });
+  const parts = [
+    `Estimated band ${overall.toFixed(1)} from measurable features of your writing (offline scorer, confidence ${Math.round(confidence * 100)}%): it does not read your ideas as an examiner would.`,
+  ];
+  if (weakest !== strongest) {
+    parts.push(`Strongest: ${names[criterionIds[strongest] as string]}. Work first on ${names[criterionIds[weakest] as string]}.`);
+  }
+  const advice = feedback[groups[weakest] as WritingCriterionGroup]?.[0];
+  if (advice) parts.push(advice);
+  return parts.join(' ');
+}
+
+function inlineCorrections(features: WritingFeatures): InlineCorrection[] {
+  const corrections: InlineCorrection[] = [];
+  const seen = new Set<string>();
+  for (const error of features.spellingErrors) {
+    const key = `spelling:${error.word}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    corrections.push({
+      quote: error.word.slice(0, 500),
+      suggestion: error.suggestion ?? '',
+      category: 'spelling',
+      explanation: error.suggestion ? `Possible misspelling of "${error.suggestion}".` : 'Not found in the dictionary: check the spelling.',
+    });
+  }
+  for (const slip of features.grammarSlips) {
+    const key = `grammar:${slip.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    corrections.push({ quote: slip.quote.slice(0, 500), suggestion: slip.suggestion.slice(0, 500), category: 'grammar', explanation: slip.explanation });
+  }
+  return corrections.slice(0, 100);
+}
+
+function hasRepeatedSentences(text: string): boolean {
+  const seen = new Set<string>();
+  for (const sentence of splitSentences(text)) {
+    const key = sentence.toLowerCase().replace(/[^a-z ]+/g, '').trim();
+    if (key.split(' ').length < 6) continue;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
+function clampBand(value: number): number {
+  return Math.min(9, Math.max(1, value));
+}
