@@ -1,3 +1,89 @@
 export { EvaluatorError, type EvaluatorErrorCode } from './evaluator-error.js';
 export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, costOf, type ModelPrice, type PriceTable } from './prices.js';
 export { withRetry, type RetryOptions } from './retry.js';
+// Offline scorer (no network): writing model, speaking heuristics, features, fit and measurement.
+export {
+  OFFLINE_WRITING_MODEL,
+  OFFLINE_WRITING_MODEL_ID,
+  createOfflineWritingScorer,
+  offlineConfidence,
+  offlineWritingRequestSchema,
+  scoreOfflineWriting,
+  settleCriterionBands,
+  type OfflineWritingRequest,
+  type OfflineWritingScorer,
+  type OfflineWritingScorerOptions,
+  type ScoreOfflineWritingOptions,
+} from './offline-writing-scorer.js';
+export {
+  OFFLINE_SPEAKING_MODEL_ID,
+  createOfflineSpeakingScorer,
+  interpolate,
+  offlineSpeakingRequestSchema,
+  scoreOfflineSpeaking,
+  speakingCriterionScores,
+  type OfflineSpeakingRequest,
+  type OfflineSpeakingScorer,
+  type OfflineSpeakingScorerOptions,
+  type ScoreOfflineSpeakingOptions,
+  type SpeakingCriterionScores,
+} from './offline-speaking-scorer.js';
+export { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn, type SpokenWord } from './offline-speaking-features.js';
+export { buildWritingFeedback, promptAsksOpinion, type WritingFeedbackInput } from './offline-writing-feedback.js';
+export {
+  OFFLINE_WRITING_MODEL_FEATURES,
+  OFFLINE_WRITING_MODEL_FEATURE_GROUPS,
+  offlineTaskModelSchema,
+  offlineWritingModelSchema,
+  predictOfflineBand,
+  type OfflinePrediction,
+  type OfflineTaskModel,
+  type OfflineWritingModel,
+  type OfflineWritingModelFeature,
+  type PredictableTaskModel,
+  type WritingCriterionGroup,
+  type WritingTask,
+} from './offline-writing-model.js';
+export {
+  DEFAULT_OFFLINE_FIT_OPTIONS,
+  assignFolds,
+  crossValidateOfflineWriting,
+  fitOfflineWritingModel,
+  fitTaskModel,
+  measureEssays,
+  minimumWordsOf,
+  parseScoredEssays,
+  scoredEssaySchema,
+  type MeasuredEssay,
+  type OfflineCrossValidation,
+  type OfflineFitOptions,
+  type ScoredEssay,
+} from './offline-writing-fit.js';
+export {
+  createSeededRandom,
+  fitRidge,
+  measureAgreement,
+  predictRidge,
+  quadraticWeightedKappa,
+  type AgreementMetrics,
+  type RidgeModel,
+} from './offline-statistics.js';
+export {
+  CONNECTORS,
+  WRITING_FEATURE_NAMES,
+  findConnectors,
+  findGrammarSlips,
+  measureWritingFeatures,
+  movingAverageTypeTokenRatio,
+  splitParagraphs,
+  splitSentences,
+  stem,
+  tokenizeWords,
+  type GrammarSlip,
+  type MeasureWritingFeaturesInput,
+  type WritingFeatureName,
+  type WritingFeatureValues,
+  type WritingFeatures,
+} from './text-features.js';
+export { LEXICON_LEVELS, createLexicon, loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+export { findSpellingErrors, isKnownWord, suggestSpelling, type FindSpellingErrorsOptions, type SpellingError } from './spelling-errors.js';
