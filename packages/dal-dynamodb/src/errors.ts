@@ -42,8 +42,18 @@ export interface DalErrorOptions {
   key?: Record<string, unknown>;
   /** Whether repeating the same call later may succeed. Defaults by code. */
   isRetryable?: boolean;
+  /** Which fields failed validation, for `validation` and `invalid_item`. */
+  issues?: DalErrorIssue[];
   /** The underlying error (an AWS SDK exception, a zod error…). */
   cause?: unknown;
+}
+
+/** One field that failed validation: its path in the item and what is wrong. */
+export interface DalErrorIssue {
+  /** Path of the field, e.g. `preferences.target_band`. */
+  path: string;
+  /** What is wrong with it. */
+  message: string;
 }
 
 const retryableCodes = new Set<DalErrorCode>(['throttled', 'deadline_exceeded']);
@@ -63,6 +73,8 @@ export class DalError extends Error {
   readonly key: Record<string, unknown> | undefined;
   /** Whether repeating the same call later may succeed. */
   readonly isRetryable: boolean;
+  /** Which fields failed validation; empty for other codes. */
+  readonly issues: DalErrorIssue[];
 
   /** Creates an error; prefer the code that best tells the caller what to do next. */
   constructor(options: DalErrorOptions) {
@@ -72,6 +84,7 @@ export class DalError extends Error {
     this.tableName = options.tableName;
     this.key = options.key;
     this.isRetryable = options.isRetryable ?? retryableCodes.has(options.code);
+    this.issues = options.issues ?? [];
   }
 
   /**

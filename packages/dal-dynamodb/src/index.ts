@@ -1,4 +1,4 @@
-export { DalError, type DalErrorCode, type DalErrorOptions } from './errors.js';
+export { DalError, type DalErrorCode, type DalErrorIssue, type DalErrorOptions } from './errors.js';
 export {
   TABLE_KEYS,
   TABLE_DEFINITIONS,
@@ -67,3 +67,87 @@ export {
   type RepositoryOptions,
   type RequestSender,
 } from './request-sender.js';
+export { createExpressionBuilder, versionCondition, type ExpressionBuilder } from './expressions.js';
+export { parseInput, parseStoredItem, withoutUndefined, type ItemContext } from './schema-boundary.js';
+export { BATCH_WRITE_LIMIT, buildBatchWriteInputs, queryAll, writeAll, type WriteRequest } from './batch-operations.js';
+export {
+  USER_UPDATABLE_FIELDS,
+  PURCHASE_IDS_ATTRIBUTE,
+  buildAddPurchaseRequest,
+  buildCreateUserRequest,
+  buildGetUserRequest,
+  buildRecordLoginRequest,
+  buildUpdateUserRequest,
+  createUserRepository,
+  toUserItem,
+  type PurchaseInput,
+  type UserInput,
+  type UserRepository,
+  type UserRepositoryOptions,
+  type UserUpdate,
+} from './user-repository.js';
+export {
+  SESSION_QUERY_PAGE_SIZE,
+  buildCreateSessionRequest,
+  buildDeleteSessionRequest,
+  buildGetSessionRequest,
+  buildTouchSessionRequest,
+  buildUserSessionsQuery,
+  createSessionRepository,
+  isSessionExpired,
+  type SessionInput,
+  type SessionRepository,
+  type SessionRepositoryOptions,
+} from './session-repository.js';
+export {
+  DEFAULT_ASSESSMENT_PAGE_SIZE,
+  MAX_ASSESSMENT_PAGE_SIZE,
+  buildCompleteAssessmentRequest,
+  buildDeleteIdempotencyMarkerRequest,
+  buildGetAssessmentRequest,
+  buildPutAssessmentRequest,
+  buildPutIdempotencyMarkerRequest,
+  buildUserAssessmentsQuery,
+  createAssessmentRepository,
+  idempotencyMarkerId,
+  type AssessmentInput,
+  type AssessmentPage,
+  type AssessmentRepository,
+  type AssessmentRepositoryOptions,
+} from './assessment-repository.js';
+export {
+  buildGetQuestionRequest,
+  buildQuestionsByTypeQuery,
+  createQuestionRepository,
+  type QuestionInput,
+  type QuestionRepository,
+  type QuestionRepositoryOptions,
+} from './question-repository.js';
+export {
+  buildPutRubricRequest,
+  buildRubricByTypeQuery,
+  createRubricRepository,
+  type RubricInput,
+  type RubricRepository,
+  type RubricRepositoryOptions,
+} from './rubric-repository.js';
+export {
+  buildCreateContentReportRequest,
+  buildReportsByStatusQuery,
+  buildUpdateReportStatusRequest,
+  createContentReportRepository,
+  type ContentReportInput,
+  type ContentReportPage,
+  type ContentReportRepository,
+  type ContentReportRepositoryOptions,
+} from './content-report-repository.js';
+export {
+  buildAppendSafetyLogRequest,
+  buildSafetyLogsByAssessmentQuery,
+  createAiSafetyLogRepository,
+  type AiSafetyLogInput,
+  type AiSafetyLogRepository,
+  type AiSafetyLogRepositoryOptions,
+} from './ai-safety-log-repository.js';
+export { createRepositories, type CreateRepositoriesOptions, type Repositories } from './repositories.js';
+export { startEmbeddedDynamo, type EmbeddedDynamo, type StartEmbeddedDynamoOptions } from './embedded-dynamo.js';

@@ -52,7 +52,7 @@ export interface TableDefinition {
 
 /** The name of the sessions and assessments GSI keyed by the owner's email. */
 export const USER_EMAIL_INDEX = 'user-email-index';
-/** The name of the questions GSI keyed by assessment type. */
+/** The name of the questions and rubrics GSI keyed by assessment type. */
 export const ASSESSMENT_TYPE_INDEX = 'assessment-type-index';
 /** The name of the content-reports GSI keyed by status. */
 export const STATUS_INDEX = 'status-index';
@@ -100,9 +100,16 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
   rubrics: {
     key: 'rubrics',
     baseName: 'ielts-assessment-rubrics',
-    description: 'Scoring rubrics, one per assessment type.',
+    description: 'Scoring rubrics; the newest edition per assessment type is read through the GSI.',
     partitionKey: { name: 'rubric_id', type: 'S' },
-    indexes: [],
+    indexes: [
+      {
+        name: ASSESSMENT_TYPE_INDEX,
+        partitionKey: { name: 'assessment_type', type: 'S' },
+        sortKey: { name: 'version', type: 'S' },
+        projection: 'ALL',
+      },
+    ],
   },
   contentReports: {
     key: 'contentReports',
@@ -127,7 +134,7 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
       {
         name: ASSESSMENT_ID_INDEX,
         partitionKey: { name: 'assessment_id', type: 'S' },
-        sortKey: { name: 'timestamp', type: 'S' },
+        sortKey: { name: 'created_at', type: 'S' },
         projection: 'ALL',
       },
     ],

@@ -22,13 +22,22 @@ export function createTestClients(endpoint: string, options: { maxAttempts?: num
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
+  const sentCommands = recordCommands(client);
+  return { client, documentClient, sentCommands, destroy: () => client.destroy() };
+}
+
+/**
+ * Records the name of every command the client (and document clients made from it, which
+ * share its middleware stack) sends, through SDK middleware: the test sees what went on the wire.
+ */
+export function recordCommands(client: DynamoDBClient): string[] {
   const sentCommands: string[] = [];
   const record = (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => {
     sentCommands.push(context.commandName ?? 'unknown');
     return next(args);
   };
   client.middlewareStack.add(record as never, { step: 'initialize', name: 'recordCommands' });
-  return { client, documentClient, sentCommands, destroy: () => client.destroy() };
+  return sentCommands;
 }
 
 /** A table prefix no other test file uses. */

@@ -1,0 +1,344 @@
+import type { DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  assessmentResultSchema,
+  assessmentSchema,
+  identifierSchema,
+  normalizeEmail,
+  type Assessment,
+  type AssessmentResult,
+  type AssessmentResultInput,
+} from '@ielts-genai-prep/core';
+import { createHash } from 'node:crypto';
+import type * as z from 'zod';
+import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
+import { DalError } from './errors.js';
+import { createExpressionBuilder, versionCondition } from './expressions.js';
+import { assertItemSize } from './item-size.js';
+import { createRequestSender, type RepositoryOptions } from './request-sender.js';
+import { isConditionalCheckFailed } from './retry-policy.js';
+import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
+
+/** An assessment to save: {@link Assessment} before defaults are applied. */
+export type AssessmentInput = z.input<typeof assessmentSchema>;
+
+/** One page of a user's assessments, newest first, in core's page shape. */
+export interface AssessmentPage {
+  /** The assessments on this page. */
+  items: Assessment[];
+  /** Pass to the next call for the next page; null on the last page. */
+  next_cursor: string | null;
+}
+
+/** The most assessments one page may hold. */
+export const MAX_ASSESSMENT_PAGE_SIZE = 100;
+/** The page size when none is given. */
+export const DEFAULT_ASSESSMENT_PAGE_SIZE = 20;
+
+const MARKER_KIND = 'idempotency_marker';
+
+/**
+ * The id of the item that reserves an idempotency key for a user. It contains `#`, which
+ * assessment ids cannot, so it never collides with one; it has no `user_email`, so it never
+ * shows in the user's history (the GSI is sparse). Pure.
+ */
+export function idempotencyMarkerId(userEmail: string, idempotencyKey: string): string {
+  return `idempotency#${createHash('sha256').update(`${userEmail}\u0000${idempotencyKey}`).digest('base64url')}`;
+}
+
+/** PutItem for an assessment, failing the condition if the id exists. Pure. */
+export function buildPutAssessmentRequest(tableName: string, assessment: Assessment): PutCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Item: withoutUndefined({ ...assessment }),
+    ConditionExpression: `attribute_not_exists(${builder.name('assessment_id')})`,
+    ...builder.attributes(),
+  };
+}
+
+/** PutItem reserving an idempotency key for `assessment`, failing if it is reserved already. Pure. */
+export function buildPutIdempotencyMarkerRequest(tableName: string, assessment: Assessment, createdAt: string): PutCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Item: {
+      assessment_id: idempotencyMarkerId(assessment.user_email, assessment.idempotency_key ?? ''),
+      item_kind: MARKER_KIND,
+      target_assessment_id: assessment.assessment_id,
+      created_at: createdAt,
+    },
+    ConditionExpression: `attribute_not_exists(${builder.name('assessment_id')})`,
+    ...builder.attributes(),
+  };
+}
+
+/** DeleteItem releasing an idempotency marker, only while it still points at `targetId`. Pure. */
+export function buildDeleteIdempotencyMarkerRequest(tableName: string, markerId: string, targetId: string): DeleteCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Key: { assessment_id: markerId },
+    ConditionExpression: `${builder.name('target_assessment_id')} = ${builder.value(targetId)}`,
+    ...builder.attributes(),
+  };
+}
+
+/** GetItem for an assessment (or marker), strongly consistent. Pure. */
+export function buildGetAssessmentRequest(tableName: string, assessmentId: string): GetCommandInput {
+  return { TableName: tableName, Key: { assessment_id: assessmentId }, ConsistentRead: true };
+}
+
+/** Query of one page of a user's assessments, newest first, through `user-email-index`. Pure. */
+export function buildUserAssessmentsQuery(
+  tableName: string,
+  userEmail: string,
+  limit: number,
+  exclusiveStartKey: Record<string, unknown> | undefined,
+): QueryCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    IndexName: USER_EMAIL_INDEX,
+    KeyConditionExpression: `${builder.name('user_email')} = ${builder.value(userEmail)}`,
+    ScanIndexForward: false,
+    Limit: limit,
+    ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+    ...builder.attributes(),
+  };
+}
+
+/**
+ * UpdateItem storing a result, marking the assessment completed and bumping its version, only
+ * if it exists with the same type (and at `expectedVersion`, when given). Pure.
+ */
+export function buildCompleteAssessmentRequest(
+  tableName: string,
+  assessmentId: string,
+  result: AssessmentResult,
+  completedAt: string,
+  expectedVersion: number | undefined,
+): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const assignments = Object.entries(withoutUndefined({ ...result }))
+    .filter(([field]) => field !== 'assessment_type')
+    .map(([field, value]) => `${builder.name(field)} = ${builder.value(value)}`);
+  assignments.push(`${builder.name('completed')} = ${builder.value(true)}`);
+  assignments.push(`${builder.name('completed_at')} = ${builder.value(completedAt)}`);
+  const version = builder.name('version');
+  assignments.push(`${version} = if_not_exists(${version}, ${builder.value(0)}) + ${builder.value(1)}`);
+  const conditions = [
+    `attribute_exists(${builder.name('assessment_id')})`,
+    `${builder.name('assessment_type')} = ${builder.value(result.assessment_type)}`,
+    ...(expectedVersion === undefined ? [] : [versionCondition(builder, expectedVersion)]),
+  ];
+  return {
+    TableName: tableName,
+    Key: { assessment_id: assessmentId },
+    UpdateExpression: `SET ${assignments.join(', ')}`,
+    ConditionExpression: conditions.join(' AND '),
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/** Options for {@link createAssessmentRepository}. */
+export interface AssessmentRepositoryOptions extends RepositoryOptions {
+  /** Physical table name. Default `ielts-genai-prep-assessments`. */
+  tableName?: string;
+  /** Signs pagination cursors (HMAC-SHA256). Required: keep it secret and the same across instances. */
+  cursorSecret: string | Uint8Array;
+}
+
+/** The assessments table. */
+export interface AssessmentRepository {
+  /**
+   * Stores a new assessment. With an `idempotency_key`, saving again with the same key for the
+   * same user returns the first assessment (`created: false`) instead of storing another.
+   * Without one, an existing `assessment_id` is a `duplicate` {@link DalError}.
+   */
+  save(input: AssessmentInput): Promise<{ assessment: Assessment; created: boolean }>;
+  /** The assessment with this id, or undefined. */
+  get(assessmentId: string): Promise<Assessment | undefined>;
+  /**
+   * One page of a user's assessments, newest first. `cursor` is the previous page's
+   * `next_cursor`; one from another user, or altered, is an `invalid_cursor` {@link DalError}.
+   */
+  listByUser(userEmail: string, options?: { limit?: number; cursor?: string | null }): Promise<AssessmentPage>;
+  /**
+   * Stores the result of a scored assessment and marks it completed. `not_found` when there is
+   * no such assessment, `validation` when the result is for another type, `conflict` when
+   * `expectedVersion` is given and stale.
+   */
+  updateCompletion(
+    assessmentId: string,
+    result: AssessmentResultInput,
+    options?: { expectedVersion?: number; completedAt?: Date },
+  ): Promise<Assessment>;
+}
+
+/** Creates the {@link AssessmentRepository}. */
+export function createAssessmentRepository(options: AssessmentRepositoryOptions): AssessmentRepository {
+  const tableName = options.tableName ?? resolveTableNames().assessments;
+  const sender = createRequestSender(options);
+  const now = options.now ?? (() => new Date());
+  if (!options.cursorSecret || options.cursorSecret.length === 0) {
+    throw new DalError({ code: 'validation', message: 'createAssessmentRepository needs a cursorSecret', tableName });
+  }
+  const parseAssessment = (item: Record<string, unknown>) =>
+    parseStoredItem(assessmentSchema, item, { tableName, key: { assessment_id: item.assessment_id } });
+  const scope = (userEmail: string): CursorScope => ({ list: `assessments:${tableName}`, owner: userEmail });
+
+  const getItem = async (assessmentId: string) => {
+    const output = await sender.get(
+      { operation: 'assessments.get', tableName, key: { assessment_id: assessmentId } },
+      buildGetAssessmentRequest(tableName, assessmentId),
+    );
+    return output.Item;
+  };
+
+  const get = async (assessmentId: string): Promise<Assessment | undefined> => {
+    // Marker ids (and anything else that is not an identifier) are never assessments.
+    if (!identifierSchema.safeParse(assessmentId).success) return undefined;
+    const item = await getItem(assessmentId);
+    return item ? parseAssessment(item) : undefined;
+  };
+
+  /** Puts the assessment; on an existing id, returns the stored one if it is this same submission. */
+  const putOrFind = async (assessment: Assessment): Promise<{ assessment: Assessment; created: boolean } | undefined> => {
+    try {
+      await sender.put(
+        { operation: 'assessments.save', tableName, key: { assessment_id: assessment.assessment_id } },
+        buildPutAssessmentRequest(tableName, assessment),
+      );
+      return { assessment, created: true };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    const existing = await get(assessment.assessment_id);
+    if (
+      existing &&
+      assessment.idempotency_key !== null &&
+      existing.idempotency_key === assessment.idempotency_key &&
+      existing.user_email === assessment.user_email
+    ) {
+      return { assessment: existing, created: false };
+    }
+    return undefined;
+  };
+
+  const duplicateId = (assessmentId: string) =>
+    new DalError({
+      code: 'duplicate',
+      message: `Assessment ${assessmentId} already exists`,
+      tableName,
+      key: { assessment_id: assessmentId },
+    });
+
+  return {
+    async save(input) {
+      const assessment = parseInput(
+        assessmentSchema,
+        { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) },
+        { tableName, key: { assessment_id: input.assessment_id } },
+      );
+      assertItemSize(buildPutAssessmentRequest(tableName, assessment).Item!, tableName, { assessment_id: assessment.assessment_id });
+      if (assessment.idempotency_key === null) {
+        const result = await putOrFind(assessment);
+        if (!result) throw duplicateId(assessment.assessment_id);
+        return result;
+      }
+
+      const markerRequest = buildPutIdempotencyMarkerRequest(tableName, assessment, now().toISOString());
+      const markerId = String(markerRequest.Item!.assessment_id);
+      let reservedByUs = true;
+      let targetId = assessment.assessment_id;
+      try {
+        await sender.put({ operation: 'assessments.save', tableName, key: { assessment_id: markerId } }, markerRequest);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        reservedByUs = false;
+        const marker = await getItem(markerId);
+        targetId = String(marker?.target_assessment_id ?? assessment.assessment_id);
+      }
+      // The marker may exist without its assessment (a first attempt still in flight, or one
+      // that died between the two writes): then this attempt writes it, at the reserved id.
+      const result = await putOrFind({ ...assessment, assessment_id: targetId });
+      if (result) return result;
+      if (reservedByUs) {
+        // The id belongs to an unrelated assessment: free the key so a retry with a new id works.
+        try {
+          await sender.delete(
+            { operation: 'assessments.save', tableName, key: { assessment_id: markerId } },
+            buildDeleteIdempotencyMarkerRequest(tableName, markerId, targetId),
+          );
+        } catch (error) {
+          if (!isConditionalCheckFailed(error)) throw error;
+        }
+      }
+      throw duplicateId(targetId);
+    },
+
+    get,
+
+    async listByUser(rawEmail, { limit = DEFAULT_ASSESSMENT_PAGE_SIZE, cursor } = {}) {
+      const email = normalizeEmail(rawEmail);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ASSESSMENT_PAGE_SIZE) {
+        throw new DalError({ code: 'validation', message: `limit must be 1–${MAX_ASSESSMENT_PAGE_SIZE}, not ${limit}`, tableName });
+      }
+      const startKey = cursor ? decodeCursor(scope(email), cursor, options.cursorSecret) : undefined;
+      if (startKey && startKey.user_email !== email) {
+        throw new DalError({ code: 'invalid_cursor', message: 'Invalid cursor: issued for another list', tableName });
+      }
+      // One extra item tells whether another page exists, so the last page never comes back empty.
+      const output = await sender.query(
+        { operation: 'assessments.listByUser', tableName, key: { user_email: email } },
+        buildUserAssessmentsQuery(tableName, email, limit + 1, startKey),
+      );
+      const items = (output.Items ?? []).map(parseAssessment);
+      let lastKey: Record<string, string | number> | undefined;
+      if (items.length > limit) {
+        items.length = limit;
+        const last = items[limit - 1]!;
+        lastKey = { assessment_id: last.assessment_id, user_email: last.user_email, timestamp: last.timestamp };
+      } else if (output.LastEvaluatedKey) {
+        lastKey = output.LastEvaluatedKey as Record<string, string | number>;
+      }
+      return { items, next_cursor: lastKey ? encodeCursor(scope(email), lastKey, options.cursorSecret) : null };
+    },
+
+    async updateCompletion(assessmentId, input, { expectedVersion, completedAt } = {}) {
+      const key = { assessment_id: assessmentId };
+      const result = parseInput(assessmentResultSchema, input, { tableName, key });
+      try {
+        const output = await sender.update(
+          { operation: 'assessments.updateCompletion', tableName, key },
+          buildCompleteAssessmentRequest(tableName, assessmentId, result, (completedAt ?? now()).toISOString(), expectedVersion),
+        );
+        return parseAssessment(output.Attributes ?? {});
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const current = await get(assessmentId);
+        if (!current) {
+          throw new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key, cause: error });
+        }
+        if (current.assessment_type !== result.assessment_type) {
+          throw new DalError({
+            code: 'validation',
+            message: `Assessment ${assessmentId} is ${current.assessment_type}, not ${result.assessment_type}`,
+            tableName,
+            key,
+            cause: error,
+          });
+        }
+        throw new DalError({
+          code: 'conflict',
+          message: `Assessment ${assessmentId} is at version ${current.version}, not ${expectedVersion}`,
+          tableName,
+          key,
+          cause: error,
+        });
+      }
+    },
+  };
+}

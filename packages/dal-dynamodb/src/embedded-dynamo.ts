@@ -1,0 +1,81 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createTables, type CreateTableResult, type TableProgressEvent } from './create-tables.js';
+import type { TableNameOptions } from './table-definitions.js';
+
+/** Options for {@link startEmbeddedDynamo}. */
+export interface StartEmbeddedDynamoOptions extends TableNameOptions {
+  /** Folder to persist data in (LevelDB; created if missing). Default: in memory, lost on close. */
+  path?: string;
+  /** Port to listen on; 0 picks a free one. Default 0. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1` (never expose it: it checks no credentials). */
+  host?: string;
+  /** Create the seven tables (idempotent) before returning. Default true. */
+  createTables?: boolean;
+  /** Progress of table creation. Default: silent. */
+  onProgress?: (event: TableProgressEvent) => void;
+}
+
+/** A running embedded DynamoDB and clients for it. */
+export interface EmbeddedDynamo {
+  /** e.g. `http://127.0.0.1:41234`: give it to other processes or the CLI's `--endpoint`. */
+  endpoint: string;
+  /** A low-level client for it. */
+  client: DynamoDBClient;
+  /** A document client for it, for the repositories. */
+  documentClient: DynamoDBDocumentClient;
+  /** What table creation did (empty when `createTables` was false). */
+  tables: CreateTableResult[];
+  /** Destroys the clients and stops the server, flushing data to `path`. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts dynalite (a DynamoDB implementation on LevelDB) in this process: the zero-setup
+ * default for development. Needs the optional peer dependency `dynalite`. It lacks
+ * transactions and UpdateTimeToLive, which this package does not need.
+ */
+export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = {}): Promise<EmbeddedDynamo> {
+  const { default: dynalite } = await import('dynalite');
+  if (options.path) mkdirSync(options.path, { recursive: true });
+  const server = dynalite({
+    ...(options.path ? { path: options.path } : {}),
+    // Tables are usable at once: there is no fleet to provision.
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host}:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'embedded', secretAccessKey: 'embedded' },
+  });
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const close = async () => {
+    client.destroy();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
+  try {
+    const tables =
+      options.createTables === false
+        ? []
+        : await createTables({ client, prefix: options.prefix, suffix: options.suffix, tableNames: options.tableNames, onProgress: options.onProgress, pollIntervalMs: 20 });
+    return { endpoint, client, documentClient, tables, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

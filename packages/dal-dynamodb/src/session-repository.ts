@@ -1,0 +1,212 @@
+import type { DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { normalizeEmail, sessionSchema, type Session } from '@ielts-genai-prep/core';
+import type * as z from 'zod';
+import { queryAll, writeAll } from './batch-operations.js';
+import { DalError } from './errors.js';
+import { createExpressionBuilder } from './expressions.js';
+import { createRequestSender, type RepositoryOptions } from './request-sender.js';
+import { isConditionalCheckFailed } from './retry-policy.js';
+import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
+
+/** A session to create: {@link Session} before defaults are applied. */
+export type SessionInput = z.input<typeof sessionSchema>;
+
+/** Items per page when reading a user's sessions through the GSI. */
+export const SESSION_QUERY_PAGE_SIZE = 100;
+
+/** Whether a session is over at `nowSeconds`: past its idle or its absolute expiry. Pure. */
+export function isSessionExpired(session: Pick<Session, 'expires_at' | 'absolute_expires_at'>, nowSeconds: number): boolean {
+  return session.expires_at <= nowSeconds || session.absolute_expires_at <= nowSeconds;
+}
+
+/** PutItem for a new session; fails the condition if the id exists. Pure. */
+export function buildCreateSessionRequest(tableName: string, session: Session): PutCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Item: withoutUndefined({ ...session }),
+    ConditionExpression: `attribute_not_exists(${builder.name('session_id')})`,
+    ...builder.attributes(),
+  };
+}
+
+/** GetItem for a session, strongly consistent (a sign-out must be seen at once). Pure. */
+export function buildGetSessionRequest(tableName: string, sessionId: string): GetCommandInput {
+  return { TableName: tableName, Key: { session_id: sessionId }, ConsistentRead: true };
+}
+
+/**
+ * UpdateItem recording use and moving the idle expiry to `expiresAt`, only while the session
+ * is alive at `nowSeconds` and `expiresAt` is within its absolute expiry: an expired item that
+ * TTL has not yet deleted is never revived. Pure.
+ */
+export function buildTouchSessionRequest(
+  tableName: string,
+  sessionId: string,
+  nowSeconds: number,
+  expiresAt: number,
+): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const now = builder.value(nowSeconds);
+  const expires = builder.name('expires_at');
+  const absolute = builder.name('absolute_expires_at');
+  const newExpiry = builder.value(expiresAt);
+  return {
+    TableName: tableName,
+    Key: { session_id: sessionId },
+    UpdateExpression: `SET ${builder.name('last_seen_at')} = ${now}, ${expires} = ${newExpiry}`,
+    ConditionExpression: `attribute_exists(${builder.name('session_id')}) AND ${expires} > ${now} AND ${absolute} > ${now} AND ${absolute} >= ${newExpiry}`,
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/** DeleteItem for one session. Pure. */
+export function buildDeleteSessionRequest(tableName: string, sessionId: string): DeleteCommandInput {
+  return { TableName: tableName, Key: { session_id: sessionId } };
+}
+
+/** Query of a user's sessions through `user-email-index`; `keysOnly` reads just the ids. Pure. */
+export function buildUserSessionsQuery(tableName: string, userEmail: string, keysOnly: boolean): QueryCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    IndexName: USER_EMAIL_INDEX,
+    KeyConditionExpression: `${builder.name('user_email')} = ${builder.value(userEmail)}`,
+    ...(keysOnly ? { ProjectionExpression: builder.name('session_id') } : {}),
+    Limit: SESSION_QUERY_PAGE_SIZE,
+    ...builder.attributes(),
+  };
+}
+
+/** Options for {@link createSessionRepository}. */
+export interface SessionRepositoryOptions extends RepositoryOptions {
+  /** Physical table name. Default `ielts-genai-prep-sessions`. */
+  tableName?: string;
+}
+
+/**
+ * The sessions table. DynamoDB's TTL deletes expired items lazily (up to two days late), so
+ * every read treats an expired item as absent.
+ */
+export interface SessionRepository {
+  /** Stores a new session (`expires_at` in epoch seconds); `duplicate` if the id exists. */
+  create(input: SessionInput): Promise<Session>;
+  /** The live session with this id, or undefined when absent or expired. */
+  get(sessionId: string): Promise<Session | undefined>;
+  /**
+   * Records use now and extends the idle expiry to `expiresAt` (capped at the absolute
+   * expiry). Undefined when the session is absent or already expired: it is never revived.
+   */
+  touch(sessionId: string, options: { expiresAt: number }): Promise<Session | undefined>;
+  /** Deletes one session (absent is fine). */
+  delete(sessionId: string): Promise<void>;
+  /** A user's live sessions, every page of the GSI read. */
+  listForUser(userEmail: string): Promise<Session[]>;
+  /** Deletes every session of a user (sign out everywhere); returns how many were deleted. */
+  deleteAllForUser(userEmail: string): Promise<number>;
+}
+
+/** Creates the {@link SessionRepository}. */
+export function createSessionRepository(options: SessionRepositoryOptions): SessionRepository {
+  const tableName = options.tableName ?? resolveTableNames().sessions;
+  const sender = createRequestSender(options);
+  const now = options.now ?? (() => new Date());
+  const nowSeconds = () => Math.floor(now().getTime() / 1000);
+  const parseSession = (item: Record<string, unknown>) =>
+    parseStoredItem(sessionSchema, item, { tableName, key: { session_id: item.session_id } });
+
+  const get = async (sessionId: string): Promise<Session | undefined> => {
+    const output = await sender.get(
+      { operation: 'sessions.get', tableName, key: { session_id: sessionId } },
+      buildGetSessionRequest(tableName, sessionId),
+    );
+    if (!output.Item) return undefined;
+    const session = parseSession(output.Item);
+    return isSessionExpired(session, nowSeconds()) ? undefined : session;
+  };
+
+  const touchOnce = async (sessionId: string, at: number, expiresAt: number) => {
+    const output = await sender.update(
+      { operation: 'sessions.touch', tableName, key: { session_id: sessionId } },
+      buildTouchSessionRequest(tableName, sessionId, at, expiresAt),
+    );
+    return parseSession(output.Attributes ?? {});
+  };
+
+  return {
+    async create(input) {
+      const session = parseInput(sessionSchema, { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) }, { tableName });
+      try {
+        await sender.put(
+          { operation: 'sessions.create', tableName, key: { session_id: session.session_id } },
+          buildCreateSessionRequest(tableName, session),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        throw new DalError({
+          code: 'duplicate',
+          message: 'A session with this id already exists',
+          tableName,
+          key: { session_id: session.session_id },
+          cause: error,
+        });
+      }
+      return session;
+    },
+
+    get,
+
+    async touch(sessionId, { expiresAt }) {
+      const at = nowSeconds();
+      try {
+        return await touchOnce(sessionId, at, expiresAt);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      // Either the session is gone or expired, or expiresAt passes the absolute expiry.
+      const current = await get(sessionId);
+      if (!current || expiresAt <= current.absolute_expires_at) return undefined;
+      try {
+        return await touchOnce(sessionId, at, current.absolute_expires_at);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        return undefined;
+      }
+    },
+
+    async delete(sessionId) {
+      await sender.delete(
+        { operation: 'sessions.delete', tableName, key: { session_id: sessionId } },
+        buildDeleteSessionRequest(tableName, sessionId),
+      );
+    },
+
+    async listForUser(rawEmail) {
+      const email = normalizeEmail(rawEmail);
+      const items = await queryAll(
+        sender,
+        { operation: 'sessions.listForUser', tableName, key: { user_email: email } },
+        buildUserSessionsQuery(tableName, email, false),
+      );
+      const at = nowSeconds();
+      return items.map(parseSession).filter((session) => !isSessionExpired(session, at));
+    },
+
+    async deleteAllForUser(rawEmail) {
+      const email = normalizeEmail(rawEmail);
+      const context = { operation: 'sessions.deleteAllForUser', tableName, key: { user_email: email } };
+      // Read every page first, then delete: deleting while paging a GSI could skip items.
+      const items = await queryAll(sender, context, buildUserSessionsQuery(tableName, email, true));
+      const ids = [...new Set(items.map((item) => String(item.session_id)))];
+      await writeAll(
+        sender,
+        context,
+        ids.map((id) => ({ DeleteRequest: { Key: { session_id: id } } })),
+        options.retry,
+      );
+      return ids.length;
+    },
+  };
+}

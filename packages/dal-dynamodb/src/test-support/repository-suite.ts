@@ -1,0 +1,549 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../cursor.js';
+import { DalError } from '../errors.js';
+import { createExpressionBuilder } from '../expressions.js';
+import { MAX_ITEM_BYTES, itemSize } from '../item-size.js';
+import { createRepositories, type Repositories } from '../repositories.js';
+import { createRequestSender, type ConsumedCapacityReport } from '../request-sender.js';
+import { resolveTableNames, type TableNames } from '../table-definitions.js';
+import {
+  contentReportInput,
+  minutesAfterStart,
+  nowSeconds,
+  purchaseInput,
+  questionInput,
+  readingQuestionInput,
+  rubricInput,
+  safetyLogInput,
+  sessionInput,
+  startedAssessmentInput,
+  uniqueEmail,
+  userInput,
+  writingTask2Result,
+} from './fixtures.js';
+
+/** A DynamoDB endpoint with its tables created under `prefix`, and clients that record what they send. */
+export interface SuiteBackend {
+  client: DynamoDBClient;
+  documentClient: DynamoDBDocumentClient;
+  sentCommands: string[];
+  close: () => Promise<void>;
+}
+
+const cursorSecret = 'test-cursor-secret-0123456789abcdef';
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+function expectDalError(error: unknown, code: DalError['code']): DalError {
+  expect(DalError.isInstance(error), `expected a DalError, got ${String(error)}`).toBe(true);
+  expect((error as DalError).code).toBe(code);
+  return error as DalError;
+}
+
+/**
+ * Every repository method against one backend. Run by the DynamoDB Local test file and the
+ * dynalite test file, so that the embedded default is held to the same behaviour.
+ */
+export function describeRepositorySuite(backendName: string, start: (prefix: string) => Promise<SuiteBackend>, prefix: string): void {
+  describe(`repositories on ${backendName}`, () => {
+    let backend: SuiteBackend;
+    let repositories: Repositories;
+    let names: TableNames;
+    const capacity: ConsumedCapacityReport[] = [];
+
+    beforeAll(async () => {
+      backend = await start(prefix);
+      names = resolveTableNames({ prefix });
+      repositories = createRepositories({
+        documentClient: backend.documentClient,
+        prefix,
+        cursorSecret,
+        onConsumedCapacity: (report) => capacity.push(report),
+      });
+    });
+
+    afterAll(async () => {
+      await backend?.close();
+    });
+
+    const commandsDuring = async (action: () => Promise<unknown>) => {
+      const before = backend.sentCommands.length;
+      await action();
+      return backend.sentCommands.slice(before);
+    };
+
+    describe('users', () => {
+      it('creates and reads back a user, normalizing the email', async () => {
+        const input = userInput({ email: `  Mixed.${uniqueEmail()}`.toUpperCase() });
+        const created = await repositories.users.create(input);
+        expect(created.email).toBe(String(input.email).trim().toLowerCase());
+        expect(created.version).toBe(0);
+        expect(created.preferences).toEqual({ target_band: null, exam_variant: 'academic', email_notifications: true, locale: 'en' });
+        expect(await repositories.users.get(String(input.email))).toEqual(created);
+        expect(await repositories.users.get(uniqueEmail('nobody'))).toBeUndefined();
+      });
+
+      it('lets exactly one of 50 concurrent registrations of one email succeed', async () => {
+        const email = uniqueEmail('race');
+        const results = await Promise.allSettled(
+          Array.from({ length: 50 }, (_, index) => repositories.users.create(userInput({ email, display_name: `attempt ${index}` }))),
+        );
+        const fulfilled = results.filter((result) => result.status === 'fulfilled');
+        const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+        expect(fulfilled).toHaveLength(1);
+        expect(rejected).toHaveLength(49);
+        for (const result of rejected) expectDalError(result.reason, 'duplicate');
+        const stored = await repositories.users.get(email);
+        expect(stored?.display_name).toBe((fulfilled[0] as PromiseFulfilledResult<{ display_name: string }>).value.display_name);
+      });
+
+      it('updates allow-listed fields with optimistic locking', async () => {
+        const user = await repositories.users.create(userInput());
+        const updated = await repositories.users.update(
+          user.email,
+          { display_name: 'Ada L.', preferences: { target_band: 7.5 } },
+          { expectedVersion: 0 },
+        );
+        expect(updated.display_name).toBe('Ada L.');
+        expect(updated.version).toBe(1);
+        // Only the preference given changed.
+        expect(updated.preferences).toEqual({ ...user.preferences, target_band: 7.5 });
+
+        const stale = await caught(repositories.users.update(user.email, { display_name: 'Stale' }, { expectedVersion: 0 }));
+        expect(expectDalError(stale, 'conflict').key).toEqual({ email: user.email });
+        expect((await repositories.users.get(user.email))?.display_name).toBe('Ada L.');
+
+        const again = await repositories.users.update(user.email, { email_verified: true }, { expectedVersion: 1 });
+        expect(again).toMatchObject({ email_verified: true, version: 2, display_name: 'Ada L.' });
+
+        expectDalError(await caught(repositories.users.update(uniqueEmail('ghost'), { display_name: 'x' }, { expectedVersion: 0 })), 'not_found');
+      });
+
+      it('rejects fields outside the allow-list and bad values before sending anything', async () => {
+        const user = await repositories.users.create(userInput());
+        const sent = await commandsDuring(async () => {
+          const disallowed = await caught(
+            repositories.users.update(user.email, { version: 9, email: 'x@y.z' } as never, { expectedVersion: 0 }),
+          );
+          expect(expectDalError(disallowed, 'validation').issues.map((issue) => issue.path)).toEqual(['version', 'email']);
+          expectDalError(
+            await caught(repositories.users.update(user.email, { preferences: { target_band: 7.3 } }, { expectedVersion: 0 })),
+            'validation',
+          );
+          expectDalError(await caught(repositories.users.update(user.email, {}, { expectedVersion: 0 })), 'validation');
+          expectDalError(await caught(repositories.users.create(userInput({ email: 'not-an-email' }))), 'validation');
+        });
+        expect(sent).toEqual([]);
+      });
+
+      it('adds a purchase once however often it is sent', async () => {
+        const user = await repositories.users.create(userInput());
+        const purchase = purchaseInput();
+        const first = await repositories.users.addPurchase(user.email, purchase);
+        expect(first.added).toBe(true);
+        const second = await repositories.users.addPurchase(user.email, purchase);
+        expect(second.added).toBe(false);
+        const concurrent = await Promise.all(Array.from({ length: 10 }, () => repositories.users.addPurchase(user.email, purchase)));
+        expect(concurrent.every((result) => !result.added)).toBe(true);
+        const other = await repositories.users.addPurchase(user.email, purchaseInput({ source: 'web' }));
+        expect(other.added).toBe(true);
+        const stored = await repositories.users.get(user.email);
+        expect(stored?.purchases.map((item) => item.purchase_id)).toEqual([purchase.purchase_id, other.user.purchases[1]?.purchase_id]);
+        expect(stored?.purchases[0]).toEqual({ ...purchase, expires_at: null });
+        expectDalError(await caught(repositories.users.addPurchase(uniqueEmail('ghost'), purchaseInput())), 'not_found');
+      });
+
+      it('records a login', async () => {
+        const user = await repositories.users.create(userInput());
+        const at = new Date('2026-11-26T08:30:00.000Z');
+        const loggedIn = await repositories.users.recordLogin(user.email, at);
+        expect(loggedIn.last_login).toBe(at.toISOString());
+        expect(loggedIn.version).toBe(0);
+        expectDalError(await caught(repositories.users.recordLogin(uniqueEmail('ghost'))), 'not_found');
+      });
+
+      it('reports an item that does not match the schema as invalid_item naming table and key', async () => {
+        const email = uniqueEmail('corrupt');
+        await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: { email, user_id: 'not-a-uuid' } }));
+        const error = expectDalError(await caught(repositories.users.get(email)), 'invalid_item');
+        expect(error.tableName).toBe(names.users);
+        expect(error.key).toEqual({ email });
+        expect(error.message).toContain(names.users);
+        expect(error.message).toContain(email);
+        expect(error.issues.map((issue) => issue.path)).toContain('user_id');
+      });
+
+      it('reports the capacity each call consumed', async () => {
+        const user = await repositories.users.create(userInput());
+        await repositories.users.get(user.email);
+        const create = capacity.find((report) => report.operation === 'users.create');
+        const get = capacity.find((report) => report.operation === 'users.get');
+        expect(create).toMatchObject({ tableName: names.users });
+        expect(create!.capacityUnits).toBeGreaterThan(0);
+        expect(get!.capacityUnits).toBeGreaterThan(0);
+      });
+    });
+
+    describe('reserved words', () => {
+      it('sets and conditions on name, status, timestamp and data through placeholders', async () => {
+        const email = uniqueEmail('reserved');
+        await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: { email, status: 'new' } }));
+        const builder = createExpressionBuilder();
+        const assignments = ['name', 'status', 'timestamp', 'data'].map(
+          (attribute) => `${builder.name(attribute)} = ${builder.value(`${attribute}-value`)}`,
+        );
+        const sender = createRequestSender({ documentClient: backend.documentClient });
+        await sender.update(
+          { operation: 'test.reserved', tableName: names.users, key: { email } },
+          {
+            TableName: names.users,
+            Key: { email },
+            UpdateExpression: `SET ${assignments.join(', ')}`,
+            ConditionExpression: `${builder.name('status')} = ${builder.value('new')}`,
+            ...builder.attributes(),
+          },
+        );
+        const stored = await backend.documentClient.send(new GetCommand({ TableName: names.users, Key: { email } }));
+        expect(stored.Item).toEqual({
+          email,
+          name: 'name-value',
+          status: 'status-value',
+          timestamp: 'timestamp-value',
+          data: 'data-value',
+        });
+      });
+    });
+
+    describe('sessions', () => {
+      it('creates and reads a live session; a second create with the same id is a duplicate', async () => {
+        const input = sessionInput();
+        const session = await repositories.sessions.create(input);
+        expect(await repositories.sessions.get(session.session_id)).toEqual(session);
+        expectDalError(await caught(repositories.sessions.create(input)), 'duplicate');
+        expect(await repositories.sessions.get('0'.repeat(64))).toBeUndefined();
+      });
+
+      it('treats an expired item that TTL has not deleted yet as absent', async () => {
+        const idleExpired = await repositories.sessions.create(sessionInput({ expires_at: nowSeconds() - 60 }));
+        const absoluteExpired = await repositories.sessions.create(sessionInput({ absolute_expires_at: nowSeconds() - 1 }));
+        expect(await repositories.sessions.get(idleExpired.session_id)).toBeUndefined();
+        expect(await repositories.sessions.get(absoluteExpired.session_id)).toBeUndefined();
+        // The items are still there: only the read hides them.
+        const raw = await backend.documentClient.send(
+          new GetCommand({ TableName: names.sessions, Key: { session_id: idleExpired.session_id } }),
+        );
+        expect(raw.Item?.session_id).toBe(idleExpired.session_id);
+      });
+
+      it('touches a live session, caps it at the absolute expiry, and never revives an expired one', async () => {
+        const now = nowSeconds();
+        const live = await repositories.sessions.create(sessionInput({ last_seen_at: now - 100, absolute_expires_at: now + 5000 }));
+        const touched = await repositories.sessions.touch(live.session_id, { expiresAt: now + 3600 });
+        expect(touched?.expires_at).toBe(now + 3600);
+        expect(touched!.last_seen_at).toBeGreaterThanOrEqual(now);
+        const capped = await repositories.sessions.touch(live.session_id, { expiresAt: now + 10_000 });
+        expect(capped?.expires_at).toBe(now + 5000);
+
+        const expired = await repositories.sessions.create(sessionInput({ expires_at: now - 5 }));
+        expect(await repositories.sessions.touch(expired.session_id, { expiresAt: now + 3600 })).toBeUndefined();
+        const raw = await backend.documentClient.send(new GetCommand({ TableName: names.sessions, Key: { session_id: expired.session_id } }));
+        expect(raw.Item?.expires_at).toBe(now - 5);
+        expect(await repositories.sessions.get(expired.session_id)).toBeUndefined();
+        expect(await repositories.sessions.touch('f'.repeat(64), { expiresAt: now + 3600 })).toBeUndefined();
+      });
+
+      it('deletes one session', async () => {
+        const session = await repositories.sessions.create(sessionInput());
+        await repositories.sessions.delete(session.session_id);
+        expect(await repositories.sessions.get(session.session_id)).toBeUndefined();
+        await repositories.sessions.delete(session.session_id);
+      });
+
+      it("deletes all of a user's sessions across every GSI page and leaves others alone", async () => {
+        const email = uniqueEmail('many-sessions');
+        const other = await repositories.sessions.create(sessionInput());
+        const created = [];
+        for (let start = 0; start < 230; start += 23) {
+          created.push(
+            ...(await Promise.all(Array.from({ length: 23 }, () => repositories.sessions.create(sessionInput({ user_email: email }))))),
+          );
+        }
+        const listed = await repositories.sessions.listForUser(email);
+        expect(new Set(listed.map((session) => session.session_id))).toEqual(new Set(created.map((session) => session.session_id)));
+
+        const sent = await commandsDuring(async () => {
+          expect(await repositories.sessions.deleteAllForUser(email.toUpperCase())).toBe(230);
+        });
+        // 230 sessions at 100 per page is three pages, deleted 25 per batch.
+        expect(sent.filter((name) => name === 'QueryCommand')).toHaveLength(3);
+        expect(sent.filter((name) => name === 'BatchWriteItemCommand').length).toBeGreaterThanOrEqual(10);
+        expect(await repositories.sessions.listForUser(email)).toEqual([]);
+        for (const session of created.slice(0, 5)) expect(await repositories.sessions.get(session.session_id)).toBeUndefined();
+        expect(await repositories.sessions.get(other.session_id)).toEqual(other);
+        expect(await repositories.sessions.deleteAllForUser(email)).toBe(0);
+      });
+
+      it('lists only live sessions', async () => {
+        const email = uniqueEmail('listing');
+        const live = await repositories.sessions.create(sessionInput({ user_email: email }));
+        await repositories.sessions.create(sessionInput({ user_email: email, expires_at: nowSeconds() - 1 }));
+        expect(await repositories.sessions.listForUser(email)).toEqual([live]);
+      });
+    });
+
+    describe('assessments', () => {
+      it('saves, reads back and refuses a second assessment with the same id', async () => {
+        const input = startedAssessmentInput();
+        const { assessment, created } = await repositories.assessments.save(input);
+        expect(created).toBe(true);
+        expect(await repositories.assessments.get(assessment.assessment_id)).toEqual(assessment);
+        expectDalError(await caught(repositories.assessments.save(input)), 'duplicate');
+        expect(await repositories.assessments.get('asm-missing')).toBeUndefined();
+      });
+
+      it('stores one assessment per idempotency key, even for concurrent retries with fresh ids', async () => {
+        const email = uniqueEmail('idempotent');
+        const key = `idem-${Date.now()}-key`;
+        const first = await repositories.assessments.save(startedAssessmentInput({ user_email: email, idempotency_key: key }));
+        expect(first.created).toBe(true);
+        const retry = await repositories.assessments.save(startedAssessmentInput({ user_email: email, idempotency_key: key }));
+        expect(retry).toEqual({ assessment: first.assessment, created: false });
+
+        const racingKey = `idem-race-${Date.now()}`;
+        const racing = await Promise.all(
+          Array.from({ length: 10 }, () => repositories.assessments.save(startedAssessmentInput({ user_email: email, idempotency_key: racingKey }))),
+        );
+        expect(new Set(racing.map((result) => result.assessment.assessment_id)).size).toBe(1);
+        expect(racing.filter((result) => result.created)).toHaveLength(1);
+
+        // The same key for another user is another assessment.
+        const otherUser = await repositories.assessments.save(startedAssessmentInput({ idempotency_key: key }));
+        expect(otherUser.created).toBe(true);
+
+        const history = await repositories.assessments.listByUser(email, { limit: 50 });
+        expect(history.items).toHaveLength(2);
+        expect(history.next_cursor).toBeNull();
+      });
+
+      it("walks a user's history newest first across pages, losing and repeating nothing", async () => {
+        const email = uniqueEmail('history');
+        const order = Array.from({ length: 53 }, (_, index) => index).sort(() => Math.random() - 0.5);
+        for (let start = 0; start < order.length; start += 10) {
+          await Promise.all(
+            order
+              .slice(start, start + 10)
+              .map((index) => repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(index), assessment_id: `hist-${email}-${index}`.replace(/[@]/g, '_') }))),
+          );
+        }
+        await repositories.assessments.save(startedAssessmentInput({ timestamp: minutesAfterStart(1000) }));
+
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page = await repositories.assessments.listByUser(email, { limit: 10, cursor });
+          pages++;
+          expect(page.items.length).toBeGreaterThan(0);
+          expect(page.items.length).toBeLessThanOrEqual(10);
+          seen.push(...page.items.map((item) => item.timestamp));
+          cursor = page.next_cursor;
+        } while (cursor);
+        expect(pages).toBe(6);
+        expect(seen).toHaveLength(53);
+        expect(new Set(seen).size).toBe(53);
+        expect(seen).toEqual(Array.from({ length: 53 }, (_, index) => minutesAfterStart(52 - index)));
+
+        const exact = await repositories.assessments.listByUser(email, { limit: 53 });
+        expect(exact.items).toHaveLength(53);
+        expect(exact.next_cursor).toBeNull();
+      });
+
+      it('rejects a cursor from another user, a tampered one and a forged one', async () => {
+        const email = uniqueEmail('cursor-owner');
+        for (let index = 0; index < 3; index++) {
+          await repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(index) }));
+        }
+        const page = await repositories.assessments.listByUser(email, { limit: 1 });
+        expect(page.next_cursor).not.toBeNull();
+        const cursor = page.next_cursor!;
+        const sent = await commandsDuring(async () => {
+          expectDalError(await caught(repositories.assessments.listByUser(uniqueEmail('thief'), { cursor })), 'invalid_cursor');
+          const [body, signature] = cursor.split('.') as [string, string];
+          const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
+          payload.k.timestamp = '2099-01-01T00:00:00.000Z';
+          const tampered = `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
+          expectDalError(await caught(repositories.assessments.listByUser(email, { cursor: tampered })), 'invalid_cursor');
+          const forged = encodeCursor({ list: `assessments:${names.assessments}`, owner: email }, payload.k, 'another-secret');
+          expectDalError(await caught(repositories.assessments.listByUser(email, { cursor: forged })), 'invalid_cursor');
+          expectDalError(await caught(repositories.assessments.listByUser(email, { cursor: 'garbage' })), 'invalid_cursor');
+        });
+        expect(sent).toEqual([]);
+        const next = await repositories.assessments.listByUser(email.toUpperCase(), { limit: 1, cursor });
+        expect(next.items[0]?.timestamp).toBe(minutesAfterStart(1));
+      });
+
+      it('stores a completion result, with version checks', async () => {
+        const { assessment } = await repositories.assessments.save(startedAssessmentInput());
+        const completedAt = new Date('2026-11-25T10:20:00.000Z');
+        const completed = await repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), {
+          expectedVersion: 0,
+          completedAt,
+        });
+        expect(completed).toMatchObject({ completed: true, overall_band: 6.5, version: 1, completed_at: completedAt.toISOString(), word_count: 287 });
+        expect(completed.submission).toEqual(assessment.submission);
+        expect(await repositories.assessments.get(assessment.assessment_id)).toEqual(completed);
+
+        expectDalError(
+          await caught(repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), { expectedVersion: 0 })),
+          'conflict',
+        );
+        expectDalError(await caught(repositories.assessments.updateCompletion('asm-nope', writingTask2Result())), 'not_found');
+        const speaking = await repositories.assessments.save(startedAssessmentInput({ assessment_type: 'speaking' }));
+        expectDalError(
+          await caught(repositories.assessments.updateCompletion(speaking.assessment.assessment_id, writingTask2Result())),
+          'validation',
+        );
+        const sent = await commandsDuring(async () => {
+          expectDalError(
+            await caught(repositories.assessments.updateCompletion(assessment.assessment_id, { ...writingTask2Result(), criteria_scores: {} })),
+            'validation',
+          );
+        });
+        expect(sent).toEqual([]);
+      });
+
+      it('stores an item just under 400 KB and refuses one over it without sending', async () => {
+        const base = startedAssessmentInput({ submission: { essay: '' } });
+        const overhead = itemSize({ ...base, submission: { essay: '' } } as Record<string, unknown>);
+        // Defaults filled by the schema add a little; leave 2 KB for them.
+        const fits = startedAssessmentInput({ ...base, submission: { essay: 'é'.repeat(Math.floor((MAX_ITEM_BYTES - overhead - 2048) / 2)) } });
+        const { assessment } = await repositories.assessments.save(fits);
+        const stored = await repositories.assessments.get(assessment.assessment_id);
+        expect(stored?.submission).toEqual(fits.submission);
+        expect(itemSize(stored as Record<string, unknown>)).toBeGreaterThan(MAX_ITEM_BYTES - 4096);
+
+        const tooBig = startedAssessmentInput({ submission: { essay: 'x'.repeat(MAX_ITEM_BYTES) } });
+        const sent = await commandsDuring(async () => {
+          const error = expectDalError(await caught(repositories.assessments.save(tooBig)), 'item_too_large');
+          expect(error.tableName).toBe(names.assessments);
+        });
+        expect(sent).toEqual([]);
+        expect(await repositories.assessments.get(String(tooBig.assessment_id))).toBeUndefined();
+      });
+    });
+
+    describe('questions', () => {
+      it('puts many, gets one, and lists a type across every page of the GSI', async () => {
+        // 30 reading questions of ~40 KB pass the 1 MB page limit of a Query.
+        const reading = Array.from({ length: 30 }, () => readingQuestionInput(40_000));
+        const writing = Array.from({ length: 35 }, () => questionInput());
+        const sent = await commandsDuring(async () => {
+          const stored = await repositories.questions.putMany([...reading, ...writing]);
+          expect(stored).toHaveLength(65);
+        });
+        expect(sent.filter((name) => name === 'BatchWriteItemCommand').length).toBeGreaterThanOrEqual(3);
+
+        const listSent = await commandsDuring(async () => {
+          const listed = await repositories.questions.listByType('reading_academic');
+          expect(listed).toHaveLength(30);
+          expect(new Set(listed.map((question) => question.question_id))).toEqual(new Set(reading.map((question) => question.question_id)));
+          expect(listed[0]?.answer_key).toEqual({ '1': 'sand', '2': 'TRUE' });
+        });
+        expect(listSent.filter((name) => name === 'QueryCommand').length).toBeGreaterThanOrEqual(2);
+
+        const writingListed = await repositories.questions.listByType('writing_task2');
+        expect(writingListed.length).toBeGreaterThanOrEqual(35);
+        const one = await repositories.questions.get(String(writing[0]!.question_id));
+        expect(one).toMatchObject({ question_id: writing[0]!.question_id, word_limit: 250, chart: null, tags: [] });
+        expect(await repositories.questions.get('q-missing')).toBeUndefined();
+      });
+
+      it('validates every question before sending any', async () => {
+        const sent = await commandsDuring(async () => {
+          expectDalError(await caught(repositories.questions.putMany([questionInput(), questionInput({ time_limit: 0 })])), 'validation');
+          expectDalError(await caught(repositories.questions.listByType('cooking' as never)), 'validation');
+        });
+        expect(sent).toEqual([]);
+      });
+    });
+
+    describe('rubrics', () => {
+      it('puts rubrics and gets the newest edition of a type', async () => {
+        await repositories.rubrics.put(rubricInput({ version: '2023-05' }));
+        const newer = await repositories.rubrics.put(rubricInput({ version: '2024-01' }));
+        expect(await repositories.rubrics.getByType('writing_task2')).toEqual(newer);
+        expect(await repositories.rubrics.getByType('listening')).toBeUndefined();
+      });
+    });
+
+    describe('content reports', () => {
+      it('creates, lists by status across pages, and moves reports between statuses', async () => {
+        const reports = [];
+        for (let index = 0; index < 25; index++) {
+          reports.push(await repositories.contentReports.create(contentReportInput({ created_at: minutesAfterStart(index) })));
+        }
+        expectDalError(await caught(repositories.contentReports.create(contentReportInput({ report_id: reports[0]!.report_id }))), 'duplicate');
+
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await repositories.contentReports.listByStatus('open', { limit: 10, cursor });
+          seen.push(...page.items.map((report) => report.report_id));
+          cursor = page.next_cursor;
+        } while (cursor);
+        expect(seen).toEqual(reports.map((report) => report.report_id).reverse());
+
+        const resolved = await repositories.contentReports.updateStatus(reports[3]!.report_id, 'resolved', {
+          resolutionNote: 'Band re-checked; it stands.',
+          expectedVersion: 0,
+        });
+        expect(resolved).toMatchObject({ status: 'resolved', resolution_note: 'Band re-checked; it stands.', version: 1 });
+        expect((await repositories.contentReports.listByStatus('resolved')).items.map((report) => report.report_id)).toEqual([
+          reports[3]!.report_id,
+        ]);
+        const open = await repositories.contentReports.listByStatus('open', { limit: 100 });
+        expect(open.items).toHaveLength(24);
+
+        const openCursor = (await repositories.contentReports.listByStatus('open', { limit: 1 })).next_cursor!;
+        expectDalError(await caught(repositories.contentReports.listByStatus('dismissed', { cursor: openCursor })), 'invalid_cursor');
+        expectDalError(
+          await caught(repositories.contentReports.updateStatus(reports[3]!.report_id, 'dismissed', { expectedVersion: 0 })),
+          'conflict',
+        );
+        expectDalError(await caught(repositories.contentReports.updateStatus('report-missing', 'dismissed')), 'not_found');
+      });
+    });
+
+    describe('AI safety logs', () => {
+      it('appends once per log id and lists an assessment’s entries oldest first', async () => {
+        const assessmentId = `asm-safety-${Date.now()}`;
+        const entries = [2, 0, 1].map((index) =>
+          safetyLogInput({ assessment_id: assessmentId, created_at: minutesAfterStart(index), verdict: index === 1 ? 'flagged' : 'pass' }),
+        );
+        for (const entry of entries) await repositories.aiSafetyLogs.append(entry);
+        await repositories.aiSafetyLogs.append(entries[0]!);
+        await repositories.aiSafetyLogs.append(safetyLogInput());
+        const listed = await repositories.aiSafetyLogs.listByAssessment(assessmentId);
+        expect(listed.map((entry) => entry.created_at)).toEqual([minutesAfterStart(0), minutesAfterStart(1), minutesAfterStart(2)]);
+        expect(listed[1]).toMatchObject({ verdict: 'flagged', evidence: [], user_email: null });
+      });
+    });
+
+    describe('request paths', () => {
+      it('never sent a Scan', () => {
+        expect(backend.sentCommands.length).toBeGreaterThan(100);
+        expect(backend.sentCommands).toContain('QueryCommand');
+        expect(backend.sentCommands.filter((name) => /Scan/.test(name))).toEqual([]);
+      });
+    });
+  });
+}

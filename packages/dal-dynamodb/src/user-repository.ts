@@ -1,0 +1,285 @@
+import type { GetCommandInput, PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  normalizeEmail,
+  purchaseSchema,
+  userPreferencesSchema,
+  userSchema,
+  type Purchase,
+  type User,
+  type UserPreferences,
+} from '@ielts-genai-prep/core';
+import type * as z from 'zod';
+import { DalError } from './errors.js';
+import { createExpressionBuilder, versionCondition } from './expressions.js';
+import { assertItemSize } from './item-size.js';
+import { createRequestSender, type RepositoryOptions } from './request-sender.js';
+import { isConditionalCheckFailed } from './retry-policy.js';
+import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { resolveTableNames } from './table-definitions.js';
+
+/** The user fields `update()` may change; everything else has its own method or never changes. */
+export const USER_UPDATABLE_FIELDS = ['display_name', 'email_verified', 'password_hash', 'preferences'] as const;
+
+/** A change to a user: any of {@link USER_UPDATABLE_FIELDS}; `preferences` changes only the keys given. */
+export interface UserUpdate {
+  /** The name shown in the apps; null clears it. */
+  display_name?: string | null;
+  /** Whether the email address was confirmed. */
+  email_verified?: boolean;
+  /** A new password hash. */
+  password_hash?: string;
+  /** Preference keys to change; others keep their values. */
+  preferences?: Partial<UserPreferences>;
+}
+
+/** A user to create: {@link User} before defaults are applied. */
+export type UserInput = z.input<typeof userSchema>;
+/** A purchase to add: {@link Purchase} before defaults are applied. */
+export type PurchaseInput = z.input<typeof purchaseSchema>;
+
+/** The attribute holding the ids of a user's purchases, for the idempotency check. Not part of {@link User}. */
+export const PURCHASE_IDS_ATTRIBUTE = 'purchase_ids';
+
+/** The stored form of a user: the user plus the set of its purchase ids. Pure. */
+export function toUserItem(user: User): Record<string, unknown> {
+  const ids = user.purchases.map((purchase) => purchase.purchase_id);
+  return withoutUndefined({ ...user, ...(ids.length > 0 ? { [PURCHASE_IDS_ATTRIBUTE]: new Set(ids) } : {}) });
+}
+
+/** PutItem for a new user; fails the condition when the email is taken. Pure. */
+export function buildCreateUserRequest(tableName: string, user: User): PutCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Item: toUserItem(user),
+    ConditionExpression: `attribute_not_exists(${builder.name('email')})`,
+    ...builder.attributes(),
+  };
+}
+
+/** GetItem for a user, strongly consistent (sign-in reads what sign-up wrote). Pure. */
+export function buildGetUserRequest(tableName: string, email: string): GetCommandInput {
+  return { TableName: tableName, Key: { email }, ConsistentRead: true };
+}
+
+/**
+ * UpdateItem setting the given (already validated) fields and the next version, only if the
+ * user exists at `expectedVersion`. Preference keys are set one by one. Pure.
+ */
+export function buildUpdateUserRequest(
+  tableName: string,
+  email: string,
+  update: UserUpdate,
+  expectedVersion: number,
+): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const assignments: string[] = [];
+  for (const field of USER_UPDATABLE_FIELDS) {
+    const value = update[field];
+    if (value === undefined) continue;
+    if (field === 'preferences') {
+      for (const [key, preference] of Object.entries(value as Partial<UserPreferences>)) {
+        if (preference !== undefined) assignments.push(`${builder.path('preferences', key)} = ${builder.value(preference)}`);
+      }
+    } else {
+      assignments.push(`${builder.name(field)} = ${builder.value(value)}`);
+    }
+  }
+  assignments.push(`${builder.name('version')} = ${builder.value(expectedVersion + 1)}`);
+  const condition = `attribute_exists(${builder.name('email')}) AND ${versionCondition(builder, expectedVersion)}`;
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression: `SET ${assignments.join(', ')}`,
+    ConditionExpression: condition,
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/**
+ * UpdateItem appending a purchase and recording its id, unless the id is already recorded:
+ * one request, so a retried purchase is stored once. Pure.
+ */
+export function buildAddPurchaseRequest(tableName: string, email: string, purchase: Purchase): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const purchases = builder.name('purchases');
+  const ids = builder.name(PURCHASE_IDS_ATTRIBUTE);
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression:
+      `SET ${purchases} = list_append(if_not_exists(${purchases}, ${builder.value([])}), ${builder.value([withoutUndefined(purchase)])}) ` +
+      `ADD ${ids} ${builder.value(new Set([purchase.purchase_id]))}`,
+    ConditionExpression: `attribute_exists(${builder.name('email')}) AND NOT contains(${ids}, ${builder.value(purchase.purchase_id)})`,
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/** UpdateItem setting `last_login`, only for an existing user. Pure. */
+export function buildRecordLoginRequest(tableName: string, email: string, at: string): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression: `SET ${builder.name('last_login')} = ${builder.value(at)}`,
+    ConditionExpression: `attribute_exists(${builder.name('email')})`,
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/** Options for {@link createUserRepository}. */
+export interface UserRepositoryOptions extends RepositoryOptions {
+  /** Physical table name. Default `ielts-genai-prep-users`. */
+  tableName?: string;
+}
+
+/** The users table. Emails are normalized (trimmed, lowercased) on the way in. */
+export interface UserRepository {
+  /** Stores a new user; a `duplicate` {@link DalError} when the email is taken, even under concurrent attempts. */
+  create(input: UserInput): Promise<User>;
+  /** The user with this email, or undefined. */
+  get(email: string): Promise<User | undefined>;
+  /**
+   * Changes allow-listed fields if the stored version is still `expectedVersion`, and bumps it.
+   * `conflict` when the user changed meanwhile, `not_found` when there is no such user,
+   * `validation` for a field outside {@link USER_UPDATABLE_FIELDS} or a bad value.
+   */
+  update(email: string, update: UserUpdate, options: { expectedVersion: number }): Promise<User>;
+  /** Adds a purchase once per `purchase_id`; `added` is false when it was already there. */
+  addPurchase(email: string, purchase: PurchaseInput): Promise<{ user: User; added: boolean }>;
+  /** Sets `last_login` (default now); `not_found` when there is no such user. */
+  recordLogin(email: string, at?: Date): Promise<User>;
+}
+
+/** Creates the {@link UserRepository}. */
+export function createUserRepository(options: UserRepositoryOptions): UserRepository {
+  const tableName = options.tableName ?? resolveTableNames().users;
+  const sender = createRequestSender(options);
+  const now = options.now ?? (() => new Date());
+
+  const parseUser = (item: Record<string, unknown>, email: string) => parseStoredItem(userSchema, item, { tableName, key: { email } });
+  const notFound = (email: string) =>
+    new DalError({ code: 'not_found', message: `No user ${email} in ${tableName}`, tableName, key: { email } });
+
+  const get = async (rawEmail: string): Promise<User | undefined> => {
+    const email = normalizeEmail(rawEmail);
+    const output = await sender.get({ operation: 'users.get', tableName, key: { email } }, buildGetUserRequest(tableName, email));
+    return output.Item ? parseUser(output.Item, email) : undefined;
+  };
+
+  const validateUpdate = (email: string, update: UserUpdate): UserUpdate => {
+    const context = { tableName, key: { email } };
+    const fields = Object.entries(update).filter(([, value]) => value !== undefined);
+    const disallowed = fields.map(([field]) => field).filter((field) => !(USER_UPDATABLE_FIELDS as readonly string[]).includes(field));
+    if (disallowed.length > 0) {
+      throw new DalError({
+        code: 'validation',
+        message: `users.update may not change ${disallowed.join(', ')} (allowed: ${USER_UPDATABLE_FIELDS.join(', ')})`,
+        tableName,
+        key: { email },
+        issues: disallowed.map((field) => ({ path: field, message: 'not an updatable field' })),
+      });
+    }
+    if (fields.length === 0) {
+      throw new DalError({ code: 'validation', message: 'users.update needs at least one field', tableName, key: { email } });
+    }
+    const validated: Record<string, unknown> = {};
+    for (const [field, value] of fields) {
+      if (field === 'preferences') {
+        const preferences: Record<string, unknown> = {};
+        for (const [key, preference] of Object.entries(value as Record<string, unknown>)) {
+          const schema = userPreferencesSchema.shape[key as keyof UserPreferences];
+          if (!schema) {
+            throw new DalError({ code: 'validation', message: `Unknown preference ${key}`, tableName, key: { email } });
+          }
+          if (preference !== undefined) preferences[key] = parseInput(schema, preference, context);
+        }
+        validated.preferences = preferences;
+      } else {
+        validated[field] = parseInput(userSchema.shape[field as keyof typeof userSchema.shape], value, context);
+      }
+    }
+    return validated as UserUpdate;
+  };
+
+  return {
+    async create(input) {
+      const user = parseInput(userSchema, { ...input, email: normalizeEmail(String(input.email ?? '')) }, { tableName });
+      const request = buildCreateUserRequest(tableName, user);
+      assertItemSize(request.Item!, tableName, { email: user.email });
+      try {
+        await sender.put({ operation: 'users.create', tableName, key: { email: user.email } }, request);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        throw new DalError({
+          code: 'duplicate',
+          message: `A user with email ${user.email} already exists`,
+          tableName,
+          key: { email: user.email },
+          cause: error,
+        });
+      }
+      return user;
+    },
+
+    get,
+
+    async update(rawEmail, update, { expectedVersion }) {
+      const email = normalizeEmail(rawEmail);
+      const validated = validateUpdate(email, update);
+      try {
+        const output = await sender.update(
+          { operation: 'users.update', tableName, key: { email } },
+          buildUpdateUserRequest(tableName, email, validated, expectedVersion),
+        );
+        return parseUser(output.Attributes ?? {}, email);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        // The condition does not say which part failed; one read tells missing from stale.
+        const current = await get(email);
+        if (!current) throw notFound(email);
+        throw new DalError({
+          code: 'conflict',
+          message: `User ${email} is at version ${current.version}, not ${expectedVersion}`,
+          tableName,
+          key: { email },
+          cause: error,
+        });
+      }
+    },
+
+    async addPurchase(rawEmail, input) {
+      const email = normalizeEmail(rawEmail);
+      const purchase = parseInput(purchaseSchema, input, { tableName, key: { email } });
+      try {
+        const output = await sender.update(
+          { operation: 'users.addPurchase', tableName, key: { email } },
+          buildAddPurchaseRequest(tableName, email, purchase),
+        );
+        return { user: parseUser(output.Attributes ?? {}, email), added: true };
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const current = await get(email);
+        if (!current) throw notFound(email);
+        return { user: current, added: false };
+      }
+    },
+
+    async recordLogin(rawEmail, at = now()) {
+      const email = normalizeEmail(rawEmail);
+      try {
+        const output = await sender.update(
+          { operation: 'users.recordLogin', tableName, key: { email } },
+          buildRecordLoginRequest(tableName, email, at.toISOString()),
+        );
+        return parseUser(output.Attributes ?? {}, email);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        throw notFound(email);
+      }
+    },
+  };
+}
