@@ -441,5 +441,6 @@ describe('input validation happens before anything is sent', () => {
     expect(() => createApiClient({ baseUrl: server.url, timeout: -1 })).toThrow(TypeError);
     expect(() => createApiClient({ baseUrl: server.url, retry: { limit: 1.5 } })).toThrow(TypeError);
     expect(() => createApiClient({} as ApiClientOptions)).toThrow(TypeError);
+    expect(() => createApiClient({ baseUrl: '' })).toThrow(TypeError);
   });
 });

@@ -113,7 +113,7 @@ async function readBody(response: Response): Promise<{ text: string; json: unkno
  * const view = await client.speaking.submitTurn({ id }, { part: 1, transcript: { text } });
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  if (typeof options?.baseUrl !== 'string') throw new TypeError('createApiClient: baseUrl is required');
+  if (typeof options?.baseUrl !== 'string' || options.baseUrl === '') throw new TypeError('createApiClient: baseUrl is required');
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   checkTimeout(timeout, 'createApiClient: timeout');
   const retry = normalizeRetry(options.retry);
