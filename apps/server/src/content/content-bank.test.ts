@@ -1,0 +1,361 @@
+import {
+  ASSESSMENT_TYPES,
+  SPEAKING_TIMINGS,
+  TEST_LIMITS,
+  WRITING_LIMITS,
+  countWords,
+  criteriaFor,
+  isAnswerKeyType,
+  isWritingType,
+  publicQuestionSchema,
+  questionSchema,
+  rubricSchema,
+  type AnswerFormat,
+  type AssessmentType,
+  type Question,
+} from '@ielts-genai-prep/core';
+import { describe, expect, it } from 'vitest';
+import { practiceQuestions, practiceRubrics } from './index.js';
+
+function questionsOf(type: AssessmentType): Question[] {
+  return practiceQuestions.filter((question) => question.assessment_type === type);
+}
+
+// Every answer a key accepts: " / " separates alternatives, brackets mark optional words,
+// so "(the) river / stream" accepts "the river", "river" and "stream".
+function acceptedAnswers(key: string): string[] {
+  return key.split(/\s+\/\s+/).flatMap((alternative) => expandOptionalWords(alternative.trim()));
+}
+
+function expandOptionalWords(text: string): string[] {
+  const optional = /\(([^()]*)\)/.exec(text);
+  if (!optional) return [text.replace(/\s+/g, ' ').trim()];
+  const before = text.slice(0, optional.index);
+  const after = text.slice(optional.index + optional[0].length);
+  return [...expandOptionalWords(`${before}${optional[1]}${after}`), ...expandOptionalWords(`${before}${after}`)];
+}
+
+// A number is one token even with separators or an ordinal ending: "07962 418305", "1,200", "14th".
+const numberPattern = /\d+(?:[ ,.:/-]\d+)*(?:st|nd|rd|th)?/g;
+
+function countWordsAndNumbers(answer: string): { words: number; numbers: number } {
+  const numbers = answer.match(numberPattern) ?? [];
+  return { words: countWords(answer.replace(numberPattern, ' ')), numbers: numbers.length };
+}
+
+function fitsFormat(answer: string, format: AnswerFormat): boolean {
+  switch (format.kind) {
+    case 'words': {
+      const { words, numbers } = countWordsAndNumbers(answer);
+      return words + numbers > 0 && words <= format.max_words && numbers <= (format.numbers_allowed ? 1 : 0);
+    }
+    case 'number': {
+      const { words, numbers } = countWordsAndNumbers(answer);
+      return words === 0 && numbers === 1;
+    }
+    case 'true_false_not_given':
+      return ['TRUE', 'FALSE', 'NOT GIVEN'].includes(answer);
+    case 'yes_no_not_given':
+      return ['YES', 'NO', 'NOT GIVEN'].includes(answer);
+    case 'letter':
+      return format.options.includes(answer);
+  }
+}
+
+// Compares words only, ignoring case, punctuation and line breaks ("break-bulk" ~ "break bulk").
+function normalise(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+// Paragraph letters stand on a line of their own before their paragraph.
+function paragraphLetters(text: string): string[] {
+  return [...text.matchAll(/^([A-Z])$/gm)].map((match) => match[1] ?? '');
+}
+
+function sentenceCount(text: string): number {
+  return (text.match(/[.!?](?=\s|$)/g) ?? []).length;
+}
+
+/** The text a group's answers come from: its passage (reading) or section transcript (listening). */
+function sourceText(test: Question, part: number): string | undefined {
+  return test.passages.find((passage) => passage.part === part)?.text ?? test.sections.find((section) => section.part === part)?.transcript;
+}
+
+describe('every content item', () => {
+  it('is already in the shape core’s schemas parse it to', () => {
+    for (const question of practiceQuestions) expect(questionSchema.parse(question)).toEqual(question);
+    for (const rubric of practiceRubrics) expect(rubricSchema.parse(rubric)).toEqual(rubric);
+  });
+
+  it('has a unique id', () => {
+    const questionIds = practiceQuestions.map((question) => question.question_id);
+    expect(new Set(questionIds).size).toBe(questionIds.length);
+    const rubricIds = practiceRubrics.map((rubric) => rubric.rubric_id);
+    expect(new Set(rubricIds).size).toBe(rubricIds.length);
+  });
+
+  it('carries a key only when it is marked by key, and loses it in its public shape', () => {
+    for (const question of practiceQuestions) {
+      expect(question.answer_key !== null, question.question_id).toBe(isAnswerKeyType(question.assessment_type));
+      expect(publicQuestionSchema.parse(question)).not.toHaveProperty('answer_key');
+    }
+  });
+
+  it('uses stable ids that name their type', () => {
+    const prefixes: Partial<Record<AssessmentType, RegExp>> = {
+      writing_task1_academic: /^w1a-\d{3}$/,
+      writing_task1_general_training: /^w1g-\d{3}$/,
+      writing_task2: /^w2-\d{3}$/,
+      speaking: /^sp-\d{3}$/,
+      reading_academic: /^ra-test-\d{2}$/,
+      listening: /^li-test-\d{2}$/,
+    };
+    for (const question of practiceQuestions) expect(question.question_id).toMatch(prefixes[question.assessment_type] ?? /^$/);
+  });
+});
+
+describe('writing task 1', () => {
+  const academic = questionsOf('writing_task1_academic');
+  const generalTraining = questionsOf('writing_task1_general_training');
+
+  it('has at least three Academic and three General Training items with the task 1 limits', () => {
+    expect(academic.length).toBeGreaterThanOrEqual(3);
+    expect(generalTraining.length).toBeGreaterThanOrEqual(3);
+    for (const question of [...academic, ...generalTraining]) {
+      expect(question.word_limit).toBe(WRITING_LIMITS.task1.minimumWords);
+      expect(question.time_limit).toBe(WRITING_LIMITS.task1.minutes);
+      expect(question.prompt).toContain('Write at least 150 words.');
+    }
+  });
+
+  it('gives every Academic item drawable chart data', () => {
+    const chartTypes = new Set<string>();
+    for (const question of academic) {
+      const chart = question.chart;
+      expect(chart, question.question_id).not.toBeNull();
+      if (!chart) continue;
+      chartTypes.add(chart.chart_type);
+      if (chart.chart_type === 'process' || chart.chart_type === 'map') {
+        expect(chart.steps.length, question.question_id).toBeGreaterThanOrEqual(5);
+        continue;
+      }
+      expect(chart.categories.length).toBeGreaterThanOrEqual(2);
+      expect(chart.series.length).toBeGreaterThanOrEqual(1);
+      expect(chart.unit).not.toBeNull();
+      for (const series of chart.series) {
+        expect(series.values).toHaveLength(chart.categories.length);
+        for (const value of series.values) expect(value === null || value >= 0).toBe(true);
+      }
+      if (chart.chart_type === 'pie') {
+        for (const series of chart.series) expect(series.values.reduce<number>((sum, value) => sum + (value ?? 0), 0)).toBeCloseTo(100);
+      }
+    }
+    expect(chartTypes.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives every General Training letter three points, all in its prompt, in each register', () => {
+    const registers = new Set<string>();
+    for (const question of generalTraining) {
+      expect(question.chart).toBeNull();
+      expect(question.letter_points).toHaveLength(3);
+      for (const point of question.letter_points) expect(question.prompt).toContain(point);
+      for (const tag of question.tags) if (['formal', 'semi-formal', 'informal'].includes(tag)) registers.add(tag);
+    }
+    expect([...registers].sort()).toEqual(['formal', 'informal', 'semi-formal']);
+  });
+});
+
+describe('writing task 2', () => {
+  const essays = questionsOf('writing_task2');
+
+  it('has at least six prompts covering every kind of essay question', () => {
+    expect(essays.length).toBeGreaterThanOrEqual(6);
+    const kinds = new Set(essays.flatMap((question) => question.tags));
+    for (const kind of ['opinion', 'discussion', 'advantages-disadvantages', 'problem-solution', 'two-part']) expect(kinds).toContain(kind);
+  });
+
+  it('uses the task 2 limits', () => {
+    for (const question of essays) {
+      expect(question.word_limit).toBe(WRITING_LIMITS.task2.minimumWords);
+      expect(question.time_limit).toBe(WRITING_LIMITS.task2.minutes);
+      expect(question.prompt).toContain('Write at least 250 words.');
+    }
+  });
+});
+
+describe('speaking sets', () => {
+  const sets = questionsOf('speaking');
+
+  it('has at least six complete sets within the test time', () => {
+    expect(sets.length).toBeGreaterThanOrEqual(6);
+    for (const question of sets) {
+      expect(question.time_limit).toBe(SPEAKING_TIMINGS.total.maximumSeconds / 60);
+      expect(question.word_limit).toBeNull();
+      const set = question.speaking;
+      expect(set, question.question_id).not.toBeNull();
+      if (!set) continue;
+      expect(set.part1.questions.length).toBeGreaterThanOrEqual(4);
+      expect(set.part1.questions.length).toBeLessThanOrEqual(6);
+      expect(set.part2.topic).toMatch(/^Describe /);
+      expect(set.part2.prompts.length).toBeGreaterThanOrEqual(3);
+      expect(set.part2.prompts.length).toBeLessThanOrEqual(4);
+      expect(set.part2.closing).toMatch(/^and explain /);
+      expect(set.part2.follow_up.length).toBeGreaterThanOrEqual(1);
+      expect(set.part3.questions.length).toBeGreaterThanOrEqual(4);
+      expect(set.part3.questions.length).toBeLessThanOrEqual(6);
+      for (const prompt of [...set.part1.questions, ...set.part3.questions]) expect(prompt).toMatch(/\?$/);
+    }
+  });
+});
+
+describe.each([
+  { type: 'reading_academic' as const, limits: TEST_LIMITS.reading, parts: [1, 2, 3] },
+  { type: 'listening' as const, limits: TEST_LIMITS.listening, parts: [1, 2, 3, 4] },
+])('$type tests', ({ type, limits, parts }) => {
+  const tests = questionsOf(type);
+
+  it('has a full test with the right time and one text per part', () => {
+    expect(tests.length).toBeGreaterThanOrEqual(1);
+    for (const test of tests) {
+      expect(test.time_limit).toBe(limits.minutes);
+      const textParts = type === 'listening' ? test.sections.map((section) => section.part) : test.passages.map((passage) => passage.part);
+      expect(textParts).toEqual(parts);
+      for (const group of test.question_groups) expect(parts).toContain(group.part);
+      if (type === 'listening') for (const section of test.sections) expect(section.audio_url).toBeNull();
+    }
+  });
+
+  it(`numbers ${limits.questions} questions 1–${limits.questions} exactly once, in order, each with a key`, () => {
+    for (const test of tests) {
+      const numbers = test.question_groups.flatMap((group) => group.questions.map((question) => question.number));
+      expect(numbers).toEqual(Array.from({ length: limits.questions }, (_, index) => index + 1));
+      expect(Object.keys(test.answer_key ?? {}).map(Number).sort((a, b) => a - b)).toEqual(numbers);
+      const groupIds = test.question_groups.map((group) => group.group_id);
+      expect(new Set(groupIds).size).toBe(groupIds.length);
+    }
+  });
+
+  it('keys every answer in its group’s answer format', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups) {
+        if (group.answer_format.kind === 'letter' && group.options.length > 0) {
+          expect(group.options.map((option) => option.letter)).toEqual(group.answer_format.options);
+        }
+        for (const question of group.questions) {
+          const key = test.answer_key?.[String(question.number)] ?? '';
+          for (const answer of acceptedAnswers(key)) {
+            expect(fitsFormat(answer, group.answer_format), `question ${question.number}: "${answer}"`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('finds every completion answer in the text of its part, so the test is answerable', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups) {
+        if (group.answer_format.kind !== 'words' && group.answer_format.kind !== 'number') continue;
+        const text = normalise(sourceText(test, group.part) ?? '');
+        for (const question of group.questions) {
+          const answers = acceptedAnswers(test.answer_key?.[String(question.number)] ?? '');
+          expect(
+            answers.some((answer) => text.includes(normalise(answer))),
+            `question ${question.number}: none of ${answers.join(', ')} is in part ${group.part}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('uses every answer of a TRUE/FALSE/NOT GIVEN or YES/NO/NOT GIVEN group at least once', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups) {
+        if (group.answer_format.kind !== 'true_false_not_given' && group.answer_format.kind !== 'yes_no_not_given') continue;
+        const answers = new Set(group.questions.map((question) => test.answer_key?.[String(question.number)]));
+        expect(answers.size, group.group_id).toBe(3);
+      }
+    }
+  });
+});
+
+describe('the Academic Reading test', () => {
+  const [test] = questionsOf('reading_academic');
+
+  it('has three passages of about 700–900 words', () => {
+    expect(test?.passages).toHaveLength(3);
+    for (const passage of test?.passages ?? []) {
+      const words = countWords(passage.text) - paragraphLetters(passage.text).length;
+      expect(words, passage.title).toBeGreaterThanOrEqual(700);
+      expect(words, passage.title).toBeLessThanOrEqual(900);
+    }
+  });
+
+  it('matches only paragraphs that the passage letters', () => {
+    for (const group of test?.question_groups ?? []) {
+      const letters = paragraphLetters(sourceText(test as Question, group.part) ?? '');
+      const paragraphQuestions = group.questions.filter((question) => /^Paragraph [A-Z]$/.test(question.text));
+      if (paragraphQuestions.length > 0) {
+        expect(paragraphQuestions.map((question) => question.text.slice(-1))).toEqual(letters);
+      }
+      if (/which paragraph/i.test(group.instructions) && group.answer_format.kind === 'letter') {
+        expect(group.answer_format.options).toEqual(letters);
+      }
+    }
+  });
+
+  it('mixes the usual question types', () => {
+    const kinds = new Set(test?.question_groups.map((group) => group.answer_format.kind));
+    expect([...kinds].sort()).toEqual(['letter', 'true_false_not_given', 'words', 'yes_no_not_given']);
+  });
+});
+
+describe('the Listening test', () => {
+  const [test] = questionsOf('listening');
+
+  it('has a transcript of a realistic length for each section', () => {
+    for (const section of test?.sections ?? []) expect(countWords(section.transcript), section.title).toBeGreaterThanOrEqual(400);
+  });
+
+  it('asks for numbers, names and dates in the section 1 form', () => {
+    const key = test?.answer_key ?? {};
+    expect(key['3']).toMatch(/September/);
+    expect(key['6']).toMatch(/^\d/);
+    expect(key['8']).toMatch(/^\d+$/);
+  });
+});
+
+describe('rubrics', () => {
+  const scoredTypes = ASSESSMENT_TYPES.filter((type) => isWritingType(type) || type === 'speaking');
+
+  it('has one rubric per writing type and one for speaking', () => {
+    expect(practiceRubrics.map((rubric) => rubric.assessment_type).sort()).toEqual([...scoredTypes].sort());
+    for (const rubric of practiceRubrics) {
+      expect(rubric.rubric_id).toBe(`rubric-${rubric.assessment_type}`);
+      expect(rubric.version).toBe('2023-05');
+      expect(rubric.weight).toBe(rubric.assessment_type === 'writing_task2' ? 2 : 1);
+    }
+  });
+
+  it('scores the criteria core names, with descriptors for bands 0–9 of each', () => {
+    const bands = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    for (const rubric of practiceRubrics) {
+      const criteria = rubric.criteria.map((criterion) => criterion.criterion);
+      expect(criteria).toEqual([...criteriaFor(rubric.assessment_type)]);
+      expect(Object.keys(rubric.band_descriptors).sort()).toEqual([...criteria].sort());
+      for (const criterion of criteria) {
+        const descriptors = rubric.band_descriptors[criterion] ?? {};
+        expect(Object.keys(descriptors).sort(), `${rubric.rubric_id} ${criterion}`).toEqual(bands);
+        for (const [band, descriptor] of Object.entries(descriptors)) {
+          expect(descriptor.length, `${rubric.rubric_id} ${criterion} ${band}`).toBeGreaterThan(20);
+          expect(sentenceCount(descriptor), `${rubric.rubric_id} ${criterion} ${band}`).toBeLessThanOrEqual(2);
+        }
+      }
+    }
+  });
+
+  it('rates the shortest writing responses at band 1', () => {
+    for (const rubric of practiceRubrics.filter((candidate) => isWritingType(candidate.assessment_type))) {
+      for (const descriptors of Object.values(rubric.band_descriptors)) expect(descriptors?.['1']).toContain('20 words or fewer');
+    }
+  });
+});
