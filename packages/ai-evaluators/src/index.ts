@@ -87,3 +87,77 @@ export {
 } from './text-features.js';
 export { LEXICON_LEVELS, createLexicon, loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 export { findSpellingErrors, isKnownWord, suggestSpelling, type FindSpellingErrorsOptions, type SpellingError } from './spelling-errors.js';
+// Speaking on Gemini: the test's state machine, the evaluator with smart model selection, its cost.
+export {
+  DEFAULT_SPEAKING_GRACE_SECONDS,
+  FOLLOW_UP_ANSWER_SECONDS,
+  advanceSpeakingSession,
+  applySpeakingTurn,
+  canCompleteSpeakingSession,
+  finishSpeakingSession,
+  parseSpeakingSessionState,
+  skipSpeakingPreparation,
+  speakingFinishReasonSchema,
+  speakingSessionStateSchema,
+  speakingTurnPrompt,
+  speakingTurnRecordSchema,
+  startSpeakingSession,
+  syncSpeakingSession,
+  toSpeakingSessionView,
+  type SpeakingSessionIds,
+  type SpeakingSessionState,
+  type SpeakingTurnRecord,
+  type StartSpeakingSessionOptions,
+} from './speaking-session.js';
+export {
+  MAX_INLINE_AUDIO_BASE64_CHARACTERS,
+  PRONUNCIATION_NOT_ASSESSED_FEEDBACK,
+  createSpeakingEvaluator,
+  type CreateSpeakingEvaluatorOptions,
+  type SpeakingEvaluationInput,
+  type SpeakingEvaluator,
+} from './speaking-evaluator.js';
+export {
+  DEFAULT_SPEAKING_ESCALATION_THRESHOLDS,
+  DEFAULT_SPEAKING_MODELS,
+  distanceToRoundingEdge,
+  selectSpeakingModel,
+  type ProvisionalSpeakingScore,
+  type SpeakingEscalationReason,
+  type SpeakingEscalationThresholds,
+  type SpeakingModelSelection,
+  type SpeakingModels,
+} from './speaking-model-policy.js';
+export {
+  buildSpeakingPrompt,
+  summarizeWordTimings,
+  type BuildSpeakingPromptOptions,
+  type SpeakingEvaluationTurn,
+  type SpeakingPrompt,
+  type WordTimingSummary,
+} from './speaking-prompt.js';
+export {
+  speakingAudioOutputSchema,
+  speakingOutputSchema,
+  speakingResponseJsonSchema,
+  speakingTranscriptOutputSchema,
+  type SpeakingModelOutput,
+} from './speaking-model-output.js';
+export {
+  estimateSpeakingCost,
+  type SpeakingCallEstimate,
+  type SpeakingCostEstimate,
+  type SpeakingCostEstimateOptions,
+} from './speaking-cost-estimate.js';
+export type {
+  GeminiClient,
+  GeminiContent,
+  GeminiGenerateContentConfig,
+  GeminiGenerateContentParameters,
+  GeminiGenerateContentResponse,
+  GeminiModalityTokenCount,
+  GeminiPart,
+} from './gemini-client.js';
+export { mapGeminiError } from './gemini-error-mapping.js';
+export { readGeminiText, readGeminiUsage, type GeminiUsage } from './gemini-response.js';
+export { callGeminiJson, type GeminiCallRecord, type GeminiJsonCallOptions, type GeminiJsonCallResult } from './gemini-json-call.js';
