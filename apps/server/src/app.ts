@@ -1,8 +1,129 @@
+import path from 'node:path';
+import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { consoleLogger, safeSender, type AppServices, type Logger } from './app-services.js';
+import { createAuthHandlers } from './auth-handlers.js';
+import type { ServerConfig } from './config.js';
+import { registerContractRoutes } from './contract-router.js';
+import { toErrorResponse } from './error-responses.js';
+import type { Evaluators } from './evaluators.js';
+import { createLearningHandlers } from './learning-handlers.js';
+import type { Mailer } from './mailer.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { createPasswordHasher } from './password-hasher.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { createRecaptchaVerifier } from './recaptcha-verifier.js';
+import { createSessionAuth, sessionCookieName } from './session-auth.js';
+import { createFileSpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
+import { createSpeakingHandlers } from './speaking-handlers.js';
+import type { SpeakingProgressStore } from './speaking-progress-store.js';
+import { serveWebApp } from './static-web.js';
 
-/** Builds the reference server's Hono app; the same app serves Node and AWS Lambda. */
-export function createApp(): Hono {
+/** The server's version, reported by /health and /openapi.json. */
+export const SERVER_VERSION = '0.0.0';
+
+/** What {@link createApp} is built from: every I/O dependency is passed in. */
+export interface CreateAppOptions {
+  config: ServerConfig;
+  /** The seven repositories (dal-dynamodb) on DynamoDB, DynamoDB Local or the embedded store. */
+  repositories: Repositories;
+  evaluators: Evaluators;
+  mailer: Mailer;
+  /** Saves speaking tests in progress (see speaking-progress-store.ts). */
+  speakingProgress: SpeakingProgressStore;
+  /** Keeps speaking audio until scoring. Default: files under `<dataDir>/speaking-audio`. */
+  speakingAudio?: SpeakingAudioStore;
+  /** The clock. Default `() => new Date()`. */
+  clock?: () => Date;
+  /** The fetch used to call reCAPTCHA's siteverify. Default global `fetch`. */
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Serve the web app from `config.webDistDir` when it is built. Default true. */
+  serveWeb?: boolean;
+}
+
+/** Builds the reference server's Hono app: every route of core's contract, /openapi.json, and the web app. */
+export function createApp(options: CreateAppOptions): Hono {
+  const { config } = options;
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? consoleLogger;
+  const windowSeconds = config.rateLimit.windowSeconds;
+  const now = () => clock().getTime();
+  const services: AppServices = {
+    config,
+    repositories: options.repositories,
+    evaluators: options.evaluators,
+    clock,
+    hasher: createPasswordHasher({ cost: config.scryptCost }),
+    recaptcha: createRecaptchaVerifier({
+      secret: config.recaptcha.secret,
+      verifyUrl: config.recaptcha.verifyUrl,
+      hostnames: config.recaptcha.hostnames,
+      fetch: options.fetch,
+    }),
+    sessions: createSessionAuth({ config, repositories: options.repositories, clock }),
+    loginLimiters: {
+      account: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerAccount, windowSeconds, now }),
+      client: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerClient, windowSeconds, now }),
+    },
+    logger,
+    sendEmail: safeSender(options.mailer, logger),
+  };
+
   const app = new Hono();
-  app.get('/health', (context) => context.json({ status: 'ok' }));
+
+  app.use('*', async (context, next) => {
+    await next();
+    context.header('x-content-type-options', 'nosniff');
+    // Emailed links carry tokens in the query string: never leak them through Referer.
+    context.header('referrer-policy', 'no-referrer');
+    context.header('x-frame-options', 'DENY');
+  });
+  if (config.corsOrigins.length > 0) {
+    app.use('/api/*', cors({ origin: config.corsOrigins, credentials: true, allowHeaders: ['content-type', 'authorization'] }));
+  }
+
+  app.onError((error, context) => {
+    const mapped = toErrorResponse(error);
+    if (mapped.unexpected) {
+      logger.error('request failed', {
+        method: context.req.method,
+        path: new URL(context.req.url).pathname,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    }
+    for (const [name, value] of Object.entries(mapped.headers)) context.header(name, value);
+    context.header('cache-control', 'no-store');
+    return context.json(mapped.envelope, mapped.status as 400);
+  });
+
+  registerContractRoutes(
+    app,
+    {
+      health: {
+        check: async () => ({ status: 'ok' as const, version: SERVER_VERSION, time: clock().toISOString() }),
+      },
+      auth: createAuthHandlers(services),
+      speaking: createSpeakingHandlers(services, {
+        progress: options.speakingProgress,
+        audio: options.speakingAudio ?? createFileSpeakingAudioStore(path.join(config.dataDir, 'speaking-audio')),
+      }),
+      ...createLearningHandlers(services),
+    },
+    {
+      authenticate: (context) => services.sessions.authenticate(context),
+      onResponseMismatch: (routeName, error) => logger.error('response does not match the contract', { route: routeName, issues: error.issues }),
+    },
+  );
+
+  const openApiDocument = buildOpenApiDocument({ version: SERVER_VERSION, serverUrl: config.publicUrl, cookieName: sessionCookieName(config) });
+  app.get('/openapi.json', (context) => context.json(openApiDocument));
+
+  if (options.serveWeb !== false) serveWebApp(app, config.webDistDir);
+
+  app.notFound((context) =>
+    context.json({ error: { code: 'not_found', message: `No route for ${context.req.method} ${new URL(context.req.url).pathname}`, details: [] } }, 404),
+  );
   return app;
 }

@@ -1,5 +1,15 @@
 import { handle } from 'hono/aws-lambda';
-import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createRuntime, type Runtime } from './runtime.js';
 
-/** The same app as the Node server, as an AWS Lambda handler (API Gateway / function URL). */
-export const handler = handle(createApp());
+let runtime: Promise<Runtime> | undefined;
+
+/**
+ * The same app as the Node server, as an AWS Lambda handler (API Gateway or a function URL).
+ * It is built on the first request from the function's environment variables and reused.
+ */
+export const handler = async (event: Parameters<ReturnType<typeof handle>>[0], context: Parameters<ReturnType<typeof handle>>[1]) => {
+  runtime ??= createRuntime(loadConfig(process.env, { rootDirectory: process.env.LAMBDA_TASK_ROOT ?? process.cwd() }));
+  const { app } = await runtime;
+  return handle(app)(event, context);
+};

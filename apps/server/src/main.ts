@@ -1,7 +1,56 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createRuntime } from './runtime.js';
 
-const port = Number(process.env.PORT ?? 3000);
-serve({ fetch: createApp().fetch, port, hostname: '127.0.0.1' }, (info) => {
-  console.log(`IELTS GenAI Prep server listening on http://localhost:${info.port}`);
+/** The repository root: the nearest folder above this file with a pnpm-workspace.yaml, else the working directory. */
+function findRootDirectory(): string {
+  let current = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(current, 'pnpm-workspace.yaml'))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return process.cwd();
+    current = parent;
+  }
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, { rootDirectory: findRootDirectory() });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const runtime = await createRuntime(config);
+  const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${info.port}`;
+    console.log(`IELTS GenAI Prep server listening on ${url}`);
+    for (const line of runtime.description) console.log(`  ${line}`);
+    console.log(existsSync(path.join(config.webDistDir, 'index.html')) ? `  web app: ${url}/` : `  web app: not built (${config.webDistDir})`);
+    console.log(`  API description: ${url}/openapi.json`);
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      runtime.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
 });

@@ -1,0 +1,71 @@
+import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { ServerConfig } from './config.js';
+import type { Evaluators } from './evaluators.js';
+import type { EmailMessage, Mailer } from './mailer.js';
+import type { PasswordHasher } from './password-hasher.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { RecaptchaVerifier } from './recaptcha-verifier.js';
+import type { SessionAuth } from './session-auth.js';
+
+/** Where the server writes what went wrong; never sent to clients. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Logs JSON lines to the console. */
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+/** Everything the route handlers share. */
+export interface AppServices {
+  config: ServerConfig;
+  repositories: Repositories;
+  evaluators: Evaluators;
+  clock: () => Date;
+  hasher: PasswordHasher;
+  recaptcha: RecaptchaVerifier;
+  sessions: SessionAuth;
+  loginLimiters: { account: RateLimiter; client: RateLimiter };
+  logger: Logger;
+  /** Sends an email; a failure is logged, never thrown, so it never loses what was saved. */
+  sendEmail(message: EmailMessage): Promise<boolean>;
+}
+
+/** Wraps a mailer so that a failure to send is logged and reported as false. */
+export function safeSender(mailer: Mailer, logger: Logger): (message: EmailMessage) => Promise<boolean> {
+  return async (message) => {
+    try {
+      await mailer.send(message);
+      return true;
+    } catch (error) {
+      logger.error('email not sent', { subject: message.subject, error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+  };
+}
+
+/** The client's address: the first `X-Forwarded-For` hop behind a trusted proxy, else the socket's. */
+export function clientAddress(context: Context, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const forwarded = context.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  // On Lambda, hono/aws-lambda puts the API Gateway request context in the env.
+  const lambdaContext = (context.env as { requestContext?: { identity?: { sourceIp?: string }; http?: { sourceIp?: string } } } | undefined)
+    ?.requestContext;
+  const lambdaAddress = lambdaContext?.http?.sourceIp ?? lambdaContext?.identity?.sourceIp;
+  if (lambdaAddress) return lambdaAddress;
+  try {
+    return getConnInfo(context).remote.address;
+  } catch {
+    // Not on the Node adapter (Lambda, app.request in tests): no socket to ask.
+    return undefined;
+  }
+}

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeEmail, toPublicUser, type User } from '@ielts-genai-prep/core';
+import { DalError } from '@ielts-genai-prep/dal-dynamodb';
+import { clientAddress, type AppServices } from './app-services.js';
+import type { ContractHandlers } from './contract-router.js';
+import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from './email-messages.js';
+import { passwordProblem } from './password-policy.js';
+import { createSecretToken, hashSecretToken, type TokenPurpose } from './secret-tokens.js';
+import { fieldError, ServerError } from './server-error.js';
+
+/** The answer to every registration, taken or not: it must not reveal whether an account exists. */
+export const REGISTERED_MESSAGE = 'Thanks. If this address can be registered, a confirmation link is on its way to it.';
+/** The answer to every password reset request. */
+export const RESET_REQUESTED_MESSAGE = 'If an account uses this address, a password reset link is on its way to it.';
+
+const INVALID_CREDENTIALS = 'The email or password is incorrect';
+
+/**
+ * Emailed tokens are stored as session-shaped items of the sessions table (TTL, per-user index),
+ * keyed by a hash that differs per purpose, so they can never be used as a login session.
+ */
+async function issueEmailToken(services: AppServices, user: User, purpose: Exclude<TokenPurpose, 'session'>): Promise<string> {
+  const token = createSecretToken();
+  const now = services.clock();
+  const at = Math.floor(now.getTime() / 1000);
+  const ttl = purpose === 'email_verification' ? services.config.tokens.verificationTtlSeconds : services.config.tokens.resetTtlSeconds;
+  await services.repositories.sessions.create({
+    session_id: hashSecretToken(token, purpose),
+    user_email: user.email,
+    user_id: user.user_id,
+    created_at: now.toISOString(),
+    expires_at: at + ttl,
+    absolute_expires_at: at + ttl,
+    last_seen_at: at,
+    client: 'web',
+    user_agent: null,
+  });
+  return token;
+}
+
+/** Finds and deletes (single use) the item of an emailed token; a 400 on the `token` field when it is unknown or expired. */
+async function redeemEmailToken(services: AppServices, token: string, purpose: Exclude<TokenPurpose, 'session'>): Promise<User> {
+  const sessionId = hashSecretToken(token, purpose);
+  const item = await services.repositories.sessions.get(sessionId);
+  const invalid = () => fieldError('token', 'is invalid or has expired: ask for a new link', 'The link is invalid or has expired');
+  if (!item || item.expires_at <= Math.floor(services.clock().getTime() / 1000)) throw invalid();
+  await services.repositories.sessions.delete(sessionId);
+  const user = await services.repositories.users.get(item.user_email);
+  if (!user || user.user_id !== item.user_id) throw invalid();
+  return user;
+}
+
+async function sendVerification(services: AppServices, user: User): Promise<void> {
+  const token = await issueEmailToken(services, user, 'email_verification');
+  const hours = Math.round(services.config.tokens.verificationTtlSeconds / 3600);
+  await services.sendEmail(verificationEmail(user.email, services.config.publicUrl, token, hours));
+}
+
+function checkNewPassword(password: string, email: string, path: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw fieldError(path, problem, 'Choose another password');
+}
+
+/** Updates a user, reading it again once if it changed in between (optimistic locking). */
+async function updateUser(services: AppServices, user: User, change: Parameters<AppServices['repositories']['users']['update']>[1]): Promise<User> {
+  try {
+    return await services.repositories.users.update(user.email, change, { expectedVersion: user.version });
+  } catch (error) {
+    if (!DalError.isInstance(error, 'conflict')) throw error;
+    const fresh = await services.repositories.users.get(user.email);
+    if (!fresh) throw new ServerError('not_found', 'The account no longer exists');
+    return services.repositories.users.update(fresh.email, change, { expectedVersion: fresh.version });
+  }
+}
+
+/** Ends every session of the user except `keepSessionId` (and every outstanding emailed token). */
+async function endOtherSessions(services: AppServices, email: string, keepSessionId: string | undefined): Promise<void> {
+  if (keepSessionId === undefined) {
+    await services.repositories.sessions.deleteAllForUser(email);
+    return;
+  }
+  const sessions = await services.repositories.sessions.listForUser(email);
+  await Promise.all(
+    sessions.filter((session) => session.session_id !== keepSessionId).map((session) => services.repositories.sessions.delete(session.session_id)),
+  );
+}
+
+/** The handlers of the `auth` routes. */
+export function createAuthHandlers(services: AppServices): ContractHandlers['auth'] {
+  const { repositories, hasher, clock, config } = services;
+
+  return {
+    async register({ body, context }) {
+      const captcha = await services.recaptcha.verify(body.recaptcha_token, clientAddress(context, config.trustProxy));
+      if (!captcha.ok) {
+        services.logger.warn('reCAPTCHA rejected a registration', { reason: captcha.reason });
+        throw fieldError('recaptcha_token', 'the reCAPTCHA check failed: try again', 'The reCAPTCHA check failed');
+      }
+      const email = normalizeEmail(body.email);
+      checkNewPassword(body.password, email, 'password');
+      // Hashing first, whatever happens next, keeps a taken address from answering faster.
+      const passwordHash = await hasher.hash(body.password);
+      try {
+        const user = await repositories.users.create({
+          email,
+          user_id: randomUUID(),
+          display_name: body.display_name ?? null,
+          email_verified: false,
+          created_at: clock().toISOString(),
+          password_hash: passwordHash,
+        });
+        await sendVerification(services, user).catch((error: unknown) =>
+          services.logger.error('verification token not issued', { error: String(error) }),
+        );
+      } catch (error) {
+        if (!DalError.isInstance(error, 'duplicate')) throw error;
+        await services.sendEmail(alreadyRegisteredEmail(email, config.publicUrl));
+      }
+      return { message: REGISTERED_MESSAGE };
+    },
+
+    async login({ body, context }) {
+      const email = normalizeEmail(body.email);
+      const clientKey = clientAddress(context, config.trustProxy) ?? 'unknown';
+      const wait = Math.max(services.loginLimiters.account.retryAfterSeconds(email), services.loginLimiters.client.retryAfterSeconds(clientKey));
+      if (wait > 0) {
+        throw new ServerError('rate_limited', `Too many failed sign-in attempts: try again in ${wait} seconds`, {
+          headers: { 'retry-after': String(wait) },
+        });
+      }
+      const user = await repositories.users.get(email);
+      // An unknown email costs the same scrypt work as a wrong password, and answers the same.
+      const valid = user ? await hasher.verify(body.password, user.password_hash) : await hasher.verifyDummy(body.password);
+      if (!user || !valid) {
+        services.loginLimiters.account.recordFailure(email);
+        services.loginLimiters.client.recordFailure(clientKey);
+        throw new ServerError('unauthorized', INVALID_CREDENTIALS);
+      }
+      services.loginLimiters.account.reset(email);
+      let current = user;
+      if (hasher.needsRehash(user.password_hash)) {
+        current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
+      }
+      current = await repositories.users.recordLogin(email, clock());
+      const { token, session } = await services.sessions.start(current, body.client, context.req.header('user-agent'));
+      if (body.client === 'web') services.sessions.setCookie(context, token);
+      return {
+        user: toPublicUser(current),
+        token: body.client === 'mobile' ? token : null,
+        expires_at: new Date(session.expires_at * 1000).toISOString(),
+      };
+    },
+
+    async logout({ caller, context }) {
+      await repositories.sessions.delete(caller.session.session_id);
+      services.sessions.clearCookie(context);
+      return { ok: true as const };
+    },
+
+    async me({ caller }) {
+      return { user: toPublicUser(caller.user) };
+    },
+
+    async verifyEmail({ body }) {
+      const user = await redeemEmailToken(services, body.token, 'email_verification');
+      if (!user.email_verified) await updateUser(services, user, { email_verified: true });
+      return { ok: true as const };
+    },
+
+    async resendVerification({ caller }) {
+      if (caller.user.email_verified) return { message: 'Your email address is already confirmed.' };
+      await sendVerification(services, caller.user);
+      return { message: 'A new confirmation link is on its way.' };
+    },
+
+    async requestPasswordReset({ body }) {
+      const user = await repositories.users.get(normalizeEmail(body.email));
+      if (user) {
+        const token = await issueEmailToken(services, user, 'password_reset');
+        const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
+        await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));
+      }
+      return { message: RESET_REQUESTED_MESSAGE };
+    },
+
+    async confirmPasswordReset({ body }) {
+      const user = await redeemEmailToken(services, body.token, 'password_reset');
+      checkNewPassword(body.password, user.email, 'password');
+      // Following the emailed link proves the address too.
+      await updateUser(services, user, { password_hash: await hasher.hash(body.password), email_verified: true });
+      await endOtherSessions(services, user.email, undefined);
+      services.loginLimiters.account.reset(user.email);
+      return { ok: true as const };
+    },
+
+    async changePassword({ body, caller }) {
+      const { user, session } = caller;
+      const account = services.loginLimiters.account;
+      const wait = account.retryAfterSeconds(user.email);
+      if (wait > 0) {
+        throw new ServerError('rate_limited', `Too many wrong passwords: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
+      }
+      if (!(await hasher.verify(body.current_password, user.password_hash))) {
+        account.recordFailure(user.email);
+        throw fieldError('current_password', 'is incorrect', 'The current password is incorrect');
+      }
+      checkNewPassword(body.new_password, user.email, 'new_password');
+      await updateUser(services, user, { password_hash: await hasher.hash(body.new_password) });
+      await endOtherSessions(services, user.email, session.session_id);
+      return { ok: true as const };
+    },
+  };
+}

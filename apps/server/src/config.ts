@@ -1,0 +1,286 @@
+import path from 'node:path';
+import * as z from 'zod';
+
+/** Where the server keeps its data. */
+export type StorageConfig =
+  /** dynalite in-process, persisted under `dataDir` (the one-command start). */
+  | { kind: 'embedded'; directory: string }
+  /** A DynamoDB-compatible endpoint, such as DynamoDB Local. */
+  | { kind: 'endpoint'; endpoint: string; region: string }
+  /** Real DynamoDB in `region`, with the default AWS credential chain. */
+  | { kind: 'aws'; region: string };
+
+/** How the server sends email. */
+export type MailConfig =
+  /** Each message is written as a file into `directory`. */
+  | { kind: 'outbox'; directory: string; from: string }
+  /** Amazon SES (or an SES emulator at `endpoint`). */
+  | { kind: 'ses'; from: string; region: string; endpoint: string | undefined };
+
+/** The server's configuration, read from environment variables by {@link loadConfig}. */
+export interface ServerConfig {
+  environment: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** The address people reach the server at; links in emails start with it. */
+  publicUrl: string;
+  dataDir: string;
+  /** The built web app, served when the folder exists. */
+  webDistDir: string;
+  storage: StorageConfig;
+  tables: { prefix: string; suffix: string };
+  /** Create missing tables at start. */
+  createTables: boolean;
+  /** Load the practice questions and rubrics at start (idempotent). */
+  seedContent: boolean;
+  mail: MailConfig;
+  bedrock: { enabled: boolean; region: string | undefined; modelId: string | undefined; endpoint: string | undefined };
+  gemini: { apiKey: string | undefined; baseUrl: string | undefined };
+  recaptcha: { secret: string | undefined; verifyUrl: string; hostnames: string[] };
+  cookie: { secure: boolean };
+  session: { idleTtlSeconds: number; absoluteTtlSeconds: number };
+  tokens: { verificationTtlSeconds: number; resetTtlSeconds: number };
+  /** scrypt's cost N (a power of two); r = 8, p = 1. */
+  scryptCost: number;
+  rateLimit: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerClient: number };
+  /** Assessments of each type every user may take without a purchase. */
+  freeAssessmentsPerType: number;
+  /** Signs pagination cursors. */
+  cursorSecret: string;
+  /** Take the client address from `X-Forwarded-For` (behind a proxy or API Gateway). */
+  trustProxy: boolean;
+  /** Origins allowed to call the API with credentials from a browser (CORS); empty: same origin only. */
+  corsOrigins: string[];
+}
+
+/** A bad configuration: one line per bad variable. */
+export class ConfigError extends Error {
+  /** `NAME: what is wrong` for each bad variable. */
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const text = () => z.preprocess(blankToUndefined, z.string().optional());
+
+const integer = (minimum: number, maximum: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number from ${minimum} to ${maximum}`)
+      .transform(Number)
+      .pipe(z.number().int().min(minimum, `must be at least ${minimum}`).max(maximum, `must be at most ${maximum}`))
+      .optional(),
+  );
+
+const flag = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }))
+      .transform((value) => value === 'true' || value === '1' || value === 'yes')
+      .optional(),
+  );
+
+const url = () => z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional());
+
+const list = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  );
+
+/** Every environment variable the server reads. Keep in step with the table in README.md. */
+const environmentSchema = z.object({
+  NODE_ENV: z.preprocess(
+    blankToUndefined,
+    z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' }).optional(),
+  ),
+  PORT: integer(0, 65535),
+  HOST: text(),
+  PUBLIC_URL: url(),
+  DATA_DIR: text(),
+  WEB_DIST_DIR: text(),
+  AWS_REGION: text(),
+  DYNAMODB_ENDPOINT: url(),
+  TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
+  TABLE_SUFFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
+  CREATE_TABLES: flag(),
+  SEED_CONTENT: flag(),
+  OUTBOX_DIR: text(),
+  MAIL_FROM: text(),
+  SES_FROM_ADDRESS: z.preprocess(blankToUndefined, z.string().regex(/@/, 'must be an email address, optionally with a name: "Name <a@b.c>"').optional()),
+  SES_REGION: text(),
+  SES_ENDPOINT: url(),
+  BEDROCK_ENABLED: flag(),
+  BEDROCK_REGION: text(),
+  BEDROCK_MODEL_ID: text(),
+  BEDROCK_ENDPOINT: url(),
+  GEMINI_API_KEY: text(),
+  GEMINI_BASE_URL: url(),
+  RECAPTCHA_SECRET: text(),
+  RECAPTCHA_VERIFY_URL: url(),
+  RECAPTCHA_HOSTNAMES: list(),
+  COOKIE_SECURE: flag(),
+  SESSION_IDLE_TTL_SECONDS: integer(60, 365 * 24 * 3600),
+  SESSION_ABSOLUTE_TTL_SECONDS: integer(60, 365 * 24 * 3600),
+  VERIFICATION_TOKEN_TTL_SECONDS: integer(60, 30 * 24 * 3600),
+  RESET_TOKEN_TTL_SECONDS: integer(60, 7 * 24 * 3600),
+  SCRYPT_COST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a power of two from 1024 to 1048576')
+      .transform(Number)
+      .refine((value) => value >= 1024 && value <= 1_048_576 && (value & (value - 1)) === 0, 'must be a power of two from 1024 to 1048576')
+      .optional(),
+  ),
+  LOGIN_RATE_WINDOW_SECONDS: integer(1, 24 * 3600),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 10_000),
+  LOGIN_MAX_FAILURES_PER_CLIENT: integer(1, 100_000),
+  FREE_ASSESSMENTS_PER_TYPE: integer(0, 10_000),
+  CURSOR_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  TRUST_PROXY: flag(),
+  CORS_ORIGINS: list(),
+});
+
+/** The OWASP scrypt cost: N = 2^17. */
+export const DEFAULT_SCRYPT_COST = 2 ** 17;
+/** Assessments of each type a user may take before buying anything. */
+export const DEFAULT_FREE_ASSESSMENTS_PER_TYPE = 3;
+
+/** Options for {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** The repository root, for default folders (`.data`, `apps/web/dist`). Default: `process.cwd()`. */
+  rootDirectory?: string;
+  /** Makes the development cursor secret when none is configured. Default: a fixed development string. */
+  developmentCursorSecret?: string;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'not set';
+  const shown = String(value);
+  return `got "${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}"`;
+}
+
+/**
+ * Reads and validates the configuration from environment variables. Throws a {@link ConfigError}
+ * naming every bad variable; see README.md for the table of variables and their defaults.
+ */
+export function loadConfig(environment: Record<string, string | undefined>, options: LoadConfigOptions = {}): ServerConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '(environment)');
+        return `${name}: ${issue.message} (${describeValue(environment[name])})`;
+      }),
+    );
+  }
+  const variables = parsed.data;
+  const problems: string[] = [];
+  const rootDirectory = options.rootDirectory ?? process.cwd();
+  const nodeEnvironment = variables.NODE_ENV ?? 'development';
+  const port = variables.PORT ?? 3000;
+  const host = variables.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(rootDirectory, variables.DATA_DIR ?? '.data');
+  const publicUrl = (variables.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+
+  let storage: StorageConfig;
+  if (variables.DYNAMODB_ENDPOINT) {
+    storage = { kind: 'endpoint', endpoint: variables.DYNAMODB_ENDPOINT, region: variables.AWS_REGION ?? 'us-east-1' };
+  } else if (variables.AWS_REGION) {
+    storage = { kind: 'aws', region: variables.AWS_REGION };
+  } else {
+    storage = { kind: 'embedded', directory: path.join(dataDir, 'dynamodb') };
+  }
+  const local = storage.kind !== 'aws';
+
+  let mail: MailConfig;
+  if (variables.SES_FROM_ADDRESS) {
+    const region = variables.SES_REGION ?? variables.AWS_REGION;
+    if (!region) problems.push('SES_REGION: needed with SES_FROM_ADDRESS when AWS_REGION is not set (not set)');
+    mail = { kind: 'ses', from: variables.SES_FROM_ADDRESS, region: region ?? 'us-east-1', endpoint: variables.SES_ENDPOINT };
+  } else {
+    mail = {
+      kind: 'outbox',
+      directory: path.resolve(rootDirectory, variables.OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
+      from: variables.MAIL_FROM ?? 'IELTS GenAI Prep <no-reply@localhost>',
+    };
+  }
+
+  const bedrockEnabled = variables.BEDROCK_ENABLED ?? false;
+  const bedrockRegion = variables.BEDROCK_REGION ?? variables.AWS_REGION;
+  if (bedrockEnabled && !bedrockRegion) problems.push('BEDROCK_REGION: needed with BEDROCK_ENABLED when AWS_REGION is not set (not set)');
+
+  const idleTtlSeconds = variables.SESSION_IDLE_TTL_SECONDS ?? 7 * 24 * 3600;
+  const absoluteTtlSeconds = variables.SESSION_ABSOLUTE_TTL_SECONDS ?? 30 * 24 * 3600;
+  if (idleTtlSeconds > absoluteTtlSeconds) {
+    problems.push(
+      `SESSION_IDLE_TTL_SECONDS: must not exceed SESSION_ABSOLUTE_TTL_SECONDS (${absoluteTtlSeconds}) (got "${idleTtlSeconds}")`,
+    );
+  }
+
+  if (nodeEnvironment === 'production' && !variables.CURSOR_SECRET) {
+    problems.push('CURSOR_SECRET: required in production, at least 32 random characters (not set)');
+  }
+
+  let recaptchaHostnames = variables.RECAPTCHA_HOSTNAMES ?? [];
+  if (variables.RECAPTCHA_SECRET && recaptchaHostnames.length === 0) recaptchaHostnames = [new URL(publicUrl).hostname];
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    environment: nodeEnvironment,
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    webDistDir: path.resolve(rootDirectory, variables.WEB_DIST_DIR ?? path.join('apps', 'web', 'dist')),
+    storage,
+    tables: { prefix: variables.TABLE_PREFIX ?? '', suffix: variables.TABLE_SUFFIX ?? '' },
+    createTables: variables.CREATE_TABLES ?? local,
+    seedContent: variables.SEED_CONTENT ?? local,
+    mail,
+    bedrock: { enabled: bedrockEnabled, region: bedrockRegion, modelId: variables.BEDROCK_MODEL_ID, endpoint: variables.BEDROCK_ENDPOINT },
+    gemini: { apiKey: variables.GEMINI_API_KEY, baseUrl: variables.GEMINI_BASE_URL },
+    recaptcha: {
+      secret: variables.RECAPTCHA_SECRET,
+      verifyUrl: variables.RECAPTCHA_VERIFY_URL ?? 'https://www.google.com/recaptcha/api/siteverify',
+      hostnames: recaptchaHostnames,
+    },
+    cookie: { secure: variables.COOKIE_SECURE ?? nodeEnvironment !== 'development' },
+    session: { idleTtlSeconds, absoluteTtlSeconds },
+    tokens: {
+      verificationTtlSeconds: variables.VERIFICATION_TOKEN_TTL_SECONDS ?? 24 * 3600,
+      resetTtlSeconds: variables.RESET_TOKEN_TTL_SECONDS ?? 3600,
+    },
+    scryptCost: variables.SCRYPT_COST ?? DEFAULT_SCRYPT_COST,
+    rateLimit: {
+      windowSeconds: variables.LOGIN_RATE_WINDOW_SECONDS ?? 15 * 60,
+      maxFailuresPerAccount: variables.LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
+      maxFailuresPerClient: variables.LOGIN_MAX_FAILURES_PER_CLIENT ?? 50,
+    },
+    freeAssessmentsPerType: variables.FREE_ASSESSMENTS_PER_TYPE ?? DEFAULT_FREE_ASSESSMENTS_PER_TYPE,
+    cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
+    trustProxy: variables.TRUST_PROXY ?? false,
+    corsOrigins: variables.CORS_ORIGINS ?? [],
+  };
+}

@@ -1,0 +1,165 @@
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  listRoutes,
+  toFieldErrors,
+  type ApiContract,
+  type FieldError,
+  type RouteDefinition,
+  type Session,
+  type User,
+} from '@ielts-genai-prep/core';
+import type { Context, Hono } from 'hono';
+import type * as z from 'zod';
+import { ServerError } from './server-error.js';
+
+/** The signed-in caller of a `user` route. */
+export interface Caller {
+  user: User;
+  session: Session;
+}
+
+type Output<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
+
+/** What a route handler receives: validated params, query and body, and the caller. */
+export interface RouteInput<Route extends RouteDefinition> {
+  params: Output<Route['params']>;
+  query: Output<Route['query']>;
+  body: Output<Route['body']>;
+  /** The signed-in caller; present on every `user` route. */
+  caller: Route['auth'] extends 'user' ? Caller : undefined;
+  /** The Hono context, for cookies and headers. */
+  context: Context;
+}
+
+/** Handles one route; the result is checked against the route's response schema. */
+export type RouteHandler<Route extends RouteDefinition> = (input: RouteInput<Route>) => Promise<z.input<Route['response']>>;
+
+/** A handler for every route of core's contract, keyed like the contract. */
+export type ContractHandlers = {
+  [Group in keyof ApiContract]: {
+    [Name in keyof ApiContract[Group]]: ApiContract[Group][Name] extends RouteDefinition ? RouteHandler<ApiContract[Group][Name]> : never;
+  };
+};
+
+/** Options for {@link registerContractRoutes}. */
+export interface ContractRouterOptions {
+  /** Finds the caller of a request, or undefined when it carries no valid session. */
+  authenticate: (context: Context) => Promise<Caller | undefined>;
+  /** Called when a handler's result does not match the contract (a bug): the caller gets a 500. */
+  onResponseMismatch?: (routeName: string, error: z.ZodError) => void;
+}
+
+/**
+ * Field-level details from zod issues. An unknown key becomes one detail per key, at that key's
+ * path, so `{ essay, extra }` reports `extra: is not allowed`.
+ */
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join('.'), message: 'is not allowed' }))
+      : toFieldErrors([issue]),
+  );
+}
+
+function isJsonMediaType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/** Reads the body as text, stopping with a 413 as soon as it passes `maxBytes`. */
+async function readBodyText(context: Context, maxBytes: number): Promise<string> {
+  const tooLarge = () => new ServerError('payload_too_large', `The request body is larger than ${maxBytes} bytes`);
+  const declared = context.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge();
+  const stream = context.req.raw.body;
+  if (!stream) return '';
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+async function readJsonBody(context: Context, route: RouteDefinition): Promise<unknown> {
+  if (!isJsonMediaType(context.req.header('content-type'))) {
+    throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)');
+  }
+  const text = await readBodyText(context, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ServerError('validation_failed', 'The request body is not valid JSON', {
+      details: [{ path: '', message: 'is not valid JSON' }],
+    });
+  }
+}
+
+function readQuery(context: Context): { values: Record<string, string>; repeated: FieldError[] } {
+  const values: Record<string, string> = {};
+  const repeated: FieldError[] = [];
+  for (const [name, entries] of Object.entries(context.req.queries())) {
+    if (entries.length > 1) repeated.push({ path: name, message: 'must be given once' });
+    values[name] = entries[0] ?? '';
+  }
+  return { values, repeated };
+}
+
+/**
+ * Registers every route of core's contract on the app: body size (413), content type (415),
+ * session (401), params, query and body validation (400 with field details), then the handler,
+ * whose result must match the route's response schema.
+ */
+export function registerContractRoutes(app: Hono, handlers: ContractHandlers, options: ContractRouterOptions): void {
+  for (const { group, name, route } of listRoutes()) {
+    const handler = (handlers as unknown as Record<string, Record<string, RouteHandler<RouteDefinition>>>)[group]?.[name];
+    if (!handler) throw new Error(`No handler for ${group}.${name} (${route.method} ${route.path})`);
+    const routeName = `${group}.${name}`;
+
+    app.on(route.method, route.path, async (context) => {
+      // The body is read (and its size checked) before anything else, so an oversized upload
+      // is refused without touching the database.
+      const rawBody = route.body ? await readJsonBody(context, route) : undefined;
+
+      let caller: Caller | undefined;
+      if (route.auth === 'user') {
+        caller = await options.authenticate(context);
+        if (!caller) throw new ServerError('unauthorized', 'Sign in to continue');
+      }
+
+      const details: FieldError[] = [];
+      const parse = (schema: z.ZodType | undefined, value: unknown): unknown => {
+        if (!schema) return undefined;
+        const result = schema.safeParse(value);
+        if (result.success) return result.data;
+        details.push(...issuesToFieldErrors(result.error.issues));
+        return undefined;
+      };
+      const params = parse(route.params, context.req.param());
+      const { values: queryValues, repeated } = readQuery(context);
+      details.push(...repeated);
+      const query = route.query ? parse(route.query, queryValues) : undefined;
+      const body = parse(route.body, rawBody);
+      if (details.length > 0) throw new ServerError('validation_failed', 'The request is invalid', { details });
+
+      const result = await handler({ params, query, body, caller, context } as RouteInput<RouteDefinition>);
+      const checked = route.response.safeParse(result);
+      if (!checked.success) {
+        options.onResponseMismatch?.(routeName, checked.error);
+        throw new Error(`${routeName} returned a response that does not match the contract`);
+      }
+      context.header('cache-control', 'no-store');
+      return context.json(checked.data as object, route.status);
+    });
+  }
+}

@@ -1,0 +1,227 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  isAnswerKeyType,
+  isWritingType,
+  toPublicQuestion,
+  type Assessment,
+  type AssessmentResultInput,
+  type AssessmentType,
+  type Question,
+  type User,
+} from '@ielts-genai-prep/core';
+import { DalError } from '@ielts-genai-prep/dal-dynamodb';
+import type { AppServices } from './app-services.js';
+import type { ContractHandlers } from './contract-router.js';
+import { resultsEmail } from './email-messages.js';
+import { computeEntitlements, type Entitlement } from './entitlements.js';
+import { fieldError, ServerError } from './server-error.js';
+
+/** Counts the user's assessments of each type (every page of their history). */
+async function countAssessments(services: AppServices, email: string): Promise<Partial<Record<AssessmentType, number>>> {
+  const counts: Partial<Record<AssessmentType, number>> = {};
+  let cursor: string | null = null;
+  do {
+    const page = await services.repositories.assessments.listByUser(email, { limit: 100, cursor });
+    for (const assessment of page.items) counts[assessment.assessment_type] = (counts[assessment.assessment_type] ?? 0) + 1;
+    cursor = page.next_cursor;
+  } while (cursor);
+  return counts;
+}
+
+/** The user's entitlements now. */
+export async function entitlementsOf(services: AppServices, user: User): Promise<Entitlement[]> {
+  const used = await countAssessments(services, user.email);
+  return computeEntitlements(user, used, { freePerType: services.config.freeAssessmentsPerType, now: services.clock() });
+}
+
+/** Throws a 402 when the user has no assessment of this type left. */
+export async function requireEntitlement(services: AppServices, user: User, type: AssessmentType): Promise<void> {
+  const entitlement = (await entitlementsOf(services, user)).find((entry) => entry.assessment_type === type);
+  if (!entitlement || entitlement.remaining <= 0) {
+    throw new ServerError(
+      'payment_required',
+      `You have used all ${entitlement?.granted ?? 0} of your ${type} assessments: buy a pack to take more`,
+    );
+  }
+}
+
+/** A question of one of the given kinds, or a 404 / a 400 on `question_id`. */
+export async function questionOfKind(
+  services: AppServices,
+  questionId: string,
+  accepts: (type: AssessmentType) => boolean,
+  kind: string,
+): Promise<Question> {
+  const question = await services.repositories.questions.get(questionId);
+  if (!question) throw new ServerError('not_found', `No question ${questionId}`);
+  if (!accepts(question.assessment_type)) throw fieldError('question_id', `is a ${question.assessment_type} question, not ${kind}`);
+  return question;
+}
+
+/** An assessment the caller owns; another user's (or none) is a 404, never a 403. */
+export async function ownAssessment(services: AppServices, user: User, assessmentId: string): Promise<Assessment> {
+  const assessment = await services.repositories.assessments.get(assessmentId);
+  if (!assessment || assessment.user_id !== user.user_id) throw new ServerError('not_found', `No assessment ${assessmentId}`);
+  return assessment;
+}
+
+/** Emails a results notice when the user wants one; never fails the request. */
+export async function notifyResult(services: AppServices, user: User, assessment: Assessment): Promise<void> {
+  if (!user.preferences.email_notifications) return;
+  await services.sendEmail(resultsEmail(user.email, services.config.publicUrl, assessment));
+}
+
+/** The id of an assessment submitted with an idempotency key: the same for the same user and key. */
+function keyedAssessmentId(user: User, idempotencyKey: string): string {
+  return `a-${createHash('sha256').update(`${user.user_id}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Scores and stores one answer: returns the earlier assessment for a repeated idempotency key,
+ * else checks the entitlement, scores, stores, and sends the results notice.
+ */
+async function scoreAndStore(
+  services: AppServices,
+  user: User,
+  question: Question,
+  idempotencyKey: string | undefined,
+  submission: Record<string, unknown>,
+  score: () => Promise<AssessmentResultInput>,
+): Promise<Assessment> {
+  const assessmentId = idempotencyKey ? keyedAssessmentId(user, idempotencyKey) : randomUUID();
+  if (idempotencyKey) {
+    const earlier = await services.repositories.assessments.get(assessmentId);
+    if (earlier && earlier.user_id === user.user_id) return earlier;
+  }
+  await requireEntitlement(services, user, question.assessment_type);
+  const result = await score();
+  const now = services.clock().toISOString();
+  const { assessment, created } = await services.repositories.assessments.save({
+    ...result,
+    assessment_id: assessmentId,
+    user_email: user.email,
+    user_id: user.user_id,
+    question_id: question.question_id,
+    timestamp: now,
+    completed_at: now,
+    completed: true,
+    idempotency_key: idempotencyKey ?? null,
+    submission,
+  });
+  if (created) await notifyResult(services, user, assessment);
+  return assessment;
+}
+
+interface QuestionCursor {
+  after: string;
+}
+
+function decodeQuestionCursor(cursor: string): QuestionCursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (value && typeof value === 'object' && typeof (value as QuestionCursor).after === 'string') return value as QuestionCursor;
+  } catch {
+    // Falls through to the 400 below.
+  }
+  throw fieldError('cursor', 'is not a cursor this list gave out');
+}
+
+/** The handlers of the question, scoring, history, entitlement and content-report routes. */
+export function createLearningHandlers(
+  services: AppServices,
+): Pick<ContractHandlers, 'questions' | 'writing' | 'reading' | 'listening' | 'assessments' | 'entitlements' | 'contentReports'> {
+  const { repositories, evaluators, clock } = services;
+  return {
+    questions: {
+      async list({ query }) {
+        const all = (await repositories.questions.listByType(query.type)).sort((a, b) => a.question_id.localeCompare(b.question_id));
+        const after = query.cursor ? decodeQuestionCursor(query.cursor).after : undefined;
+        const remaining = after === undefined ? all : all.filter((question) => question.question_id.localeCompare(after) > 0);
+        const page = remaining.slice(0, query.limit);
+        const last = page[page.length - 1];
+        const next = remaining.length > query.limit && last ? Buffer.from(JSON.stringify({ after: last.question_id })).toString('base64url') : null;
+        return { items: page.map(toPublicQuestion), next_cursor: next };
+      },
+      async get({ params }) {
+        const question = await repositories.questions.get(params.id);
+        if (!question) throw new ServerError('not_found', `No question ${params.id}`);
+        return toPublicQuestion(question);
+      },
+    },
+
+    writing: {
+      async evaluate({ body, caller }) {
+        const question = await questionOfKind(services, body.question_id, isWritingType, 'a writing question');
+        const rubric = await repositories.rubrics.getByType(question.assessment_type);
+        return scoreAndStore(services, caller.user, question, body.idempotency_key, { essay: body.essay }, () =>
+          evaluators.writing({ question, essay: body.essay, rubric }),
+        );
+      },
+    },
+
+    reading: {
+      async evaluate({ body, caller }) {
+        const question = await questionOfKind(
+          services,
+          body.question_id,
+          (type) => isAnswerKeyType(type) && type !== 'listening',
+          'a reading test',
+        );
+        return scoreAndStore(services, caller.user, question, body.idempotency_key, { answers: body.answers }, () =>
+          evaluators.answerSheet({ question, answers: body.answers }),
+        );
+      },
+    },
+
+    listening: {
+      async evaluate({ body, caller }) {
+        const question = await questionOfKind(services, body.question_id, (type) => type === 'listening', 'a listening test');
+        return scoreAndStore(services, caller.user, question, body.idempotency_key, { answers: body.answers }, () =>
+          evaluators.answerSheet({ question, answers: body.answers }),
+        );
+      },
+    },
+
+    assessments: {
+      async list({ query, caller }) {
+        try {
+          return await repositories.assessments.listByUser(caller.user.email, { limit: query.limit, cursor: query.cursor ?? null });
+        } catch (error) {
+          if (DalError.isInstance(error, 'invalid_cursor')) throw fieldError('cursor', 'is not a cursor this list gave out');
+          throw error;
+        }
+      },
+      async get({ params, caller }) {
+        return ownAssessment(services, caller.user, params.id);
+      },
+    },
+
+    entitlements: {
+      async get({ caller }) {
+        return { entitlements: await entitlementsOf(services, caller.user) };
+      },
+    },
+
+    contentReports: {
+      async create({ body, caller }) {
+        if (body.target.kind === 'question') {
+          if (!(await repositories.questions.get(body.target.id))) throw new ServerError('not_found', `No question ${body.target.id}`);
+        } else {
+          await ownAssessment(services, caller.user, body.target.id);
+        }
+        const now = clock().toISOString();
+        return repositories.contentReports.create({
+          report_id: randomUUID(),
+          reporter_email: caller.user.email,
+          reporter_user_id: caller.user.user_id,
+          target: body.target,
+          reason: body.reason,
+          details: body.details ?? '',
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        });
+      },
+    },
+  };
+}

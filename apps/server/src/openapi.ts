@@ -1,0 +1,124 @@
+import { API_ERROR_STATUS, DEFAULT_MAX_BODY_BYTES, errorEnvelopeSchema, listRoutes, type RouteDefinition } from '@ielts-genai-prep/core';
+import * as z from 'zod';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Options for {@link buildOpenApiDocument}. */
+export interface OpenApiOptions {
+  /** The API's version string. */
+  version: string;
+  /** The server URL to list, if any. */
+  serverUrl?: string;
+  /** The session cookie's name. */
+  cookieName: string;
+}
+
+/**
+ * Converts a zod schema to JSON Schema 2020-12 (OpenAPI 3.1's dialect). `$defs` are hoisted into
+ * `components.schemas`, since a `$ref` inside an OpenAPI document resolves against the document.
+ */
+function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
+  const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, $defs: definitions, ...rest } = converted;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, entry]) =>
+          key === '$ref' && typeof entry === 'string' && entry.startsWith('#/$defs/')
+            ? [key, `#/components/schemas/${entry.slice('#/$defs/'.length)}`]
+            : [key, rewrite(entry)],
+        ),
+      );
+    }
+    return value;
+  };
+  for (const [name, definition] of Object.entries((definitions ?? {}) as Record<string, JsonSchema>)) {
+    components[name] = rewrite(definition) as JsonSchema;
+  }
+  return rewrite(rest) as JsonSchema;
+}
+
+function parameters(route: RouteDefinition, components: Record<string, JsonSchema>): JsonSchema[] {
+  const list: JsonSchema[] = [];
+  for (const [location, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!schema) continue;
+    const converted = toSchema(schema, 'input', components);
+    const properties = (converted.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((converted.required ?? []) as string[]);
+    for (const [name, property] of Object.entries(properties)) {
+      list.push({ name, in: location, required: location === 'path' || required.has(name), schema: property });
+    }
+  }
+  return list;
+}
+
+/** The OpenAPI 3.1 document of every route in core's contract. */
+export function buildOpenApiDocument(options: OpenApiOptions): Record<string, unknown> {
+  const components: Record<string, JsonSchema> = {};
+  const errorEnvelope = toSchema(errorEnvelopeSchema, 'output', components);
+  components.ErrorEnvelope = errorEnvelope;
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+  });
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { group, name, route } of listRoutes()) {
+    const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const responses: Record<string, unknown> = {
+      [String(route.status)]: {
+        description: route.summary,
+        content: { 'application/json': { schema: toSchema(route.response, 'output', components) } },
+      },
+    };
+    if (route.body || route.params || route.query) responses['400'] = errorResponse('Invalid input: field-level details in `error.details`');
+    if (route.auth === 'user') responses['401'] = errorResponse('No valid session');
+    if (route.body) {
+      responses['413'] = errorResponse('The body is too large');
+      responses['415'] = errorResponse('The body is not JSON');
+    }
+    responses.default = errorResponse(`An error: one of ${Object.keys(API_ERROR_STATUS).join(', ')}`);
+
+    const operation: Record<string, unknown> = {
+      operationId: `${group}.${name}`,
+      summary: route.summary,
+      tags: [group],
+      responses,
+    };
+    const parameterList = parameters(route, components);
+    if (parameterList.length > 0) operation.parameters = parameterList;
+    if (route.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: toSchema(route.body, 'input', components) } },
+      };
+    }
+    operation.security = route.auth === 'user' ? [{ sessionCookie: [] }, { bearerToken: [] }] : [];
+    operation['x-idempotent'] = route.idempotent;
+    if (route.body) operation['x-max-body-bytes'] = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    paths[openApiPath] ??= {};
+    paths[openApiPath][route.method.toLowerCase()] = operation;
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'IELTS GenAI Prep API',
+      version: options.version,
+      description: 'Generated from the contract in @ielts-genai-prep/core. Errors share one envelope: { error: { code, message, details } }.',
+    },
+    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: options.cookieName, description: 'The web session (HttpOnly)' },
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'The mobile session token from login' },
+      },
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { createRepositories, createTables, resolveTableNames, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import { consoleLogger, type Logger } from './app-services.js';
+import type { ServerConfig } from './config.js';
+import { practiceQuestions, practiceRubrics } from './content/index.js';
+import { seedContent } from './content-seed.js';
+import { createDefaultEvaluators } from './default-evaluators.js';
+import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
+import { createSpeakingProgressStore } from './speaking-progress-store.js';
+
+/** A server built from its configuration, and how to stop what it started. */
+export interface Runtime {
+  app: Hono;
+  /** Lines describing what it runs on, for the start-up banner. */
+  description: string[];
+  close: () => Promise<void>;
+}
+
+/** Options for {@link createRuntime}. */
+export interface RuntimeOptions {
+  logger?: Logger;
+}
+
+/**
+ * Builds the server from its configuration: the data store (embedded, an endpoint such as
+ * DynamoDB Local, or real DynamoDB), tables and content when asked, the mailer (outbox or SES)
+ * and the evaluators (offline, Bedrock, Gemini).
+ */
+export async function createRuntime(config: ServerConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? consoleLogger;
+  const description: string[] = [];
+  const closers: Array<() => Promise<void> | void> = [];
+  const tableNaming = { prefix: config.tables.prefix, suffix: config.tables.suffix };
+
+  let documentClient: DynamoDBDocumentClient;
+  if (config.storage.kind === 'embedded') {
+    const embedded = await startEmbeddedDynamo({ path: config.storage.directory, createTables: config.createTables, ...tableNaming });
+    documentClient = embedded.documentClient;
+    closers.push(() => embedded.close());
+    description.push(`data: embedded DynamoDB-compatible store in ${config.storage.directory}`);
+  } else {
+    const client = new DynamoDBClient(
+      config.storage.kind === 'endpoint'
+        ? {
+            endpoint: config.storage.endpoint,
+            region: config.storage.region,
+            // A local endpoint takes any credentials; real ones from the environment still win.
+            ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+          }
+        : { region: config.storage.region },
+    );
+    documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    closers.push(() => client.destroy());
+    if (config.createTables) await createTables({ client, ...tableNaming });
+    description.push(
+      config.storage.kind === 'endpoint' ? `data: DynamoDB at ${config.storage.endpoint}` : `data: DynamoDB in ${config.storage.region}`,
+    );
+  }
+
+  try {
+    const repositories = createRepositories({ documentClient, cursorSecret: config.cursorSecret, ...tableNaming });
+    if (config.seedContent) {
+      const seeded = await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });
+      description.push(`content: ${seeded.questions} practice questions and ${seeded.rubrics} rubrics loaded`);
+    }
+
+    let mailer: Mailer;
+    if (config.mail.kind === 'ses') {
+      const ses = new SESClient({ region: config.mail.region, ...(config.mail.endpoint ? { endpoint: config.mail.endpoint } : {}) });
+      closers.push(() => ses.destroy());
+      mailer = createSesMailer({ client: ses, from: config.mail.from });
+      description.push(`email: Amazon SES from ${config.mail.from}${config.mail.endpoint ? ` via ${config.mail.endpoint}` : ''}`);
+    } else {
+      mailer = createOutboxMailer({ directory: config.mail.directory, from: config.mail.from });
+      description.push(`email: written to ${config.mail.directory}`);
+    }
+
+    const evaluators = createDefaultEvaluators(config);
+    description.push(`writing: ${config.bedrock.enabled ? 'Bedrock' : 'offline scorer'}; speaking: ${config.gemini.apiKey ? 'Gemini' : 'offline scorer'}`);
+
+    const app = createApp({
+      config,
+      repositories,
+      evaluators,
+      mailer,
+      speakingProgress: createSpeakingProgressStore({ documentClient, tableName: resolveTableNames(tableNaming).assessments }),
+      logger,
+    });
+    return {
+      app,
+      description,
+      close: async () => {
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close();
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import type { Session, User } from '@ielts-genai-prep/core';
+import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ServerConfig } from './config.js';
+import type { Caller } from './contract-router.js';
+import { createSecretToken, hashSecretToken } from './secret-tokens.js';
+
+/** The session cookie's name: `__Host-` (host-only, Secure, path /) when the cookie is Secure. */
+export function sessionCookieName(config: Pick<ServerConfig, 'cookie'>): string {
+  return config.cookie.secure ? '__Host-ielts_session' : 'ielts_session';
+}
+
+// A session's idle expiry moves at most once a minute, so reads do not each cost a write.
+const TOUCH_INTERVAL_SECONDS = 60;
+
+/** Options for {@link createSessionAuth}. */
+export interface SessionAuthOptions {
+  config: ServerConfig;
+  repositories: Repositories;
+  clock: () => Date;
+}
+
+/** Creates, finds and ends login sessions. */
+export interface SessionAuth {
+  /** Starts a session for the user; returns the token (to hand to the client once) and the session. */
+  start(user: User, client: 'web' | 'mobile', userAgent: string | undefined): Promise<{ token: string; session: Session }>;
+  /** The caller of a request: a bearer token, else the session cookie. */
+  authenticate(context: Context): Promise<Caller | undefined>;
+  /** Sets the session cookie on the response. */
+  setCookie(context: Context, token: string): void;
+  /** Clears the session cookie. */
+  clearCookie(context: Context): void;
+}
+
+/** Creates {@link SessionAuth}: 256-bit tokens, only their SHA-256 stored, idle and absolute expiry. */
+export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
+  const { config, repositories, clock } = options;
+  const cookieName = sessionCookieName(config);
+  const nowSeconds = () => Math.floor(clock().getTime() / 1000);
+
+  const tokenOf = (context: Context): string | undefined => {
+    const authorization = context.req.header('authorization');
+    if (authorization) {
+      const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(authorization.trim());
+      return match?.[1];
+    }
+    const cookie = getCookie(context, cookieName);
+    return cookie && /^[A-Za-z0-9_-]{20,200}$/.test(cookie) ? cookie : undefined;
+  };
+
+  return {
+    async start(user, client, userAgent) {
+      const token = createSecretToken();
+      const at = nowSeconds();
+      const session = await repositories.sessions.create({
+        session_id: hashSecretToken(token, 'session'),
+        user_email: user.email,
+        user_id: user.user_id,
+        created_at: clock().toISOString(),
+        expires_at: at + config.session.idleTtlSeconds,
+        absolute_expires_at: at + config.session.absoluteTtlSeconds,
+        last_seen_at: at,
+        client,
+        user_agent: userAgent ? userAgent.slice(0, 512) : null,
+      });
+      return { token, session };
+    },
+
+    async authenticate(context) {
+      const token = tokenOf(context);
+      if (!token) return undefined;
+      const sessionId = hashSecretToken(token, 'session');
+      let session = await repositories.sessions.get(sessionId);
+      if (!session) return undefined;
+      const at = nowSeconds();
+      // The repository drops expired sessions on read; checked again here with the server's clock.
+      if (session.expires_at <= at || session.absolute_expires_at <= at) return undefined;
+      if (at - session.last_seen_at >= TOUCH_INTERVAL_SECONDS) {
+        const expiresAt = Math.min(at + config.session.idleTtlSeconds, session.absolute_expires_at);
+        session = await repositories.sessions.touch(sessionId, { expiresAt });
+        if (!session) return undefined;
+      }
+      const user = await repositories.users.get(session.user_email);
+      if (!user || user.user_id !== session.user_id) return undefined;
+      return { user, session };
+    },
+
+    setCookie(context, token) {
+      setCookie(context, cookieName, token, {
+        httpOnly: true,
+        secure: config.cookie.secure,
+        sameSite: 'Lax',
+        path: '/',
+        maxAge: config.session.absoluteTtlSeconds,
+      });
+    },
+
+    clearCookie(context) {
+      deleteCookie(context, cookieName, { path: '/', secure: config.cookie.secure, httpOnly: true, sameSite: 'Lax' });
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applySpeakingTurn,
+  finishSpeakingSession,
+  parseSpeakingSessionState,
+  startSpeakingSession,
+  toSpeakingSessionView,
+} from '@ielts-genai-prep/ai-evaluators';
+import type { Assessment, SpeakingTurnInput, Transcript, User } from '@ielts-genai-prep/core';
+import * as z from 'zod';
+import type { AppServices } from './app-services.js';
+import type { ContractHandlers } from './contract-router.js';
+import { notifyResult, ownAssessment, questionOfKind, requireEntitlement } from './learning-handlers.js';
+import type { SpeakingAudioStore } from './speaking-audio-store.js';
+import type { SpeakingProgressStore } from './speaking-progress-store.js';
+import { ServerError } from './server-error.js';
+
+/** A turn as the assessment's `submission` keeps it: the transcript, never the audio. */
+const storedTurnSchema = z.object({
+  part: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  prompt: z.string(),
+  transcript: z.object({ text: z.string(), words: z.array(z.object({ word: z.string(), start_ms: z.number(), end_ms: z.number() })) }).nullable(),
+  duration_ms: z.number().nullable(),
+  has_audio: z.boolean(),
+});
+type StoredTurn = z.infer<typeof storedTurnSchema>;
+
+const storedTurnsSchema = z.object({ turns: z.array(storedTurnSchema).default([]) });
+
+// Leaves room under DynamoDB's 400 KB item limit for the state and the result.
+const MAX_STORED_TURNS_BYTES = 300 * 1024;
+
+/** Options for {@link createSpeakingHandlers}. */
+export interface SpeakingHandlerOptions {
+  progress: SpeakingProgressStore;
+  audio: SpeakingAudioStore;
+}
+
+/** The handlers of the speaking-test routes: start, view, answer, score. */
+export function createSpeakingHandlers(services: AppServices, options: SpeakingHandlerOptions): ContractHandlers['speaking'] {
+  const { repositories, clock } = services;
+
+  const ownSpeaking = async (user: User, assessmentId: string): Promise<Assessment> => {
+    const assessment = await ownAssessment(services, user, assessmentId);
+    if (assessment.assessment_type !== 'speaking' || !assessment.speaking_session || !assessment.question_id) {
+      throw new ServerError('not_found', `No speaking test ${assessmentId}`);
+    }
+    return assessment;
+  };
+  const idsOf = (assessment: Assessment) => ({ assessment_id: assessment.assessment_id, question_id: assessment.question_id ?? '' });
+  const turnsOf = (assessment: Assessment): StoredTurn[] => storedTurnsSchema.parse(assessment.submission ?? {}).turns;
+
+  return {
+    async start({ body, caller }) {
+      const question = await questionOfKind(services, body.question_id, (type) => type === 'speaking', 'a speaking set');
+      if (!question.speaking) throw new ServerError('not_found', `Question ${question.question_id} has no speaking set`);
+      await requireEntitlement(services, caller.user, 'speaking');
+      const now = clock();
+      const state = startSpeakingSession(question.speaking, now);
+      const { assessment } = await repositories.assessments.save({
+        assessment_id: randomUUID(),
+        user_email: caller.user.email,
+        user_id: caller.user.user_id,
+        question_id: question.question_id,
+        assessment_type: 'speaking',
+        overall_band: null,
+        criteria_scores: {},
+        feedback: '',
+        ai_generated: false,
+        content_safe: true,
+        timestamp: now.toISOString(),
+        completed: false,
+        submission: { turns: [] },
+        speaking_session: state as unknown as Record<string, unknown>,
+      });
+      return toSpeakingSessionView(state, idsOf(assessment), now);
+    },
+
+    async get({ params, caller }) {
+      const assessment = await ownSpeaking(caller.user, params.id);
+      return toSpeakingSessionView(parseSpeakingSessionState(assessment.speaking_session), idsOf(assessment), clock());
+    },
+
+    async submitTurn({ params, body, caller }) {
+      const assessment = await ownSpeaking(caller.user, params.id);
+      if (assessment.completed) throw new ServerError('conflict', 'This speaking test has been scored already');
+      const now = clock();
+      const next = applySpeakingTurn(parseSpeakingSessionState(assessment.speaking_session), body, now);
+      const record = next.turns[next.turns.length - 1];
+      const turns: StoredTurn[] = [
+        ...turnsOf(assessment),
+        {
+          part: body.part,
+          prompt: record?.prompt ?? '',
+          transcript: body.transcript ? { text: body.transcript.text, words: body.transcript.words } : null,
+          duration_ms: body.duration_ms ?? null,
+          has_audio: body.audio !== undefined,
+        },
+      ];
+      if (Buffer.byteLength(JSON.stringify(turns)) > MAX_STORED_TURNS_BYTES) {
+        throw new ServerError('payload_too_large', 'The transcripts of this speaking test are too long to store');
+      }
+      if (body.audio) await options.audio.put(assessment.assessment_id, turns.length - 1, body.audio);
+      await options.progress.save(
+        assessment.assessment_id,
+        { speaking_session: next as unknown as Record<string, unknown>, submission: { turns } },
+        assessment.version,
+      );
+      return toSpeakingSessionView(next, idsOf(assessment), now);
+    },
+
+    async complete({ params, caller }) {
+      const assessment = await ownSpeaking(caller.user, params.id);
+      if (assessment.completed) return assessment;
+      const now = clock();
+      const finished = finishSpeakingSession(parseSpeakingSessionState(assessment.speaking_session), now);
+      const question = await questionOfKind(services, assessment.question_id ?? '', (type) => type === 'speaking', 'a speaking set');
+      const stored = turnsOf(assessment);
+      const turns: Array<SpeakingTurnInput & { prompt: string }> = await Promise.all(
+        stored.map(async (turn, index) => {
+          const audio = turn.has_audio ? await options.audio.get(assessment.assessment_id, index) : undefined;
+          return {
+            part: turn.part,
+            prompt: turn.prompt,
+            ...(turn.transcript ? { transcript: turn.transcript as Transcript } : {}),
+            ...(audio ? { audio } : {}),
+            ...(turn.duration_ms !== null ? { duration_ms: turn.duration_ms } : {}),
+          };
+        }),
+      );
+      const result = await services.evaluators.speaking({
+        question,
+        state: finished,
+        turns,
+        rubric: await repositories.rubrics.getByType('speaking'),
+      });
+      const saved = await options.progress.save(
+        assessment.assessment_id,
+        { speaking_session: finished as unknown as Record<string, unknown>, submission: { turns: stored } },
+        assessment.version,
+      );
+      const completed = await repositories.assessments.updateCompletion(assessment.assessment_id, result, {
+        expectedVersion: saved.version,
+        completedAt: now,
+      });
+      await options.audio.delete(assessment.assessment_id);
+      await notifyResult(services, caller.user, completed);
+      return completed;
+    },
+  };
+}
