@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { CLI_USAGE, runCli } from './cli-program.js';
+import { describeTables } from './create-tables.js';
+import { createTestClients, uniquePrefix } from './test-support/clients.js';
+
+async function run(argv: string[], env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
+  return { code, stdout, stderr };
+}
+
+describe('ielts-db', () => {
+  const endpoint = inject('dynamoDbLocalEndpoint');
+  const clients = createTestClients(endpoint);
+  afterAll(() => clients.destroy());
+
+  it('creates, describes and deletes the tables on an endpoint', async () => {
+    const prefix = uniquePrefix('cli');
+    const created = await run(['create-tables', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain(`creating ${prefix}ielts-genai-prep-users`);
+    expect(created.stdout).toContain(`TTL enabled on ${prefix}ielts-genai-prep-sessions.expires_at`);
+    expect(created.stdout).toContain('Done: 7 created, 0 already in place.');
+
+    const again = await run(['create-tables', '--prefix', prefix], { DYNAMODB_ENDPOINT: endpoint });
+    expect(again.stdout).toContain('Done: 0 created, 7 already in place.');
+
+    const described = await run(['describe', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(described.code).toBe(0);
+    expect(described.stdout).toMatch(new RegExp(`${prefix}ielts-genai-prep-sessions  ACTIVE .* ttl=ENABLED  user-email-index:ACTIVE`));
+    const json = await run(['describe', '--json', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(JSON.parse(json.stdout)).toHaveLength(7);
+
+    const refused = await run(['delete-tables', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Refusing to delete without --yes');
+    expect((await describeTables({ client: clients.client, prefix })).every((state) => state.status === 'ACTIVE')).toBe(true);
+
+    const deleted = await run(['delete-tables', '--yes', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toContain('Done: 7 deleted, 0 absent.');
+    const missing = await run(['describe', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(missing.stdout.match(/MISSING/g)).toHaveLength(7);
+  });
+
+  it('prints AWS CLI commands and a CloudFormation template without touching DynamoDB', async () => {
+    const cli = await run(['create-tables', '--print', 'aws-cli', '--prefix', 'prod-', '--region', 'eu-west-2']);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout.match(/aws dynamodb create-table/g)).toHaveLength(7);
+    expect(cli.stdout).toContain('aws dynamodb update-time-to-live');
+    expect(cli.stdout).toContain('--region eu-west-2');
+    const template = await run(['create-tables', '--print', 'cloudformation', '--billing', 'provisioned', '--read-capacity', '2']);
+    const parsed = JSON.parse(template.stdout);
+    expect(parsed.Resources.UsersTable.Properties).toMatchObject({
+      TableName: 'ielts-genai-prep-users',
+      BillingMode: 'PROVISIONED',
+      ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 5 },
+    });
+  });
+
+  it('explains usage errors with exit code 2', async () => {
+    expect((await run([])).code).toBe(2);
+    const help = await run(['--help']);
+    expect(help).toMatchObject({ code: 0, stdout: CLI_USAGE });
+    expect((await run(['drop-everything'])).stderr).toContain('Unknown command: drop-everything');
+    expect((await run(['create-tables', '--print', 'terraform'])).code).toBe(2);
+    expect((await run(['describe', '--print', 'aws-cli'])).code).toBe(2);
+    expect((await run(['create-tables', '--billing', 'free'])).code).toBe(2);
+    expect((await run(['create-tables', '--nope'])).code).toBe(2);
+  });
+
+  it('reports a failure with exit code 1', async () => {
+    const result = await run(['describe', '--endpoint', 'http://127.0.0.1:9', '--prefix', uniquePrefix('down')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ielts-db describe failed');
+  });
+});

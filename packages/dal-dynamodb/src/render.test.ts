@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { renderAwsCliCommands, shellQuote } from './render-aws-cli.js';
+import { buildCloudFormationTemplate, logicalResourceId, renderCloudFormationTemplate } from './render-cloudformation.js';
+import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from './table-definitions.js';
+import { buildCreateTableInput } from './table-requests.js';
+
+/** Splits shell text into commands of words, honouring single quotes and backslash-newlines. */
+function parseShell(text: string): string[][] {
+  const commands: string[][] = [];
+  for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const words: string[] = [];
+    let word = '';
+    let inWord = false;
+    for (let index = 0; index < line.length; index++) {
+      const character = line[index]!;
+      if (character === "'") {
+        const end = line.indexOf("'", index + 1);
+        word += line.slice(index + 1, end);
+        index = end;
+        inWord = true;
+      } else if (character === '\\') {
+        word += line[++index];
+        inWord = true;
+      } else if (character === ' ') {
+        if (inWord) words.push(word);
+        word = '';
+        inWord = false;
+      } else {
+        word += character;
+        inWord = true;
+      }
+    }
+    if (inWord) words.push(word);
+    commands.push(words);
+  }
+  return commands;
+}
+
+function shorthand(text: string): Record<string, string> {
+  return Object.fromEntries(text.split(',').map((pair) => pair.split('=') as [string, string]));
+}
+
+describe('renderAwsCliCommands', () => {
+  const tableNames = resolveTableNames({ prefix: 'prod-' });
+
+  it('prints create-table commands equivalent to the requests createTables sends', () => {
+    const billing = { mode: 'PROVISIONED' as const, readCapacityUnits: 5, writeCapacityUnits: 3 };
+    const commands = parseShell(renderAwsCliCommands({ tableNames, billing, region: 'eu-west-2' }));
+    const creates = commands.filter((words) => words[2] === 'create-table');
+    expect(creates).toHaveLength(7);
+    for (const key of TABLE_KEYS) {
+      const words = creates.find((candidate) => candidate[candidate.indexOf('--table-name') + 1] === tableNames[key])!;
+      const flag = (name: string) => {
+        const start = words.indexOf(name) + 1;
+        let end = start;
+        while (end < words.length && !words[end]!.startsWith('--')) end++;
+        return words.slice(start, end);
+      };
+      const expected = buildCreateTableInput(TABLE_DEFINITIONS[key], tableNames[key], billing);
+      expect(flag('--attribute-definitions').map(shorthand)).toEqual(expected.AttributeDefinitions);
+      expect(flag('--key-schema').map(shorthand)).toEqual(expected.KeySchema);
+      expect(flag('--billing-mode')).toEqual(['PROVISIONED']);
+      expect(shorthand(flag('--provisioned-throughput')[0]!)).toEqual({ ReadCapacityUnits: '5', WriteCapacityUnits: '3' });
+      expect(flag('--region')).toEqual(['eu-west-2']);
+      if (expected.GlobalSecondaryIndexes) {
+        expect(JSON.parse(flag('--global-secondary-indexes')[0]!)).toEqual(expected.GlobalSecondaryIndexes);
+      } else {
+        expect(words).not.toContain('--global-secondary-indexes');
+      }
+    }
+  });
+
+  it('waits for each table and enables TTL on sessions', () => {
+    const commands = parseShell(renderAwsCliCommands({ tableNames, endpoint: 'http://127.0.0.1:8000' }));
+    expect(commands.filter((words) => words[2] === 'wait')).toHaveLength(7);
+    const ttl = commands.filter((words) => words[2] === 'update-time-to-live');
+    expect(ttl).toEqual([
+      [
+        'aws',
+        'dynamodb',
+        'update-time-to-live',
+        '--table-name',
+        'prod-ielts-genai-prep-sessions',
+        '--time-to-live-specification',
+        'Enabled=true,AttributeName=expires_at',
+        '--endpoint-url',
+        'http://127.0.0.1:8000',
+      ],
+    ]);
+  });
+
+  it('quotes shell words only when needed', () => {
+    expect(shellQuote('plain-word')).toBe('plain-word');
+    expect(shellQuote('[{"a":1}]')).toBe(`'[{"a":1}]'`);
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+  });
+});
+
+describe('CloudFormation template', () => {
+  it('declares one retained table per definition, from the same requests', () => {
+    const tableNames = resolveTableNames({ suffix: '-dev' });
+    const template = buildCloudFormationTemplate({ tableNames }) as {
+      Resources: Record<string, { Type: string; DeletionPolicy: string; Properties: Record<string, unknown> }>;
+      Outputs: Record<string, unknown>;
+    };
+    expect(Object.keys(template.Resources)).toEqual(TABLE_KEYS.map(logicalResourceId));
+    for (const key of TABLE_KEYS) {
+      const resource = template.Resources[logicalResourceId(key)]!;
+      const expected = buildCreateTableInput(TABLE_DEFINITIONS[key], tableNames[key]);
+      expect(resource.Type).toBe('AWS::DynamoDB::Table');
+      expect(resource.DeletionPolicy).toBe('Retain');
+      expect(resource.Properties).toMatchObject({
+        TableName: tableNames[key],
+        AttributeDefinitions: expected.AttributeDefinitions,
+        KeySchema: expected.KeySchema,
+        BillingMode: 'PAY_PER_REQUEST',
+      });
+      expect(resource.Properties.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
+    }
+    expect(template.Resources.SessionsTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
+    expect(template.Resources.UsersTable?.Properties.TimeToLiveSpecification).toBeUndefined();
+    expect(JSON.parse(renderCloudFormationTemplate({ tableNames }))).toEqual(template);
+  });
+});

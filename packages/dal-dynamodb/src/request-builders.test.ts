@@ -1,0 +1,138 @@
+import { userSchema } from '@ielts-genai-prep/core';
+import { describe, expect, it } from 'vitest';
+import { buildCompleteAssessmentRequest, buildUserAssessmentsQuery, idempotencyMarkerId } from './assessment-repository.js';
+import { buildBatchWriteInputs } from './batch-operations.js';
+import { buildUpdateReportStatusRequest } from './content-report-repository.js';
+import { createExpressionBuilder, versionCondition } from './expressions.js';
+import { buildTouchSessionRequest, isSessionExpired } from './session-repository.js';
+import { writingTask2Result } from './test-support/fixtures.js';
+import { buildAddPurchaseRequest, buildCreateUserRequest, buildUpdateUserRequest } from './user-repository.js';
+
+describe('expression builder', () => {
+  it('uses placeholders for every name and value, reusing a name placeholder', () => {
+    const builder = createExpressionBuilder();
+    expect(builder.name('status')).toBe('#n0');
+    expect(builder.name('status')).toBe('#n0');
+    expect(builder.path('preferences', 'locale')).toBe('#n1.#n2');
+    expect(builder.value('open')).toBe(':v0');
+    expect(builder.attributes()).toEqual({
+      ExpressionAttributeNames: { '#n0': 'status', '#n1': 'preferences', '#n2': 'locale' },
+      ExpressionAttributeValues: { ':v0': 'open' },
+    });
+    expect(createExpressionBuilder().attributes()).toEqual({});
+  });
+
+  it('treats a missing version as 0', () => {
+    const builder = createExpressionBuilder();
+    expect(versionCondition(builder, 0)).toBe('(attribute_not_exists(#n0) OR #n0 = :v0)');
+    expect(versionCondition(builder, 3)).toBe('#n0 = :v1');
+  });
+});
+
+describe('users requests', () => {
+  const user = userSchema.parse({
+    email: 'ada@example.com',
+    user_id: '0b6f4a52-3f9e-4c21-9a57-6f1e2d3c4b5a',
+    created_at: '2026-11-25T10:00:00.000Z',
+    password_hash: 'hash',
+  });
+
+  it('creates only when the email is free', () => {
+    const request = buildCreateUserRequest('users', user);
+    expect(request.ConditionExpression).toBe('attribute_not_exists(#n0)');
+    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'email' });
+    expect(request.Item).toMatchObject({ email: 'ada@example.com', version: 0, purchases: [] });
+    expect(request.Item).not.toHaveProperty('purchase_ids');
+  });
+
+  it('updates listed fields and preference keys under a version condition', () => {
+    expect(buildUpdateUserRequest('users', 'ada@example.com', { display_name: 'Ada', preferences: { locale: 'fr' } }, 4)).toEqual({
+      TableName: 'users',
+      Key: { email: 'ada@example.com' },
+      UpdateExpression: 'SET #n0 = :v0, #n1.#n2 = :v1, #n3 = :v2',
+      ConditionExpression: 'attribute_exists(#n4) AND #n3 = :v3',
+      ExpressionAttributeNames: { '#n0': 'display_name', '#n1': 'preferences', '#n2': 'locale', '#n3': 'version', '#n4': 'email' },
+      ExpressionAttributeValues: { ':v0': 'Ada', ':v1': 'fr', ':v2': 5, ':v3': 4 },
+      ReturnValues: 'ALL_NEW',
+    });
+  });
+
+  it('adds a purchase in one request guarded by its id', () => {
+    const request = buildAddPurchaseRequest('users', 'ada@example.com', {
+      purchase_id: 'txn-1',
+      product_id: 'pack',
+      assessment_types: ['writing_task2'],
+      assessments: 4,
+      purchased_at: '2026-11-25T10:00:00.000Z',
+      expires_at: null,
+      source: 'web',
+    });
+    expect(request.UpdateExpression).toBe('SET #n0 = list_append(if_not_exists(#n0, :v0), :v1) ADD #n1 :v2');
+    expect(request.ConditionExpression).toBe('attribute_exists(#n2) AND NOT contains(#n1, :v3)');
+    expect(request.ExpressionAttributeValues?.[':v2']).toEqual(new Set(['txn-1']));
+  });
+});
+
+describe('sessions requests', () => {
+  it('touch only a live session, within its absolute expiry', () => {
+    const request = buildTouchSessionRequest('sessions', 'abc', 1000, 4600);
+    expect(request.UpdateExpression).toBe('SET #n2 = :v0, #n0 = :v1');
+    expect(request.ConditionExpression).toBe('attribute_exists(#n3) AND #n0 > :v0 AND #n1 > :v0 AND #n1 >= :v1');
+    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'expires_at', '#n1': 'absolute_expires_at', '#n2': 'last_seen_at', '#n3': 'session_id' });
+    expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1000, ':v1': 4600 });
+  });
+
+  it('call a session expired at its expiry second', () => {
+    expect(isSessionExpired({ expires_at: 100, absolute_expires_at: 200 }, 99)).toBe(false);
+    expect(isSessionExpired({ expires_at: 100, absolute_expires_at: 200 }, 100)).toBe(true);
+    expect(isSessionExpired({ expires_at: 300, absolute_expires_at: 200 }, 200)).toBe(true);
+  });
+});
+
+describe('assessments requests', () => {
+  it("query a user's history newest first through the GSI", () => {
+    expect(buildUserAssessmentsQuery('assessments', 'ada@example.com', 21, { assessment_id: 'a' })).toEqual({
+      TableName: 'assessments',
+      IndexName: 'user-email-index',
+      KeyConditionExpression: '#n0 = :v0',
+      ScanIndexForward: false,
+      Limit: 21,
+      ExclusiveStartKey: { assessment_id: 'a' },
+      ExpressionAttributeNames: { '#n0': 'user_email' },
+      ExpressionAttributeValues: { ':v0': 'ada@example.com' },
+    });
+  });
+
+  it('complete an assessment of the same type, bumping the version', () => {
+    const result = { ...writingTask2Result(), inline_corrections: [], raw_score: null, question_results: [], flags: [], review: { required: false, reasons: [] } };
+    const request = buildCompleteAssessmentRequest('assessments', 'asm-1', result as never, '2026-11-25T10:20:00.000Z', 2);
+    expect(request.UpdateExpression).toContain('if_not_exists(');
+    expect(request.ConditionExpression).toMatch(/^attribute_exists\(#n\d+\) AND #n\d+ = :v\d+ AND #n\d+ = :v\d+$/);
+    const names = Object.values(request.ExpressionAttributeNames ?? {});
+    expect(names).toEqual(expect.arrayContaining(['overall_band', 'criteria_scores', 'completed', 'completed_at', 'version', 'assessment_type']));
+    // The type is a condition, never overwritten.
+    expect(request.UpdateExpression).not.toMatch(new RegExp(`${Object.entries(request.ExpressionAttributeNames ?? {}).find(([, name]) => name === 'assessment_type')?.[0]} =`));
+  });
+
+  it('derive idempotency marker ids that no assessment id can equal', () => {
+    const id = idempotencyMarkerId('ada@example.com', 'key-12345678');
+    expect(id).toMatch(/^idempotency#[A-Za-z0-9_-]{43}$/);
+    expect(idempotencyMarkerId('eve@example.com', 'key-12345678')).not.toBe(id);
+  });
+});
+
+describe('content report requests', () => {
+  it('set the reserved word status through a placeholder', () => {
+    const request = buildUpdateReportStatusRequest('reports', 'r1', { status: 'resolved', updatedAt: 'now', resolutionNote: 'ok' });
+    expect(request.UpdateExpression).toBe('SET #n1 = :v0, #n2 = :v1, #n3 = :v2, #n0 = if_not_exists(#n0, :v3) + :v4');
+    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'version', '#n1': 'status', '#n2': 'updated_at', '#n3': 'resolution_note', '#n4': 'report_id' });
+  });
+});
+
+describe('batch writes', () => {
+  it('split into chunks of 25', () => {
+    const requests = Array.from({ length: 60 }, (_, index) => ({ DeleteRequest: { Key: { id: String(index) } } }));
+    const inputs = buildBatchWriteInputs('t', requests);
+    expect(inputs.map((input) => input.RequestItems.t?.length)).toEqual([25, 25, 10]);
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTables } from './create-tables.js';
+import { DalError } from './errors.js';
+import { createRepositories, type Repositories } from './repositories.js';
+import { backoffDelay, resolveRetryPolicy, runWithRetry, toDalError } from './retry-policy.js';
+import { createTestClients, uniquePrefix, type TestClients } from './test-support/clients.js';
+import { startFaultProxy, type FaultProxy } from './test-support/fault-proxy.js';
+import { sessionInput, uniqueEmail, userInput } from './test-support/fixtures.js';
+
+describe('backoffDelay', () => {
+  it('grows exponentially up to the cap, with full jitter', () => {
+    const top = resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999999 });
+    expect([1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(retry, top))).toEqual([99, 199, 399, 799, 999, 999]);
+    const bottom = resolveRetryPolicy({ random: () => 0 });
+    expect(backoffDelay(3, bottom)).toBe(0);
+  });
+});
+
+describe('toDalError', () => {
+  const context = { operation: 'users.get', tableName: 'users', key: { email: 'a@b.c' } };
+  const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+  it('maps DynamoDB exceptions to codes', () => {
+    expect(toDalError(awsError('ProvisionedThroughputExceededException', 'slow'), context).code).toBe('throttled');
+    expect(toDalError(awsError('ThrottlingException', 'slow'), context).code).toBe('throttled');
+    expect(toDalError(awsError('ResourceNotFoundException', 'no table'), context).code).toBe('table_missing');
+    expect(toDalError(awsError('ValidationException', 'Item size has exceeded the maximum allowed size'), context).code).toBe('item_too_large');
+    expect(toDalError(awsError('ValidationException', 'bad expression'), context).code).toBe('validation');
+    const other = toDalError(awsError('InternalServerError', 'boom'), context);
+    expect(other).toMatchObject({ code: 'dynamodb', isRetryable: true, tableName: 'users', key: { email: 'a@b.c' } });
+    expect(other.message).toBe('users.get on users (email="a@b.c") failed: InternalServerError: boom');
+  });
+});
+
+describe('runWithRetry', () => {
+  const context = { operation: 'test', tableName: 't' };
+  const throttle = () => Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+
+  it('retries throttling and returns the first success', async () => {
+    let calls = 0;
+    const result = await runWithRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw throttle();
+        return 'ok';
+      },
+      resolveRetryPolicy({ baseDelayMs: 1 }),
+      context,
+    );
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+  });
+
+  it('does not retry other errors, and rethrows a failed condition untouched', async () => {
+    let calls = 0;
+    const condition = Object.assign(new Error('no'), { name: 'ConditionalCheckFailedException' });
+    await expect(
+      runWithRetry(
+        async () => {
+          calls++;
+          throw condition;
+        },
+        resolveRetryPolicy(),
+        context,
+      ),
+    ).rejects.toBe(condition);
+    expect(calls).toBe(1);
+  });
+
+  it('stops at the deadline, aborting the attempt in flight', async () => {
+    const started = Date.now();
+    let aborted = false;
+    const error = await runWithRetry(
+      (signal) =>
+        new Promise((_, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+          });
+        }),
+      resolveRetryPolicy({ deadlineMs: 100 }),
+      context,
+    ).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'deadline_exceeded')).toBe(true);
+    expect(aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('repositories through a faulty network (DynamoDB Local behind a fault-injecting proxy)', () => {
+  let proxy: FaultProxy;
+  let clients: TestClients;
+  let repositories: Repositories;
+  const prefix = uniquePrefix('faults');
+
+  beforeAll(async () => {
+    const direct = createTestClients(inject('dynamoDbLocalEndpoint'));
+    await createTables({ client: direct.client, prefix, tables: ['users', 'sessions'] });
+    direct.destroy();
+    proxy = await startFaultProxy(inject('dynamoDbLocalEndpoint'));
+    // One SDK attempt per call, so every retry seen is the repository's own.
+    clients = createTestClients(proxy.endpoint, { maxAttempts: 1 });
+    repositories = createRepositories({
+      documentClient: clients.documentClient,
+      prefix,
+      cursorSecret: 'secret',
+      retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 4, deadlineMs: 2000 },
+    });
+  });
+
+  afterAll(async () => {
+    clients?.destroy();
+    await proxy?.close();
+  });
+
+  it('retries throttled requests with backoff until they succeed', async () => {
+    const user = userInput();
+    proxy.plan('PutItem', [{ kind: 'throttle' }, { kind: 'throttle' }, { kind: 'throttle' }]);
+    const before = proxy.operations.length;
+    await repositories.users.create(user);
+    expect(proxy.operations.slice(before)).toEqual(['PutItem', 'PutItem', 'PutItem', 'PutItem']);
+    expect((await repositories.users.get(String(user.email)))?.email).toBe(user.email);
+  });
+
+  it('gives up with a throttled error after the last attempt', async () => {
+    proxy.plan('GetItem', [{ kind: 'throttle' }, { kind: 'throttle' }, { kind: 'throttle' }, { kind: 'throttle' }]);
+    const error = await repositories.users.get(uniqueEmail()).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'throttled')).toBe(true);
+    expect((error as DalError).isRetryable).toBe(true);
+  });
+
+  it('bounds a slow call by its deadline', async () => {
+    const slow = createRepositories({
+      documentClient: clients.documentClient,
+      prefix,
+      cursorSecret: 'secret',
+      retry: { deadlineMs: 150 },
+    });
+    proxy.plan('GetItem', [{ kind: 'delay', milliseconds: 1500 }]);
+    const started = Date.now();
+    const error = await slow.users.get(uniqueEmail()).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'deadline_exceeded')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('re-sends unprocessed batch items when deleting all of a user’s sessions', async () => {
+    const email = uniqueEmail('unprocessed');
+    for (let index = 0; index < 30; index++) await repositories.sessions.create(sessionInput({ user_email: email }));
+    proxy.plan('BatchWriteItem', [{ kind: 'partial-batch', keep: 10 }, { kind: 'partial-batch', keep: 5 }]);
+    const before = proxy.operations.length;
+    expect(await repositories.sessions.deleteAllForUser(email)).toBe(30);
+    // 25 + 5 writes, of which the first two answers hand back 15 and then 5 as unprocessed.
+    expect(proxy.operations.slice(before).filter((operation) => operation === 'BatchWriteItem').length).toBeGreaterThanOrEqual(4);
+    expect(await repositories.sessions.listForUser(email)).toEqual([]);
+  });
+});
