@@ -62,7 +62,7 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   }
 
   // Coherence and cohesion.
-  if (features.paragraphCount <= 1 && features.wordCount >= 80) {
+  if (features.paragraphCount <= 1 && features.wordCount >= 60) {
     feedback.coherence.push('Your answer is one block of text: divide it into paragraphs, an introduction, body paragraphs with one main idea each, and a conclusion.');
   } else if (features.paragraphCount > 7) {
     feedback.coherence.push(`Your answer has ${features.paragraphCount} paragraphs; join very short ones so that each paragraph develops one main idea.`);

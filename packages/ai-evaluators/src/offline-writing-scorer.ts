@@ -133,7 +133,7 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
   OFFLINE_WRITING_MODEL_FEATURES.forEach((name, column) => {
     groupContribution[OFFLINE_WRITING_MODEL_FEATURE_GROUPS[name]] += prediction.contributions[column] ?? 0;
   });
-  if (features.paragraphCount <= 1 && wordCount >= 80) groupContribution.coherence -= SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
+  if (features.paragraphCount <= 1 && wordCount >= 60) groupContribution.coherence -= SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
   const groups: WritingCriterionGroup[] = ['task', 'coherence', 'lexical', 'grammar'];
   const meanContribution = groups.reduce((sum, group) => sum + groupContribution[group], 0) / groups.length;
   const rawBands = groups.map((group) => clampBand(prediction.score + CRITERION_SPREAD * (groupContribution[group] - meanContribution)));

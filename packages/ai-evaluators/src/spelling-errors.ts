@@ -65,28 +65,34 @@ export function isKnownWord(word: string, lexicon: Lexicon): boolean {
 }
 
 /**
- * The commonest known word one edit (deletion, insertion, substitution or swap of
- * neighbours) away from `word`, ties broken alphabetically; null when there is none.
+ * The commonest known word one edit away from `word`. Ties go to the likelier slip — two
+ * letters swapped, then a letter missing, a wrong letter, an extra letter — then alphabetically.
+ * Null when no known word is one edit away.
  */
 export function suggestSpelling(word: string, lexicon: Lexicon): string | null {
   const lower = word.toLowerCase();
-  const candidates = new Set<string>();
+  // Candidate → kind of edit (0 swap, 1 insertion of a missing letter, 2 substitution, 3 deletion).
+  const candidates = new Map<string, number>();
+  const add = (candidate: string, kind: number) => {
+    if (candidate !== lower && (candidates.get(candidate) ?? 99) > kind) candidates.set(candidate, kind);
+  };
   for (let position = 0; position <= lower.length; position++) {
     const head = lower.slice(0, position);
     const tail = lower.slice(position);
-    if (tail.length > 0) candidates.add(head + tail.slice(1));
-    if (tail.length > 1) candidates.add(head + tail[1] + tail[0] + tail.slice(2));
+    if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), 0);
     for (const letter of alphabet) {
-      candidates.add(head + letter + tail);
-      if (tail.length > 0) candidates.add(head + letter + tail.slice(1));
+      add(head + letter + tail, 1);
+      if (tail.length > 0) add(head + letter + tail.slice(1), 2);
     }
+    if (tail.length > 0) add(head + tail.slice(1), 3);
   }
-  candidates.delete(lower);
-  let best: { word: string; level: number } | null = null;
-  for (const candidate of candidates) {
+  let best: { word: string; level: number; kind: number } | null = null;
+  for (const [candidate, kind] of candidates) {
     const level = lexicon.levelOf(candidate);
     if (level === undefined) continue;
-    if (best === null || level < best.level || (level === best.level && candidate < best.word)) best = { word: candidate, level };
+    const better =
+      best === null || level < best.level || (level === best.level && (kind < best.kind || (kind === best.kind && candidate < best.word)));
+    if (better) best = { word: candidate, level, kind };
   }
   return best?.word ?? null;
 }

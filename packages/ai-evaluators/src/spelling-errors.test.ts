@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSpellingErrors, isKnownWord, suggestSpelling } from './spelling-errors.js';
+import { LEXICON_LEVELS, createLexicon, loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadEnglishLexicon();
+});
+
+describe('the English lexicon', () => {
+  it('loads over 100,000 words in British and American spellings, with frequency levels', () => {
+    expect(lexicon.size).toBeGreaterThan(100_000);
+    for (const word of ['colour', 'color', 'analyse', 'analyze', 'programme', 'urbanisation', 'the', 'government']) expect(lexicon.levelOf(word), word).toBeDefined();
+    expect(lexicon.levelOf('the')).toBe(10);
+    expect(lexicon.levelOf('ubiquitous')).toBeGreaterThanOrEqual(35);
+    expect(lexicon.levelOf('goverment')).toBeUndefined();
+    expect(LEXICON_LEVELS).toContain(lexicon.levelOf('ubiquitous'));
+  });
+
+  it('is loaded once', async () => {
+    expect(await loadEnglishLexicon()).toBe(lexicon);
+  });
+
+  it('keeps the lowest level of a word listed twice', () => {
+    const small = createLexicon(
+      new Map([
+        [35, ['Cat', 'dog']],
+        [10, ['cat']],
+      ]),
+    );
+    expect(small.levelOf('CAT')).toBe(10);
+    expect(small.levelOf('dog')).toBe(35);
+    expect(small.size).toBe(2);
+  });
+});
+
+describe('findSpellingErrors', () => {
+  it('finds misspelt words with their offsets and likely corrections', () => {
+    const text = 'The goverment recieved many complaints about the enviroment.';
+    const errors = findSpellingErrors(text, lexicon);
+    expect(errors.map((error) => [error.word, error.suggestion])).toEqual([
+      ['goverment', 'government'],
+      ['recieved', 'received'],
+      ['enviroment', 'environment'],
+    ]);
+    for (const error of errors) expect(text.slice(error.index, error.index + error.word.length)).toBe(error.word);
+  });
+
+  it('skips names, abbreviations, numbers, contractions and words of the prompt', () => {
+    const text = 'In Copenhagen, NATO and the UK spent 20km and 5% more. It\u2019s the people\u2019s choice; they don\u2019t mind. Zorblax voted.';
+    expect(findSpellingErrors(text, lexicon, { knownWords: ['zorblax'] })).toEqual([]);
+  });
+
+  it('checks a capitalised word at the start of a sentence', () => {
+    expect(findSpellingErrors('Fisrt, prices rose.', lexicon).map((error) => error.word)).toEqual(['Fisrt']);
+  });
+
+  it('accepts contractions only on known stems', () => {
+    expect(isKnownWord("don't", lexicon)).toBe(true);
+    expect(isKnownWord("can't", lexicon)).toBe(true);
+    expect(isKnownWord("goverment's", lexicon)).toBe(false);
+  });
+
+  it('suggests the commonest word one edit away, or null', () => {
+    expect(suggestSpelling('teh', lexicon)).toBe('the');
+    expect(suggestSpelling('xqzvbk', lexicon)).toBeNull();
+  });
+});

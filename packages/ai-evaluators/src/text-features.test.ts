@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TASK1_PROMPT, TASK1_REPORT, TASK2_PROMPT, WEAK_TASK2_ESSAY, WELL_FORMED_TASK2_ESSAY } from './__fixtures__/offline-sample-texts.js';
+import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import {
+  WRITING_FEATURE_NAMES,
+  findConnectors,
+  findGrammarSlips,
+  measureWritingFeatures,
+  movingAverageTypeTokenRatio,
+  splitParagraphs,
+  splitSentences,
+  stem,
+  tokenizeWords,
+} from './text-features.js';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadEnglishLexicon();
+});
+
+describe('splitting text', () => {
+  it('splits paragraphs at line breaks and drops empty ones', () => {
+    expect(splitParagraphs('First one.\n\n  \nSecond one.\r\nThird.')).toEqual(['First one.', 'Second one.', 'Third.']);
+  });
+
+  it('splits sentences at end punctuation, keeping abbreviations and decimals', () => {
+    expect(splitSentences('Prices rose by 2.5 percent, e.g. in Paris. Did they fall? No! They did not\nNew line here.')).toEqual([
+      'Prices rose by 2.5 percent, e.g. in Paris.',
+      'Did they fall?',
+      'No!',
+      'They did not',
+      'New line here.',
+    ]);
+  });
+
+  it('tokenises lowercase words, keeping hyphenated words and contractions whole and leaving out numbers', () => {
+    expect(tokenizeWords("Well-known people don\u2019t earn 50% more in 2020.")).toEqual(['well-known', 'people', "don't", 'earn', 'more', 'in']);
+  });
+});
+
+describe('measures', () => {
+  it('moving-average type-token ratio is 1 for all-distinct words and falls with repetition', () => {
+    expect(movingAverageTypeTokenRatio(['a', 'b', 'c'])).toBe(1);
+    expect(movingAverageTypeTokenRatio(['a', 'a', 'b', 'b'])).toBe(0.5);
+    const repetitive = Array.from({ length: 120 }, (_, index) => `w${index % 10}`);
+    const varied = Array.from({ length: 120 }, (_, index) => `w${index}`);
+    expect(movingAverageTypeTokenRatio(repetitive, 50)).toBeCloseTo(0.2);
+    expect(movingAverageTypeTokenRatio(varied, 50)).toBe(1);
+  });
+
+  it('stems inflections to one form', () => {
+    expect(new Set(['increase', 'increased', 'increases', 'increasing'].map(stem)).size).toBe(1);
+    expect(stem('countries')).toBe(stem('country'));
+  });
+
+  it('finds linking phrases, longest first, with their function', () => {
+    const found = findConnectors(tokenizeWords('On the other hand, prices rose. As a result, sales fell; however, for example, profits held.'));
+    expect(found.map((connector) => [connector.phrase, connector.category])).toEqual([
+      ['on the other hand', 'contrast'],
+      ['as a result', 'cause'],
+      ['however', 'contrast'],
+      ['for example', 'example'],
+    ]);
+  });
+
+  it('finds grammar slips with quotes that appear in the text', () => {
+    const text = 'It is a advantage. An book on the the table. People is happy with the informations and more better results. An hour and a university.';
+    const slips = findGrammarSlips(text);
+    expect(slips.map((slip) => slip.quote)).toEqual(['a advantage', 'An book', 'the the', 'People is', 'informations', 'more better']);
+    expect(slips.map((slip) => slip.suggestion)).toEqual(['an advantage', 'A book', 'the', 'People are', 'information', 'better']);
+    for (const slip of slips) expect(text).toContain(slip.quote);
+  });
+});
+
+describe('measureWritingFeatures', () => {
+  it('measures a well-formed task 2 essay', () => {
+    const features = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
+    expect(features.paragraphCount).toBe(5);
+    expect(features.sentenceCount).toBe(15);
+    expect(features.wordCount).toBe(279);
+    expect(features.values.length_ratio).toBeCloseTo(features.wordCount / 250);
+    expect(features.values.under_length).toBe(0);
+    expect(features.spellingErrors).toEqual([]);
+    expect(features.grammarSlips).toEqual([]);
+    expect(features.values.opinion_marker).toBe(1);
+    expect(features.values.conclusion_marker).toBe(1);
+    expect(features.values.capitalisation_error_rate).toBe(0);
+    expect(features.connectorsUsed).toEqual(expect.arrayContaining(['whereas', 'on the other hand', 'furthermore', 'as a result', 'for example', 'moreover', 'in conclusion']));
+    expect(features.connectorCategories.sort()).toEqual(['addition', 'cause', 'contrast', 'example', 'summary']);
+    expect(features.values.prompt_coverage).toBeGreaterThan(0.5);
+    expect(features.values.prompt_copy_share).toBeLessThan(0.05);
+    for (const name of WRITING_FEATURE_NAMES) expect(Number.isFinite(features.values[name]), name).toBe(true);
+  });
+
+  it('measures the weaknesses of a weak answer', () => {
+    const features = measureWritingFeatures({ text: WEAK_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
+    expect(features.paragraphCount).toBe(1);
+    expect(features.values.single_paragraph).toBe(1);
+    expect(features.values.under_length).toBeCloseTo(1 - features.wordCount / 250);
+    expect(features.spellingErrors.map((error) => error.word)).toEqual(['goverment', 'dont', 'evry', 'goverment', 'opinon']);
+    expect(features.grammarSlips.map((slip) => [slip.quote, slip.suggestion])).toEqual([
+      ['peoples', 'people'],
+      ['peoples', 'people'],
+    ]);
+    expect(features.values.capitalisation_error_rate).toBeGreaterThan(0.5);
+    const strong = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
+    expect(features.values.spelling_error_rate).toBeGreaterThan(strong.values.spelling_error_rate);
+    expect(features.values.mean_word_length).toBeLessThan(strong.values.mean_word_length);
+    expect(features.values.rare_word_share).toBeLessThan(strong.values.rare_word_share);
+    expect(features.values.connector_variety).toBeLessThan(strong.values.connector_variety);
+  });
+
+  it('measures task 1 moves: an overview and figures', () => {
+    const features = measureWritingFeatures({ text: TASK1_REPORT, prompt: TASK1_PROMPT, minimumWords: 150, lexicon });
+    expect(features.values.overview_marker).toBe(1);
+    expect(features.values.number_rate).toBeGreaterThan(5);
+    expect(features.values.opinion_marker).toBe(0);
+    expect(features.values.passive_rate).toBeGreaterThan(0);
+  });
+
+  it('counts copying from the prompt', () => {
+    const copied = `${TASK2_PROMPT} ${TASK2_PROMPT} I agree with this.`;
+    const features = measureWritingFeatures({ text: copied, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
+    expect(features.values.prompt_copy_share).toBeGreaterThan(0.8);
+  });
+
+  it('gives zero prompt features without a prompt', () => {
+    const features = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: '', minimumWords: 250, lexicon });
+    expect(features.values.prompt_coverage).toBe(0);
+    expect(features.values.prompt_copy_share).toBe(0);
+  });
+});
