@@ -52,7 +52,7 @@ describe('the client has one method per contract endpoint', () => {
   it('types inputs from the schemas (z.input) and results from the response schema (z.output)', () => {
     const api = client();
     expectTypeOf(api.assessments.list).parameters.toEqualTypeOf<
-      [query?: { cursor?: string | undefined; limit?: unknown }, options?: import('./index.js').CallOptions]
+      [query?: { cursor?: string | undefined; limit?: number | string | undefined }, options?: import('./index.js').CallOptions]
     >();
     expectTypeOf(api.assessments.get).parameter(0).toEqualTypeOf<{ id: string }>();
     expectTypeOf(api.writing.evaluate).parameter(0).toHaveProperty('essay').toEqualTypeOf<string>();

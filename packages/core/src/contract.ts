@@ -41,7 +41,7 @@ export const passwordSchema = z.string().min(8, 'must be at least 8 characters')
 const messageResponse = z.object({ message: z.string() });
 const okResponse = z.object({ ok: z.literal(true) });
 const idParams = z.object({ id: identifierSchema });
-const limitSchema = z.coerce.number().int().min(1).max(50).default(20);
+const limitSchema = z.coerce.number<number | string>().int().min(1).max(50).default(20);
 
 /** A reading or listening answer sheet: question number (1–40) → the answer given. */
 export const answerSheetSchema = z.record(
