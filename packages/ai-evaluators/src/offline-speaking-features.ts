@@ -120,7 +120,7 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
   if (/ (will|won't|'ll|going to) /.test(text) || spoken.some((word) => word.endsWith("'ll"))) structures.push('future');
   if (/ (have|has|had|'ve) (been|[a-z]+ed|done|seen|made|taken|gone|known|had) /.test(text) || /'ve /.test(text)) structures.push('perfect');
   if (/ if /.test(text) && / (would|could|might|'d) /.test(text)) structures.push('conditional');
-  if (/ (is|are|was|were|be|been|being) [a-z]{3,}ed /.test(text)) structures.push('passive');
+  if (/ (is|are|was|were|be|been|being) ([a-z]{3,}ed|built|made|done|given|taken|known|shown|written|held|sold|seen|told|found|paid|taught|bought|born) /.test(text)) structures.push('passive');
   if (/ (can|could|should|must|might|may|would) /.test(text)) structures.push('modal');
 
   return {

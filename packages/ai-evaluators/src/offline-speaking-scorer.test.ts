@@ -1,0 +1,125 @@
+import { assessmentResultSchema } from '@ielts-genai-prep/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FLUENT_PART1, FLUENT_PART2, HALTING_PART1, timeWords } from './__fixtures__/offline-speaking-transcripts.js';
+import { EvaluatorError } from './evaluator-error.js';
+import { measureSpeakingFeatures } from './offline-speaking-features.js';
+import { createOfflineSpeakingScorer, interpolate, scoreOfflineSpeaking, speakingCriterionScores } from './offline-speaking-scorer.js';
+import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadEnglishLexicon();
+});
+
+const fluentTurns = () => [
+  { part: 1 as const, transcript: { text: FLUENT_PART1, words: timeWords(FLUENT_PART1, 150, (index) => index === 30) } },
+  { part: 2 as const, transcript: { text: FLUENT_PART2, words: timeWords(FLUENT_PART2, 140, (index) => index % 60 === 59) } },
+];
+// The halting speaker talks at 70 words a minute and stops for 1.5 s after every filler.
+const haltingTurns = () => [{ part: 1 as const, transcript: { text: HALTING_PART1, words: timeWords(HALTING_PART1, 70, (_, word) => word === 'um' || word === 'er') } }];
+
+describe('measureSpeakingFeatures', () => {
+  it('measures rate, pauses, fillers and repetitions from timings', () => {
+    const words = timeWords('one two three four five six seven eight nine ten', 120, (index) => index === 4, 2000);
+    const features = measureSpeakingFeatures([{ part: 1, text: '', words }], lexicon);
+    expect(features.timed).toBe(true);
+    expect(features.wordCount).toBe(10);
+    // Ten 500 ms slots, the last without its trailing 60 ms gap, plus one 2 s pause.
+    expect(features.speakingMinutes).toBeCloseTo((10 * 500 - 60 + 2000) / 60_000, 6);
+    expect(features.longPausesPerMinute).toBeCloseTo(1 / features.speakingMinutes, 6);
+    expect(features.meanRunLength).toBe(5);
+
+    const halting = measureSpeakingFeatures(
+      haltingTurns().map((turn) => ({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words })),
+      lexicon,
+    );
+    expect(halting.wordsPerMinute).toBeLessThan(70);
+    expect(halting.fillerRate).toBeGreaterThan(10);
+    expect(halting.repetitionRate).toBeGreaterThan(10);
+    expect(halting.selfCorrectionRate).toBeGreaterThan(0);
+  });
+
+  it('finds the structures used', () => {
+    const features = measureSpeakingFeatures(
+      [{ part: 3, text: 'I went there because it was cheap. I will go again. I have visited it twice. If I could, I would live there. It was built in 1900.', words: [] }],
+      lexicon,
+    );
+    expect(features.timed).toBe(false);
+    expect(features.structures.sort()).toEqual(['conditional', 'future', 'modal', 'passive', 'past', 'perfect']);
+  });
+});
+
+describe('the heuristic formulas', () => {
+  it('interpolate between points and stay flat outside them', () => {
+    const points = [
+      [60, 3],
+      [100, 5],
+      [140, 7],
+    ] as const;
+    expect(interpolate(40, points)).toBe(3);
+    expect(interpolate(80, points)).toBe(4);
+    expect(interpolate(120, points)).toBe(6);
+    expect(interpolate(200, points)).toBe(7);
+  });
+
+  it('lower fluency for pauses and fillers beyond the free allowance', () => {
+    const base = measureSpeakingFeatures([{ part: 1, text: '', words: timeWords(FLUENT_PART2, 140) }], lexicon);
+    const scores = speakingCriterionScores(base);
+    expect(base.wordsPerMinute).toBeGreaterThan(140);
+    expect(base.wordsPerMinute).toBeLessThan(142);
+    const rateBand = 7 + ((base.wordsPerMinute - 140) / 30) * 1.5;
+    expect(scores.fluencyCoherence).toBeCloseTo(rateBand + Math.min(0.5, base.connectorVariety * 0.1), 5);
+    const paused = speakingCriterionScores({ ...base, longPausesPerMinute: 6 });
+    expect(scores.fluencyCoherence - paused.fluencyCoherence).toBeCloseTo(1, 5);
+    const hesitant = speakingCriterionScores({ ...base, fillerRate: 7 });
+    expect(scores.fluencyCoherence - hesitant.fluencyCoherence).toBeCloseTo(1, 5);
+  });
+
+  it('cap every criterion when there is too little speech to judge', () => {
+    const features = measureSpeakingFeatures([{ part: 1, text: 'I live in a beautiful coastal town near the capital.', words: [] }], lexicon);
+    const scores = speakingCriterionScores(features);
+    expect(Math.max(scores.fluencyCoherence, scores.lexicalResource, scores.grammaticalRangeAccuracy)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('scoreOfflineSpeaking', () => {
+  it('scores a fluent speaker above a halting one, with pronunciation not assessed', () => {
+    const fluent = scoreOfflineSpeaking({ turns: fluentTurns() }, { lexicon });
+    const halting = scoreOfflineSpeaking({ turns: haltingTurns() }, { lexicon });
+    for (const result of [fluent, halting]) {
+      expect(() => assessmentResultSchema.parse(result)).not.toThrow();
+      expect(result.criteria_scores.pronunciation).toEqual({ band: null, feedback: expect.stringContaining('not assessed') });
+      expect(result.flags).toContain('pronunciation_not_assessed');
+      expect(result.provenance.provider).toBe('offline');
+      expect(result.provenance.model_id).toBe('offline-speaking-v1');
+      expect(result.provenance.cost_usd).toBe(0);
+      expect(result.provenance.confidence).toBeGreaterThan(0);
+    }
+    expect(fluent.overall_band).toBeGreaterThanOrEqual(6.5);
+    expect(halting.overall_band).toBeLessThanOrEqual(4.5);
+    for (const criterion of ['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy'] as const) {
+      expect(fluent.criteria_scores[criterion]?.band as number, criterion).toBeGreaterThan(halting.criteria_scores[criterion]?.band as number);
+    }
+    expect(halting.criteria_scores.fluency_coherence?.feedback).toContain('words a minute');
+    expect(halting.criteria_scores.fluency_coherence?.feedback).toContain('Hesitation sounds');
+    expect(fluent.word_count).toBeGreaterThan(200);
+  });
+
+  it('scores transcripts without timings with lower confidence', () => {
+    const timed = scoreOfflineSpeaking({ turns: fluentTurns() }, { lexicon });
+    const untimed = scoreOfflineSpeaking({ turns: fluentTurns().map((turn) => ({ part: turn.part, transcript: { text: turn.transcript.text } })) }, { lexicon });
+    expect(untimed.criteria_scores.fluency_coherence?.feedback).toContain('No word timings');
+    expect(untimed.provenance.confidence as number).toBeLessThan(timed.provenance.confidence as number);
+    expect(untimed.criteria_scores.lexical_resource?.band).toBe(timed.criteria_scores.lexical_resource?.band);
+  });
+
+  it('gives band 0 when nothing was said and rejects invalid requests', async () => {
+    const silent = scoreOfflineSpeaking({ turns: [{ part: 1, transcript: { text: '' } }] }, { lexicon });
+    expect(silent.overall_band).toBe(0);
+    expect(silent.flags).toContain('minimal_response');
+    const scorer = createOfflineSpeakingScorer();
+    const error = await scorer.evaluate({ turns: [] }).catch((caught: unknown) => caught);
+    expect(EvaluatorError.isInstance(error)).toBe(true);
+    expect((error as EvaluatorError).code).toBe('invalid_input');
+  });
+});

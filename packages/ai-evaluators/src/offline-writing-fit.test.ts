@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import committed from './offline-writing-coefficients.json';
+import { assignFolds, crossValidateOfflineWriting, fitOfflineWritingModel, parseScoredEssays, type ScoredEssay } from './offline-writing-fit.js';
+import { OFFLINE_WRITING_MODEL_FEATURES, offlineWritingModelSchema } from './offline-writing-model.js';
+import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+
+// The calibration data sits in shared/ beside the repository clone.
+const ESSAYS_PATH = fileURLToPath(new URL('../../../../shared/data/essays/scored-essays.jsonl', import.meta.url));
+
+let essays: ScoredEssay[];
+let lexicon: Lexicon;
+beforeAll(async () => {
+  essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8'));
+  lexicon = await loadEnglishLexicon();
+});
+
+describe('parseScoredEssays', () => {
+  it('reads every essay of the calibration data', () => {
+    expect(essays).toHaveLength(1435);
+    expect(essays.filter((essay) => essay.task === 'task1')).toHaveLength(642);
+  });
+
+  it('rejects a line that does not match the schema', () => {
+    expect(() => parseScoredEssays('{"id":"x","task":"task3","prompt":"p","essay":"e","band":6}')).toThrow();
+    expect(parseScoredEssays('\n{"id":"x","task":"task1","prompt":"p","essay":"e","band":6}\n\n')).toHaveLength(1);
+  });
+});
+
+describe('assignFolds', () => {
+  it('is deterministic, keeps each prompt in one fold and balances the folds', () => {
+    const first = assignFolds(essays, 5, 20261125);
+    expect(assignFolds(essays, 5, 20261125)).toEqual(first);
+    expect(assignFolds(essays, 5, 1)).not.toEqual(first);
+    const foldOfPrompt = new Map<string, number>();
+    essays.forEach((essay, index) => {
+      const key = essay.prompt.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const fold = first[index] as number;
+      expect(foldOfPrompt.get(key) ?? fold).toBe(fold);
+      foldOfPrompt.set(key, fold);
+    });
+    const sizes = [0, 1, 2, 3, 4].map((fold) => first.filter((value) => value === fold).length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('the committed coefficients', () => {
+  it('are reproduced by re-running the fit on the data', () => {
+    const refitted = fitOfflineWritingModel(essays, lexicon);
+    const saved = offlineWritingModelSchema.parse(committed);
+    expect(refitted.features).toEqual(saved.features);
+    expect(refitted.fit).toEqual(saved.fit);
+    for (const task of ['task1', 'task2'] as const) {
+      const fresh = refitted.tasks[task];
+      const stored = saved.tasks[task];
+      expect(fresh.lambda).toBe(stored.lambda);
+      expect(fresh.trainingSize).toBe(stored.trainingSize);
+      expect(fresh.intercept).toBeCloseTo(stored.intercept, 5);
+      for (const key of ['coefficients', 'means', 'standardDeviations', 'minimums', 'maximums'] as const) {
+        fresh[key].forEach((value, index) => expect(value, `${task} ${key} ${OFFLINE_WRITING_MODEL_FEATURES[index]}`).toBeCloseTo(stored[key][index] as number, 5));
+      }
+      expect(fresh.crossValidated.meanAbsoluteError).toBeCloseTo(stored.crossValidated.meanAbsoluteError, 3);
+    }
+  }, 120_000);
+});
+
+describe('cross-validation', () => {
+  it('beats the constant baselines on essays it was not fitted to', () => {
+    const result = crossValidateOfflineWriting(essays, lexicon);
+    expect(result.predictions).toHaveLength(essays.length);
+    expect(new Set(result.predictions.map((prediction) => prediction.id)).size).toBe(essays.length);
+    for (const set of ['task1', 'task2', 'all'] as const) {
+      const { model, baselineMean, baselineMedian } = result.results[set];
+      expect(model.meanAbsoluteError, set).toBeLessThan(baselineMean.meanAbsoluteError);
+      expect(model.meanAbsoluteError, set).toBeLessThan(baselineMedian.meanAbsoluteError);
+      expect(model.withinHalfBand, set).toBeGreaterThan(baselineMean.withinHalfBand);
+      expect(model.quadraticWeightedKappa, set).toBeGreaterThan(0.2);
+    }
+    expect(result.results.all.model.meanAbsoluteError).toBeLessThan(0.75);
+  }, 120_000);
+});
