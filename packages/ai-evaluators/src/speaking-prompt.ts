@@ -80,7 +80,7 @@ export function buildSpeakingPrompt(options: BuildSpeakingPromptOptions): Speaki
     {
       text:
         `A complete IELTS Speaking test follows: ${options.turns.length} answers. ` +
-        `Part 1 topic: ${options.set.part1.topic}. Part 2 topic: ${options.set.part2.topic}. Part 3 topic: ${options.set.part3.topic}.`,
+        `Part 1 topic: ${sentence(options.set.part1.topic)} Part 2 topic: ${sentence(options.set.part2.topic)} Part 3 topic: ${sentence(options.set.part3.topic)}`,
     },
   ];
   const indexInPart: Record<SpeakingPart, number> = { 1: 0, 2: 0, 3: 0 };
@@ -89,8 +89,8 @@ export function buildSpeakingPrompt(options: BuildSpeakingPromptOptions): Speaki
     indexInPart[turn.part] = index + 1;
     const examinerPrompt = turn.prompt ?? speakingTurnPrompt(options.set, turn.part, index);
     const kind = turn.part === 2 ? (index === 0 ? ' — the long turn on the cue card' : ' — a rounding-off question') : '';
-    const duration = turn.duration_ms === undefined ? '' : ` The candidate spoke for ${Math.round(turn.duration_ms / 1000)} s.`;
-    parts.push({ text: `Answer ${position + 1}, ${partNames[turn.part]}${kind}. The examiner asked:\n${examinerPrompt}\n${duration}`.trimEnd() });
+    const duration = turn.duration_ms === undefined ? '' : `\nThe candidate spoke for ${Math.round(turn.duration_ms / 1000)} s.`;
+    parts.push({ text: `Answer ${position + 1}, ${partNames[turn.part]}${kind}. The examiner asked:\n${examinerPrompt}${duration}` });
     if (turn.audio !== undefined) {
       parts.push({ text: `Audio of answer ${position + 1}:` });
       parts.push({ inlineData: { mimeType: turn.audio.mime_type, data: turn.audio.data } });
@@ -102,7 +102,7 @@ export function buildSpeakingPrompt(options: BuildSpeakingPromptOptions): Speaki
         timing === null
           ? ''
           : `\nMeasured from the word timings by software: ${timing.words} words in ${(timing.speakingMs / 1000).toFixed(1)} s, ` +
-            `${timing.wordsPerMinute} words per minute, ${timing.longPauses} pauses of 1 s or longer` +
+            `${timing.wordsPerMinute} words per minute, ${timing.longPauses} ${timing.longPauses === 1 ? 'pause' : 'pauses'} of 1 s or longer` +
             (timing.longPauses > 0 ? ` (longest ${(timing.longestPauseMs / 1000).toFixed(1)} s).` : '.');
       parts.push({ text: `${source} of answer ${position + 1} (candidate data):\n${delimitUntrustedText(turn.transcript.text, delimiterTag)}${measured}` });
     }
@@ -117,6 +117,11 @@ export function buildSpeakingPrompt(options: BuildSpeakingPromptOptions): Speaki
     audioAssessed,
     audioPartial,
   };
+}
+
+// Topics may or may not end with a full stop; the prompt wants exactly one.
+function sentence(text: string): string {
+  return `${text.trim().replace(/[.!?]+$/, '')}.`;
 }
 
 function systemInstruction(tag: string, audioAssessed: boolean, audioPartial: boolean): string {
