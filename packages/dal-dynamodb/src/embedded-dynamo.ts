@@ -1,7 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { createDynamoClients } from './dynamo-clients.js';
 import { createTables, type CreateTableResult, type TableProgressEvent } from './create-tables.js';
 import type { TableNameOptions } from './table-definitions.js';
 
@@ -58,12 +59,7 @@ export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = 
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${host}:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'embedded', secretAccessKey: 'embedded' },
-  });
-  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const { client, documentClient } = createDynamoClients({ endpoint });
   const close = async () => {
     client.destroy();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));

@@ -151,3 +151,4 @@ export {
 } from './ai-safety-log-repository.js';
 export { createRepositories, type CreateRepositoriesOptions, type Repositories } from './repositories.js';
 export { startEmbeddedDynamo, type EmbeddedDynamo, type StartEmbeddedDynamoOptions } from './embedded-dynamo.js';
+export { createDynamoClients, type CreateDynamoClientsOptions } from './dynamo-clients.js';
