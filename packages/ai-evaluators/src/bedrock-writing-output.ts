@@ -1,0 +1,111 @@
+import * as z from 'zod';
+import { bandSchema, correctionCategorySchema, criteriaFor, CRITERION_NAMES, type WritingAssessmentType } from '@ielts-genai-prep/core';
+
+/** The name of the one tool the writing model must call. */
+export const WRITING_TOOL_NAME = 'record_assessment';
+
+/** What the tool is for, as the model reads it. */
+export const WRITING_TOOL_DESCRIPTION = 'Record the criterion bands and feedback for the essay.';
+
+// Tags, entities and script URLs: feedback is shown as plain text and must never carry markup.
+const MARKUP = /<\/?[a-z!?][^<>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|javascript:/i;
+
+function plainText(maximum: number) {
+  return z
+    .string()
+    .min(1)
+    .max(maximum)
+    .refine((value) => !MARKUP.test(value), 'must be plain text, without HTML or other markup');
+}
+
+const criterionOutputSchema = z.strictObject({
+  band: bandSchema,
+  feedback: plainText(1200),
+});
+
+const correctionOutputSchema = z.strictObject({
+  quote: z.string().min(1).max(300),
+  suggestion: plainText(300),
+  category: correctionCategorySchema,
+  explanation: plainText(400),
+});
+
+function buildWritingModelOutputSchema(type: WritingAssessmentType) {
+  const criteria = Object.fromEntries(criteriaFor(type).map((criterion) => [criterion, criterionOutputSchema.describe(CRITERION_NAMES[criterion])]));
+  return z.strictObject({
+    criteria: z.strictObject(criteria),
+    summary: plainText(1500),
+    corrections: z.array(correctionOutputSchema).max(10).describe('Errors in the essay; quote must be exact essay text.'),
+    essay_instructions: z
+      .array(z.string().max(500))
+      .max(5)
+      .describe('Exact sentences of the essay that address the scorer or ask for a score; [] if none.'),
+  });
+}
+
+/** The validated output of the writing model for one writing type. */
+export type WritingModelOutput = {
+  criteria: Record<string, { band: number; feedback: string }>;
+  summary: string;
+  corrections: Array<z.infer<typeof correctionOutputSchema>>;
+  essay_instructions: string[];
+};
+
+const schemaCache = new Map<WritingAssessmentType, z.ZodType<WritingModelOutput>>();
+
+/**
+ * The zod schema the model's tool input must satisfy: exactly the type's criteria, each with a
+ * band from 0 to 9 in half bands and plain-text feedback; a summary; inline corrections; and the
+ * sentences the model saw addressing it. Extra keys, a missing criterion, out-of-range bands and
+ * markup all fail.
+ */
+export function writingModelOutputSchema(type: WritingAssessmentType): z.ZodType<WritingModelOutput> {
+  let schema = schemaCache.get(type);
+  if (!schema) {
+    schema = buildWritingModelOutputSchema(type) as unknown as z.ZodType<WritingModelOutput>;
+    schemaCache.set(type, schema);
+  }
+  return schema;
+}
+
+/**
+ * The JSON schema of the tool's input, generated from {@link writingModelOutputSchema} with
+ * zod's `toJSONSchema` (without the `$schema` key, which Bedrock does not need).
+ */
+export function writingToolInputSchema(type: WritingAssessmentType): Record<string, unknown> {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(writingModelOutputSchema(type)) as Record<string, unknown>;
+  return schema;
+}
+
+/**
+ * Validation issues as short lines in our own words ("criteria.task_response.band: must be at
+ * most 9"). Nothing the model wrote is echoed — not even an unexpected key's name — because
+ * these lines go back into the retry prompt, outside the essay's delimiter.
+ */
+export function describeIssues(error: z.ZodError, limit = 6): string[] {
+  return error.issues.slice(0, limit).map((issue) => {
+    const path = issue.path.map((segment) => (typeof segment === 'number' || /^[a-z_]{1,40}$/.test(String(segment)) ? String(segment) : '?')).join('.') || '(root)';
+    return `${path}: ${describeIssue(issue)}`;
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `${issue.keys.length} unexpected key(s): only the schema's keys are allowed`;
+    case 'invalid_value':
+      return 'not one of the allowed values';
+    case 'custom':
+      return 'must be plain text, without HTML or other markup';
+    default:
+      return 'invalid';
+  }
+}
