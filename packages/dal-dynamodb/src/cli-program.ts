@@ -23,6 +23,7 @@ Commands:
   create-tables     Create the seven tables (idempotent), wait until ACTIVE, enable TTL
   delete-tables     Delete the seven tables (refuses without --yes)
   describe          Show each table's status, indexes, TTL and drift from its definition
+                    (exit code 1 when a table differs from its definition)
 
 Options:
   --endpoint URL            DynamoDB endpoint, e.g. http://127.0.0.1:8000 (env DYNAMODB_ENDPOINT)

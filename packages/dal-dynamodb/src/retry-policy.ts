@@ -1,8 +1,11 @@
 import { DalError, describeKey } from './errors.js';
 
-/** How long a call may take and how throttling is retried. Every field has a default. */
+/**
+ * How long each DynamoDB request may take and how throttling is retried. A repository method
+ * that sends several requests (paging, batches) gives each its own deadline. Every field has a default.
+ */
 export interface RetryPolicy {
-  /** Milliseconds a whole call may take, retries and waits included. Default 5000. */
+  /** Milliseconds one request may take, its retries and backoff waits included. Default 5000. */
   deadlineMs?: number;
   /** Attempts for a throttled request, the first included. Default 8. */
   maxAttempts?: number;
