@@ -38,15 +38,24 @@ async function issueEmailToken(services: AppServices, user: User, purpose: Exclu
   return token;
 }
 
-/** Finds and deletes (single use) the item of an emailed token; a 400 on the `token` field when it is unknown or expired. */
-async function redeemEmailToken(services: AppServices, token: string, purpose: Exclude<TokenPurpose, 'session'>): Promise<User> {
+/**
+ * Finds the item of an emailed token, runs `check` on its user (a bad new password must not use
+ * up the link), then deletes it: single use. A 400 on `token` when it is unknown or expired.
+ */
+async function redeemEmailToken(
+  services: AppServices,
+  token: string,
+  purpose: Exclude<TokenPurpose, 'session'>,
+  check: (user: User) => void = () => undefined,
+): Promise<User> {
   const sessionId = hashSecretToken(token, purpose);
   const item = await services.repositories.sessions.get(sessionId);
   const invalid = () => fieldError('token', 'is invalid or has expired: ask for a new link', 'The link is invalid or has expired');
   if (!item || item.expires_at <= Math.floor(services.clock().getTime() / 1000)) throw invalid();
-  await services.repositories.sessions.delete(sessionId);
   const user = await services.repositories.users.get(item.user_email);
   if (!user || user.user_id !== item.user_id) throw invalid();
+  check(user);
+  await services.repositories.sessions.delete(sessionId);
   return user;
 }
 
@@ -184,8 +193,9 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
     },
 
     async confirmPasswordReset({ body }) {
-      const user = await redeemEmailToken(services, body.token, 'password_reset');
-      checkNewPassword(body.password, user.email, 'password');
+      const user = await redeemEmailToken(services, body.token, 'password_reset', (owner) =>
+        checkNewPassword(body.password, owner.email, 'password'),
+      );
       // Following the emailed link proves the address too.
       await updateUser(services, user, { password_hash: await hasher.hash(body.password), email_verified: true });
       await endOtherSessions(services, user.email, undefined);

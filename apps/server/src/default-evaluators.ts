@@ -28,7 +28,8 @@ export interface DefaultEvaluatorOptions {
 export function createDefaultEvaluators(config: ServerConfig, options: DefaultEvaluatorOptions = {}): Evaluators {
   const offlineWriting = createOfflineWritingScorer();
   const offlineSpeaking = createOfflineSpeakingScorer();
-  const answerKey = createAnswerKeyEvaluator();
+  // Built on first use: marking tables load then.
+  let answerKey: ReturnType<typeof createAnswerKeyEvaluator> | undefined;
 
   const bedrock =
     options.bedrock ??
@@ -67,6 +68,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
     },
 
     async answerSheet({ question, answers }) {
+      answerKey ??= createAnswerKeyEvaluator();
       return answerKey.evaluate({ question, answers });
     },
 

@@ -1,20 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
+import { findRootDirectory } from './root-directory.js';
 import { createRuntime } from './runtime.js';
-
-/** The repository root: the nearest folder above this file with a pnpm-workspace.yaml, else the working directory. */
-function findRootDirectory(): string {
-  let current = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(current, 'pnpm-workspace.yaml'))) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return process.cwd();
-    current = parent;
-  }
-}
 
 async function main(): Promise<void> {
   let config;

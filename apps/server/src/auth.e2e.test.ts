@@ -1,0 +1,253 @@
+import { ApiError } from '@ielts-genai-prep/api-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTERED_MESSAGE, RESET_REQUESTED_MESSAGE } from './auth-handlers.js';
+import { GOOD_PASSWORD, startTestServer, type TestServer } from './test-support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const uniqueEmail = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}@example.com`;
+
+async function expectApiError(promise: Promise<unknown>, status: number, code: string): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(ApiError.isInstance(error), `expected an ApiError, got ${String(error)}`).toBe(true);
+  const apiError = error as ApiError;
+  expect(apiError.status).toBe(status);
+  expect(apiError.code).toBe(code);
+  return apiError;
+}
+
+describe('registration', () => {
+  it('stores a hashed password and sends a verification link that works once', async () => {
+    const client = server.webClient();
+    const email = uniqueEmail('register');
+    const answer = await client.auth.register({ email: email.toUpperCase(), password: GOOD_PASSWORD, display_name: 'Ana' });
+    expect(answer.message).toBe(REGISTERED_MESSAGE);
+
+    const stored = await server.repositories.users.get(email);
+    expect(stored?.email).toBe(email);
+    expect(stored?.password_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(stored?.password_hash).not.toContain(GOOD_PASSWORD);
+    expect(stored?.email_verified).toBe(false);
+
+    const token = await server.tokenFrom(email, 'Confirm your email');
+    // Only the token's hash is stored.
+    const sessions = await server.repositories.sessions.listForUser(email);
+    expect(sessions.some((session) => session.session_id.includes(token))).toBe(false);
+
+    await expect(client.auth.verifyEmail({ token })).resolves.toEqual({ ok: true });
+    expect((await server.repositories.users.get(email))?.email_verified).toBe(true);
+    const reused = await expectApiError(client.auth.verifyEmail({ token }), 400, 'validation_failed');
+    expect(reused.details[0]?.path).toBe('token');
+  });
+
+  it('answers the same for a taken email, and tells the owner by email instead', async () => {
+    const client = server.webClient();
+    const email = uniqueEmail('taken');
+    const first = await client.auth.register({ email, password: GOOD_PASSWORD });
+    const second = await client.auth.register({ email, password: 'another good passphrase' });
+    expect(second).toEqual(first);
+    const mail = await server.mailTo(email);
+    expect(mail.map((entry) => entry.subject)).toEqual(['Confirm your email address', 'Someone tried to register with your email address']);
+    // The original password still works: the second attempt changed nothing.
+    await expect(client.auth.login({ email, password: GOOD_PASSWORD })).resolves.toMatchObject({ user: { email } });
+  });
+
+  it('refuses common and short passwords with a field detail', async () => {
+    const client = server.webClient();
+    const common = await expectApiError(client.auth.register({ email: uniqueEmail('common'), password: 'Password123' }), 400, 'validation_failed');
+    expect(common.details).toEqual([{ path: 'password', message: expect.stringContaining('too common') }]);
+    const response = await server.request('/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: uniqueEmail('short'), password: 'short' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.details).toEqual([{ path: 'password', message: 'must be at least 8 characters' }]);
+  });
+
+  it('accepts a 64-character passphrase', async () => {
+    const client = server.webClient();
+    const email = uniqueEmail('long');
+    const password = 'a long passphrase that keeps going well past sixty-four chars ok!';
+    expect(password.length).toBeGreaterThanOrEqual(64);
+    await client.auth.register({ email, password });
+    await expect(client.auth.login({ email, password })).resolves.toMatchObject({ user: { email } });
+  });
+});
+
+describe('sessions', () => {
+  it('gives the web a HttpOnly, SameSite=Lax cookie and no token; logout ends it', async () => {
+    const email = uniqueEmail('web');
+    await server.webClient().auth.register({ email, password: GOOD_PASSWORD });
+    const response = await server.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: GOOD_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.token).toBeNull();
+    const cookie = response.headers.getSetCookie()[0] ?? '';
+    expect(cookie).toMatch(/^__Host-ielts_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/Path=\//);
+
+    const token = /=([^;]+);/.exec(cookie)?.[1] ?? '';
+    const sessions = await server.repositories.sessions.listForUser(email);
+    const { createHash } = await import('node:crypto');
+    expect(sessions.map((session) => session.session_id)).toContain(createHash('sha256').update(token).digest('hex'));
+
+    const me = await server.request('/api/auth/me', { headers: { cookie: `__Host-ielts_session=${token}` } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).user).not.toHaveProperty('password_hash');
+
+    const logout = await server.request('/api/auth/logout', { method: 'POST', headers: { cookie: `__Host-ielts_session=${token}` } });
+    expect(logout.status).toBe(200);
+    expect(logout.headers.getSetCookie()[0]).toMatch(/Max-Age=0/);
+    const after = await server.request('/api/auth/me', { headers: { cookie: `__Host-ielts_session=${token}` } });
+    expect(after.status).toBe(401);
+  });
+
+  it('works end to end through the api-client with cookies', async () => {
+    const client = server.webClient();
+    const email = uniqueEmail('cookie');
+    await client.auth.register({ email, password: GOOD_PASSWORD });
+    const login = await client.auth.login({ email, password: GOOD_PASSWORD });
+    expect(login.token).toBeNull();
+    expect((await client.auth.me()).user.email).toBe(email);
+    await client.auth.logout();
+    await expectApiError(client.auth.me(), 401, 'unauthorized');
+  });
+
+  it('gives mobile a bearer token, a new session on every login', async () => {
+    const { email, token, client } = await server.signUp();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await client.auth.me()).user.email).toBe(email);
+    const again = await server.webClient().auth.login({ email, password: GOOD_PASSWORD, client: 'mobile' });
+    expect(again.token).not.toBe(token);
+    expect((await server.repositories.sessions.listForUser(email)).filter((session) => session.client === 'mobile')).toHaveLength(2);
+    await expectApiError(server.mobileClient('not-a-real-token-but-long-enough').auth.me(), 401, 'unauthorized');
+  });
+
+  it('ends a session after the idle timeout and after the absolute timeout', async () => {
+    const { client } = await server.signUp();
+    await client.auth.me();
+    server.clock.advance((server.config.session.idleTtlSeconds + 5) * 1000);
+    await expectApiError(client.auth.me(), 401, 'unauthorized');
+
+    const active = await server.signUp();
+    // Used every day, the session still ends at its absolute expiry.
+    const day = 24 * 3600 * 1000;
+    for (let elapsed = 0; elapsed < server.config.session.absoluteTtlSeconds * 1000 - day; elapsed += day) {
+      server.clock.advance(day);
+      await active.client.auth.me();
+    }
+    server.clock.advance(2 * day);
+    await expectApiError(active.client.auth.me(), 401, 'unauthorized');
+  });
+});
+
+describe('login', () => {
+  it('answers an unknown email exactly like a wrong password', async () => {
+    const { email } = await server.signUp();
+    const client = server.webClient();
+    const wrong = await expectApiError(client.auth.login({ email, password: 'not the password' }), 401, 'unauthorized');
+    const unknown = await expectApiError(client.auth.login({ email: uniqueEmail('nobody'), password: 'not the password' }), 401, 'unauthorized');
+    expect(unknown.message).toBe(wrong.message);
+    expect(unknown.details).toEqual(wrong.details);
+  });
+
+  it('limits failed attempts per account with a 429 and Retry-After', async () => {
+    const { email, password } = await server.signUp();
+    const body = (pass: string) => JSON.stringify({ email, password: pass });
+    const post = (pass: string) =>
+      server.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(pass) });
+    for (let attempt = 0; attempt < server.config.rateLimit.maxFailuresPerAccount; attempt += 1) {
+      expect((await post('wrong password')).status).toBe(401);
+    }
+    const limited = await post(password);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    server.clock.advance((server.config.rateLimit.windowSeconds + 1) * 1000);
+    expect((await post(password)).status).toBe(200);
+  });
+});
+
+describe('password reset', () => {
+  it('resets with a single-use emailed token and ends every session', async () => {
+    const { email, client } = await server.signUp();
+    const anonymous = server.webClient();
+    expect((await anonymous.auth.requestPasswordReset({ email })).message).toBe(RESET_REQUESTED_MESSAGE);
+    expect((await anonymous.auth.requestPasswordReset({ email: uniqueEmail('ghost') })).message).toBe(RESET_REQUESTED_MESSAGE);
+    const token = await server.tokenFrom(email, 'Reset your password');
+
+    await expectApiError(anonymous.auth.confirmPasswordReset({ token, password: 'password1' }), 400, 'validation_failed');
+    await expect(anonymous.auth.confirmPasswordReset({ token, password: 'a brand new passphrase' })).resolves.toEqual({ ok: true });
+    await expectApiError(anonymous.auth.confirmPasswordReset({ token, password: 'yet another passphrase' }), 400, 'validation_failed');
+
+    await expectApiError(client.auth.me(), 401, 'unauthorized');
+    await expectApiError(anonymous.auth.login({ email, password: GOOD_PASSWORD }), 401, 'unauthorized');
+    await expect(anonymous.auth.login({ email, password: 'a brand new passphrase' })).resolves.toMatchObject({ user: { email } });
+  });
+
+  it('refuses an expired reset token', async () => {
+    const { email } = await server.signUp();
+    const anonymous = server.webClient();
+    await anonymous.auth.requestPasswordReset({ email });
+    const token = await server.tokenFrom(email, 'Reset your password');
+    server.clock.advance((server.config.tokens.resetTtlSeconds + 1) * 1000);
+    await expectApiError(anonymous.auth.confirmPasswordReset({ token, password: 'a brand new passphrase' }), 400, 'validation_failed');
+  });
+
+  it('never accepts an emailed token as a session', async () => {
+    const { email } = await server.signUp();
+    await server.webClient().auth.requestPasswordReset({ email });
+    const token = await server.tokenFrom(email, 'Reset your password');
+    await expectApiError(server.mobileClient(token).auth.me(), 401, 'unauthorized');
+  });
+});
+
+describe('password change', () => {
+  it('needs the current password, keeps this session and ends the others', async () => {
+    const { email, client } = await server.signUp();
+    const other = await server.webClient().auth.login({ email, password: GOOD_PASSWORD, client: 'mobile' });
+    const otherClient = server.mobileClient(other.token);
+
+    const wrong = await expectApiError(
+      client.auth.changePassword({ current_password: 'not it at all', new_password: 'a brand new passphrase' }),
+      400,
+      'validation_failed',
+    );
+    expect(wrong.details[0]?.path).toBe('current_password');
+    await expect(client.auth.changePassword({ current_password: GOOD_PASSWORD, new_password: 'a brand new passphrase' })).resolves.toEqual({
+      ok: true,
+    });
+    await expect(client.auth.me()).resolves.toMatchObject({ user: { email } });
+    await expectApiError(otherClient.auth.me(), 401, 'unauthorized');
+    await expect(server.webClient().auth.login({ email, password: 'a brand new passphrase' })).resolves.toMatchObject({ user: { email } });
+  });
+});
+
+describe('resend verification', () => {
+  it('sends a fresh link, and says so once verified', async () => {
+    const { email, client } = await server.signUp();
+    await client.auth.resendVerification();
+    const token = await server.tokenFrom(email, 'Confirm your email');
+    expect((await server.mailTo(email)).filter((mail) => mail.subject.includes('Confirm'))).toHaveLength(2);
+    await server.webClient().auth.verifyEmail({ token });
+    expect((await client.auth.resendVerification()).message).toMatch(/already confirmed/);
+    expect((await client.auth.me()).user.email_verified).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createRepositories, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
+import { ConfigError, loadConfig } from './config.js';
+import { findRootDirectory } from './root-directory.js';
+import { runGrant } from './grant-program.js';
+
+// The admin CLI: `pnpm --filter @ielts-genai-prep/server grant -- --email … --product … --types … --count …`.
+// It reads the same environment as the server, so it writes where the server reads.
+async function main(): Promise<number> {
+  const config = loadConfig(process.env, { rootDirectory: findRootDirectory() });
+  const naming = { prefix: config.tables.prefix, suffix: config.tables.suffix };
+  let documentClient: DynamoDBDocumentClient;
+  let close: () => Promise<void>;
+  if (config.storage.kind === 'embedded') {
+    // The embedded store is one process's files: stop the server first (LevelDB allows one writer).
+    const embedded = await startEmbeddedDynamo({ path: config.storage.directory, ...naming });
+    documentClient = embedded.documentClient;
+    close = embedded.close;
+  } else {
+    const client = new DynamoDBClient(
+      config.storage.kind === 'endpoint'
+        ? {
+            endpoint: config.storage.endpoint,
+            region: config.storage.region,
+            ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+          }
+        : { region: config.storage.region },
+    );
+    documentClient = DynamoDBDocumentClient.from(client);
+    close = async () => client.destroy();
+  }
+  try {
+    const repositories = createRepositories({ documentClient, cursorSecret: config.cursorSecret, ...naming });
+    return await runGrant(process.argv.slice(2).filter((argument) => argument !== '--'), { repositories, output: console });
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

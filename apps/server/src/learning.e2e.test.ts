@@ -1,0 +1,275 @@
+import { ApiError } from '@ielts-genai-prep/api-client';
+import type { Assessment } from '@ielts-genai-prep/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceQuestions } from './content/index.js';
+import { runGrant } from './grant-program.js';
+import { startTestServer, type TestServer } from './test-support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ env: { FREE_ASSESSMENTS_PER_TYPE: '2' } });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+export const TASK2_ESSAY = `Some people believe that university education should be free for every student, while others think that students should pay for their own studies. In my opinion, although free higher education has clear advantages, a system in which the cost is shared is more sustainable.
+
+On the one hand, free university education gives every talented young person the same opportunity. Students from poorer families are often discouraged by high fees, and as a result many able people never develop their skills. Moreover, a well-educated population benefits the whole country, because graduates usually earn more, pay more taxes and contribute new ideas to the economy. For example, countries such as Germany and Finland offer free tuition and still have strong economies.
+
+On the other hand, universities need a great deal of money to pay lecturers, maintain buildings and fund research. If the government pays for everything, taxes must rise or other public services, such as hospitals, may receive less money. In addition, some students who pay nothing may not take their courses seriously, which wastes public resources.
+
+In conclusion, I believe that governments should cover part of the cost of higher education and offer grants to students from low-income families, while other students contribute a reasonable fee. This approach would keep universities open to everyone without placing an unfair burden on taxpayers.`;
+
+const writingTask2 = practiceQuestions.find((question) => question.assessment_type === 'writing_task2')!;
+const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
+const listening = practiceQuestions.find((question) => question.assessment_type === 'listening')!;
+
+/** A correct answer for each key entry: its first alternative, without optional words. */
+function correctAnswers(key: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(key).map(([number, written]) => [
+      number,
+      (written.split(/\s*\/\s*|\s+OR\s+/)[0] ?? '')
+        .replace(/\([^)]*\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ]),
+  );
+}
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!ApiError.isInstance(error)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe('questions', () => {
+  it('lists a type page by page, without answer keys', async () => {
+    const { client } = await server.signUp();
+    const expected = practiceQuestions.filter((question) => question.assessment_type === 'writing_task2').map((question) => question.question_id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.questions.list({ type: 'writing_task2', limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((question) => question.question_id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual([...expected].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('never sends an answer key before submission', async () => {
+    const { token } = await server.signUp();
+    for (const path of [`/api/questions/${reading.question_id}`, `/api/questions?type=reading_academic`, `/api/questions?type=listening`]) {
+      const response = await server.request(path, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).not.toContain('answer_key');
+    }
+    const { client } = await server.signUp();
+    const question = await client.questions.get({ id: listening.question_id });
+    expect(question.sections.length).toBeGreaterThan(0);
+    await expect(client.questions.get({ id: 'no-such-question' })).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('needs a session', async () => {
+    const response = await server.request('/api/questions?type=listening');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue', details: [] } });
+  });
+});
+
+describe('writing', () => {
+  it('scores an essay offline, stores it, emails a notice, and hides it from other users', async () => {
+    const { client, email } = await server.signUp();
+    const assessment = await client.writing.evaluate({ question_id: writingTask2.question_id, essay: TASK2_ESSAY });
+    expect(assessment.assessment_type).toBe('writing_task2');
+    expect(assessment.completed).toBe(true);
+    expect(assessment.provenance?.provider).toBe('offline');
+    expect(assessment.overall_band).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(assessment.criteria_scores).sort()).toEqual(['coherence_cohesion', 'grammatical_range_accuracy', 'lexical_resource', 'task_response']);
+    expect(assessment.user_email).toBe(email);
+
+    await expect(client.assessments.get({ id: assessment.assessment_id })).resolves.toEqual(assessment);
+    const notices = (await server.mailTo(email)).filter((mail) => mail.subject.startsWith('Your Writing Task 2 result'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body.text).toContain(assessment.assessment_id);
+
+    const stranger = await server.signUp();
+    const hidden = await apiError(stranger.client.assessments.get({ id: assessment.assessment_id }));
+    expect(hidden.status).toBe(404);
+    expect((await stranger.client.assessments.list()).items).toEqual([]);
+  });
+
+  it('stores one assessment for a repeated idempotency key', async () => {
+    const { client } = await server.signUp();
+    const body = { question_id: writingTask2.question_id, essay: TASK2_ESSAY, idempotency_key: 'essay-attempt-0001' };
+    const first = await client.writing.evaluate(body);
+    const second = await client.writing.evaluate(body);
+    expect(second.assessment_id).toBe(first.assessment_id);
+    expect((await client.assessments.list()).items).toHaveLength(1);
+  });
+
+  it('refuses a question of another skill with a field detail', async () => {
+    const { client } = await server.signUp();
+    const error = await apiError(client.writing.evaluate({ question_id: reading.question_id, essay: TASK2_ESSAY }));
+    expect(error.status).toBe(400);
+    expect(error.details[0]?.path).toBe('question_id');
+  });
+
+  it('keeps the result when the results notice cannot be sent', async () => {
+    const failing = await startTestServer({
+      mailer: {
+        send: async () => {
+          throw new Error('SES is down');
+        },
+      },
+    });
+    try {
+      const { client } = await failing.signUp();
+      const assessment = await client.writing.evaluate({ question_id: writingTask2.question_id, essay: TASK2_ESSAY });
+      await expect(client.assessments.get({ id: assessment.assessment_id })).resolves.toMatchObject({ completed: true });
+      expect(failing.logs.some((line) => line.message === 'email not sent')).toBe(true);
+    } finally {
+      await failing.close();
+    }
+  });
+});
+
+describe('reading and listening', () => {
+  it('marks a reading answer sheet by its key', async () => {
+    const { client } = await server.signUp();
+    const answers = correctAnswers(reading.answer_key!);
+    const assessment = await client.reading.evaluate({ question_id: reading.question_id, answers });
+    expect(assessment.raw_score).toBe(Object.keys(reading.answer_key!).length);
+    expect(assessment.provenance?.provider).toBe('answer_key');
+    expect(assessment.question_results.every((result) => result.correct)).toBe(true);
+  });
+
+  it('marks a listening sheet with blanks and wrong answers', async () => {
+    const { client } = await server.signUp();
+    const answers = correctAnswers(listening.answer_key!);
+    delete answers['1'];
+    answers['2'] = 'definitely not the answer';
+    const assessment = await client.listening.evaluate({ question_id: listening.question_id, answers });
+    expect(assessment.raw_score).toBe(Object.keys(listening.answer_key!).length - 2);
+    expect(assessment.question_results.find((result) => result.question_number === 2)?.correct).toBe(false);
+  });
+
+  it('refuses a listening test on the reading route', async () => {
+    const { client } = await server.signUp();
+    const error = await apiError(client.reading.evaluate({ question_id: listening.question_id, answers: {} }));
+    expect(error.status).toBe(400);
+    expect(error.details[0]?.path).toBe('question_id');
+  });
+});
+
+describe('history', () => {
+  it('pages through every assessment newest first, with nothing lost or repeated', async () => {
+    const { client, email } = await server.signUp();
+    await runGrant(['--email', email, '--product', 'listening-pack', '--types', 'listening', '--count', '10'], {
+      repositories: server.repositories,
+      output: { log: () => undefined, error: () => undefined },
+    });
+    const created: Assessment[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      server.clock.advance(1000);
+      created.push(await client.listening.evaluate({ question_id: listening.question_id, answers: { '1': `answer ${index}` } }));
+    }
+    const seen: Assessment[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.assessments.list({ limit: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items);
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen.map((assessment) => assessment.assessment_id)).toEqual(created.map((assessment) => assessment.assessment_id).reverse());
+  });
+
+  it('refuses a tampered cursor and one from another user', async () => {
+    const owner = await server.signUp();
+    for (let index = 0; index < 3; index += 1) {
+      await owner.client.listening.evaluate({ question_id: listening.question_id, answers: {} }).catch(() => undefined);
+    }
+    const page = await owner.client.assessments.list({ limit: 1 });
+    expect(page.next_cursor).not.toBeNull();
+    const other = await server.signUp();
+    const stolen = await apiError(other.client.assessments.list({ cursor: page.next_cursor! }));
+    expect(stolen.status).toBe(400);
+    expect(stolen.details[0]?.path).toBe('cursor');
+    const tampered = await apiError(owner.client.assessments.list({ cursor: `x${page.next_cursor!}` }));
+    expect(tampered.status).toBe(400);
+  });
+});
+
+describe('entitlements', () => {
+  it('allows the free allowance, then answers 402 until a purchase is granted', async () => {
+    const { client, email } = await server.signUp();
+    const before = await client.entitlements.get();
+    expect(before.entitlements).toHaveLength(7);
+    expect(before.entitlements.find((entry) => entry.assessment_type === 'writing_task2')).toEqual({
+      assessment_type: 'writing_task2',
+      granted: 2,
+      used: 0,
+      remaining: 2,
+    });
+    const body = { question_id: writingTask2.question_id, essay: TASK2_ESSAY };
+    await client.writing.evaluate(body);
+    await client.writing.evaluate(body);
+    const refused = await apiError(client.writing.evaluate(body));
+    expect(refused.status).toBe(402);
+    expect(refused.code).toBe('payment_required');
+    expect(refused.message).toMatch(/writing_task2/);
+
+    const output: string[] = [];
+    const grant = ['--email', email.toUpperCase(), '--product', 'writing-pack-5', '--types', 'writing_task2,writing_task1_academic', '--count', '5'];
+    const io = { log: (line: string) => output.push(line), error: (line: string) => output.push(line) };
+    expect(await runGrant(grant, { repositories: server.repositories, output: io })).toBe(0);
+    expect(await runGrant(grant, { repositories: server.repositories, output: io })).toBe(0);
+    expect(output[1]).toMatch(/already granted/);
+    const user = await server.repositories.users.get(email);
+    expect(user?.purchases).toHaveLength(1);
+
+    const after = await client.entitlements.get();
+    expect(after.entitlements.find((entry) => entry.assessment_type === 'writing_task2')).toEqual({
+      assessment_type: 'writing_task2',
+      granted: 7,
+      used: 2,
+      remaining: 5,
+    });
+    await expect(client.writing.evaluate(body)).resolves.toMatchObject({ completed: true });
+  });
+
+  it('rejects bad grant arguments with a clear message', async () => {
+    const lines: string[] = [];
+    const io = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+    expect(await runGrant(['--email', 'a@b.co', '--product', 'p', '--types', 'cooking', '--count', '1'], { repositories: server.repositories, output: io })).toBe(2);
+    expect(lines.join('\n')).toMatch(/--types takes/);
+    expect(await runGrant(['--email', 'nobody@example.com', '--product', 'p', '--types', 'listening', '--count', '1'], { repositories: server.repositories, output: io })).toBe(1);
+    expect(lines.join('\n')).toMatch(/must register first/);
+  });
+});
+
+describe('content reports', () => {
+  it('reports one of my assessments or a question, but not another user\'s assessment', async () => {
+    const { client, email } = await server.signUp();
+    const assessment = await client.listening.evaluate({ question_id: listening.question_id, answers: {} });
+    const report = await client.contentReports.create({
+      target: { kind: 'assessment', id: assessment.assessment_id },
+      reason: 'score_seems_wrong',
+      details: 'I think question 3 was marked wrongly',
+    });
+    expect(report).toMatchObject({ reporter_email: email, status: 'open', reason: 'score_seems_wrong' });
+    await expect(client.contentReports.create({ target: { kind: 'question', id: reading.question_id }, reason: 'question_error' })).resolves.toMatchObject({
+      details: '',
+    });
+    const stranger = await server.signUp();
+    const error = await apiError(stranger.client.contentReports.create({ target: { kind: 'assessment', id: assessment.assessment_id }, reason: 'other' }));
+    expect(error.status).toBe(404);
+  });
+});

@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
+import { createRepositories, createTables, resolveTableNames, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import type { Hono } from 'hono';
+import { inject } from 'vitest';
+import { createApp } from '../app.js';
+import type { Logger } from '../app-services.js';
+import { loadConfig, type ServerConfig } from '../config.js';
+import { practiceQuestions, practiceRubrics } from '../content/index.js';
+import { seedContent } from '../content-seed.js';
+import { createDefaultEvaluators } from '../default-evaluators.js';
+import type { Evaluators } from '../evaluators.js';
+import { createSesMailer, type Mailer } from '../mailer.js';
+import { createSpeakingProgressStore } from '../speaking-progress-store.js';
+
+/** A mail the SES emulator received. */
+export interface SentEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc?: string[]; bcc?: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+/** A controllable clock: real time plus an offset the test moves forward. */
+export interface TestClock {
+  now: () => Date;
+  advance: (milliseconds: number) => void;
+}
+
+/** A server on a loopback port, on DynamoDB Local and the SES emulator. */
+export interface TestServer {
+  baseUrl: string;
+  app: Hono;
+  config: ServerConfig;
+  repositories: Repositories;
+  clock: TestClock;
+  /** Log lines the server wrote. */
+  logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
+  /** A client that keeps cookies, like a browser. */
+  webClient: () => ApiClient;
+  /** A client that sends a bearer token, like the mobile app. */
+  mobileClient: (token: string | null) => ApiClient;
+  /** Mail sent to an address, oldest first. */
+  mailTo: (email: string) => Promise<SentEmail[]>;
+  /** The `token` query parameter of the newest mail to `email` whose subject contains `subject`. */
+  tokenFrom: (email: string, subject: string) => Promise<string>;
+  /** Registers, verifies nothing, signs in on the mobile client; returns its client and token. */
+  signUp: (options?: { email?: string; password?: string }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
+  /** A raw fetch to the server. */
+  request: (pathname: string, init?: RequestInit) => Promise<Response>;
+  close: () => Promise<void>;
+}
+
+/** Options for {@link startTestServer}. */
+export interface TestServerOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  /** The fetch the server calls reCAPTCHA with. */
+  fetch?: typeof fetch;
+  /** Replace the mailer (e.g. one that fails). Default SES on the emulator. */
+  mailer?: Mailer;
+  /** Replace the evaluators. Default: the configured (offline) ones. */
+  evaluators?: Evaluators;
+}
+
+/** A fetch with a cookie jar, as a browser would keep the session cookie. */
+export function cookieFetch(): (input: Request, init?: RequestInit) => Promise<Response> {
+  const jar = new Map<string, string>();
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const headers = new Headers(request.headers);
+    if (jar.size > 0) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(new Request(request, { headers }));
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = header.split(';');
+      const separator = pair.indexOf('=');
+      const name = pair.slice(0, separator).trim();
+      const value = pair.slice(separator + 1).trim();
+      const expired = value === '' || attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute));
+      if (expired) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+}
+
+/** A password that passes the policy. */
+export const GOOD_PASSWORD = 'correct horse battery staple';
+
+/** Starts a server for one test file: its own tables on the shared DynamoDB Local, content loaded. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dynamoEndpoint = inject('dynamoDbLocalEndpoint');
+  const sesEndpoint = inject('sesEndpoint');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ielts-server-test-'));
+  const prefix = `t${randomUUID().slice(0, 8)}-`;
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      AWS_REGION: 'us-east-1',
+      TABLE_PREFIX: prefix,
+      SES_FROM_ADDRESS: 'IELTS GenAI Prep <no-reply@ielts.test>',
+      SES_ENDPOINT: sesEndpoint,
+      PUBLIC_URL: 'http://app.ielts.test',
+      DATA_DIR: dataDir,
+      // The OWASP cost takes a third of a second per hash; tests use 2^10.
+      SCRYPT_COST: '1024',
+      ...options.env,
+    },
+    { rootDirectory: dataDir },
+  );
+
+  let offset = 0;
+  const clock: TestClock = { now: () => new Date(Date.now() + offset), advance: (milliseconds) => void (offset += milliseconds) };
+  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials });
+  const documentClient = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  await createTables({ client: dynamo, prefix, pollIntervalMs: 50 });
+  const repositories = createRepositories({ documentClient, cursorSecret: config.cursorSecret, prefix, now: clock.now });
+  await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });
+
+  const ses = new SESClient({ endpoint: sesEndpoint, region: 'us-east-1', credentials });
+  const logs: TestServer['logs'] = [];
+  const logger: Logger = {
+    info: (message, fields) => logs.push({ level: 'info', message, fields }),
+    warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
+    error: (message, fields) => logs.push({ level: 'error', message, fields }),
+  };
+  const app = createApp({
+    config,
+    repositories,
+    evaluators: options.evaluators ?? createDefaultEvaluators(config),
+    mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
+    speakingProgress: createSpeakingProgressStore({ documentClient, tableName: resolveTableNames({ prefix }).assessments }),
+    clock: clock.now,
+    fetch: options.fetch,
+    logger,
+    serveWeb: false,
+  });
+
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const mailTo = async (email: string): Promise<SentEmail[]> => {
+    const response = await fetch(`${sesEndpoint}/store`);
+    const store = (await response.json()) as { emails: SentEmail[] };
+    return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email)));
+  };
+
+  const testServer: TestServer = {
+    baseUrl,
+    app,
+    config,
+    repositories,
+    clock,
+    logs,
+    webClient: () => createApiClient({ baseUrl, fetch: cookieFetch(), retry: false }),
+    mobileClient: (token) => createApiClient({ baseUrl, getToken: () => token, retry: false }),
+    mailTo,
+    async tokenFrom(email, subject) {
+      const mail = (await mailTo(email)).filter((entry) => entry.subject.includes(subject)).at(-1);
+      const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.body.text ?? '')?.[1];
+      if (!token) throw new Error(`No mail "${subject}" with a token to ${email}`);
+      return token;
+    },
+    async signUp(signUpOptions = {}) {
+      const email = signUpOptions.email ?? `learner-${randomUUID().slice(0, 8)}@example.com`;
+      const password = signUpOptions.password ?? GOOD_PASSWORD;
+      const anonymous = createApiClient({ baseUrl, retry: false });
+      await anonymous.auth.register({ email, password });
+      const login = await anonymous.auth.login({ email, password, client: 'mobile' });
+      if (!login.token) throw new Error('mobile login returned no token');
+      return { email, password, client: testServer.mobileClient(login.token), token: login.token };
+    },
+    request: (pathname, init) => fetch(`${baseUrl}${pathname}`, init),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      ses.destroy();
+      dynamo.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return testServer;
+}
