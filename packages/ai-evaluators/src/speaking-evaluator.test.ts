@@ -382,7 +382,10 @@ describe('provider failures', () => {
   });
 
   it('reports a network failure as provider_unavailable', async () => {
-    const closed = new GoogleGenAI({ apiKey: 'test', httpOptions: { baseUrl: 'http://127.0.0.1:9' } });
+    // A port that was just free: nothing listens there any more.
+    const gone = await startGeminiServer();
+    await gone.close();
+    const closed = new GoogleGenAI({ apiKey: 'test', httpOptions: { baseUrl: gone.baseUrl } });
     const error = await rejection(
       createSpeakingEvaluator({ gemini: closed, retry: { maxAttempts: 2, initialDelayMs: 1 } }).evaluate({ set, turns: turns({ audio: false, transcript: true }) }),
     );
