@@ -161,3 +161,85 @@ export type {
 export { mapGeminiError } from './gemini-error-mapping.js';
 export { readGeminiText, readGeminiUsage, type GeminiUsage } from './gemini-response.js';
 export { callGeminiJson, type GeminiCallRecord, type GeminiJsonCallOptions, type GeminiJsonCallResult } from './gemini-json-call.js';
+// Writing on AWS Bedrock (Nova Micro): evaluator, prompt, rules, untrusted-text handling, cost estimate.
+export {
+  DEFAULT_WRITING_MODEL_ID,
+  createWritingEvaluator,
+  writingEvaluationInputSchema,
+  type WritingCrossCheck,
+  type WritingCrossCheckInput,
+  type WritingEvaluationInput,
+  type WritingEvaluator,
+  type WritingEvaluatorOptions,
+  type WritingSafetyEvent,
+} from './writing-evaluator.js';
+export { buildWritingPrompt, resolveBandDescriptors, withRetryNote, type WritingPrompt, type WritingPromptInput } from './writing-prompt.js';
+export { WRITING_RULE_LIMITS, checkWritingRules, type WritingRuleInput, type WritingRuleReport } from './writing-rules.js';
+export { DEFAULT_WRITING_BAND_DESCRIPTORS, type BandDescriptorTable } from './default-band-descriptors.js';
+export {
+  countRemovedCharacters,
+  createDelimiter,
+  delimiterFor,
+  detectPromptInjection,
+  normaliseUntrustedText,
+  removeSpans,
+  splitSentenceSpans,
+  wrapUntrustedText,
+  type Delimiter,
+  type InjectionFinding,
+  type NormalisedText,
+  type RemovedCharacters,
+  type TextSpan,
+} from './untrusted-text.js';
+export {
+  WRITING_TOOL_NAME,
+  writingModelOutputSchema,
+  writingToolInputSchema,
+  type WritingModelOutput,
+} from './bedrock-writing-output.js';
+export { buildConverseRequest, readToolUse, toEvaluatorError as mapBedrockError, type BedrockConverseClient, type ConverseRequestOptions } from './bedrock-converse.js';
+export {
+  TYPICAL_TASK2_ESSAY,
+  TYPICAL_TASK2_PROMPT,
+  estimateTokens,
+  estimateWritingAssessmentCost,
+  type WritingCostEstimate,
+} from './writing-cost-estimate.js';
+// Reading and Listening marked by answer key (no model, no cost).
+export {
+  answerKeyEvaluationRequestSchema,
+  createAnswerKeyEvaluator,
+  type AnswerKeyEvaluationRequest,
+  type AnswerKeyEvaluator,
+  type AnswerKeyEvaluatorOptions,
+} from './answer-key-evaluator.js';
+export {
+  choicesOf,
+  markAnswer,
+  readChoiceAnswer,
+  readLetterAnswer,
+  type AnswerMark,
+  type ChoiceAnswer,
+  type MarkAnswerOptions,
+} from './answer-matching.js';
+export { MAXIMUM_ACCEPTED_ANSWERS, parseAnswerKeyEntry, type AnswerKeyEntry } from './answer-key.js';
+export { LETTERS, ROMAN_NUMERALS, inferAnswerFormat, parseAnswerFormat, type MarkingFormat } from './answer-format.js';
+export { answerTokens, countAnswerWords, isNumberToken, normalizeAnswerText, type AnswerLength } from './answer-normalization.js';
+export {
+  canonicalizeNumbers,
+  formatNumber,
+  numberToWords,
+  ordinalSuffix,
+  parseDigits,
+  parseNumberWords,
+  type ParsedNumber,
+} from './number-words.js';
+export {
+  BRITISH_KEY_ONLY_SPELLING_PAIRS,
+  SYMMETRIC_SPELLING_PAIRS,
+  createSpellingVariants,
+  defaultSpellingVariants,
+  type SpellingPair,
+  type SpellingVariants,
+  type SpellingVariantsOptions,
+} from './spelling-variants.js';
