@@ -1,0 +1,275 @@
+import {
+  DEFAULT_RAW_SCORE_TABLE_VERSION,
+  MAXIMUM_RAW_SCORE,
+  answerFormatSchema,
+  answerKeySchema,
+  answerSheetSchema,
+  assessmentResultSchema,
+  questionSchema,
+  rawScoreToBand,
+  type AnswerFormat,
+  type AnswerKeyAssessmentType,
+  type AssessmentResult,
+  type QuestionResult,
+  type RawScoreTableVersion,
+} from '@ielts-genai-prep/core';
+import * as z from 'zod';
+import { inferAnswerFormat, parseAnswerFormat, type MarkingFormat } from './answer-format.js';
+import { parseAnswerKeyEntry } from './answer-key.js';
+import { markAnswer } from './answer-matching.js';
+import { EvaluatorError } from './evaluator-error.js';
+import type { SpellingVariants } from './spelling-variants.js';
+
+const answerKeyAssessmentTypeSchema = z.enum(['reading_academic', 'reading_general_training', 'listening']);
+
+const QUESTION_RANGE = /^([1-9]|[1-3][0-9]|40)(?:\s*[-\u2013]\s*([1-9]|[1-3][0-9]|40))?$/;
+
+/**
+ * What to mark: an answer sheet and either a core `Question` with its `answer_key` (and
+ * question groups giving each answer's format), or a bare `answerKey` with optional
+ * `answerFormats`. Without a format, a question's format is guessed from its key
+ * (see `inferAnswerFormat`): words with no word limit, a letter, or TRUE/FALSE/NOT GIVEN.
+ */
+export const answerKeyEvaluationRequestSchema = z.object({
+  /** Which test: picks the raw-score table. Default: the question's `assessment_type`. */
+  assessmentType: answerKeyAssessmentTypeSchema.optional(),
+  /** A reading or listening question item with its answer key. */
+  question: questionSchema.optional(),
+  /** An answer key on its own: question number → "colour / color", "(the) river", "TRUE", "B". */
+  answerKey: answerKeySchema.optional(),
+  /**
+   * Formats by question number or range ("1", "1-6"): a core `AnswerFormat` or the
+   * instructions' text ("NO MORE THAN TWO WORDS AND/OR A NUMBER"). They override the question's groups.
+   */
+  answerFormats: z.record(z.string().regex(QUESTION_RANGE, 'a question number or a range such as "1-6"'), z.union([answerFormatSchema, z.string().min(1).max(1000)])).optional(),
+  /** The learner's answers: question number → text. Missing numbers are blank. */
+  answers: answerSheetSchema,
+});
+/** What to mark (see {@link answerKeyEvaluationRequestSchema}). */
+export type AnswerKeyEvaluationRequest = z.input<typeof answerKeyEvaluationRequestSchema>;
+
+/** Options of {@link createAnswerKeyEvaluator}. */
+export interface AnswerKeyEvaluatorOptions {
+  /** The raw score → band table: a version name from core or a table of your own. Default core's `DEFAULT_RAW_SCORE_TABLE_VERSION`. */
+  rawScoreTable?: string | RawScoreTableVersion;
+  /** British/American spellings accepted as one word. Default: the generated table; `false` accepts only the key's spelling. */
+  spellingVariants?: SpellingVariants | false;
+  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  now?: () => number;
+}
+
+/** Marks reading and listening answer sheets by their keys, at no model cost. */
+export interface AnswerKeyEvaluator {
+  /** Marks one answer sheet. Rejects with an `invalid_input` EvaluatorError when the request or its key is invalid. */
+  evaluate(request: AnswerKeyEvaluationRequest): Promise<AssessmentResult>;
+  /** The same, synchronously. */
+  mark(request: AnswerKeyEvaluationRequest): AssessmentResult;
+}
+
+const TEST_NAMES: Readonly<Record<AnswerKeyAssessmentType, string>> = {
+  listening: 'Listening',
+  reading_academic: 'Academic Reading',
+  reading_general_training: 'General Training Reading',
+};
+
+const FORMAT_LABELS: Readonly<Record<MarkingFormat['kind'], string>> = {
+  words: 'completion and short answers',
+  number: 'number answers',
+  true_false_not_given: 'TRUE/FALSE/NOT GIVEN',
+  yes_no_not_given: 'YES/NO/NOT GIVEN',
+  letter: 'multiple choice and matching',
+};
+
+function invalid(message: string, details: readonly string[] = []): EvaluatorError {
+  return new EvaluatorError('invalid_input', message, { details });
+}
+
+function formatFromOverride(value: AnswerFormat | string, label: string): AnswerFormat {
+  if (typeof value !== 'string') return value;
+  const parsed = parseAnswerFormat(value);
+  if (!parsed) throw invalid(`answer format for ${label} is not recognised: "${value}"`);
+  return parsed;
+}
+
+function overridesByQuestion(answerFormats: Record<string, AnswerFormat | string> | undefined): Map<number, AnswerFormat> {
+  const formats = new Map<number, AnswerFormat>();
+  if (!answerFormats) return formats;
+  // Ranges first, so a single question's own entry wins over a range that covers it.
+  const entries = Object.entries(answerFormats).sort(([left], [right]) => Number(right.includes('-')) - Number(left.includes('-')));
+  for (const [label, value] of entries) {
+    const match = QUESTION_RANGE.exec(label.trim());
+    const first = Number(match?.[1]);
+    const last = match?.[2] === undefined ? first : Number(match[2]);
+    if (!match || last < first) throw invalid(`"${label}" is not a question number or range`);
+    const format = formatFromOverride(value, label);
+    for (let number = first; number <= last; number += 1) formats.set(number, format);
+  }
+  return formats;
+}
+
+function scaledRawScore(correct: number, total: number): number {
+  return total === MAXIMUM_RAW_SCORE ? correct : Math.round((correct * MAXIMUM_RAW_SCORE) / total);
+}
+
+interface MarkedQuestion extends QuestionResult {
+  format: MarkingFormat;
+}
+
+function summarize(
+  test: AnswerKeyAssessmentType,
+  marked: readonly MarkedQuestion[],
+  correct: number,
+  scaled: number,
+  band: number,
+  tableName: string,
+): string {
+  const total = marked.length;
+  const lines: string[] = [];
+  const score =
+    total === MAXIMUM_RAW_SCORE
+      ? `${correct}/${total} correct: band ${band.toFixed(1)}`
+      : `${correct}/${total} correct (${scaled}/${MAXIMUM_RAW_SCORE} scaled to a full test): estimated band ${band.toFixed(1)}`;
+  lines.push(`${score} in ${TEST_NAMES[test]} (raw-score table ${tableName}).`);
+  if (correct === total) {
+    lines.push('Every answer is correct.');
+    return lines.join('\n');
+  }
+
+  const byKind = new Map<string, { wrong: number; total: number }>();
+  for (const question of marked) {
+    const label = FORMAT_LABELS[question.format.kind];
+    const counts = byKind.get(label) ?? { wrong: 0, total: 0 };
+    counts.total += 1;
+    if (!question.correct) counts.wrong += 1;
+    byKind.set(label, counts);
+  }
+  const worst = [...byKind]
+    .filter(([, counts]) => counts.wrong > 0)
+    .sort(([, left], [, right]) => right.wrong - left.wrong || right.wrong / right.total - left.wrong / left.total)
+    .slice(0, 3)
+    .map(([label, counts]) => `${label} (${counts.wrong} of ${counts.total} wrong)`);
+  lines.push(`Most mistakes: ${worst.join('; ')}.`);
+
+  const wrong = marked.filter((question) => !question.correct);
+  const blank = wrong.filter((question) => question.reason === 'blank').length;
+  const overLimit = wrong.filter((question) => question.reason.startsWith('over the word limit')).length;
+  const crossed = wrong.filter(crossesFamily).length;
+  const notOption = wrong.filter((question) => question.reason.startsWith('not one of the options')).length;
+  if (blank > 0) lines.push(`${blank} left blank: a wrong answer loses nothing, so always write something.`);
+  if (overLimit > 0) lines.push(`${overLimit} over the word limit: an answer longer than the instructions allow is wrong even when it contains the right words.`);
+  if (crossed > 0) lines.push(`${crossed} answered with the wrong set of words: TRUE/FALSE/NOT GIVEN questions need TRUE or FALSE, YES/NO/NOT GIVEN questions need YES or NO.`);
+  if (notOption > 0) lines.push(`${notOption} not one of the letters offered: write only the letter of one option.`);
+  const numbers = wrong.map((question) => question.question_number);
+  lines.push(`Wrong: ${numbers.length <= 20 ? numbers.join(', ') : `${numbers.slice(0, 20).join(', ')}, …`}.`);
+  return lines.join('\n');
+}
+
+// "YES" for a TRUE/FALSE/NOT GIVEN question, or "TRUE" for a YES/NO/NOT GIVEN one.
+function crossesFamily(question: MarkedQuestion): boolean {
+  if (question.format.kind === 'true_false_not_given') return / expected, not (?:YES|NO)$/.test(question.reason);
+  if (question.format.kind === 'yes_no_not_given') return / expected, not (?:TRUE|FALSE)$/.test(question.reason);
+  return false;
+}
+
+/**
+ * Creates the answer-key evaluator for Reading and Listening: deterministic marking by the
+ * IELTS answer rules (see `markAnswer`), the raw score converted to a band with core's
+ * versioned tables (Academic vs General Training reading; listening), per-question reasons
+ * and a summary of which question types went wrong most. No model is called; cost is 0.
+ *
+ * A key with fewer than 40 questions (one passage or section) is scaled to 40 for the band,
+ * and the feedback says the band is an estimate. A raw score of 0 is band 0 only when every
+ * answer is blank.
+ */
+export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}): AnswerKeyEvaluator {
+  const now = options.now ?? performance.now.bind(performance);
+  const table = options.rawScoreTable ?? DEFAULT_RAW_SCORE_TABLE_VERSION;
+  const tableName = typeof table === 'string' ? table : table.version;
+
+  const mark = (request: AnswerKeyEvaluationRequest): AssessmentResult => {
+    const startedAt = now();
+    const parsed = answerKeyEvaluationRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      throw invalid(
+        'the answer sheet request is invalid',
+        parsed.error.issues.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`),
+      );
+    }
+    const { question, answerKey: bareKey, answers } = parsed.data;
+    if (question && bareKey) throw invalid('give either a question with its answer key or an answer key, not both');
+    const assessmentType = parsed.data.assessmentType ?? question?.assessment_type;
+    if (!assessmentType) throw invalid('assessmentType is required when no question is given');
+    if (!(answerKeyAssessmentTypeSchema.options as readonly string[]).includes(assessmentType)) {
+      throw invalid(`${assessmentType} is not marked by answer key`);
+    }
+    const test = assessmentType as AnswerKeyAssessmentType;
+    if (question && question.assessment_type !== test) throw invalid(`the question is ${question.assessment_type}, not ${test}`);
+    const answerKey = bareKey ?? question?.answer_key;
+    if (!answerKey || Object.keys(answerKey).length === 0) throw invalid('the question has no answer key');
+
+    const overrides = overridesByQuestion(parsed.data.answerFormats);
+    const groupFormats = new Map<number, AnswerFormat>();
+    for (const group of question?.question_groups ?? []) {
+      for (const item of group.questions) groupFormats.set(item.number, group.answer_format);
+    }
+
+    const numbers = Object.keys(answerKey)
+      .map(Number)
+      .sort((left, right) => left - right);
+    const strays = Object.entries(answers)
+      .filter(([number, text]) => !(number in answerKey) && text.trim() !== '')
+      .map(([number]) => number);
+    if (strays.length > 0) throw invalid(`answers were given to questions the key does not have: ${strays.join(', ')}`);
+
+    const marked: MarkedQuestion[] = [];
+    const keyErrors: string[] = [];
+    for (const number of numbers) {
+      const entry = parseAnswerKeyEntry(answerKey[String(number)] ?? '');
+      const format: MarkingFormat = overrides.get(number) ?? groupFormats.get(number) ?? inferAnswerFormat(entry);
+      const given = answers[String(number)] ?? '';
+      try {
+        const result = markAnswer(given, entry, format, options.spellingVariants === undefined ? {} : { spellingVariants: options.spellingVariants });
+        marked.push({ question_number: number, given: given.slice(0, 500), expected: entry.alternatives, correct: result.correct, reason: result.reason, format });
+      } catch (error) {
+        if (!EvaluatorError.isInstance(error)) throw error;
+        keyErrors.push(`question ${number}: ${error.message}`);
+      }
+    }
+    if (keyErrors.length > 0) throw invalid('the answer key does not fit the question formats', keyErrors);
+
+    const correct = marked.filter((question) => question.correct).length;
+    const attempted = marked.some((question) => question.reason !== 'blank');
+    const scaled = scaledRawScore(correct, marked.length);
+    const band = rawScoreToBand(test, scaled, { table, attempted });
+    const result = {
+      assessment_type: test,
+      overall_band: band,
+      criteria_scores: {},
+      feedback: summarize(test, marked, correct, scaled, band, tableName),
+      inline_corrections: [],
+      word_count: null,
+      raw_score: correct,
+      question_results: marked.map(({ format: _format, ...question }) => question),
+      flags: [],
+      review: { required: false, reasons: [] },
+      ai_generated: false,
+      content_safe: true,
+      provenance: {
+        provider: 'answer_key',
+        model_id: null,
+        model_selection_reason: null,
+        models_called: [],
+        token_usage: null,
+        cost_usd: 0,
+        latency_ms: Math.max(0, now() - startedAt),
+        confidence: null,
+      },
+    } satisfies z.input<typeof assessmentResultSchema>;
+    return assessmentResultSchema.parse(result);
+  };
+
+  return {
+    mark,
+    evaluate: async (request) => mark(request),
+  };
+}
