@@ -380,7 +380,18 @@ describe('writing evaluator on Bedrock Converse', () => {
       expect(result.overall_band).toBe(6);
       expect(result.flags).toContain('prompt_injection');
       expect(events.map((event) => event.check)).toEqual(['input_normalization', 'prompt_injection']);
+      expect(events[0]).toMatchObject({ verdict: 'flagged', model_id: null });
+      expect(events[0]?.evidence[0]).toBe('removed 46 invisible characters: zero-width 1, bidi control 0, tag 45, control 0');
       expect(events[1]?.evidence[0]).toMatch(/hidden in tag characters/);
+    });
+
+    it('logs zero-width characters from copy and paste as a passed normalisation, not as an attack', async () => {
+      server.enqueue(converseReply(fixture('bedrock-writing-task2')));
+      const result = await evaluator().evaluate({ ...task2, essay: TASK2_ESSAY.replace('Both positions', 'Both\u200B\u200B positions') });
+      expect(splitFence(texts(server.requests[0]).messages[0] as string).inside).toBe(TASK2_ESSAY);
+      expect(result.content_safe).toBe(true);
+      expect(result.flags).toEqual([]);
+      expect(events).toEqual([expect.objectContaining({ check: 'input_normalization', verdict: 'pass' })]);
     });
 
     it('removes a paraphrased plea the model reports and scores the essay again without it', async () => {
@@ -419,7 +430,7 @@ describe('writing evaluator on Bedrock Converse', () => {
       expect(result.criteria_scores.task_response?.band).toBe(5);
       expect(result.criteria_scores.lexical_resource?.band).toBe(6.5);
       expect(result.overall_band).toBe(writingTaskBand([5, 6, 6.5, 6]));
-      expect(result.criteria_scores.task_response?.feedback).toMatch(/Band capped at 5 .*150 counted words; this task needs at least 250/);
+      expect(result.criteria_scores.task_response?.feedback).toMatch(/Capped at band 5: .*150 counted words; this task needs at least 250/);
       expect(result.feedback).toMatch(/150 counted words/);
       expect(texts(server.requests[0]).messages[0]).toContain('(150 counted, words copied from the task excluded)');
     });

@@ -220,7 +220,8 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
       const { zeroWidth, bidiControl, tag, control } = normalised.removed;
       await emit({
         check: 'input_normalization',
-        verdict: 'flagged',
+        // Zero-width and control characters come with copy and paste; tag and bidi characters hide or reorder text.
+        verdict: tag > 0 || bidiControl > 0 ? 'flagged' : 'pass',
         evidence: [`removed ${removedCount} invisible characters: zero-width ${zeroWidth}, bidi control ${bidiControl}, tag ${tag}, control ${control}`],
         model_id: null,
       });
@@ -297,7 +298,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
       let feedback = scored.feedback;
       if (TASK_CRITERIA.includes(criterion) && rules.taskBandCap !== null && band > rules.taskBandCap) {
         band = rules.taskBandCap;
-        feedback = `${feedback} Band capped at ${band} by the rules below: ${rules.notes.join(' ')}`;
+        feedback = `${feedback} Capped at band ${band}: ${rules.notes.join(' ')}`;
       }
       criteriaScores[criterion] = { band, feedback };
       return band;
