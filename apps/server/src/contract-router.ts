@@ -61,6 +61,18 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
   );
 }
 
+/**
+ * Keys of a body that its object schema does not name. Core's bodies are strict objects, except
+ * a few refined ones (a speaking turn) that would strip unknown keys silently: they are refused too.
+ */
+function unknownKeys(schema: z.ZodType, value: unknown): FieldError[] {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  if (!shape || typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.keys(value)
+    .filter((key) => !(key in shape))
+    .map((key) => ({ path: key, message: 'is not allowed' }));
+}
+
 function isJsonMediaType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -150,6 +162,10 @@ export function registerContractRoutes(app: Hono, handlers: ContractHandlers, op
       details.push(...repeated);
       const query = route.query ? parse(route.query, queryValues) : undefined;
       const body = parse(route.body, rawBody);
+      if (route.body) {
+        const known = new Set(details.map((detail) => detail.path));
+        details.push(...unknownKeys(route.body, rawBody).filter((detail) => !known.has(detail.path)));
+      }
       if (details.length > 0) throw new ServerError('validation_failed', 'The request is invalid', { details });
 
       const result = await handler({ params, query, body, caller, context } as RouteInput<RouteDefinition>);
