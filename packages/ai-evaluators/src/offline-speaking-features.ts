@@ -1,5 +1,6 @@
 import type { Lexicon } from './spelling-lexicon.js';
-import { findConnectors, findGrammarSlips, movingAverageTypeTokenRatio, tokenizeWords } from './text-features.js';
+import { findGrammarSlips } from './offline-grammar-slips.js';
+import { findConnectors, movingAverageTypeTokenRatio, tokenizeWords } from './text-features.js';
 
 /** A word and when it was said, in milliseconds from the start of the turn (core's `TimedWord`). */
 export interface SpokenWord {
@@ -139,7 +140,7 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
     rareWordShare: levels.length === 0 ? 0 : levels.filter((level) => level >= 35).length / levels.length,
     complexityRate: per100(spoken.filter((word) => SUBORDINATE.has(word)).length),
     structures,
-    slipRate: per100(findGrammarSlips(joined).length),
+    slipRate: per100(findGrammarSlips(joined, lexicon).length),
     partTwoMinutes: partTwoMs / 60_000,
   };
 }

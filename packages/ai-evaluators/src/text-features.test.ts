@@ -4,7 +4,6 @@ import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import {
   WRITING_FEATURE_NAMES,
   findConnectors,
-  findGrammarSlips,
   measureWritingFeatures,
   movingAverageTypeTokenRatio,
   splitParagraphs,
@@ -61,14 +60,6 @@ describe('measures', () => {
       ['however', 'contrast'],
       ['for example', 'example'],
     ]);
-  });
-
-  it('finds grammar slips with quotes that appear in the text', () => {
-    const text = 'It is a advantage. An book on the the table. People is happy with the informations and more better results. An hour and a university.';
-    const slips = findGrammarSlips(text);
-    expect(slips.map((slip) => slip.quote)).toEqual(['a advantage', 'An book', 'the the', 'People is', 'informations', 'more better']);
-    expect(slips.map((slip) => slip.suggestion)).toEqual(['an advantage', 'A book', 'the', 'People are', 'information', 'better']);
-    for (const slip of slips) expect(text).toContain(slip.quote);
   });
 });
 

@@ -1,4 +1,5 @@
 import { countWords } from '@ielts-genai-prep/core';
+import { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
 import { findSpellingErrors, type SpellingError } from './spelling-errors.js';
 import type { Lexicon } from './spelling-lexicon.js';
 
@@ -141,9 +142,6 @@ const IRREGULAR_PARTICIPLES = new Set(['done', 'made', 'given', 'taken', 'seen',
 const OVERVIEW_PATTERN = /\b(overall|in general|generally speaking|it is (clear|evident|apparent|noticeable) that|at first glance|in summary|to summari[sz]e|the most (noticeable|striking|significant))\b/i;
 const OPINION_PATTERN = /\b(i (strongly |firmly |completely |partly |totally )?(believe|think|agree|disagree|feel|consider|argue)|in my (opinion|view)|from my (perspective|point of view)|my (own )?view|i am (convinced|of the opinion))\b/i;
 const CONCLUSION_PATTERN = /\b(in conclusion|to conclude|to sum up|in summary|all in all|to summari[sz]e|in a nutshell|taking everything into account)\b/i;
-const UNCOUNTABLE_PLURALS = new Set(['informations', 'advices', 'knowledges', 'equipments', 'furnitures', 'evidences', 'homeworks', 'childrens', 'peoples', 'feedbacks', 'staffs', 'luggages', 'sceneries']);
-const AN_EXCEPTIONS = /^(hour|honest|honou?r|heir|herb)/;
-const A_EXCEPTIONS = /^(uni|use|usu|uti|eu|one|once|ubiq|uk|us\b|euro)/;
 
 /** The paragraphs of a text: blocks separated by line breaks, empty ones dropped. */
 export function splitParagraphs(text: string): string[] {
@@ -235,54 +233,6 @@ export function findConnectors(words: readonly string[]): Array<{ phrase: string
   return found;
 }
 
-/** A grammar slip: the words as written, a correction, and why. */
-export interface GrammarSlip {
-  /** The words as written in the text. */
-  quote: string;
-  /** What to write instead. */
-  suggestion: string;
-  /** Why, in a sentence. */
-  explanation: string;
-}
-
-/**
- * Grammar slips a few patterns can find without a parser: "a"/"an" before the wrong sound,
- * a word written twice, uncountable nouns given an -s, double comparatives, "people is".
- * Quotes keep the text's own spelling and case so that they can be found in it.
- */
-export function findGrammarSlips(text: string): GrammarSlip[] {
-  const tokens = [...text.matchAll(/\p{L}+(?:['\u2019-]\p{L}+)*/gu)].map((match) => ({ word: match[0].toLowerCase(), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
-  const slips: GrammarSlip[] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as { word: string; start: number; end: number };
-    const following = tokens[index + 1];
-    const word = token.word;
-    // Only neighbours separated by spaces count: "a. Apple" or "that, that" are not slips.
-    const next = following !== undefined && /^\s+$/.test(text.slice(token.end, following.start)) ? following : undefined;
-    const pair = next === undefined ? '' : text.slice(token.start, next.end);
-    const nextWord = next?.word ?? '';
-    const nextOriginal = next === undefined ? '' : text.slice(next.start, next.end);
-    if (next !== undefined) {
-      if (word === 'a' && /^[aeiou]/.test(nextWord) && !A_EXCEPTIONS.test(nextWord)) {
-        slips.push({ quote: pair, suggestion: `${text.slice(token.start, token.end)}n ${nextOriginal}`, explanation: 'Use "an" before a vowel sound.' });
-      } else if (word === 'an' && /^[b-df-hj-np-tv-z]/.test(nextWord) && !AN_EXCEPTIONS.test(nextWord)) {
-        slips.push({ quote: pair, suggestion: `${text.slice(token.start, token.start + 1)} ${nextOriginal}`, explanation: 'Use "a" before a consonant sound.' });
-      } else if (word === nextWord && word.length > 1 && !['had', 'that'].includes(word)) {
-        slips.push({ quote: pair, suggestion: text.slice(token.start, token.end), explanation: 'The word is written twice.' });
-      } else if ((word === 'more' || word === 'most') && /^(better|worse|bigger|larger|smaller|higher|lower|easier|cheaper|greater)$/.test(nextWord)) {
-        slips.push({ quote: pair, suggestion: nextOriginal, explanation: 'Do not add "more" to a comparative that already ends in -er.' });
-      } else if (word === 'people' && nextWord === 'is') {
-        slips.push({ quote: pair, suggestion: `${text.slice(token.start, token.end)} are`, explanation: '"People" is plural.' });
-      }
-    }
-    if (UNCOUNTABLE_PLURALS.has(word)) {
-      const suggestion = word === 'childrens' ? 'children' : word === 'peoples' ? 'people' : word.replace(/s$/, '');
-      slips.push({ quote: text.slice(token.start, token.end), suggestion, explanation: 'This noun takes no -s here.' });
-    }
-  }
-  return slips;
-}
-
 /** Measures every feature of an answer. Pure: the same text, prompt and lexicon give the same numbers. */
 export function measureWritingFeatures(input: MeasureWritingFeaturesInput): WritingFeatures {
   const { text, prompt, minimumWords, lexicon } = input;
@@ -341,7 +291,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   const lowercaseI = (text.match(/(^|[\s(])i(?=['\u2019\s,.])/g) ?? []).length;
   const spacingErrors = (text.match(/\s[,.;:!?](?!\d)|[,;:](?=\p{L})|[a-z]\.(?=[A-Z][a-z])/gu) ?? []).length;
   const punctuationKinds = [',', ';', ':', '(', '"', '?', '!', '-'].filter((mark) => text.includes(mark)).length + (/['\u2019]/.test(text) ? 1 : 0);
-  const grammarSlips = findGrammarSlips(text);
+  const grammarSlips = findGrammarSlips(text, lexicon);
 
   const values: WritingFeatureValues = {
     length_ratio: lengthRatio,
