@@ -72,14 +72,12 @@ export {
   CONNECTORS,
   WRITING_FEATURE_NAMES,
   findConnectors,
-  findGrammarSlips,
   measureWritingFeatures,
   movingAverageTypeTokenRatio,
   splitParagraphs,
   splitSentences,
   stem,
   tokenizeWords,
-  type GrammarSlip,
   type MeasureWritingFeaturesInput,
   type WritingFeatureName,
   type WritingFeatureValues,
@@ -243,3 +241,4 @@ export {
   type SpellingVariants,
   type SpellingVariantsOptions,
 } from './spelling-variants.js';
+export { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
