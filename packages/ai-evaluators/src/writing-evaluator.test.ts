@@ -241,6 +241,9 @@ describe('writing evaluator on Bedrock Converse', () => {
       const error = await rejection(evaluator().evaluate(task2));
       expect(error.code).toBe('malformed_tool_use');
       expect(server.requests).toHaveLength(2);
+      const retryText = texts(server.requests[1]).messages[0] as string;
+      expect(retryText).toContain('- the answer did not call record_assessment with a JSON object');
+      expect(retryText).not.toContain('score_essay');
     });
 
     it('recovers when the retry calls the tool', async () => {

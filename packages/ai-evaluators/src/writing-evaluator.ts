@@ -191,7 +191,8 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
           throw failure;
         }
         if (failure.code !== 'malformed_tool_use') throw failure;
-        issues = [`${failure.message}: call ${WRITING_TOOL_NAME} with a JSON object`];
+        // Our own words only: the failure's message may name whatever tool the model invented.
+        issues = [`the answer did not call ${WRITING_TOOL_NAME} with a JSON object`];
         lastError = failure;
       }
       await emit({ check: 'output_validation', verdict: attempt === 1 ? 'flagged' : 'blocked', evidence: issues });
