@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_SCRYPT_COST, loadConfig } from './config.js';
+
+const root = '/repo';
+
+function problemsOf(environment: Record<string, string>): string[] {
+  try {
+    loadConfig(environment, { rootDirectory: root });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the one-command start: embedded store, outbox, offline scoring, OWASP scrypt', () => {
+    const config = loadConfig({}, { rootDirectory: root });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.storage).toEqual({ kind: 'embedded', directory: path.join(root, '.data', 'dynamodb') });
+    expect(config.mail).toEqual({ kind: 'outbox', directory: path.join(root, '.data', 'outbox'), from: 'IELTS GenAI Prep <no-reply@localhost>' });
+    expect(config.bedrock.enabled).toBe(false);
+    expect(config.gemini.apiKey).toBeUndefined();
+    expect(config.scryptCost).toBe(DEFAULT_SCRYPT_COST);
+    expect(DEFAULT_SCRYPT_COST).toBe(131072);
+    expect(config.cookie.secure).toBe(false);
+    expect(config.createTables).toBe(true);
+    expect(config.seedContent).toBe(true);
+    expect(config.webDistDir).toBe(path.join(root, 'apps', 'web', 'dist'));
+    expect(config.recaptcha.secret).toBeUndefined();
+    expect(config.freeAssessmentsPerType).toBe(3);
+  });
+
+  it('takes PORT and DATA_DIR from the environment', () => {
+    const config = loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/ielts' }, { rootDirectory: root });
+    expect(config.port).toBe(8080);
+    expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(config.storage).toEqual({ kind: 'embedded', directory: '/var/lib/ielts/dynamodb' });
+  });
+
+  it('uses real AWS services when AWS settings are present', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        AWS_REGION: 'eu-west-2',
+        SES_FROM_ADDRESS: 'IELTS <no-reply@example.com>',
+        BEDROCK_ENABLED: 'true',
+        GEMINI_API_KEY: 'key',
+        CURSOR_SECRET: 'x'.repeat(40),
+      },
+      { rootDirectory: root },
+    );
+    expect(config.storage).toEqual({ kind: 'aws', region: 'eu-west-2' });
+    expect(config.mail).toEqual({ kind: 'ses', from: 'IELTS <no-reply@example.com>', region: 'eu-west-2', endpoint: undefined });
+    expect(config.bedrock).toMatchObject({ enabled: true, region: 'eu-west-2' });
+    expect(config.gemini.apiKey).toBe('key');
+    expect(config.cookie.secure).toBe(true);
+    expect(config.createTables).toBe(false);
+    expect(config.seedContent).toBe(false);
+  });
+
+  it('uses a DynamoDB endpoint when one is given', () => {
+    const config = loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root });
+    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: 'http://127.0.0.1:8000', region: 'us-east-1' });
+  });
+
+  it('names every bad variable with what is wrong and what it got', () => {
+    const problems = problemsOf({ PORT: 'eighty', SCRYPT_COST: '1000', BEDROCK_ENABLED: 'maybe', DYNAMODB_ENDPOINT: 'not a url', NODE_ENV: 'staging' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT: must be a whole number from 0 to 65535 (got "eighty")',
+        'SCRYPT_COST: must be a power of two from 1024 to 1048576 (got "1000")',
+        'BEDROCK_ENABLED: must be true or false (got "maybe")',
+        'DYNAMODB_ENDPOINT: must be an http(s) URL (got "not a url")',
+        'NODE_ENV: must be development, test or production (got "staging")',
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be at most 65535 (got "70000")']);
+  });
+
+  it('checks combinations', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['CURSOR_SECRET: required in production, at least 32 random characters (not set)']);
+    expect(problemsOf({ SESSION_IDLE_TTL_SECONDS: '7200', SESSION_ABSOLUTE_TTL_SECONDS: '3600' })[0]).toMatch(/^SESSION_IDLE_TTL_SECONDS: must not exceed/);
+    expect(problemsOf({ SES_FROM_ADDRESS: 'a@b.co' })[0]).toMatch(/^SES_REGION: needed/);
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ PORT: '', AWS_REGION: ' ' }, { rootDirectory: root }).storage.kind).toBe('embedded');
+  });
+
+  it('checks reCAPTCHA answers against the public host unless told otherwise', () => {
+    expect(loadConfig({ RECAPTCHA_SECRET: 's', PUBLIC_URL: 'https://ielts.example.com/' }, { rootDirectory: root }).recaptcha).toEqual({
+      secret: 's',
+      verifyUrl: 'https://www.google.com/recaptcha/api/siteverify',
+      hostnames: ['ielts.example.com'],
+    });
+  });
+});

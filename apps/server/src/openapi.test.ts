@@ -1,0 +1,76 @@
+import { validate } from '@readme/openapi-parser';
+import { listRoutes } from '@ielts-genai-prep/core';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from './openapi.js';
+
+type Document = Record<string, unknown>;
+
+/**
+ * Validates an OpenAPI 3.1 document: its structure with @readme/openapi-parser, and (which that
+ * parser does not do for 3.1) every schema in it as JSON Schema 2020-12 with Ajv in strict mode.
+ */
+async function checkOpenApi(document: Document): Promise<string[]> {
+  const problems: string[] = [];
+  const result = await validate(structuredClone(document) as never);
+  if (!result.valid) problems.push(...(result.errors ?? []).map((error) => JSON.stringify(error)));
+  const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+  const components = ((document.components as Document | undefined)?.schemas ?? {}) as Record<string, Document>;
+  ajv.addSchema({ $id: 'components', $defs: components });
+  const visit = (value: unknown, where: string): void => {
+    if (!value || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'schema' && child && typeof child === 'object') {
+        const rewritten = JSON.parse(JSON.stringify(child).replaceAll('#/components/schemas/', 'components#/$defs/')) as Document;
+        try {
+          ajv.compile(rewritten);
+        } catch (error) {
+          problems.push(`${where}.schema: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      } else {
+        visit(child, `${where}.${key}`);
+      }
+    }
+  };
+  visit(document.paths, 'paths');
+  return problems;
+}
+
+describe('the OpenAPI document', () => {
+  const document = buildOpenApiDocument({ version: '1.2.3', serverUrl: 'http://localhost:3000', cookieName: 'ielts_session' });
+
+  it('is valid OpenAPI 3.1, schemas included', async () => {
+    expect(await checkOpenApi(document)).toEqual([]);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('the check catches a broken schema', async () => {
+    const broken = {
+      openapi: '3.1.0',
+      info: { title: 'x', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'nonsense' } } } } } } } },
+    };
+    expect((await checkOpenApi(broken)).length).toBeGreaterThan(0);
+    expect((await checkOpenApi({ openapi: '3.1.0', paths: {} })).length).toBeGreaterThan(0);
+  });
+
+  it('has every route of the contract, with its auth, body and parameters', () => {
+    const paths = document.paths as Record<string, Record<string, Record<string, unknown>>>;
+    for (const { group, name, route } of listRoutes()) {
+      const operation = paths[route.path.replace(/:([A-Za-z_]+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      expect(operation, `${group}.${name}`).toBeDefined();
+      expect(operation?.operationId).toBe(`${group}.${name}`);
+      expect(Object.keys(operation?.responses as object)).toContain(String(route.status));
+      expect(operation?.security).toEqual(route.auth === 'user' ? [{ sessionCookie: [] }, { bearerToken: [] }] : []);
+      expect(Boolean(operation?.requestBody)).toBe(Boolean(route.body));
+    }
+    const listQuestions = paths['/api/questions']?.get;
+    expect(listQuestions?.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'type', in: 'query', required: true }),
+        expect.objectContaining({ name: 'limit', in: 'query', required: false }),
+      ]),
+    );
+    expect(paths['/api/assessments/{id}']?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+  });
+});
