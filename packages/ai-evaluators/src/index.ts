@@ -3,8 +3,8 @@ export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, costOf, type ModelPrice
 export { withRetry, type RetryOptions } from './retry.js';
 // Offline scorer (no network): writing model, speaking heuristics, features, fit and measurement.
 export {
-  OFFLINE_WRITING_MODEL,
   OFFLINE_WRITING_MODEL_ID,
+  committedOfflineWritingModel,
   createOfflineWritingScorer,
   offlineConfidence,
   offlineWritingRequestSchema,
@@ -36,6 +36,7 @@ export {
   offlineTaskModelSchema,
   offlineWritingModelSchema,
   predictOfflineBand,
+  withinHalfBandAt,
   type OfflinePrediction,
   type OfflineTaskModel,
   type OfflineWritingModel,
@@ -47,6 +48,7 @@ export {
 export {
   DEFAULT_OFFLINE_FIT_OPTIONS,
   assignFolds,
+  calibrationTable,
   crossValidateOfflineWriting,
   fitOfflineWritingModel,
   fitTaskModel,

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import committed from './offline-writing-coefficients.json';
-import { assignFolds, crossValidateOfflineWriting, fitOfflineWritingModel, parseScoredEssays, type ScoredEssay } from './offline-writing-fit.js';
-import { OFFLINE_WRITING_MODEL_FEATURES, offlineWritingModelSchema } from './offline-writing-model.js';
+import { assignFolds, calibrationTable, crossValidateOfflineWriting, fitOfflineWritingModel, parseScoredEssays, type ScoredEssay } from './offline-writing-fit.js';
+import { OFFLINE_WRITING_MODEL_FEATURES, offlineWritingModelSchema, withinHalfBandAt } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 
 // The calibration data sits in shared/ beside the repository clone.
@@ -45,6 +45,20 @@ describe('assignFolds', () => {
   });
 });
 
+describe('calibrationTable', () => {
+  it('gives the share within half a band per predicted band, shrunk towards the overall share', () => {
+    const table = calibrationTable([6, 6, 6, 7], [6, 6.5, 8, 7], 0.5);
+    expect(table).toEqual([
+      { band: 6, count: 3, withinHalfBand: Math.round(((2 + 10 * 0.5) / 13) * 10_000) / 10_000 },
+      { band: 7, count: 1, withinHalfBand: Math.round(((1 + 10 * 0.5) / 11) * 10_000) / 10_000 },
+    ]);
+    const model = { calibration: table, crossValidated: { meanAbsoluteError: 0.7, withinHalfBand: 0.5, quadraticWeightedKappa: 0.3 } };
+    expect(withinHalfBandAt(model, 6)).toBe(table[0]?.withinHalfBand);
+    expect(withinHalfBandAt(model, 8.5)).toBe(table[1]?.withinHalfBand);
+    expect(withinHalfBandAt({ ...model, calibration: [] }, 6)).toBe(0.5);
+  });
+});
+
 describe('the committed coefficients', () => {
   it('are reproduced by re-running the fit on the data', () => {
     const refitted = fitOfflineWritingModel(essays, lexicon);
@@ -61,6 +75,7 @@ describe('the committed coefficients', () => {
         fresh[key].forEach((value, index) => expect(value, `${task} ${key} ${OFFLINE_WRITING_MODEL_FEATURES[index]}`).toBeCloseTo(stored[key][index] as number, 5));
       }
       expect(fresh.crossValidated.meanAbsoluteError).toBeCloseTo(stored.crossValidated.meanAbsoluteError, 3);
+      expect(fresh.calibration).toEqual(stored.calibration);
     }
   }, 120_000);
 });

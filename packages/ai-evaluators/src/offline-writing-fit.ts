@@ -105,7 +105,7 @@ export function fitTaskModel(measured: readonly MeasuredEssay[], options: Offlin
     settings.folds,
     settings.seed,
   );
-  let best: { lambda: number; metrics: AgreementMetrics } | undefined;
+  let best: { lambda: number; metrics: AgreementMetrics; predicted: number[] } | undefined;
   for (const lambda of settings.lambdas) {
     const predicted = new Array<number>(measured.length).fill(0);
     for (let fold = 0; fold < settings.folds; fold++) {
@@ -124,9 +124,9 @@ export function fitTaskModel(measured: readonly MeasuredEssay[], options: Offlin
       predicted,
       measured.map((item) => item.essay.band),
     );
-    if (best === undefined || metrics.meanAbsoluteError < best.metrics.meanAbsoluteError - 1e-12) best = { lambda, metrics };
+    if (best === undefined || metrics.meanAbsoluteError < best.metrics.meanAbsoluteError - 1e-12) best = { lambda, metrics, predicted };
   }
-  const chosen = best as { lambda: number; metrics: AgreementMetrics };
+  const chosen = best as { lambda: number; metrics: AgreementMetrics; predicted: number[] };
   const ridge = fitRidge(
     measured.map((item) => item.row),
     measured.map((item) => item.essay.band),
@@ -142,7 +142,38 @@ export function fitTaskModel(measured: readonly MeasuredEssay[], options: Offlin
       withinHalfBand: round(chosen.metrics.withinHalfBand, 4),
       quadraticWeightedKappa: round(chosen.metrics.quadraticWeightedKappa, 4),
     },
+    calibration: calibrationTable(
+      chosen.predicted,
+      measured.map((item) => item.essay.band),
+      chosen.metrics.withinHalfBand,
+    ),
   };
+}
+
+// Essays predicted at a band with fewer than this many cross-validated predictions borrow
+// strength from the overall share (a Bayesian-style shrinkage with this prior weight).
+const CALIBRATION_PRIOR_WEIGHT = 10;
+
+/**
+ * The share of cross-validated predictions within half a band of the human band, for each
+ * predicted band: how often the model is right when it says, say, 8.0. Small groups are shrunk
+ * towards the overall share.
+ */
+export function calibrationTable(predicted: readonly number[], actual: readonly number[], overallWithinHalfBand: number): Array<{ band: number; count: number; withinHalfBand: number }> {
+  const groups = new Map<number, { count: number; hits: number }>();
+  predicted.forEach((band, index) => {
+    const group = groups.get(band) ?? { count: 0, hits: 0 };
+    group.count++;
+    if (Math.abs(band - (actual[index] ?? 0)) <= 0.5 + 1e-9) group.hits++;
+    groups.set(band, group);
+  });
+  return [...groups.entries()]
+    .sort((left, right) => left[0] - right[0])
+    .map(([band, group]) => ({
+      band,
+      count: group.count,
+      withinHalfBand: round((group.hits + CALIBRATION_PRIOR_WEIGHT * overallWithinHalfBand) / (group.count + CALIBRATION_PRIOR_WEIGHT), 4),
+    }));
 }
 
 /** Fits the offline writing model (one ridge model per task) on scored essays. Deterministic. */

@@ -77,6 +77,8 @@ export const offlineTaskModelSchema = z.object({
     withinHalfBand: z.number().min(0).max(1),
     quadraticWeightedKappa: z.number(),
   }),
+  /** Cross-validated share within half a band, by predicted band: the basis of the confidence. */
+  calibration: z.array(z.object({ band: z.number(), count: z.int().min(0), withinHalfBand: z.number().min(0).max(1) })).min(1),
 });
 /** One task's fitted model. */
 export type OfflineTaskModel = z.infer<typeof offlineTaskModelSchema>;
@@ -140,4 +142,16 @@ export function predictOfflineBand(model: PredictableTaskModel, row: readonly nu
   });
   score = Math.min(9, Math.max(1, score));
   return { score, band: Math.round(score * 2) / 2, contributions, outOfRange };
+}
+
+/**
+ * The cross-validated share of predictions within half a band of the human band for a predicted
+ * band: the calibration row of the nearest band, or the overall share for a model without rows.
+ */
+export function withinHalfBandAt(model: Pick<OfflineTaskModel, 'calibration' | 'crossValidated'>, band: number): number {
+  let nearest: { band: number; withinHalfBand: number } | undefined;
+  for (const row of model.calibration) {
+    if (nearest === undefined || Math.abs(row.band - band) < Math.abs(nearest.band - band)) nearest = row;
+  }
+  return nearest?.withinHalfBand ?? model.crossValidated.withinHalfBand;
 }

@@ -7,7 +7,7 @@ import { TASK1_PROMPT, TASK1_REPORT, TASK2_PROMPT, WEAK_TASK2_ESSAY, WELL_FORMED
 import { EvaluatorError } from './evaluator-error.js';
 import { OFFLINE_WRITING_MODEL_FEATURES, predictOfflineBand } from './offline-writing-model.js';
 import { parseScoredEssays } from './offline-writing-fit.js';
-import { OFFLINE_WRITING_MODEL, createOfflineWritingScorer, offlineConfidence, scoreOfflineWriting, settleCriterionBands } from './offline-writing-scorer.js';
+import { committedOfflineWritingModel, createOfflineWritingScorer, offlineConfidence, scoreOfflineWriting, settleCriterionBands } from './offline-writing-scorer.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { measureWritingFeatures } from './text-features.js';
 
@@ -78,7 +78,7 @@ describe('results', () => {
         expect(result.overall_band).toBe(writingTaskBand(bands, { task: rounding }));
         const features = measureWritingFeatures({ text: essay.essay, prompt: essay.prompt, minimumWords: essay.task === 'task1' ? 150 : 250, lexicon });
         const prediction = predictOfflineBand(
-          OFFLINE_WRITING_MODEL.tasks[essay.task],
+          committedOfflineWritingModel().tasks[essay.task],
           OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]),
         );
         expect(result.overall_band).toBe(prediction.band);

@@ -22,6 +22,7 @@ import {
   OFFLINE_WRITING_MODEL_FEATURES,
   offlineWritingModelSchema,
   predictOfflineBand,
+  withinHalfBandAt,
   type OfflineWritingModel,
   type WritingCriterionGroup,
   type WritingTask,
@@ -32,8 +33,16 @@ import { measureWritingFeatures, splitSentences, type WritingFeatures } from './
 /** The model id every offline writing result carries. */
 export const OFFLINE_WRITING_MODEL_ID = 'offline-writing-v1';
 
-/** The fitted coefficients committed in the repository (see `scripts/fit-offline-writing-model.mjs`). */
-export const OFFLINE_WRITING_MODEL: OfflineWritingModel = offlineWritingModelSchema.parse(committedModel);
+let committedModelParsed: OfflineWritingModel | undefined;
+
+/**
+ * The fitted coefficients committed in the repository (see `scripts/fit-offline-writing-model.mjs`),
+ * checked against the model schema on first use rather than at import.
+ */
+export function committedOfflineWritingModel(): OfflineWritingModel {
+  committedModelParsed ??= offlineWritingModelSchema.parse(committedModel);
+  return committedModelParsed;
+}
 
 /** A writing answer to score offline. */
 export const offlineWritingRequestSchema = z.object({
@@ -49,7 +58,7 @@ export type OfflineWritingRequest = z.input<typeof offlineWritingRequestSchema>;
 
 /** Options of the offline writing scorer. */
 export interface OfflineWritingScorerOptions {
-  /** The fitted model. Default {@link OFFLINE_WRITING_MODEL}, the committed coefficients. */
+  /** The fitted model. Default {@link committedOfflineWritingModel}, the committed coefficients. */
   model?: OfflineWritingModel;
   /** Rounding of the mean of the four criteria into the task band. Default `DEFAULT_WRITING_ROUNDING.task` from core (`down`). */
   rounding?: BandRounding;
@@ -90,8 +99,10 @@ export interface ScoreOfflineWritingOptions extends OfflineWritingScorerOptions 
 }
 
 // Each criterion band is the overall prediction plus this multiple of how far its feature
-// group's contribution lies from the mean of the four groups' contributions.
-const CRITERION_SPREAD = 1;
+// group's contribution lies from the mean of the four groups' contributions. Ridge shrinks the
+// contributions, so at 1 the criteria barely differ; at 2 the strongest and weakest criteria of
+// a typical essay lie about one band apart, as they often do in human marking.
+const CRITERION_SPREAD = 2;
 // A single-paragraph answer's Coherence and Cohesion is lowered this much relative to the
 // other criteria (the overall band is unchanged: see offline-writing-model.ts for why).
 const SINGLE_PARAGRAPH_PENALTY = 1;
@@ -110,7 +121,7 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
     throw new EvaluatorError('invalid_input', 'the writing request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
   }
   const { assessmentType, prompt, essay } = parsed.data;
-  const model = options.model ?? OFFLINE_WRITING_MODEL;
+  const model = options.model ?? committedOfflineWritingModel();
   const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
   const task: WritingTask = isWritingTask1(assessmentType) ? 'task1' : 'task2';
   const taskCriterion: CriterionId = task === 'task1' ? 'task_achievement' : 'task_response';
@@ -156,7 +167,7 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
     reviewReasons.push('The answer repeats whole sentences.');
   }
 
-  const confidence = offlineConfidence(taskModel.crossValidated.withinHalfBand, prediction.outOfRange.length, hasPrompt);
+  const confidence = offlineConfidence(withinHalfBandAt(taskModel, prediction.band), prediction.outOfRange.length, hasPrompt);
   const feedback = buildWritingFeedback({ task, minimumWords, hasPrompt, promptAsksOpinion: promptAsksOpinion(prompt), features });
   const criterionIds: CriterionId[] = [taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'];
   const criteriaScores: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
@@ -205,8 +216,8 @@ export function settleCriterionBands(rawBands: readonly number[], target: number
 }
 
 /**
- * How much to trust an offline band: the share of cross-validated predictions that fell within
- * half a band of the human band, lowered by 15% for each feature outside the training range and
+ * How much to trust an offline band: the share of cross-validated predictions at the same
+ * predicted band that fell within half a band of the human band, lowered by 15% for each feature outside the training range and
  * by 20% when no prompt was given. Between 0.05 and 0.95.
  */
 export function offlineConfidence(withinHalfBand: number, featuresOutOfRange: number, hasPrompt: boolean): number {
