@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/main.ts', 'src/lambda.ts'],
+  // The Node server, the Lambda handler and the admin CLI.
+  entry: ['src/main.ts', 'src/lambda.ts', 'src/grant.ts'],
   format: ['esm'],
   sourcemap: true,
   clean: true,

@@ -1,7 +1,7 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTERED_MESSAGE, RESET_REQUESTED_MESSAGE } from './auth-handlers.js';
-import { GOOD_PASSWORD, startTestServer, type TestServer } from './test-support/test-server.js';
+import { GOOD_PASSWORD, startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe('registration', () => {
       body: JSON.stringify({ email: uniqueEmail('short'), password: 'short' }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.details).toEqual([{ path: 'password', message: 'must be at least 8 characters' }]);
+    expect((await readJson(response)).error.details).toEqual([{ path: 'password', message: 'must be at least 8 characters' }]);
   });
 
   it('accepts a 64-character passphrase', async () => {
@@ -94,7 +94,7 @@ describe('sessions', () => {
       body: JSON.stringify({ email, password: GOOD_PASSWORD }),
     });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await readJson(response);
     expect(body.token).toBeNull();
     const cookie = response.headers.getSetCookie()[0] ?? '';
     expect(cookie).toMatch(/^__Host-ielts_session=[A-Za-z0-9_-]{43};/);
@@ -110,7 +110,7 @@ describe('sessions', () => {
 
     const me = await server.request('/api/auth/me', { headers: { cookie: `__Host-ielts_session=${token}` } });
     expect(me.status).toBe(200);
-    expect((await me.json()).user).not.toHaveProperty('password_hash');
+    expect((await readJson(me)).user).not.toHaveProperty('password_hash');
 
     const logout = await server.request('/api/auth/logout', { method: 'POST', headers: { cookie: `__Host-ielts_session=${token}` } });
     expect(logout.status).toBe(200);
@@ -179,9 +179,28 @@ describe('login', () => {
     const limited = await post(password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect((await readJson(limited)).error.code).toBe('rate_limited');
     server.clock.advance((server.config.rateLimit.windowSeconds + 1) * 1000);
     expect((await post(password)).status).toBe(200);
+  });
+});
+
+describe('login rate limit per client', () => {
+  it('limits failed attempts from one address across accounts', async () => {
+    const limited = await startTestServer({ env: { LOGIN_MAX_FAILURES_PER_CLIENT: '5' } });
+    try {
+      const { email, password } = await limited.signUp();
+      const post = (body: object) =>
+        limited.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        expect((await post({ email: uniqueEmail(`guess${attempt}`), password: 'wrong password' })).status).toBe(401);
+      }
+      const response = await post({ email, password });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createRepositories, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import { ConfigError, loadConfig } from './config.js';
+import { findRunningEmbeddedEndpoint } from './embedded-endpoint.js';
 import { findRootDirectory } from './root-directory.js';
 import { runGrant } from './grant-program.js';
 
@@ -12,20 +13,22 @@ async function main(): Promise<number> {
   const naming = { prefix: config.tables.prefix, suffix: config.tables.suffix };
   let documentClient: DynamoDBDocumentClient;
   let close: () => Promise<void>;
-  if (config.storage.kind === 'embedded') {
-    // The embedded store is one process's files: stop the server first (LevelDB allows one writer).
-    const embedded = await startEmbeddedDynamo({ path: config.storage.directory, ...naming });
+  const running = config.storage.kind === 'embedded' ? await findRunningEmbeddedEndpoint(config.dataDir) : undefined;
+  const storage = running ? { kind: 'endpoint' as const, endpoint: running, region: 'us-east-1' } : config.storage;
+  if (storage.kind === 'embedded') {
+    // No server is running on the store: open its files here.
+    const embedded = await startEmbeddedDynamo({ path: storage.directory, ...naming });
     documentClient = embedded.documentClient;
     close = embedded.close;
   } else {
     const client = new DynamoDBClient(
-      config.storage.kind === 'endpoint'
+      storage.kind === 'endpoint'
         ? {
-            endpoint: config.storage.endpoint,
-            region: config.storage.region,
+            endpoint: storage.endpoint,
+            region: storage.region,
             ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
           }
-        : { region: config.storage.region },
+        : { region: storage.region },
     );
     documentClient = DynamoDBDocumentClient.from(client);
     close = async () => client.destroy();

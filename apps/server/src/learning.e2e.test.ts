@@ -3,7 +3,7 @@ import type { Assessment } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
 import { runGrant } from './grant-program.js';
-import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('questions', () => {
   it('needs a session', async () => {
     const response = await server.request('/api/questions?type=listening');
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue', details: [] } });
+    expect(await readJson(response)).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue', details: [] } });
   });
 });
 

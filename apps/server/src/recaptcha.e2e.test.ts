@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
-import { GOOD_PASSWORD, startTestServer, type TestServer } from './test-support/test-server.js';
+import { GOOD_PASSWORD, startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 /** A local stand-in for Google's siteverify: answers by the token it is sent. */
 let siteverify: Server;
@@ -95,7 +95,7 @@ describe('registration with reCAPTCHA configured', () => {
       const email = `captcha-${token ?? 'none'}@example.com`;
       const response = await register(email, token);
       expect(response.status, String(token)).toBe(400);
-      expect((await response.json()).error.details).toEqual([{ path: 'recaptcha_token', message: 'the reCAPTCHA check failed: try again' }]);
+      expect((await readJson(response)).error.details).toEqual([{ path: 'recaptcha_token', message: 'the reCAPTCHA check failed: try again' }]);
       expect(await server.repositories.users.get(email)).toBeUndefined();
     }
   });

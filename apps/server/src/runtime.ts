@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
 import { createDefaultEvaluators } from './default-evaluators.js';
+import { writeEmbeddedEndpoint } from './embedded-endpoint.js';
 import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
 import { createSpeakingProgressStore } from './speaking-progress-store.js';
 
@@ -41,6 +42,7 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     const embedded = await startEmbeddedDynamo({ path: config.storage.directory, createTables: config.createTables, ...tableNaming });
     documentClient = embedded.documentClient;
     closers.push(() => embedded.close());
+    closers.push(writeEmbeddedEndpoint(config.dataDir, embedded.endpoint));
     description.push(`data: embedded DynamoDB-compatible store in ${config.storage.directory}`);
   } else {
     const client = new DynamoDBClient(

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_BODY_BYTES, buildPath, listRoutes, type RouteDefinition } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 let server: TestServer;
 let token: string;
@@ -41,7 +41,7 @@ function send(route: RouteDefinition, body: string | undefined, headers: Record<
 
 async function expectValidationError(response: Response, path: string): Promise<void> {
   expect(response.status).toBe(400);
-  const envelope = await response.json();
+  const envelope = await readJson(response);
   expect(envelope.error.code).toBe('validation_failed');
   expect(envelope.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
   expect(JSON.stringify(envelope)).not.toMatch(/\n\s+at /);
@@ -80,7 +80,7 @@ describe('every route with a body', () => {
         await expectValidationError(await send(route, '{"unterminated": '), '');
         const plain = await send(route, JSON.stringify(valid()), { 'content-type': 'text/plain' });
         expect(plain.status).toBe(415);
-        expect((await plain.json()).error.code).toBe('unsupported_media_type');
+        expect((await readJson(plain)).error.code).toBe('unsupported_media_type');
         const missing = await send(route, undefined, {});
         expect(missing.status).toBe(415);
       });
@@ -90,7 +90,7 @@ describe('every route with a body', () => {
         const padding = 'x'.repeat(limit + 1);
         const response = await send(route, JSON.stringify({ ...valid(), padding }));
         expect(response.status).toBe(413);
-        expect(await response.json()).toEqual({
+        expect(await readJson(response)).toEqual({
           error: { code: 'payload_too_large', message: `The request body is larger than ${limit} bytes`, details: [] },
         });
       });
@@ -146,7 +146,7 @@ describe('params and queries', () => {
   it('answers unknown routes with the envelope', async () => {
     const response = await get('/api/nothing-here');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('not_found');
+    expect((await readJson(response)).error.code).toBe('not_found');
   });
 });
 

@@ -194,3 +194,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   return testServer;
 }
+
+/** A response's JSON body, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function readJson(response: Response): Promise<any> {
+  return response.json();
+}

@@ -1,0 +1,30 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const FILE_NAME = 'embedded-dynamodb.json';
+
+/**
+ * Records where a running server's embedded store listens, so the admin CLI can use it while the
+ * server runs (the store's files take one process at a time).
+ */
+export function writeEmbeddedEndpoint(dataDir: string, endpoint: string): () => void {
+  const file = path.join(dataDir, FILE_NAME);
+  writeFileSync(file, JSON.stringify({ endpoint, pid: process.pid }));
+  return () => rmSync(file, { force: true });
+}
+
+/** The endpoint a running server's embedded store listens on, if one answers. */
+export async function findRunningEmbeddedEndpoint(dataDir: string): Promise<string | undefined> {
+  let endpoint: string;
+  try {
+    endpoint = (JSON.parse(readFileSync(path.join(dataDir, FILE_NAME), 'utf8')) as { endpoint: string }).endpoint;
+  } catch {
+    return undefined;
+  }
+  try {
+    await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    return endpoint;
+  } catch {
+    return undefined;
+  }
+}
