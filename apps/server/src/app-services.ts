@@ -9,6 +9,11 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { RecaptchaVerifier } from './recaptcha-verifier.js';
 import type { SessionAuth } from './session-auth.js';
 
+/** The Hono environment of the app: a request id per request. */
+export interface AppEnv {
+  Variables: { requestId: string };
+}
+
 /** Where the server writes what went wrong; never sent to clients. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -33,6 +38,8 @@ export interface AppServices {
   recaptcha: RecaptchaVerifier;
   sessions: SessionAuth;
   loginLimiters: { account: RateLimiter; client: RateLimiter };
+  /** Limits the emails one address can be sent on request (verification resends, reset links). */
+  emailLimiter: RateLimiter;
   logger: Logger;
   /** Sends an email; a failure is logged, never thrown, so it never loses what was saved. */
   sendEmail(message: EmailMessage): Promise<boolean>;

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { consoleLogger, safeSender, type AppServices, type Logger } from './app-services.js';
+import { consoleLogger, safeSender, type AppEnv, type AppServices, type Logger } from './app-services.js';
 import { createAuthHandlers } from './auth-handlers.js';
 import type { ServerConfig } from './config.js';
 import { registerContractRoutes } from './contract-router.js';
@@ -44,7 +45,7 @@ export interface CreateAppOptions {
 }
 
 /** Builds the reference server's Hono app: every route of core's contract, /openapi.json, and the web app. */
-export function createApp(options: CreateAppOptions): Hono {
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const { config } = options;
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? consoleLogger;
@@ -67,14 +68,19 @@ export function createApp(options: CreateAppOptions): Hono {
       account: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerAccount, windowSeconds, now }),
       client: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerClient, windowSeconds, now }),
     },
+    // Five requested emails per address per hour: enough for a person, too few to flood an inbox.
+    emailLimiter: createRateLimiter({ maxFailures: 5, windowSeconds: 3600, now }),
     logger,
     sendEmail: safeSender(options.mailer, logger),
   };
 
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   app.use('*', async (context, next) => {
+    // A request id a client can quote in a bug report; also in the server's error logs.
+    context.set('requestId', randomUUID());
     await next();
+    context.header('x-request-id', context.get('requestId'));
     context.header('x-content-type-options', 'nosniff');
     // Emailed links carry tokens in the query string: never leak them through Referer.
     context.header('referrer-policy', 'no-referrer');
@@ -88,6 +94,7 @@ export function createApp(options: CreateAppOptions): Hono {
     const mapped = toErrorResponse(error);
     if (mapped.unexpected) {
       logger.error('request failed', {
+        request_id: context.get('requestId'),
         method: context.req.method,
         path: new URL(context.req.url).pathname,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -178,13 +178,24 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
 
     async resendVerification({ caller }) {
       if (caller.user.email_verified) return { message: 'Your email address is already confirmed.' };
+      const key = `verify:${caller.user.email}`;
+      const wait = services.emailLimiter.retryAfterSeconds(key);
+      if (wait > 0) {
+        throw new ServerError('rate_limited', `Too many emails asked for: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
+      }
+      services.emailLimiter.recordFailure(key);
       await sendVerification(services, caller.user);
       return { message: 'A new confirmation link is on its way.' };
     },
 
     async requestPasswordReset({ body }) {
-      const user = await repositories.users.get(normalizeEmail(body.email));
-      if (user) {
+      const email = normalizeEmail(body.email);
+      const user = await repositories.users.get(email);
+      // Past the limit, the answer stays the same but no more mail goes out.
+      const key = `reset:${email}`;
+      const allowed = services.emailLimiter.retryAfterSeconds(key) === 0;
+      services.emailLimiter.recordFailure(key);
+      if (user && allowed) {
         const token = await issueEmailToken(services, user, 'password_reset');
         const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
         await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));

@@ -259,6 +259,21 @@ describe('password change', () => {
   });
 });
 
+describe('requested emails', () => {
+  it('are limited per address: resends answer 429, reset requests stop sending but answer the same', async () => {
+    const { email, client } = await server.signUp();
+    for (let index = 0; index < 5; index += 1) await client.auth.resendVerification();
+    const limited = await expectApiError(client.auth.resendVerification(), 429, 'rate_limited');
+    expect(limited.message).toMatch(/try again/);
+
+    const anonymous = server.webClient();
+    for (let index = 0; index < 7; index += 1) {
+      expect((await anonymous.auth.requestPasswordReset({ email })).message).toBe(RESET_REQUESTED_MESSAGE);
+    }
+    expect((await server.mailTo(email)).filter((mail) => mail.subject === 'Reset your password')).toHaveLength(5);
+  });
+});
+
 describe('resend verification', () => {
   it('sends a fresh link, and says so once verified', async () => {
     const { email, client } = await server.signUp();

@@ -9,6 +9,7 @@ import {
   type User,
 } from '@ielts-genai-prep/core';
 import type { Context, Hono } from 'hono';
+import type { AppEnv } from './app-services.js';
 import type * as z from 'zod';
 import { ServerError } from './server-error.js';
 
@@ -132,7 +133,7 @@ function readQuery(context: Context): { values: Record<string, string>; repeated
  * session (401), params, query and body validation (400 with field details), then the handler,
  * whose result must match the route's response schema.
  */
-export function registerContractRoutes(app: Hono, handlers: ContractHandlers, options: ContractRouterOptions): void {
+export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHandlers, options: ContractRouterOptions): void {
   for (const { group, name, route } of listRoutes()) {
     const handler = (handlers as unknown as Record<string, Record<string, RouteHandler<RouteDefinition>>>)[group]?.[name];
     if (!handler) throw new Error(`No handler for ${group}.${name} (${route.method} ${route.path})`);

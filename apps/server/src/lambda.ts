@@ -9,7 +9,9 @@ let runtime: Promise<Runtime> | undefined;
  * It is built on the first request from the function's environment variables and reused.
  */
 export const handler = async (event: Parameters<ReturnType<typeof handle>>[0], context: Parameters<ReturnType<typeof handle>>[1]) => {
-  runtime ??= createRuntime(loadConfig(process.env, { rootDirectory: process.env.LAMBDA_TASK_ROOT ?? process.cwd() }));
+  // Only /tmp is writable on Lambda.
+  const environment = { ...process.env, DATA_DIR: process.env.DATA_DIR ?? '/tmp/ielts-genai-prep' };
+  runtime ??= createRuntime(loadConfig(environment, { rootDirectory: process.env.LAMBDA_TASK_ROOT ?? process.cwd() }));
   const { app } = await runtime;
   return handle(app)(event, context);
 };

@@ -4,7 +4,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { createRepositories, createTables, resolveTableNames, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
-import { consoleLogger, type Logger } from './app-services.js';
+import { consoleLogger, type AppEnv, type Logger } from './app-services.js';
 import type { ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
@@ -15,7 +15,7 @@ import { createSpeakingProgressStore } from './speaking-progress-store.js';
 
 /** A server built from its configuration, and how to stop what it started. */
 export interface Runtime {
-  app: Hono;
+  app: Hono<AppEnv>;
   /** Lines describing what it runs on, for the start-up banner. */
   description: string[];
   close: () => Promise<void>;

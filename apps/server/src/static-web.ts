@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Hono } from 'hono';
+import type { AppEnv } from './app-services.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +28,7 @@ const contentTypes: Record<string, string> = {
  * Serves the built web app from `directory` when it exists: its files, and `index.html` for any
  * other GET outside `/api` (client-side routes such as `/verify-email`). Returns whether it did.
  */
-export function serveWebApp(app: Hono, directory: string): boolean {
+export function serveWebApp(app: Hono<AppEnv>, directory: string): boolean {
   const root = path.resolve(directory);
   const indexFile = path.join(root, 'index.html');
   if (!existsSync(indexFile)) return false;

@@ -12,7 +12,7 @@ import { createRepositories, createTables, resolveTableNames, type Repositories 
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { createApp } from '../app.js';
-import type { Logger } from '../app-services.js';
+import type { AppEnv, Logger } from '../app-services.js';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';
@@ -40,7 +40,7 @@ export interface TestClock {
 /** A server on a loopback port, on DynamoDB Local and the SES emulator. */
 export interface TestServer {
   baseUrl: string;
-  app: Hono;
+  app: Hono<AppEnv>;
   config: ServerConfig;
   repositories: Repositories;
   clock: TestClock;

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { GOOD_PASSWORD } from './test-support/test-server.js';
+
+/** An API Gateway HTTP API (payload 2.0) event, as Lambda would receive it. */
+function event(method: string, rawPath: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString: '',
+    headers: { host: 'api.ielts.test', ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.ielts.test',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'test' },
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    isBase64Encoded: false,
+  };
+}
+
+const saved = { ...process.env };
+beforeAll(() => {
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    DYNAMODB_ENDPOINT: inject('dynamoDbLocalEndpoint'),
+    TABLE_PREFIX: `l${randomUUID().slice(0, 8)}-`,
+    CREATE_TABLES: 'true',
+    SEED_CONTENT: 'true',
+    SES_FROM_ADDRESS: 'no-reply@ielts.test',
+    SES_ENDPOINT: inject('sesEndpoint'),
+    CURSOR_SECRET: 'a-lambda-test-secret-that-is-long-enough',
+    SCRYPT_COST: '1024',
+  });
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+describe('the Lambda handler', () => {
+  it('serves the same app from API Gateway events', async () => {
+    const { handler } = await import('./lambda.js');
+    const health = await handler(event('GET', '/health') as never, {} as never);
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
+
+    const email = `lambda-${randomUUID().slice(0, 8)}@example.com`;
+    const registered = await handler(event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    expect(registered.statusCode).toBe(202);
+    const login = await handler(event('POST', '/api/auth/login', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    expect(login.statusCode).toBe(200);
+    const cookie = (login.multiValueHeaders?.['set-cookie'] ?? login.cookies ?? [login.headers?.['set-cookie']]).flat().join(';');
+    expect(cookie).toMatch(/__Host-ielts_session=.*HttpOnly.*Secure/);
+
+    const missing = await handler(event('GET', '/api/auth/me') as never, {} as never);
+    expect(missing.statusCode).toBe(401);
+    expect(JSON.parse(missing.body).error.code).toBe('unauthorized');
+    expect(missing.headers?.['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
