@@ -160,6 +160,25 @@ describe('createAnswerKeyEvaluator', () => {
     expect(result.question_results.map((item) => item.reason)).toEqual(['TRUE expected, not YES', 'correct', 'correct', 'correct']);
   });
 
+  it('accepts "choose TWO letters" answers in either order, each letter once', async () => {
+    const mark = (answers: Record<string, string>) =>
+      evaluator.mark({
+        assessmentType: 'listening',
+        answerKey: { '21': 'B / D', '22': 'B / D', '23': 'A / C / E', '24': 'A / C / E', '25': 'A / C / E' },
+        answerFormats: { '21-25': 'Choose the correct letter, A-E.' },
+        answers,
+      });
+    expect(mark({ '21': 'D', '22': 'b', '23': 'E', '24': 'A', '25': 'C' }).raw_score).toBe(5);
+    const twice = mark({ '21': 'B', '22': 'B', '23': 'c', '24': 'C', '25': 'D' });
+    expect(twice.question_results.map((item) => [item.correct, item.reason])).toEqual([
+      [true, 'correct'],
+      [false, 'B is already counted for question 21 (either order, but each letter once)'],
+      [true, 'correct'],
+      [false, 'C is already counted for question 23 (either order, but each letter once)'],
+      [false, 'does not match the key'],
+    ]);
+  });
+
   it('estimates the band of a partial test by scaling its score to 40', async () => {
     const key = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [String(index + 1), 'river']));
     const answers = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [String(index + 1), index < 7 ? 'river' : 'lake']));

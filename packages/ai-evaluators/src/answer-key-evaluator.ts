@@ -164,6 +164,35 @@ function summarize(
   return lines.join('\n');
 }
 
+/**
+ * "Choose TWO letters" questions share one key written as alternatives ("21": "B / D",
+ * "22": "B / D"): the answers count in either order, but each letter only once. Letter
+ * questions whose keys list the same N letters, N questions in all, form such a set; a letter
+ * given again within the set is marked wrong.
+ */
+function applyEitherOrder(marked: MarkedQuestion[]): void {
+  const sets = new Map<string, MarkedQuestion[]>();
+  for (const question of marked) {
+    if (question.format.kind !== 'letter' || question.expected.length < 2) continue;
+    const letters = question.expected.map((letter) => letter.trim().toUpperCase()).sort().join(' ');
+    sets.set(letters, [...(sets.get(letters) ?? []), question]);
+  }
+  for (const [letters, members] of sets) {
+    if (members.length !== letters.split(' ').length) continue;
+    const counted = new Map<string, number>();
+    for (const question of members) {
+      if (!question.correct) continue;
+      const letter = question.given.replace(/[^\p{L}]/gu, '').toUpperCase();
+      const earlier = counted.get(letter);
+      if (earlier === undefined) counted.set(letter, question.question_number);
+      else {
+        question.correct = false;
+        question.reason = `${letter} is already counted for question ${earlier} (either order, but each letter once)`;
+      }
+    }
+  }
+}
+
 // "YES" for a TRUE/FALSE/NOT GIVEN question, or "TRUE" for a YES/NO/NOT GIVEN one.
 function crossesFamily(question: MarkedQuestion): boolean {
   if (question.format.kind === 'true_false_not_given') return / expected, not (?:YES|NO)$/.test(question.reason);
@@ -176,6 +205,9 @@ function crossesFamily(question: MarkedQuestion): boolean {
  * IELTS answer rules (see `markAnswer`), the raw score converted to a band with core's
  * versioned tables (Academic vs General Training reading; listening), per-question reasons
  * and a summary of which question types went wrong most. No model is called; cost is 0.
+ *
+ * Letter questions that share one key of N alternatives ("21": "B / D", "22": "B / D") are
+ * "choose TWO letters" answers: accepted in either order, each letter counted once.
  *
  * A key with fewer than 40 questions (one passage or section) is scaled to 40 for the band,
  * and the feedback says the band is an estimate. A raw score of 0 is band 0 only when every
@@ -236,6 +268,7 @@ export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}
       }
     }
     if (keyErrors.length > 0) throw invalid('the answer key does not fit the question formats', keyErrors);
+    applyEitherOrder(marked);
 
     const correct = marked.filter((question) => question.correct).length;
     const attempted = marked.some((question) => question.reason !== 'blank');
