@@ -47,6 +47,21 @@ describe('the 20-word rule', () => {
   });
 });
 
+describe('answers that are not English', () => {
+  it('score band 0 on every criterion and are sent for review', () => {
+    const spanish =
+      'La contaminación del aire es uno de los problemas más graves de las ciudades modernas. Los gobiernos deberían invertir más dinero en el transporte público porque reduce el tráfico y mejora la calidad de vida.';
+    for (const essay of [spanish, 'asdf qwer zxcv '.repeat(30)]) {
+      const result = task2(essay);
+      expect(result.overall_band).toBe(0);
+      expect(Object.values(result.criteria_scores).every((score) => score?.band === 0)).toBe(true);
+      expect(result.review.required).toBe(true);
+      expect(result.feedback).toMatch(/Only \d+% of the words were recognised as English/);
+      expect(() => assessmentResultSchema.parse(result)).not.toThrow();
+    }
+  });
+});
+
 describe('results', () => {
   it('parse with core’s assessmentResultSchema and say they are offline, free and how confident', () => {
     const result = task2(WELL_FORMED_TASK2_ESSAY);

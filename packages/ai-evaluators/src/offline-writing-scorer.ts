@@ -107,6 +107,9 @@ const CRITERION_SPREAD = 2;
 // other criteria (the overall band is unchanged: see offline-writing-model.ts for why).
 const SINGLE_PARAGRAPH_PENALTY = 1;
 const OFF_TOPIC_COVERAGE = 0.15;
+// Below this share of known words an answer is not English (another language, random letters).
+// The lowest share among the 1,435 calibration essays is 0.78.
+const NOT_ENGLISH_SHARE = 0.5;
 const COPIED_PROMPT_SHARE = 0.15;
 
 /**
@@ -133,6 +136,9 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
   }
 
   const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon });
+  if (features.knownWordShare < NOT_ENGLISH_SHARE) {
+    return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, latency: now() - startedAt });
+  }
   const taskModel = model.tasks[task];
   const prediction = predictOfflineBand(
     taskModel,
@@ -247,6 +253,27 @@ function minimalResponse(input: { assessmentType: WritingAssessmentType; taskCri
     content_safe: true,
     // The rule is certain; only whether the answer was truly empty or minimal is judged.
     provenance: provenance(input.latency, 0.95),
+  });
+}
+
+function notEnglish(input: { assessmentType: WritingAssessmentType; taskCriterion: CriterionId; wordCount: number; knownWordShare: number; latency: number }): AssessmentResult {
+  // IELTS: an answer in another language scores band 0. A person should confirm it.
+  const message = `Only ${Math.round(input.knownWordShare * 100)}% of the words were recognised as English. An answer that is not written in English scores band 0.`;
+  const criteria: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
+  for (const criterion of [input.taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'] as CriterionId[]) {
+    criteria[criterion] = { band: 0, feedback: message };
+  }
+  return assessmentResultSchema.parse({
+    assessment_type: input.assessmentType,
+    overall_band: 0,
+    criteria_scores: criteria,
+    feedback: `${message} Write your answer in English to be assessed.`,
+    word_count: input.wordCount,
+    flags: ['off_topic'],
+    review: { required: true, reasons: ['Most words are not English: the answer may be in another language or not an answer at all.'] },
+    ai_generated: true,
+    content_safe: true,
+    provenance: provenance(input.latency, 0.8),
   });
 }
 

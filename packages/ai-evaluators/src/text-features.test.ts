@@ -72,6 +72,8 @@ describe('measureWritingFeatures', () => {
     expect(features.values.length_ratio).toBeCloseTo(features.wordCount / 250);
     expect(features.values.under_length).toBe(0);
     expect(features.spellingErrors).toEqual([]);
+    // Every word but the name "Copenhagen" is in the word list.
+    expect(features.knownWordShare).toBeCloseTo(1 - 1 / 270, 2);
     expect(features.grammarSlips).toEqual([]);
     expect(features.values.opinion_marker).toBe(1);
     expect(features.values.conclusion_marker).toBe(1);

@@ -1,6 +1,6 @@
 import { countWords } from '@ielts-genai-prep/core';
 import { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
-import { findSpellingErrors, type SpellingError } from './spelling-errors.js';
+import { findSpellingErrors, isKnownWord, type SpellingError } from './spelling-errors.js';
 import type { Lexicon } from './spelling-lexicon.js';
 
 /**
@@ -71,6 +71,11 @@ export interface WritingFeatures {
   sentenceCount: number;
   /** The model inputs. */
   values: WritingFeatureValues;
+  /**
+   * Share of the answer's words (two letters or more) that the lexicon or the prompt knows:
+   * near 1 for English, low for another language or random letters.
+   */
+  knownWordShare: number;
   /** Misspelt words found. */
   spellingErrors: SpellingError[];
   /** Distinct linking words and phrases used, lowercase. */
@@ -267,6 +272,9 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   const levelShare = (test: (level: number) => boolean) => (levels.length === 0 ? 0 : levels.filter(test).length / levels.length);
   const rareTypes = new Set(contentWords.filter((word) => (lexicon.levelOf(word) ?? 0) >= 35));
   const spellingErrors = findSpellingErrors(text, lexicon, { knownWords: promptWords });
+  const promptWordSet = new Set(promptWords);
+  const checkable = words.filter((word) => word.length >= 2);
+  const knownWordShare = checkable.length === 0 ? 0 : checkable.filter((word) => promptWordSet.has(word) || isKnownWord(word, lexicon)).length / checkable.length;
   const contentCounts = new Map<string, number>();
   for (const word of contentWords) contentCounts.set(stem(word), (contentCounts.get(stem(word)) ?? 0) + 1);
   const wordCounts = new Map<string, number>();
@@ -341,6 +349,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     paragraphCount: paragraphs.length,
     sentenceCount: sentences.length,
     values,
+    knownWordShare,
     spellingErrors,
     connectorsUsed: [...new Set(connectors.map((connector) => connector.phrase))],
     connectorCategories: [...new Set(connectors.map((connector) => connector.category))],
