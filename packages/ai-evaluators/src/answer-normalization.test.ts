@@ -6,6 +6,10 @@ describe('normalizeAnswerText', () => {
     expect(normalizeAnswerText('  The  CAFÉ’s\u00a0well\u2011known ')).toBe("the cafe's well-known");
   });
 
+  it('keeps an acute accent used as an apostrophe inside the word', () => {
+    expect(normalizeAnswerText('children\u00b4s')).toBe("children's");
+  });
+
   it('folds full-width letters', () => {
     expect(normalizeAnswerText('ＲＩＶＥＲ')).toBe('river');
   });

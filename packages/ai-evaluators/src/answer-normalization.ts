@@ -6,13 +6,14 @@ import { parseDigits } from './number-words.js';
  * letters) are folded, and runs of whitespace become one space.
  */
 export function normalizeAnswerText(text: string): string {
+  // Quotes and dashes first: decomposing "´" would leave a space inside "children´s".
   return text
+    .replace(/[\u2018\u2019\u201b\u0060\u00b4]/g, "'")
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u2018\u2019\u201b\u0060\u00b4]/g, "'")
-    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-')
     .replace(/\s+/gu, ' ')
     .trim();
 }
