@@ -1,5 +1,6 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { GoogleGenAI } from '@google/genai';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   createAnswerKeyEvaluator,
   createOfflineSpeakingScorer,
@@ -38,7 +39,14 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
           region: config.bedrock.region,
           // The evaluator retries within its own deadline.
           maxAttempts: 1,
-          ...(config.bedrock.endpoint ? { endpoint: config.bedrock.endpoint } : {}),
+          ...(config.bedrock.endpoint
+            ? {
+                endpoint: config.bedrock.endpoint,
+                // A Bedrock-compatible endpoint (a proxy, a local stand-in) speaks HTTP/1.1.
+                requestHandler: new NodeHttpHandler(),
+                ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+              }
+            : {}),
         })
       : undefined);
   const writingEvaluator = bedrock

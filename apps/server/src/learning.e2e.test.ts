@@ -3,6 +3,7 @@ import type { Assessment } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
 import { runGrant } from './grant-program.js';
+import { TASK2_ESSAY } from './test-support/essays.js';
 import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 let server: TestServer;
@@ -13,13 +14,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-export const TASK2_ESSAY = `Some people believe that university education should be free for every student, while others think that students should pay for their own studies. In my opinion, although free higher education has clear advantages, a system in which the cost is shared is more sustainable.
 
-On the one hand, free university education gives every talented young person the same opportunity. Students from poorer families are often discouraged by high fees, and as a result many able people never develop their skills. Moreover, a well-educated population benefits the whole country, because graduates usually earn more, pay more taxes and contribute new ideas to the economy. For example, countries such as Germany and Finland offer free tuition and still have strong economies.
-
-On the other hand, universities need a great deal of money to pay lecturers, maintain buildings and fund research. If the government pays for everything, taxes must rise or other public services, such as hospitals, may receive less money. In addition, some students who pay nothing may not take their courses seriously, which wastes public resources.
-
-In conclusion, I believe that governments should cover part of the cost of higher education and offer grants to students from low-income families, while other students contribute a reasonable fee. This approach would keep universities open to everyone without placing an unfair burden on taxpayers.`;
 
 const writingTask2 = practiceQuestions.find((question) => question.assessment_type === 'writing_task2')!;
 const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;

@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TASK2_ESSAY } from './test-support/essays.js';
+import { startTestServer, type TestServer } from './test-support/test-server.js';
+
+/**
+ * One local server speaking both providers' wire formats: Bedrock's Converse
+ * (`POST /model/{id}/converse`) and Gemini's `generateContent`. It records what it was sent.
+ */
+let provider: Server;
+let providerUrl: string;
+const requests: Array<{ path: string; body: Record<string, unknown> }> = [];
+
+function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => resolve(body ? (JSON.parse(body) as Record<string, unknown>) : {}));
+  });
+}
+
+const criterion = (band: number, feedback: string) => ({ band, feedback });
+
+beforeAll(async () => {
+  provider = createServer(async (request, response) => {
+    const body = await readJson(request);
+    const path = request.url ?? '';
+    requests.push({ path, body });
+    response.setHeader('content-type', 'application/json');
+    if (path.endsWith('/converse')) {
+      response.end(
+        JSON.stringify({
+          output: {
+            message: {
+              role: 'assistant',
+              content: [
+                {
+                  toolUse: {
+                    toolUseId: 'tool-1',
+                    name: 'record_assessment',
+                    input: {
+                      criteria: {
+                        task_response: criterion(7, 'You answer the question fully and give a clear position throughout.'),
+                        coherence_cohesion: criterion(7, 'Paragraphs are well organised and linked.'),
+                        lexical_resource: criterion(6.5, 'A good range of vocabulary with a few awkward choices.'),
+                        grammatical_range_accuracy: criterion(6.5, 'A mix of complex structures with occasional errors.'),
+                      },
+                      summary: 'A well-argued essay. Work on precision of vocabulary.',
+                      corrections: [],
+                      essay_instructions: [],
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          stopReason: 'tool_use',
+          usage: { inputTokens: 1200, outputTokens: 300, totalTokens: 1500 },
+          metrics: { latencyMs: 850 },
+        }),
+      );
+    } else if (path.includes(':generateContent')) {
+      const answer = {
+        fluency_coherence: criterion(6, 'You speak at length with some hesitation.'),
+        lexical_resource: criterion(6, 'Adequate vocabulary for the topics.'),
+        grammatical_range_accuracy: criterion(5.5, 'Frequent errors in complex sentences.'),
+        summary: 'A band 6 performance on the transcript.',
+        injection_detected: false,
+      };
+      response.end(
+        JSON.stringify({
+          candidates: [{ content: { role: 'model', parts: [{ text: JSON.stringify(answer) }] }, finishReason: 'STOP', index: 0 }],
+          usageMetadata: { promptTokenCount: 3000, candidatesTokenCount: 400, totalTokenCount: 3400 },
+          modelVersion: 'gemini-2.5-flash-lite',
+        }),
+      );
+    } else {
+      response.statusCode = 404;
+      response.end(JSON.stringify({ message: 'unknown path' }));
+    }
+  });
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => provider.close(() => resolve()));
+});
+
+describe('with Bedrock and Gemini configured', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      env: { BEDROCK_ENABLED: 'true', BEDROCK_ENDPOINT: providerUrl, GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: providerUrl },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('scores writing on Bedrock', async () => {
+    const { client } = await server.signUp();
+    const assessment = await client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY });
+    expect(assessment.provenance).toMatchObject({ provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0' });
+    expect(assessment.overall_band).toBe(6.5);
+    expect(assessment.criteria_scores.task_response?.band).toBe(7);
+    const call = requests.find((request) => request.path.endsWith('/converse'));
+    expect(decodeURIComponent(call!.path)).toBe('/model/amazon.nova-micro-v1:0/converse');
+    expect(JSON.stringify(call!.body)).toContain('free for every student');
+  });
+
+  it('scores speaking on Gemini', async () => {
+    const { client } = await server.signUp();
+    let view = await client.speaking.start({ question_id: 'sp-004' });
+    const turn = (part: 1 | 2 | 3, seconds: number) => {
+      server.clock.advance(seconds * 1000 + 500);
+      return client.speaking.submitTurn(
+        { id: view.assessment_id },
+        { part, transcript: { text: 'I would say that it depends on the situation, because people have different needs and habits.' }, duration_ms: seconds * 1000 },
+      );
+    };
+    view = await turn(1, 15);
+    while (view.phase === 'part1') view = await turn(1, 15);
+    server.clock.advance(61_000);
+    view = await turn(2, 90);
+    while (view.phase === 'part2_talk') view = await turn(2, 15);
+    view = await turn(3, 30);
+    const assessment = await client.speaking.complete({ id: view.assessment_id });
+    expect(assessment.provenance?.provider).toBe('gemini');
+    expect(assessment.criteria_scores.grammatical_range_accuracy?.band).toBe(5.5);
+    expect(assessment.criteria_scores.pronunciation?.band).toBeNull();
+    const call = requests.find((request) => request.path.includes(':generateContent'));
+    expect(call!.path).toMatch(/^\/v1beta\/models\/gemini-2\.5-flash-lite:generateContent/);
+  });
+});
