@@ -4,15 +4,21 @@ import { findConnectors, movingAverageTypeTokenRatio, tokenizeWords } from './te
 
 /** A word and when it was said, in milliseconds from the start of the turn (core's `TimedWord`). */
 export interface SpokenWord {
+  /** The word as recognised (punctuation may be attached). */
   word: string;
+  /** When it started, in ms from the start of the turn. */
   start_ms: number;
+  /** When it ended, in ms from the start of the turn. */
   end_ms: number;
 }
 
 /** One answer of the speaking test: its part and transcript, with word timings when known. */
 export interface SpokenTurn {
+  /** The part of the test: 1 interview, 2 cue card, 3 discussion. */
   part: 1 | 2 | 3;
+  /** The transcript text (used when there are no timed words). */
   text: string;
+  /** The timed words; empty when the recogniser gave none. */
   words: readonly SpokenWord[];
 }
 

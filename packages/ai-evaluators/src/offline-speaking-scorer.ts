@@ -53,8 +53,11 @@ export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOption
 
 /** Bands of the three speaking criteria the offline heuristics can judge, unrounded. */
 export interface SpeakingCriterionScores {
+  /** Fluency and Coherence, 1–9. */
   fluencyCoherence: number;
+  /** Lexical Resource, 1–9. */
   lexicalResource: number;
+  /** Grammatical Range and Accuracy, 1–9. */
   grammaticalRangeAccuracy: number;
 }
 
@@ -137,8 +140,11 @@ export function speakingCriterionScores(features: SpeakingFeatures): SpeakingCri
 
 /** Options of {@link scoreOfflineSpeaking}. */
 export interface ScoreOfflineSpeakingOptions {
+  /** The word list (see `loadEnglishLexicon`). */
   lexicon: Lexicon;
+  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
   now?: () => number;
+  /** When scoring started, on the `now` clock; default when this call started. */
   startedAt?: number;
 }
 

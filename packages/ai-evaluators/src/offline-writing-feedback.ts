@@ -3,6 +3,7 @@ import type { WritingCriterionGroup, WritingTask } from './offline-writing-model
 
 /** What the feedback rules need to know about an answer. */
 export interface WritingFeedbackInput {
+  /** Task 1 or task 2. */
   task: WritingTask;
   /** The task's minimum word count. */
   minimumWords: number;
@@ -10,6 +11,7 @@ export interface WritingFeedbackInput {
   hasPrompt: boolean;
   /** Whether the prompt asks for the writer's opinion ("agree or disagree", "your opinion"). */
   promptAsksOpinion: boolean;
+  /** The measured features of the answer. */
   features: WritingFeatures;
 }
 

@@ -42,7 +42,9 @@ export const DEFAULT_OFFLINE_FIT_OPTIONS: Required<OfflineFitOptions> = {
 
 /** An essay with its features measured once, reused by every fold. */
 export interface MeasuredEssay {
+  /** The essay and its human band. */
   essay: ScoredEssay;
+  /** Everything measured on it. */
   features: WritingFeatures;
   /** Feature values in the order of {@link OFFLINE_WRITING_MODEL_FEATURES}. */
   row: number[];
