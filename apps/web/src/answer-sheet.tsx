@@ -1,0 +1,251 @@
+import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
+import { Fragment, useId } from 'react';
+
+/** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
+export type Answers = Record<string, string>;
+
+/**
+ * The answer sheet to send: trimmed answers, blanks left out (an unanswered question is
+ * simply marked wrong), inner runs of spaces collapsed.
+ */
+export function answerSheetFrom(answers: Answers): Answers {
+  const sheet: Answers = {};
+  for (const [number, value] of Object.entries(answers)) {
+    const cleaned = value.replace(/\s+/g, ' ').trim();
+    if (cleaned) sheet[number] = cleaned;
+  }
+  return sheet;
+}
+
+/** Every question number in the groups, in order. */
+export function questionNumbers(groups: readonly QuestionGroup[]): number[] {
+  return groups.flatMap((group) => group.questions.map((question) => question.number)).sort((a, b) => a - b);
+}
+
+/** The choices of a question that is answered by picking one, or null for written answers. */
+export function choicesFor(format: AnswerFormat): Array<{ value: string; label: string }> | null {
+  switch (format.kind) {
+    case 'true_false_not_given':
+      return ['TRUE', 'FALSE', 'NOT GIVEN'].map((value) => ({ value, label: value }));
+    case 'yes_no_not_given':
+      return ['YES', 'NO', 'NOT GIVEN'].map((value) => ({ value, label: value }));
+    case 'letter':
+      return format.options.map((value) => ({ value, label: value }));
+    default:
+      return null;
+  }
+}
+
+/** The instruction under a written answer: how many words are allowed. */
+export function writtenAnswerHint(format: AnswerFormat): string | null {
+  if (format.kind === 'number') return 'Write a number.';
+  if (format.kind !== 'words') return null;
+  const words = format.max_words === 1 ? 'one word' : `no more than ${format.max_words} words`;
+  return `Write ${words}${format.numbers_allowed ? ' and/or a number' : ''}.`;
+}
+
+const GAP = /_{3,}/;
+
+/** Props of {@link AnswerSheet}. */
+export interface AnswerSheetProps {
+  groups: readonly QuestionGroup[];
+  answers: Answers;
+  onChange: (questionNumber: number, value: string) => void;
+  /** Field errors from the server, by path (`answers.12`). */
+  errors?: Record<string, string>;
+  disabled?: boolean;
+}
+
+function WrittenAnswer({
+  number,
+  text,
+  format,
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  number: number;
+  text: string;
+  format: AnswerFormat;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  disabled: boolean;
+}) {
+  const id = useId();
+  const input = (
+    <input
+      id={id}
+      className="answer-input"
+      type="text"
+      inputMode={format.kind === 'number' ? 'numeric' : 'text'}
+      autoComplete="off"
+      autoCapitalize="off"
+      spellCheck={false}
+      maxLength={200}
+      value={value}
+      disabled={disabled}
+      aria-label={`Answer to question ${number}`}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+      data-question={number}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+  const parts = text.split(GAP);
+  return (
+    <li className="question" data-question-number={number}>
+      <span className="question-number" aria-hidden="true">
+        {number}
+      </span>
+      <div className="question-body">
+        {parts.length > 1 ? (
+          <p className="question-text">
+            {parts.map((part, index) => (
+              <Fragment key={index}>
+                {part}
+                {index === 0 ? input : index < parts.length - 1 ? '____' : null}
+              </Fragment>
+            ))}
+          </p>
+        ) : (
+          <>
+            <p className="question-text">{text}</p>
+            {input}
+          </>
+        )}
+        {error && (
+          <p className="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function ChosenAnswer({
+  number,
+  text,
+  choices,
+  optionTexts,
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  number: number;
+  text: string;
+  choices: Array<{ value: string; label: string }>;
+  optionTexts: Map<string, string>;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  disabled: boolean;
+}) {
+  const id = useId();
+  return (
+    <li className="question" data-question-number={number}>
+      <span className="question-number" aria-hidden="true">
+        {number}
+      </span>
+      <fieldset className="question-body" aria-describedby={error ? `${id}-error` : undefined} disabled={disabled}>
+        <legend className="question-text">
+          <span className="visually-hidden">Question {number}: </span>
+          {text}
+        </legend>
+        <div className="choices" role="radiogroup" aria-label={`Question ${number}`}>
+          {choices.map((choice) => (
+            <label key={choice.value} className={`choice${value === choice.value ? ' choice-selected' : ''}`} title={optionTexts.get(choice.value)}>
+              <input
+                type="radio"
+                name={`question-${id}`}
+                value={choice.value}
+                checked={value === choice.value}
+                data-question={number}
+                onChange={() => onChange(choice.value)}
+              />
+              <span>{choice.label}</span>
+            </label>
+          ))}
+          {value && (
+            <button type="button" className="link-button choice-clear" onClick={() => onChange('')}>
+              Clear<span className="visually-hidden"> answer to question {number}</span>
+            </button>
+          )}
+        </div>
+        {error && (
+          <p className="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </fieldset>
+    </li>
+  );
+}
+
+/**
+ * The questions of a reading or listening test, grouped under their instructions: radio
+ * buttons for TRUE/FALSE/NOT GIVEN, YES/NO/NOT GIVEN and letters, text inputs for written
+ * answers (placed in the gap when the question has one).
+ */
+export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled = false }: AnswerSheetProps) {
+  return (
+    <div className="answer-sheet">
+      {groups.map((group) => {
+        const choices = choicesFor(group.answer_format);
+        const hint = writtenAnswerHint(group.answer_format);
+        const optionTexts = new Map(group.options.map((option) => [option.letter, option.text]));
+        return (
+          <section key={group.group_id} className="question-group" aria-label={group.instructions.split('.')[0]}>
+            <p className="question-instructions">{group.instructions}</p>
+            {hint && <p className="field-hint">{hint}</p>}
+            {group.options.length > 0 && (
+              <dl className="question-options">
+                {group.options.map((option) => (
+                  <div key={option.letter}>
+                    <dt>{option.letter}</dt>
+                    <dd>{option.text}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            <ol className="questions">
+              {group.questions.map((question) => {
+                const key = String(question.number);
+                const value = answers[key] ?? '';
+                const error = errors[`answers.${key}`];
+                const change = (next: string) => onChange(question.number, next);
+                return choices ? (
+                  <ChosenAnswer
+                    key={key}
+                    number={question.number}
+                    text={question.text}
+                    choices={choices}
+                    optionTexts={optionTexts}
+                    value={value}
+                    onChange={change}
+                    error={error}
+                    disabled={disabled}
+                  />
+                ) : (
+                  <WrittenAnswer
+                    key={key}
+                    number={question.number}
+                    text={question.text}
+                    format={group.answer_format}
+                    value={value}
+                    onChange={change}
+                    error={error}
+                    disabled={disabled}
+                  />
+                );
+              })}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

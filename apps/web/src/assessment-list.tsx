@@ -1,0 +1,109 @@
+import type { Assessment } from '@ielts-genai-prep/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useApp } from './app-context.js';
+import { ErrorBanner } from './error-banner.js';
+import { ASSESSMENT_TYPE_LABELS, formatBand, formatDateTime } from './labels.js';
+import { Loading } from './page-parts.js';
+import { Link } from './router.js';
+
+/** Where an assessment opens: its result, or the speaking test still running. */
+export function assessmentHref(assessment: Assessment): string {
+  if (assessment.assessment_type === 'speaking' && !assessment.completed) {
+    return `/speaking/sessions/${encodeURIComponent(assessment.assessment_id)}`;
+  }
+  return `/assessments/${encodeURIComponent(assessment.assessment_id)}`;
+}
+
+/** One row of the history. */
+export function AssessmentRow({ assessment }: { assessment: Assessment }) {
+  return (
+    <li className="assessment-row" data-assessment-type={assessment.assessment_type}>
+      <Link to={assessmentHref(assessment)} className="assessment-link">
+        <span className="assessment-type">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</span>
+        <span className="assessment-date">{formatDateTime(assessment.timestamp)}</span>
+        <span className="assessment-band">
+          {assessment.completed ? (
+            <>
+              <span className="visually-hidden">Band </span>
+              {formatBand(assessment.overall_band)}
+            </>
+          ) : (
+            <span className="tag">In progress</span>
+          )}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/** Props of {@link AssessmentList}. */
+export interface AssessmentListProps {
+  /** How many to load at a time. */
+  pageSize: number;
+  /** Called with everything loaded so far, whenever a page arrives. */
+  onItems?: (items: Assessment[]) => void;
+  emptyText?: string;
+}
+
+/** The learner's assessments, newest first, a page at a time with "Load more". */
+export function AssessmentList({ pageSize, onItems, emptyText = 'No assessments yet. Pick a skill above to start practising.' }: AssessmentListProps) {
+  const { client } = useApp();
+  const [items, setItems] = useState<Assessment[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [started, setStarted] = useState(false);
+
+  const loadPage = useCallback(
+    async (after: string | null, signal?: AbortSignal) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await client.assessments.list({ limit: pageSize, ...(after ? { cursor: after } : {}) }, signal ? { signal } : {});
+        setItems((previous) => {
+          const seen = new Set(previous.map((item) => item.assessment_id));
+          return [...previous, ...page.items.filter((item) => !seen.has(item.assessment_id))];
+        });
+        setCursor(page.next_cursor);
+      } catch (caught) {
+        if (!signal?.aborted) setError(caught);
+      } finally {
+        if (!signal?.aborted) setLoading(false);
+        setStarted(true);
+      }
+    },
+    [client, pageSize],
+  );
+
+  useEffect(() => {
+    if (items.length > 0) onItems?.(items);
+  }, [items, onItems]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadPage(null, controller.signal);
+    return () => controller.abort();
+    // Only the first page loads by itself; later pages on request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, pageSize]);
+
+  return (
+    <div className="assessment-list">
+      {items.length > 0 && (
+        <ul className="assessment-rows" data-testid="assessment-rows">
+          {items.map((assessment) => (
+            <AssessmentRow key={assessment.assessment_id} assessment={assessment} />
+          ))}
+        </ul>
+      )}
+      {started && !loading && !error && items.length === 0 && <p className="muted">{emptyText}</p>}
+      {loading && <Loading label={items.length > 0 ? 'Loading more…' : 'Loading your assessments…'} />}
+      {error !== null && <ErrorBanner error={error} onRetry={() => void loadPage(cursor)} />}
+      {!loading && !error && cursor && (
+        <button type="button" className="button button-secondary" onClick={() => void loadPage(cursor)}>
+          Load more
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { Fragment } from 'react';
+
+/**
+ * A reading passage or transcript: paragraphs split on blank lines; a paragraph whose first
+ * line is a lone letter (A–Z) is shown with that letter as its label, as matching tasks refer to it.
+ */
+export function PassageText({ text }: { text: string }) {
+  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  return (
+    <div className="passage-text">
+      {paragraphs.map((paragraph, index) => {
+        const [first, ...rest] = paragraph.split('\n');
+        if (first && /^[A-Z]$/.test(first.trim()) && rest.length > 0) {
+          return (
+            <p key={index} className="lettered">
+              <strong className="paragraph-letter">{first.trim()}</strong> {rest.join(' ')}
+            </p>
+          );
+        }
+        return (
+          <p key={index}>
+            {paragraph.split('\n').map((line, lineIndex) => (
+              <Fragment key={lineIndex}>
+                {lineIndex > 0 && <br />}
+                {line}
+              </Fragment>
+            ))}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, type Assessment } from '@ielts-genai-prep/core';
+import type { ReactNode } from 'react';
+import { HighlightedEssay } from './highlighted-essay.js';
+import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels.js';
+
+/** The essay of a writing submission, when the stored submission has one. */
+export function essayOf(assessment: Assessment): string | null {
+  const essay = assessment.submission?.essay;
+  return typeof essay === 'string' ? essay : null;
+}
+
+/** The turns of a speaking submission: part, prompt and transcript text. */
+export function speakingTurnsOf(assessment: Assessment): Array<{ part: number; prompt: string; text: string | null; hasAudio: boolean }> {
+  const turns = assessment.submission?.turns;
+  if (!Array.isArray(turns)) return [];
+  return turns.flatMap((turn: unknown) => {
+    if (!turn || typeof turn !== 'object') return [];
+    const record = turn as Record<string, unknown>;
+    const transcript = record.transcript as { text?: unknown } | null | undefined;
+    return [
+      {
+        part: typeof record.part === 'number' ? record.part : 0,
+        prompt: typeof record.prompt === 'string' ? record.prompt : '',
+        text: transcript && typeof transcript.text === 'string' ? transcript.text : null,
+        hasAudio: record.has_audio === true,
+      },
+    ];
+  });
+}
+
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n{2,}|\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean)
+        .map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+    </>
+  );
+}
+
+/** Props of {@link ResultView}. */
+export interface ResultViewProps {
+  assessment: Assessment;
+  /** The question's title, when known. */
+  questionTitle?: string | null;
+  /** Extra content at the end, such as the "report this result" form. */
+  children?: ReactNode;
+}
+
+/**
+ * A scored assessment: the overall band, each criterion's band and feedback (Pronunciation as
+ * "not assessed" when it has no band), the essay with its inline corrections, flags, the
+ * marking of each reading or listening question, and where the result came from.
+ */
+export function ResultView({ assessment, questionTitle, children }: ResultViewProps) {
+  const criteria = criteriaFor(assessment.assessment_type);
+  const answerKey = isAnswerKeyType(assessment.assessment_type);
+  const essay = isWritingType(assessment.assessment_type) ? essayOf(assessment) : null;
+  const turns = assessment.assessment_type === 'speaking' ? speakingTurnsOf(assessment) : [];
+  const provenance = assessment.provenance;
+
+  return (
+    <article className="result" aria-labelledby="result-heading">
+      <header className="result-summary card">
+        <div>
+          <p className="eyebrow">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</p>
+          <h2 id="result-heading">{questionTitle ?? 'Your result'}</h2>
+          <p className="muted">{formatDateTime(assessment.completed_at ?? assessment.timestamp)}</p>
+          {assessment.word_count !== null && <p data-testid="result-word-count">{assessment.word_count} words</p>}
+          {answerKey && assessment.raw_score !== null && (
+            <p className="raw-score" data-testid="raw-score">
+              <strong>{assessment.raw_score}</strong> of 40 correct
+            </p>
+          )}
+        </div>
+        <div className="band-badge" data-testid="overall-band">
+          <span className="band-badge-label">{assessment.completed ? 'Overall band' : 'In progress'}</span>
+          <span className="band-badge-value">{formatBand(assessment.overall_band)}</span>
+        </div>
+      </header>
+
+      {assessment.flags.length > 0 && (
+        <section className="card flags" aria-labelledby="flags-heading">
+          <h3 id="flags-heading">Things to note</h3>
+          <ul>
+            {assessment.flags.map((flag) => (
+              <li key={flag} className="flag" data-flag={flag}>
+                <strong>{FLAG_DESCRIPTIONS[flag].title}.</strong> {FLAG_DESCRIPTIONS[flag].description}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {assessment.review.required && (
+        <p className="banner banner-info">
+          This result may be checked by a person{assessment.review.reasons.length > 0 ? `: ${assessment.review.reasons.join('; ')}` : '.'}
+        </p>
+      )}
+      {!assessment.content_safe && (
+        <p className="banner banner-warning">Part of this answer tried to steer the scorer or was filtered, so it was scored with care.</p>
+      )}
+
+      {criteria.length > 0 && (
+        <section aria-labelledby="criteria-heading">
+          <h3 id="criteria-heading">Criteria</h3>
+          <div className="criteria">
+            {criteria.map((criterion) => {
+              const score = assessment.criteria_scores[criterion];
+              const assessed = score?.band !== null && score?.band !== undefined;
+              return (
+                <section key={criterion} className="card criterion" data-criterion={criterion}>
+                  <div className="criterion-head">
+                    <h4>{CRITERION_NAMES[criterion]}</h4>
+                    <span className={`criterion-band${assessed ? '' : ' criterion-band-none'}`}>{assessed ? formatBand(score?.band) : 'Not assessed'}</span>
+                  </div>
+                  {score?.feedback ? <Paragraphs text={score.feedback} /> : !assessed && <p className="muted">Not assessed for this answer.</p>}
+                </section>
+              );
+            })}
+          </div>
+        </section>
+      )}
+
+      {assessment.feedback && (
+        <section className="card" aria-labelledby="feedback-heading">
+          <h3 id="feedback-heading">Feedback</h3>
+          <Paragraphs text={assessment.feedback} />
+        </section>
+      )}
+
+      {essay !== null && (
+        <section className="card" aria-labelledby="essay-heading">
+          <h3 id="essay-heading">Your essay{assessment.inline_corrections.length > 0 ? ' with corrections' : ''}</h3>
+          <HighlightedEssay essay={essay} corrections={assessment.inline_corrections} />
+        </section>
+      )}
+
+      {turns.length > 0 && (
+        <section className="card" aria-labelledby="turns-heading">
+          <h3 id="turns-heading">Your answers</h3>
+          <ol className="turns">
+            {turns.map((turn, index) => (
+              <li key={index}>
+                <p className="muted">
+                  Part {turn.part}: {turn.prompt.split('\n')[0]}
+                </p>
+                <p>{turn.text ?? (turn.hasAudio ? '(recorded answer)' : '(no answer)')}</p>
+              </li>
+            ))}
+          </ol>
+          {essay === null && assessment.inline_corrections.length > 0 && (
+            <ul className="correction-list">
+              {assessment.inline_corrections.map((correction, index) => (
+                <li key={index}>
+                  <q>{correction.quote}</q> → <q>{correction.suggestion}</q> {correction.explanation}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {assessment.question_results.length > 0 && (
+        <section className="card" aria-labelledby="answers-heading">
+          <h3 id="answers-heading">Your answers, question by question</h3>
+          <div className="table-scroll">
+            <table className="question-results">
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Your answer</th>
+                  <th scope="col">Accepted answers</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {assessment.question_results.map((result) => (
+                  <tr key={result.question_number} className={result.correct ? 'correct' : 'incorrect'} data-question-result={result.question_number}>
+                    <th scope="row">{result.question_number}</th>
+                    <td>{result.given || <span className="muted">(blank)</span>}</td>
+                    <td>{result.expected.join(' / ')}</td>
+                    <td>
+                      <span className={`tag ${result.correct ? 'tag-good' : 'tag-bad'}`}>{result.correct ? '✓ Correct' : '✗ Incorrect'}</span>
+                    </td>
+                    <td>{result.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {provenance && (
+        <section className="card provenance" aria-labelledby="provenance-heading">
+          <h3 id="provenance-heading">About this result</h3>
+          <dl>
+            <div>
+              <dt>Scored by</dt>
+              <dd data-testid="provider">{PROVIDER_LABELS[provenance.provider]}</dd>
+            </div>
+            {provenance.model_id && (
+              <div>
+                <dt>Model</dt>
+                <dd>{provenance.model_id}</dd>
+              </div>
+            )}
+            {provenance.model_selection_reason && (
+              <div>
+                <dt>Why this model</dt>
+                <dd>{provenance.model_selection_reason}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Confidence</dt>
+              <dd data-testid="confidence">{provenance.confidence === null ? 'not given' : `${Math.round(provenance.confidence * 100)}%`}</dd>
+            </div>
+            <div>
+              <dt>AI-generated feedback</dt>
+              <dd>{assessment.ai_generated ? 'Yes' : 'No'}</dd>
+            </div>
+            <div>
+              <dt>Time to score</dt>
+              <dd>{provenance.latency_ms < 1000 ? `${Math.round(provenance.latency_ms)} ms` : `${(provenance.latency_ms / 1000).toFixed(1)} s`}</dd>
+            </div>
+          </dl>
+          <p className="muted small">These bands are an estimate to guide your practice, not an official IELTS score.</p>
+        </section>
+      )}
+
+      {children}
+    </article>
+  );
+}

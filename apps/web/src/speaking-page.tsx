@@ -1,0 +1,52 @@
+import type { PublicQuestion } from '@ielts-genai-prep/core';
+import { useState } from 'react';
+import { useApp } from './app-context.js';
+import { ErrorBanner } from './error-banner.js';
+import { PageHeading } from './page-parts.js';
+import { QuestionList } from './question-list.js';
+import { navigate } from './router.js';
+
+function SpeakingSetCard({ question }: { question: PublicQuestion }) {
+  const { client } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await client.speaking.start({ question_id: question.question_id });
+      navigate(`/speaking/sessions/${encodeURIComponent(session.assessment_id)}`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="card question-card">
+      <span className="question-card-title">{question.title}</span>
+      {question.speaking && (
+        <ul className="muted small speaking-topics">
+          <li>Part 1: {question.speaking.part1.topic}</li>
+          <li>Part 2: {question.speaking.part2.topic}</li>
+          <li>Part 3: {question.speaking.part3.topic}</li>
+        </ul>
+      )}
+      {error !== null && <ErrorBanner error={error} onRetry={() => void start()} />}
+      <button type="button" className="button" onClick={() => void start()} disabled={busy}>
+        {busy ? 'Starting…' : 'Start this test'}
+      </button>
+    </div>
+  );
+}
+
+/** Choose a speaking set and start a test. */
+export function SpeakingPage() {
+  return (
+    <>
+      <PageHeading lead="Three parts, about 11–14 minutes. Record your answers, type them, or both. Without a recording, Pronunciation is not assessed.">
+        Speaking practice
+      </PageHeading>
+      <QuestionList key="speaking" type="speaking" renderItem={(question) => <SpeakingSetCard question={question} />} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { READING_ASSESSMENT_TYPES, type AssessmentType } from '@ielts-genai-prep/core';
+import { PageHeading } from './page-parts.js';
+import { QuestionList } from './question-list.js';
+import { Link, useQuery } from './router.js';
+import { TypeTabs } from './type-tabs.js';
+
+/** The reading or listening tests to choose from. */
+export function TestListPage({ skill }: { skill: 'reading' | 'listening' }) {
+  const requested = useQuery().get('type');
+  const type: AssessmentType =
+    skill === 'listening'
+      ? 'listening'
+      : (READING_ASSESSMENT_TYPES as readonly string[]).includes(requested ?? '')
+        ? (requested as AssessmentType)
+        : 'reading_academic';
+  return (
+    <>
+      <PageHeading
+        lead={
+          skill === 'reading'
+            ? 'Read the passages and answer 40 questions. Your answers are marked against the key, with a reason for each.'
+            : 'Listen to (or read the transcript of) four sections and answer 40 questions.'
+        }
+      >
+        {skill === 'reading' ? 'Reading practice' : 'Listening practice'}
+      </PageHeading>
+      {skill === 'reading' && <TypeTabs types={READING_ASSESSMENT_TYPES} current={type} basePath="/reading" />}
+      <QuestionList
+        key={type}
+        type={type}
+        renderItem={(question) => (
+          <Link to={`/${skill}/${encodeURIComponent(question.question_id)}`} className="card card-link question-card">
+            <span className="question-card-title">{question.title}</span>
+            <span className="muted small">
+              {skill === 'reading' ? `${question.passages.length} passages` : `${question.sections.length} sections`} ·{' '}
+              {question.question_groups.reduce((sum, group) => sum + group.questions.length, 0)} questions · {question.time_limit} minutes
+            </span>
+          </Link>
+        )}
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApp } from './app-context.js';
+import { ErrorBanner } from './error-banner.js';
+import { Loading, PageHeading } from './page-parts.js';
+import { Link, useQuery } from './router.js';
+
+/** Confirms an email address with the token from the link in the email. */
+export function VerifyEmailPage() {
+  const { client, user } = useApp();
+  const token = useQuery().get('token') ?? '';
+  const [state, setState] = useState<'working' | 'done' | 'failed'>('working');
+  const [error, setError] = useState<unknown>(null);
+  // The token is single-use: never send it twice (React runs effects twice in development).
+  const sent = useRef(false);
+
+  const verify = () => {
+    setState('working');
+    setError(null);
+    client.auth.verifyEmail({ token }).then(
+      () => setState('done'),
+      (caught: unknown) => {
+        setError(caught);
+        setState('failed');
+      },
+    );
+  };
+
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    verify();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div className="auth-page">
+      <PageHeading>Confirm your email</PageHeading>
+      <div className="card">
+        {state === 'working' && <Loading label="Confirming your email address…" />}
+        {state === 'done' && (
+          <div role="status">
+            <p className="banner banner-success">Your email address is confirmed. Thank you!</p>
+            <p>{user ? <Link to="/">Go to your dashboard</Link> : <Link to="/sign-in">Sign in to start practising</Link>}</p>
+          </div>
+        )}
+        {state === 'failed' && (
+          <>
+            <ErrorBanner error={error} onRetry={verify} fields={[]} />
+            <p className="muted">
+              The link may have expired or been used already. {user ? 'You can send a new one from your dashboard.' : 'Sign in to send a new one.'}
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

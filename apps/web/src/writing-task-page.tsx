@@ -1,0 +1,122 @@
+import { writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { fieldErrorsOf } from './api-error-text.js';
+import { useApp } from './app-context.js';
+import { Countdown } from './countdown.js';
+import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-storage.js';
+import { ErrorBanner } from './error-banner.js';
+import { ASSESSMENT_TYPE_LABELS } from './labels.js';
+import { Loaded, PageHeading } from './page-parts.js';
+import { QuestionPrompt } from './question-prompt.js';
+import { Link, navigate } from './router.js';
+import { useApiData } from './use-api-data.js';
+import { WordCounter, wordCountStatus } from './word-counter.js';
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function EssayEditor({ question }: { question: PublicQuestion }) {
+  const { client } = useApp();
+  const draftKey = `writing:${question.question_id}`;
+  const initial = useMemo(() => loadDraft(draftKey, isString), [draftKey]);
+  const [essay, setEssay] = useState(initial?.value ?? '');
+  const [idempotencyKey, setIdempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey());
+  const [deadline] = useState(() => Date.now() + question.time_limit * 60_000);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const minimum = question.word_limit ?? writingLimitsFor(question.assessment_type)?.minimumWords ?? 0;
+  const status = wordCountStatus(essay, minimum);
+  const editorId = useId();
+  const fieldErrors = fieldErrorsOf(error);
+
+  useEffect(() => {
+    const timer = setTimeout(() => saveDraft(draftKey, { value: essay, idempotencyKey }), 400);
+    return () => clearTimeout(timer);
+  }, [draftKey, essay, idempotencyKey]);
+
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const assessment = await client.writing.evaluate({ question_id: question.question_id, essay, idempotency_key: idempotencyKey });
+      clearDraft(draftKey);
+      setIdempotencyKey(newIdempotencyKey());
+      navigate(`/assessments/${encodeURIComponent(assessment.assessment_id)}`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <form className="editor card" onSubmit={submit} aria-busy={busy}>
+      <div className="editor-toolbar">
+        <Countdown deadline={deadline} label="Time left" expiredText="Time's up — finish your sentence and submit" />
+      </div>
+      <label htmlFor={editorId} className="editor-label">
+        Your answer
+      </label>
+      <textarea
+        id={editorId}
+        className="essay-input"
+        value={essay}
+        onChange={(event) => setEssay(event.target.value)}
+        rows={18}
+        spellCheck={false}
+        autoCapitalize="sentences"
+        aria-describedby={`${editorId}-count${fieldErrors.essay ? ` ${editorId}-error` : ''}`}
+        aria-invalid={fieldErrors.essay ? true : undefined}
+        disabled={busy}
+        placeholder="Start writing here…"
+      />
+      {fieldErrors.essay && (
+        <p className="field-error" id={`${editorId}-error`}>
+          Essay {fieldErrors.essay}
+        </p>
+      )}
+      <WordCounter text={essay} minimum={minimum} id={`${editorId}-count`} />
+      <p className="muted small">Spell-checking is off, as in the exam. Your draft is saved in this browser as you type.</p>
+      {error !== null && <ErrorBanner error={error} onRetry={() => void send()} fields={['essay']} />}
+      {!status.reached && status.words > 0 && (
+        <p className="banner banner-warning">
+          Your answer is under {minimum} words. You can still submit it, but answers under the minimum lose marks.
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Scoring your answer…' : 'Submit for scoring'}
+        </button>
+        {busy && (
+          <span role="status" className="muted">
+            This usually takes a few seconds.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** One writing question: the prompt (and chart) beside an editor with word count and timer. */
+export function WritingTaskPage({ questionId }: { questionId: string }) {
+  const { client } = useApp();
+  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  return (
+    <Loaded data={question} label="Loading the question…">
+      {(loaded) => (
+        <>
+          <p className="breadcrumbs">
+            <Link to={`/writing?type=${loaded.assessment_type}`}>← {ASSESSMENT_TYPE_LABELS[loaded.assessment_type]}</Link>
+          </p>
+          <PageHeading lead={`${loaded.time_limit} minutes · at least ${loaded.word_limit ?? '–'} words`}>{loaded.title}</PageHeading>
+          <div className="split">
+            <QuestionPrompt question={loaded} />
+            <EssayEditor question={loaded} />
+          </div>
+        </>
+      )}
+    </Loaded>
+  );
+}

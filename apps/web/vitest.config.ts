@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    // Component tests run in happy-dom; the end-to-end test opts into `node` with a docblock.
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    setupFiles: ['src/test-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+  },
+});
