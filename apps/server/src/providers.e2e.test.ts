@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { existsSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
@@ -61,7 +63,11 @@ beforeAll(async () => {
         }),
       );
     } else if (path.includes(':generateContent')) {
+      const withAudio = JSON.stringify(body).includes('inlineData');
       const answer = {
+        ...(withAudio
+          ? { pronunciation: criterion(6.5, 'Mostly clear, with some misplaced word stress.'), transcription_confidence: 0.92, audio_unclear: false }
+          : {}),
         fluency_coherence: criterion(6, 'You speak at length with some hesitation.'),
         lexical_resource: criterion(6, 'Adequate vocabulary for the topics.'),
         grammatical_range_accuracy: criterion(5.5, 'Frequent errors in complex sentences.'),
@@ -109,17 +115,27 @@ describe('with Bedrock and Gemini configured', () => {
     expect(JSON.stringify(call!.body)).toContain('free for every student');
   });
 
-  it('scores speaking on Gemini', async () => {
+  it('scores speaking on Gemini, with the audio kept between turns', async () => {
     const { client } = await server.signUp();
     let view = await client.speaking.start({ question_id: 'sp-004' });
-    const turn = (part: 1 | 2 | 3, seconds: number) => {
+    const audio = { data: Buffer.from('pretend this is an opus recording').toString('base64'), mime_type: 'audio/webm' as const };
+    const turn = (part: 1 | 2 | 3, seconds: number, withAudio = false) => {
       server.clock.advance(seconds * 1000 + 500);
       return client.speaking.submitTurn(
         { id: view.assessment_id },
-        { part, transcript: { text: 'I would say that it depends on the situation, because people have different needs and habits.' }, duration_ms: seconds * 1000 },
+        {
+          part,
+          transcript: { text: 'I would say that it depends on the situation, because people have different needs and habits.' },
+          duration_ms: seconds * 1000,
+          ...(withAudio ? { audio } : {}),
+        },
       );
     };
-    view = await turn(1, 15);
+    view = await turn(1, 15, true);
+    const audioFolder = path.join(server.config.dataDir, 'speaking-audio', view.assessment_id);
+    expect(readdirSync(audioFolder)).toEqual(['0.json']);
+    // The item keeps the transcript, never the audio.
+    expect(JSON.stringify(await server.repositories.assessments.get(view.assessment_id))).not.toContain(audio.data);
     while (view.phase === 'part1') view = await turn(1, 15);
     server.clock.advance(61_000);
     view = await turn(2, 90);
@@ -128,8 +144,10 @@ describe('with Bedrock and Gemini configured', () => {
     const assessment = await client.speaking.complete({ id: view.assessment_id });
     expect(assessment.provenance?.provider).toBe('gemini');
     expect(assessment.criteria_scores.grammatical_range_accuracy?.band).toBe(5.5);
-    expect(assessment.criteria_scores.pronunciation?.band).toBeNull();
+    expect(assessment.criteria_scores.pronunciation?.band).toBe(6.5);
     const call = requests.find((request) => request.path.includes(':generateContent'));
     expect(call!.path).toMatch(/^\/v1beta\/models\/gemini-2\.5-flash-lite:generateContent/);
+    expect(JSON.stringify(call!.body)).toContain(audio.data);
+    expect(existsSync(audioFolder)).toBe(false);
   });
 });
