@@ -122,6 +122,17 @@ describe('results', () => {
     }
     expect(task2(WELL_FORMED_TASK2_ESSAY).overall_band).toBeGreaterThan(task2(paragraphs.slice(0, 2).join('\n\n')).overall_band);
   });
+
+  it('never score a calibration essay cut to 60% of its words above the whole essay', () => {
+    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 5 === 0);
+    for (const essay of essays) {
+      const assessmentType = essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
+      const tokens = essay.essay.split(' ');
+      const cut = tokens.slice(0, Math.floor(tokens.length * 0.6)).join(' ');
+      const whole = scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: essay.essay }, { lexicon }).overall_band;
+      expect(scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: cut }, { lexicon }).overall_band, essay.id).toBeLessThanOrEqual(whole);
+    }
+  }, 60_000);
 });
 
 describe('feedback and flags', () => {
