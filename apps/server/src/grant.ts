@@ -1,7 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createRepositories, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import { ConfigError, loadConfig } from './config.js';
+import { createDynamoDbClients } from './dynamodb-clients.js';
 import { findRunningEmbeddedEndpoint } from './embedded-endpoint.js';
 import { findRootDirectory } from './root-directory.js';
 import { runGrant } from './grant-program.js';
@@ -21,16 +21,8 @@ async function main(): Promise<number> {
     documentClient = embedded.documentClient;
     close = embedded.close;
   } else {
-    const client = new DynamoDBClient(
-      storage.kind === 'endpoint'
-        ? {
-            endpoint: storage.endpoint,
-            region: storage.region,
-            ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-          }
-        : { region: storage.region },
-    );
-    documentClient = DynamoDBDocumentClient.from(client);
+    const { client, documentClient: created } = createDynamoDbClients(storage);
+    documentClient = created;
     close = async () => client.destroy();
   }
   try {

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createRepositories, createTables, resolveTableNames, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
@@ -9,6 +8,7 @@ import type { ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
 import { createDefaultEvaluators } from './default-evaluators.js';
+import { createDynamoDbClients } from './dynamodb-clients.js';
 import { writeEmbeddedEndpoint } from './embedded-endpoint.js';
 import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
 import { createSpeakingProgressStore } from './speaking-progress-store.js';
@@ -45,17 +45,8 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     closers.push(writeEmbeddedEndpoint(config.dataDir, embedded.endpoint));
     description.push(`data: embedded DynamoDB-compatible store in ${config.storage.directory}`);
   } else {
-    const client = new DynamoDBClient(
-      config.storage.kind === 'endpoint'
-        ? {
-            endpoint: config.storage.endpoint,
-            region: config.storage.region,
-            // A local endpoint takes any credentials; real ones from the environment still win.
-            ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-          }
-        : { region: config.storage.region },
-    );
-    documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    const { client, documentClient: created } = createDynamoDbClients(config.storage);
+    documentClient = created;
     closers.push(() => client.destroy());
     if (config.createTables) await createTables({ client, ...tableNaming });
     description.push(

@@ -6,7 +6,7 @@ import {
   startSpeakingSession,
   toSpeakingSessionView,
 } from '@ielts-genai-prep/ai-evaluators';
-import type { Assessment, SpeakingTurnInput, Transcript, User } from '@ielts-genai-prep/core';
+import { speakingPartSchema, transcriptSchema, type Assessment, type SpeakingTurnInput, type User } from '@ielts-genai-prep/core';
 import * as z from 'zod';
 import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
@@ -17,9 +17,9 @@ import { ServerError } from './server-error.js';
 
 /** A turn as the assessment's `submission` keeps it: the transcript, never the audio. */
 const storedTurnSchema = z.object({
-  part: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  part: speakingPartSchema,
   prompt: z.string(),
-  transcript: z.object({ text: z.string(), words: z.array(z.object({ word: z.string(), start_ms: z.number(), end_ms: z.number() })) }).nullable(),
+  transcript: transcriptSchema.nullable(),
   duration_ms: z.number().nullable(),
   has_audio: z.boolean(),
 });
@@ -122,7 +122,7 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
           return {
             part: turn.part,
             prompt: turn.prompt,
-            ...(turn.transcript ? { transcript: turn.transcript as Transcript } : {}),
+            ...(turn.transcript ? { transcript: turn.transcript } : {}),
             ...(audio ? { audio } : {}),
             ...(turn.duration_ms !== null ? { duration_ms: turn.duration_ms } : {}),
           };
