@@ -31,6 +31,7 @@ export {
 export { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn, type SpokenWord } from './offline-speaking-features.js';
 export { buildWritingFeedback, promptAsksOpinion, type WritingFeedbackInput } from './offline-writing-feedback.js';
 export {
+  OFFLINE_MINIMUM_BAND,
   OFFLINE_WRITING_MODEL_FEATURES,
   OFFLINE_WRITING_MODEL_FEATURE_GROUPS,
   offlineTaskModelSchema,

@@ -106,9 +106,17 @@ export const offlineWritingModelSchema = z
 /** The fitted offline writing model. */
 export type OfflineWritingModel = z.infer<typeof offlineWritingModelSchema>;
 
+/**
+ * The lowest band the model predicts. Band 1 belongs to answers of 20 words or fewer (a rule
+ * applied before the model), and the calibration data has almost no essays below band 3, so a
+ * very weak answer that still responds in English gets at least 2 rather than whatever a linear
+ * model extrapolates to when several features lie beyond their training range at once.
+ */
+export const OFFLINE_MINIMUM_BAND = 2;
+
 /** What a task model makes of one answer. */
 export interface OfflinePrediction {
-  /** The unrounded prediction, between 1 and 9. */
+  /** The unrounded prediction, between {@link OFFLINE_MINIMUM_BAND} and 9. */
   score: number;
   /** The prediction rounded to the nearest half band. */
   band: number;
@@ -124,7 +132,8 @@ export type PredictableTaskModel = Pick<OfflineTaskModel, 'intercept' | 'coeffic
 /**
  * Predicts a band from feature values in {@link OFFLINE_WRITING_MODEL_FEATURES} order. Values
  * outside the training range are clamped to it first, so an answer unlike any in the data
- * (a 2,000-word essay, say) cannot push the linear model to absurd bands.
+ * (a 2,000-word essay, say) cannot push the linear model to absurd bands; the prediction is
+ * then kept between {@link OFFLINE_MINIMUM_BAND} and 9.
  */
 export function predictOfflineBand(model: PredictableTaskModel, row: readonly number[]): OfflinePrediction {
   const contributions: number[] = [];
@@ -140,7 +149,7 @@ export function predictOfflineBand(model: PredictableTaskModel, row: readonly nu
     contributions.push(contribution);
     score += contribution;
   });
-  score = Math.min(9, Math.max(1, score));
+  score = Math.min(9, Math.max(OFFLINE_MINIMUM_BAND, score));
   return { score, band: Math.round(score * 2) / 2, contributions, outOfRange };
 }
 
