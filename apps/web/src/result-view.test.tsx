@@ -1,0 +1,170 @@
+import { assessmentSchema, type Assessment } from '@ielts-genai-prep/core';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { segmentEssay } from './essay-segments.js';
+import { ResultView } from './result-view.js';
+
+const base = {
+  assessment_id: 'a-1',
+  user_email: 'learner@example.com',
+  user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f',
+  question_id: 'w2-001',
+  timestamp: '2026-11-25T10:00:00.000Z',
+  completed_at: '2026-11-25T10:00:05.000Z',
+  completed: true,
+  ai_generated: false,
+  content_safe: true,
+};
+
+const essay = 'Some people believes that universities should teach job skills.\n\nIn my opinion, this view is to narrow.';
+
+const writing: Assessment = assessmentSchema.parse({
+  ...base,
+  assessment_type: 'writing_task2',
+  overall_band: 6.5,
+  criteria_scores: {
+    task_response: { band: 6, feedback: 'You give a clear position but develop it only briefly.' },
+    coherence_cohesion: { band: 7, feedback: 'Paragraphs are logical.' },
+    lexical_resource: { band: 6.5, feedback: 'A fair range of vocabulary.' },
+    grammatical_range_accuracy: { band: 6, feedback: 'Some agreement errors.' },
+  },
+  feedback: 'A solid answer. Develop your main ideas further.',
+  inline_corrections: [
+    { quote: 'people believes', suggestion: 'people believe', category: 'grammar', explanation: 'Plural subject, plural verb.' },
+    { quote: 'to narrow', suggestion: 'too narrow', category: 'spelling', explanation: '"too" means excessively.' },
+    { quote: 'not in the essay', suggestion: 'x', category: 'style' },
+  ],
+  word_count: 18,
+  flags: ['under_length'],
+  submission: { essay },
+  provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 42, confidence: 0.62 },
+});
+
+describe('ResultView for writing', () => {
+  it('shows the overall band, and each criterion with its band and feedback', () => {
+    render(<ResultView assessment={writing} questionTitle="Universities and employment" />);
+    expect(screen.getByTestId('overall-band').textContent).toContain('6.5');
+    expect(screen.getByRole('heading', { name: 'Universities and employment' })).toBeTruthy();
+    const criteria = Array.from(document.querySelectorAll('[data-criterion]'));
+    expect(criteria.map((element) => element.querySelector('h4')?.textContent)).toEqual([
+      'Task Response',
+      'Coherence and Cohesion',
+      'Lexical Resource',
+      'Grammatical Range and Accuracy',
+    ]);
+    expect(criteria.map((element) => element.querySelector('.criterion-band')?.textContent)).toEqual(['6.0', '7.0', '6.5', '6.0']);
+    expect(criteria[0]?.textContent).toContain('You give a clear position');
+    expect(screen.getByText('A solid answer. Develop your main ideas further.')).toBeTruthy();
+    expect(screen.getByTestId('result-word-count').textContent).toBe('18 words');
+  });
+
+  it('highlights each quoted span in the essay with its suggestion', () => {
+    render(<ResultView assessment={writing} />);
+    const essayView = screen.getByTestId('highlighted-essay');
+    const marks = Array.from(essayView.querySelectorAll('mark'));
+    expect(marks.map((mark) => mark.textContent)).toEqual(['people believes', 'to narrow']);
+    expect(marks[0]?.closest('.correction')?.textContent).toContain('people believe');
+    expect(marks[1]?.closest('.correction')?.className).toContain('correction-spelling');
+    // The essay reads in full, in order, paragraphs kept.
+    const plain = Array.from(essayView.childNodes)
+      .map((node) => (node as HTMLElement).querySelector?.('mark')?.textContent ?? node.textContent)
+      .join('');
+    expect(plain).toBe(essay);
+    const list = document.querySelector('.correction-list') as HTMLElement;
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    expect(list.textContent).toContain('Plural subject, plural verb.');
+    expect(list.textContent).toContain('could not be found in the essay');
+  });
+
+  it('explains flags and where the result came from', () => {
+    render(<ResultView assessment={writing} />);
+    expect(document.querySelector('[data-flag="under_length"]')?.textContent).toContain('Under the word limit');
+    expect(screen.getByTestId('provider').textContent).toBe('Offline scorer (runs without an AI model)');
+    expect(screen.getByTestId('confidence').textContent).toBe('62%');
+  });
+
+  it('renders what it is given as extra content (the report form)', () => {
+    render(
+      <ResultView assessment={writing}>
+        <p>Report slot</p>
+      </ResultView>,
+    );
+    expect(screen.getByText('Report slot')).toBeTruthy();
+  });
+});
+
+describe('ResultView for speaking', () => {
+  it('shows Pronunciation as not assessed when it has no band', () => {
+    const speaking = assessmentSchema.parse({
+      ...base,
+      assessment_type: 'speaking',
+      overall_band: 6,
+      criteria_scores: {
+        fluency_coherence: { band: 6, feedback: 'Speaks at length with some hesitation.' },
+        lexical_resource: { band: 6, feedback: 'Adequate range.' },
+        grammatical_range_accuracy: { band: 6, feedback: 'Mix of simple and complex forms.' },
+        pronunciation: { band: null, feedback: '' },
+      },
+      feedback: 'Good effort.',
+      flags: ['pronunciation_not_assessed'],
+      submission: { turns: [{ part: 1, prompt: 'Where do you live?', transcript: { text: 'I live in a small town.', words: [] }, duration_ms: null, has_audio: false }] },
+      provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 3, confidence: null },
+    });
+    render(<ResultView assessment={speaking} />);
+    const pronunciation = document.querySelector('[data-criterion="pronunciation"]');
+    expect(pronunciation?.querySelector('.criterion-band')?.textContent).toBe('Not assessed');
+    expect(document.querySelector('[data-criterion="fluency_coherence"] .criterion-band')?.textContent).toBe('6.0');
+    expect(screen.getByText('I live in a small town.')).toBeTruthy();
+    expect(screen.getByTestId('confidence').textContent).toBe('not given');
+  });
+});
+
+describe('ResultView for reading', () => {
+  it('lists every question with the answer given, the accepted answers, the mark and why', () => {
+    const reading = assessmentSchema.parse({
+      ...base,
+      assessment_type: 'reading_academic',
+      question_id: 'ra-test-01',
+      overall_band: 2.5,
+      criteria_scores: {},
+      feedback: '',
+      raw_score: 2,
+      question_results: [
+        { question_number: 1, given: 'TRUE', expected: ['TRUE'], correct: true, reason: 'matches the key' },
+        { question_number: 7, given: 'filter', expected: ['filters'], correct: false, reason: 'does not match any accepted answer' },
+        { question_number: 12, given: 'Blue carbon', expected: ['blue carbon'], correct: true, reason: 'matches the key (case ignored)' },
+        { question_number: 13, given: '', expected: ['(their) cooperation', 'co-operation'], correct: false, reason: 'not answered' },
+      ],
+      provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1, confidence: 1 },
+    });
+    render(<ResultView assessment={reading} />);
+    expect(screen.getByTestId('raw-score').textContent).toBe('2 of 40 correct');
+    expect(screen.getByTestId('overall-band').textContent).toContain('2.5');
+    const rows = Array.from(document.querySelectorAll('[data-question-result]'));
+    expect(rows.map((row) => row.className)).toEqual(['correct', 'incorrect', 'correct', 'incorrect']);
+    const cells = (row: Element | undefined) => Array.from(row?.children ?? []).map((cell) => cell.textContent);
+    expect(cells(rows[1])).toEqual(['7', 'filter', 'filters', '✗ Incorrect', 'does not match any accepted answer']);
+    expect(cells(rows[3])).toEqual(['13', '(blank)', '(their) cooperation / co-operation', '✗ Incorrect', 'not answered']);
+    expect(document.querySelector('[data-criterion]')).toBeNull();
+    expect(screen.getByTestId('provider').textContent).toBe('Marked against the answer key');
+  });
+});
+
+describe('segmentEssay', () => {
+  it('finds quotes in order, never overlapping, falling back to a case-blind match', () => {
+    const text = 'the cat sat. The cat ran.';
+    const { segments, unplaced } = segmentEssay(text, [
+      { quote: 'The cat', suggestion: 'A cat', category: 'style', explanation: '' },
+      { quote: 'the cat', suggestion: 'the dog', category: 'vocabulary', explanation: '' },
+      { quote: 'THE CAT', suggestion: '', category: 'style', explanation: '' },
+      { quote: 'sat', suggestion: 'sits', category: 'grammar', explanation: '' },
+    ]);
+    expect(segments.map((segment) => segment.text).join('')).toBe(text);
+    expect(segments.filter((segment) => segment.correctionIndex !== null).map((segment) => [segment.text, segment.correctionIndex])).toEqual([
+      ['the cat', 1],
+      ['sat', 3],
+      ['The cat', 0],
+    ]);
+    expect(unplaced).toEqual([2]);
+  });
+});
