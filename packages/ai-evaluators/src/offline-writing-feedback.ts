@@ -72,10 +72,11 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   const varietyThreshold = task === 'task1' ? 4 : 7;
   if (values.connector_variety < varietyThreshold) {
     const used = new Set(features.connectorCategories);
+    // One example from each of up to four functions the answer does not use yet.
     const missing = Object.entries(CONNECTOR_SUGGESTIONS)
       .filter(([category]) => !used.has(category))
-      .slice(0, 3)
-      .map(([, examples]) => examples);
+      .slice(0, 4)
+      .map(([, examples]) => examples.split(', ')[0] as string);
     const examples = missing.length > 0 ? missing.join(', ') : CONNECTOR_SUGGESTIONS.contrast;
     feedback.coherence.push(`Link ideas with a wider range of cohesive devices such as ${examples}.`);
   }

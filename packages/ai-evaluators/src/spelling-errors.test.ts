@@ -63,6 +63,9 @@ describe('findSpellingErrors', () => {
 
   it('suggests the commonest word one edit away, or null', () => {
     expect(suggestSpelling('teh', lexicon)).toBe('the');
+    expect(suggestSpelling('evry', lexicon)).toBe('every');
+    expect(suggestSpelling('dont', lexicon)).toBe("don't");
+    expect(suggestSpelling('doesnt', lexicon)).toBe("doesn't");
     expect(suggestSpelling('xqzvbk', lexicon)).toBeNull();
   });
 });

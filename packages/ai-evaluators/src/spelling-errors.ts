@@ -65,13 +65,18 @@ export function isKnownWord(word: string, lexicon: Lexicon): boolean {
 }
 
 /**
- * The commonest known word one edit away from `word`. Ties go to the likelier slip — two
- * letters swapped, then a letter missing, a wrong letter, an extra letter — then alphabetically.
- * Null when no known word is one edit away.
+ * The likeliest intended word: a contraction missing its apostrophe ("dont" → "don't"), else
+ * the commonest known word one edit away. Ties go to the likelier slip — a letter missing, two
+ * letters swapped, a wrong letter, an extra letter — then alphabetically. Null when no known
+ * word is one edit away.
  */
 export function suggestSpelling(word: string, lexicon: Lexicon): string | null {
   const lower = word.toLowerCase();
-  // Candidate → kind of edit (0 swap, 1 insertion of a missing letter, 2 substitution, 3 deletion).
+  for (let position = lower.length - 1; position > 0; position--) {
+    const withApostrophe = `${lower.slice(0, position)}'${lower.slice(position)}`;
+    if (/'(t|s|re|ve|ll|d|m)$/.test(withApostrophe) && isKnownWord(withApostrophe, lexicon)) return withApostrophe;
+  }
+  // Candidate → kind of edit (0 a missing letter put back, 1 a swap, 2 a substitution, 3 a deletion).
   const candidates = new Map<string, number>();
   const add = (candidate: string, kind: number) => {
     if (candidate !== lower && (candidates.get(candidate) ?? 99) > kind) candidates.set(candidate, kind);
@@ -79,9 +84,9 @@ export function suggestSpelling(word: string, lexicon: Lexicon): string | null {
   for (let position = 0; position <= lower.length; position++) {
     const head = lower.slice(0, position);
     const tail = lower.slice(position);
-    if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), 0);
+    if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), 1);
     for (const letter of alphabet) {
-      add(head + letter + tail, 1);
+      add(head + letter + tail, 0);
       if (tail.length > 0) add(head + letter + tail.slice(1), 2);
     }
     if (tail.length > 0) add(head + tail.slice(1), 3);
