@@ -123,7 +123,12 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
         );
       } catch (error) {
         if (!DalError.isInstance(error, 'duplicate')) throw error;
-        await services.sendEmail(alreadyRegisteredEmail(email, config.publicUrl));
+        // Repeated attempts must not turn registration into a way to flood someone's inbox.
+        const key = `registered:${email}`;
+        if (services.emailLimiter.retryAfterSeconds(key) === 0) {
+          services.emailLimiter.recordFailure(key);
+          await services.sendEmail(alreadyRegisteredEmail(email, config.publicUrl));
+        }
       }
       return { message: REGISTERED_MESSAGE };
     },

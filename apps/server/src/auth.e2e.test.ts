@@ -271,6 +271,9 @@ describe('requested emails', () => {
       expect((await anonymous.auth.requestPasswordReset({ email })).message).toBe(RESET_REQUESTED_MESSAGE);
     }
     expect((await server.mailTo(email)).filter((mail) => mail.subject === 'Reset your password')).toHaveLength(5);
+
+    for (let index = 0; index < 7; index += 1) await anonymous.auth.register({ email, password: GOOD_PASSWORD });
+    expect((await server.mailTo(email)).filter((mail) => mail.subject.startsWith('Someone tried to register'))).toHaveLength(5);
   });
 });
 

@@ -80,34 +80,38 @@ function isJsonMediaType(contentType: string | undefined): boolean {
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
-/** Reads the body as text, stopping with a 413 as soon as it passes `maxBytes`. */
-async function readBodyText(context: Context, maxBytes: number): Promise<string> {
-  const tooLarge = () => new ServerError('payload_too_large', `The request body is larger than ${maxBytes} bytes`);
-  const declared = context.req.header('content-length');
-  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge();
-  const stream = context.req.raw.body;
-  if (!stream) return '';
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+function tooLarge(maxBytes: number): ServerError {
+  return new ServerError('payload_too_large', `The request body is larger than ${maxBytes} bytes`);
 }
 
-async function readJsonBody(context: Context, route: RouteDefinition): Promise<unknown> {
+/** Checks what the headers say about the body, before anything is read: 415, or 413 by Content-Length. */
+function checkBodyHeaders(context: Context, maxBytes: number): void {
   if (!isJsonMediaType(context.req.header('content-type'))) {
     throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)');
   }
-  const text = await readBodyText(context, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const declared = context.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+}
+
+/** Reads the body as JSON, stopping with a 413 as soon as it passes `maxBytes` (a chunked body has no length). */
+async function readJsonBody(context: Context, maxBytes: number): Promise<unknown> {
+  const stream = context.req.raw.body;
+  const chunks: Uint8Array[] = [];
+  if (stream) {
+    const reader = stream.getReader();
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
@@ -140,15 +144,16 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
     const routeName = `${group}.${name}`;
 
     app.on(route.method, route.path, async (context) => {
-      // The body is read (and its size checked) before anything else, so an oversized upload
-      // is refused without touching the database.
-      const rawBody = route.body ? await readJsonBody(context, route) : undefined;
-
+      const maxBytes = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      // The headers are checked first, so a wrong or oversized upload is refused unread;
+      // the body itself is read only for a signed-in caller where the route needs one.
+      if (route.body) checkBodyHeaders(context, maxBytes);
       let caller: Caller | undefined;
       if (route.auth === 'user') {
         caller = await options.authenticate(context);
         if (!caller) throw new ServerError('unauthorized', 'Sign in to continue');
       }
+      const rawBody = route.body ? await readJsonBody(context, maxBytes) : undefined;
 
       const details: FieldError[] = [];
       const parse = (schema: z.ZodType | undefined, value: unknown): unknown => {

@@ -77,6 +77,7 @@ describe('the one-command start on the embedded store', () => {
       expect(script.headers.get('content-type')).toMatch(/javascript/);
       expect(script.headers.get('cache-control')).toMatch(/immutable/);
       expect((await fetch(`${running.baseUrl}/..%2F..%2Fetc%2Fpasswd`)).headers.get('content-type')).toMatch(/text\/html/);
+      expect((await fetch(`${running.baseUrl}/%E0%A4%A`)).status).toBe(200);
       const missingApi = await fetch(`${running.baseUrl}/api/missing`);
       expect(missingApi.status).toBe(404);
       expect((await readJson(missingApi)).error.code).toBe('not_found');

@@ -34,7 +34,14 @@ export function serveWebApp(app: Hono<AppEnv>, directory: string): boolean {
   if (!existsSync(indexFile)) return false;
 
   app.get('*', async (context, next) => {
-    const requestPath = decodeURIComponent(new URL(context.req.url).pathname);
+    const rawPath = new URL(context.req.url).pathname;
+    let requestPath: string;
+    try {
+      requestPath = decodeURIComponent(rawPath);
+    } catch {
+      // A malformed escape (`%E0%A4%A`) names no file.
+      requestPath = '/';
+    }
     if (requestPath.startsWith('/api/') || requestPath === '/api') return next();
     const candidate = path.resolve(root, `.${requestPath}`);
     // Never outside the folder, whatever the path says.
