@@ -120,7 +120,7 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   // Grammatical range and accuracy.
   if (values.capitalisation_error_rate > 0) feedback.grammar.push('Start every sentence with a capital letter, and write "I" as a capital.');
   if (features.grammarSlips.length > 0) {
-    const examples = features.grammarSlips
+    const examples = [...new Map(features.grammarSlips.map((slip) => [slip.quote.toLowerCase(), slip])).values()]
       .slice(0, 3)
       .map((slip) => `"${slip.quote}" → "${slip.suggestion}"`)
       .join(', ');
