@@ -1,0 +1,211 @@
+// @vitest-environment node
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer, type ReferenceServer } from './reference-server.js';
+
+// Debian's Chromium, never a downloaded browser build.
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENSHOTS = '/tmp/ielts-web-e2e';
+
+const email = `ada.${Date.now()}@example.com`;
+const password = 'correct horse battery staple';
+
+const essay = `Some people believe that universities should only offer courses which prepare students directly for a particular job. In my opinion, although practical training has clear benefits, limiting higher education in this way would be a serious mistake for both individuals and society.
+
+On the one hand, there are understandable reasons for this view. Tuition fees are high, and many graduates struggle to find work that matches their qualifications. If every course led to a specific career, such as nursing, engineering or accounting, students would be more confident that their investment would be repaid. Employers would also benefit, because new staff would arrive with the skills they need from the first day.
+
+On the other hand, a narrow focus on employment ignores how quickly the job market changes. Many of the roles that exist today did not exist twenty years ago, and many current jobs may disappear because of automation. Subjects such as history, philosophy and literature teach students to analyse evidence, write clearly and think critically. These abilities are valuable in almost every profession, and they help people to adapt when their first career is no longer available. Furthermore, universities are places where new knowledge is created, and pure research in areas like mathematics has often led to practical inventions much later.
+
+In conclusion, while courses that train students for particular jobs are important, universities should continue to offer a broad range of subjects. A balanced system prepares graduates not only for their first job but also for a lifetime of learning and change.`;
+
+let server: ReferenceServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+let writingAssessmentPath = '';
+
+const mainNavigation = () => page.getByRole('navigation', { name: 'Main' });
+
+async function screenshot(name: string): Promise<string> {
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startReferenceServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the learner web app on the reference server, in Chromium', () => {
+  it('registers, showing the server’s field errors beside the field, and confirms the email', async () => {
+    await page.goto('/sign-up');
+    await page.getByLabel('Your name (optional)').fill('Ada');
+    await page.getByLabel('Email').fill(email);
+    // Long enough for the contract, but on the server's list of common passwords.
+    await page.getByLabel('Password', { exact: true }).fill('password123');
+    await page.getByLabel('Confirm password').fill('password123');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const passwordField = page.getByLabel('Password', { exact: true });
+    await expect.poll(() => passwordField.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await passwordField.getAttribute('aria-describedby'))?.split(' ').pop() ?? '';
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain('is too common');
+
+    await passwordField.fill(password);
+    await page.getByLabel('Confirm password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/check-email/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
+    expect(await page.locator('main').textContent()).toContain(email);
+
+    const mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/verify-email?token='));
+    expect(mail, server.output()).toBeDefined();
+    const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(mail ?? '')?.[0] ?? '';
+    const url = new URL(link);
+    await page.goto(url.pathname + url.search);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Your email address is confirmed');
+  });
+
+  it('signs in and shows the dashboard with what is left of each assessment type', async () => {
+    await page.goto('/history');
+    // Signed out: the protected page sends the learner to sign in, and back afterwards.
+    await page.waitForURL(/\/sign-in\?next=%2Fhistory/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Could not sign in');
+
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/history$/);
+    await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Ada');
+    const task2 = page.locator('[data-entitlement="writing_task2"]');
+    await expect.poll(() => task2.textContent()).toContain('3 of 3 left');
+    expect(await page.locator('[data-testid="entitlements"] li').count()).toBe(7);
+  });
+
+  it('draws an Academic task 1 bar chart from its data', async () => {
+    await page.goto('/writing?type=writing_task1_academic');
+    await page.getByRole('link', { name: /Weekly hours spent on leisure activities/ }).click();
+    await page.waitForURL(/\/writing\/w1a-001$/);
+    await page.locator('svg[data-chart="bar"]').waitFor();
+    expect(await page.locator('rect.chart-bar').count()).toBe(15);
+    const values = await page.locator('rect.chart-bar').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
+    expect(Math.max(...values)).toBe(14.5);
+    expect(await page.getByRole('img', { name: /Average weekly hours spent on leisure activities/ }).count()).toBe(1);
+    await screenshot('writing-task1-chart');
+  });
+
+  it('writes a Task 2 essay with a live word count, submits it, and shows a band, the criteria and the provenance', async () => {
+    await page.goto('/writing');
+    await page.locator('.question-card').first().click();
+    await page.waitForURL(/\/writing\/w2-/);
+    const editor = page.getByLabel('Your answer');
+    await editor.fill('Universities matter.');
+    await expect.poll(() => page.getByTestId('word-count').textContent()).toBe('2');
+    expect(await page.getByTestId('word-counter').textContent()).toContain('248 more to reach the minimum of 250');
+    await editor.fill(essay);
+    const words = Number(await page.getByTestId('word-count').textContent());
+    expect(words).toBeGreaterThanOrEqual(250);
+    expect(await page.getByTestId('word-counter').textContent()).toContain('minimum of 250 reached');
+    expect(await page.getByRole('timer').textContent()).toMatch(/Time left\s+(39|40):\d\d/);
+    await screenshot('writing-task2-editor');
+
+    await page.getByRole('button', { name: 'Submit for scoring' }).click();
+    await page.waitForURL(/\/assessments\/[^/]+$/, { timeout: 60_000 });
+    writingAssessmentPath = new URL(page.url()).pathname;
+    await page.getByTestId('overall-band').waitFor();
+    expect(await page.getByTestId('overall-band').textContent()).toMatch(/Overall band\s*\d\.\d/);
+    const criteria = await page.locator('[data-criterion] h4').allTextContents();
+    expect(criteria).toEqual(['Task Response', 'Coherence and Cohesion', 'Lexical Resource', 'Grammatical Range and Accuracy']);
+    const bands = await page.locator('[data-criterion] .criterion-band').allTextContents();
+    for (const band of bands) expect(band).toMatch(/^\d\.\d$/);
+    expect(await page.getByTestId('provider').textContent()).toBe('Offline scorer (runs without an AI model)');
+    expect(await page.getByTestId('result-word-count').textContent()).toBe(`${words} words`);
+    expect(await page.getByTestId('highlighted-essay').textContent()).toContain('Some people believe that universities');
+    await screenshot('writing-task2-result');
+
+    // Report this result.
+    await page.getByText('Report this result').click();
+    await page.getByLabel('What is the problem?').selectOption('score_seems_wrong');
+    await page.getByLabel('Details (optional)').fill('I expected a higher band for coherence.');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => page.locator('.report').textContent()).toContain('Thank you');
+  });
+
+  it('takes part of the Academic reading test and shows each question’s marking, the raw score and band', async () => {
+    await page.goto('/reading');
+    await page.getByRole('link', { name: /Academic Reading practice test 1/ }).click();
+    await page.waitForURL(/\/reading\/ra-test-01$/);
+    expect(await page.locator('.passage h2').textContent()).toBe('Forests on the Tideline');
+    await page.getByRole('radiogroup', { name: 'Question 1' }).getByLabel('TRUE').check();
+    await page.getByRole('radiogroup', { name: 'Question 2' }).getByLabel('FALSE').check();
+    // A wrong answer, to see it marked wrong with the accepted answer.
+    await page.getByRole('radiogroup', { name: 'Question 3' }).getByLabel('TRUE').check();
+    await page.getByLabel('Answer to question 7').fill('filters');
+    await page.getByRole('button', { name: /Passage 2/ }).click();
+    expect(await page.locator('.passage h2').textContent()).toBe('The Box That Shrank the World');
+    await page.getByRole('radiogroup', { name: 'Question 14' }).getByLabel('iv', { exact: true }).check();
+    expect(await page.getByTestId('answered-count').textContent()).toBe('5 of 40 answered');
+    await screenshot('reading-test');
+
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.waitForURL(/\/assessments\/[^/]+$/);
+    await page.getByTestId('raw-score').waitFor();
+    expect(await page.getByTestId('raw-score').textContent()).toBe('4 of 40 correct');
+    expect(await page.getByTestId('overall-band').textContent()).toMatch(/Overall band\s*\d\.\d/);
+    const rows = page.locator('[data-question-result]');
+    expect(await rows.count()).toBe(40);
+    const row = async (number: number) => (await page.locator(`[data-question-result="${number}"]`).locator('th, td').allTextContents()).map((cell) => cell.trim());
+    expect((await row(1)).slice(0, 4)).toEqual(['1', 'TRUE', 'TRUE', '✓ Correct']);
+    expect((await row(3)).slice(0, 4)).toEqual(['3', 'TRUE', 'NOT GIVEN', '✗ Incorrect']);
+    expect((await row(7)).slice(0, 4)).toEqual(['7', 'filters', 'filters', '✓ Correct']);
+    const blank = await row(8);
+    expect(blank.slice(0, 4)).toEqual(['8', '(blank)', 'glands', '✗ Incorrect']);
+    expect(blank[4]).not.toBe('');
+    await screenshot('reading-result');
+  });
+
+  it('lists both assessments in the history, newest first, and opens them', async () => {
+    await mainNavigation().getByRole('link', { name: 'History' }).click();
+    await page.waitForURL(/\/history$/);
+    const rows = page.locator('[data-testid="assessment-rows"] .assessment-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-assessment-type')))).toEqual(['reading_academic', 'writing_task2']);
+    expect(await rows.nth(1).textContent()).toContain('Writing Task 2');
+    await screenshot('history');
+    await rows.nth(1).getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === writingAssessmentPath);
+    await page.getByTestId('overall-band').waitFor();
+
+    await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.locator('[data-entitlement="writing_task2"]').textContent()).toContain('2 of 3 left');
+    await expect.poll(() => page.locator('[data-entitlement="reading_academic"]').textContent()).toContain('2 of 3 left');
+    await expect.poll(() => page.locator('[data-skill="reading"] .skill-band').textContent()).toMatch(/^\d\.\d$/);
+    await screenshot('dashboard');
+  });
+
+  it('signs out, after which pages ask to sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await page.goto(writingAssessmentPath);
+    await page.waitForURL(/\/sign-in\?next=/);
+    expect(pageErrors).toEqual([]);
+  });
+});
