@@ -124,9 +124,7 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       } catch (error) {
         if (!DalError.isInstance(error, 'duplicate')) throw error;
         // Repeated attempts must not turn registration into a way to flood someone's inbox.
-        const key = `registered:${email}`;
-        if (services.emailLimiter.retryAfterSeconds(key) === 0) {
-          services.emailLimiter.recordFailure(key);
+        if (services.emailLimiter.consume(`registered:${email}`) === 0) {
           await services.sendEmail(alreadyRegisteredEmail(email, config.publicUrl));
         }
       }
@@ -183,12 +181,10 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
 
     async resendVerification({ caller }) {
       if (caller.user.email_verified) return { message: 'Your email address is already confirmed.' };
-      const key = `verify:${caller.user.email}`;
-      const wait = services.emailLimiter.retryAfterSeconds(key);
+      const wait = services.emailLimiter.consume(`verify:${caller.user.email}`);
       if (wait > 0) {
         throw new ServerError('rate_limited', `Too many emails asked for: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
       }
-      services.emailLimiter.recordFailure(key);
       await sendVerification(services, caller.user);
       return { message: 'A new confirmation link is on its way.' };
     },
@@ -197,10 +193,7 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       const email = normalizeEmail(body.email);
       const user = await repositories.users.get(email);
       // Past the limit, the answer stays the same but no more mail goes out.
-      const key = `reset:${email}`;
-      const allowed = services.emailLimiter.retryAfterSeconds(key) === 0;
-      services.emailLimiter.recordFailure(key);
-      if (user && allowed) {
+      if (user && services.emailLimiter.consume(`reset:${email}`) === 0) {
         const token = await issueEmailToken(services, user, 'password_reset');
         const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
         await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));

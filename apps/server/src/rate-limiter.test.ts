@@ -28,3 +28,15 @@ describe('rate limiter', () => {
     expect(limiter.retryAfterSeconds('z')).toBeGreaterThan(0);
   });
 });
+
+describe('consume', () => {
+  it('counts a use only while under the limit', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ maxFailures: 2, windowSeconds: 10, now: () => now });
+    expect(limiter.consume('k')).toBe(0);
+    expect(limiter.consume('k')).toBe(0);
+    expect(limiter.consume('k')).toBe(10);
+    now += 10_001;
+    expect(limiter.consume('k')).toBe(0);
+  });
+});

@@ -4,6 +4,8 @@ export interface RateLimiter {
   retryAfterSeconds(key: string): number;
   /** Records a failure for the key. */
   recordFailure(key: string): void;
+  /** Counts one use of the key if it is under its limit: 0 then, else the seconds to wait (nothing counted). */
+  consume(key: string): number;
   /** Forgets the key's failures (after a success). */
   reset(key: string): void;
 }
@@ -39,23 +41,32 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return times;
   };
 
+  const retryAfterSeconds = (key: string): number => {
+    const times = recent(key);
+    if (times.length < options.maxFailures) return 0;
+    const oldestCounted = times[times.length - options.maxFailures] ?? now();
+    return Math.max(1, Math.ceil((oldestCounted + windowMs - now()) / 1000));
+  };
+
+  const recordFailure = (key: string): void => {
+    const times = recent(key);
+    times.push(now());
+    failures.delete(key);
+    failures.set(key, times.slice(-options.maxFailures));
+    while (failures.size > maxKeys) {
+      const oldest = failures.keys().next().value;
+      if (oldest === undefined) break;
+      failures.delete(oldest);
+    }
+  };
+
   return {
-    retryAfterSeconds(key) {
-      const times = recent(key);
-      if (times.length < options.maxFailures) return 0;
-      const oldestCounted = times[times.length - options.maxFailures] ?? now();
-      return Math.max(1, Math.ceil((oldestCounted + windowMs - now()) / 1000));
-    },
-    recordFailure(key) {
-      const times = recent(key);
-      times.push(now());
-      failures.delete(key);
-      failures.set(key, times.slice(-options.maxFailures));
-      while (failures.size > maxKeys) {
-        const oldest = failures.keys().next().value;
-        if (oldest === undefined) break;
-        failures.delete(oldest);
-      }
+    retryAfterSeconds,
+    recordFailure,
+    consume(key) {
+      const wait = retryAfterSeconds(key);
+      if (wait === 0) recordFailure(key);
+      return wait;
     },
     reset(key) {
       failures.delete(key);
