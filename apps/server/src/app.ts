@@ -74,6 +74,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     sendEmail: safeSender(options.mailer, logger),
   };
 
+  services.hasher.warmUp().catch((error: unknown) => logger.error('dummy password hash failed', { error: String(error) }));
+
   const app = new Hono<AppEnv>();
 
   app.use('*', async (context, next) => {

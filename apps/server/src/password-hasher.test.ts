@@ -29,6 +29,27 @@ describe('password hasher', () => {
   });
 });
 
+describe('timing', () => {
+  it('spends about as long on an unknown email (dummy hash) as on a wrong password', async () => {
+    const hasher = createPasswordHasher({ cost: 2 ** 14 });
+    await hasher.warmUp();
+    const encoded = await hasher.hash('the real password');
+    const median = async (run: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let index = 0; index < 7; index += 1) {
+        const started = performance.now();
+        await run();
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[3]!;
+    };
+    const wrong = await median(() => hasher.verify('a wrong password', encoded));
+    const unknown = await median(() => hasher.verifyDummy('a wrong password'));
+    expect(unknown / wrong).toBeGreaterThan(0.5);
+    expect(unknown / wrong).toBeLessThan(2);
+  });
+});
+
 describe('password policy', () => {
   it('refuses common passwords whatever their case', () => {
     for (const password of ['password', 'PASSWORD1', 'qwerty123', '12345678', 'iloveyou', 'sunshine']) {

@@ -11,6 +11,8 @@ export interface PasswordHasher {
    * unknown email answers as slowly as a wrong password. Always false.
    */
   verifyDummy(password: string): Promise<false>;
+  /** Makes the dummy hash now, so that the first unknown email is not slower than later ones. */
+  warmUp(): Promise<void>;
   /** True when the hash was made with other parameters than the current ones (rehash on login). */
   needsRehash(encoded: string): boolean;
 }
@@ -54,6 +56,7 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
   const blockSize = options.blockSize ?? 8;
   const parallelization = options.parallelization ?? 1;
   let dummy: Promise<string> | undefined;
+  const dummyHash = () => (dummy ??= hash(randomBytes(24).toString('base64')));
 
   async function hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
@@ -72,9 +75,11 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
     hash,
     verify,
     async verifyDummy(password) {
-      dummy ??= hash(randomBytes(24).toString('base64'));
-      await verify(password, await dummy);
+      await verify(password, await dummyHash());
       return false;
+    },
+    async warmUp() {
+      await dummyHash();
     },
     needsRehash(encoded) {
       const parsed = parse(encoded);
