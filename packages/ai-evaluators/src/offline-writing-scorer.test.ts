@@ -56,6 +56,7 @@ describe('answers that are not English', () => {
       expect(result.overall_band).toBe(0);
       expect(Object.values(result.criteria_scores).every((score) => score?.band === 0)).toBe(true);
       expect(result.review.required).toBe(true);
+      expect(result.flags).toEqual(['other_language']);
       expect(result.feedback).toMatch(/Only \d+% of the words were recognised as English/);
       expect(() => assessmentResultSchema.parse(result)).not.toThrow();
     }

@@ -269,7 +269,7 @@ function notEnglish(input: { assessmentType: WritingAssessmentType; taskCriterio
     criteria_scores: criteria,
     feedback: `${message} Write your answer in English to be assessed.`,
     word_count: input.wordCount,
-    flags: ['off_topic'],
+    flags: ['other_language'],
     review: { required: true, reasons: ['Most words are not English: the answer may be in another language or not an answer at all.'] },
     ai_generated: true,
     content_safe: true,

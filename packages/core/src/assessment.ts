@@ -30,6 +30,8 @@ export const assessmentFlagSchema = z.enum([
   'minimal_response',
   'under_length',
   'off_topic',
+  /** Not written in English: band 0, sent for review. */
+  'other_language',
   'copied_prompt',
   'repetition',
   'prompt_injection',
