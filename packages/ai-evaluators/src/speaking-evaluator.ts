@@ -181,7 +181,9 @@ function validateInput(input: SpeakingEvaluationInput): { set: SpeakingSet; turn
   }
   if (!Array.isArray(input.turns) || input.turns.length === 0) throw new EvaluatorError('invalid_input', 'there are no turns to score');
   const turns = input.turns.map((turn, index) => {
-    const parsed = speakingTurnInputSchema.safeParse(turn);
+    // The prompt travels beside the turn input, which (like every request body) refuses unknown keys.
+    const { prompt: _prompt, ...turnInput } = turn;
+    const parsed = speakingTurnInputSchema.safeParse(turnInput);
     if (!parsed.success) {
       throw new EvaluatorError('invalid_input', `turn ${index + 1} is invalid`, {
         details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

@@ -35,9 +35,9 @@ export const transcriptSchema = z.object({
 /** A transcript of a turn. */
 export type Transcript = z.infer<typeof transcriptSchema>;
 
-/** One turn of the speaking test: audio and/or a transcript of the candidate's answer. */
+/** One turn of the speaking test: audio and/or a transcript of the candidate's answer. Unknown keys are refused, as in every request body. */
 export const speakingTurnInputSchema = z
-  .object({
+  .strictObject({
     part: speakingPartSchema,
     audio: audioInputSchema.optional(),
     transcript: transcriptSchema.optional(),
