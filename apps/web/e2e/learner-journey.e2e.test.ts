@@ -7,7 +7,18 @@ import { startReferenceServer, type ReferenceServer } from './reference-server.j
 
 // Debian's Chromium, never a downloaded browser build.
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // A synthetic microphone (a beep), allowed without a prompt, so MediaRecorder really records.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
 const SCREENSHOTS = '/tmp/ielts-web-e2e';
 
 const email = `ada.${Date.now()}@example.com`;
@@ -52,7 +63,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('the learner web app on the reference server, in Chromium', () => {
+describe('the learner web app on the reference server, in Chromium', { timeout: 60_000 }, () => {
   it('registers, showing the server’s field errors beside the field, and confirms the email', async () => {
     await page.goto('/sign-up');
     await page.getByLabel('Your name (optional)').fill('Ada');
@@ -199,6 +210,75 @@ describe('the learner web app on the reference server, in Chromium', () => {
     await expect.poll(() => page.locator('[data-entitlement="reading_academic"]').textContent()).toContain('2 of 3 left');
     await expect.poll(() => page.locator('[data-skill="reading"] .skill-band').textContent()).toMatch(/^\d\.\d$/);
     await screenshot('dashboard');
+  });
+
+  // The preparation minute is real time: the server holds the talk back until it has passed.
+  it('takes a speaking test: typed answers, the preparation minute, a recorded talk, then the result', { timeout: 180_000 }, async () => {
+    await mainNavigation().getByRole('link', { name: 'Speaking' }).click();
+    await page.waitForURL(/\/speaking$/);
+    await page.locator('.question-card', { hasText: 'Places in your town' }).getByRole('button', { name: 'Start this test' }).click();
+    await page.waitForURL(/\/speaking\/sessions\/[^/]+$/);
+    const question = page.locator('#speaking-prompt');
+    const answer = page.getByLabel(/type your answer/i);
+
+    // Part 1: five questions, answered by typing.
+    for (let index = 0; index < 5; index += 1) {
+      await question.waitFor();
+      expect(await page.locator('.speaking').getAttribute('data-phase')).toBe('part1');
+      const asked = await question.textContent();
+      await answer.fill(`My answer to the question "${asked}" is that I live in a small town by the sea, and I like it because it is quiet and friendly.`);
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await expect.poll(() => page.getByText(`${index + 1} answer`).count()).toBe(1);
+    }
+
+    // Part 2: the cue card and a one-minute preparation countdown.
+    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase')).toBe('part2_preparation');
+    expect(await question.textContent()).toBe('Describe a place in your town or city that you enjoy visiting');
+    expect(await page.locator('.cue-card li').allTextContents()).toEqual(['where this place is', 'how often you go there', 'what you usually do there']);
+    expect(await page.getByRole('timer').textContent()).toMatch(/Preparation time\s+(0|1):\d\d/);
+    await screenshot('speaking-preparation');
+    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase'), { timeout: 80_000, intervals: [1_000] }).toBe('part2_talk');
+
+    // The talk: recorded from the (synthetic) microphone, with a typed transcript.
+    await page.getByRole('button', { name: /Record your answer/ }).click();
+    await page.getByRole('button', { name: /Stop recording/ }).waitFor();
+    await page.waitForTimeout(1_500);
+    await page.getByRole('button', { name: /Stop recording/ }).click();
+    await page.getByLabel('Your recording').waitFor();
+    await answer.fill(
+      'I would like to talk about the harbour in my town. It is about ten minutes from my house and I go there almost every weekend. Usually I walk along the sea wall, watch the fishing boats and have a coffee in a small cafe. I enjoy it because it is calm and it reminds me of my childhood.',
+    );
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+
+    // The follow-up question, then one Part 3 question.
+    await expect.poll(() => question.textContent()).toBe('Do your friends like this place too?');
+    await answer.fill('Yes, most of my friends like it, especially in summer when we swim there.');
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase')).toBe('part3');
+    await answer.fill('People in my country like parks, beaches and markets, because they can meet friends there without spending much money.');
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.getByRole('button', { name: 'Finish and get my score' }).click();
+
+    await page.waitForURL(/\/assessments\/[^/]+$/, { timeout: 60_000 });
+    await page.getByTestId('overall-band').waitFor();
+    expect(await page.getByTestId('overall-band').textContent()).toMatch(/Overall band\s*\d\.\d/);
+    expect(await page.locator('[data-criterion] h4').allTextContents()).toEqual([
+      'Fluency and Coherence',
+      'Lexical Resource',
+      'Grammatical Range and Accuracy',
+      'Pronunciation',
+    ]);
+    expect(await page.locator('.turns li').count()).toBe(8);
+    await screenshot('speaking-result');
+
+    // The stored submission shows the talk arrived with its audio and the measured duration.
+    const stored = (await (await page.request.get(`/api${new URL(page.url()).pathname}`)).json()) as {
+      submission: { turns: Array<{ part: number; has_audio: boolean; duration_ms: number | null }> };
+    };
+    const talk = stored.submission.turns.find((entry) => entry.part === 2);
+    expect(talk?.has_audio).toBe(true);
+    expect(talk?.duration_ms).toBeGreaterThan(1_000);
+    expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(1);
   });
 
   it('signs out, after which pages ask to sign in again', async () => {

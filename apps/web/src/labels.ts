@@ -29,7 +29,7 @@ export const FLAG_DESCRIPTIONS: Readonly<Record<AssessmentFlag, { title: string;
   prompt_injection: { title: 'Instructions to the scorer', description: 'The answer contains text that tries to instruct the scorer; it was ignored.' },
   content_filtered: { title: 'Content filtered', description: 'Part of the answer was blocked by a content filter.' },
   score_divergence: { title: 'Scores disagreed', description: 'Two scoring methods disagreed noticeably, so this result may be checked by a person.' },
-  pronunciation_not_assessed: { title: 'Pronunciation not assessed', description: 'Without a recording, Pronunciation cannot be scored.' },
+  pronunciation_not_assessed: { title: 'Pronunciation not assessed', description: 'Pronunciation needs a recording and a scorer that listens to it; this test was scored from the transcript.' },
   hard_to_transcribe: { title: 'Hard to transcribe', description: 'Parts of the recording were hard to make out.' },
 };
 
