@@ -237,7 +237,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(await page.locator('.cue-card li').allTextContents()).toEqual(['where this place is', 'how often you go there', 'what you usually do there']);
     expect(await page.getByRole('timer').textContent()).toMatch(/Preparation time\s+(0|1):\d\d/);
     await screenshot('speaking-preparation');
-    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase'), { timeout: 80_000, intervals: [1_000] }).toBe('part2_talk');
+    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase'), { timeout: 80_000, interval: 1_000 }).toBe('part2_talk');
 
     // The talk: recorded from the (synthetic) microphone, with a typed transcript.
     await page.getByRole('button', { name: /Record your answer/ }).click();

@@ -7,6 +7,8 @@ import {
   ApiResponseValidationError,
   ApiTimeoutError,
 } from '@ielts-genai-prep/api-client';
+import type { AssessmentType } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_LABELS } from './labels.js';
 
 /** What kind of trouble an error is, which decides how the app shows it. */
 export type ErrorKind =
@@ -31,6 +33,16 @@ export interface ErrorText {
   requestId: string | null;
 }
 
+// Server messages name assessment types by id ("writing_task2"); learners read them by name.
+function withTypeLabels(message: string): string {
+  return message.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (word) => ASSESSMENT_TYPE_LABELS[word as AssessmentType] ?? word);
+}
+
+function asSentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** Turns any error the client throws into words for the learner. */
 export function describeError(error: unknown): ErrorText {
   const requestId = ApiError.isInstance(error) ? error.requestId : null;
@@ -49,7 +61,7 @@ export function describeError(error: unknown): ErrorText {
         return text(
           'payment_required',
           'You have used your free assessments',
-          `${error.message} Your earlier results stay available in your history.`,
+          `${asSentence(withTypeLabels(error.message))} Your earlier results stay available in your history.`,
           false,
         );
       case 'not_found':

@@ -254,7 +254,7 @@ function MapFeatures({ chart }: { chart: Chart }) {
   const groups = groupMapSteps(chart);
   let counter = 0;
   return (
-    <div className="chart-map" data-chart="map">
+    <div className="chart-map-periods" data-chart="map">
       {groups.map((group) => (
         <section key={group.label} className="chart-map-period">
           {group.label && <h4>{group.label}</h4>}
@@ -279,7 +279,7 @@ export function ChartView({ chart }: { chart: Chart }) {
   const titleId = useId();
   const numeric = chart.chart_type === 'bar' || chart.chart_type === 'line' || chart.chart_type === 'pie';
   return (
-    <figure className={`chart chart-${chart.chart_type}`}>
+    <figure className={`chart chart-kind-${chart.chart_type}`} data-chart-type={chart.chart_type}>
       <figcaption id={titleId} className="chart-title">
         {chart.title}
         {chart.unit && chart.chart_type !== 'pie' && <span className="chart-unit"> ({chart.unit})</span>}

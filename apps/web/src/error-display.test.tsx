@@ -83,7 +83,7 @@ describe('ErrorBanner', () => {
     });
     render(<ErrorBanner error={error} onRetry={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('You have used your free assessments');
-    expect(screen.getByRole('alert').textContent).toContain('You have used all 3 of your writing_task2 assessments');
+    expect(screen.getByRole('alert').textContent).toContain('You have used all 3 of your Writing Task 2 assessments: buy a pack to take more. Your earlier');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 

@@ -24,6 +24,7 @@ export const FLAG_DESCRIPTIONS: Readonly<Record<AssessmentFlag, { title: string;
   minimal_response: { title: 'Very short answer', description: 'The answer is too short to be assessed fully, so every criterion gets a low band.' },
   under_length: { title: 'Under the word limit', description: 'The answer is shorter than the minimum; in the exam this lowers your Task band.' },
   off_topic: { title: 'Off topic', description: 'Much of the answer does not address the question that was set.' },
+  other_language: { title: 'Not in English', description: 'Much of the answer is not written in English, so it cannot be credited.' },
   copied_prompt: { title: 'Copied from the question', description: 'Parts of the answer repeat the question; copied words are not credited.' },
   repetition: { title: 'Repetition', description: 'Words or sentences are repeated a lot.' },
   prompt_injection: { title: 'Instructions to the scorer', description: 'The answer contains text that tries to instruct the scorer; it was ignored.' },
