@@ -286,6 +286,36 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.waitForURL(/\/sign-in$/);
     await page.goto(writingAssessmentPath);
     await page.waitForURL(/\/sign-in\?next=/);
+  });
+
+  it('resets a forgotten password with the emailed link, and signs in with the new one', async () => {
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.waitForURL(/\/reset-password$/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByRole('status').waitFor();
+
+    let mail: string | undefined;
+    await expect.poll(async () => {
+      mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/reset-password?token='));
+      return mail !== undefined;
+    }).toBe(true);
+    const link = new URL(/https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail ?? '')?.[0] ?? '');
+    await page.goto(link.pathname + link.search);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Choose a new password');
+    const newPassword = 'a brand new passphrase';
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Confirm new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Your password has been changed');
+
+    await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Ada');
+    // Confirmed at the start, so the dashboard does not ask again.
+    expect(await page.getByText('Please confirm your email address').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

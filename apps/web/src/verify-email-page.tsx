@@ -6,7 +6,7 @@ import { Link, useQuery } from './router.js';
 
 /** Confirms an email address with the token from the link in the email. */
 export function VerifyEmailPage() {
-  const { client, user } = useApp();
+  const { client, user, signedIn } = useApp();
   const token = useQuery().get('token') ?? '';
   const [state, setState] = useState<'working' | 'done' | 'failed'>('working');
   const [error, setError] = useState<unknown>(null);
@@ -17,7 +17,14 @@ export function VerifyEmailPage() {
     setState('working');
     setError(null);
     client.auth.verifyEmail({ token }).then(
-      () => setState('done'),
+      () => {
+        setState('done');
+        // A signed-in learner's record now says "verified": fetch it so the dashboard stops asking.
+        client.auth.me().then(
+          (result) => signedIn(result.user),
+          () => undefined,
+        );
+      },
       (caught: unknown) => {
         setError(caught);
         setState('failed');
