@@ -281,6 +281,42 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(1);
   });
 
+  it('explains used-up free assessments (402), and pages through recent results with "Load more"', async () => {
+    // Two more reading tests and a listening test, all blank: six assessments in all.
+    const submitBlank = async (path: string) => {
+      await page.goto(path);
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.waitForURL(/\/assessments\/[^/]+$/);
+      await page.getByTestId('raw-score').waitFor();
+      expect(await page.getByTestId('raw-score').textContent()).toBe('0 of 40 correct');
+    };
+    await submitBlank('/reading/ra-test-01');
+    await submitBlank('/reading/ra-test-01');
+    await submitBlank('/listening/li-test-01');
+
+    // The fourth Academic Reading test is one more than the free three.
+    await page.goto('/reading/ra-test-01');
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('You have used your free assessments');
+    expect(await alert.textContent()).toContain('Reading (Academic)');
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/reading/ra-test-01');
+    await screenshot('payment-required');
+
+    await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
+    const recent = page.locator('[data-testid="assessment-rows"] .assessment-row');
+    await expect.poll(() => recent.count()).toBe(5);
+    expect(await page.locator('[data-entitlement="reading_academic"]').textContent()).toContain('0 of 3 left');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => recent.count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    const ids = await recent.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(new Set(ids).size).toBe(6);
+    // Newest first: the oldest, the essay, comes last.
+    expect(ids[5]).toBe(writingAssessmentPath);
+  });
+
   it('signs out, after which pages ask to sign in again', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
