@@ -244,7 +244,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.getByRole('button', { name: /Stop recording/ }).waitFor();
     await page.waitForTimeout(1_500);
     await page.getByRole('button', { name: /Stop recording/ }).click();
-    await page.getByLabel('Your recording').waitFor();
+    await page.getByLabel('Your recording', { exact: true }).waitFor();
     await answer.fill(
       'I would like to talk about the harbour in my town. It is about ten minutes from my house and I go there almost every weekend. Usually I walk along the sea wall, watch the fishing boats and have a coffee in a small cafe. I enjoy it because it is calm and it reminds me of my childhood.',
     );
