@@ -1,15 +1,18 @@
 import type { DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
+  ASSESSMENT_TYPES,
   assessmentResultSchema,
   assessmentSchema,
+  assessmentTypeSchema,
   identifierSchema,
   normalizeEmail,
   type Assessment,
   type AssessmentResult,
   type AssessmentResultInput,
+  type AssessmentType,
 } from '@ielts-genai-prep/core';
 import { createHash } from 'node:crypto';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
@@ -142,6 +145,81 @@ export function buildCompleteAssessmentRequest(
   };
 }
 
+/**
+ * The state of a test in progress that {@link AssessmentRepository.updateProgress} replaces:
+ * each field given is stored whole, in place of the old value.
+ */
+export interface AssessmentProgress {
+  /** The state of a speaking test (the speaking workflow's state machine). */
+  speaking_session?: Record<string, unknown> | null;
+  /** The answer so far, e.g. `{ turns: [...] }`. */
+  submission?: Record<string, unknown> | null;
+}
+
+/** The fields {@link AssessmentProgress} may set, in a fixed order so requests are deterministic. */
+const PROGRESS_FIELDS = ['speaking_session', 'submission'] as const;
+
+// Core's fields without their `null` default: a field left out must stay out, not become null.
+const progressSchema = z.strictObject({
+  speaking_session: assessmentSchema.shape.speaking_session.unwrap().optional(),
+  submission: assessmentSchema.shape.submission.unwrap().optional(),
+});
+
+/**
+ * UpdateItem replacing the given progress fields and bumping the version, only if the assessment
+ * exists, is not completed, and is at `expectedVersion`. Pure.
+ */
+export function buildUpdateProgressRequest(
+  tableName: string,
+  assessmentId: string,
+  progress: AssessmentProgress,
+  expectedVersion: number,
+): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const assignments: string[] = [];
+  for (const field of PROGRESS_FIELDS) {
+    const value = progress[field];
+    if (value !== undefined) assignments.push(`${builder.name(field)} = ${builder.value(withoutUndefined(value))}`);
+  }
+  assignments.push(`${builder.name('version')} = ${builder.value(expectedVersion + 1)}`);
+  const conditions = [
+    `attribute_exists(${builder.name('assessment_id')})`,
+    `${builder.name('completed')} = ${builder.value(false)}`,
+    versionCondition(builder, expectedVersion),
+  ];
+  return {
+    TableName: tableName,
+    Key: { assessment_id: assessmentId },
+    UpdateExpression: `SET ${assignments.join(', ')}`,
+    ConditionExpression: conditions.join(' AND '),
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/**
+ * Query of one page of the types of a user's assessments through `user-email-index`: only
+ * `assessment_type` comes back, so a long history costs little to transfer and parse. Pure.
+ */
+export function buildUserAssessmentTypesQuery(
+  tableName: string,
+  userEmail: string,
+  exclusiveStartKey: Record<string, unknown> | undefined,
+): QueryCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    IndexName: USER_EMAIL_INDEX,
+    KeyConditionExpression: `${builder.name('user_email')} = ${builder.value(userEmail)}`,
+    ProjectionExpression: builder.name('assessment_type'),
+    ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+    ...builder.attributes(),
+  };
+}
+
+/** How many assessments a user has of each type; every type is present, 0 when none. */
+export type AssessmentCounts = Record<AssessmentType, number>;
+
 /** Options for {@link createAssessmentRepository}. */
 export interface AssessmentRepositoryOptions extends RepositoryOptions {
   /** Physical table name. Default `ielts-genai-prep-assessments`. */
@@ -175,6 +253,20 @@ export interface AssessmentRepository {
     result: AssessmentResultInput,
     options?: { expectedVersion?: number; completedAt?: Date },
   ): Promise<Assessment>;
+  /**
+   * Saves the state of a test in progress (a speaking test's `speaking_session` and the
+   * `submission` so far), replacing each field given, if the assessment is still at
+   * `expectedVersion` and not completed; bumps the version and returns the stored assessment.
+   * `conflict` when it changed meanwhile or is completed, `not_found` when there is no such
+   * assessment, `validation` for a bad value (nothing sent).
+   */
+  updateProgress(assessmentId: string, progress: AssessmentProgress, options: { expectedVersion: number }): Promise<Assessment>;
+  /**
+   * How many assessments of each type a user has (started ones included), from every page of
+   * `user-email-index` with only `assessment_type` projected. Read units are still billed by
+   * item size: it saves transfer and parsing, not capacity.
+   */
+  countByType(userEmail: string): Promise<AssessmentCounts>;
 }
 
 /** Creates the {@link AssessmentRepository}. */
@@ -339,6 +431,59 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           cause: error,
         });
       }
+    },
+    async updateProgress(assessmentId, input, { expectedVersion }) {
+      const key = { assessment_id: assessmentId };
+      const progress = parseInput(progressSchema, input, { tableName, key });
+      if (PROGRESS_FIELDS.every((field) => progress[field] === undefined)) {
+        throw new DalError({ code: 'validation', message: 'assessments.updateProgress needs speaking_session or submission', tableName, key });
+      }
+      if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
+        throw new DalError({ code: 'validation', message: `expectedVersion must be a whole number ≥ 0, not ${expectedVersion}`, tableName, key });
+      }
+      // Marker ids (and anything else that is not an identifier) are never assessments.
+      if (!identifierSchema.safeParse(assessmentId).success) {
+        throw new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key });
+      }
+      const request = buildUpdateProgressRequest(tableName, assessmentId, progress, expectedVersion);
+      // The fields alone already past the limit can never be stored; the rest DynamoDB checks.
+      assertItemSize(withoutUndefined({ ...key, ...progress }), tableName, key);
+      try {
+        const output = await sender.update({ operation: 'assessments.updateProgress', tableName, key }, request);
+        return parseAssessment(output.Attributes ?? {});
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        // The condition does not say which part failed; one read tells them apart.
+        const current = await get(assessmentId);
+        if (!current) {
+          throw new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key, cause: error });
+        }
+        throw new DalError({
+          code: 'conflict',
+          message: current.completed
+            ? `Assessment ${assessmentId} is completed: its progress can no longer change`
+            : `Assessment ${assessmentId} is at version ${current.version}, not ${expectedVersion}`,
+          tableName,
+          key,
+          cause: error,
+        });
+      }
+    },
+
+    async countByType(rawEmail) {
+      const email = normalizeEmail(rawEmail);
+      const context = { operation: 'assessments.countByType', tableName, key: { user_email: email } };
+      const counts = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, 0])) as AssessmentCounts;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const output = await sender.query(context, buildUserAssessmentTypesQuery(tableName, email, startKey));
+        for (const item of output.Items ?? []) {
+          const type = parseStoredItem(assessmentTypeSchema, item.assessment_type, { tableName, key: { user_email: email } });
+          counts[type] += 1;
+        }
+        startKey = output.LastEvaluatedKey;
+      } while (startKey);
+      return counts;
     },
   };
 }

@@ -1,10 +1,24 @@
 import { userSchema } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
-import { buildCompleteAssessmentRequest, buildUserAssessmentsQuery, idempotencyMarkerId } from './assessment-repository.js';
+import {
+  buildConsumeAllowanceRequest,
+  buildGetAllowanceUsageRequest,
+  buildInitializeAllowanceRequest,
+  buildReleaseAllowanceRequest,
+  readAllowanceUsage,
+} from './allowance-usage.js';
+import {
+  buildCompleteAssessmentRequest,
+  buildUpdateProgressRequest,
+  buildUserAssessmentTypesQuery,
+  buildUserAssessmentsQuery,
+  idempotencyMarkerId,
+} from './assessment-repository.js';
+import { DalError } from './errors.js';
 import { buildBatchWriteInputs } from './batch-operations.js';
 import { buildUpdateReportStatusRequest } from './content-report-repository.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
-import { buildTouchSessionRequest, isSessionExpired } from './session-repository.js';
+import { buildConsumeSessionRequest, buildTouchSessionRequest, isSessionExpired } from './session-repository.js';
 import { writingTask2Result } from './test-support/fixtures.js';
 import { buildAddPurchaseRequest, buildCreateUserRequest, buildUpdateUserRequest } from './user-repository.js';
 
@@ -82,6 +96,17 @@ describe('sessions requests', () => {
     expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1000, ':v1': 4600 });
   });
 
+  it('consume only a live session, returning the deleted item', () => {
+    expect(buildConsumeSessionRequest('sessions', 'abc', 1000)).toEqual({
+      TableName: 'sessions',
+      Key: { session_id: 'abc' },
+      ConditionExpression: 'attribute_exists(#n0) AND #n1 > :v0 AND #n2 > :v0',
+      ReturnValues: 'ALL_OLD',
+      ExpressionAttributeNames: { '#n0': 'session_id', '#n1': 'expires_at', '#n2': 'absolute_expires_at' },
+      ExpressionAttributeValues: { ':v0': 1000 },
+    });
+  });
+
   it('call a session expired at its expiry second', () => {
     expect(isSessionExpired({ expires_at: 100, absolute_expires_at: 200 }, 99)).toBe(false);
     expect(isSessionExpired({ expires_at: 100, absolute_expires_at: 200 }, 100)).toBe(true);
@@ -114,10 +139,85 @@ describe('assessments requests', () => {
     expect(request.UpdateExpression).not.toMatch(new RegExp(`${Object.entries(request.ExpressionAttributeNames ?? {}).find(([, name]) => name === 'assessment_type')?.[0]} =`));
   });
 
+  it('replace the progress fields given, only for an unfinished assessment at the expected version', () => {
+    expect(buildUpdateProgressRequest('assessments', 'asm-1', { speaking_session: { part: 2 }, submission: { turns: [] } }, 3)).toEqual({
+      TableName: 'assessments',
+      Key: { assessment_id: 'asm-1' },
+      UpdateExpression: 'SET #n0 = :v0, #n1 = :v1, #n2 = :v2',
+      ConditionExpression: 'attribute_exists(#n3) AND #n4 = :v3 AND #n2 = :v4',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'speaking_session', '#n1': 'submission', '#n2': 'version', '#n3': 'assessment_id', '#n4': 'completed' },
+      ExpressionAttributeValues: { ':v0': { part: 2 }, ':v1': { turns: [] }, ':v2': 4, ':v3': false, ':v4': 3 },
+    });
+    // Only the fields given are written; version 0 also matches an item stored without one.
+    const onlySubmission = buildUpdateProgressRequest('assessments', 'asm-1', { submission: { turns: [1] } }, 0);
+    expect(onlySubmission.UpdateExpression).toBe('SET #n0 = :v0, #n1 = :v1');
+    expect(onlySubmission.ExpressionAttributeNames).toEqual({ '#n0': 'submission', '#n1': 'version', '#n2': 'assessment_id', '#n3': 'completed' });
+    expect(onlySubmission.ConditionExpression).toBe('attribute_exists(#n2) AND #n3 = :v2 AND (attribute_not_exists(#n1) OR #n1 = :v3)');
+  });
+
+  it("count a user's assessments by reading only their type through the GSI", () => {
+    expect(buildUserAssessmentTypesQuery('assessments', 'ada@example.com', { assessment_id: 'a' })).toEqual({
+      TableName: 'assessments',
+      IndexName: 'user-email-index',
+      KeyConditionExpression: '#n0 = :v0',
+      ProjectionExpression: '#n1',
+      ExclusiveStartKey: { assessment_id: 'a' },
+      ExpressionAttributeNames: { '#n0': 'user_email', '#n1': 'assessment_type' },
+      ExpressionAttributeValues: { ':v0': 'ada@example.com' },
+    });
+    expect(buildUserAssessmentTypesQuery('assessments', 'ada@example.com', undefined)).not.toHaveProperty('ExclusiveStartKey');
+  });
+
   it('derive idempotency marker ids that no assessment id can equal', () => {
     const id = idempotencyMarkerId('ada@example.com', 'key-12345678');
     expect(id).toMatch(/^idempotency#[A-Za-z0-9_-]{43}$/);
     expect(idempotencyMarkerId('eve@example.com', 'key-12345678')).not.toBe(id);
+  });
+});
+
+describe('allowance requests', () => {
+  it('count one assessment only below the limit, in one atomic request', () => {
+    expect(buildConsumeAllowanceRequest('users', 'ada@example.com', 'writing_task2', 5)).toEqual({
+      TableName: 'users',
+      Key: { email: 'ada@example.com' },
+      UpdateExpression: 'ADD #n0 :v0',
+      ConditionExpression: 'attribute_exists(#n1) AND #n0 < :v1',
+      ReturnValues: 'UPDATED_NEW',
+      ExpressionAttributeNames: { '#n0': 'allowance_used_writing_task2', '#n1': 'email' },
+      ExpressionAttributeValues: { ':v0': 1, ':v1': 5 },
+    });
+  });
+
+  it('initialize a counter only where there is none, and release never below zero', () => {
+    const initialize = buildInitializeAllowanceRequest('users', 'ada@example.com', 'speaking', 7);
+    expect(initialize.UpdateExpression).toBe('SET #n0 = :v0');
+    expect(initialize.ConditionExpression).toBe('attribute_exists(#n1) AND attribute_not_exists(#n0)');
+    expect(initialize.ExpressionAttributeValues).toEqual({ ':v0': 7 });
+    const release = buildReleaseAllowanceRequest('users', 'ada@example.com', 'speaking');
+    expect(release.UpdateExpression).toBe('ADD #n0 :v0');
+    expect(release.ConditionExpression).toBe('#n0 > :v1');
+    expect(release.ExpressionAttributeValues).toEqual({ ':v0': -1, ':v1': 0 });
+    expect(release.ExpressionAttributeNames).toEqual({ '#n0': 'allowance_used_speaking' });
+  });
+
+  it('read only the key and the seven counters, and refuse a malformed counter', () => {
+    const request = buildGetAllowanceUsageRequest('users', 'ada@example.com');
+    expect(request.ConsistentRead).toBe(true);
+    expect(Object.values(request.ExpressionAttributeNames ?? {})).toHaveLength(8);
+    expect(request.ProjectionExpression).toBe('#n0, #n1, #n2, #n3, #n4, #n5, #n6, #n7');
+    const context = { tableName: 'users', key: { email: 'ada@example.com' } };
+    expect(readAllowanceUsage({ email: 'ada@example.com', allowance_used_listening: 2, allowance_used_speaking: 0 }, context)).toEqual({
+      listening: 2,
+      speaking: 0,
+    });
+    let error: unknown;
+    try {
+      readAllowanceUsage({ email: 'ada@example.com', allowance_used_listening: 'two' }, context);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(DalError.isInstance(error, 'invalid_item')).toBe(true);
   });
 });
 

@@ -67,6 +67,24 @@ export function buildDeleteSessionRequest(tableName: string, sessionId: string):
   return { TableName: tableName, Key: { session_id: sessionId } };
 }
 
+/**
+ * DeleteItem removing a session only while it exists and is alive at `nowSeconds`, returning
+ * the deleted item (`ALL_OLD`): of two concurrent consumers, exactly one gets it. Pure.
+ */
+export function buildConsumeSessionRequest(tableName: string, sessionId: string, nowSeconds: number): DeleteCommandInput {
+  const builder = createExpressionBuilder();
+  const now = builder.value(nowSeconds);
+  return {
+    TableName: tableName,
+    Key: { session_id: sessionId },
+    ConditionExpression:
+      `attribute_exists(${builder.name('session_id')}) AND ${builder.name('expires_at')} > ${now} ` +
+      `AND ${builder.name('absolute_expires_at')} > ${now}`,
+    ReturnValues: 'ALL_OLD',
+    ...builder.attributes(),
+  };
+}
+
 /** Query of a user's sessions through `user-email-index`; `keysOnly` reads just the ids. Pure. */
 export function buildUserSessionsQuery(tableName: string, userEmail: string, keysOnly: boolean): QueryCommandInput {
   const builder = createExpressionBuilder();
@@ -102,6 +120,13 @@ export interface SessionRepository {
   touch(sessionId: string, options: { expiresAt: number }): Promise<Session | undefined>;
   /** Deletes one session (absent is fine). */
   delete(sessionId: string): Promise<void>;
+  /**
+   * Deletes a live session and returns it, in one conditional request: for single-use items
+   * (emailed links) of which two concurrent uses must not both succeed. A `not_found`
+   * {@link DalError} when it is absent, already consumed, or expired (an expired item is left
+   * for TTL).
+   */
+  consume(sessionId: string): Promise<Session>;
   /** A user's live sessions, every page of the GSI read. */
   listForUser(userEmail: string): Promise<Session[]>;
   /** Deletes every session of a user (sign out everywhere); returns how many were deleted. */
@@ -181,6 +206,20 @@ export function createSessionRepository(options: SessionRepositoryOptions): Sess
         { operation: 'sessions.delete', tableName, key: { session_id: sessionId } },
         buildDeleteSessionRequest(tableName, sessionId),
       );
+    },
+
+    async consume(sessionId) {
+      const key = { session_id: sessionId };
+      try {
+        const output = await sender.delete(
+          { operation: 'sessions.consume', tableName, key },
+          buildConsumeSessionRequest(tableName, sessionId, nowSeconds()),
+        );
+        return parseSession(output.Attributes ?? {});
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        throw new DalError({ code: 'not_found', message: 'No live session with this id: absent, expired or already used', tableName, key, cause: error });
+      }
     },
 
     async listForUser(rawEmail) {

@@ -1,14 +1,26 @@
 import type { GetCommandInput, PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
+  assessmentTypeSchema,
   normalizeEmail,
   purchaseSchema,
   userPreferencesSchema,
   userSchema,
+  type AssessmentType,
   type Purchase,
   type User,
   type UserPreferences,
 } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
+import {
+  allowanceAttribute,
+  buildConsumeAllowanceRequest,
+  buildGetAllowanceUsageRequest,
+  buildInitializeAllowanceRequest,
+  buildReleaseAllowanceRequest,
+  readAllowanceUsage,
+  type AllowanceConsumption,
+  type AllowanceUsage,
+} from './allowance-usage.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { assertItemSize } from './item-size.js';
@@ -152,7 +164,31 @@ export interface UserRepository {
   addPurchase(email: string, purchase: PurchaseInput): Promise<{ user: User; added: boolean }>;
   /** Sets `last_login` (default now); `not_found` when there is no such user. */
   recordLogin(email: string, at?: Date): Promise<User>;
+  /**
+   * The user's assessment counters, one per type that has one (see {@link consumeAllowance}),
+   * or undefined when there is no such user.
+   */
+  getAllowanceUsage(email: string): Promise<AllowanceUsage | undefined>;
+  /**
+   * Counts one assessment of `type` against `limit`, atomically: of any number of concurrent
+   * calls for the last allowance, exactly one gets `consumed: true`. A user without a counter
+   * for the type gets one first, set to `countExisting()` (the assessments of the type already
+   * stored; only called then). `not_found` when there is no such user.
+   */
+  consumeAllowance(
+    email: string,
+    type: AssessmentType,
+    options: { limit: number; countExisting: () => Promise<number> },
+  ): Promise<AllowanceConsumption>;
+  /**
+   * Gives back one assessment counted by {@link consumeAllowance} (scoring failed, or the answer
+   * was stored already). False when there was nothing to give back.
+   */
+  releaseAllowance(email: string, type: AssessmentType): Promise<boolean>;
 }
+
+/** Attempts of {@link UserRepository.consumeAllowance} before it gives up with `conflict` (each lost only to a concurrent release or initialization). */
+const CONSUME_ALLOWANCE_ATTEMPTS = 5;
 
 /** Creates the {@link UserRepository}. */
 export function createUserRepository(options: UserRepositoryOptions): UserRepository {
@@ -168,6 +204,15 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
     const email = normalizeEmail(rawEmail);
     const output = await sender.get({ operation: 'users.get', tableName, key: { email } }, buildGetUserRequest(tableName, email));
     return output.Item ? parseUser(output.Item, email) : undefined;
+  };
+
+  const getAllowanceUsage = async (rawEmail: string): Promise<AllowanceUsage | undefined> => {
+    const email = normalizeEmail(rawEmail);
+    const output = await sender.get(
+      { operation: 'users.getAllowanceUsage', tableName, key: { email } },
+      buildGetAllowanceUsageRequest(tableName, email),
+    );
+    return output.Item ? readAllowanceUsage(output.Item, { tableName, key: { email } }) : undefined;
   };
 
   const validateUpdate = (email: string, update: UserUpdate): UserUpdate => {
@@ -279,6 +324,67 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
         throw notFound(email);
+      }
+    },
+    getAllowanceUsage,
+
+    async consumeAllowance(rawEmail, rawType, { limit, countExisting }) {
+      const email = normalizeEmail(rawEmail);
+      const key = { email };
+      const type = parseInput(assessmentTypeSchema, rawType, { tableName, key });
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new DalError({ code: 'validation', message: `limit must be a whole number ≥ 0, not ${limit}`, tableName, key });
+      }
+      const context = { operation: 'users.consumeAllowance', tableName, key };
+      for (let attempt = 1; attempt <= CONSUME_ALLOWANCE_ATTEMPTS; attempt++) {
+        if (limit > 0) {
+          try {
+            const output = await sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit));
+            return { consumed: true, used: Number(output.Attributes?.[allowanceAttribute(type)]) };
+          } catch (error) {
+            if (!isConditionalCheckFailed(error)) throw error;
+          }
+        }
+        // The condition failed: no user, no counter yet, or the limit is reached.
+        const usage = await getAllowanceUsage(email);
+        if (!usage) throw notFound(email);
+        const used = usage[type];
+        if (used === undefined) {
+          const existing = await countExisting();
+          if (!Number.isInteger(existing) || existing < 0) {
+            throw new DalError({ code: 'validation', message: `countExisting must give a whole number ≥ 0, not ${existing}`, tableName, key });
+          }
+          try {
+            await sender.update(context, buildInitializeAllowanceRequest(tableName, email, type, existing));
+          } catch (error) {
+            // Another caller initialized it first (or the user went away): the next round tells.
+            if (!isConditionalCheckFailed(error)) throw error;
+          }
+          continue;
+        }
+        if (used >= limit) return { consumed: false, used };
+        // Below the limit again: a release came in between. Try once more.
+      }
+      throw new DalError({
+        code: 'conflict',
+        message: `Could not count a ${type} assessment for ${email}: the counter kept changing`,
+        tableName,
+        key,
+      });
+    },
+
+    async releaseAllowance(rawEmail, rawType) {
+      const email = normalizeEmail(rawEmail);
+      const type = parseInput(assessmentTypeSchema, rawType, { tableName, key: { email } });
+      try {
+        await sender.update(
+          { operation: 'users.releaseAllowance', tableName, key: { email } },
+          buildReleaseAllowanceRequest(tableName, email, type),
+        );
+        return true;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        return false;
       }
     },
   };

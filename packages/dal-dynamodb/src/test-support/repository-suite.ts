@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idempotencyMarkerId } from '../assessment-repository.js';
 import { encodeCursor } from '../cursor.js';
 import { DalError } from '../errors.js';
 import { createExpressionBuilder } from '../expressions.js';
@@ -33,6 +34,9 @@ export interface SuiteBackend {
 }
 
 const cursorSecret = 'test-cursor-secret-0123456789abcdef';
+
+/** An idempotency marker's id: stored in the assessments table, but never an assessment. */
+const idempotencyMarkerIdFor = (email: string) => idempotencyMarkerId(email, 'some-key-123');
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -171,6 +175,54 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expectDalError(await caught(repositories.users.recordLogin(uniqueEmail('ghost'))), 'not_found');
       });
 
+      it('counts assessments against a limit atomically: of 20 concurrent calls for the last 3, exactly 3 win', async () => {
+        const user = await repositories.users.create(userInput());
+        expect(await repositories.users.getAllowanceUsage(user.email)).toEqual({});
+        let counted = 0;
+        // Two writing assessments stored before the counter existed.
+        const countExisting = async () => {
+          counted++;
+          return 2;
+        };
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () => repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 5, countExisting })),
+        );
+        expect(results.filter((result) => result.consumed)).toHaveLength(3);
+        expect(results.filter((result) => result.consumed).map((result) => result.used).sort()).toEqual([3, 4, 5]);
+        expect(results.filter((result) => !result.consumed).every((result) => result.used === 5)).toBe(true);
+        expect(counted).toBeGreaterThanOrEqual(1);
+        expect(await repositories.users.getAllowanceUsage(user.email.toUpperCase())).toEqual({ writing_task2: 5 });
+
+        // A counter already there is never recounted; other types have their own.
+        const before = counted;
+        expect(await repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 5, countExisting })).toEqual({ consumed: false, used: 5 });
+        expect(await repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 6, countExisting })).toEqual({ consumed: true, used: 6 });
+        expect(counted).toBe(before);
+        expect(await repositories.users.consumeAllowance(user.email, 'listening', { limit: 1, countExisting: async () => 0 })).toEqual({ consumed: true, used: 1 });
+        expect(await repositories.users.consumeAllowance(user.email, 'speaking', { limit: 0, countExisting: async () => 0 })).toEqual({ consumed: false, used: 0 });
+
+        // Releasing gives one back, never below zero.
+        expect(await repositories.users.releaseAllowance(user.email, 'listening')).toBe(true);
+        expect(await repositories.users.releaseAllowance(user.email, 'listening')).toBe(false);
+        expect(await repositories.users.releaseAllowance(user.email, 'reading_academic')).toBe(false);
+        expect(await repositories.users.getAllowanceUsage(user.email)).toEqual({ writing_task2: 6, listening: 0, speaking: 0 });
+
+        // The counters live beside the user without changing it or its updates.
+        const updated = await repositories.users.update(user.email, { display_name: 'Counted' }, { expectedVersion: 0 });
+        expect(updated).toEqual({ ...user, display_name: 'Counted', version: 1 });
+        expect(await repositories.users.getAllowanceUsage(user.email)).toEqual({ writing_task2: 6, listening: 0, speaking: 0 });
+
+        const ghost = uniqueEmail('ghost');
+        expectDalError(await caught(repositories.users.consumeAllowance(ghost, 'listening', { limit: 3, countExisting })), 'not_found');
+        expect(await repositories.users.getAllowanceUsage(ghost)).toBeUndefined();
+        expect(await repositories.users.get(ghost)).toBeUndefined();
+        const sent = await commandsDuring(async () => {
+          expectDalError(await caught(repositories.users.consumeAllowance(user.email, 'cooking' as never, { limit: 3, countExisting })), 'validation');
+          expectDalError(await caught(repositories.users.consumeAllowance(user.email, 'listening', { limit: -1, countExisting })), 'validation');
+        });
+        expect(sent).toEqual([]);
+      });
+
       it('reports an item that does not match the schema as invalid_item naming table and key', async () => {
         const email = uniqueEmail('corrupt');
         await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: { email, user_id: 'not-a-uuid' } }));
@@ -290,6 +342,29 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         for (const session of created.slice(0, 5)) expect(await repositories.sessions.get(session.session_id)).toBeUndefined();
         expect(await repositories.sessions.get(other.session_id)).toEqual(other);
         expect(await repositories.sessions.deleteAllForUser(email)).toBe(0);
+      });
+
+      it('consumes a live session exactly once, even under concurrent attempts', async () => {
+        const session = await repositories.sessions.create(sessionInput());
+        expect(await repositories.sessions.consume(session.session_id)).toEqual(session);
+        expect(await repositories.sessions.get(session.session_id)).toBeUndefined();
+        expectDalError(await caught(repositories.sessions.consume(session.session_id)), 'not_found');
+
+        const contested = await repositories.sessions.create(sessionInput());
+        const results = await Promise.allSettled(Array.from({ length: 10 }, () => repositories.sessions.consume(contested.session_id)));
+        const fulfilled = results.filter((result) => result.status === 'fulfilled');
+        expect(fulfilled).toHaveLength(1);
+        expect((fulfilled[0] as PromiseFulfilledResult<unknown>).value).toEqual(contested);
+        for (const result of results.filter((entry): entry is PromiseRejectedResult => entry.status === 'rejected')) {
+          expectDalError(result.reason, 'not_found');
+        }
+
+        // An expired item is not consumed: it stays for TTL to delete.
+        const expired = await repositories.sessions.create(sessionInput({ expires_at: nowSeconds() - 1 }));
+        expectDalError(await caught(repositories.sessions.consume(expired.session_id)), 'not_found');
+        const raw = await backend.documentClient.send(new GetCommand({ TableName: names.sessions, Key: { session_id: expired.session_id } }));
+        expect(raw.Item?.session_id).toBe(expired.session_id);
+        expectDalError(await caught(repositories.sessions.consume('e'.repeat(64))), 'not_found');
       });
 
       it('lists only live sessions', async () => {
@@ -419,6 +494,107 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
           );
         });
         expect(sent).toEqual([]);
+      });
+
+      it('saves the progress of a test under way with optimistic locking, until it is completed', async () => {
+        const { assessment } = await repositories.assessments.save(
+          startedAssessmentInput({ assessment_type: 'speaking', submission: { turns: [] }, speaking_session: { part: 1, turn: 0 } }),
+        );
+        const first = await repositories.assessments.updateProgress(
+          assessment.assessment_id,
+          { speaking_session: { part: 1, turn: 1 }, submission: { turns: [{ text: 'I live in Lyon.' }] } },
+          { expectedVersion: 0 },
+        );
+        expect(first).toEqual({
+          ...assessment,
+          speaking_session: { part: 1, turn: 1 },
+          submission: { turns: [{ text: 'I live in Lyon.' }] },
+          version: 1,
+        });
+        expect(await repositories.assessments.get(assessment.assessment_id)).toEqual(first);
+
+        // One field alone; the other keeps its value.
+        const second = await repositories.assessments.updateProgress(assessment.assessment_id, { speaking_session: { part: 2 } }, { expectedVersion: 1 });
+        expect(second).toMatchObject({ speaking_session: { part: 2 }, submission: first.submission, version: 2 });
+
+        const stale = expectDalError(
+          await caught(repositories.assessments.updateProgress(assessment.assessment_id, { speaking_session: { part: 3 } }, { expectedVersion: 1 })),
+          'conflict',
+        );
+        expect(stale.key).toEqual({ assessment_id: assessment.assessment_id });
+        expect(stale.message).toContain('version 2');
+
+        // Two turns saved at once from the same version: exactly one is stored.
+        const racing = await Promise.allSettled(
+          [1, 2].map((turn) =>
+            repositories.assessments.updateProgress(assessment.assessment_id, { submission: { turns: [turn] } }, { expectedVersion: 2 }),
+          ),
+        );
+        expect(racing.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+        expectDalError((racing.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason, 'conflict');
+        const winner = (racing.find((result) => result.status === 'fulfilled') as PromiseFulfilledResult<{ submission: unknown }>).value;
+        expect((await repositories.assessments.get(assessment.assessment_id))?.submission).toEqual(winner.submission);
+
+        expectDalError(
+          await caught(repositories.assessments.updateProgress('asm-nope', { submission: {} }, { expectedVersion: 0 })),
+          'not_found',
+        );
+        const sent = await commandsDuring(async () => {
+          for (const bad of [{}, { submission: 'text' }, { completed: true }, { speaking_session: [] }]) {
+            expectDalError(
+              await caught(repositories.assessments.updateProgress(assessment.assessment_id, bad as never, { expectedVersion: 3 })),
+              'validation',
+            );
+          }
+          expectDalError(
+            await caught(repositories.assessments.updateProgress(idempotencyMarkerIdFor(assessment.user_email), { submission: {} }, { expectedVersion: 0 })),
+            'not_found',
+          );
+        });
+        expect(sent).toEqual([]);
+        expect((await repositories.assessments.get(assessment.assessment_id))?.version).toBe(3);
+
+        const { assessment: writing } = await repositories.assessments.save(startedAssessmentInput());
+        const completed = await repositories.assessments.updateCompletion(writing.assessment_id, writingTask2Result(), { expectedVersion: 0 });
+        const done = expectDalError(
+          await caught(repositories.assessments.updateProgress(writing.assessment_id, { submission: { essay: 'rewritten' } }, { expectedVersion: completed.version })),
+          'conflict',
+        );
+        expect(done.message).toContain('completed');
+        expect((await repositories.assessments.get(writing.assessment_id))?.submission).toEqual(writing.submission);
+      });
+
+      it("counts a user's assessments by type across every page, reading only their type", async () => {
+        const email = uniqueEmail('counted');
+        // 30 answers of ~40 KB pass the 1 MB page limit of a Query.
+        const large = Array.from({ length: 30 }, () =>
+          startedAssessmentInput({ user_email: email, assessment_type: 'reading_academic', submission: { essay: 'x'.repeat(40_000) } }),
+        );
+        for (let start = 0; start < large.length; start += 10) {
+          await Promise.all(large.slice(start, start + 10).map((input) => repositories.assessments.save(input)));
+        }
+        await repositories.assessments.save(startedAssessmentInput({ user_email: email }));
+        await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }));
+        // A retried save leaves an idempotency marker: it must not count.
+        await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }));
+        await repositories.assessments.save(startedAssessmentInput({ assessment_type: 'listening' }));
+
+        let counts: unknown;
+        const sent = await commandsDuring(async () => {
+          counts = await repositories.assessments.countByType(email.toUpperCase());
+        });
+        expect(counts).toEqual({
+          writing_task1_academic: 0,
+          writing_task1_general_training: 0,
+          writing_task2: 1,
+          reading_academic: 30,
+          reading_general_training: 0,
+          listening: 0,
+          speaking: 1,
+        });
+        expect(sent.filter((name) => name === 'QueryCommand').length).toBeGreaterThanOrEqual(2);
+        expect(sent.every((name) => name === 'QueryCommand')).toBe(true);
+        expect(Object.values(await repositories.assessments.countByType(uniqueEmail('nobody'))).every((count) => count === 0)).toBe(true);
       });
 
       it('stores an item just under 400 KB and refuses one over it without sending', async () => {

@@ -1,0 +1,106 @@
+import type { GetCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ASSESSMENT_TYPES, type AssessmentType } from '@ielts-genai-prep/core';
+import * as z from 'zod';
+import { createExpressionBuilder } from './expressions.js';
+import { parseStoredItem, type ItemContext } from './schema-boundary.js';
+
+/**
+ * How many assessments of each type a user has used, as counted on their user item. A type
+ * without a counter yet is absent (its count is then whatever the assessments table holds).
+ */
+export type AllowanceUsage = Partial<Record<AssessmentType, number>>;
+
+/** What {@link UserRepository.consumeAllowance} did. */
+export interface AllowanceConsumption {
+  /** True when one assessment was counted; false when `used` had reached the limit. */
+  consumed: boolean;
+  /** The counter after the call. */
+  used: number;
+}
+
+/**
+ * The prefix of the user-item attributes that count used assessments, one per type
+ * (`allowance_used_writing_task2`). Like `purchase_ids`, they are not part of core's `User`:
+ * parsing a user strips them, and only the allowance methods read or write them.
+ */
+export const ALLOWANCE_ATTRIBUTE_PREFIX = 'allowance_used_';
+
+/** The attribute counting a type's used assessments. Top-level, so `ADD` works on an item that has none yet. Pure. */
+export function allowanceAttribute(type: AssessmentType): string {
+  return `${ALLOWANCE_ATTRIBUTE_PREFIX}${type}`;
+}
+
+/** GetItem reading only the user's key and allowance counters, strongly consistent. Pure. */
+export function buildGetAllowanceUsageRequest(tableName: string, email: string): GetCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Key: { email },
+    ConsistentRead: true,
+    ProjectionExpression: [builder.name('email'), ...ASSESSMENT_TYPES.map((type) => builder.name(allowanceAttribute(type)))].join(', '),
+    ...builder.attributes(),
+  };
+}
+
+/**
+ * UpdateItem counting one assessment of `type`, only while the user exists and the counter is
+ * below `limit`: the check and the count are one atomic request, so concurrent callers can
+ * never pass the limit together. A missing counter fails the condition (it must be
+ * initialized first, from the assessments already stored). Pure.
+ */
+export function buildConsumeAllowanceRequest(tableName: string, email: string, type: AssessmentType, limit: number): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const used = builder.name(allowanceAttribute(type));
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression: `ADD ${used} ${builder.value(1)}`,
+    ConditionExpression: `attribute_exists(${builder.name('email')}) AND ${used} < ${builder.value(limit)}`,
+    ReturnValues: 'UPDATED_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/** UpdateItem setting a type's counter to `count`, only for an existing user that has none yet. Pure. */
+export function buildInitializeAllowanceRequest(tableName: string, email: string, type: AssessmentType, count: number): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const used = builder.name(allowanceAttribute(type));
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression: `SET ${used} = ${builder.value(count)}`,
+    ConditionExpression: `attribute_exists(${builder.name('email')}) AND attribute_not_exists(${used})`,
+    ...builder.attributes(),
+  };
+}
+
+/** UpdateItem giving back one counted assessment of `type`, never below zero. Pure. */
+export function buildReleaseAllowanceRequest(tableName: string, email: string, type: AssessmentType): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const used = builder.name(allowanceAttribute(type));
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression: `ADD ${used} ${builder.value(-1)}`,
+    ConditionExpression: `${used} > ${builder.value(0)}`,
+    ReturnValues: 'UPDATED_NEW',
+    ...builder.attributes(),
+  };
+}
+
+const counterSchema = z.int().min(0).optional();
+const allowanceItemSchema = z.object(Object.fromEntries(ASSESSMENT_TYPES.map((type) => [allowanceAttribute(type), counterSchema])));
+
+/**
+ * The counters of a user item read with {@link buildGetAllowanceUsageRequest}. A counter that is
+ * not a whole number ≥ 0 is an `invalid_item` DalError naming the table and key. Pure.
+ */
+export function readAllowanceUsage(item: Record<string, unknown>, context: ItemContext): AllowanceUsage {
+  const counters = parseStoredItem(allowanceItemSchema, item, context) as Record<string, number | undefined>;
+  const usage: AllowanceUsage = {};
+  for (const type of ASSESSMENT_TYPES) {
+    const value = counters[allowanceAttribute(type)];
+    if (value !== undefined) usage[type] = value;
+  }
+  return usage;
+}
