@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { consoleLogger, safeSender, type AppEnv, type AppServices, type Logger } from './app-services.js';
 import { createAuthHandlers } from './auth-handlers.js';
+import { corsPolicy } from './cors-policy.js';
 import type { ServerConfig } from './config.js';
 import { registerContractRoutes } from './contract-router.js';
 import { toErrorResponse } from './error-responses.js';
@@ -15,10 +14,10 @@ import { buildOpenApiDocument } from './openapi.js';
 import { createPasswordHasher } from './password-hasher.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
+import { requestIdFor } from './request-id.js';
 import { createSessionAuth, sessionCookieName } from './session-auth.js';
 import { createFileSpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
 import { createSpeakingHandlers } from './speaking-handlers.js';
-import type { SpeakingProgressStore } from './speaking-progress-store.js';
 import { serveWebApp } from './static-web.js';
 
 /** The server's version, reported by /health and /openapi.json. */
@@ -31,8 +30,6 @@ export interface CreateAppOptions {
   repositories: Repositories;
   evaluators: Evaluators;
   mailer: Mailer;
-  /** Saves speaking tests in progress (see speaking-progress-store.ts). */
-  speakingProgress: SpeakingProgressStore;
   /** Keeps speaking audio until scoring. Default: files under `<dataDir>/speaking-audio`. */
   speakingAudio?: SpeakingAudioStore;
   /** The clock. Default `() => new Date()`. */
@@ -79,8 +76,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (context, next) => {
-    // A request id a client can quote in a bug report; also in the server's error logs.
-    context.set('requestId', randomUUID());
+    // A request id a client can quote in a bug report; also in the server's error logs. A proxy's
+    // or client's well-formed id is kept, so one id follows the request through every hop.
+    context.set('requestId', requestIdFor(context.req.header('x-request-id')));
     await next();
     context.header('x-request-id', context.get('requestId'));
     context.header('x-content-type-options', 'nosniff');
@@ -88,9 +86,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     context.header('referrer-policy', 'no-referrer');
     context.header('x-frame-options', 'DENY');
   });
-  if (config.corsOrigins.length > 0) {
-    app.use('/api/*', cors({ origin: config.corsOrigins, credentials: true, allowHeaders: ['content-type', 'authorization'] }));
-  }
+  app.use('*', corsPolicy(config.corsOrigins));
 
   app.onError((error, context) => {
     const mapped = toErrorResponse(error);
@@ -115,14 +111,14 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       },
       auth: createAuthHandlers(services),
       speaking: createSpeakingHandlers(services, {
-        progress: options.speakingProgress,
         audio: options.speakingAudio ?? createFileSpeakingAudioStore(path.join(config.dataDir, 'speaking-audio')),
       }),
       ...createLearningHandlers(services),
     },
     {
       authenticate: (context) => services.sessions.authenticate(context),
-      onResponseMismatch: (routeName, error) => logger.error('response does not match the contract', { route: routeName, issues: error.issues }),
+      onResponseMismatch: (routeName, error, context) =>
+        logger.error('response does not match the contract', { request_id: context.get('requestId'), route: routeName, issues: error.issues }),
     },
   );
 

@@ -40,7 +40,8 @@ async function issueEmailToken(services: AppServices, user: User, purpose: Exclu
 
 /**
  * Finds the item of an emailed token, runs `check` on its user (a bad new password must not use
- * up the link), then deletes it: single use. A 400 on `token` when it is unknown or expired.
+ * up the link), then consumes it: one conditional delete, so of two confirms sent at once with
+ * the same link exactly one goes on. A 400 on `token` when it is unknown, expired or used.
  */
 async function redeemEmailToken(
   services: AppServices,
@@ -55,7 +56,13 @@ async function redeemEmailToken(
   const user = await services.repositories.users.get(item.user_email);
   if (!user || user.user_id !== item.user_id) throw invalid();
   check(user);
-  await services.repositories.sessions.delete(sessionId);
+  try {
+    await services.repositories.sessions.consume(sessionId);
+  } catch (error) {
+    // Used meanwhile by a concurrent request (or it expired in between).
+    if (DalError.isInstance(error, 'not_found')) throw invalid();
+    throw error;
+  }
   return user;
 }
 

@@ -221,6 +221,39 @@ describe('password reset', () => {
     await expect(anonymous.auth.login({ email, password: 'a brand new passphrase' })).resolves.toMatchObject({ user: { email } });
   });
 
+  it('lets exactly one of several confirms sent at once with the same link succeed', async () => {
+    const { email } = await server.signUp();
+    const anonymous = server.webClient();
+    await anonymous.auth.requestPasswordReset({ email });
+    const token = await server.tokenFrom(email, 'Reset your password');
+    const passwords = ['first new passphrase', 'second new passphrase', 'third new passphrase', 'fourth new passphrase'];
+    const results = await Promise.allSettled(passwords.map((password) => server.webClient().auth.confirmPasswordReset({ token, password })));
+    const succeeded = results.flatMap((result, index) => (result.status === 'fulfilled' ? [passwords[index]!] : []));
+    expect(succeeded).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        expect(ApiError.isInstance(result.reason) && result.reason.status).toBe(400);
+        expect((result.reason as ApiError).details[0]?.path).toBe('token');
+      }
+    }
+    // The password stored is the winner's, and only the winner's works.
+    await expect(anonymous.auth.login({ email, password: succeeded[0]! })).resolves.toMatchObject({ user: { email } });
+    for (const password of passwords.filter((candidate) => candidate !== succeeded[0])) {
+      await expectApiError(anonymous.auth.login({ email, password }), 401, 'unauthorized');
+    }
+  });
+
+  it('lets exactly one of two email confirmations sent at once with the same link succeed', async () => {
+    const email = uniqueEmail('verify-race');
+    await server.webClient().auth.register({ email, password: GOOD_PASSWORD });
+    const token = await server.tokenFrom(email, 'Confirm your email');
+    const results = await Promise.allSettled([server.webClient().auth.verifyEmail({ token }), server.webClient().auth.verifyEmail({ token })]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(ApiError.isInstance(refused?.reason) && refused.reason.status).toBe(400);
+    expect((await server.repositories.users.get(email))?.email_verified).toBe(true);
+  });
+
   it('refuses an expired reset token', async () => {
     const { email } = await server.signUp();
     const anonymous = server.webClient();

@@ -91,6 +91,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', AWS_REGION: ' ' }, { rootDirectory: root }).storage.kind).toBe('embedded');
   });
 
+  it('takes CORS origins as a list of bare origins, none by default, never a wildcard', () => {
+    expect(loadConfig({}, { rootDirectory: root }).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: ' https://App.Example.com/ , http://localhost:5173,https://app.example.com' }, { rootDirectory: root }).corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    const problems = problemsOf({ CORS_ORIGINS: '*,https://app.example.com/path,ftp://files.example.com' });
+    expect(problems).toEqual([
+      'CORS_ORIGINS: must list each origin: "*" cannot be allowed with credentials (got "*,https://app.example.com/path,ftp://files.example.com")',
+      'CORS_ORIGINS: "https://app.example.com/path" is not an origin such as https://app.example.com (scheme, host and port only) (got "*,https://app.example.com/path,ftp://files.example.com")',
+      'CORS_ORIGINS: "ftp://files.example.com" is not an origin such as https://app.example.com (scheme, host and port only) (got "*,https://app.example.com/path,ftp://files.example.com")',
+    ]);
+  });
+
   it('checks reCAPTCHA answers against the public host unless told otherwise', () => {
     expect(loadConfig({ RECAPTCHA_SECRET: 's', PUBLIC_URL: 'https://ielts.example.com/' }, { rootDirectory: root }).recaptcha).toEqual({
       secret: 's',

@@ -107,6 +107,35 @@ const list = () =>
       .optional(),
   );
 
+/** Reduces `https://App.Example.com/` to its origin `https://app.example.com`; undefined for anything but an http(s) origin. */
+function toOrigin(entry: string): string | undefined {
+  try {
+    const parsed = new URL(entry);
+    const bare = parsed.pathname === '/' && parsed.search === '' && parsed.hash === '' && parsed.username === '' && parsed.password === '';
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && bare ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A comma-separated list of web origins (scheme, host and port), for CORS with credentials: never `*`. */
+const origins = () =>
+  list().pipe(
+    z
+      .array(z.string())
+      .optional()
+      .superRefine((entries, context) => {
+        for (const entry of entries ?? []) {
+          if (entry === '*' || entry === 'null') {
+            context.addIssue({ code: 'custom', message: `must list each origin: "${entry}" cannot be allowed with credentials` });
+          } else if (!toOrigin(entry)) {
+            context.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example.com (scheme, host and port only)` });
+          }
+        }
+      })
+      .transform((entries) => (entries === undefined ? undefined : [...new Set(entries.map((entry) => toOrigin(entry)!))])),
+  );
+
 /** Every environment variable the server reads. Keep in step with the table in README.md. */
 const environmentSchema = z.object({
   NODE_ENV: z.preprocess(
@@ -158,7 +187,7 @@ const environmentSchema = z.object({
   FREE_ASSESSMENTS_PER_TYPE: integer(0, 10_000),
   CURSOR_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   TRUST_PROXY: flag(),
-  CORS_ORIGINS: list(),
+  CORS_ORIGINS: origins(),
 });
 
 /** The OWASP scrypt cost: N = 2^17. */

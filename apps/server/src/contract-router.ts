@@ -47,7 +47,7 @@ export interface ContractRouterOptions {
   /** Finds the caller of a request, or undefined when it carries no valid session. */
   authenticate: (context: Context) => Promise<Caller | undefined>;
   /** Called when a handler's result does not match the contract (a bug): the caller gets a 500. */
-  onResponseMismatch?: (routeName: string, error: z.ZodError) => void;
+  onResponseMismatch?: (routeName: string, error: z.ZodError, context: Context<AppEnv>) => void;
 }
 
 /**
@@ -177,7 +177,7 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
       const result = await handler({ params, query, body, caller, context } as RouteInput<RouteDefinition>);
       const checked = route.response.safeParse(result);
       if (!checked.success) {
-        options.onResponseMismatch?.(routeName, checked.error);
+        options.onResponseMismatch?.(routeName, checked.error, context);
         throw new Error(`${routeName} returned a response that does not match the contract`);
       }
       context.header('cache-control', 'no-store');

@@ -1,4 +1,6 @@
 import { ASSESSMENT_TYPES, type AssessmentType, type User } from '@ielts-genai-prep/core';
+import type { AppServices } from './app-services.js';
+import { ServerError } from './server-error.js';
 
 /** A user's allowance for one assessment type. */
 export interface Entitlement {
@@ -26,4 +28,56 @@ export function computeEntitlements(
     const usedOfType = used[type] ?? 0;
     return { assessment_type: type, granted, used: usedOfType, remaining: Math.max(0, granted - usedOfType) };
   });
+}
+
+/**
+ * The user's entitlements now. `used` is the user's counter of each type (see
+ * {@link reserveAssessment}); a type without one yet is counted from the stored assessments,
+ * reading only their types.
+ */
+export async function entitlementsOf(services: AppServices, user: User): Promise<Entitlement[]> {
+  const { users, assessments } = services.repositories;
+  const counters = (await users.getAllowanceUsage(user.email)) ?? {};
+  const stored = ASSESSMENT_TYPES.some((type) => counters[type] === undefined) ? await assessments.countByType(user.email) : undefined;
+  const used = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, counters[type] ?? stored?.[type] ?? 0]));
+  return computeEntitlements(user, used, { freePerType: services.config.freeAssessmentsPerType, now: services.clock() });
+}
+
+/** One assessment counted against the user's allowance before it is scored. */
+export interface AssessmentReservation {
+  /** Gives the assessment back (scoring failed, or nothing new was stored). Safe to call twice; never throws. */
+  release(): Promise<void>;
+}
+
+/**
+ * Counts one assessment of `type` against the user's allowance, or throws a 402. The check and
+ * the count are one conditional write on the user item, so two requests racing for the last
+ * assessment cannot both pass; it happens before scoring, so a refused request costs no model call.
+ */
+export async function reserveAssessment(services: AppServices, user: User, type: AssessmentType): Promise<AssessmentReservation> {
+  const { users, assessments } = services.repositories;
+  const granted = computeEntitlements(user, {}, { freePerType: services.config.freeAssessmentsPerType, now: services.clock() }).find(
+    (entry) => entry.assessment_type === type,
+  )!.granted;
+  const { consumed } = await users.consumeAllowance(user.email, type, {
+    limit: granted,
+    // Only for a user without a counter for the type yet: start it from what is stored.
+    countExisting: async () => (await assessments.countByType(user.email))[type],
+  });
+  if (!consumed) {
+    throw new ServerError('payment_required', `You have used all ${granted} of your ${type} assessments: buy a pack to take more`);
+  }
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      try {
+        await users.releaseAllowance(user.email, type);
+      } catch (error) {
+        // The user loses one assessment rather than the request its real error.
+        services.logger.error('assessment allowance not given back', { type, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  };
 }

@@ -13,37 +13,8 @@ import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { resultsEmail } from './email-messages.js';
-import { computeEntitlements, type Entitlement } from './entitlements.js';
+import { entitlementsOf, reserveAssessment } from './entitlements.js';
 import { fieldError, ServerError } from './server-error.js';
-
-/** Counts the user's assessments of each type (every page of their history). */
-async function countAssessments(services: AppServices, email: string): Promise<Partial<Record<AssessmentType, number>>> {
-  const counts: Partial<Record<AssessmentType, number>> = {};
-  let cursor: string | null = null;
-  do {
-    const page = await services.repositories.assessments.listByUser(email, { limit: 100, cursor });
-    for (const assessment of page.items) counts[assessment.assessment_type] = (counts[assessment.assessment_type] ?? 0) + 1;
-    cursor = page.next_cursor;
-  } while (cursor);
-  return counts;
-}
-
-/** The user's entitlements now. */
-export async function entitlementsOf(services: AppServices, user: User): Promise<Entitlement[]> {
-  const used = await countAssessments(services, user.email);
-  return computeEntitlements(user, used, { freePerType: services.config.freeAssessmentsPerType, now: services.clock() });
-}
-
-/** Throws a 402 when the user has no assessment of this type left. */
-export async function requireEntitlement(services: AppServices, user: User, type: AssessmentType): Promise<void> {
-  const entitlement = (await entitlementsOf(services, user)).find((entry) => entry.assessment_type === type);
-  if (!entitlement || entitlement.remaining <= 0) {
-    throw new ServerError(
-      'payment_required',
-      `You have used all ${entitlement?.granted ?? 0} of your ${type} assessments: buy a pack to take more`,
-    );
-  }
-}
 
 /** A question of one of the given kinds, or a 404 / a 400 on `question_id`. */
 export async function questionOfKind(
@@ -78,7 +49,8 @@ function keyedAssessmentId(user: User, idempotencyKey: string): string {
 
 /**
  * Scores and stores one answer: returns the earlier assessment for a repeated idempotency key,
- * else checks the entitlement, scores, stores, and sends the results notice.
+ * else counts it against the allowance (402 when none is left), scores, stores, and sends the
+ * results notice. An answer that is not stored gives its allowance back.
  */
 async function scoreAndStore(
   services: AppServices,
@@ -93,22 +65,31 @@ async function scoreAndStore(
     const earlier = await services.repositories.assessments.get(assessmentId);
     if (earlier && earlier.user_id === user.user_id) return earlier;
   }
-  await requireEntitlement(services, user, question.assessment_type);
-  const result = await score();
-  const now = services.clock().toISOString();
-  const { assessment, created } = await services.repositories.assessments.save({
-    ...result,
-    assessment_id: assessmentId,
-    user_email: user.email,
-    user_id: user.user_id,
-    question_id: question.question_id,
-    timestamp: now,
-    completed_at: now,
-    completed: true,
-    idempotency_key: idempotencyKey ?? null,
-    submission,
-  });
-  if (created) await notifyResult(services, user, assessment);
+  const reservation = await reserveAssessment(services, user, question.assessment_type);
+  let saved: { assessment: Assessment; created: boolean };
+  try {
+    const result = await score();
+    const now = services.clock().toISOString();
+    saved = await services.repositories.assessments.save({
+      ...result,
+      assessment_id: assessmentId,
+      user_email: user.email,
+      user_id: user.user_id,
+      question_id: question.question_id,
+      timestamp: now,
+      completed_at: now,
+      completed: true,
+      idempotency_key: idempotencyKey ?? null,
+      submission,
+    });
+  } catch (error) {
+    await reservation.release();
+    throw error;
+  }
+  const { assessment, created } = saved;
+  // A concurrent retry with the same key stored it first: that one used the allowance.
+  if (!created) await reservation.release();
+  else await notifyResult(services, user, assessment);
   return assessment;
 }
 

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { createRepositories, createTables, resolveTableNames, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
+import { createRepositories, createTables, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { consoleLogger, type AppEnv, type Logger } from './app-services.js';
@@ -11,7 +11,6 @@ import { createDefaultEvaluators } from './default-evaluators.js';
 import { createDynamoDbClients } from './dynamodb-clients.js';
 import { writeEmbeddedEndpoint } from './embedded-endpoint.js';
 import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
-import { createSpeakingProgressStore } from './speaking-progress-store.js';
 
 /** A server built from its configuration, and how to stop what it started. */
 export interface Runtime {
@@ -80,7 +79,6 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
       repositories,
       evaluators,
       mailer,
-      speakingProgress: createSpeakingProgressStore({ documentClient, tableName: resolveTableNames(tableNaming).assessments }),
       logger,
     });
     return {

@@ -10,9 +10,9 @@ import { speakingPartSchema, transcriptSchema, type Assessment, type SpeakingTur
 import * as z from 'zod';
 import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
-import { notifyResult, ownAssessment, questionOfKind, requireEntitlement } from './learning-handlers.js';
+import { reserveAssessment } from './entitlements.js';
+import { notifyResult, ownAssessment, questionOfKind } from './learning-handlers.js';
 import type { SpeakingAudioStore } from './speaking-audio-store.js';
-import type { SpeakingProgressStore } from './speaking-progress-store.js';
 import { ServerError } from './server-error.js';
 
 /** A turn as the assessment's `submission` keeps it: the transcript, never the audio. */
@@ -32,7 +32,6 @@ const MAX_STORED_TURNS_BYTES = 300 * 1024;
 
 /** Options for {@link createSpeakingHandlers}. */
 export interface SpeakingHandlerOptions {
-  progress: SpeakingProgressStore;
   audio: SpeakingAudioStore;
 }
 
@@ -54,25 +53,32 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
     async start({ body, caller }) {
       const question = await questionOfKind(services, body.question_id, (type) => type === 'speaking', 'a speaking set');
       if (!question.speaking) throw new ServerError('not_found', `Question ${question.question_id} has no speaking set`);
-      await requireEntitlement(services, caller.user, 'speaking');
+      // A started test uses its allowance, scored or not.
+      const reservation = await reserveAssessment(services, caller.user, 'speaking');
       const now = clock();
       const state = startSpeakingSession(question.speaking, now);
-      const { assessment } = await repositories.assessments.save({
-        assessment_id: randomUUID(),
-        user_email: caller.user.email,
-        user_id: caller.user.user_id,
-        question_id: question.question_id,
-        assessment_type: 'speaking',
-        overall_band: null,
-        criteria_scores: {},
-        feedback: '',
-        ai_generated: false,
-        content_safe: true,
-        timestamp: now.toISOString(),
-        completed: false,
-        submission: { turns: [] },
-        speaking_session: state as unknown as Record<string, unknown>,
-      });
+      let assessment: Assessment;
+      try {
+        ({ assessment } = await repositories.assessments.save({
+          assessment_id: randomUUID(),
+          user_email: caller.user.email,
+          user_id: caller.user.user_id,
+          question_id: question.question_id,
+          assessment_type: 'speaking',
+          overall_band: null,
+          criteria_scores: {},
+          feedback: '',
+          ai_generated: false,
+          content_safe: true,
+          timestamp: now.toISOString(),
+          completed: false,
+          submission: { turns: [] },
+          speaking_session: state as unknown as Record<string, unknown>,
+        }));
+      } catch (error) {
+        await reservation.release();
+        throw error;
+      }
       return toSpeakingSessionView(state, idsOf(assessment), now);
     },
 
@@ -101,10 +107,11 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
         throw new ServerError('payload_too_large', 'The transcripts of this speaking test are too long to store');
       }
       if (body.audio) await options.audio.put(assessment.assessment_id, turns.length - 1, body.audio);
-      await options.progress.save(
+      // Optimistic locking: of two turns sent at once for the same state, one is a 409.
+      await repositories.assessments.updateProgress(
         assessment.assessment_id,
         { speaking_session: next as unknown as Record<string, unknown>, submission: { turns } },
-        assessment.version,
+        { expectedVersion: assessment.version },
       );
       return toSpeakingSessionView(next, idsOf(assessment), now);
     },
@@ -134,10 +141,10 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
         turns,
         rubric: await repositories.rubrics.getByType('speaking'),
       });
-      const saved = await options.progress.save(
+      const saved = await repositories.assessments.updateProgress(
         assessment.assessment_id,
-        { speaking_session: finished as unknown as Record<string, unknown>, submission: { turns: stored } },
-        assessment.version,
+        { speaking_session: finished as unknown as Record<string, unknown> },
+        { expectedVersion: assessment.version },
       );
       const completed = await repositories.assessments.updateCompletion(assessment.assessment_id, result, {
         expectedVersion: saved.version,

@@ -72,6 +72,22 @@ describe('a speaking test', () => {
     expect((await server.mailTo(email)).some((mail) => mail.subject.startsWith('Your Speaking result'))).toBe(true);
   });
 
+  it('stores one of two turns sent at once for the same state; the other is a 409', async () => {
+    const { client } = await server.signUp();
+    const view = await client.speaking.start({ question_id: 'sp-005' });
+    server.clock.advance(20_500);
+    const results = await Promise.allSettled(
+      ANSWERS.slice(0, 2).map((text) => client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, transcript: { text }, duration_ms: 20_000 })),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(ApiError.isInstance(refused?.reason) && refused.reason.status).toBe(409);
+    const stored = await server.repositories.assessments.get(view.assessment_id);
+    expect((stored?.submission as { turns: unknown[] }).turns).toHaveLength(1);
+    expect(stored?.version).toBe(1);
+    expect((await client.speaking.get({ id: view.assessment_id })).turns_completed).toBe(1);
+  });
+
   it("is another user's 404", async () => {
     const owner = await server.signUp();
     const view = await owner.client.speaking.start({ question_id: 'sp-002' });

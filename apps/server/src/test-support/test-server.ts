@@ -8,7 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
-import { createRepositories, createTables, resolveTableNames, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import { createRepositories, createTables, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { createApp } from '../app.js';
@@ -19,7 +19,6 @@ import { seedContent } from '../content-seed.js';
 import { createDefaultEvaluators } from '../default-evaluators.js';
 import type { Evaluators } from '../evaluators.js';
 import { createSesMailer, type Mailer } from '../mailer.js';
-import { createSpeakingProgressStore } from '../speaking-progress-store.js';
 
 /** A mail the SES emulator received. */
 export interface SentEmail {
@@ -141,7 +140,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     repositories,
     evaluators: options.evaluators ?? createDefaultEvaluators(config),
     mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
-    speakingProgress: createSpeakingProgressStore({ documentClient, tableName: resolveTableNames({ prefix }).assessments }),
     clock: clock.now,
     fetch: options.fetch,
     logger,

@@ -1,0 +1,84 @@
+import { ApiError } from '@ielts-genai-prep/api-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_ID_PATTERN } from './request-id.js';
+import { TASK2_ESSAY } from './test-support/essays.js';
+import { startFailingBedrock, type FailingBedrock } from './test-support/failing-bedrock.js';
+import { startTestServer, type TestServer } from './test-support/test-server.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+let bedrock: FailingBedrock;
+let server: TestServer;
+beforeAll(async () => {
+  bedrock = await startFailingBedrock();
+  // Writing goes to a Bedrock that refuses everything: a way to make the server fail on its side.
+  server = await startTestServer({ env: { BEDROCK_ENABLED: 'true', BEDROCK_ENDPOINT: bedrock.url } });
+});
+afterAll(async () => {
+  await server?.close();
+  await bedrock?.close();
+});
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  expect(ApiError.isInstance(error), `expected an ApiError, got ${String(error)}`).toBe(true);
+  return error as ApiError;
+}
+
+describe('x-request-id', () => {
+  it('is a new UUID on every response: success, 4xx from a route, and no route at all', async () => {
+    const ids = [];
+    for (const path of ['/health', '/health', '/api/questions/no-such-question', '/api/nothing-here', '/api/auth/me']) {
+      const response = await server.request(path);
+      const id = response.headers.get('x-request-id');
+      expect(id, path).toMatch(UUID);
+      ids.push(id);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const preflightless = await server.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    expect(preflightless.status).toBe(415);
+    expect(preflightless.headers.get('x-request-id')).toMatch(UUID);
+  });
+
+  it('echoes a well-formed incoming id and replaces anything else', async () => {
+    for (const incoming of ['0f8fad5b-d9cb-469f-a165-70867728950e', 'Root=1-67891233-abcdef012345678912345678', 'trace_01HZY.1:2']) {
+      expect(REQUEST_ID_PATTERN.test(incoming)).toBe(true);
+      const response = await server.request('/health', { headers: { 'x-request-id': incoming } });
+      expect(response.headers.get('x-request-id')).toBe(incoming);
+    }
+    for (const incoming of ['short', 'x'.repeat(129), 'two words here', 'id"}{"level":"forged', 'a/b/c/d/e/f/g', '']) {
+      const response = await server.request('/health', { headers: { 'x-request-id': incoming } });
+      expect(response.headers.get('x-request-id'), incoming).toMatch(UUID);
+    }
+  });
+
+  it('reaches the api-client as ApiError.requestId', async () => {
+    const { client } = await server.signUp();
+    const error = await caught(client.questions.get({ id: 'no-such-question' }));
+    expect(error.status).toBe(404);
+    expect(error.requestId).toMatch(UUID);
+    const echoed = await caught(client.questions.get({ id: 'no-such-question' }, { headers: { 'x-request-id': 'client-chosen-id-42' } }));
+    expect(echoed.requestId).toBe('client-chosen-id-42');
+  });
+
+  it('is in the error log of a request that failed on our side, and in the answer the client got', async () => {
+    const { client } = await server.signUp();
+    const before = bedrock.calls();
+    const error = await caught(client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY }));
+    expect(bedrock.calls()).toBeGreaterThan(before);
+    expect(error.status).toBeGreaterThanOrEqual(500);
+    expect(error.requestId).toMatch(UUID);
+    const logged = server.logs.filter((line) => line.level === 'error' && line.fields?.request_id === error.requestId);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ message: 'request failed', fields: { method: 'POST', path: '/api/writing/evaluate' } });
+
+    const traced = await caught(
+      client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY }, { headers: { 'x-request-id': 'trace-from-the-load-balancer' } }),
+    );
+    expect(traced.requestId).toBe('trace-from-the-load-balancer');
+    expect(server.logs.some((line) => line.level === 'error' && line.fields?.request_id === 'trace-from-the-load-balancer')).toBe(true);
+  });
+});
