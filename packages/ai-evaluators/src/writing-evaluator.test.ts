@@ -425,6 +425,20 @@ describe('writing evaluator on Bedrock Converse', () => {
       expect(assessmentResultSchema.parse(result)).toEqual(result);
     });
 
+    it('applies the rule at exactly 20 counted words and calls the model at 21', async () => {
+      const words = TASK2_ESSAY.split(/\s+/);
+      const twenty = await evaluator().evaluate({ ...task2, essay: words.slice(0, 20).join(' ') });
+      expect(server.requests).toHaveLength(0);
+      expect(twenty).toMatchObject({ overall_band: 1, word_count: 20, flags: ['minimal_response'] });
+
+      server.enqueue(converseReply(fixture('bedrock-writing-task2')));
+      const twentyOne = await evaluator().evaluate({ ...task2, essay: words.slice(0, 21).join(' ') });
+      expect(server.requests).toHaveLength(1);
+      expect(twentyOne.word_count).toBe(21);
+      expect(twentyOne.flags).not.toContain('minimal_response');
+      expect(twentyOne.provenance.model_id).toBe(MODEL_ID);
+    });
+
     it('caps the Task Response band of an under-length essay and says why', async () => {
       server.enqueue(converseReply(fixture('bedrock-writing-task2')));
       const short = TASK2_ESSAY.split(/\s+/).slice(0, 150).join(' ');
@@ -497,6 +511,17 @@ describe('writing evaluator on Bedrock Converse', () => {
       const offline = await createOfflineWritingScorer().evaluate(task2);
       expect(result.flags.includes('score_divergence')).toBe(Math.abs(offline.overall_band - result.overall_band) > 1.5);
     });
+  });
+
+  it('measures latency with the injected clock, with and without a model call', async () => {
+    let time = 1000;
+    const clock = () => (time += 125);
+    server.enqueue(converseReply(fixture('bedrock-writing-task2')));
+    const scored = await evaluator({ clock }).evaluate(task2);
+    expect(scored.provenance.latency_ms).toBe(125);
+    const minimal = await evaluator({ clock }).evaluate({ ...task2, essay: 'Too short to be assessed by a model.' });
+    expect(minimal.provenance).toMatchObject({ provider: 'bedrock', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 125 });
+    expect(minimal.provenance.model_selection_reason).toMatch(/band 1 by the IELTS rule, without a model/);
   });
 
   it('rejects invalid input with invalid_input', async () => {

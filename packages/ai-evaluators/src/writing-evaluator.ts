@@ -104,6 +104,8 @@ export interface WritingEvaluatorOptions {
   maxOutputTokens?: number;
   /** The clock of `created_at` in safety events. Default `() => new Date()`. */
   now?: () => Date;
+  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  clock?: () => number;
   /** Random bytes for the delimiter. Default Web Crypto. */
   randomBytes?: (length: number) => Uint8Array;
 }
@@ -143,6 +145,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
   const maxOutputTokens = options.maxOutputTokens ?? 1500;
   const divergenceThreshold = options.divergenceThreshold ?? 1.5;
   const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? (() => performance.now());
   const crossCheck = options.crossCheck === undefined ? defaultCrossCheck() : options.crossCheck;
 
   async function emit(event: Omit<WritingSafetyEvent, 'created_at' | 'provider' | 'model_id'> & { model_id?: string | null }): Promise<void> {
@@ -202,7 +205,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
   }
 
   async function evaluate(rawInput: WritingEvaluationInput): Promise<AssessmentResult> {
-    const started = performance.now();
+    const started = clock();
     const parsedInput = writingEvaluationInputSchema.safeParse(rawInput);
     if (!parsedInput.success) {
       throw new EvaluatorError('invalid_input', 'the writing input is invalid', { details: parsedInput.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
@@ -244,7 +247,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
       await emit({ check: 'off_topic', verdict: 'flagged', evidence: [`prompt coverage ${rules.promptCoverage?.toFixed(2) ?? 'n/a'}`], model_id: null });
     }
     if (rules.minimal) {
-      return minimalResult({ type, criteria, rules, injected: injectionEvidence.length > 0, latencyMs: performance.now() - started });
+      return minimalResult({ type, criteria, rules, injected: injectionEvidence.length > 0, latencyMs: clock() - started });
     }
 
     const promptFor = (text: string, report: WritingRuleReport): WritingPrompt =>
@@ -277,7 +280,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
       rules = checkWritingRules({ prompt: taskPrompt, essay, minimumWords });
       if (rules.minimal) {
         const spent = { modelId, calls, usage, costUsd: costOf(modelId, usage, prices).costUsd };
-        return minimalResult({ type, criteria, rules, injected: true, latencyMs: performance.now() - started, spent, reviewReasons });
+        return minimalResult({ type, criteria, rules, injected: true, latencyMs: clock() - started, spent, reviewReasons });
       }
       result = await callModel(promptFor(essay, rules), type, deadline);
       calls += result.calls;
@@ -343,7 +346,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         models_called: Array.from({ length: calls }, () => modelId),
         token_usage: usage,
         cost_usd: cost.costUsd,
-        latency_ms: Math.round(performance.now() - started),
+        latency_ms: Math.max(0, Math.round(clock() - started)),
         confidence: null,
       },
     };
@@ -437,7 +440,7 @@ function minimalResult(context: {
       models_called: spent ? Array.from({ length: spent.calls }, () => spent.modelId) : [],
       token_usage: spent?.usage ?? null,
       cost_usd: spent?.costUsd ?? 0,
-      latency_ms: Math.round(context.latencyMs),
+      latency_ms: Math.max(0, Math.round(context.latencyMs)),
     },
   } satisfies AssessmentResultInput);
 }
