@@ -29,6 +29,8 @@ import {
 } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { measureWritingFeatures, splitSentences, type WritingFeatures } from './text-features.js';
+import { screenUntrustedText } from './untrusted-text.js';
+import { countOwnWords } from './writing-rules.js';
 
 /** The model id every offline writing result carries. */
 export const OFFLINE_WRITING_MODEL_ID = 'offline-writing-v1';
@@ -62,7 +64,11 @@ export interface OfflineWritingScorerOptions {
   model?: OfflineWritingModel;
   /** Rounding of the mean of the four criteria into the task band. Default `DEFAULT_WRITING_ROUNDING.task` from core (`down`). */
   rounding?: BandRounding;
+  /** The word list. Default: loaded on first use with `loadEnglishLexicon` (about 0.1 s). */
+  lexicon?: Lexicon;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  clock?: () => number;
+  /** @deprecated The former name of {@link OfflineWritingScorerOptions.clock}. */
   now?: () => number;
 }
 
@@ -79,11 +85,11 @@ export interface OfflineWritingScorer {
  * sentences, vocabulary, spelling, linking words, use of the prompt) combined by a ridge model
  * calibrated on human-scored essays; see OFFLINE-SCORER.md for its cross-validated accuracy.
  */
-export function createOfflineWritingScorer(options: OfflineWritingScorerOptions & { lexicon?: Lexicon } = {}): OfflineWritingScorer {
+export function createOfflineWritingScorer(options: OfflineWritingScorerOptions = {}): OfflineWritingScorer {
   return {
     modelId: OFFLINE_WRITING_MODEL_ID,
     async evaluate(request) {
-      const started = (options.now ?? performance.now.bind(performance))();
+      const started = (options.clock ?? options.now ?? performance.now.bind(performance))();
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
       return scoreOfflineWriting(request, { ...options, lexicon, startedAt: started });
     },
@@ -94,7 +100,7 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
 export interface ScoreOfflineWritingOptions extends OfflineWritingScorerOptions {
   /** The word list (see `loadEnglishLexicon`). */
   lexicon: Lexicon;
-  /** When scoring started, on the `now` clock; default when this call started. */
+  /** When scoring started, on the `clock`; default when this call started. */
   startedAt?: number;
 }
 
@@ -111,33 +117,41 @@ const OFF_TOPIC_COVERAGE = 0.15;
 // The lowest share among the 1,435 calibration essays is 0.78.
 const NOT_ENGLISH_SHARE = 0.5;
 const COPIED_PROMPT_SHARE = 0.15;
+const INJECTION_NOTE = 'Sentences addressed to the examiner or asking for a score were not assessed: write only your answer to the task.';
 
 /**
  * Scores one writing answer synchronously with a loaded lexicon. The result parses with core's
  * `assessmentResultSchema`: provider `offline`, zero cost, and a confidence.
  */
 export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
-  const now = options.now ?? performance.now.bind(performance);
+  const now = options.clock ?? options.now ?? performance.now.bind(performance);
   const startedAt = options.startedAt ?? now();
   const parsed = offlineWritingRequestSchema.safeParse(request);
   if (!parsed.success) {
     throw new EvaluatorError('invalid_input', 'the writing request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
   }
-  const { assessmentType, prompt, essay } = parsed.data;
+  const { assessmentType, prompt } = parsed.data;
+  // The answer is untrusted: sentences asking for a band are not scored, so they cannot raise it.
+  // No NFKC here: the features must stay those the model was calibrated on.
+  const screened = screenUntrustedText(parsed.data.essay, { compatibility: false });
+  const essay = screened.text;
+  const injected = screened.injected;
   const model = options.model ?? committedOfflineWritingModel();
   const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
   const task: WritingTask = isWritingTask1(assessmentType) ? 'task1' : 'task2';
   const taskCriterion: CriterionId = task === 'task1' ? 'task_achievement' : 'task_response';
   const minimumWords = writingLimitsFor(assessmentType)?.minimumWords ?? (task === 'task1' ? 150 : 250);
   const wordCount = countWords(essay);
+  // IELTS: words copied from the task do not count, so they cannot lift an answer over 20 words.
+  const ownWords = countOwnWords(essay, prompt).countedWords;
 
-  if (wordCount <= MINIMAL_RESPONSE_WORDS) {
-    return minimalResponse({ assessmentType, taskCriterion, wordCount, minimumWords, latency: now() - startedAt });
+  if (ownWords <= MINIMAL_RESPONSE_WORDS) {
+    return minimalResponse({ assessmentType, taskCriterion, wordCount, ownWords, minimumWords, injected, latency: now() - startedAt });
   }
 
   const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon });
   if (features.knownWordShare < NOT_ENGLISH_SHARE) {
-    return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, latency: now() - startedAt });
+    return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
   }
   const taskModel = model.tasks[task];
   const prediction = predictOfflineBand(
@@ -172,6 +186,7 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
     flags.push('repetition');
     reviewReasons.push('The answer repeats whole sentences.');
   }
+  if (injected) flags.push('prompt_injection');
 
   const confidence = offlineConfidence(withinHalfBandAt(taskModel, prediction.band), prediction.outOfRange.length, hasPrompt);
   const feedback = buildWritingFeedback({ task, minimumWords, hasPrompt, promptAsksOpinion: promptAsksOpinion(prompt), features });
@@ -186,13 +201,13 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
     assessment_type: assessmentType,
     overall_band: overall,
     criteria_scores: criteriaScores,
-    feedback: summarise(overall, confidence, criterionIds, bands, feedback, groups),
+    feedback: [summarise(overall, confidence, criterionIds, bands, feedback, groups), ...(injected ? [INJECTION_NOTE] : [])].join('\n\n'),
     inline_corrections: inlineCorrections(features),
     word_count: wordCount,
     flags,
     review: { required: reviewReasons.length > 0, reasons: reviewReasons },
     ai_generated: true,
-    content_safe: true,
+    content_safe: !injected,
     provenance: provenance(now() - startedAt, confidence),
   });
 }
@@ -231,13 +246,24 @@ export function offlineConfidence(withinHalfBand: number, featuresOutOfRange: nu
   return Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100;
 }
 
-function minimalResponse(input: { assessmentType: WritingAssessmentType; taskCriterion: CriterionId; wordCount: number; minimumWords: number; latency: number }): AssessmentResult {
-  // IELTS: no answer scores 0; 20 words or fewer scores band 1 on every criterion.
-  const band = input.wordCount === 0 ? 0 : 1;
+function minimalResponse(input: {
+  assessmentType: WritingAssessmentType;
+  taskCriterion: CriterionId;
+  wordCount: number;
+  ownWords: number;
+  minimumWords: number;
+  injected: boolean;
+  latency: number;
+}): AssessmentResult {
+  // IELTS: no answer (or nothing but the task copied) scores 0; 20 words or fewer scores band 1 on every criterion.
+  const band = input.ownWords === 0 ? 0 : 1;
+  const copied = input.wordCount - input.ownWords;
   const message =
     input.wordCount === 0
       ? 'No answer was written.'
-      : `Your answer has ${input.wordCount} words. Answers of ${MINIMAL_RESPONSE_WORDS} words or fewer score band 1 on every criterion; this task needs at least ${input.minimumWords} words.`;
+      : input.ownWords === 0
+        ? 'No words of your own were found (words copied from the task do not count), so every criterion is band 0.'
+        : `Your answer has ${input.ownWords} words${copied > 0 ? ` of your own (${copied} copied from the task do not count)` : ''}. Answers of ${MINIMAL_RESPONSE_WORDS} words or fewer score band 1 on every criterion; this task needs at least ${input.minimumWords} words.`;
   const criteria: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
   for (const criterion of [input.taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'] as CriterionId[]) {
     criteria[criterion] = { band, feedback: message };
@@ -246,17 +272,24 @@ function minimalResponse(input: { assessmentType: WritingAssessmentType; taskCri
     assessment_type: input.assessmentType,
     overall_band: band,
     criteria_scores: criteria,
-    feedback: `${message} Write a full answer of at least ${input.minimumWords} words to be assessed.`,
+    feedback: [`${message} Write a full answer of at least ${input.minimumWords} words to be assessed.`, ...(input.injected ? [INJECTION_NOTE] : [])].join('\n\n'),
     word_count: input.wordCount,
-    flags: ['minimal_response', 'under_length'],
+    flags: ['minimal_response', 'under_length', ...(input.injected ? (['prompt_injection'] as const) : [])],
     ai_generated: true,
-    content_safe: true,
+    content_safe: !input.injected,
     // The rule is certain; only whether the answer was truly empty or minimal is judged.
     provenance: provenance(input.latency, 0.95),
   });
 }
 
-function notEnglish(input: { assessmentType: WritingAssessmentType; taskCriterion: CriterionId; wordCount: number; knownWordShare: number; latency: number }): AssessmentResult {
+function notEnglish(input: {
+  assessmentType: WritingAssessmentType;
+  taskCriterion: CriterionId;
+  wordCount: number;
+  knownWordShare: number;
+  injected: boolean;
+  latency: number;
+}): AssessmentResult {
   // IELTS: an answer in another language scores band 0. A person should confirm it.
   const message = `Only ${Math.round(input.knownWordShare * 100)}% of the words were recognised as English. An answer that is not written in English scores band 0.`;
   const criteria: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
@@ -269,10 +302,10 @@ function notEnglish(input: { assessmentType: WritingAssessmentType; taskCriterio
     criteria_scores: criteria,
     feedback: `${message} Write your answer in English to be assessed.`,
     word_count: input.wordCount,
-    flags: ['other_language'],
+    flags: ['other_language', ...(input.injected ? (['prompt_injection'] as const) : [])],
     review: { required: true, reasons: ['Most words are not English: the answer may be in another language or not an answer at all.'] },
     ai_generated: true,
-    content_safe: true,
+    content_safe: !input.injected,
     provenance: provenance(input.latency, 0.8),
   });
 }

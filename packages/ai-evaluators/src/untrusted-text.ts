@@ -35,13 +35,23 @@ function countMatches(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
+/** Options of {@link normaliseUntrustedText}. */
+export interface NormaliseUntrustedTextOptions {
+  /**
+   * Apply NFKC, which turns full-width and compatibility forms into plain letters. Default true.
+   * The offline scorer turns it off so that its features stay those it was calibrated on
+   * (injection detection folds compatibility forms itself).
+   */
+  compatibility?: boolean;
+}
+
 /**
  * Normalises untrusted text: NFKC (full-width and compatibility forms become plain letters),
  * `\r\n` and `\r` become `\n`, and zero-width, bidi-control, tag, control and private-use
  * characters are removed. Text spelled in tag characters is decoded into `hiddenText` so that
  * it can be checked for injection, then dropped.
  */
-export function normaliseUntrustedText(input: string): NormalisedText {
+export function normaliseUntrustedText(input: string, options: NormaliseUntrustedTextOptions = {}): NormalisedText {
   const hiddenText = Array.from(input.matchAll(TAG), (match) => {
     const code = (match[0].codePointAt(0) ?? 0) - 0xe0000;
     return code >= 0x20 && code <= 0x7e ? String.fromCharCode(code) : '';
@@ -55,9 +65,11 @@ export function normaliseUntrustedText(input: string): NormalisedText {
   };
   let text = lineEndings.replace(ZERO_WIDTH, '').replace(BIDI_CONTROL, '').replace(TAG, '');
   removed.control = countMatches(text, CONTROL);
-  text = text.replace(CONTROL, '').normalize('NFKC');
-  // NFKC can itself produce characters of these kinds from compatibility forms: remove them again.
-  text = text.replace(ZERO_WIDTH, '').replace(BIDI_CONTROL, '').replace(CONTROL, '');
+  text = text.replace(CONTROL, '');
+  if (options.compatibility ?? true) {
+    // NFKC can itself produce characters of these kinds from compatibility forms: remove them again.
+    text = text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(BIDI_CONTROL, '').replace(CONTROL, '');
+  }
   return { text, removed, hiddenText };
 }
 
@@ -270,4 +282,44 @@ export function removeSpans(text: string, spans: readonly TextSpan[]): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** What {@link screenUntrustedText} made of a text. */
+export interface ScreenedText extends NormalisedText {
+  /** The normalised text without the sentences that try to steer the scorer: what may be scored. */
+  text: string;
+  /** The sentences removed, found in the normalised text. */
+  injections: InjectionFinding[];
+  /** The rule that matched the text hidden in tag characters; undefined when none did. */
+  hiddenRule: string | undefined;
+  /** One line per finding, for the AI safety log: `rule: sentence`. */
+  evidence: string[];
+  /** True when any sentence, visible or hidden, tried to steer the scorer. */
+  injected: boolean;
+}
+
+/**
+ * The screening every evaluator applies to a learner's text before scoring it: normalises it
+ * ({@link normaliseUntrustedText}), finds the sentences that try to steer the scorer
+ * ({@link detectPromptInjection}), also in text hidden in tag characters, and removes them, so
+ * that an answer asking for a band is scored exactly as the same answer without the request.
+ * The text is unchanged (beyond normalisation) when nothing is found.
+ */
+export function screenUntrustedText(input: string, options: NormaliseUntrustedTextOptions = {}): ScreenedText {
+  const normalised = normaliseUntrustedText(input, options);
+  const injections = detectPromptInjection(normalised.text);
+  const hidden = normalised.hiddenText;
+  const hiddenRule = hidden ? (detectPromptInjection(hidden)[0]?.rule ?? matchInjectionRule(hidden)) : undefined;
+  const evidence = [
+    ...injections.map((finding) => `${finding.rule}: ${finding.sentence}`),
+    ...(hiddenRule ? [`${hiddenRule} (hidden in tag characters): ${hidden}`] : []),
+  ];
+  return {
+    ...normalised,
+    text: injections.length > 0 ? removeSpans(normalised.text, injections) : normalised.text,
+    injections,
+    hiddenRule,
+    evidence,
+    injected: evidence.length > 0,
+  };
 }

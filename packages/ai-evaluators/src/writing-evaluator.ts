@@ -29,10 +29,9 @@ import { withRetry, type RetryOptions } from './retry.js';
 import {
   countRemovedCharacters,
   createDelimiter,
-  detectPromptInjection,
-  matchInjectionRule,
   normaliseUntrustedText,
   removeSpans,
+  screenUntrustedText,
   splitSentenceSpans,
   type TextSpan,
 } from './untrusted-text.js';
@@ -218,7 +217,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     const deadline = Date.now() + (options.retry?.deadlineMs ?? 60_000);
     const minimumWords = input.wordLimit ?? writingLimitsFor(type)?.minimumWords ?? 250;
     const taskPrompt = normaliseUntrustedText(input.prompt).text.trim();
-    const normalised = normaliseUntrustedText(input.essay);
+    const normalised = screenUntrustedText(input.essay);
     const removedCount = countRemovedCharacters(normalised.removed);
     if (removedCount > 0) {
       const { zeroWidth, bidiControl, tag, control } = normalised.removed;
@@ -232,13 +231,8 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     }
 
     // Sentences addressed to the scorer are removed before anything is measured or sent.
-    const injections = detectPromptInjection(normalised.text);
-    const hiddenRule = normalised.hiddenText ? (detectPromptInjection(normalised.hiddenText)[0]?.rule ?? matchInjectionRule(normalised.hiddenText)) : undefined;
-    let essay = removeSpans(normalised.text, injections);
-    const injectionEvidence = [
-      ...injections.map((finding) => `${finding.rule}: ${finding.sentence}`),
-      ...(hiddenRule ? [`${hiddenRule} (hidden in tag characters): ${normalised.hiddenText}`] : []),
-    ];
+    let essay = normalised.text;
+    const injectionEvidence = normalised.evidence;
     if (injectionEvidence.length > 0) await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: injectionEvidence, model_id: null });
 
     let rules = checkWritingRules({ prompt: taskPrompt, essay, minimumWords });

@@ -159,6 +159,18 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * The words of an answer as IELTS counts them for length: every word (a hyphenated word is one),
+ * less the words inside runs of {@link WRITING_RULE_LIMITS.copiedRunWords} or more copied from
+ * the task prompt, which do not count. Pure.
+ */
+export function countOwnWords(essay: string, prompt: string): { totalWords: number; copiedWords: number; countedWords: number } {
+  const essayWords = splitWords(essay).map(normaliseWord);
+  const copied = markCopiedWords(essayWords, splitWords(prompt).map(normaliseWord), WRITING_RULE_LIMITS.copiedRunWords);
+  const copiedWords = copied.filter(Boolean).length;
+  return { totalWords: essayWords.length, copiedWords, countedWords: essayWords.length - copiedWords };
+}
+
 /** Checks an answer against the writing rules. Pure. */
 export function checkWritingRules(input: WritingRuleInput): WritingRuleReport {
   const limits = WRITING_RULE_LIMITS;
