@@ -175,7 +175,7 @@ export {
   type WritingSafetyEvent,
 } from './writing-evaluator.js';
 export { buildWritingPrompt, resolveBandDescriptors, withRetryNote, type WritingPrompt, type WritingPromptInput } from './writing-prompt.js';
-export { WRITING_RULE_LIMITS, checkWritingRules, type WritingRuleInput, type WritingRuleReport } from './writing-rules.js';
+export { WRITING_RULE_LIMITS, checkWritingRules, countOwnWords, type WritingRuleInput, type WritingRuleReport } from './writing-rules.js';
 export { DEFAULT_WRITING_BAND_DESCRIPTORS, type BandDescriptorTable } from './default-band-descriptors.js';
 export {
   countRemovedCharacters,
@@ -184,12 +184,15 @@ export {
   detectPromptInjection,
   normaliseUntrustedText,
   removeSpans,
+  screenUntrustedText,
   splitSentenceSpans,
   wrapUntrustedText,
   type Delimiter,
   type InjectionFinding,
+  type NormaliseUntrustedTextOptions,
   type NormalisedText,
   type RemovedCharacters,
+  type ScreenedText,
   type TextSpan,
 } from './untrusted-text.js';
 export {
