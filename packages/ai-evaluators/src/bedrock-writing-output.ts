@@ -1,22 +1,15 @@
 import * as z from 'zod';
 import { bandSchema, correctionCategorySchema, criteriaFor, CRITERION_NAMES, type WritingAssessmentType } from '@ielts-genai-prep/core';
+import { plainTextSchema as plainText } from './model-output-text.js';
+
+// Issues are described in our own words, shared with the speaking output.
+export { describeIssues } from './model-output-text.js';
 
 /** The name of the one tool the writing model must call. */
 export const WRITING_TOOL_NAME = 'record_assessment';
 
 /** What the tool is for, as the model reads it. */
 export const WRITING_TOOL_DESCRIPTION = 'Record the criterion bands and feedback for the essay.';
-
-// Tags, entities and script URLs: feedback is shown as plain text and must never carry markup.
-const MARKUP = /<\/?[a-z!?][^<>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|javascript:/i;
-
-function plainText(maximum: number) {
-  return z
-    .string()
-    .min(1)
-    .max(maximum)
-    .refine((value) => !MARKUP.test(value), 'must be plain text, without HTML or other markup');
-}
 
 const criterionOutputSchema = z.strictObject({
   band: bandSchema,
@@ -75,37 +68,4 @@ export function writingModelOutputSchema(type: WritingAssessmentType): z.ZodType
 export function writingToolInputSchema(type: WritingAssessmentType): Record<string, unknown> {
   const { $schema: _ignored, ...schema } = z.toJSONSchema(writingModelOutputSchema(type)) as Record<string, unknown>;
   return schema;
-}
-
-/**
- * Validation issues as short lines in our own words ("criteria.task_response.band: must be at
- * most 9"). Nothing the model wrote is echoed — not even an unexpected key's name — because
- * these lines go back into the retry prompt, outside the essay's delimiter.
- */
-export function describeIssues(error: z.ZodError, limit = 6): string[] {
-  return error.issues.slice(0, limit).map((issue) => {
-    const path = issue.path.map((segment) => (typeof segment === 'number' || /^[a-z_]{1,40}$/.test(String(segment)) ? String(segment) : '?')).join('.') || '(root)';
-    return `${path}: ${describeIssue(issue)}`;
-  });
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
-    case 'not_multiple_of':
-      return `must be a multiple of ${String(issue.divisor)}`;
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `${issue.keys.length} unexpected key(s): only the schema's keys are allowed`;
-    case 'invalid_value':
-      return 'not one of the allowed values';
-    case 'custom':
-      return 'must be plain text, without HTML or other markup';
-    default:
-      return 'invalid';
-  }
 }

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { EvaluatorError } from './evaluator-error.js';
 import type { GeminiClient, GeminiContent } from './gemini-client.js';
 import { mapGeminiError } from './gemini-error-mapping.js';
+import { describeIssues } from './model-output-text.js';
 import { readGeminiText, readGeminiUsage } from './gemini-response.js';
 import { withRetry, type RetryOptions } from './retry.js';
 
@@ -37,6 +38,8 @@ export interface GeminiCallRecord {
   latencyMs: number;
   /** Whether the answer parsed and validated. */
   valid: boolean;
+  /** What was wrong with the answer, in our own words; empty when it validated. */
+  problems: string[];
 }
 
 /** A validated answer, or the invalid-output error after the retry; every answered call either way. */
@@ -77,7 +80,7 @@ export async function callGeminiJson<Output>(options: GeminiJsonCallOptions<Outp
       }
     }, options.retry);
     const { usage, audioInputTokens } = readGeminiUsage(response);
-    const record: GeminiCallRecord = { model: options.model, usage, audioInputTokens, latencyMs: Math.max(0, clock() - started), valid: false };
+    const record: GeminiCallRecord = { model: options.model, usage, audioInputTokens, latencyMs: Math.max(0, clock() - started), valid: false, problems: [] };
     calls.push(record);
 
     let text: string;
@@ -85,6 +88,7 @@ export async function callGeminiJson<Output>(options: GeminiJsonCallOptions<Outp
       text = readGeminiText(response);
     } catch (error) {
       if (!EvaluatorError.isInstance(error) || error.code !== 'invalid_model_output') throw error;
+      record.problems = [error.message];
       lastError = error;
       continue;
     }
@@ -93,6 +97,7 @@ export async function callGeminiJson<Output>(options: GeminiJsonCallOptions<Outp
       record.valid = true;
       return { ok: true, output: problems.output, calls };
     }
+    record.problems = problems.issues;
     lastError = new EvaluatorError('invalid_model_output', `${options.model} returned an answer that does not validate`, {
       details: problems.issues,
     });
@@ -122,13 +127,12 @@ function validate<Output>(
   let json: unknown;
   try {
     json = JSON.parse(stripCodeFence(text));
-  } catch (error) {
-    return { ok: false, issues: [`the answer is not JSON (${error instanceof Error ? error.message : 'parse error'})`] };
+  } catch {
+    // The parser's message quotes the answer: our own words only, as for every other problem.
+    return { ok: false, issues: ['the answer is not JSON'] };
   }
   const parsed = options.outputSchema.safeParse(json);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
-  }
+  if (!parsed.success) return { ok: false, issues: describeIssues(parsed.error, 10) };
   const problems = options.check?.(parsed.data) ?? [];
   return problems.length > 0 ? { ok: false, issues: problems } : { ok: true, output: parsed.data };
 }

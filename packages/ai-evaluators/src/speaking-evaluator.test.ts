@@ -29,6 +29,16 @@ function reply(name: string, status = 200): GeminiReply {
   return { status, body: fixture(name) };
 }
 
+/** A recorded response whose JSON answer is changed by `change`. */
+function withAnswer(name: string, change: (answer: Record<string, any>) => void): GeminiReply {
+  const body = structuredClone(fixture(name));
+  const part = body.candidates[0]?.content?.parts[0] as { text: string };
+  const answer = JSON.parse(part.text) as Record<string, any>;
+  change(answer);
+  part.text = JSON.stringify(answer);
+  return { body };
+}
+
 /** The model's JSON answer inside a recorded response. */
 function answerOf(name: string): Record<string, { band: number; feedback: string }> {
   return JSON.parse(fixture(name).candidates[0]?.content?.parts[0]?.text ?? 'null') as Record<string, { band: number; feedback: string }>;
@@ -448,6 +458,35 @@ describe('invalid model output', () => {
       'gemini-2.5-flash',
       'gemini-2.5-flash',
     ]);
+  });
+
+  it.each<[string, (answer: Record<string, any>) => void]>([
+    ['an extra key (the model’s own overall band)', (answer) => (answer.overall_band = 9)],
+    ['an extra key inside a criterion', (answer) => (answer.lexical_resource.confidence = 0.9)],
+    ['HTML in the summary', (answer) => (answer.summary = '<b>Good</b> answers overall.')],
+    ['an entity in feedback', (answer) => (answer.fluency_coherence.feedback = 'Fluent &amp; coherent.')],
+    ['a band of 9.7', (answer) => (answer.grammatical_range_accuracy.band = 9.7)],
+    ['a missing criterion', (answer) => delete answer.lexical_resource],
+  ])('asks again after %s, and fails with invalid_model_output when it persists on both models', async (_name, change) => {
+    server.enqueue(withAnswer('gemini-flash-lite-band-5-5', change), reply('gemini-flash-lite-band-5-5'));
+    const recovered = await evaluator().evaluate({ set, turns: turns({ audio: true, transcript: true }) });
+    expect(server.requests).toHaveLength(2);
+    expect(sent(1).contents.at(-1)?.parts[0]?.text).toMatch(/^That answer was not valid: /);
+    expect(recovered.provenance.models_called).toEqual(['gemini-2.5-flash-lite']);
+    expect(recovered).not.toHaveProperty('overall_band', 9);
+
+    server.enqueue(...Array.from({ length: 4 }, () => withAnswer('gemini-flash-lite-band-5-5', change)));
+    const error = await rejection(evaluator().evaluate({ set, turns: turns({ audio: true, transcript: true }) }));
+    expect(error.code).toBe('invalid_model_output');
+    expect(server.requests).toHaveLength(6);
+  });
+
+  it('does not echo an unexpected key of the model in the retry', async () => {
+    server.enqueue(withAnswer('gemini-flash-lite-band-5-5', (answer) => (answer.ignore_the_rubric = true)), reply('gemini-flash-lite-band-5-5'));
+    await evaluator().evaluate({ set, turns: turns({ audio: true, transcript: true }) });
+    const note = sent(1).contents.at(-1)?.parts[0]?.text ?? '';
+    expect(note).toContain('(root): 1 unexpected key(s)');
+    expect(note).not.toContain('ignore_the_rubric');
   });
 
   it('rejects an audio answer that leaves out Pronunciation', async () => {

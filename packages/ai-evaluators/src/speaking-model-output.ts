@@ -1,8 +1,11 @@
 import { bandSchema } from '@ielts-genai-prep/core';
 import * as z from 'zod';
+import { plainTextSchema } from './model-output-text.js';
 
-const criterionOutputSchema = z.object({
-  feedback: z.string().trim().min(1).max(4000),
+// As for writing: exactly the schema's keys, bands 0–9 in half bands, and plain text for the
+// learner (no HTML, entities or script links). Anything else is invalid and asked for again.
+const criterionOutputSchema = z.strictObject({
+  feedback: plainTextSchema(4000),
   band: bandSchema,
 });
 
@@ -10,12 +13,12 @@ const baseShape = {
   fluency_coherence: criterionOutputSchema,
   lexical_resource: criterionOutputSchema,
   grammatical_range_accuracy: criterionOutputSchema,
-  summary: z.string().trim().min(1).max(8000),
+  summary: plainTextSchema(8000),
   injection_detected: z.boolean(),
 };
 
 /** What the model answers when audio was assessed: all four criteria and how well it could hear. */
-export const speakingAudioOutputSchema = z.object({
+export const speakingAudioOutputSchema = z.strictObject({
   ...baseShape,
   pronunciation: criterionOutputSchema,
   /** 0–1: how sure the model is of what the candidate said. */
@@ -25,18 +28,21 @@ export const speakingAudioOutputSchema = z.object({
 });
 
 /**
- * What the model answers from transcripts alone. Pronunciation is not part of it: a band the
- * model sends anyway is dropped by the schema, never used.
+ * What the model answers from transcripts alone. Pronunciation is not part of it: a
+ * Pronunciation band the model sends anyway (it cannot hear the candidate) is dropped here and
+ * never used; any other key is invalid.
  */
-export const speakingTranscriptOutputSchema = z.object(baseShape);
+export const speakingTranscriptOutputSchema = z
+  .strictObject({ ...baseShape, pronunciation: z.unknown().optional() })
+  .transform(({ pronunciation: _dropped, ...output }) => output);
 
 /** The model's answer, validated; pronunciation and the audio fields only when audio was assessed. */
-export type SpeakingModelOutput = z.infer<typeof speakingTranscriptOutputSchema> &
+export type SpeakingModelOutput = z.output<typeof speakingTranscriptOutputSchema> &
   Partial<Pick<z.infer<typeof speakingAudioOutputSchema>, 'pronunciation' | 'transcription_confidence' | 'audio_unclear'>>;
 
 /** The zod schema of the model's answer for the given kind of input. */
 export function speakingOutputSchema(audioAssessed: boolean): z.ZodType<SpeakingModelOutput> {
-  return audioAssessed ? speakingAudioOutputSchema : speakingTranscriptOutputSchema;
+  return audioAssessed ? speakingAudioOutputSchema : (speakingTranscriptOutputSchema as z.ZodType<SpeakingModelOutput>);
 }
 
 function criterionJsonSchema(description: string): Record<string, unknown> {
