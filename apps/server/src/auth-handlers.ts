@@ -147,15 +147,16 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
           headers: { 'retry-after': String(wait) },
         });
       }
+      // Counted as a failure before the password is checked: guesses sent at once must not all
+      // pass the check above while the first of them is still being hashed. A success gives it back.
+      services.loginLimiters.account.recordFailure(email);
+      services.loginLimiters.client.recordFailure(clientKey);
       const user = await repositories.users.get(email);
       // An unknown email costs the same scrypt work as a wrong password, and answers the same.
       const valid = user ? await hasher.verify(body.password, user.password_hash) : await hasher.verifyDummy(body.password);
-      if (!user || !valid) {
-        services.loginLimiters.account.recordFailure(email);
-        services.loginLimiters.client.recordFailure(clientKey);
-        throw new ServerError('unauthorized', INVALID_CREDENTIALS);
-      }
+      if (!user || !valid) throw new ServerError('unauthorized', INVALID_CREDENTIALS);
       services.loginLimiters.account.reset(email);
+      services.loginLimiters.client.release(clientKey);
       let current = user;
       if (hasher.needsRehash(user.password_hash)) {
         current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
@@ -226,10 +227,12 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       if (wait > 0) {
         throw new ServerError('rate_limited', `Too many wrong passwords: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
       }
+      // Counted before checking, like a sign-in, so that guesses sent at once cannot pass together.
+      account.recordFailure(user.email);
       if (!(await hasher.verify(body.current_password, user.password_hash))) {
-        account.recordFailure(user.email);
         throw fieldError('current_password', 'is incorrect', 'The current password is incorrect');
       }
+      account.release(user.email);
       checkNewPassword(body.new_password, user.email, 'new_password');
       await updateUser(services, user, { password_hash: await hasher.hash(body.new_password) });
       await endOtherSessions(services, user.email, session.session_id);

@@ -185,6 +185,78 @@ describe('login', () => {
   });
 });
 
+describe('login rate limits under concurrent guesses', () => {
+  it('let no more than the per-account limit of guesses through when they arrive at once', async () => {
+    const { email } = await server.signUp();
+    const limit = server.config.rateLimit.maxFailuresPerAccount;
+    const statuses = await Promise.all(
+      Array.from({ length: limit * 3 }, (_, index) =>
+        server
+          .request('/api/auth/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email, password: `guess number ${index}` }),
+          })
+          .then((response) => response.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 401)).toHaveLength(limit);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(limit * 2);
+  });
+
+  it('let no more than the per-client limit of guesses through across accounts', async () => {
+    const limited = await startTestServer({ env: { LOGIN_MAX_FAILURES_PER_CLIENT: '4' } });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          limited
+            .request('/api/auth/login', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ email: uniqueEmail(`spray${index}`), password: 'a guessed password' }),
+            })
+            .then((response) => response.status),
+        ),
+      );
+      expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(8);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('let no more than the per-account limit of wrong current passwords through at a password change', async () => {
+    // A slower hash, so that the guesses are all in flight while the first is being checked.
+    const slow = await startTestServer({ env: { SCRYPT_COST: '16384', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+    try {
+      const { client } = await slow.signUp();
+      const results = await Promise.allSettled(
+        Array.from({ length: 9 }, (_, index) =>
+          client.auth.changePassword({ current_password: `guess number ${index}`, new_password: 'a brand new passphrase' }),
+        ),
+      );
+      const statuses = results.map((result) => (result.status === 'rejected' && ApiError.isInstance(result.reason) ? result.reason.status : 0));
+      expect(statuses.filter((status) => status === 400)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('does not count a successful sign-in against the client', async () => {
+    const limited = await startTestServer({ env: { LOGIN_MAX_FAILURES_PER_CLIENT: '3' } });
+    try {
+      const { email, password } = await limited.signUp();
+      // signUp signed in once already; four more successes from the same address stay allowed.
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        await expect(limited.webClient().auth.login({ email, password })).resolves.toMatchObject({ user: { email } });
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('login rate limit per client', () => {
   it('limits failed attempts from one address across accounts', async () => {
     const limited = await startTestServer({ env: { LOGIN_MAX_FAILURES_PER_CLIENT: '5' } });

@@ -40,3 +40,16 @@ describe('consume', () => {
     expect(limiter.consume('k')).toBe(0);
   });
 });
+
+describe('release', () => {
+  it('takes back the latest counted use, and nothing of a key without any', () => {
+    const limiter = createRateLimiter({ maxFailures: 2, windowSeconds: 10, now: () => 0 });
+    limiter.release('k');
+    expect(limiter.consume('k')).toBe(0);
+    expect(limiter.consume('k')).toBe(0);
+    expect(limiter.consume('k')).toBe(10);
+    limiter.release('k');
+    expect(limiter.consume('k')).toBe(0);
+    expect(limiter.consume('k')).toBe(10);
+  });
+});

@@ -6,6 +6,12 @@ export interface RateLimiter {
   recordFailure(key: string): void;
   /** Counts one use of the key if it is under its limit: 0 then, else the seconds to wait (nothing counted). */
   consume(key: string): number;
+  /**
+   * Takes back the most recent use counted for the key. An attempt is counted before its outcome
+   * is known (so that attempts arriving together cannot all slip under the limit); a success
+   * gives its count back this way.
+   */
+  release(key: string): void;
   /** Forgets the key's failures (after a success). */
   reset(key: string): void;
 }
@@ -67,6 +73,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       const wait = retryAfterSeconds(key);
       if (wait === 0) recordFailure(key);
       return wait;
+    },
+    release(key) {
+      const times = recent(key);
+      times.pop();
+      if (times.length === 0) failures.delete(key);
     },
     reset(key) {
       failures.delete(key);
