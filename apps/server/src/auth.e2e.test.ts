@@ -276,6 +276,29 @@ describe('login rate limit per client', () => {
   });
 });
 
+describe('behind a trusted proxy', () => {
+  it("takes the client's address from the proxy's own X-Forwarded-For entry, not from entries the client wrote", async () => {
+    const proxied = await startTestServer({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_CLIENT: '3' } });
+    try {
+      const post = (forwardedFor: string, email: string) =>
+        proxied.request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ email, password: 'a guessed password' }),
+        });
+      // Each guess claims another address; the proxy appended the same real one to all of them.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expect((await post(`10.0.0.${attempt}, 203.0.113.5`, uniqueEmail(`proxied${attempt}`))).status).toBe(401);
+      }
+      expect((await post('10.0.0.99, 203.0.113.5', uniqueEmail('proxied-last'))).status).toBe(429);
+      // Another real client is not held back.
+      expect((await post('203.0.113.6', uniqueEmail('neighbour'))).status).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('password reset', () => {
   it('resets with a single-use emailed token and ends every session', async () => {
     const { email, client } = await server.signUp();
