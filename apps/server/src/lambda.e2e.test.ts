@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { ConfigError } from './config.js';
+import { createLambdaHandler, lambdaEnvironment } from './lambda.js';
 import { GOOD_PASSWORD } from './test-support/test-server.js';
 
 /** An API Gateway HTTP API (payload 2.0) event, as Lambda would receive it. */
@@ -68,5 +72,65 @@ describe('the Lambda handler', () => {
     expect(missing.statusCode).toBe(401);
     expect(JSON.parse(missing.body).error.code).toBe('unauthorized');
     expect(missing.headers?.['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+/** The environment of a deployed function: AWS settings, no NODE_ENV. */
+function deployedEnvironment(): Record<string, string | undefined> {
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    DYNAMODB_ENDPOINT: inject('dynamoDbLocalEndpoint'),
+    TABLE_PREFIX: `l${randomUUID().slice(0, 8)}-`,
+    CREATE_TABLES: 'true',
+    SEED_CONTENT: 'false',
+    SES_FROM_ADDRESS: 'no-reply@ielts.test',
+    SES_ENDPOINT: inject('sesEndpoint'),
+    CURSOR_SECRET: 'a-lambda-test-secret-that-is-long-enough',
+    SCRYPT_COST: '1024',
+  };
+}
+
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('a Lambda function without NODE_ENV', () => {
+  it('is production: Secure __Host- cookies, and a cursor secret required', async () => {
+    expect(lambdaEnvironment({}).NODE_ENV).toBe('production');
+    expect(lambdaEnvironment({ NODE_ENV: ' ' }).NODE_ENV).toBe('production');
+    expect(lambdaEnvironment({ NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+
+    const handle = createLambdaHandler(deployedEnvironment);
+    const email = `lambda-${randomUUID().slice(0, 8)}@example.com`;
+    await handle(event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    const login = await handle(event('POST', '/api/auth/login', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    expect(login.statusCode).toBe(200);
+    const cookie = (login.multiValueHeaders?.['set-cookie'] ?? login.cookies ?? [login.headers?.['set-cookie']]).flat().join(';');
+    expect(cookie).toMatch(/^__Host-ielts_session=.*Secure/);
+
+    const withoutSecret = createLambdaHandler(() => ({ ...deployedEnvironment(), CURSOR_SECRET: undefined }));
+    const error = await withoutSecret(event('GET', '/health') as never, {} as never).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual(['CURSOR_SECRET: required in production, at least 32 random characters (not set)']);
+  });
+
+  it('tries a failed start again on the next request', async () => {
+    const port = await closedPort();
+    let attempts = 0;
+    const handle = createLambdaHandler(() => {
+      attempts += 1;
+      // The first start finds no DynamoDB; by the second it is there.
+      return attempts === 1 ? { ...deployedEnvironment(), DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` } : deployedEnvironment();
+    });
+    await expect(handle(event('GET', '/health') as never, {} as never)).rejects.toThrow();
+    const health = await handle(event('GET', '/health') as never, {} as never);
+    expect(health.statusCode).toBe(200);
+    expect(attempts).toBe(2);
   });
 });

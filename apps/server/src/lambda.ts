@@ -2,16 +2,44 @@ import { handle } from 'hono/aws-lambda';
 import { loadConfig } from './config.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
-let runtime: Promise<Runtime> | undefined;
+type LambdaEvent = Parameters<ReturnType<typeof handle>>[0];
+type LambdaContext = Parameters<ReturnType<typeof handle>>[1];
 
 /**
- * The same app as the Node server, as an AWS Lambda handler (API Gateway or a function URL).
- * It is built on the first request from the function's environment variables and reused.
+ * The environment the server reads on Lambda: only `/tmp` is writable there, and a function is
+ * not local development, so `NODE_ENV` defaults to `production` (Secure cookies, a required
+ * `CURSOR_SECRET`) instead of the one-command start's `development`.
  */
-export const handler = async (event: Parameters<ReturnType<typeof handle>>[0], context: Parameters<ReturnType<typeof handle>>[1]) => {
-  // Only /tmp is writable on Lambda.
-  const environment = { ...process.env, DATA_DIR: process.env.DATA_DIR ?? '/tmp/ielts-genai-prep' };
-  runtime ??= createRuntime(loadConfig(environment, { rootDirectory: process.env.LAMBDA_TASK_ROOT ?? process.cwd() }));
-  const { app } = await runtime;
-  return handle(app)(event, context);
-};
+export function lambdaEnvironment(environment: Record<string, string | undefined>): Record<string, string | undefined> {
+  const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
+  return {
+    ...environment,
+    DATA_DIR: isSet(environment.DATA_DIR) ? environment.DATA_DIR : '/tmp/ielts-genai-prep',
+    NODE_ENV: isSet(environment.NODE_ENV) ? environment.NODE_ENV : 'production',
+  };
+}
+
+/**
+ * Creates a Lambda handler (API Gateway or a function URL) for the same app as the Node server.
+ * The server is built on the first request from `readEnvironment()` and reused; a start that
+ * failed (DynamoDB unreachable, say) is tried again on the next request rather than kept.
+ */
+export function createLambdaHandler(readEnvironment: () => Record<string, string | undefined> = () => process.env) {
+  let runtime: Promise<Runtime> | undefined;
+  return async (event: LambdaEvent, context: LambdaContext) => {
+    if (!runtime) {
+      const starting = createRuntime(
+        loadConfig(lambdaEnvironment(readEnvironment()), { rootDirectory: process.env.LAMBDA_TASK_ROOT ?? process.cwd() }),
+      );
+      runtime = starting;
+      starting.catch(() => {
+        if (runtime === starting) runtime = undefined;
+      });
+    }
+    const { app } = await runtime;
+    return handle(app)(event, context);
+  };
+}
+
+/** The Lambda handler (`dist/lambda.js`, `handler`), configured from the function's environment variables. */
+export const handler = createLambdaHandler();
