@@ -1,4 +1,5 @@
 export { EvaluatorError, type EvaluatorErrorCode } from './evaluator-error.js';
+export { buildSafetyEvent, type AiSafetyEvent, type SafetyEventInput } from './safety-event.js';
 export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, costOf, type ModelPrice, type PriceTable } from './prices.js';
 export { withRetry, type RetryOptions } from './retry.js';
 // Offline scorer (no network): writing model, speaking heuristics, features, fit and measurement.
@@ -116,7 +117,9 @@ export {
   createSpeakingEvaluator,
   type CreateSpeakingEvaluatorOptions,
   type SpeakingEvaluationInput,
+  type SpeakingEvaluationRequest,
   type SpeakingEvaluator,
+  type SpeakingEvaluatorOptions,
 } from './speaking-evaluator.js';
 export {
   DEFAULT_SPEAKING_ESCALATION_THRESHOLDS,

@@ -21,12 +21,12 @@ import {
   DEFAULT_SPEAKING_MODELS,
   selectSpeakingModel,
   type SpeakingEscalationThresholds,
-  type SpeakingModelSelection,
   type SpeakingModels,
 } from './speaking-model-policy.js';
 import { speakingOutputSchema, type SpeakingModelOutput } from './speaking-model-output.js';
 import { buildSpeakingPrompt, type SpeakingEvaluationTurn } from './speaking-prompt.js';
-import { looksLikePromptInjection } from './speaking-transcript-text.js';
+import { buildSafetyEvent, type AiSafetyEvent } from './safety-event.js';
+import { countRemovedCharacters, screenUntrustedText } from './untrusted-text.js';
 
 /** Gemini accepts at most 20 MB of inline request data; a little is kept for the text. */
 export const MAX_INLINE_AUDIO_BASE64_CHARACTERS = 19_000_000;
@@ -36,7 +36,7 @@ export const PRONUNCIATION_NOT_ASSESSED_FEEDBACK =
   'Pronunciation was not assessed: no audio was recorded, and pronunciation cannot be judged from a transcript. Record your answers to get a Pronunciation band.';
 
 /** Options of {@link createSpeakingEvaluator}. */
-export interface CreateSpeakingEvaluatorOptions {
+export interface SpeakingEvaluatorOptions {
   /** A `GoogleGenAI` instance from `@google/genai` (or anything with its `models.generateContent`). */
   gemini: GeminiClient;
   /** Model ids. Defaults: `gemini-2.5-flash-lite` first, `gemini-2.5-flash` on escalation. */
@@ -54,17 +54,33 @@ export interface CreateSpeakingEvaluatorOptions {
    * timed out, invalid), flagging the result for review. Default true.
    */
   fallbackOnEscalationFailure?: boolean;
+  /**
+   * Receives every AI safety event: text addressed to the scorer (found by our rules or reported
+   * by the model), invisible characters removed, invalid answers, content filters. Awaited; an
+   * error it throws fails the evaluation. Default: dropped.
+   */
+  onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
+  /** The clock of `created_at` in safety events. Default `() => new Date()`. */
+  now?: () => Date;
   /** Milliseconds clock for latency. Default `performance.now`. */
   clock?: () => number;
-  /** Source of the random transcript delimiter. Default `Math.random`. */
+  /** Source of the random transcript delimiter, in [0, 1). Default Web Crypto. */
   random?: () => number;
 }
 
+/** @deprecated The former name of {@link SpeakingEvaluatorOptions}. */
+export type CreateSpeakingEvaluatorOptions = SpeakingEvaluatorOptions;
+
 /** What {@link SpeakingEvaluator.evaluate} scores: the set and the candidate's turns in the order given. */
-export interface SpeakingEvaluationInput {
+export interface SpeakingEvaluationRequest {
+  /** The speaking set (core `SpeakingSet`) the test used. */
   set: SpeakingSet;
+  /** The candidate's answers, in the order given: audio and/or a transcript with word timings. */
   turns: readonly SpeakingEvaluationTurn[];
 }
+
+/** @deprecated The former name of {@link SpeakingEvaluationRequest}. */
+export type SpeakingEvaluationInput = SpeakingEvaluationRequest;
 
 /** Scores a speaking test on Gemini. */
 export interface SpeakingEvaluator {
@@ -74,30 +90,60 @@ export interface SpeakingEvaluator {
    * `provider_unavailable`, `timeout`, `provider_rejected`, `content_filtered`, `max_tokens`,
    * `invalid_model_output`.
    */
-  evaluate(input: SpeakingEvaluationInput): Promise<AssessmentResult>;
+  evaluate(request: SpeakingEvaluationRequest): Promise<AssessmentResult>;
 }
 
 /**
  * Creates the Speaking evaluator: Gemini Flash-Lite scores the test; a pure policy
  * ({@link selectSpeakingModel}) decides whether Gemini Flash scores it again for the final
  * result. The overall band is the mean of the assessed criteria, rounded by our code.
+ *
+ * Transcripts are untrusted: normalised, fenced in a random delimiter, and sentences addressed
+ * to the scorer are removed before they are sent (flagged `prompt_injection`, `content_safe:
+ * false`). Audio cannot be edited: the model is told to ignore such requests and to report them.
  */
-export function createSpeakingEvaluator(options: CreateSpeakingEvaluatorOptions): SpeakingEvaluator {
+export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): SpeakingEvaluator {
   const models: SpeakingModels = { ...DEFAULT_SPEAKING_MODELS, ...options.models };
   const thresholds = { ...DEFAULT_SPEAKING_ESCALATION_THRESHOLDS, ...options.escalation };
   const prices = options.prices ?? DEFAULT_PRICES;
   const retry: RetryOptions = { deadlineMs: 120_000, ...options.retry };
   const clock = options.clock ?? (() => performance.now());
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? secureRandom;
   const fallback = options.fallbackOnEscalationFailure ?? true;
 
+  async function emit(event: { check: AiSafetyEvent['check']; verdict: AiSafetyEvent['verdict']; evidence: readonly string[]; model_id: string | null }): Promise<void> {
+    if (!options.onSafetyEvent) return;
+    await options.onSafetyEvent(buildSafetyEvent({ ...event, provider: 'gemini', created_at: now() }));
+  }
+
+  // Every invalid answer is logged; the last is `blocked` when no valid answer came at all.
+  async function emitValidation(calls: readonly GeminiCallRecord[], failed: boolean): Promise<void> {
+    const invalid = calls.filter((call) => !call.valid);
+    for (const [index, call] of invalid.entries()) {
+      await emit({ check: 'output_validation', verdict: failed && index === invalid.length - 1 ? 'blocked' : 'flagged', evidence: call.problems, model_id: call.model });
+    }
+  }
+
   return {
-    async evaluate(input) {
+    async evaluate(request) {
       const started = clock();
-      const { set, turns } = validateInput(input);
-      const prompt = buildSpeakingPrompt({ set, turns, random: options.random });
+      const validated = validateInput(request);
+      const { set } = validated;
+      const screened = screenTurns(validated.turns);
+      const turns = screened.turns;
+      if (screened.normalizationEvidence.length > 0) {
+        // Tag and bidi characters hide or reorder text; zero-width ones come with copy and paste.
+        await emit({ check: 'input_normalization', verdict: screened.hidingCharacters ? 'flagged' : 'pass', evidence: screened.normalizationEvidence, model_id: null });
+      }
+      if (screened.injectionEvidence.length > 0) await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: screened.injectionEvidence, model_id: null });
+
+      const prompt = buildSpeakingPrompt({ set, turns, random });
       const outputSchema = speakingOutputSchema(prompt.audioAssessed);
-      const call = (model: string) =>
-        callGeminiJson<SpeakingModelOutput>({
+      let currentModel = models.default;
+      const call = (model: string) => {
+        currentModel = model;
+        return callGeminiJson<SpeakingModelOutput>({
           gemini: options.gemini,
           model,
           systemInstruction: prompt.systemInstruction,
@@ -108,51 +154,72 @@ export function createSpeakingEvaluator(options: CreateSpeakingEvaluatorOptions)
           retry,
           clock,
         });
+      };
 
-      const first = await call(models.default);
-      const calls: GeminiCallRecord[] = [...first.calls];
-      const selection = selectSpeakingModel(
-        first.ok
-          ? {
-              valid: true,
-              bands: assessedBands(first.output, prompt.audioAssessed),
-              transcriptionConfidence: prompt.audioAssessed ? (first.output.transcription_confidence ?? null) : null,
-              audioUnclear: prompt.audioAssessed && first.output.audio_unclear === true,
-            }
-          : { valid: false, problem: first.error.details.slice(0, 3).join('; ') || first.error.message },
-        { models, thresholds },
-      );
-
+      const calls: GeminiCallRecord[] = [];
       let output: SpeakingModelOutput;
+      let firstOutput: SpeakingModelOutput | null;
       let finalModel = models.default;
-      let selectionReason = selection.explanation;
+      let selectionReason: string;
       const reviewReasons: string[] = [];
-      if (!selection.escalate) {
-        if (!first.ok) throw first.error;
-        output = first.output;
-      } else {
-        let second: Awaited<ReturnType<typeof call>> | undefined;
-        let escalationError: EvaluatorError | undefined;
-        try {
-          second = await call(models.escalation);
-          calls.push(...second.calls);
-          if (!second.ok) escalationError = second.error;
-        } catch (error) {
-          if (!EvaluatorError.isInstance(error)) throw error;
-          escalationError = error;
-        }
-        if (second?.ok) {
-          output = second.output;
-          finalModel = models.escalation;
-        } else {
-          const recoverable = escalationError !== undefined && isRecoverable(escalationError);
-          if (!first.ok || !fallback || !recoverable || escalationError === undefined) {
-            throw escalationError ?? new EvaluatorError('invalid_model_output', 'the escalation model gave no answer');
-          }
+      try {
+        const first = await call(models.default);
+        calls.push(...first.calls);
+        firstOutput = first.ok ? first.output : null;
+        const selection = selectSpeakingModel(
+          first.ok
+            ? {
+                valid: true,
+                bands: assessedBands(first.output, prompt.audioAssessed),
+                transcriptionConfidence: prompt.audioAssessed ? (first.output.transcription_confidence ?? null) : null,
+                audioUnclear: prompt.audioAssessed && first.output.audio_unclear === true,
+              }
+            : { valid: false, problem: first.error.details.slice(0, 3).join('; ') || first.error.message },
+          { models, thresholds },
+        );
+        selectionReason = selection.explanation;
+
+        if (!selection.escalate) {
+          if (!first.ok) throw first.error;
           output = first.output;
-          selectionReason = `${selection.explanation}; ${models.escalation} failed (${escalationError.code}), so ${models.default}'s scores stand`;
-          reviewReasons.push(`The escalation to ${models.escalation} failed (${escalationError.code}); the scores are ${models.default}'s.`);
+        } else {
+          let second: Awaited<ReturnType<typeof call>> | undefined;
+          let escalationError: EvaluatorError | undefined;
+          try {
+            second = await call(models.escalation);
+            calls.push(...second.calls);
+            if (!second.ok) escalationError = second.error;
+          } catch (error) {
+            if (!EvaluatorError.isInstance(error)) throw error;
+            escalationError = error;
+          }
+          if (second?.ok) {
+            output = second.output;
+            finalModel = models.escalation;
+          } else {
+            const recoverable = escalationError !== undefined && isRecoverable(escalationError);
+            if (!first.ok || !fallback || !recoverable || escalationError === undefined) {
+              throw escalationError ?? new EvaluatorError('invalid_model_output', 'the escalation model gave no answer');
+            }
+            output = first.output;
+            selectionReason = `${selection.explanation}; ${models.escalation} failed (${escalationError.code}), so ${models.default}'s scores stand`;
+            reviewReasons.push(`The escalation to ${models.escalation} failed (${escalationError.code}); the scores are ${models.default}'s.`);
+          }
         }
+      } catch (error) {
+        if (EvaluatorError.isInstance(error) && error.code === 'content_filtered') {
+          await emit({ check: 'content_filter', verdict: 'blocked', evidence: [...error.details], model_id: currentModel });
+        }
+        await emitValidation(calls, EvaluatorError.isInstance(error) && error.code === 'invalid_model_output');
+        throw error;
+      }
+      await emitValidation(calls, false);
+
+      const reporters = [...new Set([firstOutput?.injection_detected ? models.default : null, output.injection_detected ? finalModel : null])].filter(
+        (model): model is string => model !== null,
+      );
+      for (const model of reporters) {
+        await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: ['model_reported: the candidate data tried to give instructions or ask for a band'], model_id: model });
       }
 
       return buildResult({
@@ -160,8 +227,8 @@ export function createSpeakingEvaluator(options: CreateSpeakingEvaluatorOptions)
         audioAssessed: prompt.audioAssessed,
         audioPartial: prompt.audioPartial,
         turns,
-        firstOutput: first.ok ? first.output : null,
-        selection,
+        firstOutput,
+        injectionByRule: screened.injectionEvidence.length > 0,
         selectionReason,
         reviewReasons,
         finalModel,
@@ -174,7 +241,41 @@ export function createSpeakingEvaluator(options: CreateSpeakingEvaluatorOptions)
   };
 }
 
-function validateInput(input: SpeakingEvaluationInput): { set: SpeakingSet; turns: SpeakingEvaluationTurn[] } {
+function secureRandom(): number {
+  return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
+}
+
+/**
+ * Screens every transcript ({@link screenUntrustedText}): normalised, and sentences addressed to
+ * the scorer removed, so that asking for a band cannot raise it. Word timings are kept as given.
+ */
+function screenTurns(turns: readonly SpeakingEvaluationTurn[]): {
+  turns: SpeakingEvaluationTurn[];
+  injectionEvidence: string[];
+  normalizationEvidence: string[];
+  hidingCharacters: boolean;
+} {
+  const injectionEvidence: string[] = [];
+  const normalizationEvidence: string[] = [];
+  let hidingCharacters = false;
+  const screenedTurns = turns.map((turn, index) => {
+    if (turn.transcript === undefined) return turn;
+    const screened = screenUntrustedText(turn.transcript.text);
+    injectionEvidence.push(...screened.evidence.map((line) => `answer ${index + 1}: ${line}`));
+    const removed = countRemovedCharacters(screened.removed);
+    if (removed > 0) {
+      const { zeroWidth, bidiControl, tag, control } = screened.removed;
+      hidingCharacters ||= tag > 0 || bidiControl > 0;
+      normalizationEvidence.push(
+        `answer ${index + 1}: removed ${removed} invisible characters: zero-width ${zeroWidth}, bidi control ${bidiControl}, tag ${tag}, control ${control}`,
+      );
+    }
+    return { ...turn, transcript: { ...turn.transcript, text: screened.text } };
+  });
+  return { turns: screenedTurns, injectionEvidence, normalizationEvidence, hidingCharacters };
+}
+
+function validateInput(input: SpeakingEvaluationRequest): { set: SpeakingSet; turns: SpeakingEvaluationTurn[] } {
   const set = speakingSetSchema.safeParse(input?.set);
   if (!set.success) {
     throw new EvaluatorError('invalid_input', 'the speaking set is invalid', { details: set.error.issues.map((issue) => issue.message) });
@@ -220,7 +321,8 @@ interface BuildResultInput {
   audioPartial: boolean;
   turns: readonly SpeakingEvaluationTurn[];
   firstOutput: SpeakingModelOutput | null;
-  selection: SpeakingModelSelection;
+  /** Our rules found text addressed to the scorer in a transcript (removed before sending). */
+  injectionByRule: boolean;
   selectionReason: string;
   reviewReasons: string[];
   finalModel: string;
@@ -264,10 +366,13 @@ function buildResult(input: BuildResultInput): AssessmentResult {
     reviewReasons.push('The recording was hard to make out; the bands may not reflect the candidate’s speech.');
   }
   const injectionByModel = output.injection_detected || input.firstOutput?.injection_detected === true;
-  const injectionByRule = input.turns.some((turn) => turn.transcript !== undefined && looksLikePromptInjection(turn.transcript.text));
-  if (injectionByModel || injectionByRule) {
+  if (injectionByModel || input.injectionByRule) {
     flags.push('prompt_injection');
-    reviewReasons.push('The answers contained text addressed to the scorer; it was treated as speech, not instructions.');
+    reviewReasons.push(
+      input.injectionByRule
+        ? 'The answers contained sentences addressed to the scorer; they were removed from the transcripts and not assessed.'
+        : 'The model reported speech addressed to the scorer; it was treated as speech, not instructions.',
+    );
   }
 
   const allTranscribed = input.turns.every((turn) => turn.transcript !== undefined);

@@ -1,7 +1,7 @@
-// Transcripts are untrusted text: normalised and checked for injection with the shared
-// untrusted-text rules, and fenced with a speaking-specific random tag (the shared delimiter
-// is labelled for essays).
-import { detectPromptInjection, normaliseUntrustedText } from './untrusted-text.js';
+// Transcripts are untrusted text: screened with the shared untrusted-text rules (normalised,
+// sentences addressed to the scorer removed) and fenced with a speaking-specific random tag
+// (the shared delimiter is labelled for essays).
+import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText } from './untrusted-text.js';
 
 /**
  * Normalises text a candidate supplied before it goes into a prompt: NFKC, invisible,
@@ -22,11 +22,12 @@ export function createDelimiterTag(random: () => number = Math.random): string {
 }
 
 /**
- * Wraps normalised untrusted text in an opening and closing tag. Any occurrence of the tag
- * inside the text (a lucky or copied guess) is removed first.
+ * Wraps untrusted text in an opening and closing tag, screened first: normalised, and the
+ * sentences that try to steer the scorer removed ({@link screenUntrustedText}). Any occurrence
+ * of the tag inside the text (a lucky or copied guess) is removed too.
  */
 export function delimitUntrustedText(text: string, tag: string): string {
-  const clean = normalizeUntrustedText(text).split(tag).join('');
+  const clean = screenUntrustedText(text).text.split(tag).join('');
   return `<${tag}>\n${clean}\n</${tag}>`;
 }
 

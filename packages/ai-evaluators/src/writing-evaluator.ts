@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import {
-  aiSafetyLogSchema,
   assessmentResultSchema,
   bandSchema,
   chartSchema,
@@ -9,7 +8,6 @@ import {
   writingLimitsFor,
   writingTaskBand,
   WRITING_ASSESSMENT_TYPES,
-  type AiSafetyLog,
   type AssessmentFlag,
   type AssessmentResult,
   type AssessmentResultInput,
@@ -25,6 +23,7 @@ import { describeIssues, WRITING_TOOL_DESCRIPTION, WRITING_TOOL_NAME, writingMod
 import { EvaluatorError } from './evaluator-error.js';
 import { createOfflineWritingScorer } from './offline-writing-scorer.js';
 import { costOf, DEFAULT_PRICES, type PriceTable } from './prices.js';
+import { buildSafetyEvent, type AiSafetyEvent } from './safety-event.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import {
   countRemovedCharacters,
@@ -72,10 +71,8 @@ export interface WritingCrossCheckInput {
 /** A second, independent scorer: its overall band is compared with the model's. */
 export type WritingCrossCheck = (input: WritingCrossCheckInput) => Promise<{ overall_band: number }> | { overall_band: number };
 
-/** An AI safety log entry without the ids the caller fills (`log_id`, `assessment_id`, `user_email`). */
-export type WritingSafetyEvent = Omit<AiSafetyLog, 'log_id' | 'assessment_id' | 'user_email'>;
-
-const safetyEventSchema = aiSafetyLogSchema.omit({ log_id: true, assessment_id: true, user_email: true });
+/** An AI safety log entry of the writing evaluator (see {@link AiSafetyEvent}). */
+export type WritingSafetyEvent = AiSafetyEvent;
 
 /** Options of {@link createWritingEvaluator}. */
 export interface WritingEvaluatorOptions {
@@ -149,11 +146,8 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
 
   async function emit(event: Omit<WritingSafetyEvent, 'created_at' | 'provider' | 'model_id'> & { model_id?: string | null }): Promise<void> {
     if (!options.onSafetyEvent) return;
-    const evidence = event.evidence.slice(0, 20).map((item) => (item.length > 1000 ? `${item.slice(0, 997)}...` : item));
-    await options.onSafetyEvent(
-      // Checks that ran in code before any model call carry model_id null.
-      safetyEventSchema.parse({ ...event, evidence, provider: 'bedrock', model_id: event.model_id === undefined ? modelId : event.model_id, created_at: now().toISOString() }),
-    );
+    // Checks that ran in code before any model call carry model_id null.
+    await options.onSafetyEvent(buildSafetyEvent({ ...event, provider: 'bedrock', model_id: event.model_id === undefined ? modelId : event.model_id, created_at: now() }));
   }
 
   async function callModel(prompt: WritingPrompt, type: WritingAssessmentType, deadline: number): Promise<ModelCall> {

@@ -33,6 +33,8 @@ export interface GeminiTestServer {
   requests: RecordedGeminiRequest[];
   /** Queues replies, answered in order, one per request. */
   enqueue(...replies: GeminiReply[]): void;
+  /** Answers every request with no queued reply by calling `handler` (a model that reads the request). */
+  respondWith(handler: (request: RecordedGeminiRequest) => GeminiReply): void;
   /** Replies queued but not used yet. */
   pendingReplies(): number;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ const generateContentPath = /^\/v1beta\/models\/([^/:]+):generateContent$/;
 export async function startGeminiServer(): Promise<GeminiTestServer> {
   const requests: RecordedGeminiRequest[] = [];
   const replies: GeminiReply[] = [];
+  let fallback: ((request: RecordedGeminiRequest) => GeminiReply) | undefined;
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((request, response) => {
@@ -65,20 +68,22 @@ export async function startGeminiServer(): Promise<GeminiTestServer> {
       body = Buffer.concat(chunks).toString('utf8');
     }
     const apiKey = request.headers['x-goog-api-key'];
-    requests.push({
+    const recorded: RecordedGeminiRequest = {
       method: request.method ?? 'GET',
       path,
       model: match ? decodeURIComponent(match[1] ?? '') : null,
       apiKey: typeof apiKey === 'string' ? apiKey : null,
       headers: request.headers,
       body,
-    });
+    };
+    requests.push(recorded);
 
     if (request.method !== 'POST' || !match) {
       send(response, { status: 404, body: { error: { code: 404, message: `no route for ${request.method} ${path}`, status: 'NOT_FOUND' } } });
       return;
     }
-    const reply = replies.shift() ?? {
+    const reply = replies.shift() ??
+      fallback?.(recorded) ?? {
       status: 500,
       body: { error: { code: 500, message: 'the test server had no reply queued', status: 'INTERNAL' } },
     };
@@ -106,6 +111,9 @@ export async function startGeminiServer(): Promise<GeminiTestServer> {
     requests,
     enqueue: (...more) => {
       replies.push(...more);
+    },
+    respondWith: (handler) => {
+      fallback = handler;
     },
     pendingReplies: () => replies.length,
     close: async () => {
