@@ -109,7 +109,6 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
   const retry: RetryOptions = { deadlineMs: 120_000, ...options.retry };
   const clock = options.clock ?? (() => performance.now());
   const now = options.now ?? (() => new Date());
-  const random = options.random ?? secureRandom;
   const fallback = options.fallbackOnEscalationFailure ?? true;
 
   async function emit(event: { check: AiSafetyEvent['check']; verdict: AiSafetyEvent['verdict']; evidence: readonly string[]; model_id: string | null }): Promise<void> {
@@ -138,7 +137,7 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
       }
       if (screened.injectionEvidence.length > 0) await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: screened.injectionEvidence, model_id: null });
 
-      const prompt = buildSpeakingPrompt({ set, turns, random });
+      const prompt = buildSpeakingPrompt({ set, turns, random: options.random });
       const outputSchema = speakingOutputSchema(prompt.audioAssessed);
       let currentModel = models.default;
       const call = (model: string) => {
@@ -239,10 +238,6 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
       });
     },
   };
-}
-
-function secureRandom(): number {
-  return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
 }
 
 /**

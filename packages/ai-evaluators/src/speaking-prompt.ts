@@ -11,7 +11,7 @@ export type SpeakingEvaluationTurn = SpeakingTurnInput & { prompt?: string };
 export interface BuildSpeakingPromptOptions {
   set: SpeakingSet;
   turns: readonly SpeakingEvaluationTurn[];
-  /** Source of the random delimiter; injected for reproducible prompts. Default Math.random. */
+  /** Source of the random delimiter, in [0, 1); injected for reproducible prompts. Default Web Crypto. */
   random?: () => number;
 }
 

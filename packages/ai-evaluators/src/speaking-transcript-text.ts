@@ -13,12 +13,17 @@ export function normalizeUntrustedText(text: string): string {
 
 /**
  * A fresh delimiter tag such as `CANDIDATE_DATA_3f9a1c7e2b`, so a transcript cannot close
- * the block it sits in by guessing the tag. `random` is injected for reproducible prompts.
+ * the block it sits in by guessing the tag. `random` (default Web Crypto) is injected for reproducible prompts.
  */
-export function createDelimiterTag(random: () => number = Math.random): string {
+export function createDelimiterTag(random: () => number = secureRandom): string {
   let suffix = '';
   for (let index = 0; index < 10; index += 1) suffix += Math.floor(random() * 16).toString(16);
   return `CANDIDATE_DATA_${suffix}`;
+}
+
+// 32 random bits from Web Crypto, as a number in [0, 1).
+function secureRandom(): number {
+  return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
 }
 
 /**
