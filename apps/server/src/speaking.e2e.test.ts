@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import type { SpeakingSessionView } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +111,39 @@ describe('a speaking test', () => {
     expect(ApiError.isInstance(wrongPart) && wrongPart.status).toBe(409);
     const notSpeaking = await client.speaking.start({ question_id: 'w2-001' }).catch((error: unknown) => error);
     expect(ApiError.isInstance(notSpeaking) && notSpeaking.status).toBe(400);
+  });
+});
+
+describe('an unexpected error deep in a handler', () => {
+  it('is a 500 with the generic envelope: no stack, no file path, no message of ours; the log keeps the stack', async () => {
+    const { client, token } = await server.signUp();
+    const view = await client.speaking.start({ question_id: 'sp-004' });
+    // The audio store's folder is a file: Node's own ENOTDIR error, thrown from inside the handler.
+    const audioFolder = path.join(server.config.dataDir, 'speaking-audio');
+    writeFileSync(audioFolder, 'not a folder');
+    try {
+      server.clock.advance(20_500);
+      const response = await server.request(`/api/speaking/sessions/${view.assessment_id}/turns`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          part: 1,
+          transcript: { text: ANSWERS[0] },
+          audio: { data: Buffer.from('a recording').toString('base64'), mime_type: 'audio/webm' },
+        }),
+      });
+      expect(response.status).toBe(500);
+      const requestId = response.headers.get('x-request-id');
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side', details: [] } });
+      expect(text).not.toMatch(/ENOTDIR|speaking-audio|\bat\s|\.ts|\.js/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const logged = server.logs.find((line) => line.level === 'error' && line.fields?.request_id === requestId);
+      expect(String(logged?.fields?.error)).toMatch(/ENOTDIR[\s\S]*\n\s+at /);
+      // Nothing was stored for the failed turn.
+      expect((await client.speaking.get({ id: view.assessment_id })).turns_completed).toBe(0);
+    } finally {
+      rmSync(audioFolder, { force: true });
+    }
   });
 });
