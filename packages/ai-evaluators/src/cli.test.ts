@@ -104,7 +104,8 @@ describe('ielts-eval reading / listening', () => {
     );
     const result = await run(['reading', '--input', input]);
     expect(result.status).toBe(0);
-    expect(result.lines.map((line) => line.id)).toEqual(['q-based', 7, null, null, 'no-key', 'out-of-range', 'listening-sheet', 'last']);
+    // The broken line's id is read up to where its JSON breaks.
+    expect(result.lines.map((line) => line.id)).toEqual(['q-based', 7, 'broken', null, 'no-key', 'out-of-range', 'listening-sheet', 'last']);
 
     const [questionBased, bareKey, broken, noId, noKey, outOfRange, listening, last] = result.lines;
     expect(questionBased).toMatchObject({ assessment_type: 'reading_academic', raw_score: 3, criteria_scores: {}, provenance: { provider: 'answer_key', cost_usd: 0 } });
@@ -148,11 +149,18 @@ describe('ielts-eval writing (offline)', () => {
         { id: 'e2', task: 'task3', prompt: 'x', essay: 'y' },
         { id: 'e3', task: 'writing_task1_academic', prompt: TASK1_PROMPT, essay: TASK1_ESSAY },
         { id: 'e4', task: 'task2', prompt: TASK2_PROMPT },
+        '{"task": "task2", "chart": {"id": "inner"}, "id": 42, "essay": "cut short',
+        '{"task": "id", "essay": "no id at all",',
+        '[1, 2]',
       ),
     );
     const result = await run(['writing', '--input', input, '--provider', 'offline']);
     expect(result.status).toBe(0);
-    const [first, unknownTask, task1, missingEssay] = result.lines;
+    const [first, unknownTask, task1, missingEssay, cutShort, noId, notAnObject] = result.lines;
+    expect(result.lines).toHaveLength(7);
+    expect(cutShort).toMatchObject({ id: 42, line: 5, error: { code: 'invalid_json' } });
+    expect(noId).toMatchObject({ id: null, line: 6, error: { code: 'invalid_json' } });
+    expect(notAnObject).toMatchObject({ id: null, line: 7, error: { code: 'invalid_input' } });
 
     // The CLI's bands are the offline scorer's.
     const scorer = createOfflineWritingScorer();

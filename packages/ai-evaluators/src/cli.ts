@@ -16,8 +16,9 @@ import { DEFAULT_WRITING_MODEL_ID, createWritingEvaluator } from './writing-eval
 const USAGE = `Usage: ielts-eval <writing|reading|listening> [options]
 
 Reads JSON lines and writes one JSON line per input line to standard output:
-the input's "id" with the result's fields, or { "id", "error": { "code", "message" } }.
-A bad line gets an error line and the run goes on.
+the input's "id" with the result's fields, or { "id", "line", "error": { "code", "message" } }.
+A bad line gets an error line with its "id" (read up to where a broken line's JSON
+breaks; null when it has none) and the run goes on.
 
 Commands and input lines:
   writing    { "id", "task", "prompt", "essay" }
@@ -217,12 +218,42 @@ function answerSheetScorer(command: 'reading' | 'listening'): LineScorer {
 
 class SetupError extends Error {}
 
+/**
+ * The `"id"` of a line that is not valid JSON (cut short, a stray comma), so that its error line
+ * still names it: the first `"id": "…"` or `"id": 123` at the top level of the object, read up
+ * to where the JSON breaks. Null when there is none.
+ */
+function recoverId(text: string): string | number | null {
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index];
+    if (character === '{' || character === '[') depth += 1;
+    else if (character === '}' || character === ']') depth -= 1;
+    else if (character === '"') {
+      const string = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(index));
+      if (!string) return null;
+      const key = depth === 1 && string[0] === '"id"' && /^\s*:/.test(text.slice(index + string[0].length));
+      if (key) {
+        const value = /^\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(index + string[0].length));
+        try {
+          const id = idSchema.safeParse(value ? JSON.parse(value[1] ?? 'null') : null);
+          return id.success ? id.data : null;
+        } catch {
+          return null;
+        }
+      }
+      index += string[0].length - 1;
+    }
+  }
+  return null;
+}
+
 async function scoreLine(text: string, lineNumber: number, score: LineScorer): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { id: null, line: lineNumber, error: { code: 'invalid_json', message: `line ${lineNumber} is not JSON: ${error instanceof Error ? error.message : String(error)}` } };
+    return { id: recoverId(text), line: lineNumber, error: { code: 'invalid_json', message: `line ${lineNumber} is not JSON: ${error instanceof Error ? error.message : String(error)}` } };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { id: null, line: lineNumber, error: { code: 'invalid_input', message: `line ${lineNumber} is not a JSON object` } };
