@@ -185,6 +185,61 @@ describe('login', () => {
   });
 });
 
+describe('timing through the server', () => {
+  // A hash cost high enough that skipping it would show, low enough to keep the test quick.
+  let slow: TestServer;
+  beforeAll(async () => {
+    slow = await startTestServer({
+      env: { SCRYPT_COST: '16384', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_CLIENT: '1000' },
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  const post = async (path: string, body: object): Promise<{ status: number; milliseconds: number }> => {
+    const started = performance.now();
+    const response = await slow.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await response.arrayBuffer();
+    return { status: response.status, milliseconds: performance.now() - started };
+  };
+  const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
+  it('answers an unknown email about as slowly as a wrong password', async () => {
+    const { email } = await slow.signUp();
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, so that load from other work on the machine falls on both alike.
+    for (let index = 0; index < 9; index += 1) {
+      const wrongAttempt = await post('/api/auth/login', { email, password: 'not the password' });
+      const unknownAttempt = await post('/api/auth/login', { email: uniqueEmail('nobody'), password: 'not the password' });
+      expect([wrongAttempt.status, unknownAttempt.status]).toEqual([401, 401]);
+      wrong.push(wrongAttempt.milliseconds);
+      unknown.push(unknownAttempt.milliseconds);
+    }
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio, `unknown ${median(unknown)} ms, wrong ${median(wrong)} ms`).toBeGreaterThan(0.5);
+    expect(ratio, `unknown ${median(unknown)} ms, wrong ${median(wrong)} ms`).toBeLessThan(2);
+  });
+
+  it('registers a taken email about as slowly as a new one', async () => {
+    const taken: string[] = [];
+    for (let index = 0; index < 7; index += 1) taken.push((await slow.signUp()).email);
+    const fresh: number[] = [];
+    const repeated: number[] = [];
+    for (const email of taken) {
+      const freshAttempt = await post('/api/auth/register', { email: uniqueEmail('fresh'), password: GOOD_PASSWORD });
+      const takenAttempt = await post('/api/auth/register', { email, password: GOOD_PASSWORD });
+      expect([freshAttempt.status, takenAttempt.status]).toEqual([202, 202]);
+      fresh.push(freshAttempt.milliseconds);
+      repeated.push(takenAttempt.milliseconds);
+    }
+    const ratio = median(repeated) / median(fresh);
+    expect(ratio, `taken ${median(repeated)} ms, new ${median(fresh)} ms`).toBeGreaterThan(0.5);
+    expect(ratio, `taken ${median(repeated)} ms, new ${median(fresh)} ms`).toBeLessThan(2);
+  });
+});
+
 describe('login rate limits under concurrent guesses', () => {
   it('let no more than the per-account limit of guesses through when they arrive at once', async () => {
     const { email } = await server.signUp();
