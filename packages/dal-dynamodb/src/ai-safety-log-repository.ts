@@ -2,11 +2,11 @@ import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { aiSafetyLogSchema, identifierSchema, normalizeEmail, type AiSafetyLog } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
 import { queryAll } from './batch-operations.js';
-import { createExpressionBuilder } from './expressions.js';
+import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
-import { isConditionalCheckFailed } from './retry-policy.js';
-import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { parseInput, parseStoredItem } from './schema-boundary.js';
 import { ASSESSMENT_ID_INDEX, resolveTableNames } from './table-definitions.js';
 
 /** A log entry to append: {@link AiSafetyLog} before defaults are applied. */
@@ -14,25 +14,18 @@ export type AiSafetyLogInput = z.input<typeof aiSafetyLogSchema>;
 
 /** PutItem appending a log entry; the condition makes a retried append a no-op. Pure. */
 export function buildAppendSafetyLogRequest(tableName: string, log: AiSafetyLog): PutCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Item: withoutUndefined({ ...log }),
-    ConditionExpression: `attribute_not_exists(${builder.name('log_id')})`,
-    ...builder.attributes(),
-  };
+  return buildPutIfAbsentRequest(tableName, { ...log }, 'log_id');
 }
 
 /** Query of an assessment's log entries, oldest first, through `assessment-id-index`. Pure. */
 export function buildSafetyLogsByAssessmentQuery(tableName: string, assessmentId: string): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: ASSESSMENT_ID_INDEX,
-    KeyConditionExpression: `${builder.name('assessment_id')} = ${builder.value(assessmentId)}`,
-    ScanIndexForward: true,
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({
+    tableName,
+    indexName: ASSESSMENT_ID_INDEX,
+    partitionKey: 'assessment_id',
+    partitionValue: assessmentId,
+    order: 'ascending',
+  });
 }
 
 /** Options for {@link createAiSafetyLogRepository}. */
@@ -52,9 +45,8 @@ export interface AiSafetyLogRepository {
 /** Creates the {@link AiSafetyLogRepository}. */
 export function createAiSafetyLogRepository(options: AiSafetyLogRepositoryOptions): AiSafetyLogRepository {
   const tableName = options.tableName ?? resolveTableNames().aiSafetyLogs;
-  const sender = createRequestSender(options);
 
-  return {
+  return withCallDeadlines<AiSafetyLogRepository>(options, (sender) => ({
     async append(input) {
       const log = parseInput(
         aiSafetyLogSchema,
@@ -63,11 +55,8 @@ export function createAiSafetyLogRepository(options: AiSafetyLogRepositoryOption
       );
       const request = buildAppendSafetyLogRequest(tableName, log);
       assertItemSize(request.Item!, tableName, { log_id: log.log_id });
-      try {
-        await sender.put({ operation: 'aiSafetyLogs.append', tableName, key: { log_id: log.log_id } }, request);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-      }
+      // A log id already stored is this entry, appended by an earlier attempt.
+      await unlessConditionFails(sender.put({ operation: 'aiSafetyLogs.append', tableName, key: { log_id: log.log_id } }, request));
       return log;
     },
 
@@ -80,5 +69,5 @@ export function createAiSafetyLogRepository(options: AiSafetyLogRepositoryOption
       );
       return items.map((item) => parseStoredItem(aiSafetyLogSchema, item, { tableName, key: { log_id: item.log_id } }));
     },
-  };
+  }));
 }

@@ -13,25 +13,21 @@ import {
 } from '@ielts-genai-prep/core';
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { decodeCursor, encodeCursor, type CursorScope } from './cursor.js';
+import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
+import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
-import { isConditionalCheckFailed } from './retry-policy.js';
-import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { readSignedPage, type Page } from './signed-page.js';
 import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
 
 /** An assessment to save: {@link Assessment} before defaults are applied. */
 export type AssessmentInput = z.input<typeof assessmentSchema>;
 
 /** One page of a user's assessments, newest first, in core's page shape. */
-export interface AssessmentPage {
-  /** The assessments on this page. */
-  items: Assessment[];
-  /** Pass to the next call for the next page; null on the last page. */
-  next_cursor: string | null;
-}
+export type AssessmentPage = Page<Assessment>;
 
 /** The most assessments one page may hold. */
 export const MAX_ASSESSMENT_PAGE_SIZE = 100;
@@ -51,29 +47,18 @@ export function idempotencyMarkerId(userEmail: string, idempotencyKey: string): 
 
 /** PutItem for an assessment, failing the condition if the id exists. Pure. */
 export function buildPutAssessmentRequest(tableName: string, assessment: Assessment): PutCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Item: withoutUndefined({ ...assessment }),
-    ConditionExpression: `attribute_not_exists(${builder.name('assessment_id')})`,
-    ...builder.attributes(),
-  };
+  return buildPutIfAbsentRequest(tableName, { ...assessment }, 'assessment_id');
 }
 
 /** PutItem reserving an idempotency key for `assessment`, failing if it is reserved already. Pure. */
 export function buildPutIdempotencyMarkerRequest(tableName: string, assessment: Assessment, createdAt: string): PutCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Item: {
-      assessment_id: idempotencyMarkerId(assessment.user_email, assessment.idempotency_key ?? ''),
-      item_kind: MARKER_KIND,
-      target_assessment_id: assessment.assessment_id,
-      created_at: createdAt,
-    },
-    ConditionExpression: `attribute_not_exists(${builder.name('assessment_id')})`,
-    ...builder.attributes(),
+  const marker = {
+    assessment_id: idempotencyMarkerId(assessment.user_email, assessment.idempotency_key ?? ''),
+    item_kind: MARKER_KIND,
+    target_assessment_id: assessment.assessment_id,
+    created_at: createdAt,
   };
+  return buildPutIfAbsentRequest(tableName, marker, 'assessment_id');
 }
 
 /** DeleteItem releasing an idempotency marker, only while it still points at `targetId`. Pure. */
@@ -99,16 +84,15 @@ export function buildUserAssessmentsQuery(
   limit: number,
   exclusiveStartKey: Record<string, unknown> | undefined,
 ): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: USER_EMAIL_INDEX,
-    KeyConditionExpression: `${builder.name('user_email')} = ${builder.value(userEmail)}`,
-    ScanIndexForward: false,
-    Limit: limit,
-    ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({
+    tableName,
+    indexName: USER_EMAIL_INDEX,
+    partitionKey: 'user_email',
+    partitionValue: userEmail,
+    order: 'descending',
+    limit,
+    exclusiveStartKey,
+  });
 }
 
 /**
@@ -206,15 +190,14 @@ export function buildUserAssessmentTypesQuery(
   userEmail: string,
   exclusiveStartKey: Record<string, unknown> | undefined,
 ): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: USER_EMAIL_INDEX,
-    KeyConditionExpression: `${builder.name('user_email')} = ${builder.value(userEmail)}`,
-    ProjectionExpression: builder.name('assessment_type'),
-    ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({
+    tableName,
+    indexName: USER_EMAIL_INDEX,
+    partitionKey: 'user_email',
+    partitionValue: userEmail,
+    projection: ['assessment_type'],
+    exclusiveStartKey,
+  });
 }
 
 /** How many assessments a user has of each type; every type is present, 0 when none. */
@@ -272,155 +255,131 @@ export interface AssessmentRepository {
 /** Creates the {@link AssessmentRepository}. */
 export function createAssessmentRepository(options: AssessmentRepositoryOptions): AssessmentRepository {
   const tableName = options.tableName ?? resolveTableNames().assessments;
-  const sender = createRequestSender(options);
   const now = options.now ?? (() => new Date());
   if (!options.cursorSecret || options.cursorSecret.length === 0) {
     throw new DalError({ code: 'validation', message: 'createAssessmentRepository needs a cursorSecret', tableName });
   }
   const parseAssessment = (item: Record<string, unknown>) =>
     parseStoredItem(assessmentSchema, item, { tableName, key: { assessment_id: item.assessment_id } });
-  const scope = (userEmail: string): CursorScope => ({ list: `assessments:${tableName}`, owner: userEmail });
-
-  const getItem = async (assessmentId: string) => {
-    const output = await sender.get(
-      { operation: 'assessments.get', tableName, key: { assessment_id: assessmentId } },
-      buildGetAssessmentRequest(tableName, assessmentId),
-    );
-    return output.Item;
-  };
-
-  const get = async (assessmentId: string): Promise<Assessment | undefined> => {
-    // Marker ids (and anything else that is not an identifier) are never assessments.
-    if (!identifierSchema.safeParse(assessmentId).success) return undefined;
-    const item = await getItem(assessmentId);
-    return item ? parseAssessment(item) : undefined;
-  };
-
-  /** Puts the assessment; on an existing id, returns the stored one if it is this same submission. */
-  const putOrFind = async (assessment: Assessment): Promise<{ assessment: Assessment; created: boolean } | undefined> => {
-    try {
-      await sender.put(
-        { operation: 'assessments.save', tableName, key: { assessment_id: assessment.assessment_id } },
-        buildPutAssessmentRequest(tableName, assessment),
-      );
-      return { assessment, created: true };
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
-    const existing = await get(assessment.assessment_id);
-    if (
-      existing &&
-      assessment.idempotency_key !== null &&
-      existing.idempotency_key === assessment.idempotency_key &&
-      existing.user_email === assessment.user_email
-    ) {
-      return { assessment: existing, created: false };
-    }
-    return undefined;
-  };
-
+  // Marker ids (and anything else that is not an identifier) are never assessments, and are not sent.
+  const storable = (assessmentId: string) => identifierSchema.safeParse(assessmentId).success;
+  const notFound = (assessmentId: string) =>
+    new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key: { assessment_id: assessmentId } });
   const duplicateId = (assessmentId: string) =>
-    new DalError({
-      code: 'duplicate',
-      message: `Assessment ${assessmentId} already exists`,
-      tableName,
-      key: { assessment_id: assessmentId },
-    });
+    new DalError({ code: 'duplicate', message: `Assessment ${assessmentId} already exists`, tableName, key: { assessment_id: assessmentId } });
 
-  return {
-    async save(input) {
-      const assessment = parseInput(
-        assessmentSchema,
-        { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) },
-        { tableName, key: { assessment_id: input.assessment_id } },
+  return withCallDeadlines<AssessmentRepository>(options, (sender) => {
+    const getItem = async (assessmentId: string) => {
+      const output = await sender.get(
+        { operation: 'assessments.get', tableName, key: { assessment_id: assessmentId } },
+        buildGetAssessmentRequest(tableName, assessmentId),
       );
-      assertItemSize(buildPutAssessmentRequest(tableName, assessment).Item!, tableName, { assessment_id: assessment.assessment_id });
-      if (assessment.idempotency_key === null) {
-        const result = await putOrFind(assessment);
-        if (!result) throw duplicateId(assessment.assessment_id);
-        return result;
-      }
+      return output.Item;
+    };
 
-      const markerRequest = buildPutIdempotencyMarkerRequest(tableName, assessment, now().toISOString());
-      const markerId = String(markerRequest.Item!.assessment_id);
-      let reservedByUs = true;
-      let targetId = assessment.assessment_id;
-      try {
-        await sender.put({ operation: 'assessments.save', tableName, key: { assessment_id: markerId } }, markerRequest);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        reservedByUs = false;
-        const marker = await getItem(markerId);
-        targetId = String(marker?.target_assessment_id ?? assessment.assessment_id);
-      }
-      // The marker may exist without its assessment (a first attempt still in flight, or one
-      // that died between the two writes): then this attempt writes it, at the reserved id.
-      const result = await putOrFind({ ...assessment, assessment_id: targetId });
-      if (result) return result;
-      if (reservedByUs) {
-        // The id belongs to an unrelated assessment: free the key so a retry with a new id works.
-        try {
-          await sender.delete(
-            { operation: 'assessments.save', tableName, key: { assessment_id: markerId } },
-            buildDeleteIdempotencyMarkerRequest(tableName, markerId, targetId),
-          );
-        } catch (error) {
-          if (!isConditionalCheckFailed(error)) throw error;
-        }
-      }
-      throw duplicateId(targetId);
-    },
+    const get = async (assessmentId: string): Promise<Assessment | undefined> => {
+      if (!storable(assessmentId)) return undefined;
+      const item = await getItem(assessmentId);
+      return item ? parseAssessment(item) : undefined;
+    };
 
-    get,
-
-    async listByUser(rawEmail, { limit = DEFAULT_ASSESSMENT_PAGE_SIZE, cursor } = {}) {
-      const email = normalizeEmail(rawEmail);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ASSESSMENT_PAGE_SIZE) {
-        throw new DalError({ code: 'validation', message: `limit must be 1–${MAX_ASSESSMENT_PAGE_SIZE}, not ${limit}`, tableName });
-      }
-      const startKey = cursor ? decodeCursor(scope(email), cursor, options.cursorSecret) : undefined;
-      if (startKey && startKey.user_email !== email) {
-        throw new DalError({ code: 'invalid_cursor', message: 'Invalid cursor: issued for another list', tableName });
-      }
-      // One extra item tells whether another page exists, so the last page never comes back empty.
-      const output = await sender.query(
-        { operation: 'assessments.listByUser', tableName, key: { user_email: email } },
-        buildUserAssessmentsQuery(tableName, email, limit + 1, startKey),
+    /** Puts the assessment; on an existing id, returns the stored one if it is this same submission. */
+    const putOrFind = async (assessment: Assessment): Promise<{ assessment: Assessment; created: boolean } | undefined> => {
+      const stored = await unlessConditionFails(
+        sender.put(
+          { operation: 'assessments.save', tableName, key: { assessment_id: assessment.assessment_id } },
+          buildPutAssessmentRequest(tableName, assessment),
+        ),
       );
-      const items = (output.Items ?? []).map(parseAssessment);
-      let lastKey: Record<string, string | number> | undefined;
-      if (items.length > limit) {
-        items.length = limit;
-        const last = items[limit - 1]!;
-        lastKey = { assessment_id: last.assessment_id, user_email: last.user_email, timestamp: last.timestamp };
-      } else if (output.LastEvaluatedKey) {
-        lastKey = output.LastEvaluatedKey as Record<string, string | number>;
+      if (stored) return { assessment, created: true };
+      const existing = await get(assessment.assessment_id);
+      if (
+        existing &&
+        assessment.idempotency_key !== null &&
+        existing.idempotency_key === assessment.idempotency_key &&
+        existing.user_email === assessment.user_email
+      ) {
+        return { assessment: existing, created: false };
       }
-      return { items, next_cursor: lastKey ? encodeCursor(scope(email), lastKey, options.cursorSecret) : null };
-    },
+      return undefined;
+    };
 
-    async updateCompletion(assessmentId, input, { expectedVersion, completedAt } = {}) {
-      const key = { assessment_id: assessmentId };
-      const result = parseInput(assessmentResultSchema, input, { tableName, key });
-      try {
-        const output = await sender.update(
-          { operation: 'assessments.updateCompletion', tableName, key },
-          buildCompleteAssessmentRequest(tableName, assessmentId, result, (completedAt ?? now()).toISOString(), expectedVersion),
+    return {
+      async save(input) {
+        const assessment = parseInput(
+          assessmentSchema,
+          { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) },
+          { tableName, key: { assessment_id: input.assessment_id } },
         );
-        return parseAssessment(output.Attributes ?? {});
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        const current = await get(assessmentId);
-        if (!current) {
-          throw new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key, cause: error });
+        assertItemSize(buildPutAssessmentRequest(tableName, assessment).Item!, tableName, { assessment_id: assessment.assessment_id });
+        if (assessment.idempotency_key === null) {
+          const result = await putOrFind(assessment);
+          if (!result) throw duplicateId(assessment.assessment_id);
+          return result;
         }
+
+        const markerRequest = buildPutIdempotencyMarkerRequest(tableName, assessment, now().toISOString());
+        const markerId = String(markerRequest.Item!.assessment_id);
+        const markerContext = { operation: 'assessments.save', tableName, key: { assessment_id: markerId } };
+        let targetId = assessment.assessment_id;
+        const reservedByUs = (await unlessConditionFails(sender.put(markerContext, markerRequest))) !== undefined;
+        if (!reservedByUs) {
+          const marker = await getItem(markerId);
+          targetId = String(marker?.target_assessment_id ?? assessment.assessment_id);
+        }
+        // The marker may exist without its assessment (a first attempt still in flight, or one
+        // that died between the two writes): then this attempt writes it, at the reserved id.
+        const result = await putOrFind({ ...assessment, assessment_id: targetId });
+        if (result) return result;
+        if (reservedByUs) {
+          // The id belongs to an unrelated assessment: free the key so a retry with a new id works.
+          await unlessConditionFails(sender.delete(markerContext, buildDeleteIdempotencyMarkerRequest(tableName, markerId, targetId)));
+        }
+        throw duplicateId(targetId);
+      },
+
+      get,
+
+      async listByUser(rawEmail, { limit = DEFAULT_ASSESSMENT_PAGE_SIZE, cursor } = {}) {
+        const email = normalizeEmail(rawEmail);
+        return readSignedPage({
+          sender,
+          context: { operation: 'assessments.listByUser', tableName, key: { user_email: email } },
+          query: (pageLimit, startKey) => buildUserAssessmentsQuery(tableName, email, pageLimit, startKey),
+          partition: { name: 'user_email', value: email },
+          scope: { list: `assessments:${tableName}`, owner: email },
+          cursorSecret: options.cursorSecret,
+          limit,
+          maxLimit: MAX_ASSESSMENT_PAGE_SIZE,
+          cursor,
+          parse: parseAssessment,
+          keyOf: (assessment) => ({ assessment_id: assessment.assessment_id, user_email: assessment.user_email, timestamp: assessment.timestamp }),
+        });
+      },
+
+      async updateCompletion(assessmentId, input, { expectedVersion, completedAt } = {}) {
+        const key = { assessment_id: assessmentId };
+        const result = parseInput(assessmentResultSchema, input, { tableName, key });
+        if (expectedVersion !== undefined) checkExpectedVersion(expectedVersion, { tableName, key });
+        // The result alone already past the limit can never be stored; the rest DynamoDB checks.
+        assertItemSize(withoutUndefined({ ...key, ...result }), tableName, key);
+        if (!storable(assessmentId)) throw notFound(assessmentId);
+        const output = await unlessConditionFails(
+          sender.update(
+            { operation: 'assessments.updateCompletion', tableName, key },
+            buildCompleteAssessmentRequest(tableName, assessmentId, result, (completedAt ?? now()).toISOString(), expectedVersion),
+          ),
+        );
+        if (output) return parseAssessment(output.Attributes ?? {});
+        const current = await get(assessmentId);
+        if (!current) throw notFound(assessmentId);
         if (current.assessment_type !== result.assessment_type) {
           throw new DalError({
             code: 'validation',
             message: `Assessment ${assessmentId} is ${current.assessment_type}, not ${result.assessment_type}`,
             tableName,
             key,
-            cause: error,
+            issues: [{ path: 'assessment_type', message: `the assessment is ${current.assessment_type}` }],
           });
         }
         throw new DalError({
@@ -428,36 +387,25 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           message: `Assessment ${assessmentId} is at version ${current.version}, not ${expectedVersion}`,
           tableName,
           key,
-          cause: error,
         });
-      }
-    },
-    async updateProgress(assessmentId, input, { expectedVersion }) {
-      const key = { assessment_id: assessmentId };
-      const progress = parseInput(progressSchema, input, { tableName, key });
-      if (PROGRESS_FIELDS.every((field) => progress[field] === undefined)) {
-        throw new DalError({ code: 'validation', message: 'assessments.updateProgress needs speaking_session or submission', tableName, key });
-      }
-      if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
-        throw new DalError({ code: 'validation', message: `expectedVersion must be a whole number ≥ 0, not ${expectedVersion}`, tableName, key });
-      }
-      // Marker ids (and anything else that is not an identifier) are never assessments.
-      if (!identifierSchema.safeParse(assessmentId).success) {
-        throw new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key });
-      }
-      const request = buildUpdateProgressRequest(tableName, assessmentId, progress, expectedVersion);
-      // The fields alone already past the limit can never be stored; the rest DynamoDB checks.
-      assertItemSize(withoutUndefined({ ...key, ...progress }), tableName, key);
-      try {
-        const output = await sender.update({ operation: 'assessments.updateProgress', tableName, key }, request);
-        return parseAssessment(output.Attributes ?? {});
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+      },
+
+      async updateProgress(assessmentId, input, { expectedVersion }) {
+        const key = { assessment_id: assessmentId };
+        const progress = parseInput(progressSchema, input, { tableName, key });
+        if (PROGRESS_FIELDS.every((field) => progress[field] === undefined)) {
+          throw new DalError({ code: 'validation', message: 'assessments.updateProgress needs speaking_session or submission', tableName, key });
+        }
+        checkExpectedVersion(expectedVersion, { tableName, key });
+        if (!storable(assessmentId)) throw notFound(assessmentId);
+        const request = buildUpdateProgressRequest(tableName, assessmentId, progress, expectedVersion);
+        // The fields alone already past the limit can never be stored; the rest DynamoDB checks.
+        assertItemSize(withoutUndefined({ ...key, ...progress }), tableName, key);
+        const output = await unlessConditionFails(sender.update({ operation: 'assessments.updateProgress', tableName, key }, request));
+        if (output) return parseAssessment(output.Attributes ?? {});
         // The condition does not say which part failed; one read tells them apart.
         const current = await get(assessmentId);
-        if (!current) {
-          throw new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key, cause: error });
-        }
+        if (!current) throw notFound(assessmentId);
         throw new DalError({
           code: 'conflict',
           message: current.completed
@@ -465,25 +413,24 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
             : `Assessment ${assessmentId} is at version ${current.version}, not ${expectedVersion}`,
           tableName,
           key,
-          cause: error,
         });
-      }
-    },
+      },
 
-    async countByType(rawEmail) {
-      const email = normalizeEmail(rawEmail);
-      const context = { operation: 'assessments.countByType', tableName, key: { user_email: email } };
-      const counts = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, 0])) as AssessmentCounts;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const output = await sender.query(context, buildUserAssessmentTypesQuery(tableName, email, startKey));
-        for (const item of output.Items ?? []) {
-          const type = parseStoredItem(assessmentTypeSchema, item.assessment_type, { tableName, key: { user_email: email } });
-          counts[type] += 1;
-        }
-        startKey = output.LastEvaluatedKey;
-      } while (startKey);
-      return counts;
-    },
-  };
+      async countByType(rawEmail) {
+        const email = normalizeEmail(rawEmail);
+        const context = { operation: 'assessments.countByType', tableName, key: { user_email: email } };
+        const counts = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, 0])) as AssessmentCounts;
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const output = await sender.query(context, buildUserAssessmentTypesQuery(tableName, email, startKey));
+          for (const item of output.Items ?? []) {
+            const type = parseStoredItem(assessmentTypeSchema, item.assessment_type, { tableName, key: { user_email: email } });
+            counts[type] += 1;
+          }
+          startKey = output.LastEvaluatedKey;
+        } while (startKey);
+        return counts;
+      },
+    };
+  });
 }

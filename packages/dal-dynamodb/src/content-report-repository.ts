@@ -2,40 +2,36 @@ import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aw
 import {
   contentReportSchema,
   contentReportStatusSchema,
+  identifierSchema,
   normalizeEmail,
   type ContentReport,
   type ContentReportStatus,
 } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
+import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
-import { isConditionalCheckFailed } from './retry-policy.js';
-import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { checkExpectedVersion, parseInput, parseStoredItem } from './schema-boundary.js';
+import { readSignedPage, type Page } from './signed-page.js';
 import { STATUS_INDEX, resolveTableNames } from './table-definitions.js';
 
 /** A report to create: {@link ContentReport} before defaults are applied. */
 export type ContentReportInput = z.input<typeof contentReportSchema>;
 
 /** One page of reports, newest first, in core's page shape. */
-export interface ContentReportPage {
-  /** The reports on this page. */
-  items: ContentReport[];
-  /** Pass to the next call for the next page; null on the last page. */
-  next_cursor: string | null;
-}
+export type ContentReportPage = Page<ContentReport>;
+
+/** The most reports one page may hold. */
+export const MAX_CONTENT_REPORT_PAGE_SIZE = 100;
+/** The page size when none is given. */
+export const DEFAULT_CONTENT_REPORT_PAGE_SIZE = 20;
 
 /** PutItem for a new report; fails the condition if the id exists. Pure. */
 export function buildCreateContentReportRequest(tableName: string, report: ContentReport): PutCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Item: withoutUndefined({ ...report }),
-    ConditionExpression: `attribute_not_exists(${builder.name('report_id')})`,
-    ...builder.attributes(),
-  };
+  return buildPutIfAbsentRequest(tableName, { ...report }, 'report_id');
 }
 
 /** Query of one page of reports with a status, newest first, through `status-index`. Pure. */
@@ -45,16 +41,15 @@ export function buildReportsByStatusQuery(
   limit: number,
   exclusiveStartKey: Record<string, unknown> | undefined,
 ): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: STATUS_INDEX,
-    KeyConditionExpression: `${builder.name('status')} = ${builder.value(status)}`,
-    ScanIndexForward: false,
-    Limit: limit,
-    ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({
+    tableName,
+    indexName: STATUS_INDEX,
+    partitionKey: 'status',
+    partitionValue: status,
+    order: 'descending',
+    limit,
+    exclusiveStartKey,
+  });
 }
 
 /** UpdateItem moving a report to a status (and note), bumping its version. Pure. */
@@ -110,7 +105,6 @@ export interface ContentReportRepository {
 /** Creates the {@link ContentReportRepository}. */
 export function createContentReportRepository(options: ContentReportRepositoryOptions): ContentReportRepository {
   const tableName = options.tableName ?? resolveTableNames().contentReports;
-  const sender = createRequestSender(options);
   const now = options.now ?? (() => new Date());
   if (!options.cursorSecret || options.cursorSecret.length === 0) {
     throw new DalError({ code: 'validation', message: 'createContentReportRepository needs a cursorSecret', tableName });
@@ -118,87 +112,65 @@ export function createContentReportRepository(options: ContentReportRepositoryOp
   const parseReport = (item: Record<string, unknown>) =>
     parseStoredItem(contentReportSchema, item, { tableName, key: { report_id: item.report_id } });
 
-  return {
+  return withCallDeadlines<ContentReportRepository>(options, (sender) => ({
     async create(input) {
       const report = parseInput(
         contentReportSchema,
         { ...input, reporter_email: normalizeEmail(String(input.reporter_email ?? '')) },
         { tableName, key: { report_id: input.report_id } },
       );
+      const key = { report_id: report.report_id };
       const request = buildCreateContentReportRequest(tableName, report);
-      assertItemSize(request.Item!, tableName, { report_id: report.report_id });
-      try {
-        await sender.put({ operation: 'contentReports.create', tableName, key: { report_id: report.report_id } }, request);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        throw new DalError({
-          code: 'duplicate',
-          message: `Content report ${report.report_id} already exists`,
-          tableName,
-          key: { report_id: report.report_id },
-          cause: error,
-        });
-      }
+      assertItemSize(request.Item!, tableName, key);
+      const stored = await unlessConditionFails(sender.put({ operation: 'contentReports.create', tableName, key }, request));
+      if (!stored) throw new DalError({ code: 'duplicate', message: `Content report ${report.report_id} already exists`, tableName, key });
       return report;
     },
 
-    async listByStatus(rawStatus, { limit = 20, cursor } = {}) {
+    async listByStatus(rawStatus, { limit = DEFAULT_CONTENT_REPORT_PAGE_SIZE, cursor } = {}) {
       const status = parseInput(contentReportStatusSchema, rawStatus, { tableName });
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-        throw new DalError({ code: 'validation', message: `limit must be 1–100, not ${limit}`, tableName });
-      }
-      const scope = { list: `content-reports:${tableName}`, owner: status };
-      const startKey = cursor ? decodeCursor(scope, cursor, options.cursorSecret) : undefined;
-      const output = await sender.query(
-        { operation: 'contentReports.listByStatus', tableName, key: { status } },
-        buildReportsByStatusQuery(tableName, status, limit + 1, startKey),
-      );
-      const items = (output.Items ?? []).map(parseReport);
-      let lastKey: Record<string, string | number> | undefined;
-      if (items.length > limit) {
-        items.length = limit;
-        const last = items[limit - 1]!;
-        lastKey = { report_id: last.report_id, status: last.status, created_at: last.created_at };
-      } else if (output.LastEvaluatedKey) {
-        lastKey = output.LastEvaluatedKey as Record<string, string | number>;
-      }
-      return { items, next_cursor: lastKey ? encodeCursor(scope, lastKey, options.cursorSecret) : null };
+      return readSignedPage({
+        sender,
+        context: { operation: 'contentReports.listByStatus', tableName, key: { status } },
+        query: (pageLimit, startKey) => buildReportsByStatusQuery(tableName, status, pageLimit, startKey),
+        partition: { name: 'status', value: status },
+        scope: { list: `content-reports:${tableName}`, owner: status },
+        cursorSecret: options.cursorSecret,
+        limit,
+        maxLimit: MAX_CONTENT_REPORT_PAGE_SIZE,
+        cursor,
+        parse: parseReport,
+        keyOf: (report) => ({ report_id: report.report_id, status: report.status, created_at: report.created_at }),
+      });
     },
 
     async updateStatus(reportId, rawStatus, { resolutionNote, expectedVersion } = {}) {
       const key = { report_id: reportId };
+      const context = { operation: 'contentReports.updateStatus', tableName, key };
       const status = parseInput(contentReportStatusSchema, rawStatus, { tableName, key });
       const note =
         resolutionNote === undefined || resolutionNote === null
           ? resolutionNote
           : parseInput(contentReportSchema.shape.resolution_note, resolutionNote, { tableName, key });
-      try {
-        const output = await sender.update(
-          { operation: 'contentReports.updateStatus', tableName, key },
-          buildUpdateReportStatusRequest(tableName, reportId, {
-            status,
-            resolutionNote: note,
-            updatedAt: now().toISOString(),
-            expectedVersion,
-          }),
-        );
-        return parseReport(output.Attributes ?? {});
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        const existing = await sender.get({ operation: 'contentReports.updateStatus', tableName, key }, {
-          TableName: tableName,
-          Key: key,
-          ConsistentRead: true,
-        });
-        if (!existing.Item) throw new DalError({ code: 'not_found', message: `No content report ${reportId}`, tableName, key, cause: error });
-        throw new DalError({
-          code: 'conflict',
-          message: `Content report ${reportId} is at version ${String(existing.Item.version ?? 0)}, not ${expectedVersion}`,
-          tableName,
-          key,
-          cause: error,
-        });
-      }
+      if (expectedVersion !== undefined) checkExpectedVersion(expectedVersion, { tableName, key });
+      const notFound = () => new DalError({ code: 'not_found', message: `No content report ${reportId}`, tableName, key });
+      // Every stored report id passed core's schema: another one names no report, and is not sent.
+      if (!identifierSchema.safeParse(reportId).success) throw notFound();
+      const output = await unlessConditionFails(
+        sender.update(
+          context,
+          buildUpdateReportStatusRequest(tableName, reportId, { status, resolutionNote: note, updatedAt: now().toISOString(), expectedVersion }),
+        ),
+      );
+      if (output) return parseReport(output.Attributes ?? {});
+      const existing = await sender.get(context, { TableName: tableName, Key: key, ConsistentRead: true });
+      if (!existing.Item) throw notFound();
+      throw new DalError({
+        code: 'conflict',
+        message: `Content report ${reportId} is at version ${String(existing.Item.version ?? 0)}, not ${expectedVersion}`,
+        tableName,
+        key,
+      });
     },
-  };
+  }));
 }

@@ -19,10 +19,15 @@ function code(action: () => unknown): string | undefined {
 describe('cursors', () => {
   it('round-trip a LastEvaluatedKey', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.oneof(fc.string(), fc.integer())), fc.string(), (lastKey, owner) => {
-        const cursorScope = { list: 'x', owner };
-        expect(decodeCursor(cursorScope, encodeCursor(cursorScope, lastKey, secret), secret)).toEqual(lastKey);
-      }),
+      fc.property(
+        // Keys are attribute names of our tables; `__proto__` is dropped on decoding, as it should be.
+        fc.dictionary(fc.string({ minLength: 1 }).filter((name) => name !== '__proto__'), fc.oneof(fc.string(), fc.integer())),
+        fc.string(),
+        (lastKey, owner) => {
+          const cursorScope = { list: 'x', owner };
+          expect(decodeCursor(cursorScope, encodeCursor(cursorScope, lastKey, secret), secret)).toEqual(lastKey);
+        },
+      ),
     );
   });
 

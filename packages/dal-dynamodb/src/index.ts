@@ -63,12 +63,16 @@ export {
 } from './dynamodb-local.js';
 export {
   createRequestSender,
+  withCallDeadlines,
   type ConsumedCapacityReport,
   type RepositoryOptions,
   type RequestSender,
 } from './request-sender.js';
 export { createExpressionBuilder, versionCondition, type ExpressionBuilder } from './expressions.js';
-export { parseInput, parseStoredItem, withoutUndefined, type ItemContext } from './schema-boundary.js';
+export { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined, type ItemContext } from './schema-boundary.js';
+export { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+export { buildIndexQuery, type IndexQuery } from './index-query.js';
+export { readSignedPage, type Page, type SignedPageRequest } from './signed-page.js';
 export { BATCH_WRITE_LIMIT, buildBatchWriteInputs, queryAll, writeAll, type WriteRequest } from './batch-operations.js';
 export {
   USER_UPDATABLE_FIELDS,
@@ -148,6 +152,8 @@ export {
   type RubricRepositoryOptions,
 } from './rubric-repository.js';
 export {
+  DEFAULT_CONTENT_REPORT_PAGE_SIZE,
+  MAX_CONTENT_REPORT_PAGE_SIZE,
   buildCreateContentReportRequest,
   buildReportsByStatusQuery,
   buildUpdateReportStatusRequest,

@@ -1,10 +1,11 @@
 import type { GetCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { assessmentTypeSchema, questionSchema, type AssessmentType, type Question } from '@ielts-genai-prep/core';
+import { assessmentTypeSchema, identifierSchema, questionSchema, type AssessmentType, type Question } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
 import { queryAll, writeAll } from './batch-operations.js';
-import { createExpressionBuilder } from './expressions.js';
+import { DalError } from './errors.js';
+import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
 import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { ASSESSMENT_TYPE_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -18,13 +19,7 @@ export function buildGetQuestionRequest(tableName: string, questionId: string): 
 
 /** Query of the questions of one assessment type through `assessment-type-index`. Pure. */
 export function buildQuestionsByTypeQuery(tableName: string, assessmentType: AssessmentType): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: ASSESSMENT_TYPE_INDEX,
-    KeyConditionExpression: `${builder.name('assessment_type')} = ${builder.value(assessmentType)}`,
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({ tableName, indexName: ASSESSMENT_TYPE_INDEX, partitionKey: 'assessment_type', partitionValue: assessmentType });
 }
 
 /** Options for {@link createQuestionRepository}. */
@@ -46,12 +41,13 @@ export interface QuestionRepository {
 /** Creates the {@link QuestionRepository}. */
 export function createQuestionRepository(options: QuestionRepositoryOptions): QuestionRepository {
   const tableName = options.tableName ?? resolveTableNames().questions;
-  const sender = createRequestSender(options);
   const parseQuestion = (item: Record<string, unknown>) =>
     parseStoredItem(questionSchema, item, { tableName, key: { question_id: item.question_id } });
 
-  return {
+  return withCallDeadlines<QuestionRepository>(options, (sender) => ({
     async get(questionId) {
+      // Every stored question id passed core's schema: another one names no question, and is not sent.
+      if (!identifierSchema.safeParse(questionId).success) return undefined;
       const output = await sender.get(
         { operation: 'questions.get', tableName, key: { question_id: questionId } },
         buildGetQuestionRequest(tableName, questionId),
@@ -73,6 +69,20 @@ export function createQuestionRepository(options: QuestionRepositoryOptions): Qu
       const questions = inputs.map((input) =>
         parseInput(questionSchema, input, { tableName, key: { question_id: (input as { question_id?: unknown }).question_id } }),
       );
+      // One BatchWriteItem may not hold two writes of one key: DynamoDB would refuse the batch.
+      const seen = new Set<string>();
+      for (const question of questions) {
+        if (seen.has(question.question_id)) {
+          throw new DalError({
+            code: 'validation',
+            message: `questions.putMany was given question ${question.question_id} twice`,
+            tableName,
+            key: { question_id: question.question_id },
+            issues: [{ path: 'question_id', message: 'appears twice' }],
+          });
+        }
+        seen.add(question.question_id);
+      }
       const items = questions.map((question) => {
         const item = withoutUndefined({ ...question });
         assertItemSize(item, tableName, { question_id: question.question_id });
@@ -86,5 +96,5 @@ export function createQuestionRepository(options: QuestionRepositoryOptions): Qu
       );
       return questions;
     },
-  };
+  }));
 }

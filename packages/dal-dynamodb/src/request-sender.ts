@@ -20,7 +20,7 @@ import {
   type UpdateCommandInput,
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { resolveRetryPolicy, runWithRetry, type CallContext, type RetryPolicy } from './retry-policy.js';
+import { resolveRetryPolicy, runWithRetry, type CallContext, type ResolvedRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** The capacity one repository call consumed, as DynamoDB reported it (`ReturnConsumedCapacity`). */
 export interface ConsumedCapacityReport {
@@ -64,9 +64,38 @@ export interface RequestSender {
   batchWrite(context: CallContext, input: BatchWriteCommandInput): Promise<BatchWriteCommandOutput>;
 }
 
-/** Creates the {@link RequestSender} the repositories share. */
-export function createRequestSender(options: RepositoryOptions): RequestSender {
+/**
+ * Creates the {@link RequestSender} the repositories share. With `callExpiresAt` (a `Date.now()`
+ * time, the end of one repository call), every request it sends also ends by then.
+ */
+export function createRequestSender(options: RepositoryOptions, callExpiresAt?: number): RequestSender {
+  return createSenderWithPolicy(resolveRetryPolicy(options.retry), options, callExpiresAt);
+}
+
+/**
+ * Builds a repository from `methods`, giving each call of each method a fresh
+ * {@link RequestSender} whose requests share that call's deadline (`retry.callDeadlineMs`):
+ * a method that pages, batches or re-reads after a failed condition is bounded as a whole.
+ * `methods` only defines functions; it runs once per call, so keep setup outside it.
+ */
+export function withCallDeadlines<Repository extends object>(
+  options: RepositoryOptions,
+  methods: (sender: RequestSender) => Repository,
+): Repository {
   const policy = resolveRetryPolicy(options.retry);
+  const names = Object.keys(methods(createSenderWithPolicy(policy, options))) as (keyof Repository)[];
+  const repository = {} as Repository;
+  for (const name of names) {
+    const method = (...args: unknown[]) => {
+      const bound = methods(createSenderWithPolicy(policy, options, Date.now() + policy.callDeadlineMs));
+      return (bound[name] as (...args: unknown[]) => unknown)(...args);
+    };
+    repository[name] = method as Repository[keyof Repository];
+  }
+  return repository;
+}
+
+function createSenderWithPolicy(policy: ResolvedRetryPolicy, options: RepositoryOptions, callExpiresAt?: number): RequestSender {
   const { documentClient, onConsumedCapacity } = options;
 
   const report = (context: CallContext, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) => {
@@ -86,7 +115,7 @@ export function createRequestSender(options: RepositoryOptions): RequestSender {
     context: CallContext,
     attempt: (abortSignal: AbortSignal) => Promise<Output>,
   ): Promise<Output> {
-    const output = await runWithRetry(attempt, policy, context);
+    const output = await runWithRetry(attempt, policy, context, callExpiresAt);
     report(context, output.ConsumedCapacity);
     return output;
   }

@@ -85,6 +85,30 @@ describe('runWithRetry', () => {
     expect(aborted).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it("ends a request at its call's deadline when that comes first, and sends nothing once it has passed", async () => {
+    const policy = resolveRetryPolicy({ deadlineMs: 5000, callDeadlineMs: 100 });
+    const hang = (signal: AbortSignal) =>
+      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+    const started = Date.now();
+    const error = await runWithRetry(hang, policy, context, Date.now() + 100).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'deadline_exceeded')).toBe(true);
+    expect((error as DalError).message).toBe("test on t did not finish within the call's deadline of 100 ms");
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    let attempts = 0;
+    const late = await runWithRetry(
+      async () => {
+        attempts++;
+        return 'sent';
+      },
+      policy,
+      context,
+      Date.now() - 1,
+    ).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(late, 'deadline_exceeded')).toBe(true);
+    expect(attempts).toBe(0);
+  });
 });
 
 describe('repositories through a faulty network (DynamoDB Local behind a fault-injecting proxy)', () => {
@@ -141,6 +165,34 @@ describe('repositories through a faulty network (DynamoDB Local behind a fault-i
     const error = await slow.users.get(uniqueEmail()).catch((caught: unknown) => caught);
     expect(DalError.isInstance(error, 'deadline_exceeded')).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('bounds a whole call by its deadline: every page of a listing together, each page under its own deadline', async () => {
+    const email = uniqueEmail('slow-pages');
+    for (let start = 0; start < 230; start += 23) {
+      await Promise.all(Array.from({ length: 23 }, () => repositories.sessions.create(sessionInput({ user_email: email }))));
+    }
+    const bounded = createRepositories({
+      documentClient: clients.documentClient,
+      prefix,
+      cursorSecret: 'secret',
+      retry: { deadlineMs: 1000, callDeadlineMs: 500 },
+    });
+    // Three pages of 100, each 300 ms late: every request is within 1 s, the call is not within 500 ms.
+    const slowPages = () => proxy.plan('Query', [300, 300, 300].map((milliseconds) => ({ kind: 'delay' as const, milliseconds })));
+    slowPages();
+    const before = proxy.operations.length;
+    const started = Date.now();
+    const error = await bounded.sessions.listForUser(email).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'deadline_exceeded')).toBe(true);
+    expect((error as DalError).message).toContain("call's deadline of 500 ms");
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(proxy.operations.slice(before)).toEqual(['Query', 'Query']);
+
+    // The same call with time enough for every page.
+    slowPages();
+    const patient = createRepositories({ documentClient: clients.documentClient, prefix, cursorSecret: 'secret', retry: { deadlineMs: 1000, callDeadlineMs: 5000 } });
+    expect(await patient.sessions.listForUser(email)).toHaveLength(230);
   });
 
   it('re-sends unprocessed batch items when deleting all of a user’s sessions', async () => {

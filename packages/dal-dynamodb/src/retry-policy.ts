@@ -1,12 +1,17 @@
 import { DalError, describeKey } from './errors.js';
 
 /**
- * How long each DynamoDB request may take and how throttling is retried. A repository method
- * that sends several requests (paging, batches) gives each its own deadline. Every field has a default.
+ * How long DynamoDB requests and repository calls may take, and how throttling is retried.
+ * Every field has a default.
  */
 export interface RetryPolicy {
   /** Milliseconds one request may take, its retries and backoff waits included. Default 5000. */
   deadlineMs?: number;
+  /**
+   * Milliseconds one repository call may take, every request it sends included (a method that
+   * pages or batches sends several; each also keeps its own `deadlineMs`). Default 15000.
+   */
+  callDeadlineMs?: number;
   /** Attempts for a throttled request, the first included. Default 8. */
   maxAttempts?: number;
   /** The first retry waits up to this many milliseconds; each later one up to twice as long. Default 50. */
@@ -24,6 +29,7 @@ export type ResolvedRetryPolicy = Required<RetryPolicy>;
 export function resolveRetryPolicy(policy: RetryPolicy = {}): ResolvedRetryPolicy {
   return {
     deadlineMs: policy.deadlineMs ?? 5000,
+    callDeadlineMs: policy.callDeadlineMs ?? 15_000,
     maxAttempts: policy.maxAttempts ?? 8,
     baseDelayMs: policy.baseDelayMs ?? 50,
     maxDelayMs: policy.maxDelayMs ?? 2000,
@@ -123,6 +129,8 @@ function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
 /**
  * Runs `attempt` under a deadline, retrying throttling with backoff. `attempt` receives an
  * AbortSignal that fires at the deadline; pass it to `client.send(command, { abortSignal })`.
+ * The deadline is `policy.deadlineMs` from now, or `callExpiresAt` (a `Date.now()` time: the
+ * end of the repository call this request belongs to) when that comes first.
  * Errors other than throttling are not retried here (the SDK already retries transient ones);
  * ConditionalCheckFailedException is rethrown as is so that the caller can tell what failed.
  */
@@ -130,17 +138,24 @@ export async function runWithRetry<Output>(
   attempt: (abortSignal: AbortSignal) => Promise<Output>,
   policy: ResolvedRetryPolicy,
   context: CallContext,
+  callExpiresAt: number = Number.POSITIVE_INFINITY,
 ): Promise<Output> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), policy.deadlineMs);
+  const remainingMs = callExpiresAt - Date.now();
+  const boundByCall = remainingMs < policy.deadlineMs;
   const deadlineError = (cause?: unknown) =>
     new DalError({
       code: 'deadline_exceeded',
-      message: `${where(context)} did not finish within ${policy.deadlineMs} ms`,
+      message: boundByCall
+        ? `${where(context)} did not finish within the call's deadline of ${policy.callDeadlineMs} ms`
+        : `${where(context)} did not finish within ${policy.deadlineMs} ms`,
       tableName: context.tableName,
       key: context.key,
       cause,
     });
+  // The call's time is up: nothing more is sent.
+  if (remainingMs <= 0) throw deadlineError();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.min(policy.deadlineMs, remainingMs));
   try {
     for (let attemptNumber = 1; ; attemptNumber++) {
       try {

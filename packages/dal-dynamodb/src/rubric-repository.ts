@@ -1,9 +1,9 @@
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { assessmentTypeSchema, rubricSchema, type AssessmentType, type Rubric } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
-import { createExpressionBuilder } from './expressions.js';
+import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
 import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { ASSESSMENT_TYPE_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -17,15 +17,14 @@ export function buildPutRubricRequest(tableName: string, rubric: Rubric): PutCom
 
 /** Query of the newest rubric edition of a type: the GSI sorts by `version`, read backwards, one item. Pure. */
 export function buildRubricByTypeQuery(tableName: string, assessmentType: AssessmentType): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: ASSESSMENT_TYPE_INDEX,
-    KeyConditionExpression: `${builder.name('assessment_type')} = ${builder.value(assessmentType)}`,
-    ScanIndexForward: false,
-    Limit: 1,
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({
+    tableName,
+    indexName: ASSESSMENT_TYPE_INDEX,
+    partitionKey: 'assessment_type',
+    partitionValue: assessmentType,
+    order: 'descending',
+    limit: 1,
+  });
 }
 
 /** Options for {@link createRubricRepository}. */
@@ -45,9 +44,8 @@ export interface RubricRepository {
 /** Creates the {@link RubricRepository}. */
 export function createRubricRepository(options: RubricRepositoryOptions): RubricRepository {
   const tableName = options.tableName ?? resolveTableNames().rubrics;
-  const sender = createRequestSender(options);
 
-  return {
+  return withCallDeadlines<RubricRepository>(options, (sender) => ({
     async getByType(assessmentType) {
       const type = parseInput(assessmentTypeSchema, assessmentType, { tableName });
       const output = await sender.query(
@@ -65,5 +63,5 @@ export function createRubricRepository(options: RubricRepositoryOptions): Rubric
       await sender.put({ operation: 'rubrics.put', tableName, key: { rubric_id: rubric.rubric_id } }, request);
       return rubric;
     },
-  };
+  }));
 }

@@ -57,6 +57,21 @@ export function parseStoredItem<Schema extends z.ZodType>(
   });
 }
 
+/**
+ * Checks an `expectedVersion` before anything is sent: a whole number ≥ 0, else a `validation`
+ * {@link DalError}.
+ */
+export function checkExpectedVersion(expectedVersion: unknown, context: ItemContext): number {
+  if (typeof expectedVersion === 'number' && Number.isInteger(expectedVersion) && expectedVersion >= 0) return expectedVersion;
+  throw new DalError({
+    code: 'validation',
+    message: `expectedVersion must be a whole number ≥ 0, not ${String(expectedVersion)}`,
+    tableName: context.tableName,
+    key: context.key,
+    issues: [{ path: 'expectedVersion', message: 'must be a whole number ≥ 0' }],
+  });
+}
+
 /** A copy without `undefined` values (DynamoDB has no such value), recursively through plain objects and arrays. */
 export function withoutUndefined<Value>(value: Value): Value {
   if (Array.isArray(value)) return value.map((element) => withoutUndefined(element)) as Value;

@@ -2,11 +2,12 @@ import type { DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommand
 import { normalizeEmail, sessionSchema, type Session } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
 import { queryAll, writeAll } from './batch-operations.js';
+import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
-import { isConditionalCheckFailed } from './retry-policy.js';
-import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { buildIndexQuery } from './index-query.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { parseInput, parseStoredItem } from './schema-boundary.js';
 import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
 
 /** A session to create: {@link Session} before defaults are applied. */
@@ -22,13 +23,7 @@ export function isSessionExpired(session: Pick<Session, 'expires_at' | 'absolute
 
 /** PutItem for a new session; fails the condition if the id exists. Pure. */
 export function buildCreateSessionRequest(tableName: string, session: Session): PutCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Item: withoutUndefined({ ...session }),
-    ConditionExpression: `attribute_not_exists(${builder.name('session_id')})`,
-    ...builder.attributes(),
-  };
+  return buildPutIfAbsentRequest(tableName, { ...session }, 'session_id');
 }
 
 /** GetItem for a session, strongly consistent (a sign-out must be seen at once). Pure. */
@@ -87,15 +82,14 @@ export function buildConsumeSessionRequest(tableName: string, sessionId: string,
 
 /** Query of a user's sessions through `user-email-index`; `keysOnly` reads just the ids. Pure. */
 export function buildUserSessionsQuery(tableName: string, userEmail: string, keysOnly: boolean): QueryCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    IndexName: USER_EMAIL_INDEX,
-    KeyConditionExpression: `${builder.name('user_email')} = ${builder.value(userEmail)}`,
-    ...(keysOnly ? { ProjectionExpression: builder.name('session_id') } : {}),
-    Limit: SESSION_QUERY_PAGE_SIZE,
-    ...builder.attributes(),
-  };
+  return buildIndexQuery({
+    tableName,
+    indexName: USER_EMAIL_INDEX,
+    partitionKey: 'user_email',
+    partitionValue: userEmail,
+    limit: SESSION_QUERY_PAGE_SIZE,
+    ...(keysOnly ? { projection: ['session_id'] } : {}),
+  });
 }
 
 /** Options for {@link createSessionRepository}. */
@@ -133,119 +127,135 @@ export interface SessionRepository {
   deleteAllForUser(userEmail: string): Promise<number>;
 }
 
+/**
+ * Epoch seconds up to the year 5138. A larger number is almost surely milliseconds, which
+ * DynamoDB's TTL would read as a date thousands of years away: the item would never expire.
+ */
+const MAX_EPOCH_SECONDS = 99_999_999_999;
+
+const epochSeconds = (name: string) =>
+  sessionSchema.shape.expires_at.max(MAX_EPOCH_SECONDS, `${name} must be in epoch seconds, not milliseconds`);
+
+// Core's schema, with the times checked for seconds (not milliseconds) before anything is stored.
+const newSessionSchema = sessionSchema.extend({
+  expires_at: epochSeconds('expires_at'),
+  absolute_expires_at: epochSeconds('absolute_expires_at'),
+  last_seen_at: epochSeconds('last_seen_at'),
+});
+
+// Every stored session id passed core's schema (a SHA-256 hex digest): another id names no session, and is not sent.
+const sessionIdSchema = sessionSchema.shape.session_id;
+
 /** Creates the {@link SessionRepository}. */
 export function createSessionRepository(options: SessionRepositoryOptions): SessionRepository {
   const tableName = options.tableName ?? resolveTableNames().sessions;
-  const sender = createRequestSender(options);
   const now = options.now ?? (() => new Date());
   const nowSeconds = () => Math.floor(now().getTime() / 1000);
   const parseSession = (item: Record<string, unknown>) =>
     parseStoredItem(sessionSchema, item, { tableName, key: { session_id: item.session_id } });
+  const storable = (sessionId: string) => sessionIdSchema.safeParse(sessionId).success;
 
-  const get = async (sessionId: string): Promise<Session | undefined> => {
-    const output = await sender.get(
-      { operation: 'sessions.get', tableName, key: { session_id: sessionId } },
-      buildGetSessionRequest(tableName, sessionId),
-    );
-    if (!output.Item) return undefined;
-    const session = parseSession(output.Item);
-    return isSessionExpired(session, nowSeconds()) ? undefined : session;
-  };
-
-  const touchOnce = async (sessionId: string, at: number, expiresAt: number) => {
-    const output = await sender.update(
-      { operation: 'sessions.touch', tableName, key: { session_id: sessionId } },
-      buildTouchSessionRequest(tableName, sessionId, at, expiresAt),
-    );
-    return parseSession(output.Attributes ?? {});
-  };
-
-  return {
-    async create(input) {
-      const session = parseInput(sessionSchema, { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) }, { tableName });
-      try {
-        await sender.put(
-          { operation: 'sessions.create', tableName, key: { session_id: session.session_id } },
-          buildCreateSessionRequest(tableName, session),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        throw new DalError({
-          code: 'duplicate',
-          message: 'A session with this id already exists',
-          tableName,
-          key: { session_id: session.session_id },
-          cause: error,
-        });
-      }
-      return session;
-    },
-
-    get,
-
-    async touch(sessionId, { expiresAt }) {
-      const at = nowSeconds();
-      try {
-        return await touchOnce(sessionId, at, expiresAt);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-      }
-      // Either the session is gone or expired, or expiresAt passes the absolute expiry.
-      const current = await get(sessionId);
-      if (!current || expiresAt <= current.absolute_expires_at) return undefined;
-      try {
-        return await touchOnce(sessionId, at, current.absolute_expires_at);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        return undefined;
-      }
-    },
-
-    async delete(sessionId) {
-      await sender.delete(
-        { operation: 'sessions.delete', tableName, key: { session_id: sessionId } },
-        buildDeleteSessionRequest(tableName, sessionId),
+  return withCallDeadlines<SessionRepository>(options, (sender) => {
+    const get = async (sessionId: string): Promise<Session | undefined> => {
+      if (!storable(sessionId)) return undefined;
+      const output = await sender.get(
+        { operation: 'sessions.get', tableName, key: { session_id: sessionId } },
+        buildGetSessionRequest(tableName, sessionId),
       );
-    },
+      if (!output.Item) return undefined;
+      const session = parseSession(output.Item);
+      return isSessionExpired(session, nowSeconds()) ? undefined : session;
+    };
 
-    async consume(sessionId) {
-      const key = { session_id: sessionId };
-      try {
-        const output = await sender.delete(
-          { operation: 'sessions.consume', tableName, key },
-          buildConsumeSessionRequest(tableName, sessionId, nowSeconds()),
+    const touchOnce = async (sessionId: string, at: number, expiresAt: number) => {
+      const output = await unlessConditionFails(
+        sender.update(
+          { operation: 'sessions.touch', tableName, key: { session_id: sessionId } },
+          buildTouchSessionRequest(tableName, sessionId, at, expiresAt),
+        ),
+      );
+      return output ? parseSession(output.Attributes ?? {}) : undefined;
+    };
+
+    return {
+      async create(input) {
+        const session = parseInput(newSessionSchema, { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) }, { tableName });
+        const stored = await unlessConditionFails(
+          sender.put(
+            { operation: 'sessions.create', tableName, key: { session_id: session.session_id } },
+            buildCreateSessionRequest(tableName, session),
+          ),
         );
+        if (!stored) {
+          throw new DalError({
+            code: 'duplicate',
+            message: 'A session with this id already exists',
+            tableName,
+            key: { session_id: session.session_id },
+          });
+        }
+        return session;
+      },
+
+      get,
+
+      async touch(sessionId, { expiresAt }) {
+        parseInput(epochSeconds('expiresAt'), expiresAt, { tableName, key: { session_id: sessionId } });
+        if (!storable(sessionId)) return undefined;
+        const at = nowSeconds();
+        const touched = await touchOnce(sessionId, at, expiresAt);
+        if (touched) return touched;
+        // Either the session is gone or expired, or expiresAt passes the absolute expiry.
+        const current = await get(sessionId);
+        if (!current || expiresAt <= current.absolute_expires_at) return undefined;
+        return touchOnce(sessionId, at, current.absolute_expires_at);
+      },
+
+      async delete(sessionId) {
+        if (!storable(sessionId)) return;
+        await sender.delete(
+          { operation: 'sessions.delete', tableName, key: { session_id: sessionId } },
+          buildDeleteSessionRequest(tableName, sessionId),
+        );
+      },
+
+      async consume(sessionId) {
+        const key = { session_id: sessionId };
+        const notFound = () =>
+          new DalError({ code: 'not_found', message: 'No live session with this id: absent, expired or already used', tableName, key });
+        if (!storable(sessionId)) throw notFound();
+        const output = await unlessConditionFails(
+          sender.delete({ operation: 'sessions.consume', tableName, key }, buildConsumeSessionRequest(tableName, sessionId, nowSeconds())),
+        );
+        if (!output) throw notFound();
         return parseSession(output.Attributes ?? {});
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        throw new DalError({ code: 'not_found', message: 'No live session with this id: absent, expired or already used', tableName, key, cause: error });
-      }
-    },
+      },
 
-    async listForUser(rawEmail) {
-      const email = normalizeEmail(rawEmail);
-      const items = await queryAll(
-        sender,
-        { operation: 'sessions.listForUser', tableName, key: { user_email: email } },
-        buildUserSessionsQuery(tableName, email, false),
-      );
-      const at = nowSeconds();
-      return items.map(parseSession).filter((session) => !isSessionExpired(session, at));
-    },
+      async listForUser(rawEmail) {
+        const email = normalizeEmail(rawEmail);
+        const items = await queryAll(
+          sender,
+          { operation: 'sessions.listForUser', tableName, key: { user_email: email } },
+          buildUserSessionsQuery(tableName, email, false),
+        );
+        const at = nowSeconds();
+        return items.map(parseSession).filter((session) => !isSessionExpired(session, at));
+      },
 
-    async deleteAllForUser(rawEmail) {
-      const email = normalizeEmail(rawEmail);
-      const context = { operation: 'sessions.deleteAllForUser', tableName, key: { user_email: email } };
-      // Read every page first, then delete: deleting while paging a GSI could skip items.
-      const items = await queryAll(sender, context, buildUserSessionsQuery(tableName, email, true));
-      const ids = [...new Set(items.map((item) => String(item.session_id)))];
-      await writeAll(
-        sender,
-        context,
-        ids.map((id) => ({ DeleteRequest: { Key: { session_id: id } } })),
-        options.retry,
-      );
-      return ids.length;
-    },
-  };
+      async deleteAllForUser(rawEmail) {
+        const email = normalizeEmail(rawEmail);
+        const context = { operation: 'sessions.deleteAllForUser', tableName, key: { user_email: email } };
+        // Read every page first, then delete: deleting while paging a GSI could skip items.
+        const items = await queryAll(sender, context, buildUserSessionsQuery(tableName, email, true));
+        const ids = [...new Set(items.map((item) => String(item.session_id)))];
+        await writeAll(
+          sender,
+          context,
+          ids.map((id) => ({ DeleteRequest: { Key: { session_id: id } } })),
+          options.retry,
+        );
+        return ids.length;
+      },
+    };
+  });
 }

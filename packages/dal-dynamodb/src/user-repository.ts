@@ -1,6 +1,7 @@
 import type { GetCommandInput, PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   assessmentTypeSchema,
+  emailSchema,
   normalizeEmail,
   purchaseSchema,
   userPreferencesSchema,
@@ -21,12 +22,12 @@ import {
   type AllowanceConsumption,
   type AllowanceUsage,
 } from './allowance-usage.js';
+import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { assertItemSize } from './item-size.js';
-import { createRequestSender, type RepositoryOptions } from './request-sender.js';
-import { isConditionalCheckFailed } from './retry-policy.js';
-import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
+import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { resolveTableNames } from './table-definitions.js';
 
 /** The user fields `update()` may change; everything else has its own method or never changes. */
@@ -60,13 +61,7 @@ export function toUserItem(user: User): Record<string, unknown> {
 
 /** PutItem for a new user; fails the condition when the email is taken. Pure. */
 export function buildCreateUserRequest(tableName: string, user: User): PutCommandInput {
-  const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Item: toUserItem(user),
-    ConditionExpression: `attribute_not_exists(${builder.name('email')})`,
-    ...builder.attributes(),
-  };
+  return buildPutIfAbsentRequest(tableName, toUserItem(user), 'email');
 }
 
 /** GetItem for a user, strongly consistent (sign-in reads what sign-up wrote). Pure. */
@@ -193,27 +188,13 @@ const CONSUME_ALLOWANCE_ATTEMPTS = 5;
 /** Creates the {@link UserRepository}. */
 export function createUserRepository(options: UserRepositoryOptions): UserRepository {
   const tableName = options.tableName ?? resolveTableNames().users;
-  const sender = createRequestSender(options);
   const now = options.now ?? (() => new Date());
 
   const parseUser = (item: Record<string, unknown>, email: string) => parseStoredItem(userSchema, item, { tableName, key: { email } });
   const notFound = (email: string) =>
     new DalError({ code: 'not_found', message: `No user ${email} in ${tableName}`, tableName, key: { email } });
-
-  const get = async (rawEmail: string): Promise<User | undefined> => {
-    const email = normalizeEmail(rawEmail);
-    const output = await sender.get({ operation: 'users.get', tableName, key: { email } }, buildGetUserRequest(tableName, email));
-    return output.Item ? parseUser(output.Item, email) : undefined;
-  };
-
-  const getAllowanceUsage = async (rawEmail: string): Promise<AllowanceUsage | undefined> => {
-    const email = normalizeEmail(rawEmail);
-    const output = await sender.get(
-      { operation: 'users.getAllowanceUsage', tableName, key: { email } },
-      buildGetAllowanceUsageRequest(tableName, email),
-    );
-    return output.Item ? readAllowanceUsage(output.Item, { tableName, key: { email } }) : undefined;
-  };
+  // Every stored email passed the schema: another one names no user, and is not sent.
+  const storable = (email: string) => emailSchema.safeParse(email).success;
 
   const validateUpdate = (email: string, update: UserUpdate): UserUpdate => {
     const context = { tableName, key: { email } };
@@ -238,7 +219,13 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
         for (const [key, preference] of Object.entries(value as Record<string, unknown>)) {
           const schema = userPreferencesSchema.shape[key as keyof UserPreferences];
           if (!schema) {
-            throw new DalError({ code: 'validation', message: `Unknown preference ${key}`, tableName, key: { email } });
+            throw new DalError({
+              code: 'validation',
+              message: `Unknown preference ${key}`,
+              tableName,
+              key: { email },
+              issues: [{ path: `preferences.${key}`, message: 'not a preference' }],
+            });
           }
           if (preference !== undefined) preferences[key] = parseInput(schema, preference, context);
         }
@@ -247,42 +234,55 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
         validated[field] = parseInput(userSchema.shape[field as keyof typeof userSchema.shape], value, context);
       }
     }
+    // The new values alone past the limit could never be stored; the rest DynamoDB checks.
+    assertItemSize(withoutUndefined({ email, ...validated }), tableName, { email });
     return validated as UserUpdate;
   };
 
-  return {
-    async create(input) {
-      const user = parseInput(userSchema, { ...input, email: normalizeEmail(String(input.email ?? '')) }, { tableName });
-      const request = buildCreateUserRequest(tableName, user);
-      assertItemSize(request.Item!, tableName, { email: user.email });
-      try {
-        await sender.put({ operation: 'users.create', tableName, key: { email: user.email } }, request);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        throw new DalError({
-          code: 'duplicate',
-          message: `A user with email ${user.email} already exists`,
-          tableName,
-          key: { email: user.email },
-          cause: error,
-        });
-      }
-      return user;
-    },
-
-    get,
-
-    async update(rawEmail, update, { expectedVersion }) {
+  return withCallDeadlines<UserRepository>(options, (sender) => {
+    const get = async (rawEmail: string): Promise<User | undefined> => {
       const email = normalizeEmail(rawEmail);
-      const validated = validateUpdate(email, update);
-      try {
-        const output = await sender.update(
-          { operation: 'users.update', tableName, key: { email } },
-          buildUpdateUserRequest(tableName, email, validated, expectedVersion),
+      if (!storable(email)) return undefined;
+      const output = await sender.get({ operation: 'users.get', tableName, key: { email } }, buildGetUserRequest(tableName, email));
+      return output.Item ? parseUser(output.Item, email) : undefined;
+    };
+
+    const getAllowanceUsage = async (rawEmail: string): Promise<AllowanceUsage | undefined> => {
+      const email = normalizeEmail(rawEmail);
+      if (!storable(email)) return undefined;
+      const output = await sender.get(
+        { operation: 'users.getAllowanceUsage', tableName, key: { email } },
+        buildGetAllowanceUsageRequest(tableName, email),
+      );
+      return output.Item ? readAllowanceUsage(output.Item, { tableName, key: { email } }) : undefined;
+    };
+
+    return {
+      async create(input) {
+        const user = parseInput(userSchema, { ...input, email: normalizeEmail(String(input.email ?? '')) }, { tableName });
+        const request = buildCreateUserRequest(tableName, user);
+        assertItemSize(request.Item!, tableName, { email: user.email });
+        const stored = await unlessConditionFails(sender.put({ operation: 'users.create', tableName, key: { email: user.email } }, request));
+        if (!stored) {
+          throw new DalError({ code: 'duplicate', message: `A user with email ${user.email} already exists`, tableName, key: { email: user.email } });
+        }
+        return user;
+      },
+
+      get,
+
+      async update(rawEmail, update, { expectedVersion }) {
+        const email = normalizeEmail(rawEmail);
+        const validated = validateUpdate(email, update);
+        checkExpectedVersion(expectedVersion, { tableName, key: { email } });
+        if (!storable(email)) throw notFound(email);
+        const output = await unlessConditionFails(
+          sender.update(
+            { operation: 'users.update', tableName, key: { email } },
+            buildUpdateUserRequest(tableName, email, validated, expectedVersion),
+          ),
         );
-        return parseUser(output.Attributes ?? {}, email);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+        if (output) return parseUser(output.Attributes ?? {}, email);
         // The condition does not say which part failed; one read tells missing from stale.
         const current = await get(email);
         if (!current) throw notFound(email);
@@ -291,101 +291,87 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
           message: `User ${email} is at version ${current.version}, not ${expectedVersion}`,
           tableName,
           key: { email },
-          cause: error,
         });
-      }
-    },
+      },
 
-    async addPurchase(rawEmail, input) {
-      const email = normalizeEmail(rawEmail);
-      const purchase = parseInput(purchaseSchema, input, { tableName, key: { email } });
-      try {
-        const output = await sender.update(
-          { operation: 'users.addPurchase', tableName, key: { email } },
-          buildAddPurchaseRequest(tableName, email, purchase),
+      async addPurchase(rawEmail, input) {
+        const email = normalizeEmail(rawEmail);
+        const purchase = parseInput(purchaseSchema, input, { tableName, key: { email } });
+        if (!storable(email)) throw notFound(email);
+        const output = await unlessConditionFails(
+          sender.update({ operation: 'users.addPurchase', tableName, key: { email } }, buildAddPurchaseRequest(tableName, email, purchase)),
         );
-        return { user: parseUser(output.Attributes ?? {}, email), added: true };
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+        if (output) return { user: parseUser(output.Attributes ?? {}, email), added: true };
         const current = await get(email);
         if (!current) throw notFound(email);
         return { user: current, added: false };
-      }
-    },
+      },
 
-    async recordLogin(rawEmail, at = now()) {
-      const email = normalizeEmail(rawEmail);
-      try {
-        const output = await sender.update(
-          { operation: 'users.recordLogin', tableName, key: { email } },
-          buildRecordLoginRequest(tableName, email, at.toISOString()),
+      async recordLogin(rawEmail, at = now()) {
+        const email = normalizeEmail(rawEmail);
+        if (!storable(email)) throw notFound(email);
+        const output = await unlessConditionFails(
+          sender.update(
+            { operation: 'users.recordLogin', tableName, key: { email } },
+            buildRecordLoginRequest(tableName, email, at.toISOString()),
+          ),
         );
+        if (!output) throw notFound(email);
         return parseUser(output.Attributes ?? {}, email);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        throw notFound(email);
-      }
-    },
-    getAllowanceUsage,
+      },
 
-    async consumeAllowance(rawEmail, rawType, { limit, countExisting }) {
-      const email = normalizeEmail(rawEmail);
-      const key = { email };
-      const type = parseInput(assessmentTypeSchema, rawType, { tableName, key });
-      if (!Number.isInteger(limit) || limit < 0) {
-        throw new DalError({ code: 'validation', message: `limit must be a whole number ≥ 0, not ${limit}`, tableName, key });
-      }
-      const context = { operation: 'users.consumeAllowance', tableName, key };
-      for (let attempt = 1; attempt <= CONSUME_ALLOWANCE_ATTEMPTS; attempt++) {
-        if (limit > 0) {
-          try {
-            const output = await sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit));
-            return { consumed: true, used: Number(output.Attributes?.[allowanceAttribute(type)]) };
-          } catch (error) {
-            if (!isConditionalCheckFailed(error)) throw error;
-          }
-        }
-        // The condition failed: no user, no counter yet, or the limit is reached.
-        const usage = await getAllowanceUsage(email);
-        if (!usage) throw notFound(email);
-        const used = usage[type];
-        if (used === undefined) {
-          const existing = await countExisting();
-          if (!Number.isInteger(existing) || existing < 0) {
-            throw new DalError({ code: 'validation', message: `countExisting must give a whole number ≥ 0, not ${existing}`, tableName, key });
-          }
-          try {
-            await sender.update(context, buildInitializeAllowanceRequest(tableName, email, type, existing));
-          } catch (error) {
-            // Another caller initialized it first (or the user went away): the next round tells.
-            if (!isConditionalCheckFailed(error)) throw error;
-          }
-          continue;
-        }
-        if (used >= limit) return { consumed: false, used };
-        // Below the limit again: a release came in between. Try once more.
-      }
-      throw new DalError({
-        code: 'conflict',
-        message: `Could not count a ${type} assessment for ${email}: the counter kept changing`,
-        tableName,
-        key,
-      });
-    },
+      getAllowanceUsage,
 
-    async releaseAllowance(rawEmail, rawType) {
-      const email = normalizeEmail(rawEmail);
-      const type = parseInput(assessmentTypeSchema, rawType, { tableName, key: { email } });
-      try {
-        await sender.update(
-          { operation: 'users.releaseAllowance', tableName, key: { email } },
-          buildReleaseAllowanceRequest(tableName, email, type),
+      async consumeAllowance(rawEmail, rawType, { limit, countExisting }) {
+        const email = normalizeEmail(rawEmail);
+        const key = { email };
+        const type = parseInput(assessmentTypeSchema, rawType, { tableName, key });
+        if (!Number.isInteger(limit) || limit < 0) {
+          throw new DalError({ code: 'validation', message: `limit must be a whole number ≥ 0, not ${limit}`, tableName, key });
+        }
+        if (!storable(email)) throw notFound(email);
+        const context = { operation: 'users.consumeAllowance', tableName, key };
+        for (let attempt = 1; attempt <= CONSUME_ALLOWANCE_ATTEMPTS; attempt++) {
+          if (limit > 0) {
+            const output = await unlessConditionFails(sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit)));
+            if (output) return { consumed: true, used: Number(output.Attributes?.[allowanceAttribute(type)]) };
+          }
+          // The condition failed: no user, no counter yet, or the limit is reached.
+          const usage = await getAllowanceUsage(email);
+          if (!usage) throw notFound(email);
+          const used = usage[type];
+          if (used === undefined) {
+            const existing = await countExisting();
+            if (!Number.isInteger(existing) || existing < 0) {
+              throw new DalError({ code: 'validation', message: `countExisting must give a whole number ≥ 0, not ${existing}`, tableName, key });
+            }
+            // Another caller may initialize it first (or the user may go away): the next round tells.
+            await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, type, existing)));
+            continue;
+          }
+          if (used >= limit) return { consumed: false, used };
+          // Below the limit again: a release came in between. Try once more.
+        }
+        throw new DalError({
+          code: 'conflict',
+          message: `Could not count a ${type} assessment for ${email}: the counter kept changing`,
+          tableName,
+          key,
+        });
+      },
+
+      async releaseAllowance(rawEmail, rawType) {
+        const email = normalizeEmail(rawEmail);
+        const type = parseInput(assessmentTypeSchema, rawType, { tableName, key: { email } });
+        if (!storable(email)) return false;
+        const output = await unlessConditionFails(
+          sender.update(
+            { operation: 'users.releaseAllowance', tableName, key: { email } },
+            buildReleaseAllowanceRequest(tableName, email, type),
+          ),
         );
-        return true;
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        return false;
-      }
-    },
-  };
+        return output !== undefined;
+      },
+    };
+  });
 }

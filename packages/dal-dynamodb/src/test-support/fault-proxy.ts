@@ -37,7 +37,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name)) headers[name] = value;
     }
-    const upstream = await fetch(`${target}${request.url ?? '/'}`, { method: request.method, headers, body });
+    const upstream = await fetch(`${target}${request.url ?? '/'}`, { method: request.method, headers, body: body.toString('utf8') });
     return { status: upstream.status, contentType: upstream.headers.get('content-type') ?? 'application/x-amz-json-1.0', text: await upstream.text() };
   };
 

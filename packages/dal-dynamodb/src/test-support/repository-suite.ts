@@ -47,6 +47,23 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail');
 }
 
+/** Wraps every method of every repository to record `repository.method` when called. */
+function recordCalls(repositories: Repositories, called: Set<string>): Repositories {
+  const recorded: Record<string, Record<string, unknown>> = {};
+  for (const [repositoryName, repository] of Object.entries(repositories)) {
+    recorded[repositoryName] = Object.fromEntries(
+      Object.entries(repository as Record<string, (...args: unknown[]) => unknown>).map(([methodName, method]) => [
+        methodName,
+        (...args: unknown[]) => {
+          called.add(`${repositoryName}.${methodName}`);
+          return method(...args);
+        },
+      ]),
+    );
+  }
+  return recorded as unknown as Repositories;
+}
+
 function expectDalError(error: unknown, code: DalError['code']): DalError {
   expect(DalError.isInstance(error), `expected a DalError, got ${String(error)}`).toBe(true);
   expect((error as DalError).code).toBe(code);
@@ -63,16 +80,20 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
     let repositories: Repositories;
     let names: TableNames;
     const capacity: ConsumedCapacityReport[] = [];
+    const called = new Set<string>();
 
     beforeAll(async () => {
       backend = await start(prefix);
       names = resolveTableNames({ prefix });
-      repositories = createRepositories({
-        documentClient: backend.documentClient,
-        prefix,
-        cursorSecret,
-        onConsumedCapacity: (report) => capacity.push(report),
-      });
+      repositories = recordCalls(
+        createRepositories({
+          documentClient: backend.documentClient,
+          prefix,
+          cursorSecret,
+          onConsumedCapacity: (report) => capacity.push(report),
+        }),
+        called,
+      );
     });
 
     afterAll(async () => {
@@ -442,6 +463,22 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(exact.next_cursor).toBeNull();
       });
 
+      it('pages through assessments that share a timestamp without losing or repeating one', async () => {
+        const email = uniqueEmail('same-time');
+        const saved = await Promise.all(
+          Array.from({ length: 25 }, () => repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(7) }))),
+        );
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await repositories.assessments.listByUser(email, { limit: 10, cursor });
+          seen.push(...page.items.map((item) => item.assessment_id));
+          cursor = page.next_cursor;
+        } while (cursor);
+        expect(seen).toHaveLength(25);
+        expect(new Set(seen)).toEqual(new Set(saved.map((result) => result.assessment.assessment_id)));
+      });
+
       it('rejects a cursor from another user, a tampered one and a forged one', async () => {
         const email = uniqueEmail('cursor-owner');
         for (let index = 0; index < 3; index++) {
@@ -714,11 +751,92 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
       });
     });
 
+    describe('checks before sending', () => {
+      it('refuses bad versions, milliseconds, repeated ids and oversized values without sending anything', async () => {
+        const user = await repositories.users.create(userInput());
+        const { assessment } = await repositories.assessments.save(startedAssessmentInput());
+        const report = await repositories.contentReports.create(contentReportInput());
+        const session = await repositories.sessions.create(sessionInput());
+        const question = questionInput();
+        const sent = await commandsDuring(async () => {
+          for (const expectedVersion of [-1, 1.5, Number.NaN]) {
+            const error = expectDalError(
+              await caught(repositories.users.update(user.email, { display_name: 'x' }, { expectedVersion })),
+              'validation',
+            );
+            expect(error.issues.map((issue) => issue.path)).toEqual(['expectedVersion']);
+            expectDalError(
+              await caught(repositories.assessments.updateProgress(assessment.assessment_id, { submission: {} }, { expectedVersion })),
+              'validation',
+            );
+            expectDalError(
+              await caught(repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), { expectedVersion })),
+              'validation',
+            );
+            expectDalError(await caught(repositories.contentReports.updateStatus(report.report_id, 'resolved', { expectedVersion })), 'validation');
+          }
+          // Milliseconds where DynamoDB's TTL needs seconds would keep a session for ever.
+          const milliseconds = Date.now() + 3_600_000;
+          const error = expectDalError(await caught(repositories.sessions.create(sessionInput({ expires_at: milliseconds }))), 'validation');
+          expect(error.issues.map((issue) => issue.path)).toEqual(['expires_at']);
+          expectDalError(await caught(repositories.sessions.touch(session.session_id, { expiresAt: milliseconds })), 'validation');
+          // One batch may not write one key twice.
+          expectDalError(await caught(repositories.questions.putMany([questionInput(), question, question])), 'validation');
+          // New values that alone pass 400 KB could never be stored.
+          const tooLarge = 'x'.repeat(MAX_ITEM_BYTES);
+          expectDalError(await caught(repositories.users.update(user.email, { password_hash: tooLarge }, { expectedVersion: 0 })), 'item_too_large');
+          const longReview = { required: true, reasons: Array.from({ length: 900 }, () => 'r'.repeat(500)) };
+          expectDalError(
+            await caught(repositories.assessments.updateCompletion(assessment.assessment_id, { ...writingTask2Result(), review: longReview })),
+            'item_too_large',
+          );
+        });
+        expect(sent).toEqual([]);
+        expect(await repositories.questions.get(String(question.question_id))).toBeUndefined();
+        expect((await repositories.users.get(user.email))?.version).toBe(0);
+      });
+
+      it('answers for keys no stored item can have (empty, malformed) without sending anything', async () => {
+        const sent = await commandsDuring(async () => {
+          for (const key of ['', ' ', 'not an id', 'x'.repeat(300)]) {
+            expect(await repositories.users.get(key)).toBeUndefined();
+            expect(await repositories.users.getAllowanceUsage(key)).toBeUndefined();
+            expectDalError(await caught(repositories.users.update(key, { display_name: 'x' }, { expectedVersion: 0 })), 'not_found');
+            expectDalError(await caught(repositories.users.addPurchase(key, purchaseInput())), 'not_found');
+            expectDalError(await caught(repositories.users.recordLogin(key)), 'not_found');
+            expectDalError(
+              await caught(repositories.users.consumeAllowance(key, 'listening', { limit: 1, countExisting: async () => 0 })),
+              'not_found',
+            );
+            expect(await repositories.users.releaseAllowance(key, 'listening')).toBe(false);
+            expect(await repositories.sessions.get(key)).toBeUndefined();
+            expect(await repositories.sessions.touch(key, { expiresAt: nowSeconds() + 60 })).toBeUndefined();
+            await repositories.sessions.delete(key);
+            expectDalError(await caught(repositories.sessions.consume(key)), 'not_found');
+            expect(await repositories.assessments.get(key)).toBeUndefined();
+            expectDalError(await caught(repositories.assessments.updateCompletion(key, writingTask2Result())), 'not_found');
+            expectDalError(await caught(repositories.assessments.updateProgress(key, { submission: {} }, { expectedVersion: 0 })), 'not_found');
+            expect(await repositories.questions.get(key)).toBeUndefined();
+            expectDalError(await caught(repositories.contentReports.updateStatus(key, 'resolved')), 'not_found');
+          }
+        });
+        expect(sent).toEqual([]);
+      });
+    });
+
     describe('request paths', () => {
-      it('never sent a Scan', () => {
+      it('never sent a Scan, nor a transaction (dynalite has none)', () => {
         expect(backend.sentCommands.length).toBeGreaterThan(100);
         expect(backend.sentCommands).toContain('QueryCommand');
-        expect(backend.sentCommands.filter((name) => /Scan/.test(name))).toEqual([]);
+        expect(backend.sentCommands.filter((name) => /Scan|Transact/.test(name))).toEqual([]);
+      });
+
+      it('exercised every method of every repository', () => {
+        const every = Object.entries(repositories).flatMap(([repositoryName, repository]) =>
+          Object.keys(repository).map((methodName) => `${repositoryName}.${methodName}`),
+        );
+        expect(every.length).toBeGreaterThan(30);
+        expect(every.filter((name) => !called.has(name))).toEqual([]);
       });
     });
   });
