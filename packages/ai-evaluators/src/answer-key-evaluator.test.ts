@@ -207,7 +207,7 @@ describe('createAnswerKeyEvaluator', () => {
       },
     };
     let time = 1000;
-    const custom = createAnswerKeyEvaluator({ rawScoreTable: strict, now: () => (time += 4) });
+    const custom = createAnswerKeyEvaluator({ rawScoreTable: strict, clock: () => (time += 4) });
     const result = await custom.evaluate({ question: question('listening', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
     expect(result.overall_band).toBe(5);
     expect(result.feedback).toContain('raw-score table strict-test');

@@ -55,6 +55,8 @@ export interface AnswerKeyEvaluatorOptions {
   /** British/American spellings accepted as one word. Default: the generated table; `false` accepts only the key's spelling. */
   spellingVariants?: SpellingVariants | false;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  clock?: () => number;
+  /** @deprecated The former name of {@link AnswerKeyEvaluatorOptions.clock}. */
   now?: () => number;
 }
 
@@ -214,7 +216,7 @@ function crossesFamily(question: MarkedQuestion): boolean {
  * answer is blank.
  */
 export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}): AnswerKeyEvaluator {
-  const now = options.now ?? performance.now.bind(performance);
+  const now = options.clock ?? options.now ?? performance.now.bind(performance);
   const table = options.rawScoreTable ?? DEFAULT_RAW_SCORE_TABLE_VERSION;
   const tableName = typeof table === 'string' ? table : table.version;
 

@@ -1,8 +1,9 @@
 import { assessmentResultSchema, meanBand, speakingPartSchema, timedWordSchema, type AssessmentResult } from '@ielts-genai-prep/core';
 import * as z from 'zod';
 import { EvaluatorError } from './evaluator-error.js';
-import { measureSpeakingFeatures, type SpeakingFeatures } from './offline-speaking-features.js';
+import { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn } from './offline-speaking-features.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText } from './untrusted-text.js';
 
 /** The model id every offline speaking result carries. */
 export const OFFLINE_SPEAKING_MODEL_ID = 'offline-speaking-v1';
@@ -27,6 +28,8 @@ export interface OfflineSpeakingScorerOptions {
   /** The word list. Default: loaded on first use with `loadEnglishLexicon`. */
   lexicon?: Lexicon;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  clock?: () => number;
+  /** @deprecated The former name of {@link OfflineSpeakingScorerOptions.clock}. */
   now?: () => number;
 }
 
@@ -43,10 +46,10 @@ export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOption
   return {
     modelId: OFFLINE_SPEAKING_MODEL_ID,
     async evaluate(request) {
-      const now = options.now ?? performance.now.bind(performance);
-      const startedAt = now();
+      const clock = options.clock ?? options.now ?? performance.now.bind(performance);
+      const startedAt = clock();
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
-      return scoreOfflineSpeaking(request, { lexicon, now, startedAt });
+      return scoreOfflineSpeaking(request, { lexicon, clock, startedAt });
     },
   };
 }
@@ -143,20 +146,24 @@ export interface ScoreOfflineSpeakingOptions {
   /** The word list (see `loadEnglishLexicon`). */
   lexicon: Lexicon;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  clock?: () => number;
+  /** @deprecated The former name of {@link ScoreOfflineSpeakingOptions.clock}. */
   now?: () => number;
-  /** When scoring started, on the `now` clock; default when this call started. */
+  /** When scoring started, on the `clock`; default when this call started. */
   startedAt?: number;
 }
 
 /** Scores speaking turns synchronously with a loaded lexicon. The result parses with core's `assessmentResultSchema`. */
 export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: ScoreOfflineSpeakingOptions): AssessmentResult {
-  const now = options.now ?? performance.now.bind(performance);
+  const now = options.clock ?? options.now ?? performance.now.bind(performance);
   const startedAt = options.startedAt ?? now();
   const parsed = offlineSpeakingRequestSchema.safeParse(request);
   if (!parsed.success) {
     throw new EvaluatorError('invalid_input', 'the speaking request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
   }
-  const turns = parsed.data.turns.map((turn) => ({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
+  const screened = parsed.data.turns.map((turn) => screenSpokenTurn({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
+  const turns = screened.map((turn) => turn.turn);
+  const injected = screened.some((turn) => turn.injected);
   const features = measureSpeakingFeatures(turns, options.lexicon);
   const notAssessed = 'Pronunciation is not assessed: the offline scorer has only a transcript, not the audio.';
 
@@ -172,9 +179,9 @@ export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: S
       },
       feedback: 'No speech was transcribed, so nothing could be assessed.',
       word_count: 0,
-      flags: ['minimal_response', 'pronunciation_not_assessed'],
+      flags: ['minimal_response', 'pronunciation_not_assessed', ...(injected ? (['prompt_injection'] as const) : [])],
       ai_generated: true,
-      content_safe: true,
+      content_safe: !injected,
       provenance: speakingProvenance(now() - startedAt, 0.9),
     });
   }
@@ -187,9 +194,10 @@ export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: S
   const feedback = speakingFeedback(features);
   // Uncalibrated heuristics: low confidence, lower still without timings or with little speech.
   const confidence = features.wordCount < 150 ? 0.15 : features.timed ? 0.35 : 0.25;
-  const flags: Array<'pronunciation_not_assessed' | 'minimal_response' | 'repetition'> = ['pronunciation_not_assessed'];
+  const flags: Array<'pronunciation_not_assessed' | 'minimal_response' | 'repetition' | 'prompt_injection'> = ['pronunciation_not_assessed'];
   if (features.wordCount < 50) flags.push('minimal_response');
   if (features.repetitionRate > 8) flags.push('repetition');
+  if (injected) flags.push('prompt_injection');
 
   return assessmentResultSchema.parse({
     assessment_type: 'speaking',
@@ -202,13 +210,43 @@ export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: S
     },
     feedback:
       `Estimated band ${overall.toFixed(1)} from Fluency and Coherence, Lexical Resource and Grammatical Range and Accuracy, measured on the transcript ` +
-      `by the offline scorer (confidence ${Math.round(confidence * 100)}%). ${notAssessed}`,
+      `by the offline scorer (confidence ${Math.round(confidence * 100)}%). ${notAssessed}` +
+      (injected ? ' Sentences addressed to the examiner or asking for a score were not assessed.' : ''),
     word_count: features.wordCount,
     flags,
     ai_generated: true,
-    content_safe: true,
+    content_safe: !injected,
     provenance: speakingProvenance(now() - startedAt, confidence),
   });
+}
+
+/**
+ * A turn as it may be scored: its text screened like an essay ({@link screenUntrustedText}), and
+ * its timed words screened the same way (the sentences they form are checked; the words of a
+ * sentence addressed to the scorer are dropped), so that asking for a band cannot raise it.
+ */
+function screenSpokenTurn(turn: SpokenTurn): { turn: SpokenTurn; injected: boolean } {
+  // No NFKC: the heuristics read the words as given, and detection folds look-alikes itself.
+  const text = screenUntrustedText(turn.text, { compatibility: false });
+  if (turn.words.length === 0) return { turn: { ...turn, text: text.text }, injected: text.injected };
+  const ordered = [...turn.words].sort((left, right) => left.start_ms - right.start_ms);
+  const hiddenRule = screenUntrustedText(ordered.map((word) => word.word).join(' ')).hiddenRule;
+  const cleaned = ordered
+    .map((word) => ({ ...word, word: normaliseUntrustedText(word.word, { compatibility: false }).text.trim() }))
+    .filter((word) => word.word !== '');
+  const starts: number[] = [];
+  let joined = '';
+  for (const word of cleaned) {
+    if (joined !== '') joined += ' ';
+    starts.push(joined.length);
+    joined += word.word;
+  }
+  const findings = detectPromptInjection(joined);
+  const words = cleaned.filter((word, index) => {
+    const start = starts[index] ?? 0;
+    return !findings.some((finding) => start < finding.end && start + word.word.length > finding.start);
+  });
+  return { turn: { ...turn, text: text.text, words }, injected: text.injected || findings.length > 0 || hiddenRule !== undefined };
 }
 
 function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexical: string[]; grammar: string[] } {
