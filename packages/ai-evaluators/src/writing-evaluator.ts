@@ -41,7 +41,7 @@ import { checkWritingRules, type WritingRuleReport } from './writing-rules.js';
 export const DEFAULT_WRITING_MODEL_ID = 'amazon.nova-micro-v1:0';
 
 /** A writing answer to score. */
-export const writingEvaluationInputSchema = z.object({
+export const writingEvaluationRequestSchema = z.object({
   /** Which writing task the answer is for. */
   assessmentType: z.enum(WRITING_ASSESSMENT_TYPES),
   /** The task as the candidate read it. */
@@ -58,7 +58,12 @@ export const writingEvaluationInputSchema = z.object({
   rubric: rubricSchema.nullish(),
 });
 /** A writing answer to score. */
-export type WritingEvaluationInput = z.input<typeof writingEvaluationInputSchema>;
+export type WritingEvaluationRequest = z.input<typeof writingEvaluationRequestSchema>;
+
+/** @deprecated The former name of {@link writingEvaluationRequestSchema}. */
+export const writingEvaluationInputSchema = writingEvaluationRequestSchema;
+/** @deprecated The former name of {@link WritingEvaluationRequest}. */
+export type WritingEvaluationInput = WritingEvaluationRequest;
 
 /** What the cross-check (by default the offline scorer) is given: the answer the model scored. */
 export interface WritingCrossCheckInput {
@@ -116,7 +121,7 @@ export interface WritingEvaluator {
    * `malformed_tool_use`, `content_filtered`, `max_tokens`, `throttled`, `provider_unavailable`,
    * `timeout`, `provider_rejected`).
    */
-  evaluate(input: WritingEvaluationInput): Promise<AssessmentResult>;
+  evaluate(request: WritingEvaluationRequest): Promise<AssessmentResult>;
 }
 
 interface ModelCall {
@@ -197,9 +202,9 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     throw lastError as EvaluatorError;
   }
 
-  async function evaluate(rawInput: WritingEvaluationInput): Promise<AssessmentResult> {
+  async function evaluate(request: WritingEvaluationRequest): Promise<AssessmentResult> {
     const started = clock();
-    const parsedInput = writingEvaluationInputSchema.safeParse(rawInput);
+    const parsedInput = writingEvaluationRequestSchema.safeParse(request);
     if (!parsedInput.success) {
       throw new EvaluatorError('invalid_input', 'the writing input is invalid', { details: parsedInput.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
     }
