@@ -1,8 +1,11 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { SESClient } from '@aws-sdk/client-ses';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import type { Assessment } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
 import { runGrant } from './grant-program.js';
+import { createSesMailer } from './mailer.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
@@ -132,6 +135,37 @@ describe('writing', () => {
       expect(failing.logs.some((line) => line.message === 'email not sent')).toBe(true);
     } finally {
       await failing.close();
+    }
+  });
+});
+
+describe('an SES that never answers', () => {
+  it('costs a request at most the mail timeout: the registration and the result are kept and answered', async () => {
+    // Accepts connections and never replies, like a hung endpoint.
+    const sockets = new Set<Socket>();
+    const hung = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const ses = new SESClient({
+      endpoint: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    const silent = await startTestServer({ mailer: createSesMailer({ client: ses, from: 'no-reply@ielts.test', timeoutMs: 300 }) });
+    try {
+      const started = performance.now();
+      const { client, email } = await silent.signUp();
+      const assessment = await client.writing.evaluate({ question_id: writingTask2.question_id, essay: TASK2_ESSAY });
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(await silent.repositories.users.get(email)).toMatchObject({ email });
+      await expect(client.assessments.get({ id: assessment.assessment_id })).resolves.toMatchObject({ completed: true });
+      expect(silent.logs.filter((line) => line.message === 'email not sent').length).toBeGreaterThanOrEqual(2);
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      await silent.close();
+      ses.destroy();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
     }
   });
 });

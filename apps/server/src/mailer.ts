@@ -21,6 +21,11 @@ export interface SesMailerOptions {
   client: SESClient;
   /** The sender, e.g. `IELTS GenAI Prep <no-reply@example.com>`; must be verified in SES. */
   from: string;
+  /**
+   * Milliseconds to wait for SES before giving up on a message. The AWS SDK waits forever by
+   * default, and a request that sends mail (registration, a scored answer) waits for it. Default 10000.
+   */
+  timeoutMs?: number;
 }
 
 /** A {@link Mailer} on Amazon SES (`SendEmail`). */
@@ -36,6 +41,7 @@ export function createSesMailer(options: SesMailerOptions): Mailer {
             Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
           },
         }),
+        { abortSignal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
       );
     },
   };
