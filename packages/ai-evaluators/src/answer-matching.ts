@@ -7,6 +7,7 @@ import { defaultSpellingVariants, type SpellingVariants } from './spelling-varia
 
 /** The marking of one answer. */
 export interface AnswerMark {
+  /** True when the answer earns the mark. */
   correct: boolean;
   /**
    * Why: "correct", "blank", "over the word limit (3 words; at most 2)",

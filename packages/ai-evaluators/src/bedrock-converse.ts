@@ -18,10 +18,15 @@ export interface BedrockConverseClient {
 
 /** What {@link buildConverseRequest} needs. */
 export interface ConverseRequestOptions {
+  /** The Bedrock model id. */
   modelId: string;
+  /** The system prompt (instructions). */
   system: string;
+  /** The user message (the task and the fenced answer). */
   user: string;
+  /** The one tool the model must call. */
   toolName: string;
+  /** What the tool is for, as the model reads it. */
   toolDescription: string;
   /** The JSON schema of the tool's input. */
   inputSchema: Record<string, unknown>;

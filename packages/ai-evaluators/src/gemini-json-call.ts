@@ -9,19 +9,23 @@ import { withRetry, type RetryOptions } from './retry.js';
 
 /** Options of {@link callGeminiJson}. */
 export interface GeminiJsonCallOptions<Output> {
+  /** The Gemini client (a `GoogleGenAI` instance). */
   gemini: GeminiClient;
+  /** The model id. */
   model: string;
+  /** The system instruction. */
   systemInstruction: string;
+  /** The conversation sent (the retry adds the invalid answer and what was wrong with it). */
   contents: GeminiContent[];
   /** The JSON Schema Gemini must answer with (sent as `responseJsonSchema`). */
   responseJsonSchema: unknown;
   /** Validates the parsed answer; the response schema alone is not trusted. */
   outputSchema: z.ZodType<Output>;
-  /** Checks beyond the schema; returns the problems found (none: valid). */
+  /** Checks beyond the schema; returns the problems found (none: valid). Default: none. */
   check?: (output: Output) => string[];
   /** Default 8192: thinking models spend part of it on thoughts. */
   maxOutputTokens?: number;
-  /** Retries of throttling, 5xx and timeouts within a deadline. */
+  /** Retries of throttling, 5xx and timeouts within a deadline. Default {@link withRetry}'s. */
   retry?: RetryOptions;
   /** Answers asked for before giving up on invalid output. Default 2 (one retry). */
   validationAttempts?: number;
@@ -31,10 +35,13 @@ export interface GeminiJsonCallOptions<Output> {
 
 /** One answered Gemini call. */
 export interface GeminiCallRecord {
+  /** The model called. */
   model: string;
+  /** Tokens the call used (thinking counted as output). */
   usage: TokenUsage;
   /** Audio input tokens as Gemini reported them; null when it did not say. */
   audioInputTokens: number | null;
+  /** Milliseconds the call took, retries included. */
   latencyMs: number;
   /** Whether the answer parsed and validated. */
   valid: boolean;

@@ -2,9 +2,11 @@ import type { TokenUsage } from '@ielts-genai-prep/core';
 
 /** USD per million tokens of one model. */
 export interface ModelPrice {
+  /** Text input, USD per million tokens. */
   input: number;
   /** Audio input, where it is priced apart from text. */
   audioInput?: number;
+  /** Output (thinking included), USD per million tokens. */
   output: number;
 }
 

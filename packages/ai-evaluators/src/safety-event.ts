@@ -10,13 +10,17 @@ const safetyEventSchema = aiSafetyLogSchema.omit({ log_id: true, assessment_id: 
 
 /** What {@link buildSafetyEvent} needs. */
 export interface SafetyEventInput {
+  /** Which check ran. */
   check: AiSafetyEvent['check'];
+  /** `pass`, `flagged` (scored anyway, marked) or `blocked` (not scored). */
   verdict: AiSafetyEvent['verdict'];
   /** What triggered it; cut to the log's limits (20 items of 1,000 characters). */
   evidence: readonly string[];
+  /** The provider of the evaluator (`bedrock`, `gemini`). */
   provider: string;
   /** The model involved; null for checks that ran in code before any model call. */
   model_id: string | null;
+  /** When the check ran. */
   created_at: Date;
 }
 

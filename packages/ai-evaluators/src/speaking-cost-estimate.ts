@@ -11,6 +11,7 @@ export interface SpeakingCostEstimateOptions {
   withTranscripts?: boolean;
   /** Output tokens per call (thinking included). Defaults: 900 for the default model, 2500 for the escalation model, which thinks. */
   outputTokens?: { default?: number; escalation?: number };
+  /** Model ids. Defaults: `gemini-2.5-flash-lite`, escalating to `gemini-2.5-flash`. */
   models?: Partial<SpeakingModels>;
   /** USD per million tokens. Default {@link DEFAULT_PRICES}. */
   prices?: PriceTable;
@@ -18,18 +19,25 @@ export interface SpeakingCostEstimateOptions {
 
 /** One model call in the estimate. */
 export interface SpeakingCallEstimate {
+  /** The model id. */
   model: string;
+  /** Input tokens of text: instructions, prompts, schema (and transcripts when sent). */
   textInputTokens: number;
+  /** Input tokens of audio, at 32 a second. */
   audioInputTokens: number;
+  /** Output tokens (thinking included). */
   outputTokens: number;
+  /** USD for the call at the price table. */
   costUsd: number;
 }
 
 /** The estimated tokens and cost of scoring one speaking test. */
 export interface SpeakingCostEstimate {
+  /** Seconds of recorded audio. */
   audioSeconds: number;
   /** Text of the request: instruction, examiner prompts, response schema (and transcripts when sent). */
   promptTextTokens: number;
+  /** Input tokens of the audio, at 32 a second. */
   audioTokens: number;
   /** Scored by the default model alone. */
   defaultOnly: SpeakingCallEstimate;

@@ -57,6 +57,7 @@ export interface SpeakingModelSelection {
   escalate: boolean;
   /** The model whose scores are final. */
   modelId: string;
+  /** Why it escalated (or would have, with no second model); empty when the first scoring stands. */
   reasons: SpeakingEscalationReason[];
   /** The default model's band (mean of its criteria, rounded to the nearest half band); null when its answer was invalid. */
   provisionalBand: Band | null;

@@ -9,7 +9,9 @@ export type SpeakingEvaluationTurn = SpeakingTurnInput & { prompt?: string };
 
 /** Input of {@link buildSpeakingPrompt}. */
 export interface BuildSpeakingPromptOptions {
+  /** The speaking set the test used: its topics and the questions the turns answered. */
   set: SpeakingSet;
+  /** The candidate's answers, in order. */
   turns: readonly SpeakingEvaluationTurn[];
   /** Source of the random delimiter, in [0, 1); injected for reproducible prompts. Default Web Crypto. */
   random?: () => number;

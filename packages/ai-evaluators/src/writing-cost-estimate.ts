@@ -51,6 +51,7 @@ export function estimateTokens(text: string): number {
 
 /** What {@link estimateWritingAssessmentCost} reports. */
 export interface WritingCostEstimate {
+  /** The model priced. */
   modelId: string;
   /** Words of the typical essay. */
   essayWords: number;

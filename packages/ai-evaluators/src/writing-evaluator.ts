@@ -67,7 +67,9 @@ export type WritingEvaluationInput = WritingEvaluationRequest;
 
 /** What the cross-check (by default the offline scorer) is given: the answer the model scored. */
 export interface WritingCrossCheckInput {
+  /** Which writing task the answer is for. */
   assessmentType: WritingAssessmentType;
+  /** The task prompt, normalised. */
   prompt: string;
   /** The normalised answer the model scored: sentences found to address the scorer are removed. */
   essay: string;
