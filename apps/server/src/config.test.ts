@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_SCRYPT_COST, loadConfig } from './config.js';
+import { CONFIG_VARIABLE_NAMES, ConfigError, DEFAULT_SCRYPT_COST, loadConfig } from './config.js';
 
 const root = '/repo';
 
@@ -110,5 +112,19 @@ describe('loadConfig', () => {
       verifyUrl: 'https://www.google.com/recaptcha/api/siteverify',
       hostnames: ['ielts.example.com'],
     });
+  });
+});
+
+describe('the configuration table in README.md', () => {
+  it('lists exactly the variables the server reads', () => {
+    const readme = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)].map((match) => match[1]!));
+    expect([...documented].sort()).toEqual([...CONFIG_VARIABLE_NAMES].sort());
+    // Every documented variable is read through loadConfig, which checks it.
+    expect(new Set(documented).size).toBe(documented.length);
   });
 });

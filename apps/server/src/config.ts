@@ -190,6 +190,9 @@ const environmentSchema = z.object({
   CORS_ORIGINS: origins(),
 });
 
+/** The name of every environment variable the server reads (the table in README.md lists each). */
+export const CONFIG_VARIABLE_NAMES: readonly string[] = Object.keys(environmentSchema.shape);
+
 /** The OWASP scrypt cost: N = 2^17. */
 export const DEFAULT_SCRYPT_COST = 2 ** 17;
 /** Assessments of each type a user may take before buying anything. */
