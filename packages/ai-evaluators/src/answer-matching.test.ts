@@ -62,6 +62,7 @@ describe('markAnswer: the IELTS rules, one by one', () => {
     // Alternatives and optional words in keys.
     ['the first alternative', 'colour', 'colour / color', twoWords, true, 'correct'],
     ['the second alternative', 'lorry', 'truck OR lorry', twoWords, true, 'correct'],
+    ['alternatives without spaces', 'color', 'colour/color', twoWords, true, 'correct'],
     ['with the optional word', 'the river', '(the) river', twoWords, true, 'correct'],
     ['without the optional word', 'river', '(the) river', twoWords, true, 'correct'],
     ['a different article', 'a river', '(the) river', twoWords, false, 'does not match the key'],
@@ -162,6 +163,22 @@ describe('markAnswer: properties', () => {
           expect(result.reason).toMatch(/^over the word limit/);
         },
       ),
+    );
+  });
+
+  it('counts a hyphenated word as one word, and its parts written apart as several', () => {
+    fc.assert(
+      fc.property(fc.array(wordArbitrary, { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }), (parts, limit) => {
+        const hyphenated = parts.join('-');
+        const format: MarkingFormat = { kind: 'words', max_words: limit, numbers_allowed: false };
+        const filler = Array.from({ length: limit - 1 }, () => 'the');
+        // limit - 1 words and one hyphenated word: exactly at the limit.
+        const key = [...filler, hyphenated].join(' ');
+        expect(markAnswer(key, parseAnswerKeyEntry(key), format)).toEqual({ correct: true, reason: 'correct' });
+        // The same parts without hyphens are more words than the limit allows.
+        const apart = [...filler, ...parts].join(' ');
+        expect(markAnswer(apart, parseAnswerKeyEntry(key), format).reason).toMatch(/^over the word limit/);
+      }),
     );
   });
 
