@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SESClient } from '@aws-sdk/client-ses';
 import { ApiError } from '@ielts-genai-prep/api-client';
-import type { Assessment } from '@ielts-genai-prep/core';
+import { publicQuestionSchema, type Assessment } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
 import { runGrant } from './grant-program.js';
@@ -63,11 +63,21 @@ describe('questions', () => {
 
   it('never sends an answer key before submission', async () => {
     const { token } = await server.signUp();
-    for (const path of [`/api/questions/${reading.question_id}`, `/api/questions?type=reading_academic`, `/api/questions?type=listening`]) {
+    const publicKeys = Object.keys(publicQuestionSchema.shape);
+    const read = async (path: string): Promise<string> => {
       const response = await server.request(path, { headers: { authorization: `Bearer ${token}` } });
-      expect(response.status).toBe(200);
-      const text = await response.text();
-      expect(text).not.toContain('answer_key');
+      expect(response.status, path).toBe(200);
+      return response.text();
+    };
+    const withKeys = practiceQuestions.filter((question) => question.answer_key !== null);
+    expect(withKeys.map((question) => question.assessment_type).sort()).toEqual(expect.arrayContaining(['listening', 'reading_academic']));
+    for (const question of withKeys) {
+      const one = await read(`/api/questions/${question.question_id}`);
+      const page = await read(`/api/questions?type=${question.assessment_type}&limit=50`);
+      for (const text of [one, page]) expect(text).not.toContain('answer_key');
+      // Only the fields of the public schema, whatever a future key field might be called.
+      expect(Object.keys(JSON.parse(one)).filter((key) => !publicKeys.includes(key))).toEqual([]);
+      for (const item of JSON.parse(page).items as object[]) expect(Object.keys(item).filter((key) => !publicKeys.includes(key))).toEqual([]);
     }
     const { client } = await server.signUp();
     const question = await client.questions.get({ id: listening.question_id });
