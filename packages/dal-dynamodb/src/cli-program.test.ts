@@ -1,6 +1,9 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CLI_USAGE, runCli } from './cli-program.js';
-import { describeTables } from './create-tables.js';
+import { deleteTables, describeTables } from './create-tables.js';
+import { TABLE_DEFINITIONS, resolveTableNames } from './table-definitions.js';
+import { buildCreateTableInput } from './table-requests.js';
 import { createTestClients, uniquePrefix } from './test-support/clients.js';
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {
@@ -44,6 +47,24 @@ describe('ielts-db', () => {
     expect(missing.stdout.match(/MISSING/g)).toHaveLength(7);
   });
 
+  it('describes drift from the definitions with exit code 1, and create-tables repairs TTL', async () => {
+    const suffix = `-${uniquePrefix('drift').slice(0, -1)}`;
+    const names = resolveTableNames({ suffix });
+    // Made by hand, without the TTL the definition asks for.
+    await clients.client.send(new CreateTableCommand(buildCreateTableInput(TABLE_DEFINITIONS.sessions, names.sessions)));
+    const drifted = await run(['describe', '--endpoint', endpoint, '--suffix', suffix]);
+    expect(drifted.code).toBe(1);
+    expect(drifted.stdout).toContain(`${names.sessions}  ACTIVE`);
+    expect(drifted.stdout).toContain('MISMATCH: TTL is DISABLED, expected enabled on expires_at');
+    expect(drifted.stdout.match(/MISSING/g)).toHaveLength(6);
+
+    const repaired = await run(['create-tables', '--endpoint', endpoint], { DYNAMODB_TABLE_SUFFIX: suffix });
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toContain('Done: 6 created, 1 already in place.');
+    expect((await run(['describe', '--endpoint', endpoint, '--suffix', suffix])).code).toBe(0);
+    await deleteTables({ client: clients.client, suffix });
+  });
+
   it('prints AWS CLI commands and a CloudFormation template without touching DynamoDB', async () => {
     const cli = await run(['create-tables', '--print', 'aws-cli', '--prefix', 'prod-', '--region', 'eu-west-2']);
     expect(cli.code).toBe(0);
@@ -68,6 +89,8 @@ describe('ielts-db', () => {
     expect((await run(['describe', '--print', 'aws-cli'])).code).toBe(2);
     expect((await run(['create-tables', '--billing', 'free'])).code).toBe(2);
     expect((await run(['create-tables', '--nope'])).code).toBe(2);
+    // A value may start with a dash, but an option is never taken for a value.
+    expect((await run(['describe', '--prefix', '--yes'])).code).toBe(2);
   });
 
   it('reports a failure with exit code 1', async () => {

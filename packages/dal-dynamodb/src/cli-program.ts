@@ -42,6 +42,41 @@ Options:
 
 class UsageError extends Error {}
 
+const cliOptions = {
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  prefix: { type: 'string' },
+  suffix: { type: 'string' },
+  billing: { type: 'string' },
+  'read-capacity': { type: 'string' },
+  'write-capacity': { type: 'string' },
+  print: { type: 'string' },
+  json: { type: 'boolean' },
+  yes: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Joins `--suffix -dev` into `--suffix=-dev`: a value may start with a dash (a suffix usually
+ * does), which node's parser would otherwise take for a missing value.
+ */
+function joinDashValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const word = argv[index]!;
+    const next = argv[index + 1];
+    const name = word.startsWith('--') ? word.slice(2) : undefined;
+    const takesValue = name !== undefined && (cliOptions as Record<string, { type: string }>)[name]?.type === 'string';
+    if (takesValue && next !== undefined && next.startsWith('-') && !(next.startsWith('--') && next.slice(2).split('=')[0]! in cliOptions)) {
+      joined.push(`${word}=${next}`);
+      index++;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
+}
+
 function parseBilling(values: Record<string, string | boolean | undefined>): BillingOptions {
   const mode = (values.billing as string | undefined) ?? 'on-demand';
   if (mode === 'on-demand') return { mode: 'PAY_PER_REQUEST' };
@@ -63,24 +98,7 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
   const env = io.env ?? process.env;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        prefix: { type: 'string' },
-        suffix: { type: 'string' },
-        billing: { type: 'string' },
-        'read-capacity': { type: 'string' },
-        'write-capacity': { type: 'string' },
-        print: { type: 'string' },
-        json: { type: 'boolean' },
-        yes: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: joinDashValues(argv), allowPositionals: true, strict: true, options: cliOptions });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${CLI_USAGE}`);
     return 2;

@@ -213,7 +213,18 @@ export async function createTables(options: CreateTablesOptions): Promise<Create
   };
 
   // Tables are independent, so they are created together: on AWS each takes seconds.
-  return Promise.all((options.tables ?? TABLE_KEYS).map(createOne));
+  return settleAll((options.tables ?? TABLE_KEYS).map(createOne));
+}
+
+/**
+ * Waits for every table's work to finish, then throws the first failure, if any: a caller that
+ * stops at an error (and destroys its client) leaves no creation or deletion half-watched.
+ */
+async function settleAll<Result>(work: Promise<Result>[]): Promise<Result[]> {
+  const settled = await Promise.allSettled(work);
+  const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<Result>).value);
 }
 
 /** What {@link deleteTables} did for one table. */
@@ -254,7 +265,7 @@ export async function deleteTables(options: TableAdminOptions): Promise<DeleteTa
     return { table, tableName, status: 'deleted' };
   };
 
-  return Promise.all((options.tables ?? TABLE_KEYS).map(deleteOne));
+  return settleAll((options.tables ?? TABLE_KEYS).map(deleteOne));
 }
 
 /** The state of one table, as {@link describeTables} reports it. */
@@ -273,11 +284,14 @@ export interface TableState {
   indexes: Record<string, string>;
   /** TTL status (`ENABLED`, `DISABLED`…), or `UNSUPPORTED`. */
   timeToLive?: string;
-  /** How the table differs from its definition; empty when it matches. */
+  /** How the table differs from its definition (keys, indexes, TTL); empty when it matches. */
   differences: string[];
 }
 
-/** Describes each table: status, billing, indexes, TTL and any drift from the definition. */
+/**
+ * Describes each table: status, billing, indexes, TTL and any drift from the definition (TTL
+ * off, or on another attribute, counts as drift unless the endpoint has no TTL at all).
+ */
 export async function describeTables(options: TableAdminOptions): Promise<TableState[]> {
   const names = resolveTableNames(options);
   const { client } = options;
@@ -285,10 +299,19 @@ export async function describeTables(options: TableAdminOptions): Promise<TableS
     const tableName = names[table];
     const description = await describe(client, tableName);
     if (!description) return { table, tableName, status: 'MISSING', indexes: {}, differences: [] };
+    const definition = TABLE_DEFINITIONS[table];
+    const differences = compareTableDescription(definition, description);
     let timeToLive: string | undefined;
     try {
       const output = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
       timeToLive = output.TimeToLiveDescription?.TimeToLiveStatus;
+      const attribute = output.TimeToLiveDescription?.AttributeName;
+      const on = timeToLive === 'ENABLED' || timeToLive === 'ENABLING';
+      if (definition.timeToLiveAttribute && !on) {
+        differences.push(`TTL is ${timeToLive ?? 'off'}, expected enabled on ${definition.timeToLiveAttribute}`);
+      } else if (on && attribute !== definition.timeToLiveAttribute) {
+        differences.push(`TTL is on ${attribute}, expected ${definition.timeToLiveAttribute ?? 'none'}`);
+      }
     } catch (error) {
       if (errorName(error) !== 'UnknownOperationException') throw error;
       timeToLive = 'UNSUPPORTED';
@@ -303,7 +326,7 @@ export async function describeTables(options: TableAdminOptions): Promise<TableS
         (description.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName ?? '', index.IndexStatus ?? 'UNKNOWN']),
       ),
       timeToLive,
-      differences: compareTableDescription(TABLE_DEFINITIONS[table], description),
+      differences,
     };
   };
   return Promise.all((options.tables ?? TABLE_KEYS).map(describeOne));

@@ -6,12 +6,14 @@ export type Fault =
   | { kind: 'throttle' }
   | { kind: 'delay'; milliseconds: number }
   /** BatchWriteItem only: forward the first `keep` writes and hand the rest back as UnprocessedItems. */
-  | { kind: 'partial-batch'; keep: number };
+  | { kind: 'partial-batch'; keep: number }
+  /** Forward, then change DynamoDB's JSON answer before the client sees it (e.g. a table still CREATING). */
+  | { kind: 'rewrite'; rewrite: (answer: Record<string, unknown>) => Record<string, unknown> };
 
 /**
  * A loopback HTTP proxy in front of DynamoDB Local that speaks DynamoDB's JSON protocol:
  * it forwards requests, except where the test's plan injects a fault (throttling answers,
- * delays, unprocessed batch items), which DynamoDB Local itself never produces.
+ * delays, unprocessed batch items, tables not yet ACTIVE), which DynamoDB Local itself never produces.
  */
 export interface FaultProxy {
   endpoint: string;
@@ -70,6 +72,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       return reply(upstream.status, upstream.contentType, JSON.stringify({ ...result, UnprocessedItems: { [table]: writes.slice(fault.keep) } }));
     }
     const upstream = await forward(request, body);
+    if (fault?.kind === 'rewrite') {
+      return reply(upstream.status, upstream.contentType, JSON.stringify(fault.rewrite(JSON.parse(upstream.text) as Record<string, unknown>)));
+    }
     if (!response.destroyed) reply(upstream.status, upstream.contentType, upstream.text);
   };
 
