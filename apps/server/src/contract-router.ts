@@ -93,6 +93,12 @@ function checkBodyHeaders(context: Context, maxBytes: number): void {
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
 }
 
+/** Whether the headers announce a body: a non-zero Content-Length, or a chunked one. */
+function declaresBody(context: Context): boolean {
+  const length = context.req.header('content-length');
+  return (length !== undefined && length.trim() !== '0') || context.req.header('transfer-encoding') !== undefined;
+}
+
 /** Reads the body as JSON, stopping with a 413 as soon as it passes `maxBytes` (a chunked body has no length). */
 async function readJsonBody(context: Context, maxBytes: number): Promise<unknown> {
   const stream = context.req.raw.body;
@@ -165,8 +171,11 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
       };
       const params = parse(route.params, context.req.param());
       const { values: queryValues, repeated } = readQuery(context);
-      details.push(...repeated);
+      // A route without a query takes none: a stray parameter is refused like an unknown body field.
+      if (route.query) details.push(...repeated);
+      else details.push(...Object.keys(queryValues).map((key) => ({ path: key, message: 'is not allowed' })));
       const query = route.query ? parse(route.query, queryValues) : undefined;
+      if (!route.body && declaresBody(context)) details.push({ path: '', message: 'this request takes no body' });
       const body = parse(route.body, rawBody);
       if (route.body) {
         const known = new Set(details.map((detail) => detail.path));

@@ -150,6 +150,52 @@ describe('params and queries', () => {
   });
 });
 
+describe('every route', () => {
+  const call = (route: RouteDefinition, path: string, init: RequestInit = {}) =>
+    server.request(path, {
+      ...init,
+      method: route.method,
+      headers: { ...(init.headers as Record<string, string>), ...(route.auth === 'user' ? { authorization: `Bearer ${token}` } : {}) },
+    });
+  const bodyFor = (group: string, name: string) => JSON.stringify(validBodies[`${group}.${name}`] ?? {});
+  const jsonHeaders = { 'content-type': 'application/json' };
+
+  it('refuses a path parameter of the wrong form', async () => {
+    for (const { group, name, route } of listRoutes().filter(({ route: candidate }) => candidate.params)) {
+      const response = await call(route, buildPath(route.path, { id: 'not valid!' }), {
+        ...(route.body ? { headers: jsonHeaders, body: bodyFor(group, name) } : {}),
+      });
+      await expectValidationError(response, 'id');
+    }
+  });
+
+  it('refuses query parameters it does not take, with or without a query of its own', async () => {
+    for (const { group, name, route } of listRoutes()) {
+      const path = `${buildPath(route.path, { id: 'some-id' })}?${route.query ? 'type=listening&' : ''}unexpected=1`;
+      const response = await call(route, path, route.body ? { headers: jsonHeaders, body: bodyFor(group, name) } : {});
+      await expectValidationError(response, 'unexpected');
+    }
+  });
+
+  it('refuses a body on a route that takes none', async () => {
+    for (const { route } of listRoutes().filter(({ route: candidate }) => !candidate.body && candidate.method !== 'GET')) {
+      const response = await call(route, buildPath(route.path, { id: 'some-id' }), { headers: jsonHeaders, body: JSON.stringify({ surprise: true }) });
+      await expectValidationError(response, '');
+    }
+    // A GET with a body, which fetch will not send: raw HTTP.
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = request(`${server.baseUrl}/health`, { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': '2' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      outgoing.on('error', reject);
+      outgoing.end('{}');
+    });
+    expect(status).toBe(400);
+  });
+});
+
 describe('authentication comes before validation', () => {
   it('answers 401 to a bad body without a session', async () => {
     const response = await server.request('/api/writing/evaluate', {
