@@ -95,6 +95,18 @@ describe('selectSpeakingModel', () => {
   });
 });
 
+describe('the band boundary with three criteria (no audio)', () => {
+  it('never applies at the default margin, and applies from a margin of 1/12', () => {
+    const band = fc.constantFrom(...BANDS);
+    fc.assert(
+      fc.property(band, band, band, (first, second, third) => {
+        expect(selectSpeakingModel(scored([first, second, third], null)).reasons).not.toContain('band_boundary');
+      }),
+    );
+    expect(selectSpeakingModel(scored([6, 6, 6.5], null), { thresholds: { boundaryMargin: 1 / 12 } }).reasons).toEqual(['band_boundary']);
+  });
+});
+
 describe('distanceToRoundingEdge', () => {
   it.each([
     [6.25, 0],

@@ -21,7 +21,9 @@ export interface SpeakingEscalationThresholds {
   /**
    * Escalate when the mean of the criterion bands lies within this distance of a rounding
    * edge (x.25 or x.75, where one criterion half a band higher or lower changes the band).
-   * Default 0: exactly on the edge.
+   * Default 0: exactly on the edge. With three criteria (no audio, so no Pronunciation) the
+   * mean is a multiple of 1/6 and never exactly on an edge: there, only a margin of 1/12 or
+   * more makes this case apply.
    */
   boundaryMargin?: number;
   /** Escalate when the model's transcription confidence is below this. Default 0.7. */
