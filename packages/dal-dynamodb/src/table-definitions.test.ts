@@ -23,6 +23,33 @@ describe('table definitions', () => {
     expect(() => resolveTableNames({ prefix: 'bad prefix ' })).toThrow(DalError);
   });
 
+  it('key and index every table as the issue lists them, with TTL on sessions alone', () => {
+    const summary = Object.fromEntries(
+      TABLE_KEYS.map((key) => {
+        const definition = TABLE_DEFINITIONS[key];
+        return [
+          definition.baseName,
+          {
+            key: `${definition.partitionKey.name}:${definition.partitionKey.type}`,
+            indexes: definition.indexes.map(
+              (index) => `${index.name}(${[index.partitionKey, index.sortKey].filter(Boolean).map((attribute) => `${attribute!.name}:${attribute!.type}`).join(',')})`,
+            ),
+            ttl: definition.timeToLiveAttribute ?? null,
+          },
+        ];
+      }),
+    );
+    expect(summary).toEqual({
+      'ielts-genai-prep-users': { key: 'email:S', indexes: [], ttl: null },
+      'ielts-genai-prep-sessions': { key: 'session_id:S', indexes: ['user-email-index(user_email:S)'], ttl: 'expires_at' },
+      'ielts-genai-prep-assessments': { key: 'assessment_id:S', indexes: ['user-email-index(user_email:S,timestamp:S)'], ttl: null },
+      'ielts-assessment-questions': { key: 'question_id:S', indexes: ['assessment-type-index(assessment_type:S)'], ttl: null },
+      'ielts-assessment-rubrics': { key: 'rubric_id:S', indexes: ['assessment-type-index(assessment_type:S,version:S)'], ttl: null },
+      'ielts-content-reports': { key: 'report_id:S', indexes: ['status-index(status:S,created_at:S)'], ttl: null },
+      'ielts-ai-safety-logs': { key: 'log_id:S', indexes: ['assessment-id-index(assessment_id:S,created_at:S)'], ttl: null },
+    });
+  });
+
   it('key every table as the production platform does', () => {
     expect(TABLE_DEFINITIONS.users.partitionKey).toEqual({ name: 'email', type: 'S' });
     expect(TABLE_DEFINITIONS.sessions.timeToLiveAttribute).toBe('expires_at');
