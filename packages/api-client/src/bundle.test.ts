@@ -18,18 +18,23 @@ afterAll(async () => {
 
 // api-client must run in browsers and React Native: bundle the built package as a browser bundler
 // would, then run it where only web globals exist (no process, no Buffer, no require).
+async function bundle(options: { conditions?: string[]; mainFields?: string[] } = {}): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(packageDirectory, 'dist', 'index.js')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'apiClient',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    ...options,
+  });
+  return result.outputFiles[0]!.text;
+}
+
 describe('api-client bundles for browsers and React Native', () => {
   it('has no Node built-ins, reads no environment, and makes a call with web globals only', async () => {
-    const result = await build({
-      entryPoints: [path.join(packageDirectory, 'dist', 'index.js')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'apiClient',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.text;
+    const code = await bundle();
     expect(code).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
     expect(code).not.toMatch(/process\s*\.\s*env|process\[["']env["']\]/);
 
@@ -66,5 +71,47 @@ describe('api-client bundles for browsers and React Native', () => {
     const me = await client.auth.me();
     expect(me.user.email).toBe('learner@example.com');
     expect(server.requests[0]?.headers.authorization).toBe('Bearer tok_bundle');
+  });
+
+  it("runs with React Native's globals: resolved as Metro does, without AbortSignal.any, ReadableStream or DOMException", async () => {
+    // Metro resolves the `react-native` condition and field first; Hermes has fetch, AbortController
+    // and TextEncoder, but neither AbortSignal.any nor ReadableStream nor DOMException.
+    const code = await bundle({ conditions: ['react-native'], mainFields: ['react-native', 'browser', 'module', 'main'] });
+    const HermesAbortSignal = new Proxy(AbortSignal, {
+      get: (target, property) => (property === 'any' || property === 'timeout' ? undefined : Reflect.get(target, property)),
+    });
+    const context = vm.createContext({
+      fetch,
+      Request,
+      Response,
+      Headers,
+      URL,
+      URLSearchParams,
+      AbortController,
+      AbortSignal: HermesAbortSignal,
+      TextEncoder,
+      setTimeout,
+      clearTimeout,
+    });
+    vm.runInContext(`${code}; globalThis.exported = apiClient;`, context);
+    const exported = context.exported as typeof import('./index.js');
+
+    server.handle(() => ({ status: 200, json: { user: publicUserJson } }));
+    const client = exported.createApiClient({ baseUrl: server.url, getToken: () => 'tok_native', retry: false });
+    expect((await client.auth.me()).user.email).toBe('learner@example.com');
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer tok_native');
+
+    server.handle(() => ({ status: 200, json: { user: publicUserJson }, delayMs: 1_000 }));
+    const timedOut = await client.auth.me({ timeout: 50 }).catch((error: unknown) => error);
+    expect(exported.ApiTimeoutError.isInstance(timedOut)).toBe(true);
+
+    const controller = new AbortController();
+    const call = client.auth.me({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect(exported.ApiAbortError.isInstance(await call.catch((error: unknown) => error))).toBe(true);
+
+    server.handle(() => ({ status: 404, json: { error: { code: 'not_found', message: 'No such assessment', details: [] } } }));
+    const notFound = await client.assessments.get({ id: 'asm_1' }).catch((error: unknown) => error);
+    expect(exported.ApiError.isInstance(notFound) && notFound.code).toBe('not_found');
   });
 });
