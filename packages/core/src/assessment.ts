@@ -60,7 +60,7 @@ export type TokenUsage = z.infer<typeof tokenUsageSchema>;
 /** Where a result came from and what it cost. */
 export const provenanceSchema = z.object({
   provider: providerSchema,
-  /** The model that produced the final scores; null for answer-key marking. */
+  /** The model that produced the final scores; null when no model scored (answer-key marking, or a rule such as 20 words or fewer). */
   model_id: z.string().max(200).nullable(),
   /** Why that model was used (smart selection), when a choice was made. */
   model_selection_reason: z.string().max(500).nullable().default(null),
