@@ -20,20 +20,40 @@ const client = new DynamoDBClient({
 const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 const prefix = `bench-${randomUUID().slice(0, 6)}-`;
 
-/** operation → capacity units of each call */
-const capacity = new Map();
+/** `repository.method` → { calls, requests, units }: what DynamoDB reported for the calls measured. */
+const usage = new Map();
+const usageOf = (operation) => {
+  if (!usage.has(operation)) usage.set(operation, { calls: 0, requests: 0, units: 0, maxUnits: 0 });
+  return usage.get(operation);
+};
 let recording = true;
-const repositories = createRepositories({
+const measured = createRepositories({
   documentClient,
   prefix,
   cursorSecret: randomUUID(),
   onConsumedCapacity: (report) => {
     if (!recording) return;
-    const list = capacity.get(report.operation) ?? [];
-    list.push(report.capacityUnits);
-    capacity.set(report.operation, list);
+    const entry = usageOf(report.operation);
+    entry.requests += 1;
+    entry.units += report.capacityUnits;
+    entry.maxUnits = Math.max(entry.maxUnits, report.capacityUnits);
   },
 });
+// Every method counts its calls, so that capacity is shown per repository call, not per request.
+const repositories = Object.fromEntries(
+  Object.entries(measured).map(([repositoryName, repository]) => [
+    repositoryName,
+    Object.fromEntries(
+      Object.entries(repository).map(([methodName, method]) => [
+        methodName,
+        (...args) => {
+          if (recording) usageOf(`${repositoryName}.${methodName}`).calls += 1;
+          return method(...args);
+        },
+      ]),
+    ),
+  ]),
+);
 
 const user = (email) => ({
   email,
@@ -96,11 +116,14 @@ try {
     }),
   );
   results.push(await phase('get (users.get)', operationsPerPhase, (index) => repositories.users.get(emails[index % emails.length])));
-  // Each worker updates its own users, so versions are known and no update conflicts.
+  // Each worker updates its own users (every concurrency-th email), so versions are known and no update conflicts.
   const versions = new Map();
+  const rounds = Array.from({ length: concurrency }, () => 0);
+  const ownEmails = Array.from({ length: concurrency }, (_, workerIndex) => emails.filter((_, index) => index % concurrency === workerIndex));
   results.push(
     await phase('conditional update (users.update)', operationsPerPhase, async (index, workerIndex) => {
-      const email = emails[(workerIndex + concurrency * index) % emails.length];
+      const own = ownEmails[workerIndex];
+      const email = own[rounds[workerIndex]++ % own.length];
       const expectedVersion = versions.get(email) ?? 0;
       const updated = await repositories.users.update(email, { display_name: `Learner ${index}` }, { expectedVersion });
       versions.set(email, updated.version);
@@ -141,6 +164,10 @@ try {
   };
   await repositories.users.addPurchase(email, purchase);
   await repositories.users.recordLogin(email);
+  await repositories.users.consumeAllowance(email, 'writing_task2', { limit: 3, countExisting: async () => 0 });
+  await repositories.users.consumeAllowance(email, 'writing_task2', { limit: 3, countExisting: async () => 0 });
+  await repositories.users.releaseAllowance(email, 'writing_task2');
+  await repositories.users.getAllowanceUsage(email);
   const now = Math.floor(Date.now() / 1000);
   const session = await repositories.sessions.create({
     session_id: createHash('sha256').update(randomUUID()).digest('hex'),
@@ -155,9 +182,23 @@ try {
   await repositories.sessions.touch(session.session_id, { expiresAt: now + 7200 });
   await repositories.sessions.listForUser(email);
   await repositories.sessions.delete(session.session_id);
+  const newSession = () =>
+    repositories.sessions.create({
+      session_id: createHash('sha256').update(randomUUID()).digest('hex'),
+      user_email: email,
+      user_id: randomUUID(),
+      created_at: new Date().toISOString(),
+      expires_at: now + 3600,
+      absolute_expires_at: now + 86_400,
+      last_seen_at: now,
+    });
+  await repositories.sessions.consume((await newSession()).session_id);
+  for (let index = 0; index < 3; index++) await newSession();
   await repositories.sessions.deleteAllForUser(email);
   const saved = await repositories.assessments.save({ ...assessment(email, 999), idempotency_key: `bench-${randomUUID()}` });
   await repositories.assessments.get(saved.assessment.assessment_id);
+  await repositories.assessments.updateProgress(saved.assessment.assessment_id, { submission: { essay: 'A second draft.' } }, { expectedVersion: 0 });
+  await repositories.assessments.countByType(historyUsers[0]);
   await repositories.assessments.updateCompletion(saved.assessment.assessment_id, {
     assessment_type: 'writing_task2',
     overall_band: 6.5,
@@ -213,11 +254,18 @@ try {
   });
   await repositories.aiSafetyLogs.listByAssessment(saved.assessment.assessment_id);
 
+  const every = Object.entries(measured).flatMap(([repositoryName, repository]) => Object.keys(repository).map((methodName) => `${repositoryName}.${methodName}`));
+  const missing = every.filter((operation) => !usage.get(operation)?.calls);
+  if (missing.length > 0) throw new Error(`the benchmark does not call ${missing.join(', ')}`);
+
   console.log('\nConsumed capacity per repository call (ReturnConsumedCapacity: TOTAL, as DynamoDB Local reports it)');
-  console.log(`${'repository call'.padEnd(34)} ${'requests'.padStart(9)} ${'mean CU'.padStart(9)} ${'max CU'.padStart(8)}`);
-  for (const [operation, units] of [...capacity].sort(([a], [b]) => a.localeCompare(b))) {
-    const mean = units.reduce((sum, value) => sum + value, 0) / units.length;
-    console.log(`${operation.padEnd(34)} ${String(units.length).padStart(9)} ${mean.toFixed(2).padStart(9)} ${Math.max(...units).toFixed(2).padStart(8)}`);
+  console.log('A call may send several requests (a re-read after a failed condition, pages, batches); its units are their sum.');
+  console.log(`${'repository call'.padEnd(34)} ${'calls'.padStart(6)} ${'requests'.padStart(9)} ${'CU/call'.padStart(8)} ${'max CU/request'.padStart(15)}`);
+  for (const operation of every) {
+    const { calls, requests, units, maxUnits } = usage.get(operation);
+    console.log(
+      `${operation.padEnd(34)} ${String(calls).padStart(6)} ${String(requests).padStart(9)} ${(units / calls).toFixed(2).padStart(8)} ${maxUnits.toFixed(2).padStart(15)}`,
+    );
   }
 } finally {
   client.destroy();

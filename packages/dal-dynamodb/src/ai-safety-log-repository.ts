@@ -5,7 +5,7 @@ import { queryAll } from './batch-operations.js';
 import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { parseInput, parseStoredItem } from './schema-boundary.js';
 import { ASSESSMENT_ID_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -46,7 +46,7 @@ export interface AiSafetyLogRepository {
 export function createAiSafetyLogRepository(options: AiSafetyLogRepositoryOptions): AiSafetyLogRepository {
   const tableName = options.tableName ?? resolveTableNames().aiSafetyLogs;
 
-  return withCallDeadlines<AiSafetyLogRepository>(options, (sender) => ({
+  return bindRepositoryCalls<AiSafetyLogRepository>('aiSafetyLogs', options, (sender) => ({
     async append(input) {
       const log = parseInput(
         aiSafetyLogSchema,

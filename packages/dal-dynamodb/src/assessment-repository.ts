@@ -18,7 +18,7 @@ import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { readSignedPage, type Page } from './signed-page.js';
 import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
@@ -268,7 +268,7 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
   const duplicateId = (assessmentId: string) =>
     new DalError({ code: 'duplicate', message: `Assessment ${assessmentId} already exists`, tableName, key: { assessment_id: assessmentId } });
 
-  return withCallDeadlines<AssessmentRepository>(options, (sender) => {
+  return bindRepositoryCalls<AssessmentRepository>('assessments', options, (sender) => {
     const getItem = async (assessmentId: string) => {
       const output = await sender.get(
         { operation: 'assessments.get', tableName, key: { assessment_id: assessmentId } },

@@ -13,7 +13,7 @@ import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem } from './schema-boundary.js';
 import { readSignedPage, type Page } from './signed-page.js';
 import { STATUS_INDEX, resolveTableNames } from './table-definitions.js';
@@ -112,7 +112,7 @@ export function createContentReportRepository(options: ContentReportRepositoryOp
   const parseReport = (item: Record<string, unknown>) =>
     parseStoredItem(contentReportSchema, item, { tableName, key: { report_id: item.report_id } });
 
-  return withCallDeadlines<ContentReportRepository>(options, (sender) => ({
+  return bindRepositoryCalls<ContentReportRepository>('contentReports', options, (sender) => ({
     async create(input) {
       const report = parseInput(
         contentReportSchema,

@@ -63,7 +63,7 @@ export {
 } from './dynamodb-local.js';
 export {
   createRequestSender,
-  withCallDeadlines,
+  bindRepositoryCalls,
   type ConsumedCapacityReport,
   type RepositoryOptions,
   type RequestSender,

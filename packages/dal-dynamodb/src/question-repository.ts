@@ -5,7 +5,7 @@ import { queryAll, writeAll } from './batch-operations.js';
 import { DalError } from './errors.js';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { ASSESSMENT_TYPE_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -44,7 +44,7 @@ export function createQuestionRepository(options: QuestionRepositoryOptions): Qu
   const parseQuestion = (item: Record<string, unknown>) =>
     parseStoredItem(questionSchema, item, { tableName, key: { question_id: item.question_id } });
 
-  return withCallDeadlines<QuestionRepository>(options, (sender) => ({
+  return bindRepositoryCalls<QuestionRepository>('questions', options, (sender) => ({
     async get(questionId) {
       // Every stored question id passed core's schema: another one names no question, and is not sent.
       if (!identifierSchema.safeParse(questionId).success) return undefined;

@@ -22,9 +22,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { resolveRetryPolicy, runWithRetry, type CallContext, type ResolvedRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
-/** The capacity one repository call consumed, as DynamoDB reported it (`ReturnConsumedCapacity`). */
+/**
+ * The capacity one request consumed, as DynamoDB reported it (`ReturnConsumedCapacity`). A
+ * repository call that sends several requests reports each; their sum is the call's cost.
+ */
 export interface ConsumedCapacityReport {
-  /** The repository method, e.g. `users.create`. */
+  /** The repository method whose call sent the request, e.g. `users.create`. */
   operation: string;
   /** The physical table name. */
   tableName: string;
@@ -65,44 +68,56 @@ export interface RequestSender {
 }
 
 /**
- * Creates the {@link RequestSender} the repositories share. With `callExpiresAt` (a `Date.now()`
- * time, the end of one repository call), every request it sends also ends by then.
+ * Creates a {@link RequestSender} with the options' deadline, retries and capacity reports, for
+ * requests outside a repository (the repositories get theirs from {@link bindRepositoryCalls}).
  */
-export function createRequestSender(options: RepositoryOptions, callExpiresAt?: number): RequestSender {
-  return createSenderWithPolicy(resolveRetryPolicy(options.retry), options, callExpiresAt);
+export function createRequestSender(options: RepositoryOptions): RequestSender {
+  return createSenderWithPolicy(resolveRetryPolicy(options.retry), options);
 }
 
 /**
  * Builds a repository from `methods`, giving each call of each method a fresh
- * {@link RequestSender} whose requests share that call's deadline (`retry.callDeadlineMs`):
- * a method that pages, batches or re-reads after a failed condition is bounded as a whole.
- * `methods` only defines functions; it runs once per call, so keep setup outside it.
+ * {@link RequestSender} for that call: its requests share the call's deadline
+ * (`retry.callDeadlineMs`), so a method that pages, batches or re-reads after a failed
+ * condition is bounded as a whole, and report their capacity under the call's name
+ * (`users.consumeAllowance`, even for the read it makes inside). `methods` only defines
+ * functions; it runs once per call, so keep setup outside it.
  */
-export function withCallDeadlines<Repository extends object>(
+export function bindRepositoryCalls<Repository extends object>(
+  repositoryName: string,
   options: RepositoryOptions,
   methods: (sender: RequestSender) => Repository,
 ): Repository {
   const policy = resolveRetryPolicy(options.retry);
-  const names = Object.keys(methods(createSenderWithPolicy(policy, options))) as (keyof Repository)[];
+  const names = Object.keys(methods(createSenderWithPolicy(policy, options))) as (keyof Repository & string)[];
   const repository = {} as Repository;
   for (const name of names) {
+    const call = { operation: `${repositoryName}.${name}` };
     const method = (...args: unknown[]) => {
-      const bound = methods(createSenderWithPolicy(policy, options, Date.now() + policy.callDeadlineMs));
+      const bound = methods(createSenderWithPolicy(policy, options, { ...call, expiresAt: Date.now() + policy.callDeadlineMs }));
       return (bound[name] as (...args: unknown[]) => unknown)(...args);
     };
-    repository[name] = method as Repository[keyof Repository];
+    repository[name] = method as Repository[keyof Repository & string];
   }
   return repository;
 }
 
-function createSenderWithPolicy(policy: ResolvedRetryPolicy, options: RepositoryOptions, callExpiresAt?: number): RequestSender {
+/** The repository call a sender's requests belong to. */
+interface RepositoryCall {
+  /** e.g. `users.consumeAllowance`: capacity is reported under it. */
+  operation: string;
+  /** When the call's time is up, as a `Date.now()` time. */
+  expiresAt: number;
+}
+
+function createSenderWithPolicy(policy: ResolvedRetryPolicy, options: RepositoryOptions, call?: RepositoryCall): RequestSender {
   const { documentClient, onConsumedCapacity } = options;
 
   const report = (context: CallContext, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) => {
     if (!onConsumedCapacity || !consumed) return;
     for (const entry of Array.isArray(consumed) ? consumed : [consumed]) {
       onConsumedCapacity({
-        operation: context.operation,
+        operation: call?.operation ?? context.operation,
         tableName: entry.TableName ?? context.tableName,
         capacityUnits: entry.CapacityUnits ?? 0,
         ...(entry.ReadCapacityUnits !== undefined ? { readCapacityUnits: entry.ReadCapacityUnits } : {}),
@@ -115,7 +130,7 @@ function createSenderWithPolicy(policy: ResolvedRetryPolicy, options: Repository
     context: CallContext,
     attempt: (abortSignal: AbortSignal) => Promise<Output>,
   ): Promise<Output> {
-    const output = await runWithRetry(attempt, policy, context, callExpiresAt);
+    const output = await runWithRetry(attempt, policy, context, call?.expiresAt);
     report(context, output.ConsumedCapacity);
     return output;
   }

@@ -3,7 +3,7 @@ import { assessmentTypeSchema, rubricSchema, type AssessmentType, type Rubric } 
 import type * as z from 'zod';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { ASSESSMENT_TYPE_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -45,7 +45,7 @@ export interface RubricRepository {
 export function createRubricRepository(options: RubricRepositoryOptions): RubricRepository {
   const tableName = options.tableName ?? resolveTableNames().rubrics;
 
-  return withCallDeadlines<RubricRepository>(options, (sender) => ({
+  return bindRepositoryCalls<RubricRepository>('rubrics', options, (sender) => ({
     async getByType(assessmentType) {
       const type = parseInput(assessmentTypeSchema, assessmentType, { tableName });
       const output = await sender.query(

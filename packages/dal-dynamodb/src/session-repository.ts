@@ -6,7 +6,7 @@ import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-wri
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { parseInput, parseStoredItem } from './schema-boundary.js';
 import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -155,7 +155,7 @@ export function createSessionRepository(options: SessionRepositoryOptions): Sess
     parseStoredItem(sessionSchema, item, { tableName, key: { session_id: item.session_id } });
   const storable = (sessionId: string) => sessionIdSchema.safeParse(sessionId).success;
 
-  return withCallDeadlines<SessionRepository>(options, (sender) => {
+  return bindRepositoryCalls<SessionRepository>('sessions', options, (sender) => {
     const get = async (sessionId: string): Promise<Session | undefined> => {
       if (!storable(sessionId)) return undefined;
       const output = await sender.get(

@@ -26,7 +26,7 @@ import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-wri
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { assertItemSize } from './item-size.js';
-import { withCallDeadlines, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { resolveTableNames } from './table-definitions.js';
 
@@ -239,7 +239,7 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
     return validated as UserUpdate;
   };
 
-  return withCallDeadlines<UserRepository>(options, (sender) => {
+  return bindRepositoryCalls<UserRepository>('users', options, (sender) => {
     const get = async (rawEmail: string): Promise<User | undefined> => {
       const email = normalizeEmail(rawEmail);
       if (!storable(email)) return undefined;

@@ -263,6 +263,14 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(create).toMatchObject({ tableName: names.users });
         expect(create!.capacityUnits).toBeGreaterThan(0);
         expect(get!.capacityUnits).toBeGreaterThan(0);
+        // A call that sends several requests reports each of them under its own name.
+        const before = capacity.length;
+        await repositories.users.consumeAllowance(user.email, 'speaking', { limit: 2, countExisting: async () => 0 });
+        const reports = capacity.slice(before);
+        // Counting fails on the missing counter (a failed condition reports no capacity), then it
+        // reads the counters, initializes this one and counts again.
+        expect(reports.map((report) => report.operation)).toEqual(Array(3).fill('users.consumeAllowance'));
+        expect(reports.every((report) => report.tableName === names.users && report.capacityUnits > 0)).toBe(true);
       });
     });
 
