@@ -138,6 +138,16 @@ describe('sessions', () => {
     expect(again.token).not.toBe(token);
     expect((await server.repositories.sessions.listForUser(email)).filter((session) => session.client === 'mobile')).toHaveLength(2);
     await expectApiError(server.mobileClient('not-a-real-token-but-long-enough').auth.me(), 401, 'unauthorized');
+
+    // The token travels in the body only: no cookie for a mobile sign-in.
+    const raw = await server.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: GOOD_PASSWORD, client: 'mobile' }),
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.getSetCookie()).toEqual([]);
+    expect((await readJson(raw)).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
