@@ -1,0 +1,165 @@
+import { ApiError } from '@ielts-genai-prep/api-client';
+import type { PublicUser } from '@ielts-genai-prep/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ActivityIndicator, StatusBar, StyleSheet, View } from 'react-native';
+import { SafeAreaProvider, initialWindowMetrics, type Metrics } from 'react-native-safe-area-context';
+import { AppContextProvider, type AppContextValue } from './app-context';
+import { Button } from './button';
+import { ErrorBanner } from './error-banner';
+import { HistoryScreen } from './history-screen';
+import { HomeScreen } from './home-screen';
+import type { MobileClient } from './mobile-client';
+import { useNavigation, type Route } from './navigation';
+import { RegisterScreen } from './register-screen';
+import { ResultScreen } from './result-screen';
+import { ScreenLayout } from './screen-layout';
+import { SignInScreen } from './sign-in-screen';
+import { colors } from './theme';
+import { WritingQuestionsScreen } from './writing-questions-screen';
+import { WritingTaskScreen } from './writing-task-screen';
+
+/** Shown on the sign-in screen after the server refused the stored token. */
+export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in again.';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  /** The API client and token store (see `createMobileClient`). */
+  mobileClient: MobileClient;
+  /** Safe-area insets before the first layout. Default: the device's; tests pass fixed ones. */
+  safeAreaMetrics?: Metrics | null;
+}
+
+type SessionState = { status: 'restoring' } | { status: 'restore-failed'; error: unknown } | { status: 'ready'; user: PublicUser | null };
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'sign-in':
+      return <SignInScreen notice={route.notice} email={route.email} />;
+    case 'register':
+      return <RegisterScreen />;
+    case 'home':
+      return <HomeScreen />;
+    case 'writing-questions':
+      return <WritingQuestionsScreen />;
+    case 'writing-task':
+      return <WritingTaskScreen questionId={route.questionId} />;
+    case 'result':
+      return <ResultScreen assessmentId={route.assessmentId} assessment={route.assessment} />;
+    case 'history':
+      return <HistoryScreen />;
+  }
+}
+
+function Session({ mobileClient }: { mobileClient: MobileClient }) {
+  const { client, tokenStore } = mobileClient;
+  const navigation = useNavigation({ name: 'sign-in' });
+  const { reset } = navigation;
+  const [session, setSession] = useState<SessionState>({ status: 'restoring' });
+  const [attempt, setAttempt] = useState(0);
+
+  // A stored token from an earlier run: ask the server who it belongs to.
+  useEffect(() => {
+    let active = true;
+    setSession({ status: 'restoring' });
+    (async () => {
+      const token = await tokenStore.read();
+      if (!token) return { status: 'ready', user: null } as const;
+      const { user } = await client.auth.me();
+      return { status: 'ready', user } as const;
+    })().then(
+      (restored) => {
+        if (!active) return;
+        setSession(restored);
+        reset(restored.user ? { name: 'home' } : { name: 'sign-in' });
+      },
+      (error: unknown) => {
+        if (!active) return;
+        // A refused token was cleared by the client (see createMobileClient): sign in again.
+        if (ApiError.isInstance(error) && error.status === 401) {
+          setSession({ status: 'ready', user: null });
+          reset({ name: 'sign-in', notice: SESSION_ENDED_NOTICE });
+        } else {
+          setSession({ status: 'restore-failed', error });
+        }
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [client, tokenStore, reset, attempt]);
+
+  // Any signed-in call answered 401: the session ended on the server (expired, signed out elsewhere).
+  useEffect(
+    () =>
+      mobileClient.onUnauthorized(() => {
+        setSession({ status: 'ready', user: null });
+        reset({ name: 'sign-in', notice: SESSION_ENDED_NOTICE });
+      }),
+    [mobileClient, reset],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const answer = await client.auth.login({ email, password, client: 'mobile' });
+      if (!answer.token) throw new Error('The server did not return a session token for the app.');
+      await tokenStore.write(answer.token);
+      setSession({ status: 'ready', user: answer.user });
+      reset({ name: 'home' });
+    },
+    [client, tokenStore, reset],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await client.auth.logout();
+    } catch {
+      // Offline or already ended: the token is forgotten below either way.
+    }
+    await tokenStore.clear();
+    setSession({ status: 'ready', user: null });
+    reset({ name: 'sign-in' });
+  }, [client, tokenStore, reset]);
+
+  const user = session.status === 'ready' ? session.user : null;
+  const context = useMemo<AppContextValue>(
+    () => ({ client, user, navigation, signIn, signOut }),
+    [client, user, navigation, signIn, signOut],
+  );
+
+  if (session.status === 'restoring') {
+    return (
+      <View style={styles.centered}>
+        <ActivityIndicator size="large" color={colors.primary} accessibilityLabel="Starting" />
+      </View>
+    );
+  }
+  if (session.status === 'restore-failed') {
+    return (
+      <AppContextProvider value={context}>
+        <ScreenLayout title="IELTS GenAI Prep">
+          <ErrorBanner error={session.error} onRetry={() => setAttempt((count) => count + 1)} />
+          <Button label="Sign in again" variant="link" onPress={() => void signOut()} />
+        </ScreenLayout>
+      </AppContextProvider>
+    );
+  }
+  return (
+    <AppContextProvider value={context}>
+      <Screen route={navigation.current} />
+    </AppContextProvider>
+  );
+}
+
+/** The learner app: restores the stored session, then shows sign-in or home and the screens beyond. */
+export function App({ mobileClient, safeAreaMetrics = initialWindowMetrics }: AppProps) {
+  return (
+    <SafeAreaProvider initialMetrics={safeAreaMetrics}>
+      <StatusBar barStyle="dark-content" />
+      <Session mobileClient={mobileClient} />
+    </SafeAreaProvider>
+  );
+}
+
+const styles = StyleSheet.create({
+  centered: { flex: 1, alignItems: 'center', justifyContent: 'center', backgroundColor: colors.background },
+});

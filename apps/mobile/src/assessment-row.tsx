@@ -1,0 +1,46 @@
+import type { Assessment } from '@ielts-genai-prep/core';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { ASSESSMENT_TYPE_LABELS, formatBand, formatDateTime } from './labels';
+import { colors, spacing } from './theme';
+
+/** Props of {@link AssessmentRow}. */
+export interface AssessmentRowProps {
+  assessment: Assessment;
+  onPress: (assessment: Assessment) => void;
+}
+
+/** One result in a list: its type, when, and its overall band; opens the result. */
+export function AssessmentRow({ assessment, onPress }: AssessmentRowProps) {
+  const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
+  const band = assessment.completed ? `Band ${formatBand(assessment.overall_band)}` : 'In progress';
+  return (
+    <Pressable
+      accessibilityRole="button"
+      accessibilityLabel={`${label}, ${formatDateTime(assessment.timestamp)}, ${band}`}
+      onPress={() => onPress(assessment)}
+      style={({ pressed }) => [styles.row, pressed && styles.pressed]}
+    >
+      <View style={styles.text}>
+        <Text style={styles.title}>{label}</Text>
+        <Text style={styles.date}>{formatDateTime(assessment.timestamp)}</Text>
+      </View>
+      <Text style={styles.band}>{band}</Text>
+    </Pressable>
+  );
+}
+
+const styles = StyleSheet.create({
+  row: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.md,
+    paddingVertical: spacing.md,
+    borderBottomWidth: StyleSheet.hairlineWidth,
+    borderBottomColor: colors.border,
+  },
+  pressed: { opacity: 0.7 },
+  text: { flex: 1, gap: 2 },
+  title: { fontSize: 16, fontWeight: '600', color: colors.text },
+  date: { fontSize: 13, color: colors.muted },
+  band: { fontSize: 16, fontWeight: '700', color: colors.primary },
+});

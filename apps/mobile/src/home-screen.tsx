@@ -1,0 +1,89 @@
+import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { AssessmentRow } from './assessment-row';
+import { useApp } from './app-context';
+import { Button } from './button';
+import { ErrorBanner } from './error-banner';
+import { ASSESSMENT_TYPE_LABELS } from './labels';
+import { ScreenLayout } from './screen-layout';
+import { colors, shared } from './theme';
+import { useApiData } from './use-api-data';
+
+const RECENT_RESULTS = 5;
+
+/** The home screen: assessments left per type, recent results, and the way into practice. */
+export function HomeScreen() {
+  const { client, user, navigation, signOut } = useApp();
+  const entitlements = useApiData((signal) => client.entitlements.get({ signal }), [client]);
+  const recent = useApiData((signal) => client.assessments.list({ limit: RECENT_RESULTS }, { signal }), [client]);
+  const refresh = () => {
+    entitlements.reload();
+    recent.reload();
+  };
+  const allowances = [...(entitlements.data?.entitlements ?? [])].sort(
+    (a, b) => ASSESSMENT_TYPES.indexOf(a.assessment_type) - ASSESSMENT_TYPES.indexOf(b.assessment_type),
+  );
+  const writingLeft = allowances.find((entitlement) => entitlement.assessment_type === 'writing_task2')?.remaining;
+
+  return (
+    <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={false}>
+      <View style={shared.card}>
+        <Text style={shared.heading}>Writing Task 2</Text>
+        <Text style={shared.muted}>An essay of at least 250 words in 40 minutes, scored on the four IELTS criteria.</Text>
+        <Button
+          label="Practise Writing Task 2"
+          onPress={() => navigation.push({ name: 'writing-questions' })}
+          hint={writingLeft === 0 ? 'You have no Writing Task 2 assessments left' : undefined}
+        />
+      </View>
+
+      <View style={shared.card}>
+        <Text style={shared.heading} accessibilityRole="header">
+          Assessments left
+        </Text>
+        {entitlements.loading ? <ActivityIndicator accessibilityLabel="Loading your assessments" /> : null}
+        {entitlements.error !== null ? <ErrorBanner error={entitlements.error} onRetry={entitlements.reload} /> : null}
+        {allowances.map((entitlement) => (
+          <View
+            key={entitlement.assessment_type}
+            style={shared.row}
+            accessible
+            accessibilityLabel={`${ASSESSMENT_TYPE_LABELS[entitlement.assessment_type]}: ${entitlement.remaining} of ${entitlement.granted} left`}
+          >
+            <Text style={styles.typeName}>{ASSESSMENT_TYPE_LABELS[entitlement.assessment_type]}</Text>
+            <Text style={[styles.remaining, entitlement.remaining === 0 ? styles.noneLeft : null]}>
+              {entitlement.remaining === 0 ? 'None left' : `${entitlement.remaining} of ${entitlement.granted} left`}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      <View style={shared.card}>
+        <Text style={shared.heading} accessibilityRole="header">
+          Recent results
+        </Text>
+        {recent.loading ? <ActivityIndicator accessibilityLabel="Loading your results" /> : null}
+        {recent.error !== null ? <ErrorBanner error={recent.error} onRetry={recent.reload} /> : null}
+        {recent.data && recent.data.items.length === 0 ? <Text style={shared.muted}>No results yet: your first essay will appear here.</Text> : null}
+        {recent.data?.items.map((assessment) => (
+          <AssessmentRow
+            key={assessment.assessment_id}
+            assessment={assessment}
+            onPress={(selected) => navigation.push({ name: 'result', assessmentId: selected.assessment_id, assessment: selected })}
+          />
+        ))}
+        {recent.data && recent.data.items.length > 0 ? (
+          <Button label="All results" variant="secondary" onPress={() => navigation.push({ name: 'history' })} />
+        ) : null}
+      </View>
+
+      <Button label="Sign out" variant="link" onPress={() => void signOut()} />
+    </ScreenLayout>
+  );
+}
+
+const styles = StyleSheet.create({
+  typeName: { flex: 1, fontSize: 15, color: colors.text },
+  remaining: { fontSize: 15, fontWeight: '600', color: colors.text },
+  noneLeft: { color: colors.warning },
+});

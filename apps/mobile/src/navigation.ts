@@ -1,0 +1,73 @@
+import type { Assessment } from '@ielts-genai-prep/core';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { BackHandler } from 'react-native';
+
+/** Every screen of the app, with what it needs to show. */
+export type Route =
+  | { name: 'sign-in'; notice?: string; email?: string }
+  | { name: 'register' }
+  | { name: 'home' }
+  | { name: 'writing-questions' }
+  | { name: 'writing-task'; questionId: string }
+  /** `assessment` when the app already has it (just scored, or from a list); otherwise it is fetched. */
+  | { name: 'result'; assessmentId: string; assessment?: Assessment }
+  | { name: 'history' };
+
+/** A change to the stack of screens. */
+export type NavigationAction =
+  | { type: 'push'; route: Route }
+  | { type: 'replace'; route: Route }
+  | { type: 'back' }
+  | { type: 'reset'; route: Route };
+
+/** The stack of screens after an action; the last route is the one shown. The first is never popped. */
+export function navigationReducer(stack: readonly Route[], action: NavigationAction): Route[] {
+  switch (action.type) {
+    case 'push':
+      return [...stack, action.route];
+    case 'replace':
+      return [...stack.slice(0, -1), action.route];
+    case 'back':
+      return stack.length > 1 ? stack.slice(0, -1) : [...stack];
+    case 'reset':
+      return [action.route];
+  }
+}
+
+/** Moves between screens. */
+export interface Navigation {
+  /** The screen shown. */
+  current: Route;
+  canGoBack: boolean;
+  push(route: Route): void;
+  /** Shows `route` in place of the current screen (back skips the current one). */
+  replace(route: Route): void;
+  back(): void;
+  /** Starts a new stack: after signing in or out. */
+  reset(route: Route): void;
+}
+
+/**
+ * A stack navigator in a reducer: the app has a handful of screens and no deep links, so this is
+ * all it needs. Android's back button pops the stack and leaves the app on the first screen.
+ */
+export function useNavigation(initialRoute: Route): Navigation {
+  const [stack, dispatch] = useReducer(navigationReducer, [initialRoute]);
+  const canGoBack = stack.length > 1;
+
+  useEffect(() => {
+    if (!canGoBack) return undefined;
+    const subscription = BackHandler.addEventListener('hardwareBackPress', () => {
+      dispatch({ type: 'back' });
+      return true;
+    });
+    return () => subscription.remove();
+  }, [canGoBack]);
+
+  const push = useCallback((route: Route) => dispatch({ type: 'push', route }), []);
+  const replace = useCallback((route: Route) => dispatch({ type: 'replace', route }), []);
+  const back = useCallback(() => dispatch({ type: 'back' }), []);
+  const reset = useCallback((route: Route) => dispatch({ type: 'reset', route }), []);
+  const current = stack[stack.length - 1] as Route;
+  return useMemo(() => ({ current, canGoBack, push, replace, back, reset }), [current, canGoBack, push, replace, back, reset]);
+}

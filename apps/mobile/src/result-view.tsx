@@ -1,0 +1,131 @@
+import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, type Assessment } from '@ielts-genai-prep/core';
+import { StyleSheet, Text, View } from 'react-native';
+import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels';
+import { colors, shared, spacing } from './theme';
+
+/** Props of {@link ResultView}. */
+export interface ResultViewProps {
+  assessment: Assessment;
+}
+
+/**
+ * A scored assessment: the overall band, each criterion's band and feedback in the IELTS order,
+ * the summary feedback, corrections, flags and who scored it.
+ */
+export function ResultView({ assessment }: ResultViewProps) {
+  const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
+  if (!assessment.completed) {
+    return (
+      <View style={shared.card}>
+        <Text style={shared.heading}>{label}</Text>
+        <Text style={shared.body}>This assessment is not finished yet, so it has no band.</Text>
+      </View>
+    );
+  }
+  const criteria = criteriaFor(assessment.assessment_type);
+  return (
+    <View style={styles.result}>
+      <View style={[shared.card, styles.overall]} accessible accessibilityLabel={`Overall band ${formatBand(assessment.overall_band)}`}>
+        <Text style={shared.muted}>
+          {label} · {formatDateTime(assessment.timestamp)}
+        </Text>
+        <Text style={styles.overallLabel}>Overall band</Text>
+        <Text style={styles.overallBand} testID="overall-band">
+          {formatBand(assessment.overall_band)}
+        </Text>
+        {assessment.word_count !== null ? <Text style={shared.muted}>{assessment.word_count} words</Text> : null}
+        {isAnswerKeyType(assessment.assessment_type) && assessment.raw_score !== null ? (
+          <Text style={shared.muted}>{assessment.raw_score} of 40 correct</Text>
+        ) : null}
+      </View>
+
+      {assessment.review.required ? (
+        <View style={styles.review}>
+          <Text style={styles.reviewText}>A person will check this result: {assessment.review.reasons.join('; ') || 'it needs a second look'}.</Text>
+        </View>
+      ) : null}
+
+      {criteria.length > 0 ? (
+        <View style={shared.card}>
+          <Text style={shared.heading} accessibilityRole="header">
+            Criteria
+          </Text>
+          {criteria.map((criterion) => {
+            const score = assessment.criteria_scores[criterion];
+            const band = score?.band === null || score === undefined ? 'Not assessed' : formatBand(score.band);
+            return (
+              <View key={criterion} style={styles.criterion} testID={`criterion-${criterion}`}>
+                <View style={shared.row}>
+                  <Text style={styles.criterionName}>{CRITERION_NAMES[criterion]}</Text>
+                  <Text style={styles.criterionBand}>{band}</Text>
+                </View>
+                {score?.feedback ? <Text style={shared.muted}>{score.feedback}</Text> : null}
+              </View>
+            );
+          })}
+        </View>
+      ) : null}
+
+      <View style={shared.card}>
+        <Text style={shared.heading} accessibilityRole="header">
+          Feedback
+        </Text>
+        <Text style={shared.body}>{assessment.feedback}</Text>
+      </View>
+
+      {assessment.inline_corrections.length > 0 ? (
+        <View style={shared.card}>
+          <Text style={shared.heading} accessibilityRole="header">
+            Corrections
+          </Text>
+          {assessment.inline_corrections.map((correction, index) => (
+            <View key={`${correction.quote}-${index}`} style={styles.correction}>
+              <Text style={shared.body}>
+                <Text style={styles.quote}>{correction.quote}</Text>
+                {correction.suggestion ? ` → ${correction.suggestion}` : ''}
+              </Text>
+              {correction.explanation ? <Text style={shared.muted}>{correction.explanation}</Text> : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {assessment.flags.length > 0 ? (
+        <View style={shared.card}>
+          <Text style={shared.heading} accessibilityRole="header">
+            Notes on this answer
+          </Text>
+          {assessment.flags.map((flag) => (
+            <View key={flag} style={styles.flag}>
+              <Text style={styles.flagTitle}>{FLAG_DESCRIPTIONS[flag].title}</Text>
+              <Text style={shared.muted}>{FLAG_DESCRIPTIONS[flag].description}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {assessment.provenance ? (
+        <Text style={shared.muted}>
+          Scored by: {PROVIDER_LABELS[assessment.provenance.provider]}
+          {assessment.ai_generated ? '. AI bands are estimates, not official IELTS scores.' : ''}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  result: { gap: spacing.lg },
+  overall: { alignItems: 'center' },
+  overallLabel: { fontSize: 15, fontWeight: '600', color: colors.muted, textTransform: 'uppercase' },
+  overallBand: { fontSize: 56, fontWeight: '800', color: colors.primary },
+  review: { backgroundColor: colors.warningSurface, borderRadius: 10, padding: spacing.md },
+  reviewText: { fontSize: 14, color: colors.warning },
+  criterion: { gap: spacing.xs, paddingVertical: spacing.sm, borderBottomWidth: StyleSheet.hairlineWidth, borderBottomColor: colors.border },
+  criterionName: { flex: 1, fontSize: 16, fontWeight: '600', color: colors.text },
+  criterionBand: { fontSize: 18, fontWeight: '700', color: colors.primary },
+  correction: { gap: 2 },
+  quote: { color: colors.danger, textDecorationLine: 'line-through' },
+  flag: { gap: 2 },
+  flagTitle: { fontSize: 15, fontWeight: '600', color: colors.warning },
+});
