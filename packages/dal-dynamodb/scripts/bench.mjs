@@ -169,19 +169,6 @@ try {
   await repositories.users.releaseAllowance(email, 'writing_task2');
   await repositories.users.getAllowanceUsage(email);
   const now = Math.floor(Date.now() / 1000);
-  const session = await repositories.sessions.create({
-    session_id: createHash('sha256').update(randomUUID()).digest('hex'),
-    user_email: email,
-    user_id: randomUUID(),
-    created_at: new Date().toISOString(),
-    expires_at: now + 3600,
-    absolute_expires_at: now + 86_400,
-    last_seen_at: now,
-  });
-  await repositories.sessions.get(session.session_id);
-  await repositories.sessions.touch(session.session_id, { expiresAt: now + 7200 });
-  await repositories.sessions.listForUser(email);
-  await repositories.sessions.delete(session.session_id);
   const newSession = () =>
     repositories.sessions.create({
       session_id: createHash('sha256').update(randomUUID()).digest('hex'),
@@ -192,6 +179,11 @@ try {
       absolute_expires_at: now + 86_400,
       last_seen_at: now,
     });
+  const session = await newSession();
+  await repositories.sessions.get(session.session_id);
+  await repositories.sessions.touch(session.session_id, { expiresAt: now + 7200 });
+  await repositories.sessions.listForUser(email);
+  await repositories.sessions.delete(session.session_id);
   await repositories.sessions.consume((await newSession()).session_id);
   for (let index = 0; index < 3; index++) await newSession();
   await repositories.sessions.deleteAllForUser(email);

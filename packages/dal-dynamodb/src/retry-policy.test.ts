@@ -205,4 +205,16 @@ describe('repositories through a faulty network (DynamoDB Local behind a fault-i
     expect(proxy.operations.slice(before).filter((operation) => operation === 'BatchWriteItem').length).toBeGreaterThanOrEqual(4);
     expect(await repositories.sessions.listForUser(email)).toEqual([]);
   });
+
+  it('gives up with throttled when batch items stay unprocessed through every attempt', async () => {
+    const email = uniqueEmail('stuck');
+    for (let index = 0; index < 3; index++) await repositories.sessions.create(sessionInput({ user_email: email }));
+    // maxAttempts is 4: every answer hands all three deletes back.
+    proxy.plan('BatchWriteItem', Array.from({ length: 4 }, () => ({ kind: 'partial-batch' as const, keep: 0 })));
+    const error = await repositories.sessions.deleteAllForUser(email).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'throttled')).toBe(true);
+    expect((error as DalError).message).toContain('3 writes');
+    expect((error as DalError).message).toContain('still unprocessed after 4 attempts');
+    expect(await repositories.sessions.listForUser(email)).toHaveLength(3);
+  });
 });

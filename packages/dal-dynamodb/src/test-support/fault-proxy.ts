@@ -66,10 +66,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (fault?.kind === 'partial-batch') {
       const parsed = JSON.parse(body.toString()) as { RequestItems: Record<string, unknown[]> };
       const [table, writes] = Object.entries(parsed.RequestItems)[0]!;
+      const unprocessed = { UnprocessedItems: { [table]: writes.slice(fault.keep) } };
+      // DynamoDB refuses an empty batch: with nothing kept, nothing is forwarded.
+      if (fault.keep === 0) return reply(200, 'application/x-amz-json-1.0', JSON.stringify(unprocessed));
       const kept = { ...parsed, RequestItems: { [table]: writes.slice(0, fault.keep) } };
       const upstream = await forward(request, Buffer.from(JSON.stringify(kept)));
       const result = JSON.parse(upstream.text) as Record<string, unknown>;
-      return reply(upstream.status, upstream.contentType, JSON.stringify({ ...result, UnprocessedItems: { [table]: writes.slice(fault.keep) } }));
+      return reply(upstream.status, upstream.contentType, JSON.stringify({ ...result, ...unprocessed }));
     }
     const upstream = await forward(request, body);
     if (fault?.kind === 'rewrite') {
