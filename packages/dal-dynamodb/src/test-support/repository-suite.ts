@@ -487,6 +487,24 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(new Set(seen)).toEqual(new Set(saved.map((result) => result.assessment.assessment_id)));
       });
 
+      it('reports a stored item in a history page that does not match the schema, naming it, and pages past one that is not shown', async () => {
+        const email = uniqueEmail('corrupt-history');
+        const good = await repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(2) }));
+        await backend.documentClient.send(
+          new PutCommand({
+            TableName: names.assessments,
+            Item: { assessment_id: 'asm-corrupt-1', user_email: email, timestamp: minutesAfterStart(1), assessment_type: 'cooking' },
+          }),
+        );
+        // The first page of one holds the good item; the corrupt one only tells that a next page exists.
+        const first = await repositories.assessments.listByUser(email, { limit: 1 });
+        expect(first.items).toEqual([good.assessment]);
+        const error = expectDalError(await caught(repositories.assessments.listByUser(email, { limit: 1, cursor: first.next_cursor })), 'invalid_item');
+        expect(error.tableName).toBe(names.assessments);
+        expect(error.key).toEqual({ assessment_id: 'asm-corrupt-1' });
+        expect(error.issues.map((issue) => issue.path)).toContain('assessment_type');
+      });
+
       it('rejects a cursor from another user, a tampered one and a forged one', async () => {
         const email = uniqueEmail('cursor-owner');
         for (let index = 0; index < 3; index++) {
