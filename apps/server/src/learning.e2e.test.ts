@@ -130,6 +130,15 @@ describe('writing', () => {
     expect(error.details[0]?.path).toBe('question_id');
   });
 
+  it('sends no results notice to a user who turned notices off', async () => {
+    const { client, email } = await server.signUp();
+    const user = (await server.repositories.users.get(email))!;
+    await server.repositories.users.update(email, { preferences: { email_notifications: false } }, { expectedVersion: user.version });
+    const assessment = await client.listening.evaluate({ question_id: listening.question_id, answers: {} });
+    expect(assessment.completed).toBe(true);
+    expect((await server.mailTo(email)).filter((mail) => mail.subject.startsWith('Your '))).toEqual([]);
+  });
+
   it('keeps the result when the results notice cannot be sent', async () => {
     const failing = await startTestServer({
       mailer: {
