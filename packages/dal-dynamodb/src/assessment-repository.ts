@@ -224,6 +224,8 @@ export interface AssessmentRepository {
   /**
    * One page of a user's assessments, newest first. `cursor` is the previous page's
    * `next_cursor`; one from another user, or altered, is an `invalid_cursor` {@link DalError}.
+   * Read through the GSI, which is eventually consistent: on AWS an assessment saved a moment
+   * ago may not be listed yet.
    */
   listByUser(userEmail: string, options?: { limit?: number; cursor?: string | null }): Promise<AssessmentPage>;
   /**
@@ -247,7 +249,8 @@ export interface AssessmentRepository {
   /**
    * How many assessments of each type a user has (started ones included), from every page of
    * `user-email-index` with only `assessment_type` projected. Read units are still billed by
-   * item size: it saves transfer and parsing, not capacity.
+   * item size: it saves transfer and parsing, not capacity. Eventually consistent, like
+   * {@link listByUser}.
    */
   countByType(userEmail: string): Promise<AssessmentCounts>;
 }

@@ -108,8 +108,9 @@ export interface SessionRepository {
   /** The live session with this id, or undefined when absent or expired. */
   get(sessionId: string): Promise<Session | undefined>;
   /**
-   * Records use now and extends the idle expiry to `expiresAt` (capped at the absolute
-   * expiry). Undefined when the session is absent or already expired: it is never revived.
+   * Records use now and extends the idle expiry to `expiresAt`, in epoch seconds (capped at the
+   * absolute expiry; milliseconds are a `validation` error). Undefined when the session is
+   * absent or already expired: it is never revived.
    */
   touch(sessionId: string, options: { expiresAt: number }): Promise<Session | undefined>;
   /** Deletes one session (absent is fine). */
@@ -121,9 +122,16 @@ export interface SessionRepository {
    * for TTL).
    */
   consume(sessionId: string): Promise<Session>;
-  /** A user's live sessions, every page of the GSI read. */
+  /**
+   * A user's live sessions, every page of the GSI read. The GSI is eventually consistent: on
+   * AWS a session created a moment ago may not be listed yet.
+   */
   listForUser(userEmail: string): Promise<Session[]>;
-  /** Deletes every session of a user (sign out everywhere); returns how many were deleted. */
+  /**
+   * Deletes every session of a user (sign out everywhere), found through every page of the GSI
+   * (eventually consistent, like {@link listForUser}), 25 per batch with unprocessed items
+   * re-sent; returns how many were deleted.
+   */
   deleteAllForUser(userEmail: string): Promise<number>;
 }
 

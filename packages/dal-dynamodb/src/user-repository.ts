@@ -168,7 +168,8 @@ export interface UserRepository {
    * Counts one assessment of `type` against `limit`, atomically: of any number of concurrent
    * calls for the last allowance, exactly one gets `consumed: true`. A user without a counter
    * for the type gets one first, set to `countExisting()` (the assessments of the type already
-   * stored; only called then). `not_found` when there is no such user.
+   * stored; only called then, and its time counts toward the call's deadline). `not_found`
+   * when there is no such user.
    */
   consumeAllowance(
     email: string,
