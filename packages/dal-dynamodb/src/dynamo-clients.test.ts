@@ -61,7 +61,8 @@ describe('createDynamoClients without an endpoint (real AWS)', () => {
     expect(request.hostname).toBe('dynamodb.eu-west-2.amazonaws.com');
     expect(request.headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
     expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAENVIRONMENT1\/\d{8}\/eu-west-2\/dynamodb\/aws4_request,/);
-    expect(JSON.parse(String(request.body))).toMatchObject({ TableName: 'ielts-genai-prep-users', Key: { email: { S: 'ada@example.com' } } });
+    const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
+    expect(JSON.parse(body)).toMatchObject({ TableName: 'ielts-genai-prep-users', Key: { email: { S: 'ada@example.com' } } });
   });
 
   it('prefers a region and credentials given outright', async () => {
