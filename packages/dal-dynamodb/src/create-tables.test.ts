@@ -10,6 +10,18 @@ import { startFaultProxy } from './test-support/fault-proxy.js';
 const clients = createTestClients(inject('dynamoDbLocalEndpoint'));
 afterAll(() => clients.destroy());
 
+/** A users table keyed by `user_id` instead of `email`: one that does not match its definition. */
+function createUsersTableKeyedByUserId(tableName: string) {
+  return clients.client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [{ AttributeName: 'user_id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'user_id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+}
+
 describe('createTables on DynamoDB Local', () => {
   it('creates all seven tables, enables TTL, reports progress, and is idempotent', async () => {
     const prefix = uniquePrefix('create');
@@ -44,14 +56,7 @@ describe('createTables on DynamoDB Local', () => {
   it('rejects an existing table whose keys differ from the definition', async () => {
     const prefix = uniquePrefix('mismatch');
     const names = resolveTableNames({ prefix });
-    await clients.client.send(
-      new CreateTableCommand({
-        TableName: names.users,
-        AttributeDefinitions: [{ AttributeName: 'user_id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'user_id', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await createUsersTableKeyedByUserId(names.users);
     const error = await createTables({ client: clients.client, prefix, tables: ['users'] }).catch((caught: unknown) => caught);
     expect(DalError.isInstance(error, 'table_mismatch')).toBe(true);
     expect((error as DalError).message).toContain('key schema is user_id:HASH, expected email:HASH');
@@ -152,14 +157,7 @@ describe('createTables through a proxy that shows tables still being created', (
     try {
       const prefix = uniquePrefix('settle');
       const names = resolveTableNames({ prefix });
-      await clients.client.send(
-        new CreateTableCommand({
-          TableName: names.users,
-          AttributeDefinitions: [{ AttributeName: 'user_id', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'user_id', KeyType: 'HASH' }],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
+      await createUsersTableKeyedByUserId(names.users);
       // The users mismatch is known at once; the rubrics table's creation is answered late.
       proxy.plan('CreateTable', [{ kind: 'delay', milliseconds: 400 }]);
       const error = await createTables({ client: proxied.client, prefix, tables: ['users', 'rubrics'], pollIntervalMs: 20 }).catch(
