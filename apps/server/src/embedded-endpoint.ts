@@ -13,14 +13,27 @@ export function writeEmbeddedEndpoint(dataDir: string, endpoint: string): () => 
   return () => rmSync(file, { force: true });
 }
 
-/** The endpoint a running server's embedded store listens on, if one answers. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The endpoint a running server's embedded store listens on, if its process is alive and the store answers. */
 export async function findRunningEmbeddedEndpoint(dataDir: string): Promise<string | undefined> {
   let endpoint: string;
+  let pid: number | undefined;
   try {
-    endpoint = (JSON.parse(readFileSync(path.join(dataDir, FILE_NAME), 'utf8')) as { endpoint: string }).endpoint;
+    ({ endpoint, pid } = JSON.parse(readFileSync(path.join(dataDir, FILE_NAME), 'utf8')) as { endpoint: string; pid?: number });
   } catch {
     return undefined;
   }
+  // Left behind by a server that was killed: its port may now belong to something else.
+  if (pid !== undefined && !isAlive(pid)) return undefined;
   try {
     await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1000) });
     return endpoint;

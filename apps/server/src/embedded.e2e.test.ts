@@ -40,6 +40,27 @@ async function stop({ runtime, server }: { runtime: Runtime; server: ServerType 
   await runtime.close();
 }
 
+/** Runs `node dist/main.js` with the environment until it exits on its own; its exit code and output. */
+function runMainToExit(extra: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [path.join(packageDirectory, 'dist', 'main.js')], {
+    env: { ...process.env, ...environment, AWS_REGION: '', DYNAMODB_ENDPOINT: '', SES_FROM_ADDRESS: '', ...extra },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** The lines a run printed, without Node's and the AWS SDK's warnings. */
+const ownLines = (output: string) => output.split('\n').filter((line) => /^(Invalid configuration|  - )/.test(line));
+
 function outbox(): string[] {
   const directory = path.join(dataDir, 'outbox');
   return readdirSync(directory)
@@ -125,6 +146,24 @@ describe('the one-command start on the embedded store', () => {
       const health = await fetch(`${url}/health`);
       expect(await readJson(health)).toMatchObject({ status: 'ok' });
 
+      // A second server on the same folder stops with one clear line, and the first keeps running.
+      const second = await runMainToExit({ PORT: '0' });
+      expect(second.code).toBe(2);
+      expect(ownLines(second.output)).toEqual([
+        'Invalid configuration:',
+        expect.stringMatching(/^ {2}- DATA_DIR: another server is using .* \(its store answers at http:\/\/127\.0\.0\.1:\d+\): stop it, or choose another DATA_DIR$/),
+      ]);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+
+      // A port that is taken: one clear line, no stack trace.
+      const taken = await runMainToExit({ PORT: new URL(url).port, DATA_DIR: path.join(workDirectory, 'other-data') });
+      expect(taken.code).toBe(2);
+      expect(ownLines(taken.output)).toEqual([
+        'Invalid configuration:',
+        `  - PORT: ${new URL(url).port} is already in use on 127.0.0.1: stop the other server or choose another PORT`,
+      ]);
+      expect(taken.output).not.toMatch(/\n\s+at /);
+
       // The admin CLI writes through the running server's store.
       const grant = spawn(
         process.execPath,
@@ -144,5 +183,14 @@ describe('the one-command start on the embedded store', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
     }
+  });
+
+  it('stops with one clear line when DATA_DIR cannot be written', async () => {
+    const notAFolder = path.join(workDirectory, 'a-file');
+    writeFileSync(notAFolder, 'not a folder');
+    const run = await runMainToExit({ DATA_DIR: path.join(notAFolder, 'data') });
+    expect(run.code).toBe(2);
+    expect(ownLines(run.output)).toEqual(['Invalid configuration:', `  - DATA_DIR: cannot create or write the folder ${path.join(notAFolder, 'data')} (ENOTDIR)`]);
+    expect(run.output).not.toMatch(/\n\s+at /);
   });
 });

@@ -5,24 +5,38 @@ import { ConfigError, loadConfig } from './config.js';
 import { findRootDirectory } from './root-directory.js';
 import { createRuntime } from './runtime.js';
 
+/** Prints a configuration problem without a stack trace, and exits with 2. */
+function exitWithConfigError(error: ConfigError): never {
+  console.error(error.message);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   let config;
+  let runtime;
   try {
     config = loadConfig(process.env, { rootDirectory: findRootDirectory() });
+    runtime = await createRuntime(config);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) exitWithConfigError(error);
     throw error;
   }
-  const runtime = await createRuntime(config);
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${info.port}`;
     console.log(`IELTS GenAI Prep server listening on ${url}`);
     for (const line of runtime.description) console.log(`  ${line}`);
     console.log(existsSync(path.join(config.webDistDir, 'index.html')) ? `  web app: ${url}/` : `  web app: not built (${config.webDistDir})`);
     console.log(`  API description: ${url}/openapi.json`);
+  });
+  // A port taken by another program, or a host this machine does not have: one clear line.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const problem =
+      error.code === 'EADDRINUSE'
+        ? `PORT: ${config.port} is already in use on ${config.host}: stop the other server or choose another PORT`
+        : error.code === 'EACCES'
+          ? `PORT: ${config.port} needs more privileges than this process has: choose a PORT above 1023`
+          : `HOST: cannot listen on ${config.host}:${config.port} (${error.code ?? error.message})`;
+    runtime.close().finally(() => exitWithConfigError(new ConfigError([problem])));
   });
   let stopping = false;
   const stop = () => {

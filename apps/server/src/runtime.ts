@@ -4,13 +4,14 @@ import { createRepositories, createTables, startEmbeddedDynamo } from '@ielts-ge
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { consoleLogger, type AppEnv, type Logger } from './app-services.js';
-import type { ServerConfig } from './config.js';
+import { ConfigError, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
 import { createDefaultEvaluators } from './default-evaluators.js';
 import { createDynamoDbClients } from './dynamodb-clients.js';
-import { writeEmbeddedEndpoint } from './embedded-endpoint.js';
+import { findRunningEmbeddedEndpoint, writeEmbeddedEndpoint } from './embedded-endpoint.js';
 import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
+import { ensureWritableDirectory } from './writable-directory.js';
 
 /** A server built from its configuration, and how to stop what it started. */
 export interface Runtime {
@@ -26,7 +27,8 @@ export interface RuntimeOptions {
 }
 
 /**
- * Builds the server from its configuration: the data store (embedded, an endpoint such as
+ * Builds the server from its configuration (a {@link ConfigError} when DATA_DIR or the outbox
+ * cannot be written): the data store (embedded, an endpoint such as
  * DynamoDB Local, or real DynamoDB), tables and content when asked, the mailer (outbox or SES)
  * and the evaluators (offline, Bedrock, Gemini).
  */
@@ -35,9 +37,19 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
   const description: string[] = [];
   const closers: Array<() => Promise<void> | void> = [];
   const tableNaming = { prefix: config.tables.prefix, suffix: config.tables.suffix };
+  // Speaking audio always waits under DATA_DIR; the embedded store and the outbox live there by default.
+  ensureWritableDirectory('DATA_DIR', config.dataDir);
+  if (config.mail.kind === 'outbox') ensureWritableDirectory('OUTBOX_DIR', config.mail.directory);
 
   let documentClient: DynamoDBDocumentClient;
   if (config.storage.kind === 'embedded') {
+    // The store's files take one process at a time; a second server on them would crash inside it.
+    const running = await findRunningEmbeddedEndpoint(config.dataDir);
+    if (running) {
+      throw new ConfigError([
+        `DATA_DIR: another server is using ${config.dataDir} (its store answers at ${running}): stop it, or choose another DATA_DIR`,
+      ]);
+    }
     const embedded = await startEmbeddedDynamo({ path: config.storage.directory, createTables: config.createTables, ...tableNaming });
     documentClient = embedded.documentClient;
     closers.push(() => embedded.close());
