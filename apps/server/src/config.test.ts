@@ -81,6 +81,14 @@ describe('loadConfig', () => {
     );
     expect(problems).toHaveLength(5);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be at most 65535 (got "70000")']);
+    expect(problemsOf({ AWS_REGION: 'Ireland', SES_REGION: 'eu west 1', BEDROCK_REGION: 'us-east' })).toEqual([
+      'AWS_REGION: must be an AWS region such as eu-west-2 (got "Ireland")',
+      'SES_REGION: must be an AWS region such as eu-west-2 (got "eu west 1")',
+      'BEDROCK_REGION: must be an AWS region such as eu-west-2 (got "us-east")',
+    ]);
+    for (const good of ['eu-west-2', 'us-gov-west-1', 'cn-north-1', 'ap-southeast-4', 'il-central-1']) {
+      expect(loadConfig({ AWS_REGION: good, NODE_ENV: 'test' }, { rootDirectory: root }).storage).toEqual({ kind: 'aws', region: good });
+    }
   });
 
   it('checks combinations', () => {

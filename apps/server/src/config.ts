@@ -80,6 +80,10 @@ const integer = (minimum: number, maximum: number) =>
       .optional(),
   );
 
+/** An AWS region name such as `eu-west-2`, `us-gov-west-1` or `cn-north-1`. */
+const region = () =>
+  z.preprocess(blankToUndefined, z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'must be an AWS region such as eu-west-2').optional());
+
 const flag = () =>
   z.preprocess(
     blankToUndefined,
@@ -147,7 +151,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: url(),
   DATA_DIR: text(),
   WEB_DIST_DIR: text(),
-  AWS_REGION: text(),
+  AWS_REGION: region(),
   DYNAMODB_ENDPOINT: url(),
   TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
   TABLE_SUFFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
@@ -156,10 +160,10 @@ const environmentSchema = z.object({
   OUTBOX_DIR: text(),
   MAIL_FROM: text(),
   SES_FROM_ADDRESS: z.preprocess(blankToUndefined, z.string().regex(/@/, 'must be an email address, optionally with a name: "Name <a@b.c>"').optional()),
-  SES_REGION: text(),
+  SES_REGION: region(),
   SES_ENDPOINT: url(),
   BEDROCK_ENABLED: flag(),
-  BEDROCK_REGION: text(),
+  BEDROCK_REGION: region(),
   BEDROCK_MODEL_ID: text(),
   BEDROCK_ENDPOINT: url(),
   GEMINI_API_KEY: text(),
