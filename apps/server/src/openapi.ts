@@ -75,7 +75,8 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
         content: { 'application/json': { schema: toSchema(route.response, 'output', components) } },
       },
     };
-    if (route.body || route.params || route.query) responses['400'] = errorResponse('Invalid input: field-level details in `error.details`');
+    // Every route can answer 400: a route without a query or body refuses a stray one.
+    responses['400'] = errorResponse('Invalid input: field-level details in `error.details`');
     if (route.auth === 'user') responses['401'] = errorResponse('No valid session');
     if (route.body) {
       responses['413'] = errorResponse('The body is too large');
