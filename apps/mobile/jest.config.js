@@ -14,6 +14,7 @@ module.exports = {
   preset: 'jest-expo',
   testEnvironment: '<rootDir>/jest.environment.js',
   setupFiles: ['<rootDir>/jest.setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/jest.setup-after-env.js'],
   testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
   moduleNameMapper: {
     '^@ielts-genai-prep/api-client$': moduleEntry('@ielts-genai-prep/api-client'),
@@ -23,6 +24,8 @@ module.exports = {
   transformIgnorePatterns: expoPreset.transformIgnorePatterns.map((pattern, index) =>
     index === 0 ? pattern.replace('(?!(', '(?!(ky/|') : pattern,
   ),
+  // Longer than the 5 s that findBy* waits, so a missing element is reported as such, not as a timeout.
+  testTimeout: 20_000,
   // Two workers: the machine has two cores.
   maxWorkers: 2,
 };

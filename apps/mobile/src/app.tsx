@@ -44,7 +44,7 @@ function Screen({ route }: { route: Route }) {
     case 'writing-task':
       return <WritingTaskScreen questionId={route.questionId} />;
     case 'result':
-      return <ResultScreen assessmentId={route.assessmentId} assessment={route.assessment} />;
+      return <ResultScreen assessment={route.assessment} />;
     case 'history':
       return <HistoryScreen />;
   }

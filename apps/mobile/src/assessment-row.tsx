@@ -15,6 +15,7 @@ export function AssessmentRow({ assessment, onPress }: AssessmentRowProps) {
   const band = assessment.completed ? `Band ${formatBand(assessment.overall_band)}` : 'In progress';
   return (
     <Pressable
+      testID={`assessment-${assessment.assessment_id}`}
       accessibilityRole="button"
       accessibilityLabel={`${label}, ${formatDateTime(assessment.timestamp)}, ${band}`}
       onPress={() => onPress(assessment)}

@@ -17,15 +17,18 @@ export function ErrorBanner({ error, fields = [], onRetry }: ErrorBannerProps) {
   const text = describeError(error);
   const unplaced = unplacedFieldErrors(fieldErrorsOf(error), fields);
   return (
-    <View style={styles.banner} accessibilityRole="alert" accessibilityLiveRegion="assertive">
-      <Text style={styles.title}>{text.title}</Text>
-      <Text style={styles.message}>{text.message}</Text>
-      {unplaced.map(([path, message]) => (
-        <Text key={path} style={styles.message}>
-          {path ? `${path}: ${message}` : message}
-        </Text>
-      ))}
-      {text.requestId ? <Text style={styles.reference}>Reference: {text.requestId}</Text> : null}
+    <View style={styles.banner}>
+      {/* One accessible element, read out as a whole when it appears; the button stays separately reachable. */}
+      <View style={styles.texts} accessible accessibilityRole="alert" accessibilityLiveRegion="assertive">
+        <Text style={styles.title}>{text.title}</Text>
+        <Text style={styles.message}>{text.message}</Text>
+        {unplaced.map(([path, message]) => (
+          <Text key={path} style={styles.message}>
+            {path ? `${path}: ${message}` : message}
+          </Text>
+        ))}
+        {text.requestId ? <Text style={styles.reference}>Reference: {text.requestId}</Text> : null}
+      </View>
       {onRetry && text.retryable ? <Button label="Try again" variant="secondary" onPress={onRetry} /> : null}
     </View>
   );
@@ -52,8 +55,9 @@ const styles = StyleSheet.create({
     borderWidth: 1,
     borderRadius: 10,
     padding: spacing.md,
-    gap: spacing.xs,
+    gap: spacing.sm,
   },
+  texts: { gap: spacing.xs },
   title: { fontSize: 16, fontWeight: '700', color: colors.danger },
   message: { fontSize: 15, lineHeight: 21, color: colors.text },
   reference: { fontSize: 12, color: colors.muted },

@@ -26,7 +26,7 @@ export function HistoryScreen() {
             <AssessmentRow
               key={assessment.assessment_id}
               assessment={assessment}
-              onPress={(selected) => navigation.push({ name: 'result', assessmentId: selected.assessment_id, assessment: selected })}
+              onPress={(selected) => navigation.push({ name: 'result', assessment: selected })}
             />
           ))}
         </View>

@@ -69,7 +69,7 @@ export function HomeScreen() {
           <AssessmentRow
             key={assessment.assessment_id}
             assessment={assessment}
-            onPress={(selected) => navigation.push({ name: 'result', assessmentId: selected.assessment_id, assessment: selected })}
+            onPress={(selected) => navigation.push({ name: 'result', assessment: selected })}
           />
         ))}
         {recent.data && recent.data.items.length > 0 ? (

@@ -9,8 +9,8 @@ describe('navigationReducer', () => {
     let stack = navigationReducer([home], { type: 'push', route: questions });
     stack = navigationReducer(stack, { type: 'push', route: task });
     expect(stack).toEqual([home, questions, task]);
-    stack = navigationReducer(stack, { type: 'replace', route: { name: 'result', assessmentId: 'asm_1' } });
-    expect(stack.map((route) => route.name)).toEqual(['home', 'writing-questions', 'result']);
+    stack = navigationReducer(stack, { type: 'replace', route: { name: 'history' } });
+    expect(stack.map((route) => route.name)).toEqual(['home', 'writing-questions', 'history']);
     stack = navigationReducer(stack, { type: 'back' });
     expect(stack).toEqual([home, questions]);
   });

@@ -9,8 +9,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'writing-questions' }
   | { name: 'writing-task'; questionId: string }
-  /** `assessment` when the app already has it (just scored, or from a list); otherwise it is fetched. */
-  | { name: 'result'; assessmentId: string; assessment?: Assessment }
+  /** A result just scored, or picked from a list. */
+  | { name: 'result'; assessment: Assessment }
   | { name: 'history' };
 
 /** A change to the stack of screens. */

@@ -46,7 +46,7 @@ export function SignInScreen({ notice, email: initialEmail = '' }: SignInScreenP
       <Text style={shared.body}>Practise IELTS Writing and get band scores with feedback on every criterion.</Text>
       {notice && error === null ? <NoticeBanner>{notice}</NoticeBanner> : null}
       {wrongCredentials ? (
-        <View style={styles.wrong} accessibilityRole="alert">
+        <View style={styles.wrong} accessible accessibilityRole="alert" accessibilityLiveRegion="assertive">
           <Text style={styles.wrongTitle}>Could not sign in</Text>
           <Text style={shared.body}>{(error as ApiError).message || 'The email or password is incorrect.'}</Text>
         </View>

@@ -41,7 +41,7 @@ export function WritingTaskScreen({ questionId }: WritingTaskScreenProps) {
     setError(null);
     try {
       const assessment = await client.writing.evaluate({ question_id: questionId, essay, idempotency_key: key });
-      navigation.replace({ name: 'result', assessmentId: assessment.assessment_id, assessment });
+      navigation.replace({ name: 'result', assessment });
     } catch (caught) {
       // A 401 has already sent the learner to sign in (see App); anything else is shown here.
       if (ApiError.isInstance(caught) && caught.code === 'unauthorized') return;

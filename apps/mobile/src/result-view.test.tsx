@@ -1,0 +1,96 @@
+import { assessmentSchema, type Assessment } from '@ielts-genai-prep/core';
+import { render, screen, within } from '@testing-library/react-native';
+import { ResultView } from './result-view';
+
+// An assessment as the server sends it (defaults left out), parsed with core's schema as the client does.
+const writingResult: Assessment = assessmentSchema.parse({
+  assessment_id: 'asm_01JDX7Q2W',
+  user_email: 'mai@example.com',
+  user_id: '3f1c2a9e-7b4d-4e21-9a55-0c8d2f6b1e77',
+  question_id: 'wt2-remote-work',
+  assessment_type: 'writing_task2',
+  timestamp: '2026-11-25T09:12:44.000Z',
+  completed_at: '2026-11-25T09:13:02.000Z',
+  completed: true,
+  overall_band: 6.5,
+  criteria_scores: {
+    task_response: { band: 6.5, feedback: 'Both views are discussed, but your own opinion only appears in the conclusion.' },
+    coherence_cohesion: { band: 7, feedback: 'Clear progression; referencing is accurate.' },
+    lexical_resource: { band: 6.5, feedback: 'Some less common items, with occasional errors in collocation.' },
+    grammatical_range_accuracy: { band: 6, feedback: 'A mix of complex structures; errors in articles and agreement.' },
+  },
+  feedback: 'State your position in the introduction and develop each body paragraph with one example.',
+  inline_corrections: [{ quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' }],
+  word_count: 287,
+  flags: ['repetition'],
+  ai_generated: true,
+  content_safe: true,
+  provenance: {
+    provider: 'bedrock',
+    model_id: 'amazon.nova-micro-v1:0',
+    token_usage: { input_tokens: 1830, output_tokens: 612, total_tokens: 2442 },
+    cost_usd: 0.000148,
+    latency_ms: 4120,
+  },
+});
+
+describe('ResultView', () => {
+  it('shows the overall band, each criterion’s band and feedback in the IELTS order, and the feedback', () => {
+    render(<ResultView assessment={writingResult} />);
+
+    expect(screen.getByTestId('overall-band')).toHaveTextContent('6.5');
+    expect(screen.getByText('287 words')).toBeOnTheScreen();
+    const rows = [
+      ['task_response', 'Task Response', '6.5', 'Both views are discussed, but your own opinion only appears in the conclusion.'],
+      ['coherence_cohesion', 'Coherence and Cohesion', '7.0', 'Clear progression; referencing is accurate.'],
+      ['lexical_resource', 'Lexical Resource', '6.5', 'Some less common items, with occasional errors in collocation.'],
+      ['grammatical_range_accuracy', 'Grammatical Range and Accuracy', '6.0', 'A mix of complex structures; errors in articles and agreement.'],
+    ];
+    for (const [criterion, name, band, feedback] of rows) {
+      const row = screen.getByTestId(`criterion-${criterion}`);
+      expect(within(row).getByText(name as string)).toBeOnTheScreen();
+      expect(within(row).getByText(band as string)).toBeOnTheScreen();
+      expect(within(row).getByText(feedback as string)).toBeOnTheScreen();
+    }
+    const order = screen.getAllByTestId(/^criterion-/).map((row) => row.props.testID);
+    expect(order).toEqual(rows.map(([criterion]) => `criterion-${criterion}`));
+    expect(screen.getByText('State your position in the introduction and develop each body paragraph with one example.')).toBeOnTheScreen();
+  });
+
+  it('shows corrections, flags and who scored it', () => {
+    render(<ResultView assessment={writingResult} />);
+    expect(screen.getByText('a advantage')).toBeOnTheScreen();
+    expect(screen.getByText('"an" before a vowel sound.')).toBeOnTheScreen();
+    expect(screen.getByText('Repetition')).toBeOnTheScreen();
+    expect(screen.getByText(/AI examiner \(Amazon Bedrock\)\. AI bands are estimates/)).toBeOnTheScreen();
+  });
+
+  it('says "Not assessed" for a criterion without a band, and marks a result a person will review', () => {
+    const speaking = assessmentSchema.parse({
+      ...writingResult,
+      assessment_type: 'speaking',
+      overall_band: 6,
+      word_count: null,
+      criteria_scores: {
+        fluency_coherence: { band: 6, feedback: 'Some hesitation.' },
+        lexical_resource: { band: 6, feedback: 'Adequate range.' },
+        grammatical_range_accuracy: { band: 6, feedback: 'Mostly simple sentences.' },
+        pronunciation: { band: null, feedback: '' },
+      },
+      inline_corrections: [],
+      flags: ['pronunciation_not_assessed'],
+      review: { required: true, reasons: ['the scorers disagreed'] },
+    });
+    render(<ResultView assessment={speaking} />);
+    expect(within(screen.getByTestId('criterion-pronunciation')).getByText('Not assessed')).toBeOnTheScreen();
+    expect(screen.getByText('A person will check this result: the scorers disagreed.')).toBeOnTheScreen();
+    expect(screen.getByText('Pronunciation not assessed')).toBeOnTheScreen();
+  });
+
+  it('shows no band for an assessment that is not finished', () => {
+    const unfinished = assessmentSchema.parse({ ...writingResult, completed: false, overall_band: null, completed_at: null });
+    render(<ResultView assessment={unfinished} />);
+    expect(screen.getByText('This assessment is not finished yet, so it has no band.')).toBeOnTheScreen();
+    expect(screen.queryByTestId('overall-band')).toBeNull();
+  });
+});

@@ -1,0 +1,374 @@
+// A wire-level stand-in for the reference server, on 127.0.0.1: the routes of core's `apiContract`,
+// request checks with the contract's schemas (400 `validation_failed` with field details, as the
+// server answers), bearer-token sessions, entitlements (402), cursor pages, and a deterministic
+// essay scorer. Every answer is checked against the contract's response schema before it is sent,
+// so the app is tested against responses the real server could give. It records every request.
+import {
+  API_ERROR_STATUS,
+  countWords,
+  isWritingType,
+  listRoutes,
+  toFieldErrors,
+  writingLimitsFor,
+  writingTaskBand,
+  type ApiErrorCode,
+  type Assessment,
+  type Band,
+  type FieldError,
+  type PublicQuestion,
+  type RouteDefinition,
+} from '@ielts-genai-prep/core';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { LEARNER, freeAllowances, type Allowances } from './fixtures';
+
+/** A request the stand-in received. */
+export interface RecordedRequest {
+  /** The contract endpoint, `auth.login`; `unknown` when no route matched. */
+  endpoint: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** The body parsed as JSON; undefined when empty. */
+  body: unknown;
+  /** The status the stand-in answered with. */
+  status?: number;
+  /** The JSON it answered with. */
+  response?: unknown;
+}
+
+/** A reply a test scripts for one endpoint, in place of the stand-in's own behaviour. */
+export interface ScriptedReply {
+  status: number;
+  json: unknown;
+}
+
+/** What the stand-in starts with. */
+export interface StandInOptions {
+  /** Accounts that can sign in. Default: {@link LEARNER}. */
+  users?: Array<{ email: string; password: string; user_id: string; display_name: string | null }>;
+  questions?: PublicQuestion[];
+  /** The learner's past results, newest first. */
+  assessments?: Assessment[];
+  allowances?: Allowances;
+}
+
+/** The running stand-in. */
+export interface StandInApiServer {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  requests: RecordedRequest[];
+  /** The requests to one endpoint. */
+  requestsTo(endpoint: string): RecordedRequest[];
+  /** Tokens of the sessions alive now. */
+  activeTokens(): string[];
+  /** Starts a session as the mobile login would, and returns its token (for "already signed in" tests). */
+  issueToken(email?: string): string;
+  /** Ends every session, as an expiry or "sign out everywhere" would. */
+  endAllSessions(): void;
+  /** Answers the next call of `endpoint` with `reply` instead. */
+  scriptOnce(endpoint: string, reply: ScriptedReply): void;
+  /** Responses the stand-in's own handlers built that failed the contract: must stay empty. */
+  contractViolations: string[];
+  close(): Promise<void>;
+}
+
+class HttpProblem extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function pathPattern(path: string): RegExp {
+  return new RegExp(`^${path.replace(/:([A-Za-z_]+)/g, '(?<$1>[^/]+)')}$`);
+}
+
+const ROUTES = listRoutes().map(({ group, name, route }) => ({ endpoint: `${group}.${name}`, route, pattern: pathPattern(route.path) }));
+
+// Cursors are opaque to clients; here they are the offset of the next item.
+function page<Item>(items: Item[], cursor: string | undefined, limit: number, prefix: string): { items: Item[]; next_cursor: string | null } {
+  let offset = 0;
+  if (cursor !== undefined) {
+    const match = new RegExp(`^${prefix}:(\\d+)$`).exec(cursor);
+    if (!match) throw new HttpProblem('validation_failed', 'The request is invalid', [{ path: 'cursor', message: 'is not a cursor this list gave out' }]);
+    offset = Number(match[1]);
+  }
+  const slice = items.slice(offset, offset + limit);
+  const next = offset + limit < items.length ? `${prefix}:${offset + limit}` : null;
+  return { items: slice, next_cursor: next };
+}
+
+// A deterministic stand-in for the essay scorer: the length decides Task Response, fixed bands
+// elsewhere; the overall band comes from core's IELTS rule like the real evaluators'.
+function scoreEssay(essay: string, minimumWords: number) {
+  const words = countWords(essay);
+  const underLength = words < minimumWords;
+  const bands = {
+    task_response: (underLength ? 5 : 6.5) as Band,
+    coherence_cohesion: 7 as Band,
+    lexical_resource: 6.5 as Band,
+    grammatical_range_accuracy: 6 as Band,
+  };
+  return {
+    words,
+    underLength,
+    overall: writingTaskBand(Object.values(bands)),
+    criteria: {
+      task_response: {
+        band: bands.task_response,
+        feedback: underLength ? `The essay has ${words} words; ${minimumWords} are required.` : 'Both views are discussed and your opinion is clear.',
+      },
+      coherence_cohesion: { band: bands.coherence_cohesion, feedback: 'Clear progression with accurate referencing.' },
+      lexical_resource: { band: bands.lexical_resource, feedback: 'Some less common vocabulary, with occasional collocation errors.' },
+      grammatical_range_accuracy: { band: bands.grammatical_range_accuracy, feedback: 'A mix of complex structures; watch your articles.' },
+    },
+  };
+}
+
+/** Starts the stand-in on 127.0.0.1 on a free port. */
+export async function startStandInApiServer(options: StandInOptions = {}): Promise<StandInApiServer> {
+  const users = new Map((options.users ?? [LEARNER]).map((user) => [user.email, user]));
+  const questions = options.questions ?? [];
+  const assessments = [...(options.assessments ?? [])];
+  const allowances = options.allowances ?? freeAllowances();
+  const sessions = new Map<string, string>();
+  const byIdempotencyKey = new Map<string, Assessment>();
+  const scripted = new Map<string, ScriptedReply[]>();
+  const requests: RecordedRequest[] = [];
+  const contractViolations: string[] = [];
+  const sockets = new Set<Socket>();
+  let sequence = 0;
+
+  const issueToken = (email = LEARNER.email) => {
+    const token = randomBytes(24).toString('base64url');
+    sessions.set(token, email);
+    return token;
+  };
+
+  const publicUser = (email: string) => {
+    const user = users.get(email);
+    if (!user) throw new HttpProblem('not_found', 'The account no longer exists');
+    return {
+      email: user.email,
+      user_id: user.user_id,
+      display_name: user.display_name,
+      email_verified: true,
+      created_at: '2026-11-01T09:00:00.000Z',
+      last_login: '2026-11-25T08:30:00.000Z',
+    };
+  };
+
+  const handlers: Record<string, (input: { query: any; body: any; params: any; email: string | null; token: string | null }) => { status?: number; json: unknown }> = {
+    'health.check': () => ({ json: { status: 'ok', version: 'stand-in', time: new Date().toISOString() } }),
+    'auth.register': ({ body }) => {
+      if (['password123', 'qwerty123', '12345678'].includes(body.password.toLowerCase())) {
+        throw new HttpProblem('validation_failed', 'Choose another password', [
+          { path: 'password', message: 'is too common: choose a password that is not on lists of common passwords' },
+        ]);
+      }
+      return { json: { message: 'Thanks. If this address can be registered, a confirmation link is on its way to it.' } };
+    },
+    'auth.login': ({ body }) => {
+      const user = users.get(body.email.trim().toLowerCase());
+      if (!user || user.password !== body.password) throw new HttpProblem('unauthorized', 'The email or password is incorrect');
+      const token = issueToken(user.email);
+      return {
+        json: {
+          user: publicUser(user.email),
+          token: body.client === 'mobile' ? token : null,
+          expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        },
+      };
+    },
+    'auth.logout': ({ token }) => {
+      if (token) sessions.delete(token);
+      return { json: { ok: true } };
+    },
+    'auth.me': ({ email }) => ({ json: { user: publicUser(email as string) } }),
+    'entitlements.get': () => ({
+      json: {
+        entitlements: Object.entries(allowances).map(([type, allowance]) => ({
+          assessment_type: type,
+          granted: allowance.granted,
+          used: allowance.used,
+          remaining: Math.max(0, allowance.granted - allowance.used),
+        })),
+      },
+    }),
+    'questions.list': ({ query }) => ({
+      json: page(
+        questions.filter((question) => question.assessment_type === query.type),
+        query.cursor,
+        query.limit,
+        'q',
+      ),
+    }),
+    'questions.get': ({ params }) => {
+      const question = questions.find((candidate) => candidate.question_id === params.id);
+      if (!question) throw new HttpProblem('not_found', 'No such question');
+      return { json: question };
+    },
+    'writing.evaluate': ({ body, email }) => {
+      const question = questions.find((candidate) => candidate.question_id === body.question_id);
+      if (!question || !isWritingType(question.assessment_type)) throw new HttpProblem('not_found', 'No such writing question');
+      const key = body.idempotency_key ? `${email}:${body.idempotency_key}` : undefined;
+      const earlier = key ? byIdempotencyKey.get(key) : undefined;
+      if (earlier) return { status: 201, json: earlier };
+      const type = question.assessment_type;
+      const allowance = allowances[type] ?? { granted: 0, used: 0 };
+      if (allowance.used >= allowance.granted) {
+        throw new HttpProblem('payment_required', `You have used all ${allowance.granted} of your ${type} assessments: buy a pack to take more`);
+      }
+      allowance.used += 1;
+      allowances[type] = allowance;
+      const minimum = question.word_limit ?? writingLimitsFor(type)?.minimumWords ?? 0;
+      const score = scoreEssay(body.essay, minimum);
+      const now = new Date().toISOString();
+      sequence += 1;
+      const user = publicUser(email as string);
+      const assessment = {
+        assessment_id: `asm_new_${sequence}`,
+        user_email: user.email,
+        user_id: user.user_id,
+        question_id: question.question_id,
+        assessment_type: type,
+        timestamp: now,
+        completed_at: now,
+        completed: true,
+        overall_band: score.overall,
+        criteria_scores: score.criteria,
+        feedback: 'State your position in the introduction and support each main idea with an example.',
+        inline_corrections: [{ quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' }],
+        word_count: score.words,
+        flags: score.underLength ? ['under_length'] : [],
+        ai_generated: false,
+        content_safe: true,
+        provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 12 },
+        idempotency_key: body.idempotency_key ?? null,
+        submission: { essay: body.essay },
+      } as unknown as Assessment;
+      assessments.unshift(assessment);
+      if (key) byIdempotencyKey.set(key, assessment);
+      return { status: 201, json: assessment };
+    },
+    'assessments.list': ({ query, email }) => ({
+      json: page(
+        assessments.filter((assessment) => assessment.user_email === email),
+        query.cursor,
+        query.limit,
+        'a',
+      ),
+    }),
+    'assessments.get': ({ params, email }) => {
+      const assessment = assessments.find((candidate) => candidate.assessment_id === params.id && candidate.user_email === email);
+      if (!assessment) throw new HttpProblem('not_found', 'No such assessment');
+      return { json: assessment };
+    },
+  };
+
+  const sendJson = (response: ServerResponse, status: number, json: unknown) => {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': `req_${requests.length}` });
+    response.end(JSON.stringify(json));
+  };
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const text = await readBody(request);
+    const recorded: RecordedRequest = {
+      endpoint: 'unknown',
+      method: request.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams.entries()),
+      headers: request.headers,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    };
+    requests.push(recorded);
+    const reply = (status: number, json: unknown) => {
+      recorded.status = status;
+      recorded.response = json;
+      sendJson(response, status, json);
+    };
+    const problem = (error: HttpProblem) =>
+      reply(API_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, details: error.details } });
+
+    const match = ROUTES.map((candidate) => ({ ...candidate, found: candidate.pattern.exec(url.pathname) })).find(
+      (candidate) => candidate.route.method === request.method && candidate.found,
+    );
+    if (!match) return problem(new HttpProblem('not_found', `No route for ${request.method} ${url.pathname}`));
+    recorded.endpoint = match.endpoint;
+    const once = scripted.get(match.endpoint)?.shift();
+    if (once) return reply(once.status, once.json);
+
+    try {
+      const route: RouteDefinition = match.route;
+      let email: string | null = null;
+      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
+      if (route.auth === 'user') {
+        email = token ? (sessions.get(token) ?? null) : null;
+        if (!email) throw new HttpProblem('unauthorized', 'Sign in to continue');
+      }
+      const details: FieldError[] = [];
+      const parse = (schema: RouteDefinition['body'], value: unknown) => {
+        if (!schema) return undefined;
+        const result = schema.safeParse(value);
+        if (!result.success) details.push(...toFieldErrors(result.error.issues));
+        return result.success ? result.data : undefined;
+      };
+      const params = parse(route.params, match.found?.groups ?? {});
+      const query = parse(route.query, recorded.query);
+      const body = parse(route.body, recorded.body ?? {});
+      if (details.length > 0) throw new HttpProblem('validation_failed', 'The request is invalid', details);
+      const handler = handlers[match.endpoint];
+      if (!handler) throw new HttpProblem('internal', `${match.endpoint} is not part of the stand-in`);
+      const result = handler({ params, query, body, email, token });
+      const checked = route.response.safeParse(result.json);
+      if (!checked.success) {
+        contractViolations.push(`${match.endpoint}: ${JSON.stringify(toFieldErrors(checked.error.issues))}`);
+        throw new HttpProblem('internal', 'The stand-in built a response outside the contract');
+      }
+      reply(result.status ?? route.status, result.json);
+    } catch (error) {
+      if (error instanceof HttpProblem) return problem(error);
+      reply(500, { error: { code: 'internal', message: String(error), details: [] } });
+    }
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    requestsTo: (endpoint) => requests.filter((request) => request.endpoint === endpoint),
+    activeTokens: () => [...sessions.keys()],
+    issueToken,
+    endAllSessions: () => sessions.clear(),
+    scriptOnce(endpoint, reply) {
+      scripted.set(endpoint, [...(scripted.get(endpoint) ?? []), reply]);
+    },
+    contractViolations,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
