@@ -3,8 +3,12 @@ import * as z from 'zod';
 /** An ISO 8601 UTC date-time, such as `2026-11-25T19:05:32.000Z`. */
 export const isoDateTimeSchema = z.iso.datetime();
 
-/** Seconds since the Unix epoch (DynamoDB TTL attributes use this). */
-export const epochSecondsSchema = z.int().min(0);
+// Above this a value is milliseconds, not seconds (it is the year 5138 in seconds);
+// a TTL attribute in milliseconds would never expire.
+const maximumEpochSeconds = 99_999_999_999;
+
+/** Seconds since the Unix epoch (DynamoDB TTL attributes use this). Milliseconds are refused. */
+export const epochSecondsSchema = z.int().min(0).max(maximumEpochSeconds, 'must be in epoch seconds, not milliseconds');
 
 /** An email address, at most 254 characters. Stored lowercased: see {@link normalizeEmail}. */
 export const emailSchema = z.email().max(254);

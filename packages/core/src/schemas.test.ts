@@ -67,6 +67,9 @@ describe('sessions', () => {
     expect(sessionSchema.parse(session).client).toBe('web');
     expect(sessionSchema.safeParse({ ...session, session_id: 'raw-token' }).success).toBe(false);
     expect(sessionSchema.safeParse({ ...session, expires_at: 1.5 }).success).toBe(false);
+    const milliseconds = sessionSchema.safeParse({ ...session, expires_at: 1_800_000_000_000 });
+    expect(milliseconds.success).toBe(false);
+    expect(milliseconds.error?.issues[0]?.message).toBe('must be in epoch seconds, not milliseconds');
   });
 });
 
