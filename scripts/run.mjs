@@ -10,6 +10,8 @@ const pnpmVersion = '10.34.9';
 const task = process.argv[2];
 // Turborepo asks to send telemetry on first run; nothing leaves this machine.
 process.env.TURBO_TELEMETRY_DISABLED = '1';
+// The AWS SDK warns on every client that Node 20 support ends in 2027; this machine has Node 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
