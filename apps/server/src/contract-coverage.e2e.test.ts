@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { createApiClient } from '@ielts-genai-prep/api-client';
+import { listRoutes, type SpeakingSessionView } from '@ielts-genai-prep/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceQuestions } from './content/index.js';
+import { TASK2_ESSAY } from './test-support/essays.js';
+import { GOOD_PASSWORD, cookieFetch, startTestServer, type TestServer } from './test-support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** `group.name` of the contract route a request is for, matched by method and path. */
+function routeOf(request: Request): string | undefined {
+  const pathname = new URL(request.url).pathname;
+  const match = listRoutes().find(
+    ({ route }) => route.method === request.method && new RegExp(`^${route.path.replace(/:[A-Za-z_]+/g, '[^/]+')}$`).test(pathname),
+  );
+  return match && `${match.group}.${match.name}`;
+}
+
+/** A fetch that keeps cookies and records every route that answered with its success status. */
+function recordingFetch(succeeded: Set<string>) {
+  const inner = cookieFetch();
+  return async (input: Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const response = await inner(request);
+    const name = routeOf(request);
+    const route = listRoutes().find(({ group, name: routeName }) => `${group}.${routeName}` === name)?.route;
+    if (name && route && response.status === route.status) succeeded.add(name);
+    return response;
+  };
+}
+
+describe('the api-client against the server on DynamoDB Local and the SES emulator', () => {
+  it('succeeds at every endpoint of the contract in one learner journey', async () => {
+    const succeeded = new Set<string>();
+    const fetch = recordingFetch(succeeded);
+    const web = createApiClient({ baseUrl: server.baseUrl, fetch, retry: false });
+    const email = `journey-${randomUUID().slice(0, 8)}@example.com`;
+
+    expect((await web.health.check()).status).toBe('ok');
+    await web.auth.register({ email, password: GOOD_PASSWORD, display_name: 'Journey' });
+    await web.auth.verifyEmail({ token: await server.tokenFrom(email, 'Confirm your email') });
+    await web.auth.login({ email, password: GOOD_PASSWORD });
+    expect((await web.auth.me()).user.email_verified).toBe(true);
+    expect((await web.auth.resendVerification()).message).toMatch(/already confirmed/);
+    expect((await web.entitlements.get()).entitlements).toHaveLength(7);
+
+    const page = await web.questions.list({ type: 'writing_task2' });
+    const question = await web.questions.get({ id: page.items[0]!.question_id });
+    const essay = await web.writing.evaluate({ question_id: question.question_id, essay: TASK2_ESSAY });
+    const reading = practiceQuestions.find((entry) => entry.assessment_type === 'reading_academic')!;
+    const listening = practiceQuestions.find((entry) => entry.assessment_type === 'listening')!;
+    await web.reading.evaluate({ question_id: reading.question_id, answers: { '1': 'an answer' } });
+    await web.listening.evaluate({ question_id: listening.question_id, answers: { '1': 'an answer' } });
+
+    let view: SpeakingSessionView = await web.speaking.start({ question_id: 'sp-006' });
+    view = await web.speaking.get({ id: view.assessment_id });
+    while (!view.can_complete) {
+      server.clock.advance(view.phase === 'part2_preparation' ? 61_000 : 30_500);
+      if (view.phase === 'part2_preparation') {
+        view = await web.speaking.get({ id: view.assessment_id });
+        continue;
+      }
+      view = await web.speaking.submitTurn(
+        { id: view.assessment_id },
+        { part: view.current_prompt!.part, transcript: { text: TASK2_ESSAY.slice(0, 400) }, duration_ms: 30_000 },
+      );
+    }
+    const spoken = await web.speaking.complete({ id: view.assessment_id });
+    expect(spoken.completed).toBe(true);
+
+    const history = await web.assessments.list({ limit: 10 });
+    expect(history.items.map((item) => item.assessment_id)[0]).toBe(spoken.assessment_id);
+    expect(history.items).toHaveLength(4);
+    await expect(web.assessments.get({ id: essay.assessment_id })).resolves.toEqual(essay);
+    await web.contentReports.create({ target: { kind: 'assessment', id: essay.assessment_id }, reason: 'score_seems_wrong' });
+
+    await web.auth.changePassword({ current_password: GOOD_PASSWORD, new_password: 'a brand new passphrase' });
+    await web.auth.logout();
+    await web.auth.requestPasswordReset({ email });
+    await web.auth.confirmPasswordReset({ token: await server.tokenFrom(email, 'Reset your password'), password: 'a third passphrase' });
+    await expect(web.auth.login({ email, password: 'a third passphrase' })).resolves.toMatchObject({ user: { email } });
+
+    const mail = (await server.mailTo(email)).map((entry) => entry.subject);
+    expect(mail.filter((subject) => subject.startsWith('Your '))).toHaveLength(4);
+    expect([...succeeded].sort()).toEqual(listRoutes().map(({ group, name }) => `${group}.${name}`).sort());
+  });
+});
