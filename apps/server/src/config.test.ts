@@ -63,6 +63,15 @@ describe('loadConfig', () => {
     expect(config.seedContent).toBe(false);
   });
 
+  it('on real AWS scores Writing on Bedrock unless told not to, and needs SES in production', () => {
+    expect(loadConfig({ AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock).toMatchObject({ enabled: true, region: 'eu-west-2' });
+    expect(loadConfig({ AWS_REGION: 'eu-west-2', BEDROCK_ENABLED: 'false' }, { rootDirectory: root }).bedrock.enabled).toBe(false);
+    expect(loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock.enabled).toBe(false);
+    expect(problemsOf({ NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40) })).toEqual([
+      'SES_FROM_ADDRESS: required in production on AWS, or email would go to a local outbox nobody reads (not set)',
+    ]);
+  });
+
   it('uses a DynamoDB endpoint when one is given', () => {
     const config = loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root });
     expect(config.storage).toEqual({ kind: 'endpoint', endpoint: 'http://127.0.0.1:8000', region: 'us-east-1' });

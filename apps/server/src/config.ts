@@ -262,7 +262,8 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     };
   }
 
-  const bedrockEnabled = variables.BEDROCK_ENABLED ?? false;
+  // On real AWS, Writing goes to Bedrock unless told otherwise; locally the offline scorer needs no account.
+  const bedrockEnabled = variables.BEDROCK_ENABLED ?? storage.kind === 'aws';
   const bedrockRegion = variables.BEDROCK_REGION ?? variables.AWS_REGION;
   if (bedrockEnabled && !bedrockRegion) problems.push('BEDROCK_REGION: needed with BEDROCK_ENABLED when AWS_REGION is not set (not set)');
 
@@ -272,6 +273,10 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     problems.push(
       `SESSION_IDLE_TTL_SECONDS: must not exceed SESSION_ABSOLUTE_TTL_SECONDS (${absoluteTtlSeconds}) (got "${idleTtlSeconds}")`,
     );
+  }
+
+  if (nodeEnvironment === 'production' && storage.kind === 'aws' && mail.kind === 'outbox') {
+    problems.push('SES_FROM_ADDRESS: required in production on AWS, or email would go to a local outbox nobody reads (not set)');
   }
 
   if (nodeEnvironment === 'production' && !variables.CURSOR_SECRET) {
