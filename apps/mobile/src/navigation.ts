@@ -1,6 +1,6 @@
 import type { Assessment } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import { BackHandler } from 'react-native';
+import { BackHandler, Platform } from 'react-native';
 
 /** Every screen of the app, with what it needs to show. */
 export type Route =
@@ -56,7 +56,8 @@ export function useNavigation(initialRoute: Route): Navigation {
   const canGoBack = stack.length > 1;
 
   useEffect(() => {
-    if (!canGoBack) return undefined;
+    // react-native-web has no BackHandler (and says so on the console).
+    if (!canGoBack || Platform.OS === 'web') return undefined;
     const subscription = BackHandler.addEventListener('hardwareBackPress', () => {
       dispatch({ type: 'back' });
       return true;

@@ -79,11 +79,12 @@ describe('ResultView', () => {
       },
       inline_corrections: [],
       flags: ['pronunciation_not_assessed'],
-      review: { required: true, reasons: ['the scorers disagreed'] },
+      review: { required: true, reasons: ['The bands of two scorers differ by more than one band.'] },
     });
     render(<ResultView assessment={speaking} />);
     expect(within(screen.getByTestId('criterion-pronunciation')).getByText('Not assessed')).toBeOnTheScreen();
-    expect(screen.getByText('A person will check this result: the scorers disagreed.')).toBeOnTheScreen();
+    expect(screen.getByText('A person will check this result.')).toBeOnTheScreen();
+    expect(screen.getByText('• The bands of two scorers differ by more than one band.')).toBeOnTheScreen();
     expect(screen.getByText('Pronunciation not assessed')).toBeOnTheScreen();
   });
 

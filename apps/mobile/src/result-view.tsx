@@ -41,7 +41,12 @@ export function ResultView({ assessment }: ResultViewProps) {
 
       {assessment.review.required ? (
         <View style={styles.review}>
-          <Text style={styles.reviewText}>A person will check this result: {assessment.review.reasons.join('; ') || 'it needs a second look'}.</Text>
+          <Text style={styles.reviewTitle}>A person will check this result.</Text>
+          {assessment.review.reasons.map((reason) => (
+            <Text key={reason} style={styles.reviewText}>
+              {`• ${reason}`}
+            </Text>
+          ))}
         </View>
       ) : null}
 
@@ -119,7 +124,8 @@ const styles = StyleSheet.create({
   overall: { alignItems: 'center' },
   overallLabel: { fontSize: 15, fontWeight: '600', color: colors.muted, textTransform: 'uppercase' },
   overallBand: { fontSize: 56, fontWeight: '800', color: colors.primary },
-  review: { backgroundColor: colors.warningSurface, borderRadius: 10, padding: spacing.md },
+  review: { backgroundColor: colors.warningSurface, borderRadius: 10, padding: spacing.md, gap: spacing.xs },
+  reviewTitle: { fontSize: 14, fontWeight: '700', color: colors.warning },
   reviewText: { fontSize: 14, color: colors.warning },
   criterion: { gap: spacing.xs, paddingVertical: spacing.sm, borderBottomWidth: StyleSheet.hairlineWidth, borderBottomColor: colors.border },
   criterionName: { flex: 1, fontSize: 16, fontWeight: '600', color: colors.text },
