@@ -6,7 +6,7 @@ import { formatBand } from './labels';
 import { createMemoryTokenStore } from './token-store';
 import { LEARNER, WRITING_TASK2_QUESTIONS, freeAllowances, pastAssessments } from './test-support/fixtures';
 import { renderApp } from './test-support/render-app';
-import { startStandInApiServer, type StandInApiServer } from './test-support/stand-in-api-server';
+import { startStandInApiServer, type RecordedRequest, type StandInApiServer } from './test-support/stand-in-api-server';
 
 let server: StandInApiServer;
 
@@ -197,4 +197,52 @@ it('shows a problem with the essay next to it: the contract’s length limit, ch
 
   expect(await within(screen.getByTestId('field-essay')).findByText(/30000/)).toBeOnTheScreen();
   expect(server.requestsTo('writing.evaluate')).toHaveLength(0);
+});
+
+it('sends an essay again with the same key after a lost answer, so it is scored and charged once', async () => {
+  server = await startStandInApiServer({ questions: WRITING_TASK2_QUESTIONS });
+  renderApp(server.url);
+  await signIn();
+  fireEvent.press(screen.getByRole('button', { name: 'Practise Writing Task 2' }));
+  fireEvent.press(await screen.findByRole('button', { name: 'Working from home' }));
+  const essay = essayOf(251);
+  fireEvent.changeText(await screen.findByLabelText('Your essay'), essay);
+
+  // The server scores the essay, but the answer never arrives.
+  server.scriptOnce('writing.evaluate', { dropAnswer: true });
+  fireEvent.press(screen.getByRole('button', { name: 'Submit for scoring' }));
+  expect(await screen.findByText('Cannot reach the server')).toBeOnTheScreen();
+  fireEvent.press(screen.getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByText('Your result')).toBeOnTheScreen();
+
+  const [lost, retried] = server.requestsTo('writing.evaluate');
+  expect(lost?.status).toBe(0);
+  expect(retried?.status).toBe(201);
+  expect(retried?.body).toEqual(lost?.body);
+  const scored = assessmentSchema.parse(retried?.response);
+  expect(scored.assessment_id).toBe(assessmentSchema.parse(lost?.response).assessment_id);
+  fireEvent.press(screen.getByRole('button', { name: 'Back to home' }));
+  expect(await screen.findByLabelText('Writing Task 2: 2 of 3 left')).toBeOnTheScreen();
+});
+
+it('sends an edited essay with a new key', async () => {
+  server = await startStandInApiServer({ questions: WRITING_TASK2_QUESTIONS });
+  renderApp(server.url);
+  await signIn();
+  fireEvent.press(screen.getByRole('button', { name: 'Practise Writing Task 2' }));
+  fireEvent.press(await screen.findByRole('button', { name: 'Free museums' }));
+  fireEvent.changeText(await screen.findByLabelText('Your essay'), essayOf(251));
+  server.scriptOnce('writing.evaluate', {
+    status: 503,
+    json: { error: { code: 'service_unavailable', message: 'The scorer is busy: try again in a minute', details: [] } },
+  });
+  fireEvent.press(screen.getByRole('button', { name: 'Submit for scoring' }));
+  expect(await screen.findByText('The scorer is busy: try again in a minute')).toBeOnTheScreen();
+
+  fireEvent.changeText(screen.getByLabelText('Your essay'), `${essayOf(251)} Museums matter.`);
+  fireEvent.press(screen.getByRole('button', { name: 'Submit for scoring' }));
+  expect(await screen.findByText('Your result')).toBeOnTheScreen();
+  const [first, second] = server.requestsTo('writing.evaluate') as [RecordedRequest, RecordedRequest];
+  const keyOf = (request: RecordedRequest) => (request.body as { idempotency_key: string }).idempotency_key;
+  expect(keyOf(second)).not.toBe(keyOf(first));
 });

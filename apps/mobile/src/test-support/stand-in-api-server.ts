@@ -33,17 +33,18 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The body parsed as JSON; undefined when empty. */
   body: unknown;
-  /** The status the stand-in answered with. */
+  /** The status the stand-in answered with; 0 when it cut the connection instead. */
   status?: number;
   /** The JSON it answered with. */
   response?: unknown;
 }
 
-/** A reply a test scripts for one endpoint, in place of the stand-in's own behaviour. */
-export interface ScriptedReply {
-  status: number;
-  json: unknown;
-}
+/**
+ * A reply a test scripts for one endpoint: a fixed answer in place of the stand-in's own, or
+ * `dropAnswer` — handle the request as usual, then cut the connection before answering (the
+ * client sees a network error although the server did the work).
+ */
+export type ScriptedReply = { status: number; json: unknown } | { dropAnswer: true };
 
 /** What the stand-in starts with. */
 export interface StandInOptions {
@@ -312,7 +313,7 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
     if (!match) return problem(new HttpProblem('not_found', `No route for ${request.method} ${url.pathname}`));
     recorded.endpoint = match.endpoint;
     const once = scripted.get(match.endpoint)?.shift();
-    if (once) return reply(once.status, once.json);
+    if (once && 'json' in once) return reply(once.status, once.json);
 
     try {
       const route: RouteDefinition = match.route;
@@ -340,6 +341,12 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       if (!checked.success) {
         contractViolations.push(`${match.endpoint}: ${JSON.stringify(toFieldErrors(checked.error.issues))}`);
         throw new HttpProblem('internal', 'The stand-in built a response outside the contract');
+      }
+      if (once && 'dropAnswer' in once) {
+        recorded.status = 0;
+        recorded.response = result.json;
+        request.socket.destroy();
+        return;
       }
       reply(result.status ?? route.status, result.json);
     } catch (error) {
