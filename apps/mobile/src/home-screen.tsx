@@ -26,7 +26,7 @@ export function HomeScreen() {
   const writingLeft = allowances.find((entitlement) => entitlement.assessment_type === 'writing_task2')?.remaining;
 
   return (
-    <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={false}>
+    <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={entitlements.loading && entitlements.data !== undefined}>
       <View style={shared.card}>
         <Text style={shared.heading}>Writing Task 2</Text>
         <Text style={shared.muted}>An essay of at least 250 words in 40 minutes, scored on the four IELTS criteria.</Text>
