@@ -1,5 +1,5 @@
 import type { DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { normalizeEmail, sessionSchema, type Session } from '@ielts-genai-prep/core';
+import { epochSecondsSchema, normalizeEmail, sessionSchema, type Session } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
 import { queryAll, writeAll } from './batch-operations.js';
 import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
@@ -135,22 +135,6 @@ export interface SessionRepository {
   deleteAllForUser(userEmail: string): Promise<number>;
 }
 
-/**
- * Epoch seconds up to the year 5138. A larger number is almost surely milliseconds, which
- * DynamoDB's TTL would read as a date thousands of years away: the item would never expire.
- */
-const MAX_EPOCH_SECONDS = 99_999_999_999;
-
-const epochSeconds = (name: string) =>
-  sessionSchema.shape.expires_at.max(MAX_EPOCH_SECONDS, `${name} must be in epoch seconds, not milliseconds`);
-
-// Core's schema, with the times checked for seconds (not milliseconds) before anything is stored.
-const newSessionSchema = sessionSchema.extend({
-  expires_at: epochSeconds('expires_at'),
-  absolute_expires_at: epochSeconds('absolute_expires_at'),
-  last_seen_at: epochSeconds('last_seen_at'),
-});
-
 // Every stored session id passed core's schema (a SHA-256 hex digest): another id names no session, and is not sent.
 const sessionIdSchema = sessionSchema.shape.session_id;
 
@@ -187,7 +171,8 @@ export function createSessionRepository(options: SessionRepositoryOptions): Sess
 
     return {
       async create(input) {
-        const session = parseInput(newSessionSchema, { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) }, { tableName });
+        // Core's schema refuses times in milliseconds, which TTL would read as thousands of years away.
+        const session = parseInput(sessionSchema, { ...input, user_email: normalizeEmail(String(input.user_email ?? '')) }, { tableName });
         const stored = await unlessConditionFails(
           sender.put(
             { operation: 'sessions.create', tableName, key: { session_id: session.session_id } },
@@ -208,7 +193,7 @@ export function createSessionRepository(options: SessionRepositoryOptions): Sess
       get,
 
       async touch(sessionId, { expiresAt }) {
-        parseInput(epochSeconds('expiresAt'), expiresAt, { tableName, key: { session_id: sessionId } });
+        parseInput(epochSecondsSchema, expiresAt, { tableName, key: { session_id: sessionId } });
         if (!storable(sessionId)) return undefined;
         const at = nowSeconds();
         const touched = await touchOnce(sessionId, at, expiresAt);
