@@ -80,14 +80,18 @@ function isJsonMediaType(contentType: string | undefined): boolean {
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
+// A body refused unread is not drained: the connection is closed after the answer, and saying so
+// keeps a client from sending its next request down a socket that is about to go away.
+const CLOSE_CONNECTION = { connection: 'close' };
+
 function tooLarge(maxBytes: number): ServerError {
-  return new ServerError('payload_too_large', `The request body is larger than ${maxBytes} bytes`);
+  return new ServerError('payload_too_large', `The request body is larger than ${maxBytes} bytes`, { headers: CLOSE_CONNECTION });
 }
 
 /** Checks what the headers say about the body, before anything is read: 415, or 413 by Content-Length. */
 function checkBodyHeaders(context: Context, maxBytes: number): void {
   if (!isJsonMediaType(context.req.header('content-type'))) {
-    throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)');
+    throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)', { headers: CLOSE_CONNECTION });
   }
   const declared = context.req.header('content-length');
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);

@@ -80,6 +80,8 @@ describe('every route with a body', () => {
         await expectValidationError(await send(route, '{"unterminated": '), '');
         const plain = await send(route, JSON.stringify(valid()), { 'content-type': 'text/plain' });
         expect(plain.status).toBe(415);
+        // The body was not read: the client must not send its next request down this connection.
+        expect(plain.headers.get('connection')).toBe('close');
         expect((await readJson(plain)).error.code).toBe('unsupported_media_type');
         const missing = await send(route, undefined, {});
         expect(missing.status).toBe(415);
@@ -90,6 +92,7 @@ describe('every route with a body', () => {
         const padding = 'x'.repeat(limit + 1);
         const response = await send(route, JSON.stringify({ ...valid(), padding }));
         expect(response.status).toBe(413);
+        expect(response.headers.get('connection')).toBe('close');
         expect(await readJson(response)).toEqual({
           error: { code: 'payload_too_large', message: `The request body is larger than ${limit} bytes`, details: [] },
         });
@@ -122,6 +125,7 @@ describe('every route with a body', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
   });
 });
 
