@@ -292,6 +292,16 @@ describe('errors', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('the timeout is per attempt: a retried attempt gets the whole timeout again', async () => {
+    server.handle((_, count) => ({ status: 200, json: { user: publicUserJson }, delayMs: count === 1 ? 400 : 100 }));
+    const api = client({ timeout: 200, retry: { limit: 1, retryOnTimeout: true, delay: () => 5 } });
+    const started = Date.now();
+    expect((await api.auth.me()).user.email).toBe('learner@example.com');
+    // Longer than one timeout in all: only a per-attempt timeout lets this through.
+    expect(Date.now() - started).toBeGreaterThan(250);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('a per-call timeout overrides the client timeout', async () => {
     server.handle(() => ({ status: 200, json: { user: publicUserJson }, delayMs: 300 }));
     const api = client({ timeout: 50 });
