@@ -1,3 +1,4 @@
+import type { AiSafetyEvent } from '@ielts-genai-prep/ai-evaluators';
 import type { AssessmentResultInput, Question, Rubric, SpeakingTurnInput } from '@ielts-genai-prep/core';
 
 /** A writing answer to score. */
@@ -6,6 +7,8 @@ export interface WritingEvaluationRequest {
   essay: string;
   /** The rubric of the question's type, when one is loaded. */
   rubric: Rubric | undefined;
+  /** Receives each AI safety event raised while this answer is scored (the caller stores them). */
+  onSafetyEvent?: (event: AiSafetyEvent) => void;
 }
 
 /** A reading or listening answer sheet to mark. */
@@ -22,6 +25,8 @@ export interface SpeakingEvaluationRequest {
   /** Every turn as the candidate submitted it (transcripts; audio when it was kept). */
   turns: SpeakingTurnInput[];
   rubric: Rubric | undefined;
+  /** Receives each AI safety event raised while this test is scored (the caller stores them). */
+  onSafetyEvent?: (event: AiSafetyEvent) => void;
 }
 
 /**

@@ -10,10 +10,12 @@ import {
   type User,
 } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
-import type { AppServices } from './app-services.js';
+import type { Context } from 'hono';
+import type { AppEnv, AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { resultsEmail } from './email-messages.js';
 import { entitlementsOf, reserveAssessment } from './entitlements.js';
+import { createSafetyEventCollector, storeSafetyLogs, type SafetyEventSink } from './safety-logs.js';
 import { fieldError, ServerError } from './server-error.js';
 
 /** A question of one of the given kinds, or a 404 / a 400 on `question_id`. */
@@ -47,18 +49,28 @@ function keyedAssessmentId(user: User, idempotencyKey: string): string {
   return `a-${createHash('sha256').update(`${user.user_id}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
 }
 
+/** The request an answer came in with. */
+interface Submission {
+  user: User;
+  question: Question;
+  idempotencyKey: string | undefined;
+  /** What the assessment keeps of the answer. */
+  submission: Record<string, unknown>;
+  /** For the server log. */
+  requestId: string | undefined;
+}
+
 /**
  * Scores and stores one answer: returns the earlier assessment for a repeated idempotency key,
  * else counts it against the allowance (402 when none is left), scores, stores, and sends the
- * results notice. An answer that is not stored gives its allowance back.
+ * results notice. An answer that is not stored gives its allowance back. The AI safety events
+ * raised while scoring are stored after the assessment (or, when scoring failed, under the id it
+ * would have had), so a log that cannot be stored never loses the assessment.
  */
 async function scoreAndStore(
   services: AppServices,
-  user: User,
-  question: Question,
-  idempotencyKey: string | undefined,
-  submission: Record<string, unknown>,
-  score: () => Promise<AssessmentResultInput>,
+  { user, question, idempotencyKey, submission, requestId }: Submission,
+  score: (onSafetyEvent: SafetyEventSink) => Promise<AssessmentResultInput>,
 ): Promise<Assessment> {
   const assessmentId = idempotencyKey ? keyedAssessmentId(user, idempotencyKey) : randomUUID();
   if (idempotencyKey) {
@@ -66,9 +78,11 @@ async function scoreAndStore(
     if (earlier && earlier.user_id === user.user_id) return earlier;
   }
   const reservation = await reserveAssessment(services, user, question.assessment_type);
+  const safety = createSafetyEventCollector();
+  const safetyTarget = { assessmentId, userEmail: user.email, requestId };
   let saved: { assessment: Assessment; created: boolean };
   try {
-    const result = await score();
+    const result = await score(safety.onSafetyEvent);
     const now = services.clock().toISOString();
     saved = await services.repositories.assessments.save({
       ...result,
@@ -84,13 +98,34 @@ async function scoreAndStore(
     });
   } catch (error) {
     await reservation.release();
+    // A blocked answer (content filter, no valid model answer) is logged all the same.
+    await storeSafetyLogs(services, safety.events, safetyTarget);
     throw error;
   }
   const { assessment, created } = saved;
-  // A concurrent retry with the same key stored it first: that one used the allowance.
-  if (!created) await reservation.release();
-  else await notifyResult(services, user, assessment);
+  // A concurrent retry with the same key stored it first: that one used the allowance and logged its events.
+  if (!created) {
+    await reservation.release();
+    return assessment;
+  }
+  await storeSafetyLogs(services, safety.events, safetyTarget);
+  await notifyResult(services, user, assessment);
   return assessment;
+}
+
+function submissionOf(
+  context: Context,
+  user: User,
+  question: Question,
+  idempotencyKey: string | undefined,
+  submission: Record<string, unknown>,
+): Submission {
+  return { user, question, idempotencyKey, submission, requestId: requestIdOf(context) };
+}
+
+/** The id the request-id middleware gave this request. */
+export function requestIdOf(context: Context): string | undefined {
+  return (context as Context<AppEnv>).get('requestId');
 }
 
 interface QuestionCursor {
@@ -131,33 +166,33 @@ export function createLearningHandlers(
     },
 
     writing: {
-      async evaluate({ body, caller }) {
+      async evaluate({ body, caller, context }) {
         const question = await questionOfKind(services, body.question_id, isWritingType, 'a writing question');
         const rubric = await repositories.rubrics.getByType(question.assessment_type);
-        return scoreAndStore(services, caller.user, question, body.idempotency_key, { essay: body.essay }, () =>
-          evaluators.writing({ question, essay: body.essay, rubric }),
+        return scoreAndStore(services, submissionOf(context, caller.user, question, body.idempotency_key, { essay: body.essay }), (onSafetyEvent) =>
+          evaluators.writing({ question, essay: body.essay, rubric, onSafetyEvent }),
         );
       },
     },
 
     reading: {
-      async evaluate({ body, caller }) {
+      async evaluate({ body, caller, context }) {
         const question = await questionOfKind(
           services,
           body.question_id,
           (type) => isAnswerKeyType(type) && type !== 'listening',
           'a reading test',
         );
-        return scoreAndStore(services, caller.user, question, body.idempotency_key, { answers: body.answers }, () =>
+        return scoreAndStore(services, submissionOf(context, caller.user, question, body.idempotency_key, { answers: body.answers }), () =>
           evaluators.answerSheet({ question, answers: body.answers }),
         );
       },
     },
 
     listening: {
-      async evaluate({ body, caller }) {
+      async evaluate({ body, caller, context }) {
         const question = await questionOfKind(services, body.question_id, (type) => type === 'listening', 'a listening test');
-        return scoreAndStore(services, caller.user, question, body.idempotency_key, { answers: body.answers }, () =>
+        return scoreAndStore(services, submissionOf(context, caller.user, question, body.idempotency_key, { answers: body.answers }), () =>
           evaluators.answerSheet({ question, answers: body.answers }),
         );
       },

@@ -7,11 +7,13 @@ import {
   toSpeakingSessionView,
 } from '@ielts-genai-prep/ai-evaluators';
 import { speakingPartSchema, transcriptSchema, type Assessment, type SpeakingTurnInput, type User } from '@ielts-genai-prep/core';
+import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import * as z from 'zod';
 import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { reserveAssessment } from './entitlements.js';
-import { notifyResult, ownAssessment, questionOfKind } from './learning-handlers.js';
+import { notifyResult, ownAssessment, questionOfKind, requestIdOf } from './learning-handlers.js';
+import { createSafetyEventCollector, storeSafetyLogs } from './safety-logs.js';
 import type { SpeakingAudioStore } from './speaking-audio-store.js';
 import { ServerError } from './server-error.js';
 
@@ -116,7 +118,7 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       return toSpeakingSessionView(next, idsOf(assessment), now);
     },
 
-    async complete({ params, caller }) {
+    async complete({ params, caller, context }) {
       const assessment = await ownSpeaking(caller.user, params.id);
       if (assessment.completed) return assessment;
       const now = clock();
@@ -135,21 +137,29 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
           };
         }),
       );
-      const result = await services.evaluators.speaking({
-        question,
-        state: finished,
-        turns,
-        rubric: await repositories.rubrics.getByType('speaking'),
-      });
-      const saved = await repositories.assessments.updateProgress(
-        assessment.assessment_id,
-        { speaking_session: finished as unknown as Record<string, unknown> },
-        { expectedVersion: assessment.version },
-      );
-      const completed = await repositories.assessments.updateCompletion(assessment.assessment_id, result, {
-        expectedVersion: saved.version,
-        completedAt: now,
-      });
+      const rubric = await repositories.rubrics.getByType('speaking');
+      const safety = createSafetyEventCollector();
+      const safetyTarget = { assessmentId: assessment.assessment_id, userEmail: caller.user.email, requestId: requestIdOf(context) };
+      let completed: Assessment;
+      try {
+        const result = await services.evaluators.speaking({ question, state: finished, turns, rubric, onSafetyEvent: safety.onSafetyEvent });
+        const saved = await repositories.assessments.updateProgress(
+          assessment.assessment_id,
+          { speaking_session: finished as unknown as Record<string, unknown> },
+          { expectedVersion: assessment.version },
+        );
+        completed = await repositories.assessments.updateCompletion(assessment.assessment_id, result, {
+          expectedVersion: saved.version,
+          completedAt: now,
+        });
+      } catch (error) {
+        // Scoring that failed is logged all the same (the test stays open to be completed again),
+        // but not a 409: another request changed the test first, and a completion logs its own events.
+        if (!DalError.isInstance(error, 'conflict')) await storeSafetyLogs(services, safety.events, safetyTarget);
+        throw error;
+      }
+      // Stored after the result, so a log that cannot be stored never loses it.
+      await storeSafetyLogs(services, safety.events, safetyTarget);
       await options.audio.delete(assessment.assessment_id);
       await notifyResult(services, caller.user, completed);
       return completed;
