@@ -3,18 +3,14 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { GoogleGenAI } from '@google/genai';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
-  buildSafetyEvent,
   createAnswerKeyEvaluator,
   createOfflineSpeakingScorer,
   createOfflineWritingScorer,
   createSpeakingEvaluator,
   createWritingEvaluator,
-  OFFLINE_SPEAKING_MODEL_ID,
-  OFFLINE_WRITING_MODEL_ID,
-  screenUntrustedText,
   type AiSafetyEvent,
 } from '@ielts-genai-prep/ai-evaluators';
-import { isWritingType, type AssessmentResultInput } from '@ielts-genai-prep/core';
+import { isWritingType } from '@ielts-genai-prep/core';
 import type { ServerConfig } from './config.js';
 import type { Evaluators } from './evaluators.js';
 import { ServerError } from './server-error.js';
@@ -25,54 +21,8 @@ export interface DefaultEvaluatorOptions {
   bedrock?: BedrockRuntimeClient;
   /** A Gemini client to use instead of one built from the config. */
   gemini?: GoogleGenAI;
-  /** The time safety events of the offline scorers carry. Default `new Date()`. */
+  /** The time safety events of the offline scorers carry (their `safetyEventTime`). Default `new Date()`. */
   now?: () => Date;
-}
-
-/**
- * The safety events the offline scorers' screening implies. They take no `onSafetyEvent`, so the
- * same screening (`screenUntrustedText` without NFKC, as they run it) is repeated here for the
- * evidence: invisible characters removed, and the sentences addressed to the scorer when the
- * result carries the `prompt_injection` flag.
- */
-function offlineSafetyEvents(modelId: string, texts: readonly string[], result: AssessmentResultInput, now: Date): AiSafetyEvent[] {
-  const screened = texts.map((text) => screenUntrustedText(text, { compatibility: false }));
-  const removed = { zeroWidth: 0, bidiControl: 0, tag: 0, control: 0 };
-  for (const { removed: counts } of screened) {
-    removed.zeroWidth += counts.zeroWidth;
-    removed.bidiControl += counts.bidiControl;
-    removed.tag += counts.tag;
-    removed.control += counts.control;
-  }
-  const removedCount = removed.zeroWidth + removed.bidiControl + removed.tag + removed.control;
-  const base = { provider: 'offline', model_id: modelId, created_at: now };
-  const events: AiSafetyEvent[] = [];
-  if (removedCount > 0) {
-    events.push(
-      buildSafetyEvent({
-        ...base,
-        check: 'input_normalization',
-        // As the cloud evaluators judge it: tag and bidi characters hide or reorder text, the rest comes with copy and paste.
-        verdict: removed.tag > 0 || removed.bidiControl > 0 ? 'flagged' : 'pass',
-        evidence: [
-          `removed ${removedCount} invisible characters: zero-width ${removed.zeroWidth}, bidi control ${removed.bidiControl}, tag ${removed.tag}, control ${removed.control}`,
-        ],
-      }),
-    );
-  }
-  if (result.flags?.includes('prompt_injection')) {
-    const evidence = screened.flatMap((text) => text.evidence);
-    events.push(
-      buildSafetyEvent({
-        ...base,
-        check: 'prompt_injection',
-        verdict: 'flagged',
-        // The speaking scorer also screens timed words, which the transcript text may not repeat.
-        evidence: evidence.length > 0 ? evidence : ['the offline scorer removed text addressed to the scorer'],
-      }),
-    );
-  }
-  return events;
 }
 
 /**
@@ -81,12 +31,12 @@ function offlineSafetyEvents(modelId: string, texts: readonly string[], result: 
  * always marked by answer key.
  */
 export function createDefaultEvaluators(config: ServerConfig, options: DefaultEvaluatorOptions = {}): Evaluators {
-  const offlineWriting = createOfflineWritingScorer();
-  const offlineSpeaking = createOfflineSpeakingScorer();
-  const now = options.now ?? (() => new Date());
-  // The cloud evaluators are built once; their events go to the sink of the request being scored.
+  // The evaluators are built once; their events go to the sink of the request being scored.
   const safetyEventSink = new AsyncLocalStorage<((event: AiSafetyEvent) => void) | undefined>();
   const onSafetyEvent = (event: AiSafetyEvent): void => safetyEventSink.getStore()?.(event);
+  const safetyEventTime = options.now ?? (() => new Date());
+  const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime });
+  const offlineSpeaking = createOfflineSpeakingScorer({ onSafetyEvent, safetyEventTime });
   // Built on first use: marking tables load then.
   let answerKey: ReturnType<typeof createAnswerKeyEvaluator> | undefined;
 
@@ -123,9 +73,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
       const assessmentType = question.assessment_type;
       if (!isWritingType(assessmentType)) throw new ServerError('validation_failed', 'Not a writing question');
       if (!writingEvaluator) {
-        const result = await offlineWriting.evaluate({ assessmentType, prompt: question.prompt, essay });
-        if (sink) for (const event of offlineSafetyEvents(OFFLINE_WRITING_MODEL_ID, [essay], result, now())) sink(event);
-        return result;
+        return safetyEventSink.run(sink, () => offlineWriting.evaluate({ assessmentType, prompt: question.prompt, essay }));
       }
       const evaluator = writingEvaluator;
       return safetyEventSink.run(sink, () =>
@@ -161,9 +109,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
           { details: [{ path: 'transcript', message: 'no turn has a transcript' }] },
         );
       }
-      const result = await offlineSpeaking.evaluate({ turns: transcribed });
-      if (sink) for (const event of offlineSafetyEvents(OFFLINE_SPEAKING_MODEL_ID, transcribed.map((turn) => turn.transcript.text), result, now())) sink(event);
-      return result;
+      return safetyEventSink.run(sink, () => offlineSpeaking.evaluate({ turns: transcribed }));
     },
   };
 }

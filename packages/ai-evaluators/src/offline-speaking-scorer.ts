@@ -3,7 +3,9 @@ import * as z from 'zod';
 import { EvaluatorError } from './evaluator-error.js';
 import { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn } from './offline-speaking-features.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
-import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText } from './untrusted-text.js';
+import { emitOfflineSafetyEvents } from './offline-safety-events.js';
+import type { AiSafetyEvent } from './safety-event.js';
+import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText, type RemovedCharacters } from './untrusted-text.js';
 
 /** The model id every offline speaking result carries. */
 export const OFFLINE_SPEAKING_MODEL_ID = 'offline-speaking-v1';
@@ -31,6 +33,17 @@ export interface OfflineSpeakingScorerOptions {
   clock?: () => number;
   /** @deprecated The former name of {@link OfflineSpeakingScorerOptions.clock}. */
   now?: () => number;
+  /**
+   * Receives the AI safety events of the screening, as the Gemini evaluator raises them
+   * (provider `offline`, model id `offline-speaking-v1`, evidence lines prefixed `answer N:`):
+   * `input_normalization` when invisible characters were removed from a transcript (`flagged`
+   * for tag or bidi characters, otherwise `pass`) and one `flagged` `prompt_injection` with the
+   * removed sentences (of the text or the timed words) as evidence. Awaited; an error it throws
+   * fails the evaluation. Default: dropped.
+   */
+  onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
+  /** The clock of `created_at` in safety events (`now` is taken by the latency clock). Default `() => new Date()`. */
+  safetyEventTime?: () => Date;
 }
 
 /** Scores speaking transcripts without any network. Pronunciation is not assessed (band null). */
@@ -49,7 +62,13 @@ export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOption
       const clock = options.clock ?? options.now ?? performance.now.bind(performance);
       const startedAt = clock();
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
-      return scoreOfflineSpeaking(request, { lexicon, clock, startedAt });
+      const turns = screenSpeakingRequest(request);
+      const result = scoreScreenedSpeaking(turns, lexicon, clock, startedAt);
+      await emitOfflineSafetyEvents(
+        { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_SPEAKING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
+        turns.map((turn, index) => ({ label: `answer ${index + 1}`, removed: turn.removed, injectionEvidence: turn.evidence })),
+      );
+      return result;
     },
   };
 }
@@ -157,14 +176,21 @@ export interface ScoreOfflineSpeakingOptions {
 export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: ScoreOfflineSpeakingOptions): AssessmentResult {
   const now = options.clock ?? options.now ?? performance.now.bind(performance);
   const startedAt = options.startedAt ?? now();
+  return scoreScreenedSpeaking(screenSpeakingRequest(request), options.lexicon, now, startedAt);
+}
+
+function screenSpeakingRequest(request: OfflineSpeakingRequest): ScreenedSpokenTurn[] {
   const parsed = offlineSpeakingRequestSchema.safeParse(request);
   if (!parsed.success) {
     throw new EvaluatorError('invalid_input', 'the speaking request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
   }
-  const screened = parsed.data.turns.map((turn) => screenSpokenTurn({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
+  return parsed.data.turns.map((turn) => screenSpokenTurn({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
+}
+
+function scoreScreenedSpeaking(screened: readonly ScreenedSpokenTurn[], lexicon: Lexicon, now: () => number, startedAt: number): AssessmentResult {
   const turns = screened.map((turn) => turn.turn);
   const injected = screened.some((turn) => turn.injected);
-  const features = measureSpeakingFeatures(turns, options.lexicon);
+  const features = measureSpeakingFeatures(turns, lexicon);
   const notAssessed = 'Pronunciation is not assessed: the offline scorer has only a transcript, not the audio.';
 
   if (features.wordCount === 0) {
@@ -220,15 +246,25 @@ export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: S
   });
 }
 
+/** A turn as it may be scored, with what its screening found (for the safety events). */
+interface ScreenedSpokenTurn {
+  turn: SpokenTurn;
+  injected: boolean;
+  /** Invisible characters removed from the transcript text. */
+  removed: RemovedCharacters;
+  /** One line per sentence removed, from the text or the timed words (`rule: sentence`). */
+  evidence: string[];
+}
+
 /**
  * A turn as it may be scored: its text screened like an essay ({@link screenUntrustedText}), and
  * its timed words screened the same way (the sentences they form are checked; the words of a
  * sentence addressed to the scorer are dropped), so that asking for a band cannot raise it.
  */
-function screenSpokenTurn(turn: SpokenTurn): { turn: SpokenTurn; injected: boolean } {
+function screenSpokenTurn(turn: SpokenTurn): ScreenedSpokenTurn {
   // No NFKC: the heuristics read the words as given, and detection folds look-alikes itself.
   const text = screenUntrustedText(turn.text, { compatibility: false });
-  if (turn.words.length === 0) return { turn: { ...turn, text: text.text }, injected: text.injected };
+  if (turn.words.length === 0) return { turn: { ...turn, text: text.text }, injected: text.injected, removed: text.removed, evidence: text.evidence };
   const ordered = [...turn.words].sort((left, right) => left.start_ms - right.start_ms);
   const hiddenRule = screenUntrustedText(ordered.map((word) => word.word).join(' ')).hiddenRule;
   const cleaned = ordered
@@ -246,7 +282,20 @@ function screenSpokenTurn(turn: SpokenTurn): { turn: SpokenTurn; injected: boole
     const start = starts[index] ?? 0;
     return !findings.some((finding) => start < finding.end && start + word.word.length > finding.start);
   });
-  return { turn: { ...turn, text: text.text, words }, injected: text.injected || findings.length > 0 || hiddenRule !== undefined };
+  // The timed words usually repeat the text: a sentence found in both is evidence once.
+  const evidence = [
+    ...new Set([
+      ...text.evidence,
+      ...findings.map((finding) => `${finding.rule}: ${finding.sentence}`),
+      ...(hiddenRule !== undefined && !text.hiddenRule ? [`${hiddenRule} (hidden in tag characters of the timed words)`] : []),
+    ]),
+  ];
+  return {
+    turn: { ...turn, text: text.text, words },
+    injected: text.injected || findings.length > 0 || hiddenRule !== undefined,
+    removed: text.removed,
+    evidence,
+  };
 }
 
 function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexical: string[]; grammar: string[] } {

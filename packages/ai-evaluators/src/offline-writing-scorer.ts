@@ -29,7 +29,9 @@ import {
 } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { measureWritingFeatures, splitSentences, type WritingFeatures } from './text-features.js';
-import { screenUntrustedText } from './untrusted-text.js';
+import { emitOfflineSafetyEvents } from './offline-safety-events.js';
+import type { AiSafetyEvent } from './safety-event.js';
+import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
 import { countOwnWords } from './writing-rules.js';
 
 /** The model id every offline writing result carries. */
@@ -70,6 +72,16 @@ export interface OfflineWritingScorerOptions {
   clock?: () => number;
   /** @deprecated The former name of {@link OfflineWritingScorerOptions.clock}. */
   now?: () => number;
+  /**
+   * Receives the AI safety events of the screening, as the Bedrock evaluator raises them
+   * (provider `offline`, model id `offline-writing-v1`): `input_normalization` when invisible
+   * characters were removed (`flagged` for tag or bidi characters, otherwise `pass`) and one
+   * `flagged` `prompt_injection` with the removed sentences as evidence. Awaited; an error it
+   * throws fails the evaluation. Default: dropped.
+   */
+  onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
+  /** The clock of `created_at` in safety events (`now` is taken by the latency clock). Default `() => new Date()`. */
+  safetyEventTime?: () => Date;
 }
 
 /** Scores writing answers without any network: the embedded default when no cloud provider is configured. */
@@ -90,14 +102,21 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
     modelId: OFFLINE_WRITING_MODEL_ID,
     async evaluate(request) {
       const started = (options.clock ?? options.now ?? performance.now.bind(performance))();
+      const clock = options.clock ?? options.now ?? performance.now.bind(performance);
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
-      return scoreOfflineWriting(request, { ...options, lexicon, startedAt: started });
+      const input = screenWritingRequest(request);
+      const result = scoreScreenedWriting(input, { ...options, lexicon }, clock, started);
+      await emitOfflineSafetyEvents(
+        { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_WRITING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
+        [{ label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence }],
+      );
+      return result;
     },
   };
 }
 
 /** Options of {@link scoreOfflineWriting}. */
-export interface ScoreOfflineWritingOptions extends OfflineWritingScorerOptions {
+export interface ScoreOfflineWritingOptions extends Omit<OfflineWritingScorerOptions, 'onSafetyEvent' | 'safetyEventTime'> {
   /** The word list (see `loadEnglishLexicon`). */
   lexicon: Lexicon;
   /** When scoring started, on the `clock`; default when this call started. */
@@ -126,6 +145,17 @@ const INJECTION_NOTE = 'Sentences addressed to the examiner or asking for a scor
 export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
   const now = options.clock ?? options.now ?? performance.now.bind(performance);
   const startedAt = options.startedAt ?? now();
+  return scoreScreenedWriting(screenWritingRequest(request), options, now, startedAt);
+}
+
+/** A validated writing request with its answer screened. */
+interface ScreenedWritingRequest {
+  assessmentType: WritingAssessmentType;
+  prompt: string;
+  screened: ScreenedText;
+}
+
+function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRequest {
   const parsed = offlineWritingRequestSchema.safeParse(request);
   if (!parsed.success) {
     throw new EvaluatorError('invalid_input', 'the writing request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
@@ -133,7 +163,11 @@ export function scoreOfflineWriting(request: OfflineWritingRequest, options: Sco
   const { assessmentType, prompt } = parsed.data;
   // The answer is untrusted: sentences asking for a band are not scored, so they cannot raise it.
   // No NFKC here: the features must stay those the model was calibrated on.
-  const screened = screenUntrustedText(parsed.data.essay, { compatibility: false });
+  return { assessmentType, prompt, screened: screenUntrustedText(parsed.data.essay, { compatibility: false }) };
+}
+
+function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOfflineWritingOptions, now: () => number, startedAt: number): AssessmentResult {
+  const { assessmentType, prompt, screened } = input;
   const essay = screened.text;
   const injected = screened.injected;
   const model = options.model ?? committedOfflineWritingModel();
