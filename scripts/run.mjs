@@ -1,50 +1,91 @@
 #!/usr/bin/env node
 // The README's two commands (`npm start`, `npm test`) land here, so that a fresh
-// machine with only Node 20 (and Java for DynamoDB Local) needs nothing installed first.
+// machine with any Node from 18 on (and Java for DynamoDB Local) needs nothing installed
+// first. Whatever Node started this script, every build, test and start step runs under
+// the repository's pinned Node 24 (installed from the npm registry into .cache/ when the
+// running Node is not a 24), and the packages' tests run again under Node 22.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensureNode, environmentFor, nodeVersions, root } from './node-runtime.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const pnpmVersion = '10.34.9';
 const task = process.argv[2];
+const repositoryMajor = Number(nodeVersions.repository.split('.')[0]);
 // Turborepo asks to send telemetry on first run; nothing leaves this machine.
 process.env.TURBO_TELEMETRY_DISABLED = '1';
-// The AWS SDK warns on every client that Node 20 support ends in 2027; this machine has Node 20.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const repositoryNode =
+  Number(process.versions.node.split('.')[0]) === repositoryMajor ? process.execPath : ensureNode(nodeVersions.repository);
+
+/** pnpm, pinned, installed beside the pinned Node rather than globally. */
+function ensurePnpm(environment) {
+  const prefix = path.join(root, '.cache', 'pnpm', nodeVersions.pnpm);
+  const binDirectory = path.join(prefix, 'node_modules', '.bin');
+  if (!existsSync(path.join(binDirectory, 'pnpm'))) {
+    console.error(`Installing pnpm ${nodeVersions.pnpm} into .cache/ (corepack's signature check fails here, so npm installs it)…`);
+    rmSync(prefix, { recursive: true, force: true });
+    mkdirSync(prefix, { recursive: true });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${nodeVersions.pnpm}`],
+      { stdio: [0, 2, 2], env: environment },
+    );
+  }
+  return binDirectory;
+}
+
+const pnpmDirectory = ensurePnpm(environmentFor(repositoryNode));
+const environment = {
+  ...environmentFor(repositoryNode, [pnpmDirectory]),
+  // Read by the runtime test, so a step that slipped back to the system Node fails.
+  IELTS_EXPECTED_NODE_VERSION: process.versions.node.split('.')[0] === String(repositoryMajor) ? process.version : `v${nodeVersions.repository}`,
+};
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: environment, ...options });
   if (result.error) throw result.error;
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function installedPnpmVersion() {
-  try {
-    return execFileSync('pnpm', ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
+function install() {
+  run('pnpm', ['install', '--frozen-lockfile']);
 }
-
-function ensurePnpm() {
-  if (installedPnpmVersion() === pnpmVersion) return;
-  console.log(`Installing pnpm ${pnpmVersion} (corepack's signature check fails here, so npm installs it)…`);
-  run('npm', ['install', '--global', `pnpm@${pnpmVersion}`]);
-}
-
-ensurePnpm();
-run('pnpm', ['install', '--frozen-lockfile']);
 
 if (task === 'test') {
+  install();
   run('node', ['scripts/ensure-dynamodb-local.mjs']);
   run('node', ['scripts/ensure-chromium.mjs']);
+  run('node', ['--version']);
   run('pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--output-logs=errors-only', '--concurrency=2']);
+  // The published packages promise Node 22 too: run their tests again on the oldest supported Node.
+  const oldestNode = ensureNode(nodeVersions.oldestSupported);
+  const oldestEnvironment = {
+    ...environmentFor(oldestNode, [pnpmDirectory]),
+    IELTS_EXPECTED_NODE_VERSION: `v${nodeVersions.oldestSupported}`,
+  };
+  run('node', ['--version'], { env: oldestEnvironment });
+  run(
+    'pnpm',
+    ['--filter', './packages/*', '--workspace-concurrency=1', 'run', 'test', `--outputFile.json=test-results/node-${nodeVersions.oldestSupported.split('.')[0]}.json`],
+    { env: oldestEnvironment },
+  );
   run('node', ['scripts/print-summary.mjs']);
 } else if (task === 'start') {
+  install();
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
   run('pnpm', ['--filter', '@ielts-genai-prep/server', 'start']);
+} else if (task === 'exec') {
+  // `npm run toolchain -- pnpm bench`: any command with the pinned Node and pnpm first on PATH.
+  const [command, ...args] = process.argv.slice(3);
+  if (!command) {
+    console.error('usage: npm run toolchain -- COMMAND [ARGS…]');
+    process.exit(2);
+  }
+  run(command, args);
+} else if (task === 'env') {
+  // `eval "$(node scripts/run.mjs env)"` puts the pinned Node and pnpm on this shell's PATH.
+  console.log(`export PATH=${JSON.stringify(environment.PATH)}`);
 } else {
-  console.error('usage: node scripts/run.mjs start|test');
+  console.error('usage: node scripts/run.mjs start|test|exec COMMAND…|env');
   process.exit(2);
 }

@@ -64,7 +64,11 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   const gemini =
     options.gemini ??
     (config.gemini.apiKey
-      ? new GoogleGenAI({ apiKey: config.gemini.apiKey, ...(config.gemini.baseUrl ? { httpOptions: { baseUrl: config.gemini.baseUrl } } : {}) })
+      ? new GoogleGenAI({
+          apiKey: config.gemini.apiKey,
+          // Structured output (`responseJsonSchema`) and inline audio are documented on v1beta; @google/genai 3 defaults to v1.
+          httpOptions: { apiVersion: 'v1beta', ...(config.gemini.baseUrl ? { baseUrl: config.gemini.baseUrl } : {}) },
+        })
       : undefined);
   const speakingEvaluator = gemini ? createSpeakingEvaluator({ gemini, onSafetyEvent }) : undefined;
 

@@ -123,7 +123,7 @@ let gemini: GoogleGenAI;
 
 beforeEach(async () => {
   server = await startGeminiServer();
-  gemini = new GoogleGenAI({ apiKey: 'test', httpOptions: { baseUrl: server.baseUrl } });
+  gemini = new GoogleGenAI({ apiKey: 'test', httpOptions: { baseUrl: server.baseUrl, apiVersion: 'v1beta' } });
 });
 
 afterEach(async () => {

@@ -40,10 +40,12 @@ export interface GeminiTestServer {
   close(): Promise<void>;
 }
 
-const generateContentPath = /^\/v1beta\/models\/([^/:]+):generateContent$/;
+// `@google/genai` 2 calls `v1beta`; 3 defaults to `v1` unless `httpOptions.apiVersion` says otherwise.
+const generateContentPath = /^\/(?:v1|v1beta)\/models\/([^/:]+):generateContent$/;
 
 /**
  * Starts the server on 127.0.0.1 and a free port. Only `POST /v1beta/models/MODEL:generateContent`
+ * (or `/v1/…`)
  * is served; with no reply queued it answers 500 so that a test notices the extra call.
  */
 export async function startGeminiServer(): Promise<GeminiTestServer> {
