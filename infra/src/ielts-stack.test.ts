@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from '@ielts-genai-prep/dal-dynamodb';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { IeltsGenAiPrepStack, SERVER_TABLE_ACTIONS, sesIdentitiesOf, type IeltsGenAiPrepStackProps } from './ielts-stack.js';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+function synthesise(props: Partial<IeltsGenAiPrepStackProps> = {}): Template {
+  const app = new App();
+  const stack = new IeltsGenAiPrepStack(app, 'Test', {
+    env: { account: '123456789012', region: 'us-east-1' },
+    serverCode: lambda.Code.fromInline('export const handler = async () => ({ statusCode: 200 });'),
+    sesFromAddress: 'IELTS GenAI Prep <no-reply@ielts.example>',
+    ...props,
+  });
+  return Template.fromStack(stack);
+}
+
+function resourcesOf(template: Template, type: string): Resource[] {
+  return Object.values(template.findResources(type)) as Resource[];
+}
+
+describe('the deploy stack', () => {
+  const template = synthesise({ tablePrefix: 'prod-' });
+
+  it('creates exactly the data layer’s seven tables, with their keys, indexes and TTL, on demand, streamed and recoverable', () => {
+    const tables = resourcesOf(template, 'AWS::DynamoDB::GlobalTable');
+    const names = resolveTableNames({ prefix: 'prod-' });
+    expect(tables.map((table) => table.Properties.TableName).sort()).toEqual(TABLE_KEYS.map((key) => names[key]).sort());
+    for (const key of TABLE_KEYS) {
+      const definition = TABLE_DEFINITIONS[key];
+      const table = tables.find((candidate) => candidate.Properties.TableName === names[key])!;
+      expect(table.Properties.KeySchema).toEqual([{ AttributeName: definition.partitionKey.name, KeyType: 'HASH' }]);
+      expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+      expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+      const indexes = (table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[] }[];
+      expect(indexes.map((index) => index.IndexName)).toEqual(definition.indexes.map((index) => index.name));
+      for (const [position, index] of definition.indexes.entries()) {
+        expect(indexes[position]!.KeySchema).toEqual([
+          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+          ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
+        ]);
+      }
+      expect(table.Properties.TimeToLiveSpecification ?? { Enabled: false }).toEqual(
+        definition.timeToLiveAttribute ? { AttributeName: definition.timeToLiveAttribute, Enabled: true } : { Enabled: false },
+      );
+    }
+  });
+
+  it('replicates every table to the replica regions as a global table, with this region as one of them', () => {
+    const global = synthesise({ replicaRegions: ['eu-west-1', 'ap-southeast-2'] });
+    const tables = resourcesOf(global, 'AWS::DynamoDB::GlobalTable');
+    expect(tables).toHaveLength(TABLE_KEYS.length);
+    for (const table of tables) {
+      expect(table.Properties.Replicas.map((replica: { Region: string }) => replica.Region).sort()).toEqual(['ap-southeast-2', 'eu-west-1', 'us-east-1']);
+    }
+    for (const table of resourcesOf(template, 'AWS::DynamoDB::GlobalTable')) expect(table.Properties.Replicas).toHaveLength(1);
+  });
+
+  it('runs the server on Lambda’s Node 24 runtime with a function URL, in production, with the cursor secret by reference', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({
+          NODE_ENV: 'production',
+          SES_FROM_ADDRESS: 'IELTS GenAI Prep <no-reply@ielts.example>',
+          TABLE_PREFIX: 'prod-',
+          CREATE_TABLES: 'false',
+          BEDROCK_ENABLED: 'true',
+        }),
+      },
+    });
+    const server = resourcesOf(template, 'AWS::Lambda::Function')[0]!;
+    const secret = JSON.stringify(server.Properties.Environment.Variables.CURSOR_SECRET);
+    expect(secret).toContain('{{resolve:secretsmanager:');
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+  });
+
+  it('gives the function only the DynamoDB actions the data layer sends, on these tables and their indexes, and nothing with a wildcard action', () => {
+    const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap((policy) => policy.Properties.PolicyDocument.Statement) as {
+      Action: string | string[];
+      Resource: unknown;
+    }[];
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...SERVER_TABLE_ACTIONS].sort());
+    expect(actions.some((action) => action.includes('*'))).toBe(false);
+    expect(actions).not.toContain('dynamodb:Scan');
+    for (const statement of statements) expect(statement.Resource).not.toBe('*');
+    const dynamo = statements.find((statement) => [statement.Action].flat().includes('dynamodb:Query'))!;
+    expect(dynamo.Resource).toHaveLength(TABLE_KEYS.length * 2);
+    expect(actions).toContain('bedrock:InvokeModel');
+    expect(JSON.stringify(statements)).toContain('foundation-model/amazon.nova-micro-v1:0');
+    expect(JSON.stringify(statements)).toContain(':identity/no-reply@ielts.example');
+    expect(JSON.stringify(statements)).toContain(':identity/ielts.example');
+  });
+
+  it('leaves Bedrock out of the role when Writing is scored offline', () => {
+    const offline = synthesise({ bedrockEnabled: false });
+    const actions = resourcesOf(offline, 'AWS::IAM::Policy').flatMap((policy) =>
+      policy.Properties.PolicyDocument.Statement.flatMap((statement: { Action: string | string[] }) => [statement.Action].flat()),
+    );
+    expect(actions).not.toContain('bedrock:InvokeModel');
+  });
+
+  it('alarms on throttling of every table and on the function’s errors and throttles, into one topic', () => {
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
+    expect(alarms).toHaveLength(TABLE_KEYS.length + 2);
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topic).toHaveLength(1);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic[0] }]);
+    const subscribed = synthesise({ alarmEmail: 'ops@ielts.example' });
+    subscribed.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@ielts.example' });
+  });
+
+  it('refuses a sender that is not an email address', () => {
+    expect(sesIdentitiesOf('no-reply@ielts.example')).toEqual(['no-reply@ielts.example', 'ielts.example']);
+    expect(() => synthesise({ sesFromAddress: 'not an address' })).toThrow(/sesFromAddress must be an email address/);
+  });
+});
+
+describe('the CDK app (dist/app.js, as `cdk synth` runs it)', () => {
+  const infraDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const app = path.join(infraDirectory, 'dist', 'app.js');
+  const cdk = path.join(infraDirectory, 'node_modules', 'aws-cdk', 'bin', 'cdk');
+
+  it('synthesises with `cdk synth` from the server zip and settings in the environment', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'ielts-infra-'));
+    const zip = path.join(directory, 'function.zip');
+    writeFileSync(zip, 'not really a zip: the asset is copied, not read');
+    const outdir = path.join(directory, 'cdk.out');
+    execFileSync(process.execPath, [cdk, 'synth', '--no-notices', '--quiet', '--output', outdir], {
+      cwd: infraDirectory,
+      env: { ...process.env, IELTS_SERVER_ZIP: zip, SES_FROM_ADDRESS: 'no-reply@ielts.example', IELTS_REPLICA_REGIONS: 'eu-west-1', AWS_REGION: 'eu-west-2', AWS_DEFAULT_REGION: 'eu-west-2',
+        // Nothing may leave this machine: no telemetry, no instance-metadata credential look-up.
+        CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
+      stdio: 'pipe',
+    });
+    const templateFile = readdirSync(outdir).find((file) => file.endsWith('.template.json'))!;
+    const synthesised = JSON.parse(readFileSync(path.join(outdir, templateFile), 'utf8')) as { Resources: Record<string, Resource> };
+    const resources = Object.values(synthesised.Resources);
+    const functions = resources.filter((resource) => resource.Type === 'AWS::Lambda::Function');
+    expect(functions.map((resource) => resource.Properties.Runtime)).toEqual(['nodejs24.x']);
+    const tables = resources.filter((resource) => resource.Type === 'AWS::DynamoDB::GlobalTable');
+    expect(tables).toHaveLength(TABLE_KEYS.length);
+    for (const table of tables) expect(table.Properties.Replicas.map((replica: { Region: string }) => replica.Region).sort()).toEqual(['eu-west-1', 'eu-west-2']);
+  });
+
+  it('stops with one clear line when the zip or the sender is missing', () => {
+    const run = (env: Record<string, string>) => {
+      try {
+        execFileSync(process.execPath, [app], { env: { ...process.env, ...env }, stdio: 'pipe' });
+        return { status: 0, stderr: '' };
+      } catch (error) {
+        const failure = error as { status: number; stderr: Buffer };
+        return { status: failure.status, stderr: failure.stderr.toString() };
+      }
+    };
+    const missingZip = run({ IELTS_SERVER_ZIP: '/nonexistent/function.zip', SES_FROM_ADDRESS: 'a@b.example' });
+    expect(missingZip.status).toBe(2);
+    expect(missingZip.stderr).toContain('package:lambda');
+    const directory = mkdtempSync(path.join(tmpdir(), 'ielts-infra-'));
+    writeFileSync(path.join(directory, 'function.zip'), 'x');
+    const missingSender = run({ IELTS_SERVER_ZIP: path.join(directory, 'function.zip'), SES_FROM_ADDRESS: '' });
+    expect(missingSender.status).toBe(2);
+    expect(missingSender.stderr).toContain('sesFromAddress');
+  });
+});
