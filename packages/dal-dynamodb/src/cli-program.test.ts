@@ -80,6 +80,33 @@ describe('ielts-db', () => {
     });
   });
 
+  it('prints global tables replicated to --replica-regions besides the stack’s own region', async () => {
+    const template = await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'eu-west-1, ap-southeast-2']);
+    expect(template.code).toBe(0);
+    const resources = Object.values(JSON.parse(template.stdout).Resources) as { Type: string; Properties: Record<string, any> }[];
+    expect(resources).toHaveLength(7);
+    for (const resource of resources) {
+      expect(resource.Type).toBe('AWS::DynamoDB::GlobalTable');
+      expect(resource.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(resource.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+      expect(resource.Properties.Replicas.map((replica: { Region: unknown }) => replica.Region)).toEqual([{ Ref: 'AWS::Region' }, 'eu-west-1', 'ap-southeast-2']);
+    }
+    const sessions = resources.find((resource) => resource.Properties.TableName === 'ielts-genai-prep-sessions')!;
+    expect(sessions.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
+
+    for (const bad of [
+      ['--replica-regions', 'mars-1'],
+      ['--replica-regions', 'eu-west-1,eu-west-1'],
+      ['--replica-regions', 'eu-west-1', '--billing', 'provisioned'],
+    ]) {
+      const refused = await run(['create-tables', '--print', 'cloudformation', ...bad]);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+    }
+    expect((await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'mars-1'])).stderr).toContain('Invalid replica region "mars-1"');
+    expect((await run(['create-tables', '--print', 'aws-cli', '--replica-regions', 'eu-west-1'])).stderr).toContain('--replica-regions works with --print cloudformation only');
+  });
+
   it('explains usage errors with exit code 2', async () => {
     expect((await run([])).code).toBe(2);
     const help = await run(['--help']);

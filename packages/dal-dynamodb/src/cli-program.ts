@@ -35,6 +35,8 @@ Options:
   --write-capacity N        Write capacity units with --billing provisioned (default 5)
   --print FORMAT            With create-tables: print aws-cli commands or a cloudformation
                             template instead of creating anything
+  --replica-regions LIST    With --print cloudformation: global tables replicated to these
+                            comma-separated regions besides the stack's own (on-demand only)
   --json                    With describe: print JSON
   --yes                     Confirm delete-tables
   --help                    Show this text
@@ -51,6 +53,7 @@ const cliOptions = {
   'read-capacity': { type: 'string' },
   'write-capacity': { type: 'string' },
   print: { type: 'string' },
+  'replica-regions': { type: 'string' },
   json: { type: 'boolean' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -124,12 +127,27 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
     const tableNames = resolveTableNames(names);
     const billing = parseBilling(values);
 
+    const replicaRegions = values['replica-regions']
+      ?.split(',')
+      .map((region) => region.trim())
+      .filter((region) => region !== '');
+    if (replicaRegions !== undefined && values.print !== 'cloudformation') {
+      throw new UsageError('--replica-regions works with --print cloudformation only');
+    }
     if (values.print !== undefined) {
       if (commandName !== 'create-tables') throw new UsageError('--print works with create-tables only');
       if (values.print === 'aws-cli') {
         io.stdout(renderAwsCliCommands({ tableNames, billing, region: values.region, endpoint }));
       } else if (values.print === 'cloudformation') {
-        io.stdout(renderCloudFormationTemplate({ tableNames, billing }));
+        let template: string;
+        try {
+          template = renderCloudFormationTemplate({ tableNames, billing, ...(replicaRegions ? { replicaRegions } : {}) });
+        } catch (error) {
+          // A bad region list is a usage error, like any other bad option.
+          if (DalError.isInstance(error) && error.code === 'validation') throw new UsageError(error.message);
+          throw error;
+        }
+        io.stdout(template);
       } else {
         throw new UsageError(`--print must be aws-cli or cloudformation, not ${values.print}`);
       }

@@ -1,4 +1,5 @@
 import { DEFAULT_BILLING, TABLE_DEFINITIONS, TABLE_KEYS, type BillingOptions, type TableKey, type TableNames } from './table-definitions.js';
+import { DalError } from './errors.js';
 import { buildCreateTableInput } from './table-requests.js';
 
 /** Options for {@link buildCloudFormationTemplate}. */
@@ -9,6 +10,28 @@ export interface CloudFormationOptions {
   billing?: BillingOptions;
   /** Which tables. Default all seven. */
   tables?: readonly TableKey[];
+  /**
+   * Regions to replicate to besides the stack's own: each table becomes an
+   * `AWS::DynamoDB::GlobalTable` (streams on, on-demand billing only). Default none.
+   */
+  replicaRegions?: readonly string[];
+}
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** Checks replica regions: AWS region names, each once, on-demand billing. */
+function checkReplicaRegions(regions: readonly string[], billing: BillingOptions): void {
+  for (const region of regions) {
+    if (!regionPattern.test(region)) {
+      throw new DalError({ code: 'validation', message: `Invalid replica region "${region}": an AWS region name such as eu-west-1` });
+    }
+  }
+  if (new Set(regions).size !== regions.length) {
+    throw new DalError({ code: 'validation', message: `Replica regions must each be named once: ${regions.join(', ')}` });
+  }
+  if (billing.mode !== 'PAY_PER_REQUEST') {
+    throw new DalError({ code: 'validation', message: 'Replica regions need on-demand billing: provisioned global tables need capacity per replica' });
+  }
 }
 
 /** The CloudFormation logical id of a table, e.g. `ContentReportsTable`. */
@@ -24,10 +47,39 @@ export function logicalResourceId(table: TableKey): string {
 export function buildCloudFormationTemplate(options: CloudFormationOptions): Record<string, unknown> {
   const resources: Record<string, unknown> = {};
   const outputs: Record<string, unknown> = {};
+  const billing = options.billing ?? DEFAULT_BILLING;
+  const replicaRegions = options.replicaRegions ?? [];
+  if (replicaRegions.length > 0) checkReplicaRegions(replicaRegions, billing);
   for (const table of options.tables ?? TABLE_KEYS) {
     const definition = TABLE_DEFINITIONS[table];
-    const input = buildCreateTableInput(definition, options.tableNames[table], options.billing ?? DEFAULT_BILLING);
+    const input = buildCreateTableInput(definition, options.tableNames[table], billing);
     const id = logicalResourceId(table);
+    const timeToLive = definition.timeToLiveAttribute
+      ? { TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true } }
+      : {};
+    outputs[`${id}Name`] = { Description: definition.description, Value: { Ref: id } };
+    if (replicaRegions.length > 0) {
+      resources[id] = {
+        Type: 'AWS::DynamoDB::GlobalTable',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          TableName: input.TableName,
+          AttributeDefinitions: input.AttributeDefinitions,
+          KeySchema: input.KeySchema,
+          BillingMode: 'PAY_PER_REQUEST',
+          ...(input.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: input.GlobalSecondaryIndexes } : {}),
+          ...timeToLive,
+          // Global tables replicate through the stream.
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          Replicas: [{ Ref: 'AWS::Region' }, ...replicaRegions].map((region) => ({
+            Region: region,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          })),
+        },
+      };
+      continue;
+    }
     resources[id] = {
       Type: 'AWS::DynamoDB::Table',
       DeletionPolicy: 'Retain',
@@ -39,12 +91,9 @@ export function buildCloudFormationTemplate(options: CloudFormationOptions): Rec
         BillingMode: input.BillingMode,
         ...(input.ProvisionedThroughput ? { ProvisionedThroughput: input.ProvisionedThroughput } : {}),
         ...(input.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: input.GlobalSecondaryIndexes } : {}),
-        ...(definition.timeToLiveAttribute
-          ? { TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true } }
-          : {}),
+        ...timeToLive,
       },
     };
-    outputs[`${id}Name`] = { Description: definition.description, Value: { Ref: id } };
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',
