@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CLI_USAGE, runCli } from './cli-program.js';
@@ -45,6 +48,20 @@ describe('ielts-db', () => {
     expect(deleted.stdout).toContain('Done: 7 deleted, 0 absent.');
     const missing = await run(['describe', '--endpoint', endpoint, '--prefix', prefix]);
     expect(missing.stdout.match(/MISSING/g)).toHaveLength(7);
+    // Every table missing is the most drift there is.
+    expect(missing.code).toBe(1);
+  });
+
+  it('prints its version', async () => {
+    for (const flag of ['--version', '-v']) {
+      const version = await run([flag]);
+      expect(version.code).toBe(0);
+      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+(-[\w.]+)?\n$/);
+    }
+    // The built bin says the version it was published as.
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(`${manifest.version}\n`);
   });
 
   it('describes drift from the definitions with exit code 1, and create-tables repairs TTL', async () => {

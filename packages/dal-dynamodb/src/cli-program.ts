@@ -23,7 +23,7 @@ Commands:
   create-tables     Create the seven tables (idempotent), wait until ACTIVE, enable TTL
   delete-tables     Delete the seven tables (refuses without --yes)
   describe          Show each table's status, indexes, TTL and drift from its definition
-                    (exit code 1 when a table differs from its definition)
+                    (exit code 1 when a table is missing or differs from its definition)
 
 Options:
   --endpoint URL            DynamoDB endpoint, e.g. http://127.0.0.1:8000 (env DYNAMODB_ENDPOINT)
@@ -40,9 +40,14 @@ Options:
   --json                    With describe: print JSON
   --yes                     Confirm delete-tables
   --help                    Show this text
+  --version                 Show the version of ielts-db
 `;
 
 class UsageError extends Error {}
+
+/** The package version, replaced at build time (tsup `define`); `0.0.0-development` when run from source. */
+declare const __IELTS_DB_VERSION__: string | undefined;
+const CLI_VERSION = typeof __IELTS_DB_VERSION__ === 'string' ? __IELTS_DB_VERSION__ : '0.0.0-development';
 
 const cliOptions = {
   endpoint: { type: 'string' },
@@ -57,6 +62,7 @@ const cliOptions = {
   json: { type: 'boolean' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 /**
@@ -108,6 +114,10 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
   }
   const { values, positionals } = parsed;
   const commandName = positionals[0];
+  if (values.version) {
+    io.stdout(`${CLI_VERSION}\n`);
+    return 0;
+  }
   if (values.help || !commandName) {
     (values.help ? io.stdout : io.stderr)(CLI_USAGE);
     return values.help ? 0 : 2;
@@ -199,7 +209,8 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
             );
           }
         }
-        if (states.some((state) => state.differences.length > 0)) return 1;
+        // A missing table is drift too: the deployment does not match its definition.
+        if (states.some((state) => state.status === 'MISSING' || state.differences.length > 0)) return 1;
       }
     } finally {
       client.destroy();
