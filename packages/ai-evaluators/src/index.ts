@@ -206,7 +206,7 @@ export {
   writingToolInputSchema,
   type WritingModelOutput,
 } from './bedrock-writing-output.js';
-export { buildConverseRequest, readToolUse, toEvaluatorError as mapBedrockError, type BedrockConverseClient, type ConverseRequestOptions } from './bedrock-converse.js';
+export type { BedrockConverseClient } from './bedrock-converse.js';
 export {
   TYPICAL_TASK2_ESSAY,
   TYPICAL_TASK2_PROMPT,
