@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { DalError } from './errors.js';
 
 /** Options for {@link startDynamoDbLocal}. */
 export interface StartDynamoDbLocalOptions {
@@ -87,9 +88,12 @@ function waitForExit(child: ChildProcess): Promise<void> {
 export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const directory = options.directory ?? findDynamoDbLocalDirectory(options.searchFrom);
   if (!directory) {
-    throw new Error(
-      'DynamoDB Local not found: set DYNAMODB_LOCAL_DIR, or run `node scripts/ensure-dynamodb-local.mjs` at the repository root',
-    );
+    throw new DalError({
+      code: 'local_dynamodb_unavailable',
+      message:
+        'DynamoDB Local not found: pass { directory } or set DYNAMODB_LOCAL_DIR to the folder that holds DynamoDBLocal.jar ' +
+        '(it ships in the npm package amplify-dynamodb-simulator, folder emulator/; Java 17 runs it)',
+    });
   }
   const port = options.port || (await findFreePort());
   const endpoint = `http://127.0.0.1:${port}`;
@@ -127,9 +131,11 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}
   while (!(await answers(endpoint))) {
     if (spawnError || child.exitCode !== null || Date.now() > deadline) {
       await close();
-      throw new Error(
-        `DynamoDB Local did not start on ${endpoint}: ${spawnError?.message ?? `exit code ${child.exitCode}`}\n${output}`,
-      );
+      throw new DalError({
+        code: 'local_dynamodb_unavailable',
+        message: `DynamoDB Local did not start on ${endpoint}: ${spawnError?.message ?? (child.exitCode === null ? 'no answer before the start timeout' : `exit code ${child.exitCode}`)}\n${output}`,
+        ...(spawnError ? { cause: spawnError } : {}),
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

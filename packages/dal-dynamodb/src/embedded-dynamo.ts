@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createDynamoClients } from './dynamo-clients.js';
 import { createTables, type CreateTableResult, type TableProgressEvent } from './create-tables.js';
 import type { TableNameOptions } from './table-definitions.js';
+import { DalError } from './errors.js';
 
 /** Options for {@link startEmbeddedDynamo}. */
 export interface StartEmbeddedDynamoOptions extends TableNameOptions {
@@ -40,7 +41,16 @@ export interface EmbeddedDynamo {
  * transactions and UpdateTimeToLive, which this package does not need.
  */
 export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = {}): Promise<EmbeddedDynamo> {
-  const { default: dynalite } = await import('dynalite');
+  let dynalite: typeof import('dynalite').default;
+  try {
+    ({ default: dynalite } = await import('dynalite'));
+  } catch (error) {
+    throw new DalError({
+      code: 'local_dynamodb_unavailable',
+      message: 'The embedded store needs the optional peer dependency dynalite: npm install dynalite@^4',
+      cause: error,
+    });
+  }
   if (options.path) mkdirSync(options.path, { recursive: true });
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),

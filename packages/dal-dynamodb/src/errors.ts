@@ -27,6 +27,8 @@ export type DalErrorCode =
   | 'table_mismatch'
   /** A table the call needs does not exist. */
   | 'table_missing'
+  /** A local DynamoDB for development or tests (DynamoDB Local or dynalite) could not be found or started. */
+  | 'local_dynamodb_unavailable'
   /** DynamoDB rejected the request for another reason. */
   | 'dynamodb';
 
