@@ -101,7 +101,7 @@ describe('api-client bundles for browsers and React Native', () => {
     expect((await client.auth.me()).user.email).toBe('learner@example.com');
     expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer tok_native');
 
-    server.handle(() => ({ status: 200, json: { user: publicUserJson }, delayMs: 1_000 }));
+    server.handle(() => ({ status: 200, json: { user: publicUserJson }, delayMs: 20_000 }));
     const timedOut = await client.auth.me({ timeout: 50 }).catch((error: unknown) => error);
     expect(exported.ApiTimeoutError.isInstance(timedOut)).toBe(true);
 
