@@ -5,7 +5,7 @@
 // the repository's pinned Node 24 (installed from the npm registry into .cache/ when the
 // running Node is not a 24), and the packages' tests run again under Node 22.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureNode, environmentFor, nodeVersions, root } from './node-runtime.mjs';
 
@@ -54,6 +54,15 @@ function run(command, args, options = {}) {
   if (status !== 0) process.exit(status);
 }
 
+/** The package.json of every workspace folder. */
+function workspaceManifests() {
+  const folders = ['packages', 'apps'].flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)));
+  return [...folders, path.join(root, 'infra')]
+    .map((folder) => path.join(folder, 'package.json'))
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')));
+}
+
 function install() {
   run('pnpm', ['install', '--frozen-lockfile']);
 }
@@ -91,6 +100,15 @@ if (task === 'test') {
   install();
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
   run('pnpm', ['--filter', '@ielts-genai-prep/server', 'start']);
+} else if (task === 'bench') {
+  // Benchmarks print their figures; they fetch what they need and build only what they measure.
+  install();
+  run('node', ['scripts/ensure-dynamodb-local.mjs']);
+  // Only the workspaces that have a benchmark, so turbo builds what they measure and nothing else.
+  const filters = workspaceManifests()
+    .filter((manifest) => manifest.scripts?.bench)
+    .map((manifest) => `--filter=${manifest.name}`);
+  run('pnpm', ['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--output-logs=full', ...filters]);
 } else if (task === 'exec') {
   // `npm run toolchain -- pnpm bench`: any command with the pinned Node and pnpm first on PATH.
   const [command, ...args] = process.argv.slice(3);
@@ -103,6 +121,6 @@ if (task === 'test') {
   // `eval "$(node scripts/run.mjs env)"` puts the pinned Node and pnpm on this shell's PATH.
   console.log(`export PATH=${JSON.stringify(environment.PATH)}`);
 } else {
-  console.error('usage: node scripts/run.mjs start|test|exec COMMAND…|env');
+  console.error('usage: node scripts/run.mjs start|test|bench|exec COMMAND…|env');
   process.exit(2);
 }
