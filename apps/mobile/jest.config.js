@@ -24,8 +24,10 @@ module.exports = {
   transformIgnorePatterns: expoPreset.transformIgnorePatterns.map((pattern, index) =>
     index === 0 ? pattern.replace('(?!(', '(?!(ky/|') : pattern,
   ),
-  // Longer than the 5 s that findBy* waits, so a missing element is reported as such, not as a timeout.
-  testTimeout: 20_000,
+  // The flow tests make dozens of real HTTP round trips to a server on loopback; on a busy shared machine
+  // that can take far longer than usual. Well above the 15 s that findBy* waits (jest.setup-after-env.js),
+  // so a missing element is reported as such, not as a test timeout.
+  testTimeout: 90_000,
   // Two workers: the machine has two cores.
   maxWorkers: 2,
 };
