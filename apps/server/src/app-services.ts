@@ -38,6 +38,10 @@ export interface AppServices {
   recaptcha: RecaptchaVerifier;
   sessions: SessionAuth;
   loginLimiters: { account: RateLimiter; client: RateLimiter };
+  /** Registrations started per client address, and per email address. */
+  registrationLimiters: { client: RateLimiter; account: RateLimiter };
+  /** The registration being done for each address: repeats sent meanwhile share its outcome. */
+  registrationsInFlight: Map<string, Promise<void>>;
   /** Limits the emails one address can be sent on request (verification resends, reset links). */
   emailLimiter: RateLimiter;
   logger: Logger;

@@ -101,6 +101,33 @@ async function endOtherSessions(services: AppServices, email: string, keepSessio
   );
 }
 
+/**
+ * Writes the account, or, when the address is taken, tells its owner (at most five times an
+ * hour): the same hashing on both paths, so a taken address does not answer faster.
+ */
+async function registerAccount(services: AppServices, email: string, password: string, displayName: string | null): Promise<void> {
+  const passwordHash = await services.hasher.hash(password);
+  try {
+    const user = await services.repositories.users.create({
+      email,
+      user_id: randomUUID(),
+      display_name: displayName,
+      email_verified: false,
+      created_at: services.clock().toISOString(),
+      password_hash: passwordHash,
+    });
+    await sendVerification(services, user).catch((error: unknown) =>
+      services.logger.error('verification token not issued', { error: String(error) }),
+    );
+  } catch (error) {
+    if (!DalError.isInstance(error, 'duplicate')) throw error;
+    // Repeated attempts must not turn registration into a way to flood someone's inbox.
+    if (services.emailLimiter.consume(`registered:${email}`) === 0) {
+      await services.sendEmail(alreadyRegisteredEmail(email, services.config.publicUrl));
+    }
+  }
+}
+
 /** The handlers of the `auth` routes. */
 export function createAuthHandlers(services: AppServices): ContractHandlers['auth'] {
   const { repositories, hasher, clock, config } = services;
@@ -114,26 +141,29 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       }
       const email = normalizeEmail(body.email);
       checkNewPassword(body.password, email, 'password');
-      // Hashing first, whatever happens next, keeps a taken address from answering faster.
-      const passwordHash = await hasher.hash(body.password);
-      try {
-        const user = await repositories.users.create({
-          email,
-          user_id: randomUUID(),
-          display_name: body.display_name ?? null,
-          email_verified: false,
-          created_at: clock().toISOString(),
-          password_hash: passwordHash,
+      // Repeats sent while the first is being done share its outcome: one hash, one user, one mail.
+      const inFlight = services.registrationsInFlight.get(email);
+      if (inFlight) {
+        await inFlight;
+        return { message: REGISTERED_MESSAGE };
+      }
+      const clientKey = clientAddress(context, config.trustProxy) ?? 'unknown';
+      const limiters = services.registrationLimiters;
+      // The same for a taken address as for a new one, so the 429 tells nothing about accounts.
+      const wait = Math.max(limiters.client.retryAfterSeconds(clientKey), limiters.account.retryAfterSeconds(email));
+      if (wait > 0) {
+        throw new ServerError('rate_limited', `Too many registrations: try again in ${wait} seconds`, {
+          headers: { 'retry-after': String(wait) },
         });
-        await sendVerification(services, user).catch((error: unknown) =>
-          services.logger.error('verification token not issued', { error: String(error) }),
-        );
-      } catch (error) {
-        if (!DalError.isInstance(error, 'duplicate')) throw error;
-        // Repeated attempts must not turn registration into a way to flood someone's inbox.
-        if (services.emailLimiter.consume(`registered:${email}`) === 0) {
-          await services.sendEmail(alreadyRegisteredEmail(email, config.publicUrl));
-        }
+      }
+      limiters.client.recordFailure(clientKey);
+      limiters.account.recordFailure(email);
+      const work = registerAccount(services, email, body.password, body.display_name ?? null);
+      services.registrationsInFlight.set(email, work);
+      try {
+        await work;
+      } finally {
+        services.registrationsInFlight.delete(email);
       }
       return { message: REGISTERED_MESSAGE };
     },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
 
@@ -43,6 +44,10 @@ export interface ServerConfig {
   /** scrypt's cost N (a power of two); r = 8, p = 1. */
   scryptCost: number;
   rateLimit: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerClient: number };
+  /** Registrations one client address may start per hour. */
+  registrationsPerClientPerHour: number;
+  /** Password hashing: worker threads, and hashes that may wait for one before a 503. */
+  hashing: { threads: number; maxWaiting: number };
   /** Assessments of each type every user may take without a purchase. */
   freeAssessmentsPerType: number;
   /** Signs pagination cursors. */
@@ -189,6 +194,9 @@ const environmentSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 10_000),
   LOGIN_MAX_FAILURES_PER_CLIENT: integer(1, 100_000),
   FREE_ASSESSMENTS_PER_TYPE: integer(0, 10_000),
+  REGISTRATIONS_PER_CLIENT_PER_HOUR: integer(1, 100_000),
+  HASH_THREADS: integer(1, 256),
+  HASH_QUEUE_SIZE: integer(0, 100_000),
   CURSOR_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   TRUST_PROXY: flag(),
   CORS_ORIGINS: origins(),
@@ -287,6 +295,8 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   if (variables.RECAPTCHA_SECRET && recaptchaHostnames.length === 0) recaptchaHostnames = [new URL(publicUrl).hostname];
 
   if (problems.length > 0) throw new ConfigError(problems);
+  // One core is left to the event loop and the store.
+  const hashThreads = variables.HASH_THREADS ?? Math.max(1, availableParallelism() - 1);
 
   return {
     environment: nodeEnvironment,
@@ -319,6 +329,8 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
       maxFailuresPerAccount: variables.LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
       maxFailuresPerClient: variables.LOGIN_MAX_FAILURES_PER_CLIENT ?? 50,
     },
+    registrationsPerClientPerHour: variables.REGISTRATIONS_PER_CLIENT_PER_HOUR ?? 20,
+    hashing: { threads: hashThreads, maxWaiting: variables.HASH_QUEUE_SIZE ?? hashThreads * 8 },
     freeAssessmentsPerType: variables.FREE_ASSESSMENTS_PER_TYPE ?? DEFAULT_FREE_ASSESSMENTS_PER_TYPE,
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
     trustProxy: variables.TRUST_PROXY ?? false,

@@ -19,6 +19,7 @@ import { seedContent } from '../content-seed.js';
 import { createDefaultEvaluators } from '../default-evaluators.js';
 import type { Evaluators } from '../evaluators.js';
 import { createSesMailer, type Mailer } from '../mailer.js';
+import type { PasswordHasher } from '../password-hasher.js';
 
 /** A mail the SES emulator received. */
 export interface SentEmail {
@@ -70,6 +71,8 @@ export interface TestServerOptions {
   mailer?: Mailer;
   /** Replace the evaluators. Default: the configured (offline) ones. */
   evaluators?: Evaluators;
+  /** Replace the password hasher (e.g. one with a small pool and a derivation the test holds). */
+  passwordHasher?: PasswordHasher;
 }
 
 /** A fetch with a cookie jar, as a browser would keep the session cookie. */
@@ -114,6 +117,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       DATA_DIR: dataDir,
       // The OWASP cost takes a third of a second per hash; tests use 2^10.
       SCRYPT_COST: '1024',
+      // Every test file registers from 127.0.0.1; the per-client limit has its own test.
+      REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
       ...options.env,
     },
     { rootDirectory: dataDir },
@@ -142,6 +147,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
     clock: clock.now,
     fetch: options.fetch,
+    passwordHasher: options.passwordHasher,
     logger,
     serveWeb: false,
   });
