@@ -1,5 +1,6 @@
 import { randomUUID, scrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceQuestions } from './content/index.js';
 import { createPasswordHasher, type ScryptDerivation } from './password-hasher.js';
 import { GOOD_PASSWORD, readJson, startTestServer, type TestServer } from './test-support/test-server.js';
 
@@ -125,5 +126,74 @@ describe('registration floods', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     server.clock.advance(3600 * 1000);
     expect((await jsonPost(server, '/api/auth/register', { email: uniqueEmail('e'), password: GOOD_PASSWORD })).status).toBe(202);
+  });
+});
+
+describe('idempotency keys hold under retries', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { FREE_ASSESSMENTS_PER_TYPE: '2' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
+  const listening = practiceQuestions.find((question) => question.assessment_type === 'listening')!;
+  const evaluate = (token: string, route: string, body: unknown) =>
+    jsonPost(server, `/api/${route}/evaluate`, body, { authorization: `Bearer ${token}` });
+  const remaining = async (token: string, type: string) => {
+    const response = await server.request('/api/entitlements', { headers: { authorization: `Bearer ${token}` } });
+    return (await readJson(response)).entitlements.find((entry: { assessment_type: string }) => entry.assessment_type === type).remaining;
+  };
+
+  it('turns 10 parallel submissions with one key and 2 left into one assessment, charged once, and no 402', async () => {
+    const { token } = await server.signUp();
+    const body = { question_id: reading.question_id, answers: { '1': 'sand' }, idempotency_key: `parallel-${randomUUID()}` };
+    const responses = await Promise.all(Array.from({ length: 10 }, () => evaluate(token, 'reading', body)));
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
+    const ids = new Set(await Promise.all(responses.map(async (response) => (await readJson(response)).assessment_id)));
+    expect(ids.size).toBe(1);
+    const history = await readJson(await server.request('/api/assessments', { headers: { authorization: `Bearer ${token}` } }));
+    expect(history.items).toHaveLength(1);
+    expect(await remaining(token, 'reading_academic')).toBe(1);
+    // A later retry gets the same assessment, still charged once.
+    const later = await evaluate(token, 'reading', body);
+    expect((await readJson(later)).assessment_id).toBe([...ids][0]);
+    expect(await remaining(token, 'reading_academic')).toBe(1);
+  });
+
+  it('answers 422 idempotency_key_reused for the same key with another body, and keeps keys apart per route', async () => {
+    const { token } = await server.signUp();
+    const key = `reused-${randomUUID()}`;
+    const first = await evaluate(token, 'reading', { question_id: reading.question_id, answers: { '1': 'sand' }, idempotency_key: key });
+    expect(first.status).toBe(201);
+    const reused = await evaluate(token, 'reading', { question_id: reading.question_id, answers: { '1': 'rock' }, idempotency_key: key });
+    expect(reused.status).toBe(422);
+    expect((await readJson(reused)).error).toMatchObject({ code: 'idempotency_key_reused', details: [{ path: 'idempotency_key' }] });
+    // The same key on another route is another request: never the reading result.
+    const other = await evaluate(token, 'listening', { question_id: listening.question_id, answers: {}, idempotency_key: key });
+    expect(other.status).toBe(201);
+    expect((await readJson(other)).assessment_type).toBe('listening');
+    // Key order and whitespace in the JSON do not change the fingerprint.
+    const reordered = await server.request('/api/reading/evaluate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: `{ "idempotency_key": "${key}", "answers": { "1": "sand" }, "question_id": "${reading.question_id}" }`,
+    });
+    expect(reordered.status).toBe(201);
+    expect((await readJson(reordered)).assessment_id).toBe((await readJson(first)).assessment_id);
+  });
+
+  it('gives the key back when the first request fails, so a retry is scored', async () => {
+    const { token, email } = await server.signUp();
+    const key = `failing-${randomUUID()}`;
+    const body = { question_id: reading.question_id, answers: { '1': 'sand' }, idempotency_key: key };
+    // The allowance is spent elsewhere first: the keyed request gets a 402 and must not keep the key.
+    await server.repositories.users.consumeAllowance(email, 'reading_academic', { limit: 2, countExisting: async () => 0 });
+    await server.repositories.users.consumeAllowance(email, 'reading_academic', { limit: 2, countExisting: async () => 0 });
+    expect((await evaluate(token, 'reading', body)).status).toBe(402);
+    await server.repositories.users.releaseAllowance(email, 'reading_academic');
+    expect((await evaluate(token, 'reading', body)).status).toBe(201);
   });
 });

@@ -42,6 +42,8 @@ export interface AppServices {
   registrationLimiters: { client: RateLimiter; account: RateLimiter };
   /** The registration being done for each address: repeats sent meanwhile share its outcome. */
   registrationsInFlight: Map<string, Promise<void>>;
+  /** The first request of each idempotency key being processed here: retries wait for it. */
+  idempotentInFlight: Map<string, Promise<unknown>>;
   /** Limits the emails one address can be sent on request (verification resends, reset links). */
   emailLimiter: RateLimiter;
   logger: Logger;

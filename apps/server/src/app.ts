@@ -75,6 +75,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       account: createRateLimiter({ maxFailures: 10, windowSeconds: 3600, now }),
     },
     registrationsInFlight: new Map(),
+    idempotentInFlight: new Map(),
     // Five requested emails per address per hour: enough for a person, too few to flood an inbox.
     emailLimiter: createRateLimiter({ maxFailures: 5, windowSeconds: 3600, now }),
     logger,
