@@ -1,6 +1,7 @@
 import { randomUUID, scrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
+import type { EmailMessage, Mailer } from './mailer.js';
 import { createPasswordHasher, type ScryptDerivation } from './password-hasher.js';
 import { GOOD_PASSWORD, readJson, startTestServer, type TestServer } from './test-support/test-server.js';
 
@@ -195,5 +196,53 @@ describe('idempotency keys hold under retries', () => {
     expect((await evaluate(token, 'reading', body)).status).toBe(402);
     await server.repositories.users.releaseAllowance(email, 'reading_academic');
     expect((await evaluate(token, 'reading', body)).status).toBe(201);
+  });
+});
+
+describe('no account enumeration by timing', () => {
+  /** A mailer that holds every message until the test releases it. */
+  const held: EmailMessage[] = [];
+  let delivered = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const mailer: Mailer = {
+    async send(message) {
+      held.push(message);
+      await released;
+      delivered += 1;
+    },
+  };
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ mailer });
+  });
+  afterAll(async () => {
+    release();
+    await server?.close();
+  });
+
+  it('answers registration and reset before any mail is sent, with the same answer for known and unknown addresses', async () => {
+    const known = uniqueEmail('known');
+    const registered = await jsonPost(server, '/api/auth/register', { email: known, password: GOOD_PASSWORD });
+    expect(registered.status).toBe(202);
+    // Answered, the account written, the mail only queued.
+    expect(await server.repositories.users.get(known)).toBeDefined();
+    const taken = await jsonPost(server, '/api/auth/register', { email: known, password: GOOD_PASSWORD });
+    expect(taken.status).toBe(202);
+    expect(await taken.text()).toBe(await registered.text());
+
+    const resetKnown = await jsonPost(server, '/api/auth/password-reset/request', { email: known });
+    const resetUnknown = await jsonPost(server, '/api/auth/password-reset/request', { email: uniqueEmail('unknown') });
+    expect([resetKnown.status, resetUnknown.status]).toEqual([202, 202]);
+    expect(await resetKnown.text()).toBe(await resetUnknown.text());
+    // Every answer came back while no mail had been delivered.
+    expect(delivered).toBe(0);
+
+    release();
+    await server.mailQueue.idle();
+    expect(delivered).toBe(3);
+    expect(held.map((message) => message.subject).sort()).toEqual(
+      ['Confirm your email address', 'Reset your password', 'Someone tried to register with your email address'].sort(),
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ServerConfig } from './config.js';
 import type { Evaluators } from './evaluators.js';
+import type { MailQueue } from './mail-queue.js';
 import type { EmailMessage, Mailer } from './mailer.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -47,6 +48,8 @@ export interface AppServices {
   /** Limits the emails one address can be sent on request (verification resends, reset links). */
   emailLimiter: RateLimiter;
   logger: Logger;
+  /** Runs mail work after the response (registration, reset): nothing about it shows in the answer. */
+  mailQueue: MailQueue;
   /** Sends an email; a failure is logged, never thrown, so it never loses what was saved. */
   sendEmail(message: EmailMessage): Promise<boolean>;
 }

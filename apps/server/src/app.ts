@@ -9,6 +9,7 @@ import { registerContractRoutes } from './contract-router.js';
 import { toErrorResponse } from './error-responses.js';
 import type { Evaluators } from './evaluators.js';
 import { createLearningHandlers } from './learning-handlers.js';
+import { createMailQueue, type MailQueue } from './mail-queue.js';
 import type { Mailer } from './mailer.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
@@ -37,6 +38,8 @@ export interface CreateAppOptions {
   /** The fetch used to call reCAPTCHA's siteverify. Default global `fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
+  /** Runs mail work after the response. Default: an in-process queue (call its `idle()` before exiting). */
+  mailQueue?: MailQueue;
   /** Hashes passwords. Default: scrypt at `config.scryptCost` in `config.hashing`'s bounded pool. */
   passwordHasher?: PasswordHasher;
   /** Serve the web app from `config.webDistDir` when it is built. Default true. */
@@ -79,6 +82,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     // Five requested emails per address per hour: enough for a person, too few to flood an inbox.
     emailLimiter: createRateLimiter({ maxFailures: 5, windowSeconds: 3600, now }),
     logger,
+    mailQueue: options.mailQueue ?? createMailQueue({ logger }),
     sendEmail: safeSender(options.mailer, logger),
   };
 

@@ -18,6 +18,7 @@ import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';
 import { createDefaultEvaluators } from '../default-evaluators.js';
 import type { Evaluators } from '../evaluators.js';
+import { createMailQueue, type MailQueue } from '../mail-queue.js';
 import { createSesMailer, type Mailer } from '../mailer.js';
 import type { PasswordHasher } from '../password-hasher.js';
 
@@ -50,7 +51,9 @@ export interface TestServer {
   webClient: () => ApiClient;
   /** A client that sends a bearer token, like the mobile app. */
   mobileClient: (token: string | null) => ApiClient;
-  /** Mail sent to an address, oldest first. */
+  /** The queue of mail work done after responses. */
+  mailQueue: MailQueue;
+  /** Mail sent to an address, oldest first, once the queued mail work has ended. */
   mailTo: (email: string) => Promise<SentEmail[]>;
   /** The `token` query parameter of the newest mail to `email` whose subject contains `subject`. */
   tokenFrom: (email: string, subject: string) => Promise<string>;
@@ -140,8 +143,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
   };
+  // Mail is sent after the response: reading the mailbox waits for what is queued.
+  const mailQueue = createMailQueue({ logger });
   const app = createApp({
     config,
+    mailQueue,
     repositories,
     evaluators: options.evaluators ?? createDefaultEvaluators(config),
     mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
@@ -158,6 +164,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const mailTo = async (email: string): Promise<SentEmail[]> => {
+    await mailQueue.idle();
     const response = await fetch(`${sesEndpoint}/store`);
     const store = (await response.json()) as { emails: SentEmail[] };
     return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email)));
@@ -170,6 +177,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     repositories,
     clock,
     logs,
+    mailQueue,
     webClient: () => createApiClient({ baseUrl, fetch: cookieFetch(), retry: false }),
     mobileClient: (token) => createApiClient({ baseUrl, getToken: () => token, retry: false }),
     mailTo,
@@ -190,6 +198,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     request: (pathname, init) => fetch(`${baseUrl}${pathname}`, init),
     async close() {
+      await mailQueue.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       ses.destroy();
       dynamo.destroy();
