@@ -246,3 +246,42 @@ describe('no account enumeration by timing', () => {
     );
   });
 });
+
+describe('the free allowance cannot be farmed with unconfirmed accounts', () => {
+  let server: TestServer;
+  let allowingOne: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { FREE_ASSESSMENTS_PER_TYPE: '2' } });
+    allowingOne = await startTestServer({ env: { FREE_ASSESSMENTS_PER_TYPE: '2', FREE_ASSESSMENTS_BEFORE_VERIFICATION: '1' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await allowingOne?.close();
+  });
+
+  const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
+  const submit = (target: TestServer, token: string) =>
+    jsonPost(target, '/api/reading/evaluate', { question_id: reading.question_id, answers: { '1': 'sand' } }, { authorization: `Bearer ${token}` });
+  const readingEntitlement = async (target: TestServer, token: string) =>
+    (await readJson(await target.request('/api/entitlements', { headers: { authorization: `Bearer ${token}` } }))).entitlements.find(
+      (entry: { assessment_type: string }) => entry.assessment_type === 'reading_academic',
+    );
+
+  it('grants nothing before the address is confirmed, and the full allowance after', async () => {
+    const { token, email } = await server.signUp({ verified: false });
+    expect(await readingEntitlement(server, token)).toEqual({ assessment_type: 'reading_academic', granted: 0, used: 0, remaining: 0 });
+    const refused = await submit(server, token);
+    expect(refused.status).toBe(402);
+    const verification = await server.tokenFrom(email, 'Confirm');
+    expect((await jsonPost(server, '/api/auth/verify-email', { token: verification })).status).toBe(200);
+    expect(await readingEntitlement(server, token)).toMatchObject({ granted: 2, remaining: 2 });
+    expect((await submit(server, token)).status).toBe(201);
+  });
+
+  it('grants the documented small allowance before confirmation when configured', async () => {
+    const { token } = await allowingOne.signUp({ verified: false });
+    expect(await readingEntitlement(allowingOne, token)).toMatchObject({ granted: 1, remaining: 1 });
+    expect((await submit(allowingOne, token)).status).toBe(201);
+    expect((await submit(allowingOne, token)).status).toBe(402);
+  });
+});

@@ -57,8 +57,11 @@ export interface TestServer {
   mailTo: (email: string) => Promise<SentEmail[]>;
   /** The `token` query parameter of the newest mail to `email` whose subject contains `subject`. */
   tokenFrom: (email: string, subject: string) => Promise<string>;
-  /** Registers, verifies nothing, signs in on the mobile client; returns its client and token. */
-  signUp: (options?: { email?: string; password?: string }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
+  /**
+   * Registers, marks the address confirmed (in the store, as following the link would; `verified:
+   * false` leaves it unconfirmed), signs in on the mobile client; returns its client and token.
+   */
+  signUp: (options?: { email?: string; password?: string; verified?: boolean }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
   /** A raw fetch to the server. */
   request: (pathname: string, init?: RequestInit) => Promise<Response>;
   close: () => Promise<void>;
@@ -192,6 +195,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const password = signUpOptions.password ?? GOOD_PASSWORD;
       const anonymous = createApiClient({ baseUrl, retry: false });
       await anonymous.auth.register({ email, password });
+      if (signUpOptions.verified !== false) {
+        const user = await repositories.users.get(email);
+        if (!user) throw new Error(`registration of ${email} wrote no user`);
+        await repositories.users.update(email, { email_verified: true }, { expectedVersion: user.version });
+      }
       const login = await anonymous.auth.login({ email, password, client: 'mobile' });
       if (!login.token) throw new Error('mobile login returned no token');
       return { email, password, client: testServer.mobileClient(login.token), token: login.token };
