@@ -285,3 +285,66 @@ describe('the free allowance cannot be farmed with unconfirmed accounts', () => 
     expect((await submit(allowingOne, token)).status).toBe(402);
   });
 });
+
+describe('input hygiene', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('refuses display names with control, bidi, tag or zero-width characters, and over-long ones, writing nothing', async () => {
+    for (const displayName of ['Ana\r\nX-Admin: 1', 'Ana\u0000', 'Ana\u202Egnp.exe', 'Ana\u{E0041}', 'A\u200Bna', 'x'.repeat(101)]) {
+      const email = uniqueEmail('named');
+      const response = await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD, display_name: displayName });
+      expect(response.status, JSON.stringify(displayName)).toBe(400);
+      expect((await readJson(response)).error.details[0].path).toBe('display_name');
+      expect(await server.repositories.users.get(email)).toBeUndefined();
+    }
+    const email = uniqueEmail('named');
+    expect((await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD, display_name: '  José Ñúñez ' })).status).toBe(202);
+    expect((await server.repositories.users.get(email))?.display_name).toBe('José Ñúñez');
+  });
+
+  it('refuses a password of only whitespace', async () => {
+    const response = await jsonPost(server, '/api/auth/register', { email: uniqueEmail('spaces'), password: '        ' });
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error.details).toEqual([{ path: 'password', message: 'must not be only spaces or invisible characters' }]);
+  });
+
+  it('answers 415 to a body declared in a charset other than UTF-8', async () => {
+    const body = JSON.stringify({ email: uniqueEmail('latin'), password: GOOD_PASSWORD });
+    for (const contentType of ['application/json; charset=iso-8859-1', 'application/json;charset="utf-16"']) {
+      const response = await server.request('/api/auth/register', { method: 'POST', headers: { 'content-type': contentType }, body });
+      expect(response.status, contentType).toBe(415);
+      expect((await readJson(response)).error.code).toBe('unsupported_media_type');
+    }
+    const utf8 = await server.request('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json; charset=UTF-8' }, body });
+    expect(utf8.status).toBe(202);
+  });
+
+  it('refuses unknown keys nested in a content report target like top-level ones', async () => {
+    const { token } = await server.signUp();
+    const question = practiceQuestions[0]!;
+    const response = await jsonPost(
+      server,
+      '/api/content-reports',
+      { target: { kind: 'question', id: question.question_id, reporter_email: 'someone@example.com' }, reason: 'question_error' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error.details).toEqual([{ path: 'target.reporter_email', message: 'is not allowed' }]);
+  });
+
+  it('ends the session a client presents when it signs in again', async () => {
+    const { email, password, token: planted } = await server.signUp();
+    const login = await jsonPost(server, '/api/auth/login', { email, password, client: 'mobile' }, { authorization: `Bearer ${planted}` });
+    expect(login.status).toBe(200);
+    const fresh = (await readJson(login)).token as string;
+    const me = (token: string) => server.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    expect((await me(planted)).status).toBe(401);
+    expect((await me(fresh)).status).toBe(200);
+  });
+});

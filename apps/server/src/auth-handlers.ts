@@ -194,6 +194,8 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
         current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
       }
       current = await repositories.users.recordLogin(email, clock());
+      // Session fixation: whatever session the client came with ends here.
+      await services.sessions.endPresented(context);
       const { token, session } = await services.sessions.start(current, body.client, context.req.header('user-agent'));
       if (body.client === 'web') services.sessions.setCookie(context, token);
       return {
