@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ServerConfig } from './config.js';
 import type { Evaluators } from './evaluators.js';
+import type { MailQueue } from './mail-queue.js';
 import type { EmailMessage, Mailer } from './mailer.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -38,9 +39,17 @@ export interface AppServices {
   recaptcha: RecaptchaVerifier;
   sessions: SessionAuth;
   loginLimiters: { account: RateLimiter; client: RateLimiter };
+  /** Registrations started per client address, and per email address. */
+  registrationLimiters: { client: RateLimiter; account: RateLimiter };
+  /** The registration being done for each address: repeats sent meanwhile share its outcome. */
+  registrationsInFlight: Map<string, Promise<void>>;
+  /** The first request of each idempotency key being processed here: retries wait for it. */
+  idempotentInFlight: Map<string, Promise<unknown>>;
   /** Limits the emails one address can be sent on request (verification resends, reset links). */
   emailLimiter: RateLimiter;
   logger: Logger;
+  /** Runs mail work after the response (registration, reset): nothing about it shows in the answer. */
+  mailQueue: MailQueue;
   /** Sends an email; a failure is logged, never thrown, so it never loses what was saved. */
   sendEmail(message: EmailMessage): Promise<boolean>;
 }

@@ -9,9 +9,10 @@ import { registerContractRoutes } from './contract-router.js';
 import { toErrorResponse } from './error-responses.js';
 import type { Evaluators } from './evaluators.js';
 import { createLearningHandlers } from './learning-handlers.js';
+import { createMailQueue, type MailQueue } from './mail-queue.js';
 import type { Mailer } from './mailer.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { createPasswordHasher } from './password-hasher.js';
+import { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
 import { requestIdFor } from './request-id.js';
@@ -37,6 +38,10 @@ export interface CreateAppOptions {
   /** The fetch used to call reCAPTCHA's siteverify. Default global `fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
+  /** Runs mail work after the response. Default: an in-process queue (call its `idle()` before exiting). */
+  mailQueue?: MailQueue;
+  /** Hashes passwords. Default: scrypt at `config.scryptCost` in `config.hashing`'s bounded pool. */
+  passwordHasher?: PasswordHasher;
   /** Serve the web app from `config.webDistDir` when it is built. Default true. */
   serveWeb?: boolean;
 }
@@ -53,7 +58,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     repositories: options.repositories,
     evaluators: options.evaluators,
     clock,
-    hasher: createPasswordHasher({ cost: config.scryptCost }),
+    hasher:
+      options.passwordHasher ??
+      createPasswordHasher({ cost: config.scryptCost, threads: config.hashing.threads, maxWaiting: config.hashing.maxWaiting }),
     recaptcha: createRecaptchaVerifier({
       secret: config.recaptcha.secret,
       verifyUrl: config.recaptcha.verifyUrl,
@@ -65,9 +72,17 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       account: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerAccount, windowSeconds, now }),
       client: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerClient, windowSeconds, now }),
     },
+    registrationLimiters: {
+      client: createRateLimiter({ maxFailures: config.registrationsPerClientPerHour, windowSeconds: 3600, now }),
+      // Ten an hour per address: a person retrying is never refused, a script hashing for it is.
+      account: createRateLimiter({ maxFailures: 10, windowSeconds: 3600, now }),
+    },
+    registrationsInFlight: new Map(),
+    idempotentInFlight: new Map(),
     // Five requested emails per address per hour: enough for a person, too few to flood an inbox.
     emailLimiter: createRateLimiter({ maxFailures: 5, windowSeconds: 3600, now }),
     logger,
+    mailQueue: options.mailQueue ?? createMailQueue({ logger }),
     sendEmail: safeSender(options.mailer, logger),
   };
 

@@ -101,6 +101,35 @@ async function endOtherSessions(services: AppServices, email: string, keepSessio
   );
 }
 
+/**
+ * Writes the account, or, when the address is taken, queues a notice to its owner (at most five
+ * an hour). Both paths hash, write once and queue one mail job, so a taken address answers
+ * neither faster nor slower. The account is written before the answer and its mail queued after:
+ * see README.md for what a crash in between leaves.
+ */
+async function registerAccount(services: AppServices, email: string, password: string, displayName: string | null): Promise<void> {
+  const passwordHash = await services.hasher.hash(password);
+  try {
+    const user = await services.repositories.users.create({
+      email,
+      user_id: randomUUID(),
+      display_name: displayName,
+      email_verified: false,
+      created_at: services.clock().toISOString(),
+      password_hash: passwordHash,
+    });
+    services.mailQueue.enqueue('verification', () => sendVerification(services, user));
+  } catch (error) {
+    if (!DalError.isInstance(error, 'duplicate')) throw error;
+    services.mailQueue.enqueue('already registered', async () => {
+      // Repeated attempts must not turn registration into a way to flood someone's inbox.
+      if (services.emailLimiter.consume(`registered:${email}`) === 0) {
+        await services.sendEmail(alreadyRegisteredEmail(email, services.config.publicUrl));
+      }
+    });
+  }
+}
+
 /** The handlers of the `auth` routes. */
 export function createAuthHandlers(services: AppServices): ContractHandlers['auth'] {
   const { repositories, hasher, clock, config } = services;
@@ -114,26 +143,29 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       }
       const email = normalizeEmail(body.email);
       checkNewPassword(body.password, email, 'password');
-      // Hashing first, whatever happens next, keeps a taken address from answering faster.
-      const passwordHash = await hasher.hash(body.password);
-      try {
-        const user = await repositories.users.create({
-          email,
-          user_id: randomUUID(),
-          display_name: body.display_name ?? null,
-          email_verified: false,
-          created_at: clock().toISOString(),
-          password_hash: passwordHash,
+      // Repeats sent while the first is being done share its outcome: one hash, one user, one mail.
+      const inFlight = services.registrationsInFlight.get(email);
+      if (inFlight) {
+        await inFlight;
+        return { message: REGISTERED_MESSAGE };
+      }
+      const clientKey = clientAddress(context, config.trustProxy) ?? 'unknown';
+      const limiters = services.registrationLimiters;
+      // The same for a taken address as for a new one, so the 429 tells nothing about accounts.
+      const wait = Math.max(limiters.client.retryAfterSeconds(clientKey), limiters.account.retryAfterSeconds(email));
+      if (wait > 0) {
+        throw new ServerError('rate_limited', `Too many registrations: try again in ${wait} seconds`, {
+          headers: { 'retry-after': String(wait) },
         });
-        await sendVerification(services, user).catch((error: unknown) =>
-          services.logger.error('verification token not issued', { error: String(error) }),
-        );
-      } catch (error) {
-        if (!DalError.isInstance(error, 'duplicate')) throw error;
-        // Repeated attempts must not turn registration into a way to flood someone's inbox.
-        if (services.emailLimiter.consume(`registered:${email}`) === 0) {
-          await services.sendEmail(alreadyRegisteredEmail(email, config.publicUrl));
-        }
+      }
+      limiters.client.recordFailure(clientKey);
+      limiters.account.recordFailure(email);
+      const work = registerAccount(services, email, body.password, body.display_name ?? null);
+      services.registrationsInFlight.set(email, work);
+      try {
+        await work;
+      } finally {
+        services.registrationsInFlight.delete(email);
       }
       return { message: REGISTERED_MESSAGE };
     },
@@ -162,6 +194,8 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
         current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
       }
       current = await repositories.users.recordLogin(email, clock());
+      // Session fixation: whatever session the client came with ends here.
+      await services.sessions.endPresented(context);
       const { token, session } = await services.sessions.start(current, body.client, context.req.header('user-agent'));
       if (body.client === 'web') services.sessions.setCookie(context, token);
       return {
@@ -199,13 +233,17 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
 
     async requestPasswordReset({ body }) {
       const email = normalizeEmail(body.email);
-      const user = await repositories.users.get(email);
-      // Past the limit, the answer stays the same but no more mail goes out.
-      if (user && services.emailLimiter.consume(`reset:${email}`) === 0) {
-        const token = await issueEmailToken(services, user, 'password_reset');
-        const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
-        await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));
-      }
+      // Answered before the account is even looked up: known and unknown addresses do the same
+      // work before the answer (none), so its timing tells nothing.
+      services.mailQueue.enqueue('password reset', async () => {
+        const user = await repositories.users.get(email);
+        // Past the limit, the answer stays the same but no more mail goes out.
+        if (user && services.emailLimiter.consume(`reset:${email}`) === 0) {
+          const token = await issueEmailToken(services, user, 'password_reset');
+          const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
+          await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));
+        }
+      });
       return { message: RESET_REQUESTED_MESSAGE };
     },
 

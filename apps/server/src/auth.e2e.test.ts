@@ -454,7 +454,7 @@ describe('password change', () => {
 
 describe('requested emails', () => {
   it('are limited per address: resends answer 429, reset requests stop sending but answer the same', async () => {
-    const { email, client } = await server.signUp();
+    const { email, client } = await server.signUp({ verified: false });
     for (let index = 0; index < 5; index += 1) await client.auth.resendVerification();
     const limited = await expectApiError(client.auth.resendVerification(), 429, 'rate_limited');
     expect(limited.message).toMatch(/try again/);
@@ -472,7 +472,7 @@ describe('requested emails', () => {
 
 describe('resend verification', () => {
   it('sends a fresh link, and says so once verified', async () => {
-    const { email, client } = await server.signUp();
+    const { email, client } = await server.signUp({ verified: false });
     await client.auth.resendVerification();
     const token = await server.tokenFrom(email, 'Confirm your email');
     expect((await server.mailTo(email)).filter((mail) => mail.subject.includes('Confirm'))).toHaveLength(2);

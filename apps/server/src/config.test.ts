@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLE_NAMES, ConfigError, DEFAULT_SCRYPT_COST, loadConfig } from './config.js';
+import { CONFIG_VARIABLE_NAMES, ConfigError, DEFAULT_SCRYPT_COST, GOOGLE_TEST_RECAPTCHA_SECRET, loadConfig } from './config.js';
 
 const root = '/repo';
 
@@ -121,6 +121,14 @@ describe('loadConfig', () => {
       'CORS_ORIGINS: "https://app.example.com/path" is not an origin such as https://app.example.com (scheme, host and port only) (got "*,https://app.example.com/path,ftp://files.example.com")',
       'CORS_ORIGINS: "ftp://files.example.com" is not an origin such as https://app.example.com (scheme, host and port only) (got "*,https://app.example.com/path,ftp://files.example.com")',
     ]);
+  });
+
+  it("refuses Google's public test reCAPTCHA secret in production only", () => {
+    const production = { NODE_ENV: 'production', CURSOR_SECRET: 'x'.repeat(40), RECAPTCHA_SECRET: GOOGLE_TEST_RECAPTCHA_SECRET };
+    expect(problemsOf(production)).toEqual([
+      "RECAPTCHA_SECRET: is Google's public test secret, which accepts every token: use your site's secret in production",
+    ]);
+    expect(loadConfig({ RECAPTCHA_SECRET: GOOGLE_TEST_RECAPTCHA_SECRET }, { rootDirectory: root }).recaptcha.secret).toBe(GOOGLE_TEST_RECAPTCHA_SECRET);
   });
 
   it('checks reCAPTCHA answers against the public host unless told otherwise', () => {

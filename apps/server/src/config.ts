@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
 
@@ -43,8 +44,14 @@ export interface ServerConfig {
   /** scrypt's cost N (a power of two); r = 8, p = 1. */
   scryptCost: number;
   rateLimit: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerClient: number };
+  /** Registrations one client address may start per hour. */
+  registrationsPerClientPerHour: number;
+  /** Password hashing: worker threads, and hashes that may wait for one before a 503. */
+  hashing: { threads: number; maxWaiting: number };
   /** Assessments of each type every user may take without a purchase. */
   freeAssessmentsPerType: number;
+  /** Of those, what an account may take before its email address is confirmed (at most the above). */
+  freeAssessmentsBeforeVerification: number;
   /** Signs pagination cursors. */
   cursorSecret: string;
   /** Take the client address from `X-Forwarded-For` (behind a proxy or API Gateway). */
@@ -189,6 +196,10 @@ const environmentSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(1, 10_000),
   LOGIN_MAX_FAILURES_PER_CLIENT: integer(1, 100_000),
   FREE_ASSESSMENTS_PER_TYPE: integer(0, 10_000),
+  FREE_ASSESSMENTS_BEFORE_VERIFICATION: integer(0, 10_000),
+  REGISTRATIONS_PER_CLIENT_PER_HOUR: integer(1, 100_000),
+  HASH_THREADS: integer(1, 256),
+  HASH_QUEUE_SIZE: integer(0, 100_000),
   CURSOR_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   TRUST_PROXY: flag(),
   CORS_ORIGINS: origins(),
@@ -196,6 +207,9 @@ const environmentSchema = z.object({
 
 /** The name of every environment variable the server reads (the table in README.md lists each). */
 export const CONFIG_VARIABLE_NAMES: readonly string[] = Object.keys(environmentSchema.shape);
+
+/** Google's published reCAPTCHA test secret: every token passes with it. */
+export const GOOGLE_TEST_RECAPTCHA_SECRET = '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe';
 
 /** The OWASP scrypt cost: N = 2^17. */
 export const DEFAULT_SCRYPT_COST = 2 ** 17;
@@ -283,10 +297,15 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     problems.push('CURSOR_SECRET: required in production, at least 32 random characters (not set)');
   }
 
+  if (nodeEnvironment === 'production' && variables.RECAPTCHA_SECRET === GOOGLE_TEST_RECAPTCHA_SECRET) {
+    problems.push("RECAPTCHA_SECRET: is Google's public test secret, which accepts every token: use your site's secret in production");
+  }
   let recaptchaHostnames = variables.RECAPTCHA_HOSTNAMES ?? [];
   if (variables.RECAPTCHA_SECRET && recaptchaHostnames.length === 0) recaptchaHostnames = [new URL(publicUrl).hostname];
 
   if (problems.length > 0) throw new ConfigError(problems);
+  // One core is left to the event loop and the store.
+  const hashThreads = variables.HASH_THREADS ?? Math.max(1, availableParallelism() - 1);
 
   return {
     environment: nodeEnvironment,
@@ -319,7 +338,10 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
       maxFailuresPerAccount: variables.LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
       maxFailuresPerClient: variables.LOGIN_MAX_FAILURES_PER_CLIENT ?? 50,
     },
+    registrationsPerClientPerHour: variables.REGISTRATIONS_PER_CLIENT_PER_HOUR ?? 20,
+    hashing: { threads: hashThreads, maxWaiting: variables.HASH_QUEUE_SIZE ?? hashThreads * 8 },
     freeAssessmentsPerType: variables.FREE_ASSESSMENTS_PER_TYPE ?? DEFAULT_FREE_ASSESSMENTS_PER_TYPE,
+    freeAssessmentsBeforeVerification: variables.FREE_ASSESSMENTS_BEFORE_VERIFICATION ?? 0,
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
     trustProxy: variables.TRUST_PROXY ?? false,
     corsOrigins: variables.CORS_ORIGINS ?? [],

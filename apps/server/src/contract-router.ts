@@ -90,8 +90,14 @@ function tooLarge(maxBytes: number): ServerError {
 
 /** Checks what the headers say about the body, before anything is read: 415, or 413 by Content-Length. */
 function checkBodyHeaders(context: Context, maxBytes: number): void {
-  if (!isJsonMediaType(context.req.header('content-type'))) {
+  const contentType = context.req.header('content-type');
+  if (!isJsonMediaType(contentType)) {
     throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)', { headers: CLOSE_CONNECTION });
+  }
+  // JSON is UTF-8 (RFC 8259): a body declared in another charset would be misread, so it is refused.
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ServerError('unsupported_media_type', `The request body must be UTF-8 JSON, not ${charset}`, { headers: CLOSE_CONNECTION });
   }
   const declared = context.req.header('content-length');
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE } from './private-files.js';
 
 const FILE_NAME = 'embedded-dynamodb.json';
 
@@ -9,7 +10,7 @@ const FILE_NAME = 'embedded-dynamodb.json';
  */
 export function writeEmbeddedEndpoint(dataDir: string, endpoint: string): () => void {
   const file = path.join(dataDir, FILE_NAME);
-  writeFileSync(file, JSON.stringify({ endpoint, pid: process.pid }));
+  writeFileSync(file, JSON.stringify({ endpoint, pid: process.pid }), { mode: PRIVATE_FILE_MODE });
   return () => rmSync(file, { force: true });
 }
 

@@ -40,7 +40,17 @@ export async function entitlementsOf(services: AppServices, user: User): Promise
   const counters = (await users.getAllowanceUsage(user.email)) ?? {};
   const stored = ASSESSMENT_TYPES.some((type) => counters[type] === undefined) ? await assessments.countByType(user.email) : undefined;
   const used = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, counters[type] ?? stored?.[type] ?? 0]));
-  return computeEntitlements(user, used, { freePerType: services.config.freeAssessmentsPerType, now: services.clock() });
+  return computeEntitlements(user, used, { freePerType: freeAllowanceOf(services, user), now: services.clock() });
+}
+
+/**
+ * The free assessments of each type the user gets: the full allowance once the email address is
+ * confirmed, `freeAssessmentsBeforeVerification` (default none) before, so throwaway accounts
+ * cannot farm it.
+ */
+export function freeAllowanceOf(services: AppServices, user: Pick<User, 'email_verified'>): number {
+  const { freeAssessmentsPerType, freeAssessmentsBeforeVerification } = services.config;
+  return user.email_verified ? freeAssessmentsPerType : Math.min(freeAssessmentsPerType, freeAssessmentsBeforeVerification);
 }
 
 /** One assessment counted against the user's allowance before it is scored. */
@@ -56,7 +66,7 @@ export interface AssessmentReservation {
  */
 export async function reserveAssessment(services: AppServices, user: User, type: AssessmentType): Promise<AssessmentReservation> {
   const { users, assessments } = services.repositories;
-  const granted = computeEntitlements(user, {}, { freePerType: services.config.freeAssessmentsPerType, now: services.clock() }).find(
+  const granted = computeEntitlements(user, {}, { freePerType: freeAllowanceOf(services, user), now: services.clock() }).find(
     (entry) => entry.assessment_type === type,
   )!.granted;
   const { consumed } = await users.consumeAllowance(user.email, type, {

@@ -36,8 +36,11 @@ export function createLambdaHandler(readEnvironment: () => Record<string, string
         if (runtime === starting) runtime = undefined;
       });
     }
-    const { app } = await runtime;
-    return handle(app)(event, context);
+    const { app, mailQueue } = await runtime;
+    const response = await handle(app)(event, context);
+    // Lambda freezes the instance once the handler returns: queued mail is sent first.
+    await mailQueue.idle();
+    return response;
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   isAnswerKeyType,
   isWritingType,
@@ -15,6 +15,7 @@ import type { AppEnv, AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { resultsEmail } from './email-messages.js';
 import { entitlementsOf, reserveAssessment } from './entitlements.js';
+import { runIdempotently } from './idempotent-submission.js';
 import { createSafetyEventCollector, storeSafetyLogs, type SafetyEventSink } from './safety-logs.js';
 import { fieldError, ServerError } from './server-error.js';
 
@@ -44,16 +45,15 @@ export async function notifyResult(services: AppServices, user: User, assessment
   await services.sendEmail(resultsEmail(user.email, services.config.publicUrl, assessment));
 }
 
-/** The id of an assessment submitted with an idempotency key: the same for the same user and key. */
-function keyedAssessmentId(user: User, idempotencyKey: string): string {
-  return `a-${createHash('sha256').update(`${user.user_id}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
-}
-
 /** The request an answer came in with. */
 interface Submission {
   user: User;
   question: Question;
   idempotencyKey: string | undefined;
+  /** The route's name, which scopes the idempotency key. */
+  scope: string;
+  /** The validated body, fingerprinted with the idempotency key. */
+  body: unknown;
   /** What the assessment keeps of the answer. */
   submission: Record<string, unknown>;
   /** For the server log. */
@@ -61,22 +61,27 @@ interface Submission {
 }
 
 /**
- * Scores and stores one answer: returns the earlier assessment for a repeated idempotency key,
- * else counts it against the allowance (402 when none is left), scores, stores, and sends the
- * results notice. An answer that is not stored gives its allowance back. The AI safety events
+ * Scores and stores one answer, once per idempotency key (see {@link runIdempotently}): counts it
+ * against the allowance (402 when none is left), scores, stores, and sends the results notice. An answer that is not stored gives its allowance back. The AI safety events
  * raised while scoring are stored after the assessment (or, when scoring failed, under the id it
  * would have had), so a log that cannot be stored never loses the assessment.
  */
 async function scoreAndStore(
   services: AppServices,
-  { user, question, idempotencyKey, submission, requestId }: Submission,
+  { user, question, idempotencyKey, scope, body, submission, requestId }: Submission,
   score: (onSafetyEvent: SafetyEventSink) => Promise<AssessmentResultInput>,
 ): Promise<Assessment> {
-  const assessmentId = idempotencyKey ? keyedAssessmentId(user, idempotencyKey) : randomUUID();
-  if (idempotencyKey) {
-    const earlier = await services.repositories.assessments.get(assessmentId);
-    if (earlier && earlier.user_id === user.user_id) return earlier;
-  }
+  return runIdempotently(services, { user, scope, idempotencyKey, body }, (assessmentId) =>
+    scoreAndStoreOnce(services, { user, question, idempotencyKey, submission, requestId }, assessmentId, score),
+  );
+}
+
+async function scoreAndStoreOnce(
+  services: AppServices,
+  { user, question, idempotencyKey, submission, requestId }: Omit<Submission, 'scope' | 'body'>,
+  assessmentId: string,
+  score: (onSafetyEvent: SafetyEventSink) => Promise<AssessmentResultInput>,
+): Promise<Assessment> {
   const reservation = await reserveAssessment(services, user, question.assessment_type);
   const safety = createSafetyEventCollector();
   const safetyTarget = { assessmentId, userEmail: user.email, requestId };
@@ -103,7 +108,7 @@ async function scoreAndStore(
     throw error;
   }
   const { assessment, created } = saved;
-  // A concurrent retry with the same key stored it first: that one used the allowance and logged its events.
+  // Stored by an earlier holder of the key that died before answering: that one used the allowance.
   if (!created) {
     await reservation.release();
     return assessment;
@@ -115,12 +120,13 @@ async function scoreAndStore(
 
 function submissionOf(
   context: Context,
+  scope: string,
   user: User,
   question: Question,
-  idempotencyKey: string | undefined,
+  body: { idempotency_key?: string | undefined },
   submission: Record<string, unknown>,
 ): Submission {
-  return { user, question, idempotencyKey, submission, requestId: requestIdOf(context) };
+  return { user, question, idempotencyKey: body.idempotency_key, scope, body, submission, requestId: requestIdOf(context) };
 }
 
 /** The id the request-id middleware gave this request. */
@@ -169,7 +175,7 @@ export function createLearningHandlers(
       async evaluate({ body, caller, context }) {
         const question = await questionOfKind(services, body.question_id, isWritingType, 'a writing question');
         const rubric = await repositories.rubrics.getByType(question.assessment_type);
-        return scoreAndStore(services, submissionOf(context, caller.user, question, body.idempotency_key, { essay: body.essay }), (onSafetyEvent) =>
+        return scoreAndStore(services, submissionOf(context, 'writing.evaluate', caller.user, question, body, { essay: body.essay }), (onSafetyEvent) =>
           evaluators.writing({ question, essay: body.essay, rubric, onSafetyEvent }),
         );
       },
@@ -183,7 +189,7 @@ export function createLearningHandlers(
           (type) => isAnswerKeyType(type) && type !== 'listening',
           'a reading test',
         );
-        return scoreAndStore(services, submissionOf(context, caller.user, question, body.idempotency_key, { answers: body.answers }), () =>
+        return scoreAndStore(services, submissionOf(context, 'reading.evaluate', caller.user, question, body, { answers: body.answers }), () =>
           evaluators.answerSheet({ question, answers: body.answers }),
         );
       },
@@ -192,7 +198,7 @@ export function createLearningHandlers(
     listening: {
       async evaluate({ body, caller, context }) {
         const question = await questionOfKind(services, body.question_id, (type) => type === 'listening', 'a listening test');
-        return scoreAndStore(services, submissionOf(context, caller.user, question, body.idempotency_key, { answers: body.answers }), () =>
+        return scoreAndStore(services, submissionOf(context, 'listening.evaluate', caller.user, question, body, { answers: body.answers }), () =>
           evaluators.answerSheet({ question, answers: body.answers }),
         );
       },

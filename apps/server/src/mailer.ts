@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from './private-files.js';
 
 /** One email: plain text, with an HTML alternative. */
 export interface EmailMessage {
@@ -66,7 +67,7 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
   let sequence = 0;
   return {
     async send(message) {
-      await mkdir(options.directory, { recursive: true });
+      await mkdir(options.directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
       const sentAt = now();
       sequence += 1;
       const slug = message.subject
@@ -86,7 +87,7 @@ export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
         message.text,
         '',
       ].join('\n');
-      await writeFile(path.join(options.directory, name), content, 'utf8');
+      await writeFile(path.join(options.directory, name), content, { encoding: 'utf8', mode: PRIVATE_FILE_MODE });
     },
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
+import { PRIVATE_UMASK } from './private-files.js';
 import { findRootDirectory } from './root-directory.js';
 import { createRuntime } from './runtime.js';
 
@@ -12,6 +13,8 @@ function exitWithConfigError(error: ConfigError): never {
 }
 
 async function main(): Promise<void> {
+  // The embedded store's files are made by a native library: the umask keeps them private too.
+  process.umask(PRIVATE_UMASK);
   let config;
   let runtime;
   try {

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createPasswordHasher } from './password-hasher.js';
 import { isCommonPassword, passwordProblem } from './password-policy.js';
+import { ServerError } from './server-error.js';
 
 describe('password hasher', () => {
   const hasher = createPasswordHasher({ cost: 1024 });
+  afterAll(() => hasher.close());
 
   it('verifies the right password and refuses others', async () => {
     const encoded = await hasher.hash('correct horse battery staple');
@@ -26,6 +28,31 @@ describe('password hasher', () => {
     // A hash made at a lower cost still verifies, and is flagged for rehashing.
     expect(owasp.needsRehash(await hasher.hash('x'))).toBe(true);
     expect(owasp.needsRehash(encoded)).toBe(false);
+    await owasp.close();
+  });
+
+  it('refuses a hash at once with a 503 and Retry-After when its threads and queue are full', async () => {
+    const releases: Array<() => void> = [];
+    // A derivation that ends only when the test lets it: the test, not the machine, sets the timing.
+    const held = createPasswordHasher({
+      cost: 1024,
+      threads: 1,
+      maxWaiting: 1,
+      retryAfterSeconds: 2,
+      derive: () => new Promise((resolve) => releases.push(() => resolve(new Uint8Array(32)))),
+    });
+    const accepted = [held.hash('first password'), held.hash('second password')];
+    const refused = await held.hash('third password').catch((error: unknown) => error);
+    expect(ServerError.isInstance(refused)).toBe(true);
+    expect((refused as ServerError).status).toBe(503);
+    expect((refused as ServerError).headers).toEqual({ 'retry-after': '2' });
+    expect(releases).toHaveLength(1);
+    releases[0]!();
+    await accepted[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(releases).toHaveLength(2);
+    releases[1]!();
+    expect(await Promise.all(accepted)).toHaveLength(2);
   });
 });
 
@@ -49,6 +76,7 @@ describe('timing', () => {
     const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
     const wrong = median(wrongTimes);
     const unknown = median(unknownTimes);
+    await hasher.close();
     expect(unknown / wrong).toBeGreaterThan(0.5);
     expect(unknown / wrong).toBeLessThan(2);
   });

@@ -13,6 +13,8 @@ export function isCommonPassword(password: string): boolean {
  * Refuses the most common passwords and the account's own email address (NIST SP 800-63B).
  */
 export function passwordProblem(password: string, email: string): string | undefined {
+  // Eight spaces pass a length rule and are the first thing a guesser tries after the common list.
+  if (/^[\s\p{Cc}\p{Cf}]*$/u.test(password)) return 'must not be only spaces or invisible characters';
   if (isCommonPassword(password)) return 'is too common: choose a password that is not on lists of common passwords';
   const lowered = password.toLowerCase();
   const normalizedEmail = email.trim().toLowerCase();

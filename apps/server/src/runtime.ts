@@ -3,6 +3,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { createRepositories, createTables, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
+import { createMailQueue, type MailQueue } from './mail-queue.js';
 import { consoleLogger, type AppEnv, type Logger } from './app-services.js';
 import { ConfigError, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
@@ -18,6 +19,8 @@ export interface Runtime {
   app: Hono<AppEnv>;
   /** Lines describing what it runs on, for the start-up banner. */
   description: string[];
+  /** Mail work queued after responses; `close()` waits for it. */
+  mailQueue: MailQueue;
   close: () => Promise<void>;
 }
 
@@ -86,17 +89,21 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     const evaluators = createDefaultEvaluators(config);
     description.push(`writing: ${config.bedrock.enabled ? 'Bedrock' : 'offline scorer'}; speaking: ${config.gemini.apiKey ? 'Gemini' : 'offline scorer'}`);
 
+    const mailQueue = createMailQueue({ logger });
     const app = createApp({
       config,
       repositories,
       evaluators,
       mailer,
+      mailQueue,
       logger,
     });
     return {
       app,
       description,
+      mailQueue,
       close: async () => {
+        await mailQueue.idle();
         for (const close of closers.reverse()) await close();
       },
     };

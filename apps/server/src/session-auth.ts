@@ -31,6 +31,11 @@ export interface SessionAuth {
   setCookie(context: Context, token: string): void;
   /** Clears the session cookie. */
   clearCookie(context: Context): void;
+  /**
+   * Ends the session whose token the request presents (cookie or bearer), whoever it belongs
+   * to: a new sign-in must not leave a planted or stale session alive. A no-op without one.
+   */
+  endPresented(context: Context): Promise<void>;
 }
 
 /** Creates {@link SessionAuth}: 256-bit tokens, only their SHA-256 stored, idle and absolute expiry. */
@@ -65,6 +70,11 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
         user_agent: userAgent ? userAgent.slice(0, 512) : null,
       });
       return { token, session };
+    },
+
+    async endPresented(context) {
+      const token = tokenOf(context);
+      if (token) await repositories.sessions.delete(hashSecretToken(token, 'session'));
     },
 
     async authenticate(context) {

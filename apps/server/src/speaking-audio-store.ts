@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SpeakingTurnInput } from '@ielts-genai-prep/core';
+import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from './private-files.js';
 
 type Audio = NonNullable<SpeakingTurnInput['audio']>;
 
@@ -20,8 +21,8 @@ export function createFileSpeakingAudioStore(directory: string): SpeakingAudioSt
   const folder = (assessmentId: string) => path.join(directory, assessmentId.replace(/[^A-Za-z0-9_.-]/g, '_'));
   return {
     async put(assessmentId, turnIndex, audio) {
-      await mkdir(folder(assessmentId), { recursive: true });
-      await writeFile(path.join(folder(assessmentId), `${turnIndex}.json`), JSON.stringify(audio));
+      await mkdir(folder(assessmentId), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+      await writeFile(path.join(folder(assessmentId), `${turnIndex}.json`), JSON.stringify(audio), { mode: PRIVATE_FILE_MODE });
     },
     async get(assessmentId, turnIndex) {
       try {

@@ -1,5 +1,6 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { ConfigError } from './config.js';
+import { PRIVATE_DIRECTORY_MODE } from './private-files.js';
 
 /**
  * Creates `directory` when missing and checks that the server can write into it, so that a bad
@@ -8,7 +9,7 @@ import { ConfigError } from './config.js';
  */
 export function ensureWritableDirectory(variable: string, directory: string): void {
   try {
-    mkdirSync(directory, { recursive: true });
+    mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
     accessSync(directory, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));

@@ -8,8 +8,12 @@ export const API_ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The first request with this idempotency key is still being processed: retry after `Retry-After`. */
+  in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** The idempotency key was sent before with another request body. */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal: 500,
   evaluation_failed: 502,

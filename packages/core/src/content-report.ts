@@ -17,8 +17,8 @@ export const contentReportReasonSchema = z.enum([
   'other',
 ]);
 
-/** What a report is about. */
-export const contentReportTargetSchema = z.object({
+/** What a report is about. Strict: an unknown key is refused, not silently dropped. */
+export const contentReportTargetSchema = z.strictObject({
   kind: z.enum(['assessment', 'question', 'feedback']),
   id: identifierSchema,
 });

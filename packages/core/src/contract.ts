@@ -5,7 +5,7 @@ import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './
 import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
 import { publicQuestionSchema } from './question.js';
 import { speakingSessionViewSchema, speakingTurnInputSchema } from './speaking.js';
-import { publicUserSchema } from './user.js';
+import { displayNameSchema, publicUserSchema } from './user.js';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -82,7 +82,7 @@ export const apiContract = {
       body: z.strictObject({
         email: emailSchema,
         password: passwordSchema,
-        display_name: z.string().trim().min(1).max(100).optional(),
+        display_name: displayNameSchema.optional(),
         recaptcha_token: z.string().max(4000).optional(),
       }),
       response: messageResponse,

@@ -62,6 +62,8 @@ export {
 } from './raw-score-tables.js';
 export { emailSchema, epochSecondsSchema, identifierSchema, isoDateTimeSchema, normalizeEmail, pageSchema } from './common.js';
 export {
+  MAX_DISPLAY_NAME_LENGTH,
+  displayNameSchema,
   publicUserSchema,
   purchaseSchema,
   purchaseSourceSchema,

@@ -36,6 +36,28 @@ export const userPreferencesSchema = z.object({
 /** A learner's preferences. */
 export type UserPreferences = z.infer<typeof userPreferencesSchema>;
 
+/** The longest display name, in characters. */
+export const MAX_DISPLAY_NAME_LENGTH = 100;
+
+/**
+ * Control, format (bidi overrides and isolates, zero-width, soft hyphen), tag, private-use and
+ * line/paragraph separator characters: invisible or reordering text that lets one name pose as
+ * another or break the layout and logs it is shown in.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\p{Co}\u2028\u2029\u{E0000}-\u{E007F}]/u;
+
+/**
+ * A display name as a person sends it: trimmed, 1–100 characters, no control, bidi, tag or
+ * zero-width characters.
+ */
+export const displayNameSchema = z
+  .string()
+  // Checked before trimming, which would quietly drop a leading byte order mark.
+  .refine((name) => !HIDDEN_CHARACTERS.test(name), { error: 'must not contain control, bidi, tag or zero-width characters', abort: true })
+  .trim()
+  .min(1)
+  .max(MAX_DISPLAY_NAME_LENGTH);
+
 /** The fields a user record shares with its public shape. */
 const publicUserShape = {
   email: emailSchema,

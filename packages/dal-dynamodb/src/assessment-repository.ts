@@ -37,12 +37,13 @@ export const DEFAULT_ASSESSMENT_PAGE_SIZE = 20;
 const MARKER_KIND = 'idempotency_marker';
 
 /**
- * The id of the item that reserves an idempotency key for a user. It contains `#`, which
- * assessment ids cannot, so it never collides with one; it has no `user_email`, so it never
- * shows in the user's history (the GSI is sparse). Pure.
+ * The id of the item that reserves an idempotency key for a user within a `scope` (the route
+ * it was sent to). It contains `#`, which assessment ids cannot, so it never collides with one;
+ * it has no `user_email`, so it never shows in the user's history (the GSI is sparse). Pure.
  */
-export function idempotencyMarkerId(userEmail: string, idempotencyKey: string): string {
-  return `idempotency#${createHash('sha256').update(`${userEmail}\u0000${idempotencyKey}`).digest('base64url')}`;
+export function idempotencyMarkerId(userEmail: string, idempotencyKey: string, scope = ''): string {
+  const scoped = scope === '' ? `${userEmail}\u0000${idempotencyKey}` : `${userEmail}\u0000${scope}\u0000${idempotencyKey}`;
+  return `idempotency#${createHash('sha256').update(scoped).digest('base64url')}`;
 }
 
 /** PutItem for an assessment, failing the condition if the id exists. Pure. */
@@ -50,24 +51,57 @@ export function buildPutAssessmentRequest(tableName: string, assessment: Assessm
   return buildPutIfAbsentRequest(tableName, { ...assessment }, 'assessment_id');
 }
 
-/** PutItem reserving an idempotency key for `assessment`, failing if it is reserved already. Pure. */
-export function buildPutIdempotencyMarkerRequest(tableName: string, assessment: Assessment, createdAt: string): PutCommandInput {
+/** A request to reserve an idempotency key: who, on which route, with which body, for which assessment. */
+export interface IdempotencyClaim {
+  userEmail: string;
+  /** What the key is scoped to, such as the route's name; the same key in another scope is another claim. */
+  scope: string;
+  idempotencyKey: string;
+  /** A hash of the request body: a retry must send the same one. */
+  fingerprint: string;
+  /** The assessment the first request will store. */
+  targetAssessmentId: string;
+}
+
+/** The stored reservation of an idempotency key. */
+export interface IdempotencyRecord {
+  scope: string;
+  /** Null for a key reserved before fingerprints were stored. */
+  fingerprint: string | null;
+  target_assessment_id: string;
+  /** When the first request reserved it (ISO 8601). */
+  created_at: string;
+}
+
+const idempotencyRecordSchema = z.object({
+  scope: z.string().default(''),
+  fingerprint: z.string().nullable().default(null),
+  target_assessment_id: z.string(),
+  created_at: z.string(),
+});
+
+/** PutItem reserving an idempotency key, failing if it is reserved already. Pure. */
+export function buildPutIdempotencyMarkerRequest(tableName: string, claim: IdempotencyClaim, createdAt: string): PutCommandInput {
   const marker = {
-    assessment_id: idempotencyMarkerId(assessment.user_email, assessment.idempotency_key ?? ''),
+    assessment_id: idempotencyMarkerId(normalizeEmail(claim.userEmail), claim.idempotencyKey, claim.scope),
     item_kind: MARKER_KIND,
-    target_assessment_id: assessment.assessment_id,
+    scope: claim.scope,
+    fingerprint: claim.fingerprint,
+    target_assessment_id: claim.targetAssessmentId,
     created_at: createdAt,
   };
   return buildPutIfAbsentRequest(tableName, marker, 'assessment_id');
 }
 
-/** DeleteItem releasing an idempotency marker, only while it still points at `targetId`. Pure. */
-export function buildDeleteIdempotencyMarkerRequest(tableName: string, markerId: string, targetId: string): DeleteCommandInput {
+/** DeleteItem releasing an idempotency marker, only while it is still the reservation made at `createdAt`. Pure. */
+export function buildDeleteIdempotencyMarkerRequest(tableName: string, markerId: string, targetId: string, createdAt?: string): DeleteCommandInput {
   const builder = createExpressionBuilder();
+  const conditions = [`${builder.name('target_assessment_id')} = ${builder.value(targetId)}`];
+  if (createdAt !== undefined) conditions.push(`${builder.name('created_at')} = ${builder.value(createdAt)}`);
   return {
     TableName: tableName,
     Key: { assessment_id: markerId },
-    ConditionExpression: `${builder.name('target_assessment_id')} = ${builder.value(targetId)}`,
+    ConditionExpression: conditions.join(' AND '),
     ...builder.attributes(),
   };
 }
@@ -214,11 +248,23 @@ export interface AssessmentRepositoryOptions extends RepositoryOptions {
 /** The assessments table. */
 export interface AssessmentRepository {
   /**
-   * Stores a new assessment. With an `idempotency_key`, saving again with the same key for the
-   * same user returns the first assessment (`created: false`) instead of storing another.
-   * Without one, an existing `assessment_id` is a `duplicate` {@link DalError}.
+   * Stores a new assessment. An existing `assessment_id` is a `duplicate` {@link DalError},
+   * unless the stored one has the same non-null `idempotency_key` and user: then it is returned
+   * (`created: false`). Reserve the key first with {@link claimIdempotencyKey}.
    */
   save(input: AssessmentInput): Promise<{ assessment: Assessment; created: boolean }>;
+  /**
+   * Reserves an idempotency key for a user and scope in one conditional write: `claimed: true`
+   * for the first request; for any other, `claimed: false` and the reservation as stored (its
+   * fingerprint tells a retry from a reuse with another body; its target, once stored, is the
+   * answer).
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }>;
+  /**
+   * Gives a reserved key back (the first request failed), only while it is still the reservation
+   * made at `createdAt` when given; a no-op when it is gone.
+   */
+  releaseIdempotencyKey(claim: Pick<IdempotencyClaim, 'userEmail' | 'scope' | 'idempotencyKey' | 'targetAssessmentId'>, createdAt?: string): Promise<void>;
   /** The assessment with this id, or undefined. */
   get(assessmentId: string): Promise<Assessment | undefined>;
   /**
@@ -315,30 +361,35 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           { tableName, key: { assessment_id: input.assessment_id } },
         );
         assertItemSize(buildPutAssessmentRequest(tableName, assessment).Item!, tableName, { assessment_id: assessment.assessment_id });
-        if (assessment.idempotency_key === null) {
-          const result = await putOrFind(assessment);
-          if (!result) throw duplicateId(assessment.assessment_id);
-          return result;
-        }
+        const result = await putOrFind(assessment);
+        if (!result) throw duplicateId(assessment.assessment_id);
+        return result;
+      },
 
-        const markerRequest = buildPutIdempotencyMarkerRequest(tableName, assessment, now().toISOString());
-        const markerId = String(markerRequest.Item!.assessment_id);
-        const markerContext = { operation: 'assessments.save', tableName, key: { assessment_id: markerId } };
-        let targetId = assessment.assessment_id;
-        const reservedByUs = (await unlessConditionFails(sender.put(markerContext, markerRequest))) !== undefined;
-        if (!reservedByUs) {
-          const marker = await getItem(markerId);
-          targetId = String(marker?.target_assessment_id ?? assessment.assessment_id);
+      async claimIdempotencyKey(claim) {
+        const request = buildPutIdempotencyMarkerRequest(tableName, claim, now().toISOString());
+        const markerId = String(request.Item!.assessment_id);
+        const context = { operation: 'assessments.claimIdempotencyKey', tableName, key: { assessment_id: markerId } };
+        if ((await unlessConditionFails(sender.put(context, request))) !== undefined) return { claimed: true as const };
+        const item = await getItem(markerId);
+        // Released between the two calls: claim again, once.
+        if (!item) {
+          if ((await unlessConditionFails(sender.put(context, request))) !== undefined) return { claimed: true as const };
+          const again = await getItem(markerId);
+          if (!again) throw new DalError({ code: 'conflict', message: 'The idempotency key is being claimed and released', tableName, key: context.key });
+          return { claimed: false as const, record: parseStoredItem(idempotencyRecordSchema, again, { tableName, key: context.key }) };
         }
-        // The marker may exist without its assessment (a first attempt still in flight, or one
-        // that died between the two writes): then this attempt writes it, at the reserved id.
-        const result = await putOrFind({ ...assessment, assessment_id: targetId });
-        if (result) return result;
-        if (reservedByUs) {
-          // The id belongs to an unrelated assessment: free the key so a retry with a new id works.
-          await unlessConditionFails(sender.delete(markerContext, buildDeleteIdempotencyMarkerRequest(tableName, markerId, targetId)));
-        }
-        throw duplicateId(targetId);
+        return { claimed: false as const, record: parseStoredItem(idempotencyRecordSchema, item, { tableName, key: context.key }) };
+      },
+
+      async releaseIdempotencyKey(claim, createdAt) {
+        const markerId = idempotencyMarkerId(normalizeEmail(claim.userEmail), claim.idempotencyKey, claim.scope);
+        await unlessConditionFails(
+          sender.delete(
+            { operation: 'assessments.releaseIdempotencyKey', tableName, key: { assessment_id: markerId } },
+            buildDeleteIdempotencyMarkerRequest(tableName, markerId, claim.targetAssessmentId, createdAt),
+          ),
+        );
       },
 
       get,

@@ -49,8 +49,8 @@ const samples: Record<string, () => unknown> = {
   buildConsumeSessionRequest: () => dal.buildConsumeSessionRequest('t', session.session_id, 1000),
   buildUserSessionsQuery: () => dal.buildUserSessionsQuery('t', user.email, true),
   buildPutAssessmentRequest: () => dal.buildPutAssessmentRequest('t', assessment),
-  buildPutIdempotencyMarkerRequest: () => dal.buildPutIdempotencyMarkerRequest('t', assessment, '2026-11-25T10:00:00.000Z'),
-  buildDeleteIdempotencyMarkerRequest: () => dal.buildDeleteIdempotencyMarkerRequest('t', 'idempotency#x', assessment.assessment_id),
+  buildPutIdempotencyMarkerRequest: () => dal.buildPutIdempotencyMarkerRequest('t', { userEmail: assessment.user_email, scope: 'writing.evaluate', idempotencyKey: 'key-12345678', fingerprint: 'f', targetAssessmentId: assessment.assessment_id }, '2026-11-25T10:00:00.000Z'),
+  buildDeleteIdempotencyMarkerRequest: () => dal.buildDeleteIdempotencyMarkerRequest('t', 'idempotency#x', assessment.assessment_id, '2026-11-25T10:00:00.000Z'),
   buildGetAssessmentRequest: () => dal.buildGetAssessmentRequest('t', assessment.assessment_id),
   buildUserAssessmentsQuery: () => dal.buildUserAssessmentsQuery('t', user.email, 21, startKey),
   buildCompleteAssessmentRequest: () =>

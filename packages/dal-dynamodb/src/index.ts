@@ -133,6 +133,8 @@ export {
   type AssessmentProgress,
   type AssessmentPage,
   type AssessmentRepository,
+  type IdempotencyClaim,
+  type IdempotencyRecord,
   type AssessmentRepositoryOptions,
 } from './assessment-repository.js';
 export {

@@ -18,7 +18,9 @@ import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';
 import { createDefaultEvaluators } from '../default-evaluators.js';
 import type { Evaluators } from '../evaluators.js';
+import { createMailQueue, type MailQueue } from '../mail-queue.js';
 import { createSesMailer, type Mailer } from '../mailer.js';
+import type { PasswordHasher } from '../password-hasher.js';
 
 /** A mail the SES emulator received. */
 export interface SentEmail {
@@ -49,12 +51,17 @@ export interface TestServer {
   webClient: () => ApiClient;
   /** A client that sends a bearer token, like the mobile app. */
   mobileClient: (token: string | null) => ApiClient;
-  /** Mail sent to an address, oldest first. */
+  /** The queue of mail work done after responses. */
+  mailQueue: MailQueue;
+  /** Mail sent to an address, oldest first, once the queued mail work has ended. */
   mailTo: (email: string) => Promise<SentEmail[]>;
   /** The `token` query parameter of the newest mail to `email` whose subject contains `subject`. */
   tokenFrom: (email: string, subject: string) => Promise<string>;
-  /** Registers, verifies nothing, signs in on the mobile client; returns its client and token. */
-  signUp: (options?: { email?: string; password?: string }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
+  /**
+   * Registers, marks the address confirmed (in the store, as following the link would; `verified:
+   * false` leaves it unconfirmed), signs in on the mobile client; returns its client and token.
+   */
+  signUp: (options?: { email?: string; password?: string; verified?: boolean }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
   /** A raw fetch to the server. */
   request: (pathname: string, init?: RequestInit) => Promise<Response>;
   close: () => Promise<void>;
@@ -70,6 +77,8 @@ export interface TestServerOptions {
   mailer?: Mailer;
   /** Replace the evaluators. Default: the configured (offline) ones. */
   evaluators?: Evaluators;
+  /** Replace the password hasher (e.g. one with a small pool and a derivation the test holds). */
+  passwordHasher?: PasswordHasher;
 }
 
 /** A fetch with a cookie jar, as a browser would keep the session cookie. */
@@ -114,6 +123,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       DATA_DIR: dataDir,
       // The OWASP cost takes a third of a second per hash; tests use 2^10.
       SCRYPT_COST: '1024',
+      // Every test file registers from 127.0.0.1; the per-client limit has its own test.
+      REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
       ...options.env,
     },
     { rootDirectory: dataDir },
@@ -135,13 +146,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
   };
+  // Mail is sent after the response: reading the mailbox waits for what is queued.
+  const mailQueue = createMailQueue({ logger });
   const app = createApp({
     config,
+    mailQueue,
     repositories,
     evaluators: options.evaluators ?? createDefaultEvaluators(config),
     mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
     clock: clock.now,
     fetch: options.fetch,
+    passwordHasher: options.passwordHasher,
     logger,
     serveWeb: false,
   });
@@ -152,6 +167,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const mailTo = async (email: string): Promise<SentEmail[]> => {
+    await mailQueue.idle();
     const response = await fetch(`${sesEndpoint}/store`);
     const store = (await response.json()) as { emails: SentEmail[] };
     return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email)));
@@ -164,6 +180,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     repositories,
     clock,
     logs,
+    mailQueue,
     webClient: () => createApiClient({ baseUrl, fetch: cookieFetch(), retry: false }),
     mobileClient: (token) => createApiClient({ baseUrl, getToken: () => token, retry: false }),
     mailTo,
@@ -178,12 +195,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const password = signUpOptions.password ?? GOOD_PASSWORD;
       const anonymous = createApiClient({ baseUrl, retry: false });
       await anonymous.auth.register({ email, password });
+      if (signUpOptions.verified !== false) {
+        const user = await repositories.users.get(email);
+        if (!user) throw new Error(`registration of ${email} wrote no user`);
+        await repositories.users.update(email, { email_verified: true }, { expectedVersion: user.version });
+      }
       const login = await anonymous.auth.login({ email, password, client: 'mobile' });
       if (!login.token) throw new Error('mobile login returned no token');
       return { email, password, client: testServer.mobileClient(login.token), token: login.token };
     },
     request: (pathname, init) => fetch(`${baseUrl}${pathname}`, init),
     async close() {
+      await mailQueue.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       ses.destroy();
       dynamo.destroy();

@@ -414,27 +414,39 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.assessments.get('asm-missing')).toBeUndefined();
       });
 
-      it('stores one assessment per idempotency key, even for concurrent retries with fresh ids', async () => {
+      it('reserves an idempotency key once per user and scope, even for concurrent claims, and keeps its fingerprint', async () => {
         const email = uniqueEmail('idempotent');
         const key = `idem-${Date.now()}-key`;
-        const first = await repositories.assessments.save(startedAssessmentInput({ user_email: email, idempotency_key: key }));
+        const claim = { userEmail: email, scope: 'writing.evaluate', idempotencyKey: key, fingerprint: 'body-a', targetAssessmentId: `asm-${key}` };
+        const racing = await Promise.all(Array.from({ length: 10 }, () => repositories.assessments.claimIdempotencyKey(claim)));
+        expect(racing.filter((result) => result.claimed)).toHaveLength(1);
+        const lost = racing.filter((result) => !result.claimed);
+        expect(lost).toHaveLength(9);
+        expect(new Set(lost.map((result) => (result.claimed ? '' : `${result.record.fingerprint} ${result.record.target_assessment_id}`)))).toEqual(
+          new Set([`body-a asm-${key}`]),
+        );
+        const first = await repositories.assessments.save(startedAssessmentInput({ assessment_id: claim.targetAssessmentId, user_email: email, idempotency_key: key }));
         expect(first.created).toBe(true);
-        const retry = await repositories.assessments.save(startedAssessmentInput({ user_email: email, idempotency_key: key }));
+        const retry = await repositories.assessments.save(startedAssessmentInput({ assessment_id: claim.targetAssessmentId, user_email: email, idempotency_key: key }));
         expect(retry).toEqual({ assessment: first.assessment, created: false });
 
-        const racingKey = `idem-race-${Date.now()}`;
-        const racing = await Promise.all(
-          Array.from({ length: 10 }, () => repositories.assessments.save(startedAssessmentInput({ user_email: email, idempotency_key: racingKey }))),
-        );
-        expect(new Set(racing.map((result) => result.assessment.assessment_id)).size).toBe(1);
-        expect(racing.filter((result) => result.created)).toHaveLength(1);
-
-        // The same key for another user is another assessment.
+        // Another scope, or another user, is another claim.
+        expect(await repositories.assessments.claimIdempotencyKey({ ...claim, scope: 'reading.evaluate' })).toEqual({ claimed: true });
+        expect(await repositories.assessments.claimIdempotencyKey({ ...claim, userEmail: uniqueEmail('other') })).toEqual({ claimed: true });
         const otherUser = await repositories.assessments.save(startedAssessmentInput({ idempotency_key: key }));
         expect(otherUser.created).toBe(true);
 
+        // Released, it can be claimed again; a release naming another reservation time changes nothing.
+        const releasable = { ...claim, idempotencyKey: `${key}-released` };
+        expect(await repositories.assessments.claimIdempotencyKey(releasable)).toEqual({ claimed: true });
+        await repositories.assessments.releaseIdempotencyKey(releasable, '2000-01-01T00:00:00.000Z');
+        expect((await repositories.assessments.claimIdempotencyKey(releasable)).claimed).toBe(false);
+        await repositories.assessments.releaseIdempotencyKey(releasable);
+        expect(await repositories.assessments.claimIdempotencyKey(releasable)).toEqual({ claimed: true });
+
+        // Markers never show in the history: one assessment.
         const history = await repositories.assessments.listByUser(email, { limit: 50 });
-        expect(history.items).toHaveLength(2);
+        expect(history.items.map((item) => item.assessment_id)).toEqual([claim.targetAssessmentId]);
         expect(history.next_cursor).toBeNull();
       });
 
@@ -638,8 +650,14 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         }
         await repositories.assessments.save(startedAssessmentInput({ user_email: email }));
         await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }));
-        // A retried save leaves an idempotency marker: it must not count.
-        await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }));
+        // An idempotency marker sits in the same table: it must not count.
+        await repositories.assessments.claimIdempotencyKey({
+          userEmail: email,
+          scope: 'speaking.start',
+          idempotencyKey: 'count-key-1',
+          fingerprint: 'f',
+          targetAssessmentId: 'asm-count-key-1',
+        });
         await repositories.assessments.save(startedAssessmentInput({ assessment_type: 'listening' }));
 
         let counts: unknown;
