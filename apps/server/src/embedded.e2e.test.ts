@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiClient } from '@ielts-genai-prep/api-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Logger } from './app-services.js';
 import { loadConfig } from './config.js';
 import { practiceQuestions } from './content/index.js';
@@ -61,6 +61,11 @@ function runMainToExit(extra: Record<string, string>): Promise<{ code: number | 
 /** The lines a run printed, without Node's and the AWS SDK's warnings. */
 const ownLines = (output: string) => output.split('\n').filter((line) => /^(Invalid configuration|  - )/.test(line));
 
+/** Throws, so that `vi.waitFor` tries again. */
+function assertNever(reason: string): never {
+  throw new Error(reason);
+}
+
 function outbox(): string[] {
   const directory = path.join(dataDir, 'outbox');
   return readdirSync(directory)
@@ -78,7 +83,11 @@ describe('the one-command start on the embedded store', () => {
       const client = createApiClient({ baseUrl: running.baseUrl, fetch: cookieFetch(), retry: false });
       expect((await client.health.check()).status).toBe('ok');
       await client.auth.register({ email, password: GOOD_PASSWORD });
-      const mail = outbox().find((file) => file.includes('Subject: Confirm your email address'));
+      // Registration answers before the mail is sent (it is queued), so it lands just after.
+      const mail = await vi.waitFor(() => outbox().find((file) => file.includes('Subject: Confirm your email address')) ?? assertNever('no mail yet'), {
+        timeout: 15_000,
+        interval: 50,
+      });
       expect(mail).toContain(`To: ${email}`);
       const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail ?? '')?.[1];
       expect(token).toBeDefined();
@@ -88,7 +97,10 @@ describe('the one-command start on the embedded store', () => {
       const essay = 'Cities should invest in public transport because it reduces traffic and pollution. '.repeat(20);
       const assessment = await client.writing.evaluate({ question_id: 'w2-001', essay });
       expect(assessment.provenance?.provider).toBe('offline');
-      expect(outbox().some((file) => file.includes('Subject: Your Writing Task 2 result'))).toBe(true);
+      await vi.waitFor(() => expect(outbox().some((file) => file.includes('Subject: Your Writing Task 2 result'))).toBe(true), {
+        timeout: 15_000,
+        interval: 50,
+      });
 
       const page = await fetch(`${running.baseUrl}/verify-email?token=abc`);
       expect(page.status).toBe(200);

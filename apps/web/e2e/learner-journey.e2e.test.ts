@@ -84,8 +84,14 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email');
     expect(await page.locator('main').textContent()).toContain(email);
 
-    const mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/verify-email?token='));
-    expect(mail, server.output()).toBeDefined();
+    // The server answers before it sends mail (the mail is queued), so the message arrives just after.
+    let mail: string | undefined;
+    await expect
+      .poll(async () => {
+        mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/verify-email?token='));
+        return mail !== undefined;
+      }, { message: server.output(), timeout: 15_000 })
+      .toBe(true);
     const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(mail ?? '')?.[0] ?? '';
     const url = new URL(link);
     await page.goto(url.pathname + url.search);
