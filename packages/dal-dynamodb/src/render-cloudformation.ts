@@ -54,34 +54,9 @@ export function buildCloudFormationTemplate(options: CloudFormationOptions): Rec
     const definition = TABLE_DEFINITIONS[table];
     const input = buildCreateTableInput(definition, options.tableNames[table], billing);
     const id = logicalResourceId(table);
-    const timeToLive = definition.timeToLiveAttribute
-      ? { TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true } }
-      : {};
-    outputs[`${id}Name`] = { Description: definition.description, Value: { Ref: id } };
-    if (replicaRegions.length > 0) {
-      resources[id] = {
-        Type: 'AWS::DynamoDB::GlobalTable',
-        DeletionPolicy: 'Retain',
-        UpdateReplacePolicy: 'Retain',
-        Properties: {
-          TableName: input.TableName,
-          AttributeDefinitions: input.AttributeDefinitions,
-          KeySchema: input.KeySchema,
-          BillingMode: 'PAY_PER_REQUEST',
-          ...(input.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: input.GlobalSecondaryIndexes } : {}),
-          ...timeToLive,
-          // Global tables replicate through the stream.
-          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-          Replicas: [{ Ref: 'AWS::Region' }, ...replicaRegions].map((region) => ({
-            Region: region,
-            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-          })),
-        },
-      };
-      continue;
-    }
+    const global = replicaRegions.length > 0;
     resources[id] = {
-      Type: 'AWS::DynamoDB::Table',
+      Type: global ? 'AWS::DynamoDB::GlobalTable' : 'AWS::DynamoDB::Table',
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: {
@@ -91,9 +66,22 @@ export function buildCloudFormationTemplate(options: CloudFormationOptions): Rec
         BillingMode: input.BillingMode,
         ...(input.ProvisionedThroughput ? { ProvisionedThroughput: input.ProvisionedThroughput } : {}),
         ...(input.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: input.GlobalSecondaryIndexes } : {}),
-        ...timeToLive,
+        ...(definition.timeToLiveAttribute
+          ? { TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true } }
+          : {}),
+        ...(global
+          ? {
+              // Global tables replicate through the stream; each replica keeps its own backups.
+              StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+              Replicas: [{ Ref: 'AWS::Region' }, ...replicaRegions].map((region) => ({
+                Region: region,
+                PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+              })),
+            }
+          : {}),
       },
     };
+    outputs[`${id}Name`] = { Description: definition.description, Value: { Ref: id } };
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',
