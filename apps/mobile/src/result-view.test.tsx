@@ -65,6 +65,17 @@ describe('ResultView', () => {
     expect(screen.getByText(/AI examiner \(Amazon Bedrock\)\. AI bands are estimates/)).toBeOnTheScreen();
   });
 
+  it('labels an offline result as the offline scorer’s estimate, not AI feedback', () => {
+    const offline = assessmentSchema.parse({
+      ...writingResult,
+      ai_generated: false,
+      provenance: { provider: 'offline', model_id: 'offline-writing-v1', token_usage: null, cost_usd: 0, latency_ms: 3, confidence: 0.6 },
+    });
+    render(<ResultView assessment={offline} />);
+    expect(screen.getByText(/An estimate by the offline scorer: no AI model wrote this feedback/)).toBeOnTheScreen();
+    expect(screen.queryByText(/AI bands are estimates/)).toBeNull();
+  });
+
   it('says "Not assessed" for a criterion without a band, and marks a result a person will review', () => {
     const speaking = assessmentSchema.parse({
       ...writingResult,

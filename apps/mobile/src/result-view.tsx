@@ -112,7 +112,11 @@ export function ResultView({ assessment }: ResultViewProps) {
       {assessment.provenance ? (
         <Text style={shared.muted}>
           Scored by: {PROVIDER_LABELS[assessment.provenance.provider]}
-          {assessment.ai_generated ? '. AI bands are estimates, not official IELTS scores.' : ''}
+          {assessment.ai_generated
+            ? '. AI bands are estimates, not official IELTS scores.'
+            : assessment.provenance.provider === 'offline'
+              ? '. An estimate by the offline scorer: no AI model wrote this feedback.'
+              : ''}
         </Text>
       ) : null}
     </View>

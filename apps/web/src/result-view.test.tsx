@@ -83,6 +83,19 @@ describe('ResultView for writing', () => {
     expect(screen.getByTestId('confidence').textContent).toBe('62%');
   });
 
+  it('says an offline result is the offline scorer’s estimate and an AI result was written by a model', () => {
+    const { unmount } = render(<ResultView assessment={writing} />);
+    expect(screen.getByTestId('feedback-author').textContent).toBe('the offline scorer’s rules: an estimate, no AI model wrote it');
+    unmount();
+    const bedrock = assessmentSchema.parse({
+      ...writing,
+      ai_generated: true,
+      provenance: { provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0', token_usage: null, cost_usd: 0.0001, latency_ms: 900, confidence: null },
+    });
+    render(<ResultView assessment={bedrock} />);
+    expect(screen.getByTestId('feedback-author').textContent).toBe('an AI model');
+  });
+
   it('renders what it is given as extra content (the report form)', () => {
     render(
       <ResultView assessment={writing}>

@@ -222,8 +222,14 @@ export function ResultView({ assessment, questionTitle, children }: ResultViewPr
               <dd data-testid="confidence">{provenance.confidence === null ? 'not given' : `${Math.round(provenance.confidence * 100)}%`}</dd>
             </div>
             <div>
-              <dt>AI-generated feedback</dt>
-              <dd>{assessment.ai_generated ? 'Yes' : 'No'}</dd>
+              <dt>Feedback written by</dt>
+              <dd data-testid="feedback-author">
+                {assessment.ai_generated
+                  ? 'an AI model'
+                  : provenance.provider === 'offline'
+                    ? 'the offline scorer’s rules: an estimate, no AI model wrote it'
+                    : 'the answer key'}
+              </dd>
             </div>
             <div>
               <dt>Time to score</dt>

@@ -11,7 +11,32 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crossValidateOfflineWriting, loadEnglishLexicon, parseScoredEssays, scoreOfflineWriting } from '../dist/index.js';
+import { createSeededRandom, crossValidateOfflineWriting, loadEnglishLexicon, parseScoredEssays, scoreOfflineWriting } from '../dist/index.js';
+
+/**
+ * The swap test of relevance: each of `count` essays per task is scored against its own prompt
+ * and against a randomly drawn other prompt (seeded); returns the shares flagged off topic.
+ */
+export function swapTest(essays, lexicon, { count = 300, seed = 20261203 } = {}) {
+  const random = createSeededRandom(seed);
+  const results = {};
+  for (const task of ['task1', 'task2']) {
+    const pool = essays.filter((essay) => essay.task === task);
+    const sample = pool.slice(0, count);
+    const assessmentType = task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
+    let own = 0;
+    let swapped = 0;
+    for (const essay of sample) {
+      let other;
+      do other = pool[Math.floor(random() * pool.length)];
+      while (other.prompt === essay.prompt);
+      if (scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: essay.essay }, { lexicon }).flags.includes('off_topic')) own++;
+      if (scoreOfflineWriting({ assessmentType, prompt: other.prompt, essay: essay.essay }, { lexicon }).flags.includes('off_topic')) swapped++;
+    }
+    results[task] = { essays: sample.length, flaggedAgainstOwnPrompt: own / sample.length, flaggedAgainstOtherPrompt: swapped / sample.length };
+  }
+  return results;
+}
 
 const packageDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +68,9 @@ export async function benchOfflineScorer(options = {}) {
   const seconds = (performance.now() - started) / 1000;
   const essaysPerSecond = essays.length / seconds;
 
+  const relevance = swapTest(essays, lexicon);
   const figures = {
+    relevance,
     essays: essays.length,
     folds: crossValidation.folds,
     seed: crossValidation.seed,
@@ -67,6 +94,12 @@ export async function benchOfflineScorer(options = {}) {
           `| ${set.padEnd(5)} | ${name.padEnd(28)} | ${metrics.meanAbsoluteError.toFixed(3)} | ${`${(metrics.withinHalfBand * 100).toFixed(1)}%`.padStart(11)} | ${(Math.abs(metrics.quadraticWeightedKappa) < 5e-4 ? 0 : metrics.quadraticWeightedKappa).toFixed(3).padStart(5)} |`,
         );
       }
+    }
+    log('');
+    log('Relevance swap test (each essay scored against its own prompt and a random other one; thresholds chosen on these essays):');
+    for (const task of ['task1', 'task2']) {
+      const { essays: count, flaggedAgainstOwnPrompt, flaggedAgainstOtherPrompt } = relevance[task];
+      log(`  ${task}: ${count} essays — off_topic against another prompt ${(flaggedAgainstOtherPrompt * 100).toFixed(1)}%, against their own ${(flaggedAgainstOwnPrompt * 100).toFixed(1)}%`);
     }
     log('');
     log(`Throughput: ${essaysPerSecond.toFixed(0)} essays/s (${essays.length} essays in ${seconds.toFixed(2)} s, one core, full results with feedback).`);

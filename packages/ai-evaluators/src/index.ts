@@ -253,3 +253,4 @@ export {
   type SpellingVariantsOptions,
 } from './spelling-variants.js';
 export { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
+export { OFF_TOPIC_THRESHOLDS, measurePromptRelevance, type PromptRelevance } from './prompt-relevance.js';

@@ -206,7 +206,7 @@ function scoreScreenedSpeaking(screened: readonly ScreenedSpokenTurn[], lexicon:
       feedback: 'No speech was transcribed, so nothing could be assessed.',
       word_count: 0,
       flags: ['minimal_response', 'pronunciation_not_assessed', ...(injected ? (['prompt_injection'] as const) : [])],
-      ai_generated: true,
+      ai_generated: false,
       content_safe: !injected,
       provenance: speakingProvenance(now() - startedAt, 0.9),
     });
@@ -240,7 +240,7 @@ function scoreScreenedSpeaking(screened: readonly ScreenedSpokenTurn[], lexicon:
       (injected ? ' Sentences addressed to the examiner or asking for a score were not assessed.' : ''),
     word_count: features.wordCount,
     flags,
-    ai_generated: true,
+    ai_generated: false,
     content_safe: !injected,
     provenance: speakingProvenance(now() - startedAt, confidence),
   });

@@ -28,7 +28,8 @@ import {
   type WritingTask,
 } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
-import { measureWritingFeatures, splitSentences, type WritingFeatures } from './text-features.js';
+import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
+import { measureWritingFeatures, splitParagraphs, splitSentences, type WritingFeatures } from './text-features.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { AiSafetyEvent } from './safety-event.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
@@ -131,7 +132,8 @@ const CRITERION_SPREAD = 2;
 // A single-paragraph answer's Coherence and Cohesion is lowered this much relative to the
 // other criteria (the overall band is unchanged: see offline-writing-model.ts for why).
 const SINGLE_PARAGRAPH_PENALTY = 1;
-const OFF_TOPIC_COVERAGE = 0.15;
+// IELTS band 2 for Task Achievement/Response: the content is barely related to the prompt.
+const OFF_TOPIC_TASK_BAND = 2;
 // Below this share of known words an answer is not English (another language, random letters).
 // The lowest share among the 1,435 calibration essays is 0.78.
 const NOT_ENGLISH_SHARE = 0.5;
@@ -168,16 +170,18 @@ function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRe
 
 function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOfflineWritingOptions, now: () => number, startedAt: number): AssessmentResult {
   const { assessmentType, prompt, screened } = input;
-  const essay = screened.text;
+  // A sentence written twice is assessed once: repeating text cannot add length or vocabulary.
+  const repeated = withoutRepeatedSentences(screened.text);
+  const essay = repeated.text;
   const injected = screened.injected;
   const model = options.model ?? committedOfflineWritingModel();
   const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
   const task: WritingTask = isWritingTask1(assessmentType) ? 'task1' : 'task2';
   const taskCriterion: CriterionId = task === 'task1' ? 'task_achievement' : 'task_response';
   const minimumWords = writingLimitsFor(assessmentType)?.minimumWords ?? (task === 'task1' ? 150 : 250);
-  const wordCount = countWords(essay);
+  const wordCount = countWords(screened.text);
   // IELTS: words copied from the task do not count, so they cannot lift an answer over 20 words.
-  const ownWords = countOwnWords(essay, prompt).countedWords;
+  const ownWords = countOwnWords(screened.text, prompt).countedWords;
 
   if (ownWords <= MINIMAL_RESPONSE_WORDS) {
     return minimalResponse({ assessmentType, taskCriterion, wordCount, ownWords, minimumWords, injected, latency: now() - startedAt });
@@ -205,25 +209,40 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   const bands = settleCriterionBands(rawBands, prediction.band, rounding);
 
   const hasPrompt = prompt.trim().length > 0;
+  const relevance = measurePromptRelevance({ essay, prompt, lexicon: options.lexicon });
+  const offTopic = hasPrompt && relevance.topicWords.length > 0 && relevance.score < OFF_TOPIC_THRESHOLDS[task];
+  if (offTopic) bands[0] = Math.min(bands[0] as number, OFF_TOPIC_TASK_BAND);
   const flags: AssessmentFlag[] = [];
   const reviewReasons: string[] = [];
   if (wordCount < minimumWords) flags.push('under_length');
-  if (hasPrompt && features.values.prompt_coverage < OFF_TOPIC_COVERAGE) {
+  if (offTopic) {
     flags.push('off_topic');
-    reviewReasons.push('The answer shares very few content words with the prompt: it may be off topic, which the offline scorer cannot judge.');
+    reviewReasons.push(
+      `The answer barely uses the topic words of the question (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; missing: ${relevance.missingTopicWords.slice(0, 6).join(', ')}): it may answer another question, so ${task === 'task1' ? 'Task Achievement' : 'Task Response'} is capped at band ${OFF_TOPIC_TASK_BAND}.`,
+    );
   }
-  if (features.values.prompt_copy_share > COPIED_PROMPT_SHARE) {
+  // Measured on the text as written too: a prompt pasted twice is copying, not only repetition.
+  const copiedWordShare = wordCount === 0 ? 0 : (wordCount - ownWords) / wordCount;
+  if (features.values.prompt_copy_share > COPIED_PROMPT_SHARE || copiedWordShare > COPIED_PROMPT_SHARE) {
     flags.push('copied_prompt');
     reviewReasons.push('Much of the answer is copied from the prompt.');
   }
-  if (hasRepeatedSentences(essay)) {
+  if (repeated.removedSentences > 0) {
     flags.push('repetition');
-    reviewReasons.push('The answer repeats whole sentences.');
+    reviewReasons.push(`The answer repeats whole sentences (${repeated.removedSentences} repeated ${repeated.removedSentences === 1 ? 'sentence was' : 'sentences were'} assessed once).`);
   }
-  if (injected) flags.push('prompt_injection');
+  if (injected) {
+    flags.push('prompt_injection');
+    reviewReasons.push('The answer contains sentences addressed to the examiner or asking for a score: a person should check it.');
+  }
 
   const confidence = offlineConfidence(withinHalfBandAt(taskModel, prediction.band), prediction.outOfRange.length, hasPrompt);
   const feedback = buildWritingFeedback({ task, minimumWords, hasPrompt, promptAsksOpinion: promptAsksOpinion(prompt), features });
+  if (offTopic) {
+    feedback.task.unshift(
+      `Your answer uses few of the question's topic words (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; not used: ${relevance.missingTopicWords.slice(0, 6).join(', ')}). Check that you are answering this question: an answer to a different question scores band ${OFF_TOPIC_TASK_BAND} for ${task === 'task1' ? 'Task Achievement' : 'Task Response'}.`,
+    );
+  }
   const criterionIds: CriterionId[] = [taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'];
   const criteriaScores: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
   criterionIds.forEach((criterion, index) => {
@@ -240,7 +259,7 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
     word_count: wordCount,
     flags,
     review: { required: reviewReasons.length > 0, reasons: reviewReasons },
-    ai_generated: true,
+    ai_generated: false,
     content_safe: !injected,
     provenance: provenance(now() - startedAt, confidence),
   });
@@ -309,7 +328,7 @@ function minimalResponse(input: {
     feedback: [`${message} Write a full answer of at least ${input.minimumWords} words to be assessed.`, ...(input.injected ? [INJECTION_NOTE] : [])].join('\n\n'),
     word_count: input.wordCount,
     flags: ['minimal_response', 'under_length', ...(input.injected ? (['prompt_injection'] as const) : [])],
-    ai_generated: true,
+    ai_generated: false,
     content_safe: !input.injected,
     // The rule is certain; only whether the answer was truly empty or minimal is judged.
     provenance: provenance(input.latency, 0.95),
@@ -338,7 +357,7 @@ function notEnglish(input: {
     word_count: input.wordCount,
     flags: ['other_language', ...(input.injected ? (['prompt_injection'] as const) : [])],
     review: { required: true, reasons: ['Most words are not English: the answer may be in another language or not an answer at all.'] },
-    ai_generated: true,
+    ai_generated: false,
     content_safe: !input.injected,
     provenance: provenance(input.latency, 0.8),
   });
@@ -411,15 +430,34 @@ function inlineCorrections(features: WritingFeatures): InlineCorrection[] {
   return corrections.slice(0, 100);
 }
 
-function hasRepeatedSentences(text: string): boolean {
+/**
+ * The text with every repeat of a sentence of six words or more removed (first occurrence kept,
+ * paragraphs kept), and how many were removed. Text without repeats is returned unchanged, so
+ * its features are exactly those the model was calibrated on.
+ */
+export function withoutRepeatedSentences(text: string): { text: string; removedSentences: number } {
   const seen = new Set<string>();
-  for (const sentence of splitSentences(text)) {
-    const key = sentence.toLowerCase().replace(/[^a-z ]+/g, '').trim();
-    if (key.split(' ').length < 6) continue;
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
+  let removedSentences = 0;
+  const paragraphs = splitParagraphs(text).map((paragraph) =>
+    splitSentences(paragraph).filter((sentence) => {
+      const key = sentence.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+      if (key.split(' ').length < 6) return true;
+      if (seen.has(key)) {
+        removedSentences++;
+        return false;
+      }
+      seen.add(key);
+      return true;
+    }),
+  );
+  if (removedSentences === 0) return { text, removedSentences };
+  return {
+    text: paragraphs
+      .filter((sentences) => sentences.length > 0)
+      .map((sentences) => sentences.join(' '))
+      .join('\n\n'),
+    removedSentences,
+  };
 }
 
 function clampBand(value: number): number {

@@ -116,7 +116,8 @@ const connectorPhrases = Object.entries(CONNECTORS)
   .flatMap(([category, phrases]) => phrases.map((phrase) => ({ phrase, category, words: phrase.split(' ') })))
   .sort((left, right) => right.words.length - left.words.length);
 
-const STOPWORDS = new Set(
+/** Function words, which say nothing about an answer's topic or vocabulary. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but if of to in on at by for with from into onto about above below over under between among through during ' +
     'before after as than then so such that this these those there here it its it\'s is are was were be been being am do does did ' +
@@ -128,7 +129,7 @@ const STOPWORDS = new Set(
 );
 
 // Words of the standard task instructions, which say nothing about the topic.
-const PROMPT_INSTRUCTION_WORDS = new Set(
+export const PROMPT_INSTRUCTION_WORDS: ReadonlySet<string> = new Set(
   (
     'summarise summarize information selecting reporting main features make making comparisons comparison relevant write writing least ' +
     'words word give reasons reason answer include including examples example knowledge experience discuss discussing views view ' +
