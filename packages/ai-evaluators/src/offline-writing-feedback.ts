@@ -27,6 +27,13 @@ const CONNECTOR_SUGGESTIONS: Readonly<Record<string, string>> = {
   summary: '"overall", "in conclusion"',
 };
 
+const COMPLEX_STRUCTURES: ReadonlyArray<{ words: readonly string[]; example: string }> = [
+  { words: ['which', 'who', 'whom', 'whose'], example: 'relative clauses ("which", "who")' },
+  { words: ['if', 'unless'], example: 'conditionals ("if …")' },
+  { words: ['although', 'though', 'whereas', 'while', 'whilst'], example: 'concession ("although …")' },
+  { words: ['because', 'since'], example: 'reasons ("because …")' },
+];
+
 /**
  * Feedback sentences a learner can act on, per criterion group: what to change when a feature
  * points at a weakness, and what already works otherwise. Pure.
@@ -46,9 +53,6 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   } else {
     feedback.task.push(`At ${features.wordCount} words your answer meets the ${minimumWords}-word minimum.`);
   }
-  if (input.hasPrompt && values.prompt_coverage < 0.15) {
-    feedback.task.push('Your answer shares very few key words with the question: check that it answers the question that was set, and covers every part of it.');
-  }
   if (values.prompt_copy_share > 0.15) {
     feedback.task.push('Parts of your answer repeat the question word for word. Copied words do not count: paraphrase the question in your own words.');
   }
@@ -57,8 +61,10 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
     if (values.number_rate < 2) feedback.task.push('Support your description with figures from the visual, e.g. "rose from 20% to 35% between 2000 and 2010".');
     if (values.opinion_marker === 1 || values.first_person_rate > 0.5) feedback.task.push('Task 1 is a report: leave out personal opinions and "I".');
   } else {
-    if (input.promptAsksOpinion && values.opinion_marker === 0) {
-      feedback.task.push('State your position clearly in the introduction and keep to it, e.g. "I firmly believe that …".');
+    if (input.promptAsksOpinion && features.positionStatement === undefined) {
+      feedback.task.push('The question asks for your view, and no sentence states it: state your position in the introduction and keep to it, e.g. "I firmly believe that …".');
+    } else if (input.promptAsksOpinion && features.positionStatement !== undefined) {
+      feedback.task.push(`Your position is stated ("${features.positionStatement}"); make sure every body paragraph supports it.`);
     }
     if (values.conclusion_marker === 0) feedback.task.push('End with a conclusion that sums up your answer to the question, e.g. "In conclusion, …".');
   }
@@ -76,9 +82,14 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
     const missing = Object.entries(CONNECTOR_SUGGESTIONS)
       .filter(([category]) => !used.has(category))
       .slice(0, 4)
-      .map(([, examples]) => examples.split(', ')[0] as string);
-    const examples = missing.length > 0 ? missing.join(', ') : CONNECTOR_SUGGESTIONS.contrast;
-    feedback.coherence.push(`Link ideas with a wider range of cohesive devices such as ${examples}.`);
+      .map(([category, examples]) => `${category} (${examples.split(', ')[0] as string})`);
+    const usedList = features.connectorsUsed.slice(0, 5).map((phrase) => `"${phrase}"`).join(', ');
+    const opening = usedList ? `You link ideas with ${usedList}. ` : 'No linking words were found. ';
+    feedback.coherence.push(
+      missing.length > 0
+        ? `${opening}Link ideas with a wider range of cohesive devices, for functions you do not use yet: ${missing.join(', ')}.`
+        : `${opening}Use more of them, and vary them within each function.`,
+    );
   }
   if (values.sentence_initial_connector_share > 0.55) {
     feedback.coherence.push('Many sentences start with a linking word, which sounds mechanical: also link ideas with reference words ("this trend", "such policies").');
@@ -108,11 +119,17 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
       .join(', ');
     feedback.lexical.push(`Some words are repeated often (${words}): use synonyms, pronouns or paraphrase.`);
   }
+  const generalWords = features.generalWordsUsed.filter((entry) => entry.count >= 2);
   if (values.common_word_share > (task === 'task1' ? 0.78 : 0.8)) {
     feedback.lexical.push(
       task === 'task1'
         ? 'Use more precise vocabulary for trends and comparisons, e.g. "surged", "plateaued", "a marginal decline", "accounted for".'
-        : 'Use more precise, less common vocabulary and collocations on the topic instead of general words like "good", "bad" or "things".',
+        : generalWords.length > 0
+          ? `Use more precise, less common vocabulary and collocations on the topic instead of general words such as ${generalWords
+              .slice(0, 3)
+              .map((entry) => `"${entry.word}" ×${entry.count}`)
+              .join(', ')}.`
+          : 'Most of your words are among the commonest in English: use more precise, less common vocabulary and collocations on the topic.',
     );
   }
   if (feedback.lexical.length === 0) feedback.lexical.push('Your vocabulary is varied and accurately spelt; keep using precise, topic-specific words.');
@@ -124,12 +141,21 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
       .slice(0, 3)
       .map((slip) => `"${slip.quote}" → "${slip.suggestion}"`)
       .join(', ');
-    feedback.grammar.push(`Check these: ${examples}.`);
+    const count = features.grammarSlips.length;
+    feedback.grammar.push(`${count} grammar ${count === 1 ? 'slip was' : 'slips were'} found. Check these: ${examples}.`);
   }
   if (values.long_sentence_share > 0.25) {
     feedback.grammar.push('Several sentences run past 35 words; split them or punctuate them so each clause is clear.');
   } else if (values.mean_sentence_words < 14 || values.subordinator_rate < 0.4) {
-    feedback.grammar.push('Use more complex sentences: relative clauses ("which", "who"), conditionals ("if …") and concession ("although …").');
+    // Suggest only the structures this answer does not use yet.
+    const used = new Set(features.complexStructureWords);
+    const missing = COMPLEX_STRUCTURES.filter((structure) => !structure.words.some((word) => used.has(word))).map((structure) => structure.example);
+    const usedList = features.complexStructureWords.slice(0, 5).map((word) => `"${word}"`).join(', ');
+    if (missing.length > 0) {
+      feedback.grammar.push(`${usedList ? `You use ${usedList}; also use` : 'Use more complex sentences:'} ${missing.join(', ')}.`);
+    } else {
+      feedback.grammar.push(`You use complex structures (${usedList}), but in few sentences: combine more of your short sentences with them.`);
+    }
   }
   if (values.spacing_error_rate > 0.6) feedback.grammar.push('Put a space after commas and full stops, and none before them.');
   if (feedback.grammar.length === 0) {

@@ -411,3 +411,36 @@ describe('answers that game the scorer or miss the question', () => {
     expect(task2('Too short.').ai_generated).toBe(false);
   });
 });
+
+describe('feedback grounded in the text', () => {
+  const PROMPT = 'Some people believe that working from home is good for employees, while others think it makes them feel isolated. Discuss both views and give your own opinion.';
+  const PLAIN_ESSAY = [
+    'Working from home is good. It is good for many people. Things are easy at home. People get a lot of time. I think it is good.',
+    'Some people feel alone at home. This is bad. Bad things can happen. People get sad. They do not see friends. Things are not nice.',
+    'Home work is good because people save time. Although some people feel alone, they can call friends. People get more sleep. This is good for health. Things get better.',
+    'In conclusion, I think working from home is good. It has good things and bad things. But the good things are more. People like it a lot. It is nice.',
+  ].join('\n\n');
+
+  it('cites the structures, linking words, vague words and position it found, and never suggests what the essay already does', () => {
+    const result = task2(PLAIN_ESSAY, PROMPT);
+    const grammar = result.criteria_scores.grammatical_range_accuracy?.feedback ?? '';
+    expect(grammar).toContain('You use "because", "although"');
+    expect(grammar).not.toContain('concession');
+    expect(grammar).not.toContain('reasons ("because');
+    expect(grammar).toContain('relative clauses');
+    const coherence = result.criteria_scores.coherence_cohesion?.feedback ?? '';
+    expect(coherence).toContain('You link ideas with "because", "although", "in conclusion"');
+    expect(coherence).not.toMatch(/summary \(|contrast \(/);
+    expect(result.criteria_scores.lexical_resource?.feedback).toContain('general words such as "good" ×8, "things" ×7');
+    expect(result.criteria_scores.task_response?.feedback).toContain('Your position is stated ("I think it is good.")');
+  });
+
+  it('does not name vague words an essay never used', () => {
+    const result = task2(WELL_FORMED_TASK2_ESSAY);
+    const everything = Object.values(result.criteria_scores).map((score) => score?.feedback).join(' ');
+    for (const word of ['good', 'bad', 'things']) {
+      if (!new RegExp(`\\b${word}\\b`, 'i').test(WELL_FORMED_TASK2_ESSAY)) expect(everything).not.toContain(`"${word}"`);
+    }
+    expect(result.criteria_scores.task_response?.feedback).not.toContain('no sentence states it');
+  });
+});

@@ -86,7 +86,16 @@ export interface WritingFeatures {
   mostRepeatedWords: Array<{ word: string; count: number }>;
   /** Quoted grammar slips the heuristics found ("a advantage", "the the"). */
   grammarSlips: GrammarSlip[];
+  /** Distinct words that open complex structures ("although", "if", "which"), in order of first use. */
+  complexStructureWords: string[];
+  /** Vague general words used ("good", "things"), with their counts, most used first. */
+  generalWordsUsed: Array<{ word: string; count: number }>;
+  /** The first sentence that states the writer's position ("I believe …"), if any. */
+  positionStatement: string | undefined;
 }
+
+/** Vague words that examiners read as a limited range of vocabulary when they recur. */
+export const GENERAL_WORDS: ReadonlySet<string> = new Set(['good', 'bad', 'thing', 'things', 'stuff', 'nice', 'big', 'lot', 'lots', 'really', 'get', 'got']);
 
 /** What {@link measureWritingFeatures} needs. */
 export interface MeasureWritingFeaturesInput {
@@ -148,6 +157,12 @@ const IRREGULAR_PARTICIPLES = new Set(['done', 'made', 'given', 'taken', 'seen',
 const OVERVIEW_PATTERN = /\b(overall|in general|generally speaking|it is (clear|evident|apparent|noticeable) that|at first glance|in summary|to summari[sz]e|the most (noticeable|striking|significant))\b/i;
 const OPINION_PATTERN = /\b(i (strongly |firmly |completely |partly |totally )?(believe|think|agree|disagree|feel|consider|argue)|in my (opinion|view)|from my (perspective|point of view)|my (own )?view|i am (convinced|of the opinion))\b/i;
 const CONCLUSION_PATTERN = /\b(in conclusion|to conclude|to sum up|in summary|all in all|to summari[sz]e|in a nutshell|taking everything into account)\b/i;
+
+function countedWords(words: readonly string[]): Array<{ word: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0])).map(([word, count]) => ({ word, count }));
+}
 
 /** The paragraphs of a text: blocks separated by line breaks, empty ones dropped. */
 export function splitParagraphs(text: string): string[] {
@@ -356,6 +371,9 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     connectorCategories: [...new Set(connectors.map((connector) => connector.category))],
     mostRepeatedWords,
     grammarSlips,
+    complexStructureWords: [...new Set(words.filter((word) => SUBORDINATORS.has(word) || (RELATIVE_PRONOUNS.has(word) && word !== 'that')))],
+    generalWordsUsed: countedWords(words.filter((word) => GENERAL_WORDS.has(word))),
+    positionStatement: sentences.find((sentence) => OPINION_PATTERN.test(sentence))?.slice(0, 200),
   };
 }
 
