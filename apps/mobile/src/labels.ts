@@ -19,6 +19,7 @@ export const FLAG_DESCRIPTIONS: Readonly<Record<AssessmentFlag, { title: string;
   other_language: { title: 'Not in English', description: 'Much of the answer is not written in English, so it cannot be credited.' },
   copied_prompt: { title: 'Copied from the question', description: 'Parts of the answer repeat the question; copied words are not credited.' },
   repetition: { title: 'Repetition', description: 'Words or sentences are repeated a lot.' },
+  incoherent_text: { title: 'Does not hold together', description: 'The words do not form sentences that make sense together, so the answer cannot be credited above band 5; a person will check it.' },
   prompt_injection: { title: 'Instructions to the scorer', description: 'The answer contains text that tries to instruct the scorer; it was ignored.' },
   content_filtered: { title: 'Content filtered', description: 'Part of the answer was blocked by a content filter.' },
   score_divergence: { title: 'Scores disagreed', description: 'Two scoring methods disagreed noticeably, so this result may be checked by a person.' },

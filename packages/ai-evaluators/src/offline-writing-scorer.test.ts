@@ -444,3 +444,41 @@ describe('feedback grounded in the text', () => {
     expect(result.criteria_scores.task_response?.feedback).not.toContain('no sentence states it');
   });
 });
+
+describe('word salad', () => {
+  const ADVANCED = 'ubiquitous paradigm quintessential meticulous juxtaposition ameliorate exacerbate proliferation unprecedented detrimental substantial comprehensive inevitable sophisticated pragmatic profound paramount consequential indispensable'.split(' ');
+  const TOPIC = 'governments public transport roads spend money'.split(' ');
+  const FUNCTION = 'the of and to a in is that for it as with on by'.split(' ');
+  // 25 sentences of 12 words drawn with a fixed seed: advanced words, a fifth of them topic words,
+  // and optionally function words so that the text looks like prose at a glance.
+  const salad = (withFunctionWords: boolean, topicShare: number) => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)] as string;
+    return Array.from({ length: 25 }, () => {
+      const sentence = Array.from({ length: 12 }, () => (random() < topicShare ? pick(TOPIC) : withFunctionWords && random() < 0.45 ? pick(FUNCTION) : pick(ADVANCED)));
+      return `${sentence.join(' ').replace(/^./, (first) => first.toUpperCase())}.`;
+    }).join(' ');
+  };
+
+  it.each([
+    ['advanced words with the topic words', salad(false, 0.2)],
+    ['advanced words without topic words', salad(false, 0)],
+    ['advanced and function words with the topic words', salad(true, 0.2)],
+  ])('flags %s, scores at most band 5 and sends it for review', (_, text) => {
+    const result = task2(text);
+    expect(result.flags).toContain('incoherent_text');
+    expect(result.overall_band).toBeLessThanOrEqual(5);
+    for (const score of Object.values(result.criteria_scores)) expect(score?.band).toBeLessThanOrEqual(5);
+    expect(result.review.required).toBe(true);
+  });
+
+  it('does not flag real essays', () => {
+    expect(task2(WELL_FORMED_TASK2_ESSAY).flags).not.toContain('incoherent_text');
+    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 10 === 0);
+    const flagged = essays.filter((essay) =>
+      scoreOfflineWriting({ assessmentType: essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2', prompt: essay.prompt, essay: essay.essay }, { lexicon }).flags.includes('incoherent_text'),
+    );
+    expect(flagged.map((essay) => essay.id)).toEqual([]);
+  }, 60_000);
+});

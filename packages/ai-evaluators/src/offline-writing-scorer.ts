@@ -29,6 +29,7 @@ import {
 } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
+import { measureTextCoherence } from './text-coherence.js';
 import { measureWritingFeatures, splitParagraphs, splitSentences, type WritingFeatures } from './text-features.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { AiSafetyEvent } from './safety-event.js';
@@ -132,6 +133,10 @@ const CRITERION_SPREAD = 2;
 // A single-paragraph answer's Coherence and Cohesion is lowered this much relative to the
 // other criteria (the overall band is unchanged: see offline-writing-model.ts for why).
 const SINGLE_PARAGRAPH_PENALTY = 1;
+// Word salad: no criterion above 5, and Coherence and Cohesion at most 4 (IELTS band 4: the
+// ideas are not arranged coherently).
+const INCOHERENT_MAXIMUM_BAND = 5;
+const INCOHERENT_COHERENCE_BAND = 4;
 // IELTS band 2 for Task Achievement/Response: the content is barely related to the prompt.
 const OFF_TOPIC_TASK_BAND = 2;
 // Below this share of known words an answer is not English (another language, random letters).
@@ -212,6 +217,12 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   const relevance = measurePromptRelevance({ essay, prompt, lexicon: options.lexicon });
   const offTopic = hasPrompt && relevance.topicWords.length > 0 && relevance.score < OFF_TOPIC_THRESHOLDS[task];
   if (offTopic) bands[0] = Math.min(bands[0] as number, OFF_TOPIC_TASK_BAND);
+  const coherence = measureTextCoherence(essay);
+  if (coherence.incoherent) {
+    bands.forEach((band, index) => {
+      bands[index] = Math.min(band, index === 1 ? INCOHERENT_COHERENCE_BAND : INCOHERENT_MAXIMUM_BAND);
+    });
+  }
   const flags: AssessmentFlag[] = [];
   const reviewReasons: string[] = [];
   if (wordCount < minimumWords) flags.push('under_length');
@@ -227,6 +238,12 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
     flags.push('copied_prompt');
     reviewReasons.push('Much of the answer is copied from the prompt.');
   }
+  if (coherence.incoherent) {
+    flags.push('incoherent_text');
+    reviewReasons.push(
+      `The words do not form sentences that hold together (function words ${Math.round(coherence.functionWordShare * 100)}% of the text, about 50% in English prose; ${Math.round(coherence.implausibleTagPairShare * 100)}% of word pairs ungrammatical): every criterion is capped at band ${INCOHERENT_MAXIMUM_BAND}.`,
+    );
+  }
   if (repeated.removedSentences > 0) {
     flags.push('repetition');
     reviewReasons.push(`The answer repeats whole sentences (${repeated.removedSentences} repeated ${repeated.removedSentences === 1 ? 'sentence was' : 'sentences were'} assessed once).`);
@@ -238,6 +255,9 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
 
   const confidence = offlineConfidence(withinHalfBandAt(taskModel, prediction.band), prediction.outOfRange.length, hasPrompt);
   const feedback = buildWritingFeedback({ task, minimumWords, hasPrompt, promptAsksOpinion: promptAsksOpinion(prompt), features });
+  if (coherence.incoherent) {
+    feedback.coherence.unshift('Your words do not form sentences that connect into an argument: write complete sentences, each following from the one before.');
+  }
   if (offTopic) {
     feedback.task.unshift(
       `Your answer uses few of the question's topic words (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; not used: ${relevance.missingTopicWords.slice(0, 6).join(', ')}). Check that you are answering this question: an answer to a different question scores band ${OFF_TOPIC_TASK_BAND} for ${task === 'task1' ? 'Task Achievement' : 'Task Response'}.`,

@@ -34,6 +34,8 @@ export const assessmentFlagSchema = z.enum([
   'other_language',
   'copied_prompt',
   'repetition',
+  /** Sentences that do not hold together (word salad): capped at band 5, sent for review. */
+  'incoherent_text',
   'prompt_injection',
   'content_filtered',
   'score_divergence',
