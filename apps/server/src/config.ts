@@ -56,6 +56,8 @@ export interface ServerConfig {
   cursorSecret: string;
   /** Take the client address from `X-Forwarded-For` (behind a proxy or API Gateway). */
   trustProxy: boolean;
+  /** Check offline-scored writing with Harper (loaded when the server starts, several seconds of one core). */
+  offlineGrammarCheck: boolean;
   /** Origins allowed to call the API with credentials from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];
 }
@@ -202,6 +204,7 @@ const environmentSchema = z.object({
   HASH_QUEUE_SIZE: integer(0, 100_000),
   CURSOR_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   TRUST_PROXY: flag(),
+  OFFLINE_GRAMMAR_CHECK: flag(),
   CORS_ORIGINS: origins(),
 });
 
@@ -344,6 +347,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     freeAssessmentsBeforeVerification: variables.FREE_ASSESSMENTS_BEFORE_VERIFICATION ?? 0,
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
     trustProxy: variables.TRUST_PROXY ?? false,
+    offlineGrammarCheck: variables.OFFLINE_GRAMMAR_CHECK ?? true,
     corsOrigins: variables.CORS_ORIGINS ?? [],
   };
 }

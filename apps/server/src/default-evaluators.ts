@@ -4,6 +4,7 @@ import { GoogleGenAI } from '@google/genai';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   createAnswerKeyEvaluator,
+  createGrammarChecker,
   createOfflineSpeakingScorer,
   createOfflineWritingScorer,
   createSpeakingEvaluator,
@@ -35,7 +36,11 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   const safetyEventSink = new AsyncLocalStorage<((event: AiSafetyEvent) => void) | undefined>();
   const onSafetyEvent = (event: AiSafetyEvent): void => safetyEventSink.getStore()?.(event);
   const safetyEventTime = options.now ?? (() => new Date());
-  const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime });
+  const grammarChecker = config.offlineGrammarCheck ? createGrammarChecker() : undefined;
+  // Loaded now, not on the first learner's essay: Harper's WebAssembly takes seconds to compile.
+  // A failure here is not fatal: the scorer then scores without it.
+  grammarChecker?.setup().catch((error: unknown) => console.error('The grammar checker failed to load; offline writing is scored without it.', error));
+  const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime, ...(grammarChecker ? { grammarChecker } : {}) });
   const offlineSpeaking = createOfflineSpeakingScorer({ onSafetyEvent, safetyEventTime });
   // Built on first use: marking tables load then.
   let answerKey: ReturnType<typeof createAnswerKeyEvaluator> | undefined;

@@ -11,7 +11,48 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSeededRandom, crossValidateOfflineWriting, loadEnglishLexicon, parseScoredEssays, scoreOfflineWriting } from '../dist/index.js';
+import { createGrammarChecker, createSeededRandom, crossValidateOfflineWriting, loadEnglishLexicon, parseScoredEssays, scoreOfflineWriting } from '../dist/index.js';
+
+/** Harper's load time and its latency per essay on the first `count` essays. */
+export async function benchGrammarChecker(essays, { count = 100 } = {}) {
+  const checker = createGrammarChecker();
+  const setupStarted = performance.now();
+  await checker.setup();
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+  const durations = [];
+  let findings = 0;
+  let words = 0;
+  for (const essay of essays.slice(0, count)) {
+    const started = performance.now();
+    findings += (await checker.check(essay.essay)).length;
+    durations.push(performance.now() - started);
+    words += essay.essay.split(/\s+/).filter(Boolean).length;
+  }
+  durations.sort((left, right) => left - right);
+  // Hand-checked corrections (src/__fixtures__/grammar-corrections-checked.json): how many the
+  // checker still shows, and how many of those a person judged right.
+  const checked = JSON.parse(readFileSync(resolve(packageDirectory, 'src/__fixtures__/grammar-corrections-checked.json'), 'utf8')).corrections;
+  const texts = new Map(essays.map((essay) => [essay.id, essay.essay]));
+  let shown = 0;
+  let right = 0;
+  for (const entry of checked) {
+    const text = texts.get(entry.id);
+    if (text === undefined) continue;
+    const findings = await checker.check(text);
+    if (findings.some((finding) => finding.start === entry.start && finding.quote === entry.quote && finding.suggestion === entry.suggestion)) {
+      shown++;
+      if (entry.correct) right++;
+    }
+  }
+  return {
+    handChecked: { entries: checked.length, shown, right, precision: shown === 0 ? 0 : right / shown },
+    setupSeconds,
+    essays: durations.length,
+    medianMilliseconds: durations[Math.floor(durations.length / 2)],
+    p95Milliseconds: durations[Math.floor(durations.length * 0.95)],
+    findingsPer100Words: (findings / words) * 100,
+  };
+}
 
 /**
  * The swap test of relevance: each of `count` essays per task is scored against its own prompt
@@ -69,8 +110,10 @@ export async function benchOfflineScorer(options = {}) {
   const essaysPerSecond = essays.length / seconds;
 
   const relevance = swapTest(essays, lexicon);
+  const grammar = await benchGrammarChecker(essays);
   const figures = {
     relevance,
+    grammar,
     essays: essays.length,
     folds: crossValidation.folds,
     seed: crossValidation.seed,
@@ -101,6 +144,14 @@ export async function benchOfflineScorer(options = {}) {
       const { essays: count, flaggedAgainstOwnPrompt, flaggedAgainstOtherPrompt } = relevance[task];
       log(`  ${task}: ${count} essays — off_topic against another prompt ${(flaggedAgainstOtherPrompt * 100).toFixed(1)}%, against their own ${(flaggedAgainstOwnPrompt * 100).toFixed(1)}%`);
     }
+    log('');
+    log(
+      `Grammar checker (Harper + part-of-speech rules): setup ${grammar.setupSeconds.toFixed(1)} s (once per process, at server start); ` +
+        `${grammar.essays} essays: median ${grammar.medianMilliseconds.toFixed(0)} ms, p95 ${grammar.p95Milliseconds.toFixed(0)} ms per essay, ${grammar.findingsPer100Words.toFixed(2)} findings per 100 words.`,
+    );
+    log(
+      `Hand-checked corrections: ${grammar.handChecked.shown} of ${grammar.handChecked.entries} still shown, ${grammar.handChecked.right} right: precision ${(grammar.handChecked.precision * 100).toFixed(0)}%.`,
+    );
     log('');
     log(`Throughput: ${essaysPerSecond.toFixed(0)} essays/s (${essays.length} essays in ${seconds.toFixed(2)} s, one core, full results with feedback).`);
     log(`Cross-validation took ${cvSeconds.toFixed(1)} s.`);

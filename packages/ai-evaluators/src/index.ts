@@ -253,4 +253,7 @@ export {
   type SpellingVariantsOptions,
 } from './spelling-variants.js';
 export { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
+export { createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
+export { findLearnerErrors, type LearnerError, type LearnerErrorKind } from './learner-grammar-rules.js';
+export { measureTextCoherence, type TextCoherence } from './text-coherence.js';
 export { OFF_TOPIC_THRESHOLDS, measurePromptRelevance, type PromptRelevance } from './prompt-relevance.js';

@@ -30,6 +30,8 @@ import {
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
 import { measureTextCoherence } from './text-coherence.js';
+import type { GrammarChecker, GrammarFinding } from './grammar-checker.js';
+import { findLearnerErrors } from './learner-grammar-rules.js';
 import { measureWritingFeatures, splitParagraphs, splitSentences, type WritingFeatures } from './text-features.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { AiSafetyEvent } from './safety-event.js';
@@ -84,6 +86,13 @@ export interface OfflineWritingScorerOptions {
   onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
   /** The clock of `created_at` in safety events (`now` is taken by the latency clock). Default `() => new Date()`. */
   safetyEventTime?: () => Date;
+  /**
+   * Harper's grammar and spelling check (see `createGrammarChecker`): its findings become inline
+   * corrections and are cited in the Grammatical Range and Accuracy feedback. Call its `setup()`
+   * when your process starts: the first load takes seconds. Default: none (the part-of-speech
+   * rules and the word list still find errors).
+   */
+  grammarChecker?: GrammarChecker;
 }
 
 /** Scores writing answers without any network: the embedded default when no cloud provider is configured. */
@@ -107,7 +116,11 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
       const clock = options.clock ?? options.now ?? performance.now.bind(performance);
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
       const input = screenWritingRequest(request);
-      const result = scoreScreenedWriting(input, { ...options, lexicon }, clock, started);
+      const scored = scoreScreenedWriting(input, { ...options, lexicon }, clock, started);
+      const checked = options.grammarChecker && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language');
+      // A checker that failed to load costs the learner its corrections, not the result.
+      const findings = checked ? await options.grammarChecker?.check(input.screened.text).catch(() => undefined) : undefined;
+      const result = findings ? withGrammarFindings(scored, findings, clock() - started) : scored;
       await emitOfflineSafetyEvents(
         { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_WRITING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
         [{ label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence }],
@@ -193,6 +206,12 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   }
 
   const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon });
+  // The part-of-speech rules' findings are shown and cited; the model's grammar feature is still
+  // the word-pattern slip rate it was fitted on.
+  const slipQuotes = new Set(features.grammarSlips.map((slip) => slip.quote.toLowerCase()));
+  for (const error of findLearnerErrors(essay)) {
+    if (!slipQuotes.has(error.quote.toLowerCase())) features.grammarSlips.push({ quote: error.quote, suggestion: error.suggestion, explanation: error.explanation });
+  }
   if (features.knownWordShare < NOT_ENGLISH_SHARE) {
     return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
   }
@@ -282,6 +301,32 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
     ai_generated: false,
     content_safe: !injected,
     provenance: provenance(now() - startedAt, confidence),
+  });
+}
+
+/** Adds a grammar checker's findings to a result: inline corrections first, then a sentence in the grammar feedback. */
+function withGrammarFindings(result: AssessmentResult, findings: readonly GrammarFinding[], latency: number): AssessmentResult {
+  if (findings.length === 0) return result;
+  const seen = new Set(findings.map((finding) => finding.quote.toLowerCase()));
+  const corrections = [
+    ...findings.map(({ quote, suggestion, category, explanation }) => ({ quote, suggestion, category, explanation })),
+    ...result.inline_corrections.filter((correction) => !seen.has(correction.quote.toLowerCase())),
+  ].slice(0, 100);
+  const grammar = findings.filter((finding) => finding.category !== 'spelling');
+  const spelling = findings.length - grammar.length;
+  const examples = grammar
+    .slice(0, 3)
+    .map((finding) => (finding.suggestion ? `"${finding.quote}" → "${finding.suggestion}"` : `"${finding.quote}"`))
+    .join(', ');
+  const sentence = `The grammar checker found ${grammar.length} grammar ${grammar.length === 1 ? 'issue' : 'issues'}${examples ? ` (${examples})` : ''} and ${spelling} spelling ${spelling === 1 ? 'issue' : 'issues'}; each is marked in your text.`;
+  const criteria = { ...result.criteria_scores };
+  const current = criteria.grammatical_range_accuracy;
+  if (current) criteria.grammatical_range_accuracy = { ...current, feedback: `${sentence} ${current.feedback}`.slice(0, 4000) };
+  return assessmentResultSchema.parse({
+    ...result,
+    criteria_scores: criteria,
+    inline_corrections: corrections,
+    provenance: result.provenance ? { ...result.provenance, latency_ms: Math.max(0, Math.round(latency * 1000) / 1000) } : result.provenance,
   });
 }
 

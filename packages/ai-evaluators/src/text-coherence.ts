@@ -1,5 +1,4 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { loadPartOfSpeechTagger } from './part-of-speech-tagger.js';
 import { STOPWORDS, tokenizeWords } from './text-features.js';
 
 /** Whether a text's words form English sentences, or are a word salad. */
@@ -37,19 +36,11 @@ const IMPLAUSIBLE_TAG_PAIRS = new Set([
   'PART>DET',
 ]);
 
-let tagger: WinkMethods | undefined;
-
-// The tagger's model takes a few hundred milliseconds to load: once per process, on first use.
-function loadTagger(): WinkMethods {
-  tagger ??= winkNLP(model);
-  return tagger;
-}
-
 /** Measures whether `text` is made of sentences or of words strung at random. */
 export function measureTextCoherence(text: string): TextCoherence {
   const words = tokenizeWords(text);
   const functionWordShare = words.length === 0 ? 0 : words.filter((word) => STOPWORDS.has(word)).length / words.length;
-  const nlp = loadTagger();
+  const nlp = loadPartOfSpeechTagger();
   const tags = nlp
     .readDoc(text)
     .tokens()

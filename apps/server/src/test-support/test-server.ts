@@ -125,6 +125,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       SCRYPT_COST: '1024',
       // Every test file registers from 127.0.0.1; the per-client limit has its own test.
       REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
+      // Harper takes seconds of CPU to load in every server; the test that needs it turns it on.
+      OFFLINE_GRAMMAR_CHECK: 'false',
       ...options.env,
     },
     { rootDirectory: dataDir },
