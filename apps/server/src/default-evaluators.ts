@@ -36,11 +36,6 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   const safetyEventSink = new AsyncLocalStorage<((event: AiSafetyEvent) => void) | undefined>();
   const onSafetyEvent = (event: AiSafetyEvent): void => safetyEventSink.getStore()?.(event);
   const safetyEventTime = options.now ?? (() => new Date());
-  const grammarChecker = config.offlineGrammarCheck ? createGrammarChecker() : undefined;
-  // Loaded now, not on the first learner's essay: Harper's WebAssembly takes seconds to compile.
-  // A failure here is not fatal: the scorer then scores without it.
-  grammarChecker?.setup().catch((error: unknown) => console.error('The grammar checker failed to load; offline writing is scored without it.', error));
-  const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime, ...(grammarChecker ? { grammarChecker } : {}) });
   const offlineSpeaking = createOfflineSpeakingScorer({ onSafetyEvent, safetyEventTime });
   // Built on first use: marking tables load then.
   let answerKey: ReturnType<typeof createAnswerKeyEvaluator> | undefined;
@@ -65,6 +60,12 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   const writingEvaluator = bedrock
     ? createWritingEvaluator({ bedrock, onSafetyEvent, ...(config.bedrock.modelId ? { modelId: config.bedrock.modelId } : {}) })
     : undefined;
+  // Only when the offline scorer marks writing (no Bedrock). Loaded now, not on the first
+  // learner's essay: Harper's WebAssembly takes seconds to compile. A failure is not fatal: the
+  // scorer then scores without it.
+  const grammarChecker = config.offlineGrammarCheck && !writingEvaluator ? createGrammarChecker() : undefined;
+  grammarChecker?.setup().catch((error: unknown) => console.error('The grammar checker failed to load; offline writing is scored without it.', error));
+  const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime, ...(grammarChecker ? { grammarChecker } : {}) });
 
   const gemini =
     options.gemini ??
