@@ -470,11 +470,12 @@ describe('provider failures', () => {
   });
 
   it('times out at the deadline', async () => {
-    server.enqueue({ ...reply('gemini-flash-lite-band-5-5'), delayMs: 5000 });
-    const started = Date.now();
+    // The answer is held far beyond the test's own timeout: only the evaluator's deadline can end
+    // the call, so a result here proves the deadline fired (no clock is read).
+    server.enqueue({ ...reply('gemini-flash-lite-band-5-5'), delayMs: 600_000 });
     const error = await rejection(evaluator({ retry: { deadlineMs: 250 } }).evaluate({ set, turns: turns({ audio: true, transcript: false }) }));
     expect(error).toMatchObject({ code: 'timeout', isRetryable: true });
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('reports a network failure as provider_unavailable', async () => {

@@ -62,7 +62,17 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         }),
       );
     }
-    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.milliseconds));
+    if (fault?.kind === 'delay') {
+      // Held until the delay ends or the client gives up (its deadline), so a long hold leaves no timer behind.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, fault.milliseconds);
+        response.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (response.destroyed) return;
+    }
     if (fault?.kind === 'partial-batch') {
       const parsed = JSON.parse(body.toString()) as { RequestItems: Record<string, unknown[]> };
       const [table, writes] = Object.entries(parsed.RequestItems)[0]!;
