@@ -60,10 +60,12 @@ const DISABLED_HARPER_RULES = [
 
 // A capitalised word inside a sentence is usually a name ("Messi", "Legoland"), which the
 // dictionary does not know; an American spelling is accepted by IELTS when used consistently.
-// Words of two letters or fewer are abbreviations ("$25mn"), and a suggestion that only adds an
-// apostrophe ("informations" → "information's") misreads a wrong plural.
-function isSpellingFalseAlarm(text: string, start: number, quote: string, suggestion: string): boolean {
+// Words of two letters or fewer are abbreviations ("$25mn"), a suggestion that only adds an
+// apostrophe ("informations" → "information's") misreads a wrong plural, and a word SCOWL knows
+// is not a misspelling, whatever Harper's smaller dictionary says ("fulfilling").
+function isSpellingFalseAlarm(text: string, start: number, quote: string, suggestion: string, lexicon: Lexicon): boolean {
   if (/^\p{Lu}/u.test(quote) && !isSentenceStart(text, start)) return true;
+  if (lexicon.levelOf(quote.toLowerCase()) !== undefined) return true;
   if (quote.length <= 2 || suggestion.includes("'")) return true;
   return suggestion !== '' && defaultSpellingVariants().accepts(quote.toLowerCase(), suggestion.toLowerCase());
 }
@@ -80,7 +82,6 @@ function isLetterLabel(text: string, start: number, rule: string, quote: string)
 /** Creates the offline grammar checker. Nothing is loaded until `setup` or the first `check`. */
 export function createGrammarChecker(options: GrammarCheckerOptions = {}): GrammarChecker {
   let ready: Promise<LocalLinter> | undefined;
-  // A word SCOWL knows is not a misspelling, whatever Harper's smaller dictionary says ("fulfilling").
   let lexicon: Lexicon = { levelOf: () => undefined, size: 0 };
   const linter = () => {
     ready ??= (async () => {
@@ -110,7 +111,7 @@ export function createGrammarChecker(options: GrammarCheckerOptions = {}): Gramm
           const suggestion = lint.suggestions()[0]?.get_replacement_text() ?? '';
           const start = text.indexOf(quote, Math.max(0, lint.span().start - 8));
           if (quote.trim().length === 0 || start === -1) continue;
-          if (rule === 'SpellCheck' && (isSpellingFalseAlarm(text, start, quote, suggestion) || lexicon.levelOf(quote.toLowerCase()) !== undefined)) continue;
+          if (rule === 'SpellCheck' && isSpellingFalseAlarm(text, start, quote, suggestion, lexicon)) continue;
           if (isLetterLabel(text, start, rule, quote)) continue;
           findings.push({
             quote: quote.slice(0, 500),

@@ -1,4 +1,4 @@
-import { loadPartOfSpeechTagger } from './part-of-speech-tagger.js';
+import { tagText, type TaggedToken as Token } from './part-of-speech-tagger.js';
 import type { GrammarSlip } from './offline-grammar-slips.js';
 
 /** The learner error kinds the part-of-speech rules look for (the ones Harper misses). */
@@ -25,30 +25,6 @@ const THIRD_PERSON_SINGULAR = new Set(['he', 'she', 'it', 'this', 'that']);
 const IRREGULAR_PAST = new Set(
   'was were had did said went gave made took came saw got told found thought became began brought bought felt kept left lost meant met paid ran sat stood understood won wrote grew knew led built chose fell held drew drove ate forgot hid rose sold sent spoke broke fought taught caught heard slept threw wore woke put set cut let hit cost hurt read shut spread quit'.split(' '),
 );
-
-interface Token {
-  text: string;
-  lower: string;
-  tag: string;
-  start: number;
-}
-
-function tokensOf(text: string): Token[] {
-  const nlp = loadPartOfSpeechTagger();
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out();
-  const tags = doc.tokens().out(nlp.its.pos);
-  const tokens: Token[] = [];
-  let cursor = 0;
-  values.forEach((value, index) => {
-    const start = text.indexOf(value, cursor);
-    if (start === -1) return;
-    cursor = start + value.length;
-    const tag = tags[index] ?? 'X';
-    if (tag !== 'SPACE') tokens.push({ text: value, lower: value.toLowerCase(), tag, start });
-  });
-  return tokens;
-}
 
 function isPluralNoun(token: Token): boolean {
   if (IRREGULAR_PLURALS.has(token.lower)) return true;
@@ -89,8 +65,7 @@ function quoteOf(text: string, first: Token, last: Token): string {
  * ("it reduce"), "to" after a modal ("should to invest"), and singular nouns after plural
  * quantifiers or plural nouns after "every"/"each" ("many email", "every days").
  */
-export function findLearnerErrors(text: string): LearnerError[] {
-  const tokens = tokensOf(text);
+export function findLearnerErrors(text: string, tokens: readonly Token[] = tagText(text)): LearnerError[] {
   const errors: LearnerError[] = [];
   const add = (kind: LearnerErrorKind, first: Token, last: Token, suggestion: string, explanation: string) => {
     errors.push({ kind, start: first.start, quote: quoteOf(text, first, last), suggestion, explanation });

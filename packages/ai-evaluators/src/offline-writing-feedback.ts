@@ -63,7 +63,7 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   } else {
     if (input.promptAsksOpinion && features.positionStatement === undefined) {
       feedback.task.push('The question asks for your view, and no sentence states it: state your position in the introduction and keep to it, e.g. "I firmly believe that …".');
-    } else if (input.promptAsksOpinion && features.positionStatement !== undefined) {
+    } else if (input.promptAsksOpinion) {
       feedback.task.push(`Your position is stated ("${features.positionStatement}"); make sure every body paragraph supports it.`);
     }
     if (values.conclusion_marker === 0) feedback.task.push('End with a conclusion that sums up your answer to the question, e.g. "In conclusion, …".');

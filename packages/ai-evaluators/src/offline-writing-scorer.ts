@@ -32,6 +32,7 @@ import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance
 import { measureTextCoherence } from './text-coherence.js';
 import type { GrammarChecker, GrammarFinding } from './grammar-checker.js';
 import { findLearnerErrors } from './learner-grammar-rules.js';
+import { tagText } from './part-of-speech-tagger.js';
 import { measureWritingFeatures, splitParagraphs, splitSentences, type WritingFeatures } from './text-features.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { AiSafetyEvent } from './safety-event.js';
@@ -206,14 +207,16 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   }
 
   const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon });
+  if (features.knownWordShare < NOT_ENGLISH_SHARE) {
+    return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
+  }
+  // Tagged once for both the learner-error rules and the word-salad check.
+  const tokens = tagText(essay);
   // The part-of-speech rules' findings are shown and cited; the model's grammar feature is still
   // the word-pattern slip rate it was fitted on.
   const slipQuotes = new Set(features.grammarSlips.map((slip) => slip.quote.toLowerCase()));
-  for (const error of findLearnerErrors(essay)) {
+  for (const error of findLearnerErrors(essay, tokens)) {
     if (!slipQuotes.has(error.quote.toLowerCase())) features.grammarSlips.push({ quote: error.quote, suggestion: error.suggestion, explanation: error.explanation });
-  }
-  if (features.knownWordShare < NOT_ENGLISH_SHARE) {
-    return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
   }
   const taskModel = model.tasks[task];
   const prediction = predictOfflineBand(
@@ -233,10 +236,11 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   const bands = settleCriterionBands(rawBands, prediction.band, rounding);
 
   const hasPrompt = prompt.trim().length > 0;
+  const taskCriterionName = task === 'task1' ? 'Task Achievement' : 'Task Response';
   const relevance = measurePromptRelevance({ essay, prompt, lexicon: options.lexicon });
   const offTopic = hasPrompt && relevance.topicWords.length > 0 && relevance.score < OFF_TOPIC_THRESHOLDS[task];
   if (offTopic) bands[0] = Math.min(bands[0] as number, OFF_TOPIC_TASK_BAND);
-  const coherence = measureTextCoherence(essay);
+  const coherence = measureTextCoherence(essay, tokens);
   if (coherence.incoherent) {
     bands.forEach((band, index) => {
       bands[index] = Math.min(band, index === 1 ? INCOHERENT_COHERENCE_BAND : INCOHERENT_MAXIMUM_BAND);
@@ -248,7 +252,7 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   if (offTopic) {
     flags.push('off_topic');
     reviewReasons.push(
-      `The answer barely uses the topic words of the question (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; missing: ${relevance.missingTopicWords.slice(0, 6).join(', ')}): it may answer another question, so ${task === 'task1' ? 'Task Achievement' : 'Task Response'} is capped at band ${OFF_TOPIC_TASK_BAND}.`,
+      `The answer barely uses the topic words of the question (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; missing: ${relevance.missingTopicWords.slice(0, 6).join(', ')}): it may answer another question, so ${taskCriterionName} is capped at band ${OFF_TOPIC_TASK_BAND}.`,
     );
   }
   // Measured on the text as written too: a prompt pasted twice is copying, not only repetition.
@@ -279,7 +283,7 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   }
   if (offTopic) {
     feedback.task.unshift(
-      `Your answer uses few of the question's topic words (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; not used: ${relevance.missingTopicWords.slice(0, 6).join(', ')}). Check that you are answering this question: an answer to a different question scores band ${OFF_TOPIC_TASK_BAND} for ${task === 'task1' ? 'Task Achievement' : 'Task Response'}.`,
+      `Your answer uses few of the question's topic words (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; not used: ${relevance.missingTopicWords.slice(0, 6).join(', ')}). Check that you are answering this question: an answer to a different question scores band ${OFF_TOPIC_TASK_BAND} for ${taskCriterionName}.`,
     );
   }
   const criterionIds: CriterionId[] = [taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'];

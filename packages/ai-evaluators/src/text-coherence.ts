@@ -1,4 +1,4 @@
-import { loadPartOfSpeechTagger } from './part-of-speech-tagger.js';
+import { tagText, type TaggedToken } from './part-of-speech-tagger.js';
 import { STOPWORDS, tokenizeWords } from './text-features.js';
 
 /** Whether a text's words form English sentences, or are a word salad. */
@@ -36,16 +36,11 @@ const IMPLAUSIBLE_TAG_PAIRS = new Set([
   'PART>DET',
 ]);
 
-/** Measures whether `text` is made of sentences or of words strung at random. */
-export function measureTextCoherence(text: string): TextCoherence {
+/** Measures whether `text` is made of sentences or of words strung at random (`tokens`: its tags, if already made). */
+export function measureTextCoherence(text: string, tokens: readonly TaggedToken[] = tagText(text)): TextCoherence {
   const words = tokenizeWords(text);
   const functionWordShare = words.length === 0 ? 0 : words.filter((word) => STOPWORDS.has(word)).length / words.length;
-  const nlp = loadPartOfSpeechTagger();
-  const tags = nlp
-    .readDoc(text)
-    .tokens()
-    .out(nlp.its.pos)
-    .filter((tag) => tag !== 'SPACE');
+  const tags = tokens.map((token) => token.tag);
   let pairs = 0;
   let implausible = 0;
   for (let index = 0; index + 1 < tags.length; index++) {

@@ -293,12 +293,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   const knownWordShare = checkable.length === 0 ? 0 : checkable.filter((word) => promptWordSet.has(word) || isKnownWord(word, lexicon)).length / checkable.length;
   const contentCounts = new Map<string, number>();
   for (const word of contentWords) contentCounts.set(stem(word), (contentCounts.get(stem(word)) ?? 0) + 1);
-  const wordCounts = new Map<string, number>();
-  for (const word of contentWords) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-  const mostRepeatedWords = [...wordCounts]
-    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
-    .slice(0, 5)
-    .map(([word, count]) => ({ word, count }));
+  const mostRepeatedWords = countedWords(contentWords).slice(0, 5);
   const topStemCount = Math.max(0, ...contentCounts.values());
 
   // Grammatical range and accuracy.
