@@ -116,12 +116,14 @@ describe('registration floods', () => {
   });
 
   it('limits registrations per client address, new and taken emails alike', async () => {
-    // One registration was counted by the test above (its repeats joined it).
+    // The test above counted one registration, or more on a busy machine (a repeat that arrives
+    // after the first has finished is an attempt of its own): start from an empty window.
+    server.clock.advance(3600 * 1000);
     const statuses = [];
-    for (const email of [uniqueEmail('a'), uniqueEmail('b'), uniqueEmail('c')]) {
+    for (const email of [uniqueEmail('a'), uniqueEmail('b'), uniqueEmail('c'), uniqueEmail('c2')]) {
       statuses.push((await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD })).status);
     }
-    expect(statuses).toEqual([202, 202, 429]);
+    expect(statuses).toEqual([202, 202, 202, 429]);
     const limited = await jsonPost(server, '/api/auth/register', { email: uniqueEmail('d'), password: GOOD_PASSWORD });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
