@@ -69,7 +69,7 @@ describe('ResultView', () => {
     const offline = assessmentSchema.parse({
       ...writingResult,
       ai_generated: false,
-      provenance: { provider: 'offline', model_id: 'offline-writing-v1', token_usage: null, cost_usd: 0, latency_ms: 3, confidence: 0.6 },
+      provenance: { provider: 'offline', model_id: 'offline-writing-v2', token_usage: null, cost_usd: 0, latency_ms: 3, confidence: 0.6 },
     });
     render(<ResultView assessment={offline} />);
     expect(screen.getByText(/An estimate by the offline scorer: no AI model wrote this feedback/)).toBeOnTheScreen();

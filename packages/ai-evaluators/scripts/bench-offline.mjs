@@ -52,6 +52,30 @@ export function shiftValidation(essays, lexicon) {
   return rows;
 }
 
+/**
+ * The same essays stored the way other sources store them: paragraphs run together where the line
+ * breaks were lost ("end.Next"), curly quotes, Windows line breaks, non-breaking spaces and
+ * spaces before commas. Returns the share of essays whose band changes and the mean change.
+ */
+export function storageShift(essays, lexicon) {
+  const restored = (text) => text.replace(/\r?\n+/g, '').replace(/'/g, '\u2019');
+  const exported = (text) => text.replace(/\n/g, '\r\n\r\n').replace(/ /g, (space, offset) => (offset % 9 === 0 ? '\u00a0' : space)).replace(/,/g, ' ,');
+  let changed = 0;
+  let total = 0;
+  let count = 0;
+  for (const essay of essays) {
+    const assessmentType = essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
+    const band = scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: essay.essay }, { lexicon }).overall_band;
+    for (const transform of [restored, exported]) {
+      const other = scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: transform(essay.essay) }, { lexicon }).overall_band;
+      count++;
+      total += Math.abs(other - band);
+      if (other !== band) changed++;
+    }
+  }
+  return { scored: count, changedShare: changed / count, meanAbsoluteChange: total / count };
+}
+
 /** Harper's load time and its latency per essay on the first `count` essays. */
 export async function benchGrammarChecker(essays, { count = 100 } = {}) {
   const checker = createGrammarChecker();
@@ -150,10 +174,12 @@ export async function benchOfflineScorer(options = {}) {
 
   const relevance = swapTest(essays, lexicon);
   const shifts = shiftValidation(essays, lexicon);
+  const storage = storageShift(essays, lexicon);
   const grammar = await benchGrammarChecker(essays);
   const figures = {
     relevance,
     shifts,
+    storage,
     grammar,
     essays: essays.length,
     folds: crossValidation.folds,
@@ -179,6 +205,22 @@ export async function benchOfflineScorer(options = {}) {
         );
       }
     }
+    log('');
+    log('Spread of the cross-validated bands (ridge predictions spread by a linear calibration fitted inside each training fold):');
+    log('');
+    log('| set   | SD predicted | SD human | ratio | bias  | humans ≤ 4.5: mean predicted | humans ≥ 8: mean predicted |');
+    log('|-------|-------------:|---------:|------:|------:|-----------------------------:|---------------------------:|');
+    for (const set of ['task1', 'task2', 'all']) {
+      const spread = crossValidation.results[set].spread;
+      log(
+        `| ${set.padEnd(5)} | ${spread.predictedStandardDeviation.toFixed(2).padStart(12)} | ${spread.humanStandardDeviation.toFixed(2).padStart(8)} | ${spread.standardDeviationRatio.toFixed(2).padStart(5)} | ${(spread.bias >= 0 ? '+' : '') + spread.bias.toFixed(2)} | ${`${spread.lowBands.meanPredicted.toFixed(2)} (${spread.lowBands.count} essays)`.padStart(28)} | ${`${spread.highBands.meanPredicted.toFixed(2)} (${spread.highBands.count} essays)`.padStart(26)} |`,
+      );
+    }
+    log('');
+    log(
+      `Storage: the ${storage.scored / 2} essays stored two other ways (paragraphs run together with curly quotes; Windows line breaks, non-breaking spaces, spaces before commas): ` +
+        `${(storage.changedShare * 100).toFixed(1)}% of bands change, by ${storage.meanAbsoluteChange.toFixed(3)} band on average.`,
+    );
     log('');
     log('Validation imitating a new source (fit on one kind of essay, score the other; compare with the cross-validated rows above):');
     log('');

@@ -131,6 +131,40 @@ export function measureAgreement(predicted: readonly number[], actual: readonly 
   };
 }
 
+/** How predicted bands spread compared with the human bands they predict. */
+export interface BandSpreadMetrics {
+  /** Standard deviation of the predicted bands. */
+  predictedStandardDeviation: number;
+  /** Standard deviation of the human bands. */
+  humanStandardDeviation: number;
+  /** The first over the second: 1 spreads like the examiners, ridge regression alone gives about 0.6. */
+  standardDeviationRatio: number;
+  /** Mean predicted band minus mean human band. */
+  bias: number;
+  /** Mean predicted band of the answers humans scored 4.5 or below, and how many there are. */
+  lowBands: { count: number; meanPredicted: number };
+  /** Mean predicted band of the answers humans scored 8 or above, and how many there are. */
+  highBands: { count: number; meanPredicted: number };
+}
+
+/** Spread of predicted bands against the human bands: the squeeze toward the middle shows here. */
+export function measureBandSpread(predicted: readonly number[], actual: readonly number[]): BandSpreadMetrics {
+  const group = (test: (band: number) => boolean) => {
+    const members = predicted.filter((_, index) => test(actual[index] ?? 0));
+    return { count: members.length, meanPredicted: mean(members) };
+  };
+  const humanStandardDeviation = standardDeviation(actual);
+  const predictedStandardDeviation = standardDeviation(predicted);
+  return {
+    predictedStandardDeviation,
+    humanStandardDeviation,
+    standardDeviationRatio: humanStandardDeviation === 0 ? 0 : predictedStandardDeviation / humanStandardDeviation,
+    bias: mean(predicted) - mean(actual),
+    lowBands: group((band) => band <= 4.5),
+    highBands: group((band) => band >= 8),
+  };
+}
+
 /** Quadratic weighted kappa of two lists of bands (0–9 in half bands). 0 when either list is constant. */
 export function quadraticWeightedKappa(first: readonly number[], second: readonly number[]): number {
   const categories = 19;
@@ -164,6 +198,13 @@ export function mean(values: readonly number[]): number {
 }
 
 /** The median; 0 for an empty list. */
+/** The population standard deviation (0 for fewer than two values). */
+export function standardDeviation(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const average = mean(values);
+  return Math.sqrt(values.reduce((sum, value) => sum + (value - average) ** 2, 0) / values.length);
+}
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((left, right) => left - right);

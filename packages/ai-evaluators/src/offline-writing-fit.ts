@@ -1,6 +1,18 @@
 import * as z from 'zod';
-import { createSeededRandom, fitRidge, measureAgreement, mean, median, predictRidge, type AgreementMetrics } from './offline-statistics.js';
-import { offlineWritingModelSchema, OFFLINE_WRITING_MODEL_FEATURES, predictOfflineBand, type OfflineTaskModel, type OfflineWritingModel, type WritingTask } from './offline-writing-model.js';
+import { createSeededRandom, fitRidge, measureAgreement, measureBandSpread, mean, median, standardDeviation, type AgreementMetrics, type BandSpreadMetrics } from './offline-statistics.js';
+import {
+  criterionFeatureColumns,
+  offlineWritingModelSchema,
+  OFFLINE_WRITING_MODEL_FEATURES,
+  predictOfflineBand,
+  WRITING_CRITERION_GROUPS,
+  type BandSpread,
+  type LinearBandModel,
+  type OfflineTaskModel,
+  type OfflineWritingModel,
+  type WritingCriterionGroup,
+  type WritingTask,
+} from './offline-writing-model.js';
 import type { Lexicon } from './spelling-lexicon.js';
 import { measureWritingFeatures, type WritingFeatures } from './text-features.js';
 
@@ -31,6 +43,12 @@ export interface OfflineFitOptions {
   seed?: number;
   /** Ridge penalties tried (on standardised features). Default 1 to 1000 in steps of about ×2. */
   lambdas?: readonly number[];
+  /**
+   * The standard deviation of the calibrated predictions as a share of the human bands'. Default
+   * 0.9: examiners' spread, less a margin for what the features cannot see (a share of 1 would
+   * spread errors as far as the bands; ridge alone gives about 0.6).
+   */
+  spreadTarget?: number;
 }
 
 /** The defaults of {@link OfflineFitOptions}. */
@@ -38,6 +56,7 @@ export const DEFAULT_OFFLINE_FIT_OPTIONS: Required<OfflineFitOptions> = {
   folds: 5,
   seed: 20261125,
   lambdas: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+  spreadTarget: 0.9,
 };
 
 /** An essay with its features measured once, reused by every fold. */
@@ -95,10 +114,10 @@ export function assignFolds(essays: readonly ScoredEssay[], folds: number, seed:
 }
 
 /**
- * Fits one task's model: the ridge penalty is chosen by grouped k-fold cross-validation on
- * `measured` alone (lowest mean absolute error of the rounded band), then the model is refitted
- * on all of `measured`. Also records the training range of each feature and the cross-validated
- * error at the chosen penalty, which the scorer turns into a confidence.
+ * Fits one task's model: the overall model on every feature and one model per criterion group on
+ * that group's features, each as {@link fitLinearBandModel} does, with the same grouped folds.
+ * Also records the cross-validated error of the overall model, which the scorer turns into a
+ * confidence.
  */
 export function fitTaskModel(measured: readonly MeasuredEssay[], options: OfflineFitOptions = {}): OfflineTaskModel {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
@@ -107,48 +126,76 @@ export function fitTaskModel(measured: readonly MeasuredEssay[], options: Offlin
     settings.folds,
     settings.seed,
   );
-  let best: { lambda: number; metrics: AgreementMetrics; predicted: number[] } | undefined;
-  for (const lambda of settings.lambdas) {
-    const predicted = new Array<number>(measured.length).fill(0);
-    for (let fold = 0; fold < settings.folds; fold++) {
-      const training = measured.filter((_, index) => folds[index] !== fold);
-      const ridge = fitRidge(
-        training.map((item) => item.row),
-        training.map((item) => item.essay.band),
-        lambda,
-      );
-      const ranges = featureRanges(training);
-      measured.forEach((item, index) => {
-        if (folds[index] === fold) predicted[index] = predictOfflineBand({ ...ridge, ...ranges }, item.row).band;
-      });
-    }
-    const metrics = measureAgreement(
-      predicted,
-      measured.map((item) => item.essay.band),
-    );
-    if (best === undefined || metrics.meanAbsoluteError < best.metrics.meanAbsoluteError - 1e-12) best = { lambda, metrics, predicted };
-  }
-  const chosen = best as { lambda: number; metrics: AgreementMetrics; predicted: number[] };
-  const ridge = fitRidge(
-    measured.map((item) => item.row),
-    measured.map((item) => item.essay.band),
-    chosen.lambda,
-  );
+  const overall = fitLinearBandModel(measured, OFFLINE_WRITING_MODEL_FEATURES.map((_, column) => column), folds, settings);
+  const criteria = Object.fromEntries(WRITING_CRITERION_GROUPS.map((group) => [group, fitLinearBandModel(measured, criterionFeatureColumns(group), folds, settings).model])) as Record<WritingCriterionGroup, LinearBandModel>;
   return {
-    ...ridge,
-    ...featureRanges(measured),
-    lambda: chosen.lambda,
+    ...overall.model,
+    criteria,
     trainingSize: measured.length,
     crossValidated: {
-      meanAbsoluteError: round(chosen.metrics.meanAbsoluteError, 4),
-      withinHalfBand: round(chosen.metrics.withinHalfBand, 4),
-      quadraticWeightedKappa: round(chosen.metrics.quadraticWeightedKappa, 4),
+      meanAbsoluteError: round(overall.metrics.meanAbsoluteError, 4),
+      withinHalfBand: round(overall.metrics.withinHalfBand, 4),
+      quadraticWeightedKappa: round(overall.metrics.quadraticWeightedKappa, 4),
     },
     calibration: calibrationTable(
-      chosen.predicted,
+      overall.predicted,
       measured.map((item) => item.essay.band),
-      chosen.metrics.withinHalfBand,
+      overall.metrics.withinHalfBand,
     ),
+  };
+}
+
+/** A fitted linear band model with the cross-validated bands it was chosen by. */
+export interface LinearBandFit {
+  /** The model, refitted on every essay with the chosen penalty. */
+  model: LinearBandModel;
+  /** The cross-validated bands (rounded to half bands) at the chosen penalty, by essay. */
+  predicted: number[];
+  /** Their agreement with the human bands. */
+  metrics: AgreementMetrics;
+}
+
+/**
+ * Fits a ridge model on the features at `columns`. For each penalty, every fold is predicted by a
+ * ridge fitted on the other folds; a band spread ({@link fitBandSpread}) is fitted on those
+ * out-of-fold predictions, and the penalty whose spread bands have the lowest mean absolute error
+ * wins. The model is then refitted on every essay, with the spread of its penalty. Everything is
+ * fitted on `measured` alone, so when `measured` is a training fold the spread is fitted inside it.
+ */
+export function fitLinearBandModel(measured: readonly MeasuredEssay[], columns: readonly number[], folds: readonly number[], options: OfflineFitOptions = {}): LinearBandFit {
+  const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
+  const rowOf = (item: MeasuredEssay) => columns.map((column) => item.row[column] ?? 0);
+  const bands = measured.map((item) => item.essay.band);
+  let best: LinearBandFit & { lambda: number; spread: BandSpread } = undefined as never;
+  for (const lambda of settings.lambdas) {
+    const raw = new Array<number>(measured.length).fill(0);
+    for (let fold = 0; fold < settings.folds; fold++) {
+      const training = measured.filter((_, index) => folds[index] !== fold);
+      const model = { ...fitRidge(training.map(rowOf), training.map((item) => item.essay.band), lambda), ...featureRanges(training.map(rowOf)) };
+      measured.forEach((item, index) => {
+        if (folds[index] === fold) raw[index] = predictOfflineBand(model, rowOf(item)).score;
+      });
+    }
+    const spread = fitBandSpread(raw, bands, settings.spreadTarget);
+    const predicted = raw.map((score) => predictOfflineBand({ intercept: score, coefficients: [], means: [], standardDeviations: [], minimums: [], maximums: [], spread }, []).band);
+    const metrics = measureAgreement(predicted, bands);
+    if (best === undefined || metrics.meanAbsoluteError < best.metrics.meanAbsoluteError - 1e-12) best = { lambda, spread, predicted, metrics, model: undefined as never };
+  }
+  const rows = measured.map(rowOf);
+  const model: LinearBandModel = roundLinearModel({ ...fitRidge(rows, bands, best.lambda), ...featureRanges(rows), lambda: best.lambda, spread: best.spread });
+  return { model, predicted: best.predicted, metrics: best.metrics };
+}
+
+/**
+ * The linear band spread that gives `raw` predictions the human bands' mean and `target` times
+ * their standard deviation. Monotone (the scale is positive), so it never reorders essays.
+ */
+export function fitBandSpread(raw: readonly number[], bands: readonly number[], target: number): BandSpread {
+  const rawSpread = standardDeviation(raw);
+  return {
+    rawMean: round(mean(raw), 6),
+    bandMean: round(mean(bands), 6),
+    scale: round(rawSpread > 1e-9 ? (target * standardDeviation(bands)) / rawSpread : 1, 6),
   };
 }
 
@@ -183,12 +230,18 @@ export function fitOfflineWritingModel(essays: readonly ScoredEssay[], lexicon: 
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
   const measured = measureEssays(essays, lexicon);
   const model = {
-    version: 'offline-writing-v1',
+    version: 'offline-writing-v2',
     features: [...OFFLINE_WRITING_MODEL_FEATURES],
-    fit: { folds: settings.folds, seed: settings.seed, lambdas: [...settings.lambdas], essays: essays.length },
+    fit: { folds: settings.folds, seed: settings.seed, lambdas: [...settings.lambdas], spreadTarget: settings.spreadTarget, essays: essays.length },
     tasks: {
-      task1: roundTaskModel(fitTaskModel(measured.filter((item) => item.essay.task === 'task1'), settings)),
-      task2: roundTaskModel(fitTaskModel(measured.filter((item) => item.essay.task === 'task2'), settings)),
+      task1: fitTaskModel(
+        measured.filter((item) => item.essay.task === 'task1'),
+        settings,
+      ),
+      task2: fitTaskModel(
+        measured.filter((item) => item.essay.task === 'task2'),
+        settings,
+      ),
     },
   };
   return offlineWritingModelSchema.parse(model);
@@ -201,7 +254,7 @@ export interface OfflineCrossValidation {
   /** Seed of the fold assignment. */
   seed: number;
   /** Per task and for all essays together. */
-  results: Record<'task1' | 'task2' | 'all', { model: AgreementMetrics; baselineMean: AgreementMetrics; baselineMedian: AgreementMetrics }>;
+  results: Record<'task1' | 'task2' | 'all', { model: AgreementMetrics; spread: BandSpreadMetrics; baselineMean: AgreementMetrics; baselineMedian: AgreementMetrics }>;
   /** The bands predicted for each essay when its fold was held out, by essay id. */
   predictions: Array<{ id: string; task: WritingTask; band: number; predicted: number }>;
 }
@@ -243,6 +296,10 @@ export function crossValidateOfflineWriting(essays: readonly ScoredEssay[], lexi
       subset.map((item) => item.predicted),
       subset.map((item) => item.band),
     ),
+    spread: measureBandSpread(
+      subset.map((item) => item.predicted),
+      subset.map((item) => item.band),
+    ),
     baselineMean: measureAgreement(
       subset.map((item) => baselineMean.get(item.id) ?? 0),
       subset.map((item) => item.band),
@@ -264,12 +321,12 @@ export function crossValidateOfflineWriting(essays: readonly ScoredEssay[], lexi
   };
 }
 
-function featureRanges(measured: readonly MeasuredEssay[]): { minimums: number[]; maximums: number[] } {
-  const width = OFFLINE_WRITING_MODEL_FEATURES.length;
+function featureRanges(rows: readonly (readonly number[])[]): { minimums: number[]; maximums: number[] } {
+  const width = rows[0]?.length ?? 0;
   const minimums = new Array<number>(width).fill(Number.POSITIVE_INFINITY);
   const maximums = new Array<number>(width).fill(Number.NEGATIVE_INFINITY);
-  for (const item of measured) {
-    item.row.forEach((value, column) => {
+  for (const row of rows) {
+    row.forEach((value, column) => {
       minimums[column] = Math.min(minimums[column] ?? value, value);
       maximums[column] = Math.max(maximums[column] ?? value, value);
     });
@@ -277,7 +334,7 @@ function featureRanges(measured: readonly MeasuredEssay[]): { minimums: number[]
   return { minimums, maximums };
 }
 
-function roundTaskModel(model: OfflineTaskModel): OfflineTaskModel {
+function roundLinearModel(model: LinearBandModel): LinearBandModel {
   const six = (value: number) => round(value, 6);
   return {
     ...model,

@@ -8,10 +8,13 @@ export type WritingTask = 'task1' | 'task2';
 export type WritingCriterionGroup = 'task' | 'coherence' | 'lexical' | 'grammar';
 
 /**
- * The features the fitted model uses, with the criterion each one informs. Paragraph features
- * are measured but left out of the fit on purpose: in the calibration data most task 2 essays
- * without line breaks are high-band samples from one source, so a fitted model would learn that
- * a single paragraph is good. Paragraphing is judged by a fixed rule instead (see the scorer).
+ * The features the fitted model uses, with the criterion each one informs. Only features of how
+ * the learner wrote enter the fit, never of how the answer was stored (the text is normalised
+ * first: see `text-normalization.ts`). Paragraph features are measured but left out on purpose:
+ * in the calibration data most task 2 essays without line breaks are high-band samples from one
+ * source, so a fitted model would learn that a single paragraph is good; paragraphing is judged
+ * by a fixed rule instead (see the scorer). Spacing around punctuation is left out for the same
+ * reason: a scrape or an export changes it.
  */
 export const OFFLINE_WRITING_MODEL_FEATURE_GROUPS = {
   length_ratio: 'task',
@@ -50,9 +53,12 @@ export const OFFLINE_WRITING_MODEL_FEATURE_GROUPS = {
   comma_per_sentence: 'grammar',
   punctuation_variety: 'grammar',
   capitalisation_error_rate: 'grammar',
-  spacing_error_rate: 'grammar',
   grammar_slip_rate: 'grammar',
+  learner_error_rate: 'grammar',
 } as const satisfies Partial<Record<WritingFeatureName, WritingCriterionGroup>>;
+
+/** The four criterion groups, in the order of the criteria in a result. */
+export const WRITING_CRITERION_GROUPS: readonly WritingCriterionGroup[] = ['task', 'coherence', 'lexical', 'grammar'];
 
 /** The model's features, in the order of its coefficients. */
 export const OFFLINE_WRITING_MODEL_FEATURES = Object.keys(OFFLINE_WRITING_MODEL_FEATURE_GROUPS) as Array<keyof typeof OFFLINE_WRITING_MODEL_FEATURE_GROUPS>;
@@ -60,10 +66,26 @@ export const OFFLINE_WRITING_MODEL_FEATURES = Object.keys(OFFLINE_WRITING_MODEL_
 /** One feature the model uses. */
 export type OfflineWritingModelFeature = (typeof OFFLINE_WRITING_MODEL_FEATURES)[number];
 
+/** The positions in {@link OFFLINE_WRITING_MODEL_FEATURES} of one criterion group's features. */
+export function criterionFeatureColumns(group: WritingCriterionGroup): number[] {
+  return OFFLINE_WRITING_MODEL_FEATURES.flatMap((name, column) => (OFFLINE_WRITING_MODEL_FEATURE_GROUPS[name] === group ? [column] : []));
+}
+
 const numbers = z.array(z.number());
 
-/** One task's fitted ridge model with its training ranges and cross-validated error. */
-export const offlineTaskModelSchema = z.object({
+/**
+ * The monotone calibration that spreads a ridge model's predictions like examiners' bands:
+ * `band = bandMean + scale × (raw − rawMean)`. Ridge regression shrinks its predictions towards
+ * the mean (weak essays are overestimated, strong ones underestimated); the scale is fitted on
+ * the model's cross-validated predictions inside the training data so that their standard
+ * deviation is a set share of the human bands' (see `OFFLINE_SPREAD_TARGET` in the fit).
+ */
+export const bandSpreadSchema = z.object({ rawMean: z.number(), bandMean: z.number(), scale: z.number().positive() });
+/** A fitted band spread. */
+export type BandSpread = z.infer<typeof bandSpreadSchema>;
+
+/** A ridge model on standardised features with their training ranges, its penalty and its spread. */
+export const linearBandModelSchema = z.object({
   intercept: z.number(),
   coefficients: numbers,
   means: numbers,
@@ -71,6 +93,19 @@ export const offlineTaskModelSchema = z.object({
   minimums: numbers,
   maximums: numbers,
   lambda: z.number().positive(),
+  spread: bandSpreadSchema,
+});
+/** A fitted linear band model. */
+export type LinearBandModel = z.infer<typeof linearBandModelSchema>;
+
+/**
+ * One task's fitted model: the overall ridge model on every feature, a model per criterion on
+ * that criterion's features alone (so the four bands differ where the evidence differs), the
+ * training ranges and the cross-validated error.
+ */
+export const offlineTaskModelSchema = linearBandModelSchema.extend({
+  /** One model per criterion group, each on the features {@link OFFLINE_WRITING_MODEL_FEATURE_GROUPS} gives it, in feature order. */
+  criteria: z.object({ task: linearBandModelSchema, coherence: linearBandModelSchema, lexical: linearBandModelSchema, grammar: linearBandModelSchema }),
   trainingSize: z.int().positive(),
   crossValidated: z.object({
     meanAbsoluteError: z.number().min(0),
@@ -88,7 +123,7 @@ export const offlineWritingModelSchema = z
   .object({
     version: z.string(),
     features: z.array(z.string()),
-    fit: z.object({ folds: z.int(), seed: z.int(), lambdas: numbers, essays: z.int() }),
+    fit: z.object({ folds: z.int(), seed: z.int(), lambdas: numbers, spreadTarget: z.number().positive(), essays: z.int() }),
     tasks: z.object({ task1: offlineTaskModelSchema, task2: offlineTaskModelSchema }),
   })
   .superRefine((model, context) => {
@@ -99,6 +134,12 @@ export const offlineWritingModelSchema = z
       for (const key of ['coefficients', 'means', 'standardDeviations', 'minimums', 'maximums'] as const) {
         if (taskModel[key].length !== model.features.length) {
           context.addIssue({ code: 'custom', path: ['tasks', task, key], message: `needs ${model.features.length} values` });
+        }
+        for (const group of WRITING_CRITERION_GROUPS) {
+          const width = criterionFeatureColumns(group).length;
+          if (taskModel.criteria[group][key].length !== width) {
+            context.addIssue({ code: 'custom', path: ['tasks', task, 'criteria', group, key], message: `needs ${width} values` });
+          }
         }
       }
     }
@@ -120,20 +161,20 @@ export interface OfflinePrediction {
   score: number;
   /** The prediction rounded to the nearest half band. */
   band: number;
-  /** Each feature's contribution in bands (coefficient × clamped z-score), by position. */
+  /** Each feature's contribution to the ridge prediction before the spread (coefficient × clamped z-score), by position. */
   contributions: number[];
   /** Features that lay outside the range seen in training (and were clamped to it). */
   outOfRange: number[];
 }
 
-/** The parts of a task model a prediction needs. */
-export type PredictableTaskModel = Pick<OfflineTaskModel, 'intercept' | 'coefficients' | 'means' | 'standardDeviations' | 'minimums' | 'maximums'>;
+/** The parts of a model a prediction needs; without a spread the ridge prediction is used as it is. */
+export type PredictableTaskModel = Pick<LinearBandModel, 'intercept' | 'coefficients' | 'means' | 'standardDeviations' | 'minimums' | 'maximums'> & { spread?: BandSpread };
 
 /**
  * Predicts a band from feature values in {@link OFFLINE_WRITING_MODEL_FEATURES} order. Values
  * outside the training range are clamped to it first, so an answer unlike any in the data
  * (a 2,000-word essay, say) cannot push the linear model to absurd bands; the prediction is
- * then kept between {@link OFFLINE_MINIMUM_BAND} and 9.
+ * then spread by the model's calibration and kept between {@link OFFLINE_MINIMUM_BAND} and 9.
  */
 export function predictOfflineBand(model: PredictableTaskModel, row: readonly number[]): OfflinePrediction {
   const contributions: number[] = [];
@@ -149,8 +190,20 @@ export function predictOfflineBand(model: PredictableTaskModel, row: readonly nu
     contributions.push(contribution);
     score += contribution;
   });
+  if (model.spread) score = model.spread.bandMean + model.spread.scale * (score - model.spread.rawMean);
   score = Math.min(9, Math.max(OFFLINE_MINIMUM_BAND, score));
   return { score, band: Math.round(score * 2) / 2, contributions, outOfRange };
+}
+
+/**
+ * One criterion group's prediction for an answer, from that criterion's own model on its own
+ * features (`row` holds every model feature, in {@link OFFLINE_WRITING_MODEL_FEATURES} order).
+ */
+export function predictCriterionBand(model: Pick<OfflineTaskModel, 'criteria'>, group: WritingCriterionGroup, row: readonly number[]): OfflinePrediction {
+  return predictOfflineBand(
+    model.criteria[group],
+    criterionFeatureColumns(group).map((column) => row[column] ?? 0),
+  );
 }
 
 /**

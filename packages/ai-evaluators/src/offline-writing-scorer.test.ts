@@ -88,7 +88,7 @@ describe('results', () => {
     const result = task2(WELL_FORMED_TASK2_ESSAY);
     const parsed: AssessmentResult = assessmentResultSchema.parse(result);
     expect(parsed.provenance.provider).toBe('offline');
-    expect(parsed.provenance.model_id).toBe('offline-writing-v1');
+    expect(parsed.provenance.model_id).toBe('offline-writing-v2');
     expect(parsed.provenance.cost_usd).toBe(0);
     expect(parsed.provenance.token_usage).toBeNull();
     expect(parsed.provenance.confidence).toBeGreaterThan(0);
@@ -127,6 +127,26 @@ describe('results', () => {
         for (const band of bands) expect(Math.abs(band - prediction.score)).toBeLessThanOrEqual(2.5);
       }
     }
+  }, 60_000);
+
+  it('give each criterion its own model, so the bands differ where the evidence differs', () => {
+    const clean = task2(WELL_FORMED_TASK2_ESSAY);
+    // Every other long word misspelt: evidence against Lexical Resource above all.
+    let count = 0;
+    const misspelt = WELL_FORMED_TASK2_ESSAY.replace(/\b[a-z]{7,}\b/g, (word) => (count++ % 2 === 0 ? `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}` : word));
+    const result = task2(misspelt);
+    const band = (of: typeof result, criterion: 'task_response' | 'coherence_cohesion' | 'lexical_resource' | 'grammatical_range_accuracy') => of.criteria_scores[criterion]?.band as number;
+    expect(band(result, 'lexical_resource')).toBeLessThan(Math.min(band(result, 'task_response'), band(result, 'coherence_cohesion'), band(result, 'grammatical_range_accuracy')));
+    expect(band(clean, 'lexical_resource') - band(result, 'lexical_resource')).toBeGreaterThan(band(clean, 'task_response') - band(result, 'task_response'));
+    // Across calibration essays the four criteria mostly differ, by a band or so.
+    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 15 === 0);
+    const spreads = essays.map((essay) => {
+      const scored = scoreOfflineWriting({ assessmentType: essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2', prompt: essay.prompt, essay: essay.essay }, { lexicon });
+      const bands = Object.values(scored.criteria_scores).map((score) => score?.band as number);
+      return Math.max(...bands) - Math.min(...bands);
+    });
+    expect(spreads.filter((spread) => spread === 0).length / spreads.length).toBeLessThan(0.3);
+    expect(spreads.filter((spread) => spread > 2).length / spreads.length).toBeLessThan(0.1);
   }, 60_000);
 
   it('rank a well-formed essay well above a weak one', () => {
@@ -219,8 +239,8 @@ describe('provenance on every path', () => {
     const result = score(essay);
     expect(result.provenance).toMatchObject({
       provider: 'offline',
-      model_id: 'offline-writing-v1',
-      models_called: ['offline-writing-v1'],
+      model_id: 'offline-writing-v2',
+      models_called: ['offline-writing-v2'],
       token_usage: null,
       cost_usd: 0,
       latency_ms: 7,
@@ -320,7 +340,7 @@ describe('offlineConfidence', () => {
 describe('createOfflineWritingScorer', () => {
   it('loads the word list itself and rejects invalid requests', async () => {
     const scorer = createOfflineWritingScorer();
-    expect(scorer.modelId).toBe('offline-writing-v1');
+    expect(scorer.modelId).toBe('offline-writing-v2');
     const result = await scorer.evaluate({ assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: WELL_FORMED_TASK2_ESSAY });
     expect(result).toEqual({ ...task2(WELL_FORMED_TASK2_ESSAY), provenance: { ...result.provenance } });
     const error = await scorer.evaluate({ assessmentType: 'listening' as 'writing_task2', essay: 'x' }).catch((caught: unknown) => caught);

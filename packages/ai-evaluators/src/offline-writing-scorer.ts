@@ -18,9 +18,10 @@ import { EvaluatorError } from './evaluator-error.js';
 import committedModel from './offline-writing-coefficients.json';
 import { buildWritingFeedback, promptAsksOpinion } from './offline-writing-feedback.js';
 import {
-  OFFLINE_WRITING_MODEL_FEATURE_GROUPS,
   OFFLINE_WRITING_MODEL_FEATURES,
+  WRITING_CRITERION_GROUPS,
   offlineWritingModelSchema,
+  predictCriterionBand,
   predictOfflineBand,
   withinHalfBandAt,
   type OfflineWritingModel,
@@ -31,16 +32,16 @@ import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
 import { measureTextCoherence } from './text-coherence.js';
 import type { GrammarChecker, GrammarFinding } from './grammar-checker.js';
-import { findLearnerErrors } from './learner-grammar-rules.js';
 import { tagText } from './part-of-speech-tagger.js';
 import { measureWritingFeatures, splitParagraphs, splitSentences, type WritingFeatures } from './text-features.js';
+import { normalizeStoredText } from './text-normalization.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { AiSafetyEvent } from './safety-event.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
 import { countOwnWords } from './writing-rules.js';
 
 /** The model id every offline writing result carries. */
-export const OFFLINE_WRITING_MODEL_ID = 'offline-writing-v1';
+export const OFFLINE_WRITING_MODEL_ID = 'offline-writing-v2';
 
 let committedModelParsed: OfflineWritingModel | undefined;
 
@@ -79,7 +80,7 @@ export interface OfflineWritingScorerOptions {
   now?: () => number;
   /**
    * Receives the AI safety events of the screening, as the Bedrock evaluator raises them
-   * (provider `offline`, model id `offline-writing-v1`): `input_normalization` when invisible
+   * (provider `offline`, model id `offline-writing-v2`): `input_normalization` when invisible
    * characters were removed (`flagged` for tag or bidi characters, otherwise `pass`) and one
    * `flagged` `prompt_injection` with the removed sentences as evidence. Awaited; an error it
    * throws fails the evaluation. Default: dropped.
@@ -98,7 +99,7 @@ export interface OfflineWritingScorerOptions {
 
 /** Scores writing answers without any network: the embedded default when no cloud provider is configured. */
 export interface OfflineWritingScorer {
-  /** The model id results carry (`offline-writing-v1`). */
+  /** The model id results carry (`offline-writing-v2`). */
   readonly modelId: string;
   /** Scores one answer. Loads the word list on first use (about 0.1 s), then takes a few milliseconds. */
   evaluate(request: OfflineWritingRequest): Promise<AssessmentResult>;
@@ -139,11 +140,12 @@ export interface ScoreOfflineWritingOptions extends Omit<OfflineWritingScorerOpt
   startedAt?: number;
 }
 
-// Each criterion band is the overall prediction plus this multiple of how far its feature
-// group's contribution lies from the mean of the four groups' contributions. Ridge shrinks the
-// contributions, so at 1 the criteria barely differ; at 2 the strongest and weakest criteria of
-// a typical essay lie about one band apart, as they often do in human marking.
-const CRITERION_SPREAD = 2;
+// Each criterion band is the overall prediction plus this multiple of how far its own model's
+// band lies from the mean of the four criterion models' bands. Each criterion model is spread
+// like the overall bands, so their differences are wide; at 0.5 the strongest and weakest
+// criteria of a calibration essay lie a median 1 band apart (90th percentile 1.5), as they
+// often do in human marking, and 15% of essays get the same band on all four.
+const CRITERION_SPREAD = 0.5;
 // A single-paragraph answer's Coherence and Cohesion is lowered this much relative to the
 // other criteria (the overall band is unchanged: see offline-writing-model.ts for why).
 const SINGLE_PARAGRAPH_PENALTY = 1;
@@ -189,9 +191,10 @@ function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRe
 
 function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOfflineWritingOptions, now: () => number, startedAt: number): AssessmentResult {
   const { assessmentType, prompt, screened } = input;
-  // A sentence written twice is assessed once: repeating text cannot add length or vocabulary.
-  const repeated = withoutRepeatedSentences(screened.text);
-  const essay = repeated.text;
+  // Measured as written, not as stored; a sentence written twice is assessed once, so
+  // repeating text cannot add length or vocabulary.
+  const repeated = withoutRepeatedSentences(normalizeStoredText(screened.text));
+  const essay = normalizeStoredText(repeated.text);
   const injected = screened.injected;
   const model = options.model ?? committedOfflineWritingModel();
   const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
@@ -206,33 +209,23 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
     return minimalResponse({ assessmentType, taskCriterion, wordCount, ownWords, minimumWords, injected, latency: now() - startedAt });
   }
 
-  const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon });
+  // Tagged once for the learner-error rules (a model feature) and the word-salad check.
+  const tokens = tagText(essay);
+  const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon, tokens });
   if (features.knownWordShare < NOT_ENGLISH_SHARE) {
     return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
   }
-  // Tagged once for both the learner-error rules and the word-salad check.
-  const tokens = tagText(essay);
-  // The part-of-speech rules' findings are shown and cited; the model's grammar feature is still
-  // the word-pattern slip rate it was fitted on.
-  const slipQuotes = new Set(features.grammarSlips.map((slip) => slip.quote.toLowerCase()));
-  for (const error of findLearnerErrors(essay, tokens)) {
-    if (!slipQuotes.has(error.quote.toLowerCase())) features.grammarSlips.push({ quote: error.quote, suggestion: error.suggestion, explanation: error.explanation });
-  }
   const taskModel = model.tasks[task];
-  const prediction = predictOfflineBand(
-    taskModel,
-    OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]),
-  );
+  const row = OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]);
+  const prediction = predictOfflineBand(taskModel, row);
 
-  // Per-criterion bands: the prediction shifted by each feature group's relative contribution.
-  const groupContribution: Record<WritingCriterionGroup, number> = { task: 0, coherence: 0, lexical: 0, grammar: 0 };
-  OFFLINE_WRITING_MODEL_FEATURES.forEach((name, column) => {
-    groupContribution[OFFLINE_WRITING_MODEL_FEATURE_GROUPS[name]] += prediction.contributions[column] ?? 0;
-  });
-  if (features.paragraphCount <= 1 && wordCount >= 60) groupContribution.coherence -= SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
-  const groups: WritingCriterionGroup[] = ['task', 'coherence', 'lexical', 'grammar'];
-  const meanContribution = groups.reduce((sum, group) => sum + groupContribution[group], 0) / groups.length;
-  const rawBands = groups.map((group) => clampBand(prediction.score + CRITERION_SPREAD * (groupContribution[group] - meanContribution)));
+  // Per-criterion bands: each criterion's own model on its own features says how far that
+  // criterion lies from the mean of the four; the overall model says where the mean lies.
+  const groups = WRITING_CRITERION_GROUPS;
+  const criterionScores = groups.map((group) => predictCriterionBand(taskModel, group, row).score);
+  if (features.paragraphCount <= 1 && wordCount >= 60) criterionScores[1] = (criterionScores[1] ?? 0) - SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
+  const meanCriterion = criterionScores.reduce((sum, score) => sum + score, 0) / groups.length;
+  const rawBands = criterionScores.map((score) => clampBand(prediction.score + CRITERION_SPREAD * (score - meanCriterion)));
   const bands = settleCriterionBands(rawBands, prediction.band, rounding);
 
   const hasPrompt = prompt.trim().length > 0;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TASK1_PROMPT, TASK1_REPORT, TASK2_PROMPT, WEAK_TASK2_ESSAY, WELL_FORMED_TASK2_ESSAY } from './__fixtures__/offline-sample-texts.js';
+import { OFFLINE_WRITING_MODEL_FEATURES } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import {
   WRITING_FEATURE_NAMES,
@@ -64,6 +65,28 @@ describe('measures', () => {
 });
 
 describe('measureWritingFeatures', () => {
+  it('gives the model the same features however the answer was stored', () => {
+    const prompt = TASK2_PROMPT.replace(/'/g, '\u2019');
+    const original = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
+    const stored = [
+      // A site that lost the line breaks and ran the paragraphs together.
+      WELL_FORMED_TASK2_ESSAY.replace(/\n+/g, ''),
+      // Windows line breaks with blank lines, curly quotes, non-breaking spaces, spaces before commas.
+      WELL_FORMED_TASK2_ESSAY.replace(/\n/g, '\r\n\r\n').replace(/'/g, '\u2019').replace(/ /g, (space, offset: number) => (offset % 7 === 0 ? '\u00a0' : space)).replace(/,/g, ' ,'),
+      // A scrape with HTML entities and doubled spaces.
+      WELL_FORMED_TASK2_ESSAY.replace(/'/g, '&#39;').replace(/\. /g, '.  '),
+    ];
+    expect(original.values.spacing_error_rate).toBe(0);
+    for (const text of stored) {
+      const features = measureWritingFeatures({ text, prompt, minimumWords: 250, lexicon });
+      expect(features.wordCount).toBe(original.wordCount);
+      expect(features.sentenceCount).toBe(original.sentenceCount);
+      for (const name of OFFLINE_WRITING_MODEL_FEATURES) expect(features.values[name], name).toBeCloseTo(original.values[name], 10);
+    }
+    // The spacing itself is still measured, for the feedback.
+    expect(measureWritingFeatures({ text: stored[1] as string, prompt, minimumWords: 250, lexicon }).values.spacing_error_rate).toBeGreaterThan(1);
+  });
+
   it('measures a well-formed task 2 essay', () => {
     const features = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
     expect(features.paragraphCount).toBe(5);
@@ -94,7 +117,11 @@ describe('measureWritingFeatures', () => {
     expect(features.grammarSlips.map((slip) => [slip.quote, slip.suggestion])).toEqual([
       ['peoples', 'people'],
       ['peoples', 'people'],
+      // Found by the part-of-speech rules, and counted apart from the word patterns.
+      ['many car', 'many cars'],
     ]);
+    expect(features.values.grammar_slip_rate).toBeCloseTo((100 * 2) / features.wordCount);
+    expect(features.values.learner_error_rate).toBeCloseTo(100 / features.wordCount);
     expect(features.values.capitalisation_error_rate).toBeGreaterThan(0.5);
     const strong = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon });
     expect(features.values.spelling_error_rate).toBeGreaterThan(strong.values.spelling_error_rate);

@@ -1,7 +1,11 @@
 import { countWords } from '@ielts-genai-prep/core';
+import { mean, standardDeviation } from './offline-statistics.js';
+import { findLearnerErrors } from './learner-grammar-rules.js';
+import { tagText, type TaggedToken } from './part-of-speech-tagger.js';
 import { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
 import { findSpellingErrors, isKnownWord, type SpellingError } from './spelling-errors.js';
 import type { Lexicon } from './spelling-lexicon.js';
+import { normalizeStoredText } from './text-normalization.js';
 
 /**
  * Measurable features of a written answer, the inputs of the offline writing model. Each
@@ -53,6 +57,7 @@ export const WRITING_FEATURE_NAMES = [
   'capitalisation_error_rate',
   'spacing_error_rate',
   'grammar_slip_rate',
+  'learner_error_rate',
 ] as const;
 
 /** One of {@link WRITING_FEATURE_NAMES}. */
@@ -84,7 +89,10 @@ export interface WritingFeatures {
   connectorCategories: string[];
   /** Content words used most often, with their counts. */
   mostRepeatedWords: Array<{ word: string; count: number }>;
-  /** Quoted grammar slips the heuristics found ("a advantage", "the the"). */
+  /**
+   * Quoted grammar slips: the word patterns' ("a advantage", "the the"), then the part-of-speech
+   * rules' learner errors ("Many people feels") that the patterns did not already quote.
+   */
   grammarSlips: GrammarSlip[];
   /** Distinct words that open complex structures ("although", "if", "which"), in order of first use. */
   complexStructureWords: string[];
@@ -107,6 +115,11 @@ export interface MeasureWritingFeaturesInput {
   minimumWords: number;
   /** The word list used for spelling and word frequency. */
   lexicon: Lexicon;
+  /**
+   * The part-of-speech tags of the normalised text (`tagText(normalizeStoredText(text))`), when
+   * the caller has tagged it already; tagged here otherwise.
+   */
+  tokens?: readonly TaggedToken[];
 }
 
 /** Linking words and phrases by function. Longer phrases are matched before their parts. */
@@ -256,7 +269,10 @@ export function findConnectors(words: readonly string[]): Array<{ phrase: string
 
 /** Measures every feature of an answer. Pure: the same text, prompt and lexicon give the same numbers. */
 export function measureWritingFeatures(input: MeasureWritingFeaturesInput): WritingFeatures {
-  const { text, prompt, minimumWords, lexicon } = input;
+  const { minimumWords, lexicon } = input;
+  // Measured on the text as written, not as stored (curly quotes, lost line breaks, spacing).
+  const text = normalizeStoredText(input.text);
+  const prompt = normalizeStoredText(input.prompt);
   const wordCount = countWords(text);
   const words = tokenizeWords(text);
   const paragraphs = splitParagraphs(text);
@@ -308,9 +324,13 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   }
   const lowercaseStarts = sentences.filter((sentence) => /^["'(]?\p{Ll}/u.test(sentence)).length;
   const lowercaseI = (text.match(/(^|[\s(])i(?=['\u2019\s,.])/g) ?? []).length;
-  const spacingErrors = (text.match(/\s[,.;:!?](?!\d)|[,;:](?=\p{L})|[a-z]\.(?=[A-Z][a-z])/gu) ?? []).length;
+  // Spacing is the one feature read from the text as given: it is about the typing itself, so it
+  // feeds the feedback only, never the fitted model (a scrape or an export changes it).
+  const spacingErrors = (input.text.match(/\s[,.;:!?](?!\d)|[,;:](?=\p{L})|[a-z]\.(?=[A-Z][a-z])/gu) ?? []).length;
   const punctuationKinds = [',', ';', ':', '(', '"', '?', '!', '-'].filter((mark) => text.includes(mark)).length + (/['\u2019]/.test(text) ? 1 : 0);
   const grammarSlips = findGrammarSlips(text, lexicon);
+  const slipQuotes = new Set(grammarSlips.map((slip) => slip.quote.toLowerCase()));
+  const learnerErrors = findLearnerErrors(text, input.tokens !== undefined && text === input.text ? input.tokens : tagText(text)).filter((error) => !slipQuotes.has(error.quote.toLowerCase()));
 
   const values: WritingFeatureValues = {
     length_ratio: lengthRatio,
@@ -353,6 +373,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     capitalisation_error_rate: perSentence(lowercaseStarts + lowercaseI),
     spacing_error_rate: per100(spacingErrors),
     grammar_slip_rate: per100(grammarSlips.length),
+    learner_error_rate: per100(learnerErrors.length),
   };
 
   return {
@@ -365,7 +386,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     connectorsUsed: [...new Set(connectors.map((connector) => connector.phrase))],
     connectorCategories: [...new Set(connectors.map((connector) => connector.category))],
     mostRepeatedWords,
-    grammarSlips,
+    grammarSlips: [...grammarSlips, ...learnerErrors.map(({ quote, suggestion, explanation }) => ({ quote, suggestion, explanation }))],
     complexStructureWords: [...new Set(words.filter((word) => SUBORDINATORS.has(word) || (RELATIVE_PRONOUNS.has(word) && word !== 'that')))],
     generalWordsUsed: countedWords(words.filter((word) => GENERAL_WORDS.has(word))),
     positionStatement: sentences.find((sentence) => OPINION_PATTERN.test(sentence))?.slice(0, 200),
@@ -384,12 +405,3 @@ function countOccurrences(haystack: string, needles: readonly string[]): number 
   return count;
 }
 
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-function standardDeviation(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const average = mean(values);
-  return Math.sqrt(values.reduce((sum, value) => sum + (value - average) ** 2, 0) / values.length);
-}
