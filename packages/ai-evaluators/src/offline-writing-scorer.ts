@@ -185,7 +185,8 @@ function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRe
   }
   const { assessmentType, prompt } = parsed.data;
   // The answer is untrusted: sentences asking for a band are not scored, so they cannot raise it.
-  // No NFKC here: the features must stay those the model was calibrated on.
+  // No NFKC in the screen: it comes with the other storage fixes (normalizeStoredText) before
+  // the features are measured, so the word count rules see the text as given.
   return { assessmentType, prompt, screened: screenUntrustedText(parsed.data.essay, { compatibility: false }) };
 }
 
