@@ -75,6 +75,9 @@ describe('loadConfig', () => {
   it('uses a DynamoDB endpoint when one is given', () => {
     const config = loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root });
     expect(config.storage).toEqual({ kind: 'endpoint', endpoint: 'http://127.0.0.1:8000', region: 'us-east-1' });
+    expect(config.dynamodbRequestTimeoutMs).toBe(5000);
+    expect(loadConfig({ DYNAMODB_REQUEST_TIMEOUT_MS: '30000' }, { rootDirectory: root }).dynamodbRequestTimeoutMs).toBe(30_000);
+    expect(problemsOf({ DYNAMODB_REQUEST_TIMEOUT_MS: '5' })).toEqual(['DYNAMODB_REQUEST_TIMEOUT_MS: must be at least 100 (got "5")']);
   });
 
   it('names every bad variable with what is wrong and what it got', () => {

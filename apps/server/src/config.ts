@@ -54,6 +54,8 @@ export interface ServerConfig {
   freeAssessmentsBeforeVerification: number;
   /** Signs pagination cursors. */
   cursorSecret: string;
+  /** Milliseconds one DynamoDB request may take, retries included, before the call fails (a 503). */
+  dynamodbRequestTimeoutMs: number;
   /** Take the client address from `X-Forwarded-For` (behind a proxy or API Gateway). */
   trustProxy: boolean;
   /** Check offline-scored writing with Harper (loaded when the server starts, several seconds of one core). */
@@ -162,6 +164,7 @@ const environmentSchema = z.object({
   WEB_DIST_DIR: text(),
   AWS_REGION: region(),
   DYNAMODB_ENDPOINT: url(),
+  DYNAMODB_REQUEST_TIMEOUT_MS: integer(100, 120_000),
   TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
   TABLE_SUFFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
   CREATE_TABLES: flag(),
@@ -346,6 +349,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     freeAssessmentsPerType: variables.FREE_ASSESSMENTS_PER_TYPE ?? DEFAULT_FREE_ASSESSMENTS_PER_TYPE,
     freeAssessmentsBeforeVerification: variables.FREE_ASSESSMENTS_BEFORE_VERIFICATION ?? 0,
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
+    dynamodbRequestTimeoutMs: variables.DYNAMODB_REQUEST_TIMEOUT_MS ?? 5000,
     trustProxy: variables.TRUST_PROXY ?? false,
     offlineGrammarCheck: variables.OFFLINE_GRAMMAR_CHECK ?? true,
     corsOrigins: variables.CORS_ORIGINS ?? [],

@@ -69,7 +69,7 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
       }
       view = await web.speaking.submitTurn(
         { id: view.assessment_id },
-        { part: view.current_prompt!.part, transcript: { text: TASK2_ESSAY.slice(0, 400) }, duration_ms: 30_000 },
+        { part: view.current_prompt!.part, prompt_id: view.current_prompt!.prompt_id, transcript: { text: TASK2_ESSAY.slice(0, 400) }, duration_ms: 30_000 },
       );
     }
     const spoken = await web.speaking.complete({ id: view.assessment_id });

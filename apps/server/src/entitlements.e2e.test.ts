@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startFailingBedrock, type FailingBedrock } from './test-support/failing-bedrock.js';
+import { answerSpeakingTest } from './test-support/speaking-answers.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 
 let bedrock: FailingBedrock;
@@ -66,19 +67,40 @@ describe('entitlements under concurrent requests', () => {
     expect(await entitlementOf(client, 'reading_academic')).toEqual({ assessment_type: 'reading_academic', granted: 3, used: 3, remaining: 0 });
   });
 
-  it('let exactly the allowance of speaking tests start when starts race', async () => {
+  it('let exactly the allowance of speaking tests be scored when completions race (starting costs nothing)', async () => {
     const { client } = await server.signUp();
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.speaking.start({ question_id: 'sp-001' })));
+    const answered = [];
+    for (let index = 0; index < 3; index++) answered.push(await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-001' })));
+    expect(await entitlementOf(client, 'speaking')).toMatchObject({ used: 0, remaining: 2 });
+    const results = await Promise.allSettled(answered.map((view) => client.speaking.complete({ id: view.assessment_id })));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
     for (const result of results.filter((entry): entry is PromiseRejectedResult => entry.status === 'rejected')) {
       expect(ApiError.isInstance(result.reason) && result.reason.status).toBe(402);
     }
     expect(await entitlementOf(client, 'speaking')).toMatchObject({ used: 2, remaining: 0 });
+    // The refused one is still open, unscored and uncharged.
+    const refused = answered.find((_, index) => results[index]?.status === 'rejected')!;
+    expect((await server.repositories.assessments.get(refused.assessment_id))?.completed).toBe(false);
   });
 
-  it('count the assessments a user stored before counters existed', async () => {
+  it('count the scored assessments a user stored before counters existed', async () => {
     const { client, email } = await server.signUp();
     const user = (await server.repositories.users.get(email))!;
+    // Two scored, and one speaking test left unfinished, which is never charged.
+    await server.repositories.assessments.save({
+      assessment_id: randomUUID(),
+      user_email: email,
+      user_id: user.user_id,
+      question_id: 'sp-001',
+      assessment_type: 'speaking',
+      overall_band: null,
+      criteria_scores: {},
+      feedback: '',
+      ai_generated: false,
+      content_safe: true,
+      timestamp: server.clock.now().toISOString(),
+      completed: false,
+    });
     for (let index = 0; index < 2; index++) {
       await server.repositories.assessments.save({
         assessment_id: randomUUID(),
@@ -86,17 +108,19 @@ describe('entitlements under concurrent requests', () => {
         user_id: user.user_id,
         question_id: reading.question_id,
         assessment_type: 'reading_academic',
-        overall_band: null,
         criteria_scores: {},
         feedback: '',
         ai_generated: false,
         content_safe: true,
         timestamp: server.clock.now().toISOString(),
-        completed: false,
+        completed: true,
+        overall_band: 6,
+        provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
       });
     }
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual({});
     expect(await entitlementOf(client, 'reading_academic')).toMatchObject({ granted: 2, used: 2, remaining: 0 });
+    expect(await entitlementOf(client, 'speaking')).toMatchObject({ granted: 2, used: 0, remaining: 2 });
     expect((await raceForReading(client, 3)).stored).toBe(0);
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual({ reading_academic: 2 });
 

@@ -12,7 +12,7 @@ export interface Entitlement {
 
 /**
  * What a user may still take, per assessment type: the free allowance plus every unexpired
- * purchase that covers the type, less the assessments of that type already started.
+ * purchase that covers the type, less the assessments of that type already scored.
  */
 export function computeEntitlements(
   user: Pick<User, 'purchases'>,
@@ -32,15 +32,23 @@ export function computeEntitlements(
 
 /**
  * The user's entitlements now. `used` is the user's counter of each type (see
- * {@link reserveAssessment}); a type without one yet is counted from the stored assessments,
- * reading only their types.
+ * {@link reserveAssessment}); a type without one yet is counted from the scored assessments
+ * stored, reading only their types and completion.
  */
 export async function entitlementsOf(services: AppServices, user: User): Promise<Entitlement[]> {
   const { users, assessments } = services.repositories;
   const counters = (await users.getAllowanceUsage(user.email)) ?? {};
-  const stored = ASSESSMENT_TYPES.some((type) => counters[type] === undefined) ? await assessments.countByType(user.email) : undefined;
+  const stored = ASSESSMENT_TYPES.some((type) => counters[type] === undefined) ? await assessments.countByType(user.email, { completedOnly: true }) : undefined;
   const used = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, counters[type] ?? stored?.[type] ?? 0]));
   return computeEntitlements(user, used, { freePerType: freeAllowanceOf(services, user), now: services.clock() });
+}
+
+/** Throws the 402 of {@link reserveAssessment} now, without counting anything, when no assessment of `type` is left. */
+export async function ensureAllowanceLeft(services: AppServices, user: User, type: AssessmentType): Promise<void> {
+  const entitlement = (await entitlementsOf(services, user)).find((entry) => entry.assessment_type === type)!;
+  if (entitlement.remaining <= 0) {
+    throw new ServerError('payment_required', `You have used all ${entitlement.granted} of your ${type} assessments: buy a pack to take more`);
+  }
 }
 
 /**
@@ -71,8 +79,9 @@ export async function reserveAssessment(services: AppServices, user: User, type:
   )!.granted;
   const { consumed } = await users.consumeAllowance(user.email, type, {
     limit: granted,
-    // Only for a user without a counter for the type yet: start it from what is stored.
-    countExisting: async () => (await assessments.countByType(user.email))[type],
+    // Only for a user without a counter for the type yet: start it from the scored ones stored
+    // (a speaking test in progress is not charged until it is scored).
+    countExisting: async () => (await assessments.countByType(user.email, { completedOnly: true }))[type],
   });
   if (!consumed) {
     throw new ServerError('payment_required', `You have used all ${granted} of your ${type} assessments: buy a pack to take more`);

@@ -54,6 +54,9 @@ describe('the Lambda zip (pnpm package:lambda)', () => {
       CURSOR_SECRET: 'a-lambda-zip-test-secret-that-is-long-enough',
       SCRYPT_COST: '1024',
       BEDROCK_ENABLED: 'false',
+      // Three cold starts against one DynamoDB Local on a busy machine: this test is about the
+      // zip, not about how fast the JVM answers, so no request is given up early.
+      DYNAMODB_REQUEST_TIMEOUT_MS: '60000',
     };
   });
 

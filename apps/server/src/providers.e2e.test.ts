@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { answerSpeakingTest } from './test-support/speaking-answers.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 
 /**
@@ -23,6 +25,8 @@ function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 const criterion = (band: number, feedback: string) => ({ band, feedback });
+// While true, Gemini refuses every call (as it does a request it cannot take).
+let geminiRefuses = false;
 
 beforeAll(async () => {
   provider = createServer(async (request, response) => {
@@ -62,6 +66,9 @@ beforeAll(async () => {
           metrics: { latencyMs: 850 },
         }),
       );
+    } else if (path.includes(':generateContent') && geminiRefuses) {
+      response.statusCode = 400;
+      response.end(JSON.stringify({ error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } }));
     } else if (path.includes(':generateContent')) {
       const withAudio = JSON.stringify(body).includes('inlineData');
       const answer = {
@@ -144,6 +151,7 @@ describe('with Bedrock and Gemini configured', () => {
         { id: view.assessment_id },
         {
           part,
+          prompt_id: view.current_prompt!.prompt_id,
           transcript: { text: 'I would say that it depends on the situation, because people have different needs and habits.' },
           duration_ms: seconds * 1000,
           ...(withAudio ? { audio } : {}),
@@ -168,5 +176,23 @@ describe('with Bedrock and Gemini configured', () => {
     expect(call!.path).toMatch(/^\/v1beta\/models\/gemini-2\.5-flash-lite:generateContent/);
     expect(JSON.stringify(call!.body)).toContain(audio.data);
     expect(existsSync(audioFolder)).toBe(false);
+  });
+
+  it('gives the speaking allowance back when Gemini fails, and charges once when the test is scored later', async () => {
+    const { client } = await server.signUp();
+    const used = async () => (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;
+    const view = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-002' }));
+    geminiRefuses = true;
+    try {
+      const failed = await client.speaking.complete({ id: view.assessment_id }).catch((error: unknown) => error);
+      expect(ApiError.isInstance(failed) && failed.status).toBeGreaterThanOrEqual(400);
+      expect(await used()).toBe(0);
+      expect((await server.repositories.assessments.get(view.assessment_id))?.completed).toBe(false);
+    } finally {
+      geminiRefuses = false;
+    }
+    const scored = await client.speaking.complete({ id: view.assessment_id });
+    expect(scored.provenance?.provider).toBe('gemini');
+    expect(await used()).toBe(1);
   });
 });

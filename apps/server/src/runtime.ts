@@ -69,7 +69,12 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
   }
 
   try {
-    const repositories = createRepositories({ documentClient, cursorSecret: config.cursorSecret, ...tableNaming });
+    const repositories = createRepositories({
+      documentClient,
+      cursorSecret: config.cursorSecret,
+      retry: { deadlineMs: config.dynamodbRequestTimeoutMs, callDeadlineMs: Math.max(15_000, 3 * config.dynamodbRequestTimeoutMs) },
+      ...tableNaming,
+    });
     if (config.seedContent) {
       const seeded = await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });
       description.push(`content: ${seeded.questions} practice questions and ${seeded.rubrics} rubrics loaded`);

@@ -6,12 +6,12 @@ import {
   startSpeakingSession,
   toSpeakingSessionView,
 } from '@ielts-genai-prep/ai-evaluators';
-import { speakingPartSchema, transcriptSchema, type Assessment, type SpeakingTurnInput, type User } from '@ielts-genai-prep/core';
+import { speakingPartSchema, speakingPromptIdSchema, transcriptSchema, transcriptSourceSchema, type Assessment, type SpeakingTurnInput, type User } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import * as z from 'zod';
 import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
-import { reserveAssessment } from './entitlements.js';
+import { ensureAllowanceLeft, reserveAssessment } from './entitlements.js';
 import { notifyResult, ownAssessment, questionOfKind, requestIdOf } from './learning-handlers.js';
 import { createSafetyEventCollector, storeSafetyLogs } from './safety-logs.js';
 import type { SpeakingAudioStore } from './speaking-audio-store.js';
@@ -20,8 +20,11 @@ import { ServerError } from './server-error.js';
 /** A turn as the assessment's `submission` keeps it: the transcript, never the audio. */
 const storedTurnSchema = z.object({
   part: speakingPartSchema,
+  /** Absent on turns stored before prompts had ids. */
+  prompt_id: speakingPromptIdSchema.optional(),
   prompt: z.string(),
   transcript: transcriptSchema.nullable(),
+  transcript_source: transcriptSourceSchema.nullable().default(null),
   duration_ms: z.number().nullable(),
   has_audio: z.boolean(),
 });
@@ -55,13 +58,12 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
     async start({ body, caller }) {
       const question = await questionOfKind(services, body.question_id, (type) => type === 'speaking', 'a speaking set');
       if (!question.speaking) throw new ServerError('not_found', `Question ${question.question_id} has no speaking set`);
-      // A started test uses its allowance, scored or not.
-      const reservation = await reserveAssessment(services, caller.user, 'speaking');
+      // Charged when it is scored, not now: a test that is abandoned or cannot be scored costs
+      // nothing. A learner with nothing left is told before answering, not after.
+      await ensureAllowanceLeft(services, caller.user, 'speaking');
       const now = clock();
       const state = startSpeakingSession(question.speaking, now);
-      let assessment: Assessment;
-      try {
-        ({ assessment } = await repositories.assessments.save({
+      const { assessment } = await repositories.assessments.save({
           assessment_id: randomUUID(),
           user_email: caller.user.email,
           user_id: caller.user.user_id,
@@ -74,13 +76,9 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
           content_safe: true,
           timestamp: now.toISOString(),
           completed: false,
-          submission: { turns: [] },
-          speaking_session: state as unknown as Record<string, unknown>,
-        }));
-      } catch (error) {
-        await reservation.release();
-        throw error;
-      }
+        submission: { turns: [] },
+        speaking_session: state as unknown as Record<string, unknown>,
+      });
       return toSpeakingSessionView(state, idsOf(assessment), now);
     },
 
@@ -93,14 +91,18 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       const assessment = await ownSpeaking(caller.user, params.id);
       if (assessment.completed) throw new ServerError('conflict', 'This speaking test has been scored already');
       const now = clock();
-      const next = applySpeakingTurn(parseSpeakingSessionState(assessment.speaking_session), body, now);
+      const { transcript_source: transcriptSource, ...answer } = body;
+      // An answer for another prompt than the current one is a 409 (applySpeakingTurn checks the id).
+      const next = applySpeakingTurn(parseSpeakingSessionState(assessment.speaking_session), answer, now);
       const record = next.turns[next.turns.length - 1];
       const turns: StoredTurn[] = [
         ...turnsOf(assessment),
         {
           part: body.part,
+          prompt_id: body.prompt_id,
           prompt: record?.prompt ?? '',
           transcript: body.transcript ? { text: body.transcript.text, words: body.transcript.words } : null,
+          transcript_source: body.transcript ? (transcriptSource ?? 'device') : null,
           duration_ms: body.duration_ms ?? null,
           has_audio: body.audio !== undefined,
         },
@@ -140,6 +142,9 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       const rubric = await repositories.rubrics.getByType('speaking');
       const safety = createSafetyEventCollector();
       const safetyTarget = { assessmentId: assessment.assessment_id, userEmail: caller.user.email, requestId: requestIdOf(context) };
+      // Charged now, before the model call (a refused learner costs no call), and given back when
+      // scoring or storing fails.
+      const reservation = await reserveAssessment(services, caller.user, 'speaking');
       let completed: Assessment;
       try {
         const result = await services.evaluators.speaking({ question, state: finished, turns, rubric, onSafetyEvent: safety.onSafetyEvent });
@@ -153,6 +158,7 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
           completedAt: now,
         });
       } catch (error) {
+        await reservation.release();
         // Scoring that failed is logged all the same (the test stays open to be completed again),
         // but not a 409: another request changed the test first, and a completion logs its own events.
         if (!DalError.isInstance(error, 'conflict')) await storeSafetyLogs(services, safety.events, safetyTarget);

@@ -1,8 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '@ielts-genai-prep/api-client';
+import { ApiError, type ApiClient } from '@ielts-genai-prep/api-client';
 import type { SpeakingSessionView } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSpeakingTest } from './test-support/speaking-answers.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 
 let server: TestServer;
@@ -24,8 +25,18 @@ async function answer(client: TestServer['webClient'] extends () => infer Client
   const part = view.current_prompt!.part;
   return client.speaking.submitTurn(
     { id: view.assessment_id },
-    { part, transcript: { text: ANSWERS[(view.turns_completed + part) % ANSWERS.length]! }, duration_ms: seconds * 1000 },
+    {
+      part,
+      prompt_id: view.current_prompt!.prompt_id,
+      transcript: { text: ANSWERS[(view.turns_completed + part) % ANSWERS.length]! },
+      transcript_source: 'device',
+      duration_ms: seconds * 1000,
+    },
   );
+}
+
+async function speakingUsed(client: ApiClient): Promise<number> {
+  return (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;
 }
 
 describe('a speaking test', () => {
@@ -43,7 +54,7 @@ describe('a speaking test', () => {
     expect(view.phase).toBe('part2_preparation');
     expect(view.current_prompt?.cue_card.length).toBeGreaterThan(0);
     const talkTooEarly = await client.speaking
-      .submitTurn({ id: view.assessment_id }, { part: 2, transcript: { text: ANSWERS[0]! } })
+      .submitTurn({ id: view.assessment_id }, { part: 2, prompt_id: 'part2-0', transcript: { text: ANSWERS[0]! } })
       .catch((error: unknown) => error);
     expect(ApiError.isInstance(talkTooEarly) && talkTooEarly.status).toBe(409);
 
@@ -69,7 +80,9 @@ describe('a speaking test', () => {
     // Completing again returns the same result.
     await expect(client.speaking.complete({ id: view.assessment_id })).resolves.toEqual(assessment);
     expect((await client.speaking.get({ id: view.assessment_id })).phase).toBe('finished');
-    const after = await client.speaking.submitTurn({ id: view.assessment_id }, { part: 3, transcript: { text: 'More.' } }).catch((error: unknown) => error);
+    const after = await client.speaking
+      .submitTurn({ id: view.assessment_id }, { part: 3, prompt_id: 'part3-0', transcript: { text: 'More.' } })
+      .catch((error: unknown) => error);
     expect(ApiError.isInstance(after) && after.status).toBe(409);
     expect((await server.mailTo(email)).some((mail) => mail.subject.startsWith('Your Speaking result'))).toBe(true);
   });
@@ -79,7 +92,7 @@ describe('a speaking test', () => {
     const view = await client.speaking.start({ question_id: 'sp-005' });
     server.clock.advance(20_500);
     const results = await Promise.allSettled(
-      ANSWERS.slice(0, 2).map((text) => client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, transcript: { text }, duration_ms: 20_000 })),
+      ANSWERS.slice(0, 2).map((text) => client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', transcript: { text }, duration_ms: 20_000 })),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -96,7 +109,7 @@ describe('a speaking test', () => {
     const stranger = await server.signUp();
     for (const call of [
       () => stranger.client.speaking.get({ id: view.assessment_id }),
-      () => stranger.client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, transcript: { text: 'Hello.' } }),
+      () => stranger.client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', transcript: { text: 'Hello.' } }),
       () => stranger.client.speaking.complete({ id: view.assessment_id }),
     ]) {
       const error = await call().catch((caught: unknown) => caught);
@@ -107,10 +120,84 @@ describe('a speaking test', () => {
   it('refuses a turn for the wrong part and a writing question', async () => {
     const { client } = await server.signUp();
     const view = await client.speaking.start({ question_id: 'sp-003' });
-    const wrongPart = await client.speaking.submitTurn({ id: view.assessment_id }, { part: 3, transcript: { text: 'Hi.' } }).catch((error: unknown) => error);
+    const wrongPart = await client.speaking
+      .submitTurn({ id: view.assessment_id }, { part: 3, prompt_id: 'part1-0', transcript: { text: 'Hi.' } })
+      .catch((error: unknown) => error);
     expect(ApiError.isInstance(wrongPart) && wrongPart.status).toBe(409);
     const notSpeaking = await client.speaking.start({ question_id: 'w2-001' }).catch((error: unknown) => error);
     expect(ApiError.isInstance(notSpeaking) && notSpeaking.status).toBe(400);
+  });
+});
+
+describe('answers bound to their questions', () => {
+  it('refuses an answer for another question than the current one with a 409, and stores nothing', async () => {
+    const { client } = await server.signUp();
+    const view = await client.speaking.start({ question_id: 'sp-001' });
+    const next = await answer(client, view, 20);
+    expect(next.current_prompt?.prompt_id).toBe('part1-1');
+    // A client a step behind: its answer is for the question already answered.
+    server.clock.advance(20_500);
+    const behind = await client.speaking
+      .submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', transcript: { text: ANSWERS[1]! }, duration_ms: 20_000 })
+      .catch((error: unknown) => error);
+    expect(ApiError.isInstance(behind) && behind.status).toBe(409);
+    expect(ApiError.isInstance(behind) && behind.message).toMatch(/current prompt is part1-1/);
+    const stored = await server.repositories.assessments.get(view.assessment_id);
+    const turns = (stored?.submission as { turns: Array<{ prompt_id: string; prompt: string; transcript_source: string }> }).turns;
+    expect(turns.map((turn) => [turn.prompt_id, turn.transcript_source])).toEqual([['part1-0', 'device']]);
+    expect(turns[0]?.prompt).toBe(view.current_prompt?.text);
+  });
+
+  it('stores each answer with the question it answered, through all three parts', async () => {
+    const { client } = await server.signUp();
+    const view = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-002' }));
+    const stored = await server.repositories.assessments.get(view.assessment_id);
+    const turns = (stored?.submission as { turns: Array<{ part: number; prompt_id: string }> }).turns;
+    for (const turn of turns) expect(turn.prompt_id.startsWith(`part${turn.part}-`)).toBe(true);
+    expect(new Set(turns.map((turn) => turn.prompt_id)).size).toBe(turns.length);
+  });
+});
+
+describe('the speaking allowance', () => {
+  it('is charged once, when a test with transcripts is scored; starting and answering cost nothing', async () => {
+    const { client } = await server.signUp();
+    expect(await speakingUsed(client)).toBe(0);
+    const view = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-003' }));
+    expect(await speakingUsed(client)).toBe(0);
+    await client.speaking.complete({ id: view.assessment_id });
+    expect(await speakingUsed(client)).toBe(1);
+    await client.speaking.complete({ id: view.assessment_id });
+    expect(await speakingUsed(client)).toBe(1);
+  });
+
+  it('is not charged for a test answered by audio alone on the offline scorer: completion is refused with what to do', async () => {
+    const { client } = await server.signUp();
+    const audio = { data: Buffer.from('a recording').toString('base64'), mime_type: 'audio/webm' as const };
+    const start = await client.speaking.start({ question_id: 'sp-004' });
+    const view = await answerSpeakingTest(server, client, start, () => ({ audio, duration_ms: 20_000 }));
+    const refused = await client.speaking.complete({ id: view.assessment_id }).catch((error: unknown) => error);
+    expect(ApiError.isInstance(refused) && refused.status).toBe(400);
+    expect(ApiError.isInstance(refused) && refused.message).toMatch(/transcript/);
+    expect(await speakingUsed(client)).toBe(0);
+    const stored = await server.repositories.assessments.get(view.assessment_id);
+    expect(stored?.completed).toBe(false);
+  });
+
+  it('lets a learner with nothing left start no test, and counts only scored tests against the allowance', async () => {
+    const { client } = await server.signUp();
+    const free = (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.granted;
+    // More tests started and answered than the allowance: none is charged until it is scored.
+    const answered = [];
+    for (let index = 0; index <= free; index++) answered.push(await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-005' })));
+    expect(await speakingUsed(client)).toBe(0);
+    for (const view of answered.slice(0, free)) await client.speaking.complete({ id: view.assessment_id });
+    expect(await speakingUsed(client)).toBe(free);
+    const last = answered[free]!;
+    const overLimit = await client.speaking.complete({ id: last.assessment_id }).catch((error: unknown) => error);
+    expect(ApiError.isInstance(overLimit) && overLimit.status).toBe(402);
+    const noneLeft = await client.speaking.start({ question_id: 'sp-001' }).catch((error: unknown) => error);
+    expect(ApiError.isInstance(noneLeft) && noneLeft.status).toBe(402);
+    expect(await speakingUsed(client)).toBe(free);
   });
 });
 
@@ -120,6 +207,8 @@ describe('an unexpected error deep in a handler', () => {
     const view = await client.speaking.start({ question_id: 'sp-004' });
     // The audio store's folder is a file: Node's own ENOTDIR error, thrown from inside the handler.
     const audioFolder = path.join(server.config.dataDir, 'speaking-audio');
+    // Earlier tests of this file may have kept audio there.
+    rmSync(audioFolder, { recursive: true, force: true });
     writeFileSync(audioFolder, 'not a folder');
     try {
       server.clock.advance(20_500);
@@ -128,6 +217,7 @@ describe('an unexpected error deep in a handler', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
           part: 1,
+          prompt_id: 'part1-0',
           transcript: { text: ANSWERS[0] },
           audio: { data: Buffer.from('a recording').toString('base64'), mime_type: 'audio/webm' },
         }),

@@ -22,7 +22,7 @@ const validBodies: Record<string, Record<string, unknown>> = {
   'auth.changePassword': { current_password: 'old password', new_password: 'correct horse battery staple' },
   'writing.evaluate': { question_id: 'w2-001', essay: 'An essay.' },
   'speaking.start': { question_id: 'sp-001' },
-  'speaking.submitTurn': { part: 1, transcript: { text: 'An answer.' } },
+  'speaking.submitTurn': { part: 1, prompt_id: 'part1-0', transcript: { text: 'An answer.' } },
   'reading.evaluate': { question_id: 'ra-test-01', answers: { '1': 'A' } },
   'listening.evaluate': { question_id: 'li-test-01', answers: { '1': 'A' } },
   'contentReports.create': { target: { kind: 'question', id: 'w2-001' }, reason: 'other' },
@@ -102,7 +102,7 @@ describe('every route with a body', () => {
 
   it('needs audio or a transcript in a speaking turn', async () => {
     const route = listRoutes().find(({ name, group }) => group === 'speaking' && name === 'submitTurn')!.route;
-    await expectValidationError(await send(route, JSON.stringify({ part: 1 })), 'transcript');
+    await expectValidationError(await send(route, JSON.stringify({ part: 1, prompt_id: 'part1-0' })), 'transcript');
   });
 
   it('refuses a streamed body past the limit even without Content-Length', async () => {

@@ -102,8 +102,10 @@ function AnswerPanel({ view, onView, onReload }: { view: SpeakingSessionView; on
         { id: view.assessment_id },
         {
           part: prompt.part,
+          // Binds the answer to this question: if the test moved on meanwhile, it is a 409, not an answer to the next one.
+          prompt_id: prompt.prompt_id,
           ...(audio ? { audio, duration_ms: recording?.durationMs } : {}),
-          ...(text ? { transcript: { text } } : {}),
+          ...(text ? { transcript: { text }, transcript_source: 'typed' as const } : {}),
         },
       );
       setTranscript('');

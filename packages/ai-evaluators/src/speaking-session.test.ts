@@ -77,7 +77,7 @@ describe('startSpeakingSession', () => {
     expect(view).toEqual({
       ...ids,
       phase: 'part1',
-      current_prompt: { part: 1, text: 'Do you live in a house or a flat?', cue_card: [] },
+      current_prompt: { part: 1, prompt_id: 'part1-0', text: 'Do you live in a house or a flat?', cue_card: [] },
       phase_deadline_at: at(SPEAKING_TIMINGS.part1.maximumSeconds).toISOString(),
       turns_completed: 0,
       can_complete: false,
@@ -125,6 +125,7 @@ describe('Part 1', () => {
     const view = toSpeakingSessionView(state, ids);
     expect(view.current_prompt).toEqual({
       part: 2,
+      prompt_id: 'part2-0',
       text: 'Describe a time when you helped someone.',
       cue_card: ['who you helped', 'what the situation was', 'how you helped them', 'and explain how you felt about helping this person.'],
     });
@@ -136,6 +137,19 @@ describe('Part 1', () => {
     const state = startSpeakingSession(set, at(0));
     expectError(() => applySpeakingTurn(state, answer(2), at(10)), 'invalid_state', /Part 1/);
     expectError(() => applySpeakingTurn(state, answer(3), at(10)), 'invalid_state', /Part 1/);
+  });
+
+  it('binds each answer to its prompt: an answer for another prompt is invalid_state and changes nothing', () => {
+    const state = startSpeakingSession(set, at(0));
+    const first = applySpeakingTurn(state, { ...answer(1, 10), prompt_id: 'part1-0' }, at(15));
+    expect(toSpeakingSessionView(first, ids).current_prompt?.prompt_id).toBe('part1-1');
+    // A client a step behind sends its answer for the question already answered.
+    expectError(() => applySpeakingTurn(first, { ...answer(1, 10), prompt_id: 'part1-0' }, at(30)), 'invalid_state');
+    expect(() => applySpeakingTurn(first, { ...answer(1, 10), prompt_id: 'part1-0' }, at(30))).toThrow(/current prompt is part1-1/);
+    expectError(() => applySpeakingTurn(first, { ...answer(1, 10), prompt_id: 'part3-1' }, at(30)), 'invalid_state');
+    expect(first.turns).toHaveLength(1);
+    expectError(() => applySpeakingTurn(first, { ...answer(1, 10), prompt_id: 'question one' }, at(30)), 'invalid_input');
+    expect(applySpeakingTurn(first, { ...answer(1, 10), prompt_id: 'part1-1' }, at(30)).turns).toHaveLength(2);
   });
 
   it('rejects a malformed turn as invalid_input', () => {
@@ -243,7 +257,7 @@ describe('Part 2', () => {
     state = applySpeakingTurn(state, answer(2, 105), at(260));
     expect(state.phase).toBe('part2_talk');
     const view = toSpeakingSessionView(state, ids);
-    expect(view.current_prompt).toEqual({ part: 2, text: 'Do you often help other people?', cue_card: [] });
+    expect(view.current_prompt).toEqual({ part: 2, prompt_id: 'part2-1', text: 'Do you often help other people?', cue_card: [] });
     expect(view.phase_deadline_at).toBe(at(260 + FOLLOW_UP_ANSWER_SECONDS).toISOString());
     expectError(() => applySpeakingTurn(state, answer(2, FOLLOW_UP_ANSWER_SECONDS + grace + 1), at(260 + 59)), 'invalid_state');
     state = applySpeakingTurn(state, answer(2, 20), at(290));

@@ -4,6 +4,8 @@ import {
   isoDateTimeSchema,
   speakingPartSchema,
   speakingPhaseSchema,
+  speakingPromptId,
+  speakingPromptIdSchema,
   speakingSessionViewSchema,
   speakingSetSchema,
   speakingTurnInputSchema,
@@ -127,12 +129,17 @@ export function syncSpeakingSession(state: SpeakingSessionState, now: Date): Spe
 /**
  * Records the candidate's answer to the current prompt and moves to the next prompt or phase.
  * Throws EvaluatorError `invalid_input` for a malformed turn and `invalid_state` for a turn for
- * the wrong part, during Part 2 preparation, after the test finished, or longer than allowed.
+ * the wrong part or, with `prompt_id`, for another prompt than the current one (the question
+ * timed out meanwhile, or the client is a step behind), during Part 2 preparation, after the
+ * test finished, or longer than allowed.
  */
-export function applySpeakingTurn(state: SpeakingSessionState, turn: SpeakingTurnInput, now: Date): SpeakingSessionState {
-  const parsedTurn = speakingTurnInputSchema.safeParse(turn);
-  if (!parsedTurn.success) {
-    throw new EvaluatorError('invalid_input', 'the speaking turn is invalid', { details: parsedTurn.error.issues.map(describeIssue) });
+export function applySpeakingTurn(state: SpeakingSessionState, turn: SpeakingTurnInput & { prompt_id?: string }, now: Date): SpeakingSessionState {
+  const { prompt_id: promptId, ...answer } = turn;
+  const parsedTurn = speakingTurnInputSchema.safeParse(answer);
+  const parsedPromptId = promptId === undefined ? undefined : speakingPromptIdSchema.safeParse(promptId);
+  if (!parsedTurn.success || parsedPromptId?.success === false) {
+    const issues = [...(parsedTurn.error?.issues ?? []), ...(parsedPromptId?.error?.issues.map((issue) => ({ ...issue, path: ['prompt_id', ...issue.path] })) ?? [])];
+    throw new EvaluatorError('invalid_input', 'the speaking turn is invalid', { details: issues.map(describeIssue) });
   }
   const input = parsedTurn.data;
   const current = syncSpeakingSession(state, now);
@@ -150,6 +157,13 @@ export function applySpeakingTurn(state: SpeakingSessionState, turn: SpeakingTur
     );
   }
   const expectedPart = partOfPhase(current.phase);
+  const expectedPromptId = speakingPromptId(expectedPart, current.prompt_index);
+  if (promptId !== undefined && promptId !== expectedPromptId) {
+    throw new EvaluatorError(
+      'invalid_state',
+      `this answer is for prompt ${promptId}, but the current prompt is ${expectedPromptId} ("${speakingTurnPrompt(current.set, expectedPart, current.prompt_index).split('\n')[0]}"): reload the test and answer the current question`,
+    );
+  }
   if (input.part !== expectedPart) {
     throw new EvaluatorError('invalid_state', `expected an answer for Part ${expectedPart}, got one for Part ${input.part}`);
   }
@@ -282,14 +296,14 @@ function currentPrompt(state: SpeakingSessionState): SpeakingSessionView['curren
   const { set } = state;
   switch (state.phase) {
     case 'part1':
-      return { part: 1, text: set.part1.questions[state.prompt_index] ?? '', cue_card: [] };
+      return { part: 1, prompt_id: speakingPromptId(1, state.prompt_index), text: set.part1.questions[state.prompt_index] ?? '', cue_card: [] };
     case 'part2_preparation':
-      return { part: 2, text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
+      return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
     case 'part2_talk':
-      if (state.prompt_index === 0) return { part: 2, text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
-      return { part: 2, text: set.part2.follow_up[state.prompt_index - 1] ?? '', cue_card: [] };
+      if (state.prompt_index === 0) return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
+      return { part: 2, prompt_id: speakingPromptId(2, state.prompt_index), text: set.part2.follow_up[state.prompt_index - 1] ?? '', cue_card: [] };
     case 'part3':
-      return { part: 3, text: set.part3.questions[state.prompt_index] ?? '', cue_card: [] };
+      return { part: 3, prompt_id: speakingPromptId(3, state.prompt_index), text: set.part3.questions[state.prompt_index] ?? '', cue_card: [] };
     case 'finished':
       return null;
   }
@@ -405,6 +419,6 @@ function seconds(milliseconds: number): string {
   return (milliseconds / 1000).toFixed(1).replace(/\.0$/, '');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  return `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+function describeIssue(issue: { path: readonly PropertyKey[]; message: string }): string {
+  return `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
 }

@@ -142,13 +142,13 @@ describe('requests sent', () => {
     const api = client();
     const view = await api.speaking.submitTurn(
       { id: 'asm_01JDX8SPK' },
-      { part: 1, transcript: { text: 'I am a student of civil engineering.' }, duration_ms: 4200 },
+      { part: 1, prompt_id: 'part1-0', transcript: { text: 'I am a student of civil engineering.' }, duration_ms: 4200 },
     );
     expect(view.turns_completed).toBe(2);
     expect(view.current_prompt?.cue_card).toEqual([]);
     const [request] = server.requests;
     expect([request?.method, request?.path]).toEqual(['POST', '/api/speaking/sessions/asm_01JDX8SPK/turns']);
-    expect(request?.body).toEqual({ part: 1, transcript: { text: 'I am a student of civil engineering.', words: [] }, duration_ms: 4200 });
+    expect(request?.body).toEqual({ part: 1, prompt_id: 'part1-0', transcript: { text: 'I am a student of civil engineering.', words: [] }, duration_ms: 4200 });
   });
 
   it('mobile: logs in with client "mobile" and sends the token as a bearer token on user endpoints only', async () => {
@@ -431,7 +431,7 @@ describe('input validation happens before anything is sent', () => {
       api.auth.register({ email: 'learner@example.com', password: 'long enough pw', admin: true } as unknown as Parameters<typeof api.auth.register>[0]),
     );
     const missingBody = await rejection((api.auth.login as unknown as () => Promise<unknown>)());
-    const noAudioNorTranscript = await rejection(api.speaking.submitTurn({ id: 'asm_1' }, { part: 2 }));
+    const noAudioNorTranscript = await rejection(api.speaking.submitTurn({ id: 'asm_1' }, { part: 2, prompt_id: 'part2-0' }));
 
     expect([badParams, badQuery, unknownKey, missingBody, noAudioNorTranscript].map((error) => (error as ApiInputValidationError).part)).toEqual([
       'params',

@@ -4,7 +4,7 @@ import { assessmentTypeSchema } from './assessment-type.js';
 import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
 import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
 import { publicQuestionSchema } from './question.js';
-import { speakingSessionViewSchema, speakingTurnInputSchema } from './speaking.js';
+import { speakingSessionViewSchema, speakingTurnSubmissionSchema } from './speaking.js';
 import { displayNameSchema, publicUserSchema } from './user.js';
 
 /** HTTP methods the API uses. */
@@ -253,7 +253,7 @@ export const apiContract = {
       auth: 'user',
       status: 200,
       params: idParams,
-      body: speakingTurnInputSchema,
+      body: speakingTurnSubmissionSchema,
       response: speakingSessionViewSchema,
       maxBodyBytes: 16 * 1024 * 1024,
       idempotent: false,

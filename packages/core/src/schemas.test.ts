@@ -3,7 +3,7 @@ import { assessmentResultSchema, assessmentSchema, type AssessmentResultInput } 
 import { criteriaFor } from './criteria.js';
 import { publicQuestionSchema, questionSchema, toPublicQuestion } from './question.js';
 import { sessionSchema } from './session.js';
-import { speakingTurnInputSchema } from './speaking.js';
+import { speakingPromptId, speakingTurnInputSchema, speakingTurnSubmissionSchema } from './speaking.js';
 import { publicUserSchema, toPublicUser, userSchema } from './user.js';
 
 const user = {
@@ -168,5 +168,16 @@ describe('speaking turns', () => {
     expect(speakingTurnInputSchema.safeParse({ part: 1, transcript: { text: 'I live in Hanoi.' } }).success).toBe(true);
     expect(speakingTurnInputSchema.safeParse({ part: 4, transcript: { text: 'x' } }).success).toBe(false);
     expect(speakingTurnInputSchema.safeParse({ part: 2, audio: { data: 'not base64!', mime_type: 'audio/webm' } }).success).toBe(false);
+  });
+
+  it('are submitted with the id of the prompt they answer and where the transcript came from', () => {
+    const answer = { part: 3, prompt_id: speakingPromptId(3, 2), transcript: { text: 'I think so.' }, transcript_source: 'device' };
+    expect(speakingPromptId(3, 2)).toBe('part3-2');
+    expect(speakingTurnSubmissionSchema.parse(answer)).toMatchObject({ prompt_id: 'part3-2', transcript_source: 'device' });
+    const { prompt_id: _omitted, ...withoutPrompt } = answer;
+    expect(speakingTurnSubmissionSchema.safeParse(withoutPrompt).error?.issues[0]?.path).toEqual(['prompt_id']);
+    expect(speakingTurnSubmissionSchema.safeParse({ ...answer, prompt_id: 'part4-0' }).success).toBe(false);
+    expect(speakingTurnSubmissionSchema.safeParse({ ...answer, transcript_source: 'provider' }).success).toBe(false);
+    expect(speakingTurnSubmissionSchema.safeParse({ part: 3, prompt_id: 'part3-2' }).error?.issues[0]?.message).toBe('a turn needs audio or a transcript');
   });
 });

@@ -35,21 +35,52 @@ export const transcriptSchema = z.object({
 /** A transcript of a turn. */
 export type Transcript = z.infer<typeof transcriptSchema>;
 
+/**
+ * Which prompt of the test a turn answers: `part1-0` … for Part 1 questions, `part2-0` for the
+ * Part 2 talk and `part2-1` … for its follow-ups, `part3-0` … for Part 3 questions.
+ */
+export const speakingPromptIdSchema = z.string().regex(/^part[123]-\d{1,2}$/, 'a prompt id such as part1-0, part2-0 or part3-2');
+
+/** The id of the prompt at `index` within `part` (see {@link speakingPromptIdSchema}). */
+export function speakingPromptId(part: SpeakingPart, index: number): string {
+  return `part${part}-${index}`;
+}
+
+/** Where a turn's transcript came from: the device's speech recognition, or typed by the candidate. */
+export const transcriptSourceSchema = z.enum(['device', 'typed']);
+/** Where a turn's transcript came from. */
+export type TranscriptSource = z.infer<typeof transcriptSourceSchema>;
+
+const speakingTurnFields = {
+  part: speakingPartSchema,
+  audio: audioInputSchema.optional(),
+  transcript: transcriptSchema.optional(),
+  /** How long the candidate spoke, in milliseconds, as the client measured it. */
+  duration_ms: z.number().min(0).max(10 * 60 * 1000).optional(),
+};
+const hasAnAnswer = (turn: { audio?: unknown; transcript?: unknown }) => turn.audio !== undefined || turn.transcript !== undefined;
+const noAnswer = { message: 'a turn needs audio or a transcript', path: ['transcript'] };
+
 /** One turn of the speaking test: audio and/or a transcript of the candidate's answer. Unknown keys are refused, as in every request body. */
-export const speakingTurnInputSchema = z
-  .strictObject({
-    part: speakingPartSchema,
-    audio: audioInputSchema.optional(),
-    transcript: transcriptSchema.optional(),
-    /** How long the candidate spoke, in milliseconds, as the client measured it. */
-    duration_ms: z.number().min(0).max(10 * 60 * 1000).optional(),
-  })
-  .refine((turn) => turn.audio !== undefined || turn.transcript !== undefined, {
-    message: 'a turn needs audio or a transcript',
-    path: ['transcript'],
-  });
+export const speakingTurnInputSchema = z.strictObject(speakingTurnFields).refine(hasAnAnswer, noAnswer);
 /** One turn of the speaking test. */
 export type SpeakingTurnInput = z.infer<typeof speakingTurnInputSchema>;
+
+/**
+ * A turn as a client submits it: the answer, the prompt it answers (`current_prompt.prompt_id`
+ * of the view it was recorded against; another prompt is a 409, so answers can never shift onto
+ * the wrong question) and where its transcript came from.
+ */
+export const speakingTurnSubmissionSchema = z
+  .strictObject({
+    ...speakingTurnFields,
+    prompt_id: speakingPromptIdSchema,
+    /** Where `transcript` came from; `device` when omitted with a transcript. */
+    transcript_source: transcriptSourceSchema.optional(),
+  })
+  .refine(hasAnAnswer, noAnswer);
+/** A turn as a client submits it. */
+export type SpeakingTurnSubmission = z.infer<typeof speakingTurnSubmissionSchema>;
 
 /** What a client sees of a speaking test in progress: where it stands and what to ask next. */
 export const speakingSessionViewSchema = z.object({
@@ -58,7 +89,13 @@ export const speakingSessionViewSchema = z.object({
   phase: speakingPhaseSchema,
   /** What the examiner asks now; null once finished. */
   current_prompt: z
-    .object({ part: speakingPartSchema, text: z.string(), cue_card: z.array(z.string()).default([]) })
+    .object({
+      part: speakingPartSchema,
+      /** Send it back with the answer (`prompt_id` of the turn). */
+      prompt_id: speakingPromptIdSchema,
+      text: z.string(),
+      cue_card: z.array(z.string()).default([]),
+    })
     .nullable(),
   /** When the current phase ends (preparation, talk), if it is timed. */
   phase_deadline_at: isoDateTimeSchema.nullable(),

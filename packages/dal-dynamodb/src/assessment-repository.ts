@@ -229,7 +229,7 @@ export function buildUserAssessmentTypesQuery(
     indexName: USER_EMAIL_INDEX,
     partitionKey: 'user_email',
     partitionValue: userEmail,
-    projection: ['assessment_type'],
+    projection: ['assessment_type', 'completed'],
     exclusiveStartKey,
   });
 }
@@ -293,12 +293,12 @@ export interface AssessmentRepository {
    */
   updateProgress(assessmentId: string, progress: AssessmentProgress, options: { expectedVersion: number }): Promise<Assessment>;
   /**
-   * How many assessments of each type a user has (started ones included), from every page of
-   * `user-email-index` with only `assessment_type` projected. Read units are still billed by
-   * item size: it saves transfer and parsing, not capacity. Eventually consistent, like
-   * {@link listByUser}.
+   * How many assessments of each type a user has (started ones included, unless
+   * `completedOnly`), from every page of `user-email-index` with only `assessment_type` and
+   * `completed` projected. Read units are still billed by item size: it saves transfer and
+   * parsing, not capacity. Eventually consistent, like {@link listByUser}.
    */
-  countByType(userEmail: string): Promise<AssessmentCounts>;
+  countByType(userEmail: string, options?: { completedOnly?: boolean }): Promise<AssessmentCounts>;
 }
 
 /** Creates the {@link AssessmentRepository}. */
@@ -470,7 +470,7 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
         });
       },
 
-      async countByType(rawEmail) {
+      async countByType(rawEmail, countOptions = {}) {
         const email = normalizeEmail(rawEmail);
         const context = { operation: 'assessments.countByType', tableName, key: { user_email: email } };
         const counts = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, 0])) as AssessmentCounts;
@@ -479,6 +479,7 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           const output = await sender.query(context, buildUserAssessmentTypesQuery(tableName, email, startKey));
           for (const item of output.Items ?? []) {
             const type = parseStoredItem(assessmentTypeSchema, item.assessment_type, { tableName, key: { user_email: email } });
+            if (countOptions.completedOnly && item.completed !== true) continue;
             counts[type] += 1;
           }
           startKey = output.LastEvaluatedKey;

@@ -127,6 +127,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       REGISTRATIONS_PER_CLIENT_PER_HOUR: '10000',
       // Harper takes seconds of CPU to load in every server; the test that needs it turns it on.
       OFFLINE_GRAMMAR_CHECK: 'false',
+      // DynamoDB Local on a busy machine can take seconds; no test here is about its speed.
+      DYNAMODB_REQUEST_TIMEOUT_MS: '60000',
       ...options.env,
     },
     { rootDirectory: dataDir },
@@ -138,7 +140,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials });
   const documentClient = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   await createTables({ client: dynamo, prefix, pollIntervalMs: 50 });
-  const repositories = createRepositories({ documentClient, cursorSecret: config.cursorSecret, prefix, now: clock.now });
+  const repositories = createRepositories({
+    documentClient,
+    cursorSecret: config.cursorSecret,
+    prefix,
+    now: clock.now,
+    retry: { deadlineMs: config.dynamodbRequestTimeoutMs, callDeadlineMs: 3 * config.dynamodbRequestTimeoutMs },
+  });
   await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });
 
   const ses = new SESClient({ endpoint: sesEndpoint, region: 'us-east-1', credentials });

@@ -52,7 +52,7 @@ export const speakingViewJson = {
   assessment_id: 'asm_01JDX8SPK',
   question_id: 'spk-hometown',
   phase: 'part1',
-  current_prompt: { part: 1, text: 'Do you work or are you a student?' },
+  current_prompt: { part: 1, prompt_id: 'part1-0', text: 'Do you work or are you a student?' },
   phase_deadline_at: null,
   turns_completed: 1,
   can_complete: false,

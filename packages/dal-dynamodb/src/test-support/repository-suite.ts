@@ -648,7 +648,8 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         for (let start = 0; start < large.length; start += 10) {
           await Promise.all(large.slice(start, start + 10).map((input) => repositories.assessments.save(input)));
         }
-        await repositories.assessments.save(startedAssessmentInput({ user_email: email }));
+        const { assessment: scored } = await repositories.assessments.save(startedAssessmentInput({ user_email: email }));
+        await repositories.assessments.updateCompletion(scored.assessment_id, writingTask2Result(), { expectedVersion: 0, completedAt: new Date('2026-11-25T10:20:00.000Z') });
         await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }));
         // An idempotency marker sits in the same table: it must not count.
         await repositories.assessments.claimIdempotencyKey({
@@ -675,6 +676,8 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         });
         expect(sent.filter((name) => name === 'QueryCommand').length).toBeGreaterThanOrEqual(2);
         expect(sent.every((name) => name === 'QueryCommand')).toBe(true);
+        // Only the scored ones: a started speaking test is not charged until it is scored.
+        expect(await repositories.assessments.countByType(email, { completedOnly: true })).toMatchObject({ writing_task2: 1, reading_academic: 0, speaking: 0 });
         expect(Object.values(await repositories.assessments.countByType(uniqueEmail('nobody'))).every((count) => count === 0)).toBe(true);
       });
 
