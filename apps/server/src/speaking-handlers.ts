@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  advanceSpeakingSession,
   applySpeakingTurn,
   finishSpeakingSession,
   parseSpeakingSessionState,
@@ -40,7 +41,7 @@ export interface SpeakingHandlerOptions {
   audio: SpeakingAudioStore;
 }
 
-/** The handlers of the speaking-test routes: start, view, answer, score. */
+/** The handlers of the speaking-test routes: start, view, answer, move on, discard, score. */
 export function createSpeakingHandlers(services: AppServices, options: SpeakingHandlerOptions): ContractHandlers['speaking'] {
   const { repositories, clock } = services;
 
@@ -118,6 +119,32 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
         { expectedVersion: assessment.version },
       );
       return toSpeakingSessionView(next, idsOf(assessment), now);
+    },
+
+    async advance({ params, body, caller }) {
+      const assessment = await ownSpeaking(caller.user, params.id);
+      if (assessment.completed) throw new ServerError('conflict', 'This speaking test has been scored already');
+      const now = clock();
+      const state = parseSpeakingSessionState(assessment.speaking_session);
+      const current = toSpeakingSessionView(state, idsOf(assessment), now);
+      if (current.phase !== body.from_phase) {
+        throw new ServerError('conflict', `The test is in ${current.phase}, not ${body.from_phase}: it has moved on already`);
+      }
+      const next = advanceSpeakingSession(state, now);
+      await repositories.assessments.updateProgress(
+        assessment.assessment_id,
+        { speaking_session: next as unknown as Record<string, unknown> },
+        { expectedVersion: assessment.version },
+      );
+      return toSpeakingSessionView(next, idsOf(assessment), now);
+    },
+
+    async discard({ params, caller }) {
+      const assessment = await ownSpeaking(caller.user, params.id);
+      if (assessment.completed) throw new ServerError('conflict', 'This speaking test has been scored: a result is kept, not discarded');
+      await repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: assessment.version });
+      await options.audio.delete(assessment.assessment_id);
+      return { assessment_id: assessment.assessment_id, discarded: true as const };
     },
 
     async complete({ params, caller, context }) {

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiClient } from '@ielts-genai-prep/api-client';
 import type { SpeakingSessionView } from '@ielts-genai-prep/core';
@@ -155,6 +155,48 @@ describe('answers bound to their questions', () => {
     const turns = (stored?.submission as { turns: Array<{ part: number; prompt_id: string }> }).turns;
     for (const turn of turns) expect(turn.prompt_id.startsWith(`part${turn.part}-`)).toBe(true);
     expect(new Set(turns.map((turn) => turn.prompt_id)).size).toBe(turns.length);
+  });
+});
+
+describe('moving on and giving up', () => {
+  it('skips the rest of the preparation minute, once: a repeated skip is a 409', async () => {
+    const { client } = await server.signUp();
+    let view = await client.speaking.start({ question_id: 'sp-001' });
+    while (view.phase === 'part1') view = await answer(client, view, 20);
+    expect(view.phase).toBe('part2_preparation');
+    server.clock.advance(10_000);
+    const before = server.clock.now().getTime();
+    const talk = await client.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' });
+    const after = server.clock.now().getTime();
+    expect(talk.phase).toBe('part2_talk');
+    expect(talk.current_prompt?.prompt_id).toBe('part2-0');
+    // The talk's two minutes start now, not when the minute would have ended.
+    const deadline = Date.parse(talk.phase_deadline_at!);
+    expect(deadline).toBeGreaterThanOrEqual(before + 120_000);
+    expect(deadline).toBeLessThanOrEqual(after + 120_000);
+    const again = await client.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' }).catch((error: unknown) => error);
+    expect(ApiError.isInstance(again) && again.status).toBe(409);
+    expect((await client.speaking.get({ id: view.assessment_id })).phase).toBe('part2_talk');
+  });
+
+  it('discards a test in progress with its recordings, at no cost; a scored test cannot be discarded', async () => {
+    const { client } = await server.signUp();
+    const view = await client.speaking.start({ question_id: 'sp-002' });
+    server.clock.advance(20_500);
+    const audio = { data: Buffer.from('a recording').toString('base64'), mime_type: 'audio/webm' as const };
+    await client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', audio, duration_ms: 20_000 });
+    const audioFolder = path.join(server.config.dataDir, 'speaking-audio', view.assessment_id);
+    expect(existsSync(audioFolder)).toBe(true);
+    await expect(client.speaking.discard({ id: view.assessment_id })).resolves.toEqual({ assessment_id: view.assessment_id, discarded: true });
+    expect(await server.repositories.assessments.get(view.assessment_id)).toBeUndefined();
+    expect(existsSync(audioFolder)).toBe(false);
+    expect(await speakingUsed(client)).toBe(0);
+
+    const scored = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-003' }));
+    await client.speaking.complete({ id: scored.assessment_id });
+    const refused = await client.speaking.discard({ id: scored.assessment_id }).catch((error: unknown) => error);
+    expect(ApiError.isInstance(refused) && refused.status).toBe(409);
+    expect((await server.repositories.assessments.get(scored.assessment_id))?.completed).toBe(true);
   });
 });
 

@@ -22,6 +22,7 @@ const validBodies: Record<string, Record<string, unknown>> = {
   'auth.changePassword': { current_password: 'old password', new_password: 'correct horse battery staple' },
   'writing.evaluate': { question_id: 'w2-001', essay: 'An essay.' },
   'speaking.start': { question_id: 'sp-001' },
+  'speaking.advance': { from_phase: 'part1' },
   'speaking.submitTurn': { part: 1, prompt_id: 'part1-0', transcript: { text: 'An answer.' } },
   'reading.evaluate': { question_id: 'ra-test-01', answers: { '1': 'A' } },
   'listening.evaluate': { question_id: 'li-test-01', answers: { '1': 'A' } },

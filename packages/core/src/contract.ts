@@ -4,7 +4,7 @@ import { assessmentTypeSchema } from './assessment-type.js';
 import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
 import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
 import { publicQuestionSchema } from './question.js';
-import { speakingSessionViewSchema, speakingTurnSubmissionSchema } from './speaking.js';
+import { speakingPhaseSchema, speakingSessionViewSchema, speakingTurnSubmissionSchema } from './speaking.js';
 import { displayNameSchema, publicUserSchema } from './user.js';
 
 /** HTTP methods the API uses. */
@@ -256,6 +256,28 @@ export const apiContract = {
       body: speakingTurnSubmissionSchema,
       response: speakingSessionViewSchema,
       maxBodyBytes: 16 * 1024 * 1024,
+      idempotent: false,
+    }),
+    advance: route({
+      method: 'POST',
+      path: '/api/speaking/sessions/:id/advance',
+      summary:
+        'Move on as the examiner would: end Part 1, skip the rest of the preparation minute, skip the follow-ups after the talk, or end Part 3. `from_phase` must be the current phase (a 409 otherwise), so a repeated request cannot skip twice',
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      body: z.strictObject({ from_phase: speakingPhaseSchema.exclude(['finished']) }),
+      response: speakingSessionViewSchema,
+      idempotent: false,
+    }),
+    discard: route({
+      method: 'DELETE',
+      path: '/api/speaking/sessions/:id',
+      summary: 'Discard a speaking test that has not been scored: it is deleted with its recordings and costs nothing. A scored test is a 409',
+      auth: 'user',
+      status: 200,
+      params: idParams,
+      response: z.object({ assessment_id: identifierSchema, discarded: z.literal(true) }),
       idempotent: false,
     }),
     complete: route({

@@ -216,6 +216,24 @@ export function buildUpdateProgressRequest(
 }
 
 /**
+ * Delete of an assessment still in progress at `expectedVersion`: the condition keeps a scored
+ * one and one changed meanwhile. Pure.
+ */
+export function buildDiscardInProgressRequest(tableName: string, assessmentId: string, expectedVersion: number): DeleteCommandInput {
+  const builder = createExpressionBuilder();
+  return {
+    TableName: tableName,
+    Key: { assessment_id: assessmentId },
+    ConditionExpression: [
+      `attribute_exists(${builder.name('assessment_id')})`,
+      `${builder.name('completed')} = ${builder.value(false)}`,
+      versionCondition(builder, expectedVersion),
+    ].join(' AND '),
+    ...builder.attributes(),
+  };
+}
+
+/**
  * Query of one page of the types of a user's assessments through `user-email-index`: only
  * `assessment_type` comes back, so a long history costs little to transfer and parse. Pure.
  */
@@ -299,6 +317,12 @@ export interface AssessmentRepository {
    * parsing, not capacity. Eventually consistent, like {@link listByUser}.
    */
   countByType(userEmail: string, options?: { completedOnly?: boolean }): Promise<AssessmentCounts>;
+  /**
+   * Deletes an assessment that is still in progress (a speaking test the learner gave up), if it
+   * is still at `expectedVersion`. `conflict` when it was scored or changed meanwhile,
+   * `not_found` when there is no such assessment. A scored assessment is never deleted.
+   */
+  discardInProgress(assessmentId: string, options: { expectedVersion: number }): Promise<void>;
 }
 
 /** Creates the {@link AssessmentRepository}. */
@@ -464,6 +488,26 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           code: 'conflict',
           message: current.completed
             ? `Assessment ${assessmentId} is completed: its progress can no longer change`
+            : `Assessment ${assessmentId} is at version ${current.version}, not ${expectedVersion}`,
+          tableName,
+          key,
+        });
+      },
+
+      async discardInProgress(assessmentId, { expectedVersion }) {
+        const key = { assessment_id: assessmentId };
+        checkExpectedVersion(expectedVersion, { tableName, key });
+        if (!storable(assessmentId)) throw notFound(assessmentId);
+        const output = await unlessConditionFails(
+          sender.delete({ operation: 'assessments.discardInProgress', tableName, key }, buildDiscardInProgressRequest(tableName, assessmentId, expectedVersion)),
+        );
+        if (output) return;
+        const current = await get(assessmentId);
+        if (!current) throw notFound(assessmentId);
+        throw new DalError({
+          code: 'conflict',
+          message: current.completed
+            ? `Assessment ${assessmentId} is completed: it cannot be discarded`
             : `Assessment ${assessmentId} is at version ${current.version}, not ${expectedVersion}`,
           tableName,
           key,

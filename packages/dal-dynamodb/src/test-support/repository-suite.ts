@@ -541,6 +541,20 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(next.items[0]?.timestamp).toBe(minutesAfterStart(1));
       });
 
+      it('discards an assessment in progress, but never a scored one or one changed meanwhile', async () => {
+        const { assessment } = await repositories.assessments.save(startedAssessmentInput({ assessment_type: 'speaking' }));
+        expectDalError(await caught(repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 3 })), 'conflict');
+        await repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 0 });
+        expect(await repositories.assessments.get(assessment.assessment_id)).toBeUndefined();
+        expectDalError(await caught(repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 0 })), 'not_found');
+
+        const { assessment: scored } = await repositories.assessments.save(startedAssessmentInput());
+        await repositories.assessments.updateCompletion(scored.assessment_id, writingTask2Result(), { expectedVersion: 0, completedAt: new Date('2026-11-25T10:20:00.000Z') });
+        const refused = expectDalError(await caught(repositories.assessments.discardInProgress(scored.assessment_id, { expectedVersion: 1 })), 'conflict');
+        expect(refused.message).toMatch(/completed/);
+        expect((await repositories.assessments.get(scored.assessment_id))?.completed).toBe(true);
+      });
+
       it('stores a completion result, with version checks', async () => {
         const { assessment } = await repositories.assessments.save(startedAssessmentInput());
         const completedAt = new Date('2026-11-25T10:20:00.000Z');
