@@ -72,5 +72,8 @@ describe('the OpenAPI document', () => {
       ]),
     );
     expect(paths['/api/assessments/{id}']?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    // What clients of the new fields read from the document: a section's recording, a turn's prompt.
+    const text = JSON.stringify(document);
+    for (const field of ['audio_url', 'audio_duration_seconds', 'prompt_id', 'transcript_source', 'from_phase']) expect(text, field).toContain(`"${field}"`);
   });
 });

@@ -309,6 +309,16 @@ describe('errors', () => {
     expect(me.user.email).toBe('learner@example.com');
   });
 
+  it('questions.get carries a listening section’s recording and duration, and refuses a recording without one', async () => {
+    const section = { part: 1, title: 'Enrolling on a course', transcript: 'WOMAN: Good morning.', audio_url: 'https://cdn.example.com/li/1.mp3', audio_duration_seconds: 312 };
+    const listening = { question_id: 'li-001', assessment_type: 'listening', title: 'Listening test 1', prompt: 'Answer questions 1–40.', time_limit: 30, sections: [section] };
+    server.handle((request) => ({ status: 200, json: request.path.endsWith('li-001') ? listening : { ...listening, sections: [{ ...section, audio_duration_seconds: null }] } }));
+    const api = client();
+    expect((await api.questions.get({ id: 'li-001' })).sections).toEqual([section]);
+    const error = await rejection(api.questions.get({ id: 'li-002' }));
+    expect(ApiResponseValidationError.isInstance(error) && error.details.map((detail) => detail.path)).toEqual(['sections.0.audio_duration_seconds']);
+  });
+
   it('a response of the wrong shape is an ApiResponseValidationError naming the fields', async () => {
     server.handle(() => ({ status: 200, json: { ...writingAssessmentJson, overall_band: 6.3, completed: 'yes' } }));
     const error = await rejection(client().assessments.get({ id: 'asm_1' }));

@@ -96,15 +96,26 @@ const publicQuestionShape = {
     .array(z.object({ part: z.int().min(1).max(3), title: z.string().max(300), text: z.string().max(20_000) }))
     .max(3)
     .default([]),
-  /** Listening sections. The transcript is for practice review; an `audio_url` when recorded. */
+  /**
+   * Listening sections. The transcript is what the apps speak by speech synthesis when there is
+   * no recording, and what they show after the answers are submitted; `audio_url` and
+   * `audio_duration_seconds` when the section is recorded (then it plays instead).
+   */
   sections: z
     .array(
-      z.object({
-        part: z.int().min(1).max(4),
-        title: z.string().max(300),
-        transcript: z.string().max(20_000),
-        audio_url: z.url().nullable().default(null),
-      }),
+      z
+        .object({
+          part: z.int().min(1).max(4),
+          title: z.string().max(300),
+          transcript: z.string().max(20_000),
+          audio_url: z.url().nullable().default(null),
+          /** How long the recording plays; with `audio_url` only. */
+          audio_duration_seconds: z.number().positive().max(3600).nullable().default(null),
+        })
+        .refine((section) => (section.audio_url === null) === (section.audio_duration_seconds === null), {
+          message: 'a recorded section needs both audio_url and audio_duration_seconds',
+          path: ['audio_duration_seconds'],
+        }),
     )
     .max(4)
     .default([]),

@@ -160,6 +160,17 @@ describe('questions', () => {
   it('rejects question numbers outside 1–40 in a key', () => {
     expect(questionSchema.safeParse({ ...question, answer_key: { '41': 'x' } }).success).toBe(false);
   });
+
+  it('carries a listening section’s recording with its duration, or neither', () => {
+    const listening = { ...question, question_id: 'li-test-01', assessment_type: 'listening' };
+    const section = { part: 1, title: 'Enrolling on a course', transcript: 'WOMAN: Good morning.' };
+    const recorded = { ...section, audio_url: 'https://cdn.example.com/li-test-01/1.mp3', audio_duration_seconds: 312 };
+    expect(publicQuestionSchema.parse({ ...listening, sections: [section] }).sections[0]).toMatchObject({ audio_url: null, audio_duration_seconds: null });
+    expect(publicQuestionSchema.parse({ ...listening, sections: [recorded] }).sections[0]).toMatchObject({ audio_url: recorded.audio_url, audio_duration_seconds: 312 });
+    const noDuration = questionSchema.safeParse({ ...listening, sections: [{ ...recorded, audio_duration_seconds: null }] });
+    expect(noDuration.error?.issues[0]?.path).toEqual(['sections', 0, 'audio_duration_seconds']);
+    expect(questionSchema.safeParse({ ...listening, sections: [{ ...section, audio_duration_seconds: 10 }] }).success).toBe(false);
+  });
 });
 
 describe('speaking turns', () => {

@@ -105,10 +105,10 @@ export const listeningTest: Question = {
   prompt: `There are four sections and ${TEST_LIMITS.listening.questions} questions. Read the questions for each section before you listen; you will hear each recording once. Spelling must be correct.`,
   time_limit: TEST_LIMITS.listening.minutes,
   sections: [
-    { part: 1, title: 'Enrolling on an evening course', transcript: section1, audio_url: null },
-    { part: 2, title: 'Volunteering at Heron Lake Nature Reserve', transcript: section2, audio_url: null },
-    { part: 3, title: 'A tutorial about a student travel survey', transcript: section3, audio_url: null },
-    { part: 4, title: 'A lecture on the natural ice trade', transcript: section4, audio_url: null },
+    { part: 1, title: 'Enrolling on an evening course', transcript: section1, audio_url: null, audio_duration_seconds: null },
+    { part: 2, title: 'Volunteering at Heron Lake Nature Reserve', transcript: section2, audio_url: null, audio_duration_seconds: null },
+    { part: 3, title: 'A tutorial about a student travel survey', transcript: section3, audio_url: null, audio_duration_seconds: null },
+    { part: 4, title: 'A lecture on the natural ice trade', transcript: section4, audio_url: null, audio_duration_seconds: null },
   ],
   question_groups: [
     {

@@ -741,6 +741,14 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.questions.get('q-missing')).toBeUndefined();
       });
 
+      it('keeps a listening section’s recording and its duration', async () => {
+        const section = { part: 1, title: 'Enrolling on a course', transcript: 'WOMAN: Good morning.', audio_url: 'https://cdn.example.com/li/1.mp3', audio_duration_seconds: 312 };
+        const [stored] = await repositories.questions.putMany([questionInput({ assessment_type: 'listening', word_limit: null, sections: [section] })]);
+        expect((await repositories.questions.get(String(stored!.question_id)))?.sections).toEqual([section]);
+        const unrecorded = { ...section, audio_url: null };
+        expectDalError(await caught(repositories.questions.putMany([questionInput({ assessment_type: 'listening', word_limit: null, sections: [unrecorded] })])), 'validation');
+      });
+
       it('validates every question before sending any', async () => {
         const sent = await commandsDuring(async () => {
           expectDalError(await caught(repositories.questions.putMany([questionInput(), questionInput({ time_limit: 0 })])), 'validation');
