@@ -156,14 +156,14 @@ describe('assessments requests', () => {
     expect(onlySubmission.ConditionExpression).toBe('attribute_exists(#n2) AND #n3 = :v2 AND (attribute_not_exists(#n1) OR #n1 = :v3)');
   });
 
-  it("count a user's assessments by reading only their type through the GSI", () => {
+  it("count a user's assessments by reading only their type and whether each is completed, through the GSI", () => {
     expect(buildUserAssessmentTypesQuery('assessments', 'ada@example.com', { assessment_id: 'a' })).toEqual({
       TableName: 'assessments',
       IndexName: 'user-email-index',
       KeyConditionExpression: '#n0 = :v0',
-      ProjectionExpression: '#n1',
+      ProjectionExpression: '#n1, #n2',
       ExclusiveStartKey: { assessment_id: 'a' },
-      ExpressionAttributeNames: { '#n0': 'user_email', '#n1': 'assessment_type' },
+      ExpressionAttributeNames: { '#n0': 'user_email', '#n1': 'assessment_type', '#n2': 'completed' },
       ExpressionAttributeValues: { ':v0': 'ada@example.com' },
     });
     expect(buildUserAssessmentTypesQuery('assessments', 'ada@example.com', undefined)).not.toHaveProperty('ExclusiveStartKey');
