@@ -60,6 +60,7 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
     await web.listening.evaluate({ question_id: listening.question_id, answers: { '1': 'an answer' } });
 
     // One test given up and discarded; the next one scored, with the preparation minute skipped.
+    expect((await web.speaking.setup()).transcribes_audio).toBe(false);
     const abandoned = await web.speaking.start({ question_id: 'sp-006' });
     await web.speaking.discard({ id: abandoned.assessment_id });
     let view: SpeakingSessionView = await web.speaking.start({ question_id: 'sp-006' });

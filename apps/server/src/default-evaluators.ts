@@ -121,5 +121,9 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
       }
       return safetyEventSink.run(sink, () => offlineSpeaking.evaluate({ turns: transcribed }));
     },
+
+    speakingSetup: speakingEvaluator
+      ? { scorer: 'gemini', transcribes_audio: true, assesses_pronunciation: true }
+      : { scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false },
   };
 }

@@ -1,5 +1,5 @@
 import type { AiSafetyEvent } from '@ielts-genai-prep/ai-evaluators';
-import type { AssessmentResultInput, Question, Rubric, SpeakingTurnInput } from '@ielts-genai-prep/core';
+import type { AssessmentResultInput, Question, Rubric, SpeakingSetup, SpeakingTurnInput } from '@ielts-genai-prep/core';
 
 /** A writing answer to score. */
 export interface WritingEvaluationRequest {
@@ -37,4 +37,6 @@ export interface Evaluators {
   writing(request: WritingEvaluationRequest): Promise<AssessmentResultInput>;
   answerSheet(request: AnswerSheetEvaluationRequest): Promise<AssessmentResultInput>;
   speaking(request: SpeakingEvaluationRequest): Promise<AssessmentResultInput>;
+  /** How `speaking` scores: what an app tells the learner before a test starts. */
+  speakingSetup: SpeakingSetup;
 }

@@ -178,6 +178,22 @@ describe('with Bedrock and Gemini configured', () => {
     expect(existsSync(audioFolder)).toBe(false);
   });
 
+  it('scores a test answered by audio alone on Gemini, which transcribes it; Pronunciation is assessed', async () => {
+    const { client } = await server.signUp();
+    expect(await client.speaking.setup()).toEqual({ scorer: 'gemini', transcribes_audio: true, assesses_pronunciation: true });
+    const audio = { data: Buffer.from('a recorded answer, nothing typed').toString('base64'), mime_type: 'audio/webm' as const };
+    const view = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-005' }), () => ({ audio, duration_ms: 20_000 }));
+    const before = requests.length;
+    const assessment = await client.speaking.complete({ id: view.assessment_id });
+    expect(assessment.provenance?.provider).toBe('gemini');
+    expect(assessment.criteria_scores.pronunciation?.band).toBe(6.5);
+    const call = requests.slice(before).find((request) => request.path.includes(':generateContent'));
+    // Every answer went to the provider as audio, with no transcript of ours.
+    const sent = JSON.stringify(call!.body);
+    expect(sent.split(audio.data).length - 1).toBe(view.turns_completed);
+    expect(sent).not.toContain('I grew up in a fairly small town');
+  });
+
   it('gives the speaking allowance back when Gemini fails, and charges once when the test is scored later', async () => {
     const { client } = await server.signUp();
     const used = async () => (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;

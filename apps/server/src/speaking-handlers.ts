@@ -41,7 +41,7 @@ export interface SpeakingHandlerOptions {
   audio: SpeakingAudioStore;
 }
 
-/** The handlers of the speaking-test routes: start, view, answer, move on, discard, score. */
+/** The handlers of the speaking-test routes: how tests are scored, start, view, answer, move on, discard, score. */
 export function createSpeakingHandlers(services: AppServices, options: SpeakingHandlerOptions): ContractHandlers['speaking'] {
   const { repositories, clock } = services;
 
@@ -56,6 +56,10 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
   const turnsOf = (assessment: Assessment): StoredTurn[] => storedTurnsSchema.parse(assessment.submission ?? {}).turns;
 
   return {
+    async setup() {
+      return services.evaluators.speakingSetup;
+    },
+
     async start({ body, caller }) {
       const question = await questionOfKind(services, body.question_id, (type) => type === 'speaking', 'a speaking set');
       if (!question.speaking) throw new ServerError('not_found', `Question ${question.question_id} has no speaking set`);

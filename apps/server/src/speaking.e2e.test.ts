@@ -214,6 +214,8 @@ describe('the speaking allowance', () => {
 
   it('is not charged for a test answered by audio alone on the offline scorer: completion is refused with what to do', async () => {
     const { client } = await server.signUp();
+    // What the app reads before the test, to tell the learner a transcript must come with each answer.
+    expect(await client.speaking.setup()).toEqual({ scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false });
     const audio = { data: Buffer.from('a recording').toString('base64'), mime_type: 'audio/webm' as const };
     const start = await client.speaking.start({ question_id: 'sp-004' });
     const view = await answerSpeakingTest(server, client, start, () => ({ audio, duration_ms: 20_000 }));

@@ -4,7 +4,7 @@ import { assessmentTypeSchema } from './assessment-type.js';
 import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
 import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
 import { publicQuestionSchema } from './question.js';
-import { speakingPhaseSchema, speakingSessionViewSchema, speakingTurnSubmissionSchema } from './speaking.js';
+import { speakingPhaseSchema, speakingSessionViewSchema, speakingSetupSchema, speakingTurnSubmissionSchema } from './speaking.js';
 import { displayNameSchema, publicUserSchema } from './user.js';
 
 /** HTTP methods the API uses. */
@@ -226,6 +226,16 @@ export const apiContract = {
     }),
   },
   speaking: {
+    setup: route({
+      method: 'GET',
+      path: '/api/speaking/setup',
+      summary:
+        'How this server scores a speaking test: whether recorded audio is transcribed by the provider (and Pronunciation assessed) or each answer needs a transcript from the device or typed. Ask before starting, to tell the learner',
+      auth: 'user',
+      status: 200,
+      response: speakingSetupSchema,
+      idempotent: true,
+    }),
     start: route({
       method: 'POST',
       path: '/api/speaking/sessions',

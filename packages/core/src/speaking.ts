@@ -82,6 +82,23 @@ export const speakingTurnSubmissionSchema = z
 /** A turn as a client submits it. */
 export type SpeakingTurnSubmission = z.infer<typeof speakingTurnSubmissionSchema>;
 
+/**
+ * How the server scores a speaking test, for an app to tell the learner before it starts which
+ * of the three paths applies: the provider transcribes the recorded audio (and assesses
+ * Pronunciation), or the app must send a transcript with each answer (recognised on the device,
+ * or typed) and Pronunciation is marked not assessed.
+ */
+export const speakingSetupSchema = z.object({
+  /** `gemini` when a provider is configured, `offline` for the embedded scorer. */
+  scorer: z.enum(['gemini', 'offline']),
+  /** Recorded audio alone can be scored: the provider transcribes it. */
+  transcribes_audio: z.boolean(),
+  /** Pronunciation gets a band (from the audio); otherwise it is marked not assessed. */
+  assesses_pronunciation: z.boolean(),
+});
+/** How the server scores a speaking test. */
+export type SpeakingSetup = z.infer<typeof speakingSetupSchema>;
+
 /** What a client sees of a speaking test in progress: where it stands and what to ask next. */
 export const speakingSessionViewSchema = z.object({
   assessment_id: identifierSchema,
