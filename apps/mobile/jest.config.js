@@ -19,6 +19,12 @@ module.exports = {
   moduleNameMapper: {
     '^@ielts-genai-prep/api-client$': moduleEntry('@ielts-genai-prep/api-client'),
     '^@ielts-genai-prep/core$': moduleEntry('@ielts-genai-prep/core'),
+    // Native modules that need a device (a voice, a microphone, a speech recogniser, the files
+    // recordings are written to): small fakes at the package boundary, which tests drive and read.
+    '^expo-speech$': '<rootDir>/src/test-support/fake-expo-speech.ts',
+    '^expo-speech-recognition$': '<rootDir>/src/test-support/fake-expo-speech-recognition.ts',
+    '^expo-audio$': '<rootDir>/src/test-support/fake-expo-audio.ts',
+    '^expo-file-system$': '<rootDir>/src/test-support/fake-expo-file-system.ts',
   },
   // The preset's list of ES module packages to compile, plus ky (the api-client's HTTP layer).
   transformIgnorePatterns: expoPreset.transformIgnorePatterns.map((pattern, index) =>

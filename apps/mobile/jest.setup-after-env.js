@@ -3,3 +3,16 @@ const { configure } = require('@testing-library/react-native');
 // Screens wait on real HTTP round trips to a server on loopback; on a busy shared two-core machine one
 // can take seconds. Waits end as soon as the element appears, so this costs nothing when it is quick.
 configure({ asyncUtilTimeout: 15_000 });
+
+// The fakes of the native modules (see jest.config.js) start each test empty.
+const { resetFakeSpeech } = require('./src/test-support/fake-expo-speech');
+const { resetFakeRecognition } = require('./src/test-support/fake-expo-speech-recognition');
+const { resetFakeAudio } = require('./src/test-support/fake-expo-audio');
+const { resetFakeFiles } = require('./src/test-support/fake-expo-file-system');
+
+beforeEach(() => {
+  resetFakeSpeech();
+  resetFakeRecognition();
+  resetFakeAudio();
+  resetFakeFiles();
+});

@@ -97,3 +97,90 @@ export function freeAllowances(): Allowances {
     ASSESSMENT_TYPES.map((type) => [type, { granted: type.startsWith('writing') ? 3 : 1, used: 0 }]),
   ) as Allowances;
 }
+
+/** A speaking set, as `publicQuestionSchema` parses it: two Part 1 questions, a cue card with one follow-up, two Part 3 questions. */
+export const SPEAKING_SET: PublicQuestion = publicQuestionSchema.parse({
+  question_id: 'sp-places',
+  assessment_type: 'speaking',
+  title: 'Places in your town',
+  prompt: 'Part 1: your home town. Part 2: a place you enjoy visiting. Part 3: public spaces.',
+  time_limit: 14,
+  tags: ['places'],
+  speaking: {
+    part1: { topic: 'Your home town', questions: ['Where is your home town?', 'What do you like most about living there?'] },
+    part2: {
+      topic: 'Describe a place in your town or city that you enjoy visiting',
+      prompts: ['where this place is', 'how often you go there', 'what you usually do there'],
+      closing: 'and explain why you enjoy visiting this place.',
+      follow_up: ['Do your friends like this place too?'],
+    },
+    part3: {
+      topic: 'Public spaces in towns and cities',
+      questions: [
+        'What kinds of public places do people in your country like to spend time in?',
+        'Should local governments spend more money on parks?',
+      ],
+    },
+  },
+});
+
+/** A listening test: section 1 read aloud from its transcript (two speakers), section 2 recorded. */
+export const LISTENING_TEST: PublicQuestion = publicQuestionSchema.parse({
+  question_id: 'li-test-01',
+  assessment_type: 'listening',
+  title: 'Evening classes and a museum tour',
+  prompt: 'Listen to two recordings and answer questions 1–6.',
+  time_limit: 30,
+  sections: [
+    {
+      part: 1,
+      title: 'Enrolling on an evening class',
+      transcript: [
+        'RECEPTIONIST: Good morning, Riverside Community Centre.',
+        "ANNA: Hello. I'd like to enrol on the woodwork course.",
+        'RECEPTIONIST: It meets on Thursday evenings.',
+        '',
+        'ANNA: Thursday is fine. My name is Anna Harwood.',
+      ].join('\n'),
+    },
+    {
+      part: 2,
+      title: 'A tour of the town museum',
+      transcript: 'GUIDE: Welcome to the museum. The tour starts in the map room.',
+      audio_url: 'https://media.example.com/listening/li-test-01-section-2.mp3',
+      audio_duration_seconds: 95,
+    },
+  ],
+  question_groups: [
+    {
+      group_id: 'li-test-01-g1',
+      part: 1,
+      instructions: 'Complete the form. Write ONE WORD AND/OR A NUMBER for each answer.',
+      answer_format: { kind: 'words', max_words: 1, numbers_allowed: true },
+      questions: [
+        { number: 1, text: 'Course: introduction to ____' },
+        { number: 2, text: 'Day of the class: ____' },
+        { number: 3, text: 'Surname: Anna ____' },
+      ],
+    },
+    {
+      group_id: 'li-test-01-g2',
+      part: 2,
+      instructions: 'Choose the correct letter, A, B or C.',
+      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
+      options: [
+        { letter: 'A', text: 'the map room' },
+        { letter: 'B', text: 'the café' },
+        { letter: 'C', text: 'the garden' },
+      ],
+      questions: [
+        { number: 4, text: 'Where does the tour start?' },
+        { number: 5, text: 'Where do visitors leave their bags?' },
+        { number: 6, text: 'Which room is closed today?' },
+      ],
+    },
+  ],
+});
+
+/** The answer key of {@link LISTENING_TEST}, as the server keeps it (never sent to the app). */
+export const LISTENING_ANSWER_KEY: Record<string, string> = { '1': 'woodwork', '2': 'Thursday', '3': 'Harwood', '4': 'A', '5': 'B', '6': 'C' };

@@ -1,13 +1,16 @@
 // A wire-level stand-in for the reference server, on 127.0.0.1: the routes of core's `apiContract`,
 // request checks with the contract's schemas (400 `validation_failed` with field details, as the
-// server answers), bearer-token sessions, entitlements (402), cursor pages, and a deterministic
-// essay scorer. Every answer is checked against the contract's response schema before it is sent,
+// server answers), bearer-token sessions, entitlements (402), cursor pages, a deterministic
+// essay scorer, speaking tests (stand-in-speaking-tests.ts) scored deterministically, and
+// listening answer sheets marked by a key. Every answer is checked against the contract's response schema before it is sent,
 // so the app is tested against responses the real server could give. It records every request.
 import {
   API_ERROR_STATUS,
   countWords,
   isWritingType,
   listRoutes,
+  rawScoreToBand,
+  roundToHalfBand,
   toFieldErrors,
   writingLimitsFor,
   writingTaskBand,
@@ -17,11 +20,23 @@ import {
   type FieldError,
   type PublicQuestion,
   type RouteDefinition,
+  type SpeakingSessionView,
+  type SpeakingSetup,
 } from '@ielts-genai-prep/core';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { LEARNER, freeAllowances, type Allowances } from './fixtures';
+import {
+  SpeakingConflict,
+  advanceSpeakingTest,
+  answerSpeakingTest,
+  canComplete,
+  expireSpeakingPhase,
+  speakingView,
+  syncSpeakingTest,
+  type StandInSpeakingTest,
+} from './stand-in-speaking-tests';
 
 /** A request the stand-in received. */
 export interface RecordedRequest {
@@ -54,6 +69,13 @@ export interface StandInOptions {
   /** The learner's past results, newest first. */
   assessments?: Assessment[];
   allowances?: Allowances;
+  /**
+   * What `GET /api/speaking/setup` answers. Default: the embedded server's offline scorer, which
+   * needs a transcript with each answer. `null`: the route is missing (404), as on an older server.
+   */
+  speakingSetup?: SpeakingSetup | null;
+  /** Answer keys of listening tests, by question id: question number → accepted answers, `/` between alternatives. */
+  answerKeys?: Record<string, Record<string, string>>;
 }
 
 /** The running stand-in. */
@@ -71,6 +93,12 @@ export interface StandInApiServer {
   endAllSessions(): void;
   /** Answers the next call of `endpoint` with `reply` instead. */
   scriptOnce(endpoint: string, reply: ScriptedReply): void;
+  /** Starts a speaking test as the app would (for "a test left in progress" tests); returns its view. */
+  startSpeakingTest(questionId: string, email?: string): SpeakingSessionView;
+  /** A speaking test's state, to read what it holds. */
+  speakingTest(assessmentId: string): StandInSpeakingTest | undefined;
+  /** The current phase of a speaking test runs out of time now, behind the app's back. */
+  expireSpeakingPhase(assessmentId: string): void;
   /** Responses the stand-in's own handlers built that failed the contract: must stay empty. */
   contractViolations: string[];
   close(): Promise<void>;
@@ -148,6 +176,9 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
   const assessments = [...(options.assessments ?? [])];
   const allowances = options.allowances ?? freeAllowances();
   const sessions = new Map<string, string>();
+  const speakingSetup = options.speakingSetup === undefined ? { scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false } : options.speakingSetup;
+  const answerKeys = options.answerKeys ?? {};
+  const speakingTests = new Map<string, StandInSpeakingTest>();
   const byIdempotencyKey = new Map<string, Assessment>();
   const scripted = new Map<string, ScriptedReply[]>();
   const requests: RecordedRequest[] = [];
@@ -171,6 +202,104 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       email_verified: true,
       created_at: '2026-11-01T09:00:00.000Z',
       last_login: '2026-11-25T08:30:00.000Z',
+    };
+  };
+
+  const startSpeaking = (questionId: string, email: string) => {
+    const question = questions.find((candidate) => candidate.question_id === questionId);
+    if (!question || question.assessment_type !== 'speaking' || !question.speaking) throw new HttpProblem('not_found', `No speaking set ${questionId}`);
+    const allowance = allowances.speaking ?? { granted: 0, used: 0 };
+    if (allowance.used >= allowance.granted) {
+      throw new HttpProblem('payment_required', `You have used all ${allowance.granted} of your speaking assessments: buy a pack to take more`);
+    }
+    const user = publicUser(email);
+    const now = Date.now();
+    sequence += 1;
+    const assessmentId = `asm_speaking_${sequence}`;
+    const test: StandInSpeakingTest = {
+      assessment_id: assessmentId,
+      question_id: question.question_id,
+      email,
+      set: question.speaking,
+      phase: 'part1',
+      prompt_index: 0,
+      phase_started_at: now,
+      turns: [],
+    };
+    speakingTests.set(assessmentId, test);
+    assessments.unshift({
+      assessment_id: assessmentId,
+      user_email: user.email,
+      user_id: user.user_id,
+      question_id: question.question_id,
+      assessment_type: 'speaking',
+      timestamp: new Date(now).toISOString(),
+      completed_at: null,
+      completed: false,
+      overall_band: null,
+      criteria_scores: {},
+      feedback: '',
+      inline_corrections: [],
+      word_count: null,
+      raw_score: null,
+      question_results: [],
+      flags: [],
+      review: { required: false, reasons: [] },
+      ai_generated: false,
+      content_safe: true,
+      provenance: null,
+      idempotency_key: null,
+      submission: { turns: [] },
+      speaking_session: { phase: 'part1' },
+      version: 0,
+    } as Assessment);
+    return speakingView(test);
+  };
+
+  const ownSpeakingTest = (assessmentId: string, email: string | null) => {
+    const test = speakingTests.get(assessmentId);
+    if (!test || test.email !== email) throw new HttpProblem('not_found', `No speaking test ${assessmentId}`);
+    return test;
+  };
+  const assessmentIndex = (assessmentId: string) => assessments.findIndex((assessment) => assessment.assessment_id === assessmentId);
+  const inConflict = <Result>(action: () => Result): Result => {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof SpeakingConflict) throw new HttpProblem('conflict', error.message);
+      throw error;
+    }
+  };
+
+  // A deterministic stand-in for the speaking scorer: fixed bands from the transcripts; Pronunciation
+  // is assessed only when the setup says the scorer listens to the audio.
+  const scoreSpeaking = (test: StandInSpeakingTest): Assessment => {
+    const index = assessmentIndex(test.assessment_id);
+    const started = assessments[index] as Assessment;
+    const words = test.turns.reduce((sum, turn) => sum + (turn.transcript ? countWords(turn.transcript.text) : 0), 0);
+    const listens = speakingSetup?.assesses_pronunciation === true;
+    const bands = { fluency_coherence: 6.5, lexical_resource: 6, grammatical_range_accuracy: 6, ...(listens ? { pronunciation: 6.5 } : {}) };
+    const assessed = Object.values(bands);
+    const now = new Date().toISOString();
+    return {
+      ...started,
+      completed: true,
+      completed_at: now,
+      overall_band: roundToHalfBand(assessed.reduce((sum, band) => sum + band, 0) / assessed.length),
+      criteria_scores: {
+        fluency_coherence: { band: 6.5 as Band, feedback: 'You kept going with few long pauses.' },
+        lexical_resource: { band: 6 as Band, feedback: 'Enough vocabulary for familiar topics.' },
+        grammatical_range_accuracy: { band: 6 as Band, feedback: 'Simple and complex sentences, with some errors.' },
+        pronunciation: listens
+          ? { band: 6.5 as Band, feedback: 'Generally clear.' }
+          : { band: null, feedback: 'Not assessed: this test was scored from transcripts, without listening to the audio.' },
+      },
+      feedback: 'Extend your Part 3 answers with reasons and examples.',
+      word_count: words,
+      flags: listens ? [] : ['pronunciation_not_assessed'],
+      provenance: { provider: 'offline', model_id: null, model_selection_reason: null, models_called: [], token_usage: null, cost_usd: 0, latency_ms: 20, confidence: null },
+      submission: { turns: test.turns },
+      speaking_session: { phase: 'finished' },
     };
   };
 
@@ -265,6 +394,100 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       } as unknown as Assessment;
       assessments.unshift(assessment);
       if (key) byIdempotencyKey.set(key, assessment);
+      return { status: 201, json: assessment };
+    },
+    'speaking.setup': () => {
+      if (speakingSetup === null) throw new HttpProblem('not_found', 'No route for GET /api/speaking/setup');
+      return { json: speakingSetup };
+    },
+    'speaking.start': ({ body, email }) => ({ status: 201, json: startSpeaking(body.question_id, email as string) }),
+    'speaking.get': ({ params, email }) => ({ json: speakingView(ownSpeakingTest(params.id, email)) }),
+    'speaking.submitTurn': ({ params, body, email }) => {
+      const test = ownSpeakingTest(params.id, email);
+      inConflict(() =>
+        answerSpeakingTest(test, {
+          part: body.part,
+          prompt_id: body.prompt_id,
+          has_audio: body.audio !== undefined,
+          transcript: body.transcript ?? null,
+          transcript_source: body.transcript ? (body.transcript_source ?? 'device') : null,
+          duration_ms: body.duration_ms ?? null,
+        }),
+      );
+      return { json: speakingView(test) };
+    },
+    'speaking.advance': ({ params, body, email }) => {
+      const test = ownSpeakingTest(params.id, email);
+      inConflict(() => advanceSpeakingTest(test, body.from_phase));
+      return { json: speakingView(test) };
+    },
+    'speaking.discard': ({ params, email }) => {
+      const test = ownSpeakingTest(params.id, email);
+      if (assessments[assessmentIndex(test.assessment_id)]?.completed) {
+        throw new HttpProblem('conflict', 'This speaking test has been scored: a result is kept, not discarded');
+      }
+      speakingTests.delete(test.assessment_id);
+      assessments.splice(assessmentIndex(test.assessment_id), 1);
+      return { json: { assessment_id: test.assessment_id, discarded: true } };
+    },
+    'speaking.complete': ({ params, email }) => {
+      const test = ownSpeakingTest(params.id, email);
+      const index = assessmentIndex(test.assessment_id);
+      if (assessments[index]?.completed) return { json: assessments[index] };
+      syncSpeakingTest(test);
+      if (!canComplete(test)) throw new HttpProblem('conflict', 'The test needs at least one answer in each of Parts 1, 2 and 3 before it can be scored');
+      const allowance = allowances.speaking ?? { granted: 0, used: 0 };
+      if (allowance.used >= allowance.granted) throw new HttpProblem('payment_required', 'You have used all your speaking assessments');
+      test.phase = 'finished';
+      const scored = scoreSpeaking(test);
+      assessments[index] = scored;
+      allowance.used += 1;
+      allowances.speaking = allowance;
+      return { json: scored };
+    },
+    'listening.evaluate': ({ body, email }) => {
+      const question = questions.find((candidate) => candidate.question_id === body.question_id);
+      const key = answerKeys[body.question_id];
+      if (!question || question.assessment_type !== 'listening' || !key) throw new HttpProblem('not_found', 'No such listening test');
+      const idempotencyKey = body.idempotency_key ? `${email}:${body.idempotency_key}` : undefined;
+      const earlier = idempotencyKey ? byIdempotencyKey.get(idempotencyKey) : undefined;
+      if (earlier) return { status: 201, json: earlier };
+      const allowance = allowances.listening ?? { granted: 0, used: 0 };
+      if (allowance.used >= allowance.granted) throw new HttpProblem('payment_required', 'You have used all your listening assessments');
+      const results = Object.entries(key).map(([number, accepted]) => {
+        const given = (body.answers[number] ?? '') as string;
+        const expected = accepted.split('/').map((answer) => answer.trim());
+        const correct = expected.some((answer) => answer.toLowerCase() === given.trim().toLowerCase());
+        return { question_number: Number(number), given, expected, correct, reason: correct ? 'matches the key' : given ? 'does not match the key' : 'not answered' };
+      });
+      const raw = results.filter((result) => result.correct).length;
+      const user = publicUser(email as string);
+      const now = new Date().toISOString();
+      sequence += 1;
+      const assessment = {
+        assessment_id: `asm_listening_${sequence}`,
+        user_email: user.email,
+        user_id: user.user_id,
+        question_id: question.question_id,
+        assessment_type: 'listening',
+        timestamp: now,
+        completed_at: now,
+        completed: true,
+        overall_band: rawScoreToBand('listening', raw),
+        criteria_scores: {},
+        feedback: `You answered ${raw} of ${results.length} questions correctly.`,
+        raw_score: raw,
+        question_results: results,
+        ai_generated: false,
+        content_safe: true,
+        provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
+        idempotency_key: body.idempotency_key ?? null,
+        submission: { answers: body.answers },
+      } as unknown as Assessment;
+      assessments.unshift(assessment);
+      if (idempotencyKey) byIdempotencyKey.set(idempotencyKey, assessment);
+      allowance.used += 1;
+      allowances.listening = allowance;
       return { status: 201, json: assessment };
     },
     'assessments.list': ({ query, email }) => ({
@@ -368,6 +591,13 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
     activeTokens: () => [...sessions.keys()],
     issueToken,
     endAllSessions: () => sessions.clear(),
+    startSpeakingTest: (questionId, email = LEARNER.email) => startSpeaking(questionId, email),
+    speakingTest: (assessmentId) => speakingTests.get(assessmentId),
+    expireSpeakingPhase(assessmentId) {
+      const test = speakingTests.get(assessmentId);
+      if (!test) throw new Error(`no speaking test ${assessmentId}`);
+      expireSpeakingPhase(test);
+    },
     scriptOnce(endpoint, reply) {
       scripted.set(endpoint, [...(scripted.get(endpoint) ?? []), reply]);
     },
