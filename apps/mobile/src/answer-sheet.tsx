@@ -1,0 +1,142 @@
+import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { TextField } from './text-field';
+import { colors, shared, spacing } from './theme';
+
+/** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
+export type Answers = Record<string, string>;
+
+/**
+ * The answer sheet to send: trimmed answers, blanks left out (an unanswered question is
+ * simply marked wrong), inner runs of spaces collapsed.
+ */
+export function answerSheetFrom(answers: Answers): Answers {
+  const sheet: Answers = {};
+  for (const [number, value] of Object.entries(answers)) {
+    const cleaned = value.replace(/\s+/g, ' ').trim();
+    if (cleaned) sheet[number] = cleaned;
+  }
+  return sheet;
+}
+
+/** Every question number in the groups, in order. */
+export function questionNumbers(groups: readonly QuestionGroup[]): number[] {
+  return groups.flatMap((group) => group.questions.map((question) => question.number)).sort((a, b) => a - b);
+}
+
+/** The choices of a question answered by picking one, or null for written answers. */
+export function choicesFor(format: AnswerFormat): string[] | null {
+  switch (format.kind) {
+    case 'true_false_not_given':
+      return ['TRUE', 'FALSE', 'NOT GIVEN'];
+    case 'yes_no_not_given':
+      return ['YES', 'NO', 'NOT GIVEN'];
+    case 'letter':
+      return format.options;
+    default:
+      return null;
+  }
+}
+
+/** The instruction under a written answer: how many words are allowed. */
+export function writtenAnswerHint(format: AnswerFormat): string | undefined {
+  if (format.kind === 'number') return 'Write a number.';
+  if (format.kind !== 'words') return undefined;
+  const words = format.max_words === 1 ? 'one word' : `no more than ${format.max_words} words`;
+  return `Write ${words}${format.numbers_allowed ? ' and/or a number' : ''}.`;
+}
+
+/** Props of {@link AnswerSheet}. */
+export interface AnswerSheetProps {
+  groups: readonly QuestionGroup[];
+  answers: Answers;
+  onChange: (questionNumber: number, value: string) => void;
+  /** Field errors from the server, by path (`answers.12`). */
+  errors?: Record<string, string>;
+  disabled?: boolean;
+}
+
+/**
+ * The questions of a listening (or reading) test, grouped under their instructions: a choice
+ * of buttons for TRUE/FALSE/NOT GIVEN, YES/NO/NOT GIVEN and letters, a text field for written answers.
+ */
+export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled = false }: AnswerSheetProps) {
+  return (
+    <View style={styles.sheet}>
+      {groups.map((group) => {
+        const choices = choicesFor(group.answer_format);
+        const hint = writtenAnswerHint(group.answer_format);
+        return (
+          <View key={group.group_id} style={styles.group}>
+            <Text style={styles.instructions}>{group.instructions}</Text>
+            {group.options.map((option) => (
+              <Text key={option.letter} style={shared.muted}>
+                {option.letter}  {option.text}
+              </Text>
+            ))}
+            {group.questions.map((question) => {
+              const key = String(question.number);
+              const value = answers[key] ?? '';
+              const error = errors[`answers.${key}`];
+              if (!choices) {
+                return (
+                  <TextField
+                    key={key}
+                    testID={`answer-${key}`}
+                    label={`${question.number}. ${question.text}`}
+                    value={value}
+                    onChangeText={(next) => onChange(question.number, next)}
+                    error={error}
+                    {...(hint ? { help: hint } : {})}
+                    autoCapitalize="none"
+                    keyboardType={group.answer_format.kind === 'number' ? 'numeric' : 'default'}
+                  />
+                );
+              }
+              return (
+                <View key={key} style={styles.question} testID={`answer-${key}`}>
+                  <Text style={styles.questionText}>
+                    {question.number}. {question.text}
+                  </Text>
+                  <View style={styles.choices} accessibilityRole="radiogroup" accessibilityLabel={`Question ${question.number}`}>
+                    {choices.map((choice) => {
+                      const selected = value === choice;
+                      return (
+                        <Pressable
+                          key={choice}
+                          accessibilityRole="radio"
+                          accessibilityLabel={`Question ${question.number}: ${choice}`}
+                          accessibilityState={{ checked: selected, disabled }}
+                          disabled={disabled}
+                          onPress={() => onChange(question.number, selected ? '' : choice)}
+                          style={[styles.choice, selected && styles.choiceSelected]}
+                        >
+                          <Text style={[styles.choiceText, selected && styles.choiceTextSelected]}>{choice}</Text>
+                        </Pressable>
+                      );
+                    })}
+                  </View>
+                  {error ? <Text style={styles.error}>{error}</Text> : null}
+                </View>
+              );
+            })}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  sheet: { gap: spacing.lg },
+  group: { gap: spacing.md },
+  instructions: { fontSize: 15, fontWeight: '600', color: colors.text },
+  question: { gap: spacing.xs },
+  questionText: { fontSize: 15, color: colors.text },
+  choices: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
+  choice: { minHeight: 44, minWidth: 44, paddingHorizontal: spacing.md, borderRadius: 8, borderWidth: 1, borderColor: colors.border, justifyContent: 'center', alignItems: 'center', backgroundColor: colors.surface },
+  choiceSelected: { borderColor: colors.primary, backgroundColor: colors.primary },
+  choiceText: { fontSize: 15, fontWeight: '600', color: colors.text },
+  choiceTextSelected: { color: colors.primaryText },
+  error: { fontSize: 14, color: colors.danger },
+});
