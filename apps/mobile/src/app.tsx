@@ -14,6 +14,8 @@ import { RegisterScreen } from './register-screen';
 import { ResultScreen } from './result-screen';
 import { ScreenLayout } from './screen-layout';
 import { SignInScreen } from './sign-in-screen';
+import { SpeakingSessionScreen } from './speaking-session-screen';
+import { SpeakingSetsScreen } from './speaking-sets-screen';
 import { colors } from './theme';
 import { WritingQuestionsScreen } from './writing-questions-screen';
 import { WritingTaskScreen } from './writing-task-screen';
@@ -43,6 +45,10 @@ function Screen({ route }: { route: Route }) {
       return <WritingQuestionsScreen />;
     case 'writing-task':
       return <WritingTaskScreen questionId={route.questionId} />;
+    case 'speaking-sets':
+      return <SpeakingSetsScreen />;
+    case 'speaking-session':
+      return <SpeakingSessionScreen key={route.assessmentId} assessmentId={route.assessmentId} />;
     case 'result':
       return <ResultScreen assessment={route.assessment} />;
     case 'history':

@@ -9,10 +9,13 @@ export interface AssessmentRowProps {
   onPress: (assessment: Assessment) => void;
 }
 
-/** One result in a list: its type, when, and its overall band; opens the result. */
+/** Shown for a speaking test started and not finished: it has no band and costs nothing until it is scored. */
+export const IN_PROGRESS_LABEL = 'In progress — not scored';
+
+/** One result in a list: its type, when, and its overall band (or that it is in progress); opens it. */
 export function AssessmentRow({ assessment, onPress }: AssessmentRowProps) {
   const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
-  const band = assessment.completed ? `Band ${formatBand(assessment.overall_band)}` : 'In progress';
+  const band = assessment.completed ? `Band ${formatBand(assessment.overall_band)}` : IN_PROGRESS_LABEL;
   return (
     <Pressable
       testID={`assessment-${assessment.assessment_id}`}

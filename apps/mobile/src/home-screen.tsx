@@ -1,4 +1,4 @@
-import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
 import { useApp } from './app-context';
@@ -23,7 +23,14 @@ export function HomeScreen() {
   const allowances = [...(entitlements.data?.entitlements ?? [])].sort(
     (a, b) => ASSESSMENT_TYPES.indexOf(a.assessment_type) - ASSESSMENT_TYPES.indexOf(b.assessment_type),
   );
-  const writingLeft = allowances.find((entitlement) => entitlement.assessment_type === 'writing_task2')?.remaining;
+  const leftOf = (type: string) => allowances.find((entitlement) => entitlement.assessment_type === type)?.remaining;
+  const writingLeft = leftOf('writing_task2');
+  const open = (assessment: Assessment) =>
+    navigation.push(
+      assessment.assessment_type === 'speaking' && !assessment.completed
+        ? { name: 'speaking-session', assessmentId: assessment.assessment_id }
+        : { name: 'result', assessment },
+    );
 
   return (
     <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={entitlements.loading && entitlements.data !== undefined}>
@@ -34,6 +41,16 @@ export function HomeScreen() {
           label="Practise Writing Task 2"
           onPress={() => navigation.push({ name: 'writing-questions' })}
           hint={writingLeft === 0 ? 'You have no Writing Task 2 assessments left' : undefined}
+        />
+      </View>
+
+      <View style={shared.card}>
+        <Text style={shared.heading}>Speaking</Text>
+        <Text style={shared.muted}>The three-part interview, by voice: the examiner asks aloud and you answer aloud, scored on the four speaking criteria.</Text>
+        <Button
+          label="Practise Speaking"
+          onPress={() => navigation.push({ name: 'speaking-sets' })}
+          hint={leftOf('speaking') === 0 ? 'You have no Speaking assessments left' : undefined}
         />
       </View>
 
@@ -69,7 +86,7 @@ export function HomeScreen() {
           <AssessmentRow
             key={assessment.assessment_id}
             assessment={assessment}
-            onPress={(selected) => navigation.push({ name: 'result', assessment: selected })}
+            onPress={open}
           />
         ))}
         {recent.data && recent.data.items.length > 0 ? (

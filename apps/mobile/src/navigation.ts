@@ -9,6 +9,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'writing-questions' }
   | { name: 'writing-task'; questionId: string }
+  /** The speaking sets, and how answers are transcribed on this server and device. */
+  | { name: 'speaking-sets' }
+  /** A speaking test, started or resumed. */
+  | { name: 'speaking-session'; assessmentId: string }
   /** A result just scored, or picked from a list. */
   | { name: 'result'; assessment: Assessment }
   | { name: 'history' };
