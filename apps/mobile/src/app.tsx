@@ -8,6 +8,8 @@ import { Button } from './button';
 import { ErrorBanner } from './error-banner';
 import { HistoryScreen } from './history-screen';
 import { HomeScreen } from './home-screen';
+import { ListeningTestScreen } from './listening-test-screen';
+import { ListeningTestsScreen } from './listening-tests-screen';
 import type { MobileClient } from './mobile-client';
 import { useNavigation, type Route } from './navigation';
 import { RegisterScreen } from './register-screen';
@@ -49,8 +51,12 @@ function Screen({ route }: { route: Route }) {
       return <SpeakingSetsScreen />;
     case 'speaking-session':
       return <SpeakingSessionScreen key={route.assessmentId} assessmentId={route.assessmentId} />;
+    case 'listening-tests':
+      return <ListeningTestsScreen />;
+    case 'listening-test':
+      return <ListeningTestScreen key={route.questionId} questionId={route.questionId} />;
     case 'result':
-      return <ResultScreen assessment={route.assessment} />;
+      return <ResultScreen assessment={route.assessment} question={route.question} />;
     case 'history':
       return <HistoryScreen />;
   }

@@ -55,6 +55,16 @@ export function HomeScreen() {
       </View>
 
       <View style={shared.card}>
+        <Text style={shared.heading}>Listening</Text>
+        <Text style={shared.muted}>Four sections heard by ear and 40 questions, marked against the key.</Text>
+        <Button
+          label="Practise Listening"
+          onPress={() => navigation.push({ name: 'listening-tests' })}
+          hint={leftOf('listening') === 0 ? 'You have no Listening assessments left' : undefined}
+        />
+      </View>
+
+      <View style={shared.card}>
         <Text style={shared.heading} accessibilityRole="header">
           Assessments left
         </Text>

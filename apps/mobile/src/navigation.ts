@@ -1,4 +1,4 @@
-import type { Assessment } from '@ielts-genai-prep/core';
+import type { Assessment, PublicQuestion } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { BackHandler, Platform } from 'react-native';
 
@@ -13,8 +13,10 @@ export type Route =
   | { name: 'speaking-sets' }
   /** A speaking test, started or resumed. */
   | { name: 'speaking-session'; assessmentId: string }
-  /** A result just scored, or picked from a list. */
-  | { name: 'result'; assessment: Assessment }
+  | { name: 'listening-tests' }
+  | { name: 'listening-test'; questionId: string }
+  /** A result just scored, or picked from a list; `question` when the screen has it already (a listening test's transcripts). */
+  | { name: 'result'; assessment: Assessment; question?: PublicQuestion }
   | { name: 'history' };
 
 /** A change to the stack of screens. */
