@@ -1,3 +1,4 @@
+import type { GrammarCheckCounts } from './text-features.js';
 import type { LocalLinter } from 'harper.js';
 import type { InlineCorrection } from '@ielts-genai-prep/core';
 import { findLearnerErrors } from './learner-grammar-rules.js';
@@ -20,6 +21,16 @@ export interface GrammarChecker {
   setup(): Promise<void>;
   /** The findings in `text`, in text order, overlapping findings removed (the first kept). */
   check(text: string): Promise<GrammarFinding[]>;
+}
+
+/**
+ * Harper's findings by kind, the grammar checker's model features (the part-of-speech rules'
+ * findings are counted apart, as `learner_error_rate`).
+ */
+export function countGrammarFindings(findings: readonly GrammarFinding[]): GrammarCheckCounts {
+  const harper = findings.filter((finding) => finding.source === 'harper');
+  const spelling = harper.filter((finding) => finding.category === 'spelling').length;
+  return { spelling, grammar: harper.length - spelling };
 }
 
 /** Options of {@link createGrammarChecker}. */

@@ -35,6 +35,7 @@ export {
   OFFLINE_MINIMUM_BAND,
   OFFLINE_WRITING_MODEL_FEATURES,
   OFFLINE_WRITING_MODEL_FEATURE_GROUPS,
+  OFFLINE_TASK_EXCLUDED_FEATURES,
   WRITING_CRITERION_GROUPS,
   bandSpreadSchema,
   criterionFeatureColumns,
@@ -58,6 +59,7 @@ export {
   DEFAULT_OFFLINE_FIT_OPTIONS,
   assignFolds,
   calibrationTable,
+  committedGrammarCounts,
   crossValidateOfflineWriting,
   fitBandSpread,
   fitLinearBandModel,
@@ -94,6 +96,7 @@ export {
   splitSentences,
   stem,
   tokenizeWords,
+  type GrammarCheckCounts,
   type MeasureWritingFeaturesInput,
   type WritingFeatureName,
   type WritingFeatureValues,
@@ -265,7 +268,8 @@ export {
   type SpellingVariantsOptions,
 } from './spelling-variants.js';
 export { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
-export { createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
+export { countGrammarFindings, createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
+export { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 export { findLearnerErrors, type LearnerError, type LearnerErrorKind } from './learner-grammar-rules.js';
 export { measureTextCoherence, type TextCoherence } from './text-coherence.js';
 export { OFF_TOPIC_THRESHOLDS, measurePromptRelevance, type PromptRelevance } from './prompt-relevance.js';

@@ -3,6 +3,7 @@ import { createSeededRandom, fitRidge, measureAgreement, measureBandSpread, mean
 import {
   criterionFeatureColumns,
   offlineWritingModelSchema,
+  OFFLINE_TASK_EXCLUDED_FEATURES,
   OFFLINE_WRITING_MODEL_FEATURES,
   predictOfflineBand,
   WRITING_CRITERION_GROUPS,
@@ -14,7 +15,8 @@ import {
   type WritingTask,
 } from './offline-writing-model.js';
 import type { Lexicon } from './spelling-lexicon.js';
-import { measureWritingFeatures, type WritingFeatures } from './text-features.js';
+import committedGrammarCountsFile from './offline-writing-grammar-counts.json';
+import { measureWritingFeatures, type GrammarCheckCounts, type WritingFeatures } from './text-features.js';
 
 /** One human-scored essay of the calibration data (`scored-essays.jsonl`). */
 export const scoredEssaySchema = z.object({
@@ -74,10 +76,29 @@ export function minimumWordsOf(task: WritingTask): number {
   return task === 'task1' ? 150 : 250;
 }
 
-/** Measures the model features of every essay. */
-export function measureEssays(essays: readonly ScoredEssay[], lexicon: Lexicon): MeasuredEssay[] {
+/**
+ * The grammar checker's counts on the calibration essays (`scripts/count-grammar-findings.mjs`):
+ * Harper takes about 60 ms per essay, so the fit reads them instead of running it.
+ */
+export function committedGrammarCounts(): ReadonlyMap<string, GrammarCheckCounts> {
+  committedCounts ??= new Map(
+    Object.entries(grammarCountsFileSchema.parse(committedGrammarCountsFile).essays).map(([id, [spelling, grammar]]) => [id, { spelling, grammar }]),
+  );
+  return committedCounts;
+}
+const count = z.number().int().nonnegative();
+const grammarCountsFileSchema = z.object({ harper: z.string(), essays: z.record(z.string(), z.tuple([count, count])) });
+let committedCounts: ReadonlyMap<string, GrammarCheckCounts> | undefined;
+
+/**
+ * Measures the model features of every essay. `grammarCounts` gives the grammar checker's counts
+ * by essay id (default {@link committedGrammarCounts}); an essay without them has the checker's
+ * grammar rate unknown (NaN), which the fit fills with the training mean.
+ */
+export function measureEssays(essays: readonly ScoredEssay[], lexicon: Lexicon, grammarCounts: ReadonlyMap<string, GrammarCheckCounts> = committedGrammarCounts()): MeasuredEssay[] {
   return essays.map((essay) => {
-    const features = measureWritingFeatures({ text: essay.essay, prompt: essay.prompt, minimumWords: minimumWordsOf(essay.task), lexicon });
+    const grammarCheck = grammarCounts.get(essay.id);
+    const features = measureWritingFeatures({ text: essay.essay, prompt: essay.prompt, minimumWords: minimumWordsOf(essay.task), lexicon, ...(grammarCheck ? { grammarCheck } : {}) });
     return { essay, features, row: OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]) };
   });
 }
@@ -114,13 +135,16 @@ export function assignFolds(essays: readonly ScoredEssay[], folds: number, seed:
 }
 
 /**
- * Fits one task's model: the overall model on every feature and one model per criterion group on
- * that group's features, each as {@link fitLinearBandModel} does, with the same grouped folds.
+ * Fits one task's model (all essays of one task): the overall model on every feature but the
+ * task's {@link OFFLINE_TASK_EXCLUDED_FEATURES} and one model per criterion group on that group's features, each as {@link fitLinearBandModel} does, with the same grouped folds.
  * Also records the cross-validated error of the overall model, which the scorer turns into a
  * confidence.
  */
-export function fitTaskModel(measured: readonly MeasuredEssay[], options: OfflineFitOptions = {}): OfflineTaskModel {
+export function fitTaskModel(taskEssays: readonly MeasuredEssay[], options: OfflineFitOptions = {}): OfflineTaskModel {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
+  // An excluded feature is fitted as a constant 0: ridge then gives it no weight.
+  const excluded = new Set((OFFLINE_TASK_EXCLUDED_FEATURES[taskEssays[0]?.essay.task ?? 'task2'] ?? []).map((name) => OFFLINE_WRITING_MODEL_FEATURES.indexOf(name)));
+  const measured = excluded.size === 0 ? taskEssays : taskEssays.map((item) => ({ ...item, row: item.row.map((value, column) => (excluded.has(column) ? 0 : value)) }));
   const folds = assignFolds(
     measured.map((item) => item.essay),
     settings.folds,
@@ -164,7 +188,9 @@ export interface LinearBandFit {
  */
 export function fitLinearBandModel(measured: readonly MeasuredEssay[], columns: readonly number[], folds: readonly number[], options: OfflineFitOptions = {}): LinearBandFit {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
-  const rowOf = (item: MeasuredEssay) => columns.map((column) => item.row[column] ?? 0);
+  // Unknown values (NaN) are filled with the mean of the known ones, as prediction treats them.
+  const known = columns.map((column) => mean(measured.map((item) => item.row[column] ?? 0).filter((value) => !Number.isNaN(value))));
+  const rowOf = (item: MeasuredEssay) => columns.map((column, index) => (Number.isNaN(item.row[column]) ? (known[index] ?? 0) : (item.row[column] ?? 0)));
   const bands = measured.map((item) => item.essay.band);
   let best: LinearBandFit & { lambda: number; spread: BandSpread } = undefined as never;
   for (const lambda of settings.lambdas) {

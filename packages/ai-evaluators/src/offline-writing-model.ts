@@ -55,6 +55,7 @@ export const OFFLINE_WRITING_MODEL_FEATURE_GROUPS = {
   capitalisation_error_rate: 'grammar',
   grammar_slip_rate: 'grammar',
   learner_error_rate: 'grammar',
+  checker_grammar_rate: 'grammar',
 } as const satisfies Partial<Record<WritingFeatureName, WritingCriterionGroup>>;
 
 /** The four criterion groups, in the order of the criteria in a result. */
@@ -65,6 +66,17 @@ export const OFFLINE_WRITING_MODEL_FEATURES = Object.keys(OFFLINE_WRITING_MODEL_
 
 /** One feature the model uses. */
 export type OfflineWritingModelFeature = (typeof OFFLINE_WRITING_MODEL_FEATURES)[number];
+
+/**
+ * Features a task's models are fitted without (their coefficients are 0). Harper's grammar rate
+ * helps task 2 on essays unlike the calibration data and hurts task 1: it took task 1's
+ * cross-validated MAE above the constant baseline's and worsened all four of its new-source
+ * splits (OFFLINE-SCORER.md).
+ */
+export const OFFLINE_TASK_EXCLUDED_FEATURES: Readonly<Record<'task1' | 'task2', readonly OfflineWritingModelFeature[]>> = {
+  task1: ['checker_grammar_rate'],
+  task2: [],
+};
 
 /** The positions in {@link OFFLINE_WRITING_MODEL_FEATURES} of one criterion group's features. */
 export function criterionFeatureColumns(group: WritingCriterionGroup): number[] {
@@ -171,7 +183,8 @@ export interface OfflinePrediction {
 export type PredictableTaskModel = Pick<LinearBandModel, 'intercept' | 'coefficients' | 'means' | 'standardDeviations' | 'minimums' | 'maximums'> & { spread?: BandSpread };
 
 /**
- * Predicts a band from feature values in {@link OFFLINE_WRITING_MODEL_FEATURES} order. Values
+ * Predicts a band from feature values in {@link OFFLINE_WRITING_MODEL_FEATURES} order. A NaN
+ * (unknown) value counts as the training mean, so it moves nothing. Values
  * outside the training range are clamped to it first, so an answer unlike any in the data
  * (a 2,000-word essay, say) cannot push the linear model to absurd bands; the prediction is
  * then spread by the model's calibration and kept between {@link OFFLINE_MINIMUM_BAND} and 9.
@@ -181,10 +194,12 @@ export function predictOfflineBand(model: PredictableTaskModel, row: readonly nu
   const outOfRange: number[] = [];
   let score = model.intercept;
   model.coefficients.forEach((coefficient, column) => {
-    const raw = row[column] ?? 0;
+    // An unknown value (NaN: the grammar checker did not run) counts as the training mean.
+    const raw = Number.isNaN(row[column]) ? (model.means[column] ?? 0) : (row[column] ?? 0);
     const minimum = model.minimums[column] ?? raw;
     const maximum = model.maximums[column] ?? raw;
-    if (raw < minimum - 1e-9 || raw > maximum + 1e-9) outOfRange.push(column);
+    // A feature the model gives no weight cannot make its prediction unreliable.
+    if (coefficient !== 0 && (raw < minimum - 1e-9 || raw > maximum + 1e-9)) outOfRange.push(column);
     const clamped = Math.min(maximum, Math.max(minimum, raw));
     const contribution = (coefficient * (clamped - (model.means[column] ?? 0))) / (model.standardDeviations[column] ?? 1);
     contributions.push(contribution);

@@ -31,10 +31,10 @@ import {
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
 import { measureTextCoherence } from './text-coherence.js';
-import type { GrammarChecker, GrammarFinding } from './grammar-checker.js';
+import { countGrammarFindings, type GrammarChecker, type GrammarFinding } from './grammar-checker.js';
 import { tagText } from './part-of-speech-tagger.js';
-import { measureWritingFeatures, splitParagraphs, splitSentences, type WritingFeatures } from './text-features.js';
-import { normalizeStoredText } from './text-normalization.js';
+import { measureWritingFeatures, splitParagraphs, splitSentences, type GrammarCheckCounts, type WritingFeatures } from './text-features.js';
+import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { AiSafetyEvent } from './safety-event.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
@@ -120,9 +120,15 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
       const input = screenWritingRequest(request);
       const scored = scoreScreenedWriting(input, { ...options, lexicon }, clock, started);
       const checked = options.grammarChecker && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language');
-      // A checker that failed to load costs the learner its corrections, not the result.
-      const findings = checked ? await options.grammarChecker?.check(input.screened.text).catch(() => undefined) : undefined;
-      const result = findings ? withGrammarFindings(scored, findings, clock() - started) : scored;
+      // The checker reads the text the model measures; a checker that failed to load costs the
+      // learner its corrections and its grammar rate (then unknown), not the result.
+      const findings = checked ? await options.grammarChecker?.check(assessedWritingText(input.screened.text).text).catch(() => undefined) : undefined;
+      const result = asWritten(
+        findings
+          ? withGrammarFindings(scoreScreenedWriting(input, { ...options, lexicon, grammarCheck: countGrammarFindings(findings) }, clock, started), findings, clock() - started)
+          : scored,
+        input.screened.text,
+      );
       await emitOfflineSafetyEvents(
         { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_WRITING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
         [{ label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence }],
@@ -138,6 +144,12 @@ export interface ScoreOfflineWritingOptions extends Omit<OfflineWritingScorerOpt
   lexicon: Lexicon;
   /** When scoring started, on the `clock`; default when this call started. */
   startedAt?: number;
+  /**
+   * Harper's findings on the answer by kind (`countGrammarFindings` of the checker's findings on
+   * the normalised text), when the caller ran the checker; without them the checker's
+   * grammar rate is unknown and counts as the calibration mean.
+   */
+  grammarCheck?: GrammarCheckCounts;
 }
 
 // Each criterion band is the overall prediction plus this multiple of how far its own model's
@@ -190,12 +202,20 @@ function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRe
   return { assessmentType, prompt, screened: screenUntrustedText(parsed.data.essay, { compatibility: false }) };
 }
 
+/**
+ * The text the model assesses: normalised (measured as written, not as stored), with every
+ * repeat of a sentence removed, so repeating text cannot add length or vocabulary.
+ */
+function assessedWritingText(text: string): { text: string; removedSentences: number } {
+  const repeated = withoutRepeatedSentences(normalizeStoredText(text));
+  return { text: normalizeStoredText(repeated.text), removedSentences: repeated.removedSentences };
+}
+
 function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOfflineWritingOptions, now: () => number, startedAt: number): AssessmentResult {
   const { assessmentType, prompt, screened } = input;
-  // Measured as written, not as stored; a sentence written twice is assessed once, so
-  // repeating text cannot add length or vocabulary.
-  const repeated = withoutRepeatedSentences(normalizeStoredText(screened.text));
-  const essay = normalizeStoredText(repeated.text);
+  const { grammarCheck } = options;
+  const repeated = assessedWritingText(screened.text);
+  const essay = repeated.text;
   const injected = screened.injected;
   const model = options.model ?? committedOfflineWritingModel();
   const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
@@ -212,7 +232,7 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
 
   // Tagged once for the learner-error rules (a model feature) and the word-salad check.
   const tokens = tagText(essay);
-  const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon, tokens });
+  const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon, tokens, ...(grammarCheck ? { grammarCheck } : {}) });
   if (features.knownWordShare < NOT_ENGLISH_SHARE) {
     return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
   }
@@ -303,6 +323,12 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
 }
 
 /** Adds a grammar checker's findings to a result: inline corrections first, then a sentence in the grammar feedback. */
+/** The result with each correction quoted as the learner wrote it, not as the model read it (normalised). */
+function asWritten(result: AssessmentResult, written: string): AssessmentResult {
+  const inline_corrections = result.inline_corrections.map((correction) => ({ ...correction, quote: quoteAsWritten(written, correction.quote) }));
+  return { ...result, inline_corrections };
+}
+
 function withGrammarFindings(result: AssessmentResult, findings: readonly GrammarFinding[], latency: number): AssessmentResult {
   if (findings.length === 0) return result;
   const seen = new Set(findings.map((finding) => finding.quote.toLowerCase()));

@@ -58,6 +58,10 @@ export const WRITING_FEATURE_NAMES = [
   'spacing_error_rate',
   'grammar_slip_rate',
   'learner_error_rate',
+  // The grammar checker's (Harper's) grammar findings per 100 words; NaN when it did not run.
+  // Its spelling findings are not a feature: the SCOWL spelling features measure spelling, and
+  // a Harper spelling rate beside them fitted the collection better but new kinds of essay worse.
+  'checker_grammar_rate',
 ] as const;
 
 /** One of {@link WRITING_FEATURE_NAMES}. */
@@ -120,6 +124,17 @@ export interface MeasureWritingFeaturesInput {
    * the caller has tagged it already; tagged here otherwise.
    */
   tokens?: readonly TaggedToken[];
+  /**
+   * How many spelling and grammar findings the grammar checker (Harper, not the part-of-speech
+   * rules) made on the normalised text; without it the checker's grammar rate is NaN (unknown).
+   */
+  grammarCheck?: GrammarCheckCounts;
+}
+
+/** Harper's findings on an answer, by kind. */
+export interface GrammarCheckCounts {
+  spelling: number;
+  grammar: number;
 }
 
 /** Linking words and phrases by function. Longer phrases are matched before their parts. */
@@ -374,6 +389,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     spacing_error_rate: per100(spacingErrors),
     grammar_slip_rate: per100(grammarSlips.length),
     learner_error_rate: per100(learnerErrors.length),
+    checker_grammar_rate: input.grammarCheck ? per100(input.grammarCheck.grammar) : Number.NaN,
   };
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeStoredText } from './text-normalization.js';
+import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 
 describe('normalizeStoredText', () => {
   it('turns curly quotes, wide spaces, dashes and ellipses into plain ones', () => {
@@ -35,5 +35,17 @@ describe('normalizeStoredText', () => {
     const stored = '  It\u2019s  \u201cdone\u201d\u2014mostly , I think.Next\r\n\r\nline\u00a0two &amp; more\u2026 ';
     const once = normalizeStoredText(stored);
     expect(normalizeStoredText(once)).toBe(once);
+  });
+});
+
+describe('quoteAsWritten', () => {
+  it('finds a quote of the normalised text as the learner wrote it', () => {
+    const written = 'People don\u2019t\u00a0agree, and  it\u2019s \u201cfine\u201d.';
+    expect(quoteAsWritten(written, "don't agree")).toBe('don\u2019t\u00a0agree');
+    expect(quoteAsWritten(written, 'and it\'s "fine"')).toBe('and  it\u2019s \u201cfine\u201d');
+    expect(quoteAsWritten(written, "Don't")).toBe('don\u2019t');
+    // Already as written, or nowhere in the text: unchanged.
+    expect(quoteAsWritten(written, 'People')).toBe('People');
+    expect(quoteAsWritten(written, "isn't (here)")).toBe("isn't (here)");
   });
 });

@@ -42,3 +42,22 @@ export function normalizeStoredText(text: string): string {
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', lt: '<', gt: '>' };
+
+const ESCAPED = /[.*+?^${}()|[\]\\]/g;
+const WRITTEN_FORMS: Readonly<Record<string, string>> = {
+  "'": "['\u2018\u2019\u201a\u201b\u2032\u00b4\u0060]",
+  '"': '["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]',
+  '-': '[-\u2010\u2011]',
+  ' ': '[\\s\u00a0\u202f\u200b]+',
+};
+
+/**
+ * A quote taken from the normalised text, as it stands in the text the learner wrote (curly
+ * apostrophes, non-breaking spaces), so the apps can mark it there; the quote itself when the
+ * written text does not hold it in any such form.
+ */
+export function quoteAsWritten(written: string, quote: string): string {
+  if (quote.length === 0 || written.includes(quote)) return quote;
+  const pattern = [...quote].map((character) => WRITTEN_FORMS[character] ?? character.replace(ESCAPED, '\\$&')).join('');
+  return new RegExp(pattern, 'u').exec(written)?.[0] ?? new RegExp(pattern, 'iu').exec(written)?.[0] ?? quote;
+}
