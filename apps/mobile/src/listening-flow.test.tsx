@@ -123,6 +123,14 @@ it('reads each line in its speaker’s voice, plays a recorded section, once eac
   for (const [speaker, text] of section1Lines) expect(within(transcripts).getAllByText(`${speaker}: ${text}`).length).toBeGreaterThan(0);
   expect(within(transcripts).getByText('GUIDE: Welcome to the museum. The tour starts in the map room.')).toBeOnTheScreen();
   expect(within(transcripts).getByText(`Section 1: ${readAloud.title}`)).toBeOnTheScreen();
+
+  // Opened again from the history, the result brings its transcripts with it.
+  fireEvent.press(screen.getByRole('button', { name: 'Back to home' }));
+  fireEvent.press(await screen.findByRole('button', { name: 'All results' }));
+  fireEvent.press(await screen.findByTestId(`assessment-${marked.assessment_id}`));
+  const reloaded = await screen.findByTestId('listening-transcripts');
+  expect(within(reloaded).getByText('GUIDE: Welcome to the museum. The tour starts in the map room.')).toBeOnTheScreen();
+  expect(server.requestsTo('questions.get').at(-1)?.path).toBe(`/api/questions/${LISTENING_TEST.question_id}`);
 });
 
 it('replays freely in practice mode, and tells speakers apart by pitch when the phone has one English voice', async () => {

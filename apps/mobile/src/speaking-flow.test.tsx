@@ -194,7 +194,8 @@ it('prepares for a minute, skips the rest, times the talk from the start of the 
   expect(talk.duration_ms).toBe(120_000);
   jest.useRealTimers();
 
-  // The follow-up, one Part 3 question, then finish.
+  // The follow-up, a short answer on a one-minute clock; one Part 3 question, then finish.
+  expect(screen.getByLabelText('Answer time left, 1:00')).toBeOnTheScreen();
   await recordHearing('Yes, they often come with me');
   fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
   await screen.findByText(set.part3.questions[0]!);
@@ -219,10 +220,43 @@ it('prepares for a minute, skips the rest, times the talk from the start of the 
   expect(screen.getByText('Pronunciation not assessed')).toBeOnTheScreen();
 });
 
+it('starts the talk by itself when the preparation minute runs out', async () => {
+  await openSpeaking();
+  await startTest();
+  await recordHearing('I come from Hanoi');
+  fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
+  await screen.findByText(set.part1.questions[1]!);
+  await recordHearing('The food and the people');
+  jest.useFakeTimers();
+  fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
+  await waitWithClockStill(() => screen.getByLabelText('Preparation time, 1:00'));
+  await advanceClock(59_000);
+  expect(screen.getByLabelText('Preparation time, 0:01')).toBeOnTheScreen();
+  expect(screen.queryByLabelText('Talk time left, 2:00')).toBeNull();
+  await advanceClock(1_000);
+  // The server's minute is over too: the test, read again, is at the talk; nothing was skipped.
+  await waitWithClockStill(() => screen.getByLabelText('Talk time left, 2:00'));
+  expect(server.requestsTo('speaking.advance')).toHaveLength(0);
+  expect(server.requestsTo('speaking.get').at(-1)?.response).toMatchObject({ phase: 'part2_talk', current_prompt: { prompt_id: 'part2-0' } });
+});
+
 it('reloads the test when it moved on before the answer arrived, and never files the answer under another question', async () => {
   await openSpeaking();
   await startTest();
   await recordHearing('I come from Hanoi');
+
+  // A 409 for this very question (an answer longer than allowed, say): the server's reason, the answer kept.
+  server.scriptOnce('speaking.submitTurn', {
+    status: 409,
+    json: { error: { code: 'conflict', message: 'the answer lasts 400 s, longer than the 30 s since the question was asked', details: [] } },
+  });
+  fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
+  expect(await screen.findByText('the answer lasts 400 s, longer than the 30 s since the question was asked')).toBeOnTheScreen();
+  expect(screen.queryByText(MOVED_ON_NOTICE)).toBeNull();
+  expect(screen.getByText(set.part1.questions[0]!)).toBeOnTheScreen();
+  expect(screen.getByTestId('device-transcript')).toBeOnTheScreen();
+  expect(server.requestsTo('speaking.get').length).toBeGreaterThanOrEqual(2);
+
   const assessmentId = server.requestsTo('speaking.start')[0]!.response as { assessment_id: string };
   // Part 1 runs out of time on the server while the learner is still answering.
   server.expireSpeakingPhase(assessmentId.assessment_id);
@@ -231,13 +265,13 @@ it('reloads the test when it moved on before the answer arrived, and never files
 
   expect(await screen.findByText(MOVED_ON_NOTICE)).toBeOnTheScreen();
   expect(await screen.findByText('One minute to prepare')).toBeOnTheScreen();
-  const [refused] = server.requestsTo('speaking.submitTurn');
+  const [, refused] = server.requestsTo('speaking.submitTurn');
   expect(refused?.status).toBe(409);
   expect(submitBody(refused).prompt_id).toBe('part1-0');
   expect(server.requestsTo('speaking.get').length).toBeGreaterThan(getsBefore);
   // Nothing stored, nothing sent again: the answer is not carried to the cue card.
   expect(server.speakingTest(assessmentId.assessment_id)?.turns).toEqual([]);
-  expect(server.requestsTo('speaking.submitTurn')).toHaveLength(1);
+  expect(server.requestsTo('speaking.submitTurn')).toHaveLength(2);
   expect(screen.queryByTestId('device-transcript')).toBeNull();
   // The examiner reads the new prompt.
   expect(fakeSpeech.utterances.at(-1)?.text).toContain(set.part2.topic);

@@ -114,19 +114,49 @@ function Preparation({
   );
 }
 
+/** A timed answer: how long, and what the learner is told. */
+interface AnswerTiming {
+  seconds: number;
+  label: string;
+  hint: string;
+}
+
+/** The Part 2 talk: two minutes from the start of the recording (the server allows no more). */
+const TALK_TIMING: AnswerTiming = {
+  seconds: SPEAKING_TIMINGS.part2.maximumTalkSeconds,
+  label: 'Talk time left',
+  hint: 'Talk for one to two minutes. The two minutes start when you start recording; recording stops at the end of them.',
+};
+
+/** A Part 2 follow-up: a short answer, at most a minute (as the server allows). */
+const FOLLOW_UP_TIMING: AnswerTiming = {
+  seconds: 60,
+  label: 'Answer time left',
+  hint: 'A short answer: recording stops after one minute.',
+};
+
+/** The clock of an answer to `prompt`, or null when it is not timed on its own. */
+export function answerTimingFor(phase: SpeakingSessionView['phase'], prompt: Prompt): AnswerTiming | null {
+  if (phase !== 'part2_talk') return null;
+  return prompt.prompt_id === 'part2-0' ? TALK_TIMING : FOLLOW_UP_TIMING;
+}
+
 interface AnswerPanelProps {
   view: SpeakingSessionView;
   prompt: Prompt;
   path: TranscriptPath;
-  /** The Part 2 talk: a two-minute clock from the moment recording starts, which stops the recording. */
-  talk: boolean;
+  /** A clock from the moment recording starts, which stops the recording when it runs out: the Part 2 talk and its follow-ups. */
+  timing: AnswerTiming | null;
   onAnswered: (next: SpeakingSessionView) => void;
-  /** The test moved on before the answer arrived (409). */
-  onMovedOn: () => void;
+  /**
+   * The server refused the answer with a 409: reloads the test and resolves with where it is now.
+   * When it has moved on, the screen says so and this panel goes with its answer.
+   */
+  onConflict: () => Promise<SpeakingSessionView | null>;
   onRecordingChange: (recording: boolean) => void;
 }
 
-function AnswerPanel({ view, prompt, path, talk, onAnswered, onMovedOn, onRecordingChange }: AnswerPanelProps) {
+function AnswerPanel({ view, prompt, path, timing, onAnswered, onConflict, onRecordingChange }: AnswerPanelProps) {
   const { client } = useApp();
   const recorder = useAnswerRecorder({ recognise: path === 'device' });
   const [typed, setTyped] = useState('');
@@ -135,7 +165,6 @@ function AnswerPanel({ view, prompt, path, talk, onAnswered, onMovedOn, onRecord
   const recording = recorder.state === 'recording';
   const answer = recorder.answer;
   const deviceTranscript = answer?.transcript && answer.transcript.text.trim() !== '' ? answer.transcript : null;
-  const talkSeconds = SPEAKING_TIMINGS.part2.maximumTalkSeconds;
 
   useEffect(() => {
     onRecordingChange(recording);
@@ -181,8 +210,10 @@ function AnswerPanel({ view, prompt, path, talk, onAnswered, onMovedOn, onRecord
     } catch (caught) {
       setBusy(false);
       if (ApiError.isInstance(caught) && caught.status === 409) {
-        recorder.discard();
-        onMovedOn();
+        const now = await onConflict();
+        // Still this question (an answer longer than allowed, say): the server's reason, and the answer stays to record again.
+        if (now?.current_prompt?.prompt_id === prompt.prompt_id && now.turns_completed === view.turns_completed) setError(caught);
+        else recorder.discard();
         return;
       }
       // A 401 has already sent the learner to sign in (see App).
@@ -195,18 +226,18 @@ function AnswerPanel({ view, prompt, path, talk, onAnswered, onMovedOn, onRecord
   return (
     <View style={shared.card}>
       <Text style={shared.heading}>Your answer</Text>
-      {talk ? (
+      {timing ? (
         <>
           <Countdown
             key={recorder.startedAt ?? 'not started'}
-            label="Talk time left"
-            deadline={recorder.startedAt !== null && recorder.state !== 'recorded' ? recorder.startedAt + talkSeconds * 1000 : null}
-            idleSeconds={recorder.state === 'recorded' ? Math.max(0, talkSeconds - recorder.elapsedMs / 1000) : talkSeconds}
+            label={timing.label}
+            deadline={recorder.startedAt !== null && recorder.state !== 'recorded' ? recorder.startedAt + timing.seconds * 1000 : null}
+            idleSeconds={recorder.state === 'recorded' ? Math.max(0, timing.seconds - recorder.elapsedMs / 1000) : timing.seconds}
             expiredText="Time is up"
             onExpire={() => void recorder.stop()}
-            testID="talk-time"
+            testID="answer-time"
           />
-          <Text style={shared.muted}>Talk for one to two minutes. The two minutes start when you start recording; recording stops at the end of them.</Text>
+          <Text style={shared.muted}>{timing.hint}</Text>
         </>
       ) : null}
       {recording ? (
@@ -311,14 +342,20 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
   const spokenFor = useRef<string | null>(null);
   const loadCount = useRef(0);
 
-  const load = useCallback(async () => {
+  const viewRef = useRef<SpeakingSessionView | null>(null);
+  viewRef.current = view;
+
+  /** Reads where the test stands; resolves with it, or null when it could not be read (the error is shown). */
+  const load = useCallback(async (): Promise<SpeakingSessionView | null> => {
     const attempt = ++loadCount.current;
     setLoadError(null);
     try {
       const current = await client.speaking.get({ id: assessmentId });
       if (attempt === loadCount.current) setView(current);
+      return current;
     } catch (caught) {
       if (attempt === loadCount.current) setLoadError(caught);
+      return null;
     }
   }, [client, assessmentId]);
 
@@ -352,9 +389,13 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
     setView(next);
   }, []);
 
-  const movedOn = useCallback(() => {
-    setNotice(MOVED_ON_NOTICE);
-    void load();
+  const conflict = useCallback(async () => {
+    const before = viewRef.current;
+    const now = await load();
+    if (now && (now.current_prompt?.prompt_id !== before?.current_prompt?.prompt_id || now.turns_completed !== before?.turns_completed)) {
+      setNotice(MOVED_ON_NOTICE);
+    }
+    return now;
   }, [load]);
 
   const startTalking = async () => {
@@ -363,7 +404,10 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
       setView(await client.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' }));
     } catch (caught) {
       // It moved on already (the minute ran out meanwhile): show where it is.
-      if (ApiError.isInstance(caught) && caught.status === 409) return load();
+      if (ApiError.isInstance(caught) && caught.status === 409) {
+        await load();
+        return;
+      }
       throw caught;
     }
   };
@@ -409,9 +453,9 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
             view={view}
             prompt={prompt}
             path={setup.path}
-            talk={talk}
+            timing={answerTimingFor(view.phase, prompt)}
             onAnswered={answered}
-            onMovedOn={movedOn}
+            onConflict={conflict}
             onRecordingChange={setRecording}
           />
         )
