@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_ID_PATTERN } from './request-id.js';
@@ -80,5 +82,60 @@ describe('x-request-id', () => {
     );
     expect(traced.requestId).toBe('trace-from-the-load-balancer');
     expect(server.logs.some((line) => line.level === 'error' && line.fields?.request_id === 'trace-from-the-load-balancer')).toBe(true);
+  });
+});
+
+describe('the security headers', () => {
+  it('are on every answer: success, 4xx, no route, a refused body, the OpenAPI document and a failure on our side', async () => {
+    const { token } = await server.signUp();
+    const answers: Array<[string, Response]> = [
+      ['/health', await server.request('/health')],
+      ['/openapi.json', await server.request('/openapi.json')],
+      ['a missing question', await server.request('/api/questions/no-such-question')],
+      ['no route', await server.request('/api/nothing-here')],
+      ['a text/plain login', await server.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })],
+    ];
+    for (const [what, response] of answers) {
+      expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), what).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options'), what).toBe('DENY');
+      expect(response.headers.get('x-request-id'), what).toBeTruthy();
+    }
+    // A 500 (the Bedrock stand-in refuses): the same headers.
+    const failed = await server.request('/api/writing/evaluate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ question_id: 'w2-001', essay: TASK2_ESSAY }),
+    });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(failed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(failed.headers.get('x-frame-options')).toBe('DENY');
+    expect(failed.headers.get('x-request-id')).toMatch(UUID);
+  });
+});
+
+describe('compression', () => {
+  it('gzips the large answers (the OpenAPI document, lists) for a client that asks, and leaves small answers and other clients alone', async () => {
+    // Node's fetch decodes gzip itself; node:http shows the bytes as sent.
+    const raw = (pathname: string, headers: Record<string, string>) =>
+      new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        const outgoing = httpRequest(`${server.baseUrl}${pathname}`, { headers }, (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ encoding: incoming.headers['content-encoding'], bytes: Buffer.concat(chunks) }));
+        });
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
+    const plain = await raw('/openapi.json', {});
+    expect(plain.encoding).toBeUndefined();
+    const gzipped = await raw('/openapi.json', { 'accept-encoding': 'gzip' });
+    expect(gzipped.encoding).toBe('gzip');
+    expect(gzipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
+    expect(gunzipSync(gzipped.bytes).equals(plain.bytes)).toBe(true);
+    const history = await raw('/api/assessments', { 'accept-encoding': 'gzip' });
+    expect(history.encoding).toBe('gzip');
+    // Small answers keep the server's fast path: never wrapped for compression.
+    expect((await raw('/health', { 'accept-encoding': 'gzip' })).encoding).toBeUndefined();
   });
 });
