@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer, type ReferenceServer } from './reference-server.js';
+import { startReferenceServer, toneWav, type ReferenceServer } from './reference-server.js';
 
 // Debian's Chromium, never a downloaded browser build.
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,6 +20,35 @@ const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
 ];
 const SCREENSHOTS = '/tmp/ielts-web-e2e';
+
+/** What the page asked the browser to say, as the spy below records it. */
+interface SpokenUtterance {
+  text: string;
+  lang: string;
+  voice: string | null;
+  pitch: number;
+  rate: number;
+}
+
+/**
+ * Runs in every page before the app. Headless Chromium has no voices that finish speaking, so
+ * `speechSynthesis.speak` records each utterance and ends it promptly (firing `start` and `end`,
+ * as a browser does).
+ */
+function browserSpeechStandIns(): void {
+  const scope = window as unknown as { __spoken: SpokenUtterance[] };
+  scope.__spoken = [];
+  speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+    scope.__spoken.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice?.name ?? null, pitch: utterance.pitch, rate: utterance.rate });
+    setTimeout(() => {
+      utterance.dispatchEvent(new Event('start'));
+      utterance.dispatchEvent(new Event('end'));
+    }, 20);
+  };
+  speechSynthesis.cancel = () => undefined;
+}
+
+const spoken = async (): Promise<SpokenUtterance[]> => page.evaluate(() => (window as unknown as { __spoken: SpokenUtterance[] }).__spoken);
 
 const email = `ada.${Date.now()}@example.com`;
 const password = 'correct horse battery staple';
@@ -49,9 +78,13 @@ async function screenshot(name: string): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startReferenceServer();
+  // The seeded listening test has no recordings: the lecture (section 4) gets one here, to be played rather than read out.
+  server = await startReferenceServer({
+    recordedSections: [{ questionId: 'li-test-01', part: 4, audio: toneWav(2), mimeType: 'audio/wav', durationSeconds: 2 }],
+  });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(browserSpeechStandIns);
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -287,8 +320,68 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(1);
   });
 
+  it('plays each listening section once in test mode (read out, or its recording), without its transcript, and shows the transcripts with the result', { timeout: 90_000 }, async () => {
+    const question = (await (await page.request.get('/api/questions/li-test-01')).json()) as {
+      sections: Array<{ part: number; transcript: string; audio_url: string | null }>;
+    };
+    expect(question.sections.map((section) => section.audio_url !== null)).toEqual([false, false, false, true]);
+    await page.goto('/listening/li-test-01');
+    expect(await page.getByRole('radio', { name: /Test mode: each section plays once/ }).isChecked()).toBe(true);
+    await screenshot('listening-start');
+    await page.getByRole('button', { name: 'Start the test' }).click();
+    expect(await page.getByRole('radio', { name: /Test mode/ }).count()).toBe(0);
+    await screenshot('listening-test');
+
+    for (const section of question.sections) {
+      await page.getByRole('button', { name: new RegExp(`^Section ${section.part}`) }).click();
+      const player = page.locator(`[data-section-player="${section.part}"]`);
+      const already = (await spoken()).length;
+      if (section.audio_url) {
+        // A recording: played on an audio element the learner cannot wind back (no controls), once.
+        const audio = player.locator('audio');
+        expect(await audio.getAttribute('src')).toBe(section.audio_url);
+        expect(await audio.getAttribute('controls')).toBeNull();
+        await player.getByRole('button', { name: `▶ Play section ${section.part}` }).click();
+        await expect.poll(() => player.getAttribute('data-status')).toBe('playing');
+        expect(await player.getByRole('button').isDisabled()).toBe(true);
+        await expect.poll(() => player.getAttribute('data-status'), { timeout: 20_000 }).toBe('played');
+        expect(await audio.evaluate((element: HTMLAudioElement) => element.ended)).toBe(true);
+        expect(await player.getByRole('button').textContent()).toBe('Played');
+        expect(await player.getByRole('button').isDisabled()).toBe(true);
+        expect((await spoken()).length).toBe(already);
+        continue;
+      }
+      await player.getByRole('button', { name: `▶ Play section ${section.part}` }).click();
+      // One utterance per line (long lines sentence by sentence), together the section's every line.
+      await expect.poll(() => player.getAttribute('data-status')).toBe('played');
+      const utterances = (await spoken()).slice(already);
+      const said = utterances.map((utterance) => utterance.text).join(' ');
+      const lines = section.transcript.split('\n').map((line) => line.trim()).filter(Boolean);
+      for (const line of lines) expect(said).toContain(line.replace(/^[A-Z][A-Z .'-]{1,30}:\s+/, ''));
+      expect(utterances.every((utterance) => utterance.rate >= 0.9 && utterance.rate <= 1)).toBe(true);
+      const speakers = new Set(lines.map((line) => /^([A-Z][A-Z .'-]{1,30}):/.exec(line)?.[1] ?? null));
+      const voices = new Set(utterances.map((utterance) => `${utterance.voice}/${utterance.pitch}`));
+      expect(voices.size).toBe(speakers.size);
+      expect(await player.getByRole('button').textContent()).toBe('Played');
+      expect(await player.getByRole('button').isDisabled()).toBe(true);
+      // Not shown while answering.
+      expect(await page.locator('main').textContent()).not.toContain(lines[0]?.replace(/^[A-Z][A-Z .'-]{1,30}:\s+/, '').slice(0, 60));
+    }
+    await page.getByRole('button', { name: /^Section 1/ }).click();
+    await page.getByLabel('Answer to question 1', { exact: true }).fill('Woodwork');
+    await screenshot('listening-played');
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.waitForURL(/\/assessments\/[^/]+$/);
+    await page.getByTestId('raw-score').waitFor();
+    const transcripts = page.getByTestId('listening-transcripts');
+    expect(await transcripts.locator('details').count()).toBe(4);
+    await transcripts.locator('summary').first().click();
+    expect(await transcripts.locator('details').first().textContent()).toContain('Good morning, Riverside Community Centre. How can I help you?');
+    await screenshot('listening-result');
+  });
+
   it('explains used-up free assessments (402), and pages through recent results with "Load more"', async () => {
-    // Two more reading tests and a listening test, all blank: six assessments in all.
+    // Two more reading tests, blank: six assessments in all.
     const submitBlank = async (path: string) => {
       await page.goto(path);
       await page.getByRole('button', { name: 'Submit answers' }).click();
@@ -298,7 +391,6 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     };
     await submitBlank('/reading/ra-test-01');
     await submitBlank('/reading/ra-test-01');
-    await submitBlank('/listening/li-test-01');
 
     // The fourth Academic Reading test is one more than the free three.
     await page.goto('/reading/ra-test-01');

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,13 +40,111 @@ const CLEARED = [
   'TABLE_SUFFIX',
 ];
 
+/** A listening section the test hears as a recording: the reference server's content has none. */
+export interface RecordedSection {
+  questionId: string;
+  part: number;
+  /** The recording, served at `audio_url`. */
+  audio: Buffer;
+  mimeType: string;
+  durationSeconds: number;
+}
+
+/** Options of {@link startReferenceServer}. */
+export interface ReferenceServerOptions {
+  timeoutMs?: number;
+  /**
+   * Sections to give a recording. The server is then reached through a proxy on another loopback
+   * port that serves each recording and adds its `audio_url` and `audio_duration_seconds` to the
+   * question as the API returns it; everything else passes through unchanged. Default none.
+   */
+  recordedSections?: RecordedSection[];
+}
+
+/** A mono 16-bit PCM WAV of a quiet tone, `seconds` long: a recording small enough to write here. */
+export function toneWav(seconds: number, sampleRate = 8000): Buffer {
+  const samples = Math.round(seconds * sampleRate);
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(sampleRate, 24);
+  wav.writeUInt32LE(sampleRate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let index = 0; index < samples; index += 1) wav.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate)), 44 + index * 2);
+  return wav;
+}
+
+const MEDIA_PREFIX = '/e2e-media/';
+
+/** A pass-through proxy to `target` that serves the recordings and puts their addresses into the questions that have them. */
+async function startRecordingProxy(target: URL, sections: readonly RecordedSection[]): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  let baseUrl = '';
+  const mediaName = (section: RecordedSection) => `${encodeURIComponent(section.questionId)}-${section.part}`;
+  const server: Server = createServer((incoming, outgoing) => {
+    const url = new URL(incoming.url ?? '/', 'http://proxy');
+    const media = sections.find((section) => url.pathname === MEDIA_PREFIX + mediaName(section));
+    if (media) {
+      outgoing.writeHead(200, { 'content-type': media.mimeType, 'content-length': media.audio.length, 'accept-ranges': 'none' });
+      outgoing.end(media.audio);
+      return;
+    }
+    const recorded = sections.filter((section) => incoming.method === 'GET' && url.pathname === `/api/questions/${encodeURIComponent(section.questionId)}`);
+    const headers = { ...incoming.headers, host: target.host };
+    if (recorded.length > 0) delete headers['accept-encoding'];
+    const upstream = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers }, (answer: IncomingMessage) => {
+      if (recorded.length === 0 || answer.statusCode !== 200) {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const question = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sections: Array<{ part: number; audio_url: string | null; audio_duration_seconds: number | null }> };
+        for (const section of recorded) {
+          const entry = question.sections.find((candidate) => candidate.part === section.part);
+          if (!entry) continue;
+          entry.audio_url = `${baseUrl}${MEDIA_PREFIX}${mediaName(section)}`;
+          entry.audio_duration_seconds = section.durationSeconds;
+        }
+        const body = Buffer.from(JSON.stringify(question));
+        const { 'content-length': _length, ...rest } = answer.headers;
+        outgoing.writeHead(200, { ...rest, 'content-length': body.length });
+        outgoing.end(body);
+      });
+    });
+    upstream.on('error', (error) => {
+      outgoing.writeHead(502, { 'content-type': 'text/plain' });
+      outgoing.end(`proxy: ${error.message}`);
+    });
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 /**
  * Starts `apps/server/dist/main.js` as the README's local development does: the embedded
  * DynamoDB-compatible store and the email outbox in a fresh temporary folder, the offline
  * scorers, and this app's `dist` served at `/`. Port 0 lets the system choose a free port; the
  * server prints the address it listens on.
  */
-export async function startReferenceServer(options: { timeoutMs?: number } = {}): Promise<ReferenceServer> {
+export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   if (!existsSync(serverEntry)) {
     throw new Error(`The reference server is not built (${serverEntry} is missing): run pnpm --filter @ielts-genai-prep/server build`);
   }
@@ -72,7 +172,9 @@ export async function startReferenceServer(options: { timeoutMs?: number } = {})
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
+  let proxy: { baseUrl: string; close: () => Promise<void> } | null = null;
   const stop = async () => {
+    await proxy?.close();
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
@@ -101,8 +203,9 @@ export async function startReferenceServer(options: { timeoutMs?: number } = {})
     });
     const health = await fetch(`${baseUrl}/health`);
     if (!health.ok) throw new Error(`/health answered ${health.status}`);
+    if (options.recordedSections?.length) proxy = await startRecordingProxy(new URL(baseUrl), options.recordedSections);
     return {
-      baseUrl,
+      baseUrl: proxy?.baseUrl ?? baseUrl,
       output: () => output,
       emails: async () => {
         if (!existsSync(outboxDirectory)) return [];

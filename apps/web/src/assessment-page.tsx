@@ -12,13 +12,18 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
     async (signal) => {
       const assessment = await client.assessments.get({ id: assessmentId }, { signal });
       // The title makes the page recognisable; a missing question does not hide the result.
-      const title = assessment.question_id
+      const question = assessment.question_id
         ? await client.questions.get({ id: assessment.question_id }, { signal }).then(
-            (question) => question.title,
+            (found) => found,
             () => null,
           )
         : null;
-      return { assessment, title };
+      // Listening transcripts stay hidden during the test and are shown with the result, for review.
+      const transcripts =
+        assessment.assessment_type === 'listening' && assessment.completed && question
+          ? question.sections.map((section) => ({ part: section.part, title: section.title, transcript: section.transcript }))
+          : [];
+      return { assessment, title: question?.title ?? null, transcripts };
     },
     [client, assessmentId],
   );
@@ -29,7 +34,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
       </p>
       <PageHeading>Result</PageHeading>
       <Loaded data={data} label="Loading your result…">
-        {({ assessment, title }) =>
+        {({ assessment, title, transcripts }) =>
           !assessment.completed && assessment.assessment_type === 'speaking' ? (
             <div className="card">
               <p>This speaking test is still in progress.</p>
@@ -38,7 +43,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
               </Link>
             </div>
           ) : (
-            <ResultView assessment={assessment} questionTitle={title}>
+            <ResultView assessment={assessment} questionTitle={title} transcripts={transcripts}>
               <ReportResultForm assessmentId={assessment.assessment_id} assessmentType={assessment.assessment_type} />
             </ResultView>
           )

@@ -132,6 +132,26 @@ describe('ResultView for speaking', () => {
   });
 });
 
+describe('ResultView for listening', () => {
+  it('shows each section’s transcript for review, when given', () => {
+    const listening = assessmentSchema.parse({
+      ...base,
+      assessment_type: 'listening',
+      question_id: 'li-test-01',
+      overall_band: 5,
+      raw_score: 20,
+      criteria_scores: {},
+      feedback: '',
+      provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1, confidence: 1 },
+    });
+    render(<ResultView assessment={listening} transcripts={[{ part: 1, title: 'Evening classes', transcript: 'RECEPTIONIST: Good morning.\nANNA: Hello.' }]} />);
+    const transcripts = screen.getByTestId('listening-transcripts');
+    expect(within(transcripts).getByText('Section 1: Evening classes')).toBeTruthy();
+    expect(transcripts.querySelector('.speaker')?.textContent).toBe('RECEPTIONIST:');
+    expect(transcripts.textContent).toContain('Good morning.');
+  });
+});
+
 describe('ResultView for reading', () => {
   it('lists every question with the answer given, the accepted answers, the mark and why', () => {
     const reading = assessmentSchema.parse({

@@ -2,6 +2,7 @@ import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, type Asse
 import type { ReactNode } from 'react';
 import { HighlightedEssay } from './highlighted-essay.js';
 import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels.js';
+import { PassageText } from './passage-text.js';
 
 /** The essay of a writing submission, when the stored submission has one. */
 export function essayOf(assessment: Assessment): string | null {
@@ -47,6 +48,8 @@ export interface ResultViewProps {
   assessment: Assessment;
   /** The question's title, when known. */
   questionTitle?: string | null;
+  /** Listening sections' transcripts, shown for review once the answers are marked. */
+  transcripts?: ReadonlyArray<{ part: number; title: string; transcript: string }>;
   /** Extra content at the end, such as the "report this result" form. */
   children?: ReactNode;
 }
@@ -56,7 +59,7 @@ export interface ResultViewProps {
  * "not assessed" when it has no band), the essay with its inline corrections, flags, the
  * marking of each reading or listening question, and where the result came from.
  */
-export function ResultView({ assessment, questionTitle, children }: ResultViewProps) {
+export function ResultView({ assessment, questionTitle, transcripts = [], children }: ResultViewProps) {
   const criteria = criteriaFor(assessment.assessment_type);
   const answerKey = isAnswerKeyType(assessment.assessment_type);
   const essay = isWritingType(assessment.assessment_type) ? essayOf(assessment) : null;
@@ -194,6 +197,21 @@ export function ResultView({ assessment, questionTitle, children }: ResultViewPr
               </tbody>
             </table>
           </div>
+        </section>
+      )}
+
+      {transcripts.length > 0 && (
+        <section className="card transcripts" aria-labelledby="transcripts-heading" data-testid="listening-transcripts">
+          <h3 id="transcripts-heading">Transcripts</h3>
+          <p className="muted small">What was said in each section: check your answers against it.</p>
+          {transcripts.map((section) => (
+            <details key={section.part} className="transcript-review" data-transcript-section={section.part}>
+              <summary>
+                Section {section.part}: {section.title}
+              </summary>
+              <PassageText text={section.transcript} />
+            </details>
+          ))}
         </section>
       )}
 

@@ -6,16 +6,64 @@ import { AnswerSheet, answerSheetFrom, questionNumbers, type Answers } from './a
 import { Countdown } from './countdown.js';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-storage.js';
 import { ErrorBanner } from './error-banner.js';
+import { SectionPlayer, type ListeningMode, type PlayableSection, type PlaybackStatus } from './listening-player.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { PassageText } from './passage-text.js';
 import { Link, navigate } from './router.js';
+import { browserSpeechSynthesis, useVoices } from './speech-synthesis.js';
 import { useApiData } from './use-api-data.js';
 
 const isAnswers = (value: unknown): value is Answers =>
   typeof value === 'object' && value !== null && Object.values(value).every((entry) => typeof entry === 'string');
 
-function TestRunner({ question, skill }: { question: PublicQuestion; skill: 'reading' | 'listening' }) {
+/** A listening test under way: its mode, and the sections played (test mode plays each once, a reload included). */
+export interface ListeningRun {
+  mode: ListeningMode;
+  played: number[];
+}
+
+const RUN_PREFIX = 'ielts-listening-run:';
+
+/** The listening run kept for `questionId`, or null. */
+export function loadListeningRun(questionId: string): ListeningRun | null {
+  try {
+    const parsed = JSON.parse(window.localStorage.getItem(RUN_PREFIX + questionId) ?? 'null') as Partial<ListeningRun> | null;
+    if (!parsed || (parsed.mode !== 'test' && parsed.mode !== 'practice') || !Array.isArray(parsed.played)) return null;
+    return { mode: parsed.mode, played: parsed.played.filter((part): part is number => typeof part === 'number') };
+  } catch {
+    return null;
+  }
+}
+
+function saveListeningRun(questionId: string, run: ListeningRun | null): void {
+  try {
+    if (run) window.localStorage.setItem(RUN_PREFIX + questionId, JSON.stringify(run));
+    else window.localStorage.removeItem(RUN_PREFIX + questionId);
+  } catch {
+    // Without storage, a reload forgets which sections were played.
+  }
+}
+
+function TestRunner({ question, skill, run }: { question: PublicQuestion; skill: 'reading' | 'listening'; run?: ListeningRun }) {
   const { client } = useApp();
+  const [synthesis] = useState(browserSpeechSynthesis);
+  const voices = useVoices(synthesis);
+  const mode = run?.mode ?? 'test';
+  const [playback, setPlayback] = useState<Record<number, PlaybackStatus>>(() =>
+    Object.fromEntries((run?.played ?? []).map((part) => [part, run?.mode === 'test' ? 'played' : 'ready'])),
+  );
+  const playingPart = Object.entries(playback).find(([, status]) => status === 'playing')?.[0];
+  const setStatus = (part: number, status: PlaybackStatus) => {
+    setPlayback((previous) => {
+      const next = { ...previous, [part]: status };
+      // Counted as played from the moment it starts: in test mode a reload does not give it again.
+      const played = Object.entries(next)
+        .filter(([, entry]) => entry !== 'ready')
+        .map(([key]) => Number(key));
+      saveListeningRun(question.question_id, { mode, played: [...new Set([...(run?.played ?? []), ...played])] });
+      return next;
+    });
+  };
   const draftKey = `${skill}:${question.question_id}`;
   const initial = useMemo(() => loadDraft(draftKey, isAnswers), [draftKey]);
   const [answers, setAnswers] = useState<Answers>(initial?.value ?? {});
@@ -26,8 +74,14 @@ function TestRunner({ question, skill }: { question: PublicQuestion; skill: 'rea
 
   const parts =
     skill === 'reading'
-      ? question.passages.map((passage) => ({ part: passage.part, title: passage.title, text: passage.text, audioUrl: null as string | null }))
-      : question.sections.map((section) => ({ part: section.part, title: section.title, text: section.transcript, audioUrl: section.audio_url }));
+      ? question.passages.map((passage) => ({ part: passage.part, title: passage.title, text: passage.text, audioUrl: null as string | null, audioDurationSeconds: null as number | null }))
+      : question.sections.map((section) => ({
+          part: section.part,
+          title: section.title,
+          text: section.transcript,
+          audioUrl: section.audio_url,
+          audioDurationSeconds: section.audio_duration_seconds,
+        }));
   const [activePart, setActivePart] = useState(parts[0]?.part ?? 1);
   const current = parts.find((part) => part.part === activePart) ?? parts[0];
   const groups = question.question_groups.filter((group) => group.part === activePart);
@@ -46,6 +100,7 @@ function TestRunner({ question, skill }: { question: PublicQuestion; skill: 'rea
       const body = { question_id: question.question_id, answers: answerSheetFrom(answers), idempotency_key: idempotencyKey };
       const assessment = skill === 'reading' ? await client.reading.evaluate(body) : await client.listening.evaluate(body);
       clearDraft(draftKey);
+      if (skill === 'listening') saveListeningRun(question.question_id, null);
       navigate(`/assessments/${encodeURIComponent(assessment.assessment_id)}`);
     } catch (caught) {
       setError(caught);
@@ -74,6 +129,8 @@ function TestRunner({ question, skill }: { question: PublicQuestion; skill: 'rea
               onClick={() => setActivePart(part.part)}
             >
               {skill === 'reading' ? 'Passage' : 'Section'} {part.part}
+              {skill === 'listening' && playback[part.part] === 'playing' && <span aria-label=", playing"> ♪</span>}
+              {skill === 'listening' && playback[part.part] === 'played' && <span aria-label=", played"> ✓</span>}
               <span className="muted small">
                 {' '}
                 {partAnswered}/{partNumbers.length}
@@ -83,22 +140,37 @@ function TestRunner({ question, skill }: { question: PublicQuestion; skill: 'rea
         })}
       </nav>
       <div className="split split-test">
-        <section className="card passage" aria-labelledby="passage-heading">
-          <h2 id="passage-heading">{current?.title}</h2>
-          {current?.audioUrl && (
-            <audio controls src={current.audioUrl} className="section-audio">
-              Your browser cannot play this recording.
-            </audio>
-          )}
-          {skill === 'listening' ? (
-            <details open={!current?.audioUrl}>
-              <summary>Transcript</summary>
-              <PassageText text={current?.text ?? ''} />
-            </details>
-          ) : (
+        {skill === 'listening' ? (
+          <section className="card passage listening-section" aria-labelledby="passage-heading" data-mode={mode}>
+            <p className="eyebrow">
+              Section {current?.part} · {mode === 'test' ? 'Test mode' : 'Practice mode'}
+            </p>
+            <h2 id="passage-heading">{current?.title}</h2>
+            {parts.map((part) => (
+              <SectionPlayer
+                key={part.part}
+                section={{ part: part.part, title: part.title, transcript: part.text, audioUrl: part.audioUrl, audioDurationSeconds: part.audioDurationSeconds } satisfies PlayableSection}
+                mode={mode}
+                status={playback[part.part] ?? 'ready'}
+                onStatus={(status) => setStatus(part.part, status)}
+                otherPlaying={playingPart !== undefined && Number(playingPart) !== part.part}
+                synthesis={synthesis}
+                voices={voices}
+                hidden={part.part !== current?.part}
+              />
+            ))}
+            {current && !current.audioUrl && !synthesis ? (
+              <PassageText text={current.text} />
+            ) : (
+              <p className="muted small">The transcript is shown with your results, after you submit your answers.</p>
+            )}
+          </section>
+        ) : (
+          <section className="card passage" aria-labelledby="passage-heading">
+            <h2 id="passage-heading">{current?.title}</h2>
             <PassageText text={current?.text ?? ''} />
-          )}
-        </section>
+          </section>
+        )}
         <section className="card questions-pane" aria-label="Questions">
           <AnswerSheet
             groups={groups}
@@ -123,7 +195,53 @@ function TestRunner({ question, skill }: { question: PublicQuestion; skill: 'rea
   );
 }
 
-/** A reading or listening test: the passage or transcript beside its questions. */
+function ListeningStart({ question, onStart }: { question: PublicQuestion; onStart: (mode: ListeningMode) => void }) {
+  const [mode, setMode] = useState<ListeningMode>('test');
+  return (
+    <section className="card listening-start" aria-labelledby="listening-start-heading">
+      <h2 id="listening-start-heading">Before you start</h2>
+      <p>
+        {question.sections.length} sections, {question.time_limit} minutes. You hear each section and answer its questions; the transcript is shown only
+        after you submit.
+      </p>
+      <fieldset className="mode-choice">
+        <legend>How do you want to listen?</legend>
+        <label className="choice">
+          <input type="radio" name="listening-mode" value="test" checked={mode === 'test'} onChange={() => setMode('test')} />
+          Test mode: each section plays once, as in the exam
+        </label>
+        <label className="choice">
+          <input type="radio" name="listening-mode" value="practice" checked={mode === 'practice'} onChange={() => setMode('practice')} />
+          Practice mode: replay sections as often as you like
+        </label>
+      </fieldset>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => onStart(mode)}>
+          Start the test
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ListeningTest({ question }: { question: PublicQuestion }) {
+  const [run, setRun] = useState<ListeningRun | null>(() => loadListeningRun(question.question_id));
+  if (!run) {
+    return (
+      <ListeningStart
+        question={question}
+        onStart={(mode) => {
+          const started = { mode, played: [] };
+          saveListeningRun(question.question_id, started);
+          setRun(started);
+        }}
+      />
+    );
+  }
+  return <TestRunner question={question} skill="listening" run={run} />;
+}
+
+/** A reading or listening test: the passage beside its questions, or each section played (its transcript kept for the results). */
 export function TestPage({ skill, questionId }: { skill: 'reading' | 'listening'; questionId: string }) {
   const { client } = useApp();
   const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
@@ -135,7 +253,7 @@ export function TestPage({ skill, questionId }: { skill: 'reading' | 'listening'
             <Link to={`/${skill}`}>← {skill === 'reading' ? 'Reading tests' : 'Listening tests'}</Link>
           </p>
           <PageHeading lead={loaded.prompt}>{loaded.title}</PageHeading>
-          <TestRunner question={loaded} skill={skill} />
+          {skill === 'listening' ? <ListeningTest question={loaded} /> : <TestRunner question={loaded} skill={skill} />}
         </>
       )}
     </Loaded>
