@@ -163,14 +163,19 @@ export async function benchOfflineScorer(options = {}) {
 
   // Throughput of the shipped scorer (committed coefficients, full result with feedback and schema check).
   const started = performance.now();
+  const latencies = [];
   for (const essay of essays) {
+    const essayStarted = performance.now();
     scoreOfflineWriting(
       { assessmentType: essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2', prompt: essay.prompt, essay: essay.essay },
       { lexicon },
     );
+    latencies.push(performance.now() - essayStarted);
   }
   const seconds = (performance.now() - started) / 1000;
   const essaysPerSecond = essays.length / seconds;
+  latencies.sort((left, right) => left - right);
+  const latency = { p50Milliseconds: latencies[Math.floor(latencies.length * 0.5)], p99Milliseconds: latencies[Math.floor(latencies.length * 0.99)] };
 
   const relevance = swapTest(essays, lexicon);
   const shifts = shiftValidation(essays, lexicon);
@@ -186,6 +191,7 @@ export async function benchOfflineScorer(options = {}) {
     seed: crossValidation.seed,
     results: crossValidation.results,
     essaysPerSecond,
+    latency,
     crossValidationSeconds: cvSeconds,
   };
   if (print) {
@@ -246,7 +252,7 @@ export async function benchOfflineScorer(options = {}) {
       `Hand-checked corrections: ${grammar.handChecked.shown} of ${grammar.handChecked.entries} still shown, ${grammar.handChecked.right} right: precision ${(grammar.handChecked.precision * 100).toFixed(0)}%.`,
     );
     log('');
-    log(`Throughput: ${essaysPerSecond.toFixed(0)} essays/s (${essays.length} essays in ${seconds.toFixed(2)} s, one core, full results with feedback).`);
+    log(`Throughput: ${essaysPerSecond.toFixed(0)} essays/s (${essays.length} essays in ${seconds.toFixed(2)} s, one core, full results with feedback); per essay p50 ${latency.p50Milliseconds.toFixed(1)} ms, p99 ${latency.p99Milliseconds.toFixed(1)} ms (spelling suggestions remembered across essays).`);
     log(`Cross-validation took ${cvSeconds.toFixed(1)} s.`);
   }
   return figures;

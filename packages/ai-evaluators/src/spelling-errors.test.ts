@@ -68,4 +68,25 @@ describe('findSpellingErrors', () => {
     expect(suggestSpelling('doesnt', lexicon)).toBe("doesn't");
     expect(suggestSpelling('xqzvbk', lexicon)).toBeNull();
   });
+
+  it('remembers suggestions per word list: a repeated misspelling looks nothing up again', () => {
+    let lookups = 0;
+    const counting: Lexicon = { size: lexicon.size, levelOf: (word) => (lookups++, lexicon.levelOf(word)) };
+    expect(suggestSpelling('recieve', counting)).toBe('receive');
+    const first = lookups;
+    expect(first).toBeGreaterThan(100);
+    expect(suggestSpelling('Recieve', counting)).toBe('receive');
+    expect(suggestSpelling('xqzvbk', counting)).toBeNull();
+    const afterNull = lookups;
+    expect(suggestSpelling('xqzvbk', counting)).toBeNull();
+    expect(lookups).toBe(afterNull);
+    // Another word list has its own answers.
+    const other = createLexicon(new Map([[10, ['deceive']]]));
+    expect(suggestSpelling('recieve', other)).toBeNull();
+    // Bounded: after 5,000 other words the first is worked out again.
+    for (let index = 0; index < 5000; index++) suggestSpelling(`zq${index.toString(36)}`, counting);
+    const beforeRepeat = lookups;
+    expect(suggestSpelling('recieve', counting)).toBe('receive');
+    expect(lookups).toBeGreaterThan(beforeRepeat);
+  });
 });

@@ -72,6 +72,23 @@ export function isKnownWord(word: string, lexicon: Lexicon): boolean {
  */
 export function suggestSpelling(word: string, lexicon: Lexicon): string | null {
   const lower = word.toLowerCase();
+  // Learners misspell the same words again and again, and each suggestion tries about 50 × the
+  // word's length candidates: remembered per lexicon, the most recent few thousand.
+  let remembered = suggestionsByLexicon.get(lexicon);
+  if (!remembered) suggestionsByLexicon.set(lexicon, (remembered = new Map()));
+  const known = remembered.get(lower);
+  if (known !== undefined) return known;
+  const suggestion = computeSuggestion(lower, lexicon);
+  if (remembered.size >= REMEMBERED_SUGGESTIONS) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(lower, suggestion);
+  return suggestion;
+}
+
+// A plain Map in insertion order is the whole cache: no dependency for one bounded lookup.
+const REMEMBERED_SUGGESTIONS = 5000;
+const suggestionsByLexicon = new WeakMap<Lexicon, Map<string, string | null>>();
+
+function computeSuggestion(lower: string, lexicon: Lexicon): string | null {
   for (let position = lower.length - 1; position > 0; position--) {
     const withApostrophe = `${lower.slice(0, position)}'${lower.slice(position)}`;
     if (/'(t|s|re|ve|ll|d|m)$/.test(withApostrophe) && isKnownWord(withApostrophe, lexicon)) return withApostrophe;
