@@ -31,13 +31,15 @@ interface SpokenUtterance {
 }
 
 /**
- * Runs in every page before the app. Headless Chromium has no voices that finish speaking, so
- * `speechSynthesis.speak` records each utterance and ends it promptly (firing `start` and `end`,
- * as a browser does).
+ * Runs in every page before the app. Headless Chromium has neither voices that finish speaking
+ * nor a speech recognition service, so: `speechSynthesis.speak` records each utterance and ends
+ * it promptly (firing `start` and `end`, as a browser does), and `webkitSpeechRecognition` is a
+ * stand-in that, once started, hears `window.__heard` (a tentative phrase, then the settled one).
  */
 function browserSpeechStandIns(): void {
-  const scope = window as unknown as { __spoken: SpokenUtterance[] };
+  const scope = window as unknown as { __spoken: SpokenUtterance[]; __heard: string; webkitSpeechRecognition: unknown; SpeechRecognition: unknown };
   scope.__spoken = [];
+  scope.__heard = '';
   speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
     scope.__spoken.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice?.name ?? null, pitch: utterance.pitch, rate: utterance.rate });
     setTimeout(() => {
@@ -46,9 +48,47 @@ function browserSpeechStandIns(): void {
     }, 20);
   };
   speechSynthesis.cancel = () => undefined;
+  class StandInRecognition {
+    lang = '';
+    continuous = false;
+    interimResults = false;
+    maxAlternatives = 1;
+    onresult: ((event: unknown) => void) | null = null;
+    onerror: ((event: unknown) => void) | null = null;
+    onend: (() => void) | null = null;
+    private live = false;
+    start() {
+      this.live = true;
+      const heard = scope.__heard;
+      const words = heard.split(' ');
+      const result = (transcript: string, isFinal: boolean) => Object.assign([{ transcript, confidence: 0.9 }], { isFinal });
+      setTimeout(() => {
+        if (this.live && heard) this.onresult?.({ resultIndex: 0, results: [result(words.slice(0, 3).join(' '), false)] });
+      }, 100);
+      setTimeout(() => {
+        if (this.live && heard) this.onresult?.({ resultIndex: 0, results: [result(heard, true)] });
+      }, 400);
+    }
+    stop() {
+      this.live = false;
+      setTimeout(() => this.onend?.(), 20);
+    }
+    abort() {
+      this.stop();
+    }
+  }
+  scope.webkitSpeechRecognition = StandInRecognition;
+  scope.SpeechRecognition = StandInRecognition;
 }
 
+const spokenTexts = async (): Promise<string[]> => page.evaluate(() => (window as unknown as { __spoken: SpokenUtterance[] }).__spoken.map((utterance) => utterance.text));
 const spoken = async (): Promise<SpokenUtterance[]> => page.evaluate(() => (window as unknown as { __spoken: SpokenUtterance[] }).__spoken);
+const hear = async (text: string) => page.evaluate((heard) => ((window as unknown as { __heard: string }).__heard = heard), text);
+/** `m:ss` of a timer's text, in seconds. */
+const clockSeconds = (text: string | null) => {
+  const match = /(\d+):(\d\d)/.exec(text ?? '');
+  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+};
 
 const email = `ada.${Date.now()}@example.com`;
 const password = 'correct horse battery staple';
@@ -251,49 +291,98 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await screenshot('dashboard');
   });
 
-  // The preparation minute is real time: the server holds the talk back until it has passed.
-  it('takes a speaking test: typed answers, the preparation minute, a recorded talk, then the result', { timeout: 180_000 }, async () => {
-    await mainNavigation().getByRole('link', { name: 'Speaking' }).click();
-    await page.waitForURL(/\/speaking$/);
+  it('takes a speaking test by voice: the examiner speaks, answers are recorded and transcribed on the device, the cue card runs on its timers, and Pronunciation is not assessed', { timeout: 180_000 }, async () => {
+    // The page's clock, to move the countdowns on without waiting for them.
+    await page.clock.install();
+    await page.goto('/speaking');
+    // The offline scorer does not transcribe audio, and this browser (the stand-in) recognises speech.
+    const path = page.getByTestId('transcript-path');
+    await expect.poll(() => path.getAttribute('data-transcript-path')).toBe('device');
+    expect(await path.textContent()).toContain('Pronunciation is marked “not assessed”');
+    await screenshot('speaking-start');
     await page.locator('.question-card', { hasText: 'Places in your town' }).getByRole('button', { name: 'Start this test' }).click();
     await page.waitForURL(/\/speaking\/sessions\/[^/]+$/);
     const question = page.locator('#speaking-prompt');
-    const answer = page.getByLabel(/type your answer/i);
+    const answer = page.locator('.answer-panel textarea');
+    const speakingPhase = () => page.locator('.speaking').getAttribute('data-phase');
 
-    // Part 1: five questions, answered by typing.
-    for (let index = 0; index < 5; index += 1) {
-      await question.waitFor();
-      expect(await page.locator('.speaking').getAttribute('data-phase')).toBe('part1');
+    // The examiner asks the first question aloud, once, and repeats it once on request.
+    await expect.poll(() => question.textContent()).toBe('Where is your home town?');
+    await expect.poll(spokenTexts).toEqual(['Where is your home town?']);
+    expect((await spoken())[0]).toMatchObject({ lang: 'en-GB' });
+    const repeat = page.getByRole('button', { name: /Repeat the question/ });
+    await expect.poll(() => repeat.isEnabled()).toBe(true);
+    await repeat.click();
+    await expect.poll(spokenTexts).toEqual(['Where is your home town?', 'Where is your home town?']);
+    await expect.poll(() => repeat.isDisabled()).toBe(true);
+
+    // Answered by voice: the (synthetic) microphone records while the device transcribes.
+    await hear('My home town is Whitby, a small fishing town on the north east coast of England');
+    await page.getByRole('button', { name: /Record your answer/ }).click();
+    await expect.poll(() => page.getByTestId('live-transcript').textContent()).toContain('My home town');
+    await page.waitForTimeout(1_500);
+    await page.getByRole('button', { name: /Stop recording/ }).click();
+    await expect.poll(() => answer.inputValue()).toBe('My home town is Whitby, a small fishing town on the north east coast of England');
+    expect(await page.getByTestId('transcript-source').textContent()).toContain('Recognised on this device');
+    await page.getByLabel('Your recording', { exact: true }).waitFor();
+    await screenshot('speaking-recorded-answer');
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await expect.poll(() => question.textContent()).toBe('What do you like most about living there?');
+    await expect.poll(spokenTexts).toContain('What do you like most about living there?');
+
+    // The rest of Part 1, typed.
+    for (let index = 1; index < 5; index += 1) {
+      expect(await speakingPhase()).toBe('part1');
       const asked = await question.textContent();
       await answer.fill(`My answer to the question "${asked}" is that I live in a small town by the sea, and I like it because it is quiet and friendly.`);
       await page.getByRole('button', { name: 'Submit answer' }).click();
-      await expect.poll(() => page.getByText(`${index + 1} answer`).count()).toBe(1);
+      await expect.poll(() => page.getByText(`${index + 1} answers given`).count()).toBe(1);
     }
 
-    // Part 2: the cue card and a one-minute preparation countdown.
-    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase')).toBe('part2_preparation');
+    // Part 2: the cue card is read out, and a one-minute preparation countdown runs on the page's clock.
+    await expect.poll(speakingPhase).toBe('part2_preparation');
     expect(await question.textContent()).toBe('Describe a place in your town or city that you enjoy visiting');
     expect(await page.locator('.cue-card li').allTextContents()).toEqual(['where this place is', 'how often you go there', 'what you usually do there']);
-    expect(await page.getByRole('timer').textContent()).toMatch(/Preparation time\s+(0|1):\d\d/);
+    await expect.poll(async () => (await spokenTexts()).some((text) => text.includes('Describe a place in your town or city that you enjoy visiting. You should say: where this place is'))).toBe(true);
+    const timer = page.getByRole('timer');
+    const before = clockSeconds(await timer.textContent());
+    expect(before).toBeGreaterThan(40);
+    await page.clock.fastForward(15_000);
+    await expect.poll(async () => before - clockSeconds(await timer.textContent())).toBeGreaterThanOrEqual(15);
+    expect(await timer.textContent()).toMatch(/^Preparation time\s+0:\d\d$/);
+    await page.getByLabel('Your notes').fill('the harbour\nevery weekend\nboats, coffee');
     await screenshot('speaking-preparation');
-    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase'), { timeout: 80_000, interval: 1_000 }).toBe('part2_talk');
 
-    // The talk: recorded from the (synthetic) microphone, with a typed transcript.
-    await page.getByRole('button', { name: /Record your answer/ }).click();
+    // "Start talking now" skips the rest of the minute; recording starts, and so do the two minutes.
+    await hear('I would like to talk about the harbour in my town which is about ten minutes from my house');
+    await page.getByRole('button', { name: 'Start talking now' }).click();
+    await expect.poll(speakingPhase).toBe('part2_talk');
     await page.getByRole('button', { name: /Stop recording/ }).waitFor();
+    const talkTimer = page.getByRole('timer');
+    await expect.poll(() => talkTimer.textContent()).toMatch(/^Talk time left\s+(2:00|1:5\d)$/);
+    // The cue card and the notes stay in view during the talk.
+    expect(await page.locator('.cue-card li').count()).toBe(3);
+    expect(await page.getByTestId('talk-notes').textContent()).toBe('the harbour\nevery weekend\nboats, coffee');
+    // The page's clock alone moves the talk timer: five seconds on it are five seconds off the two minutes.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    const talkBefore = clockSeconds(await talkTimer.textContent());
+    await page.clock.runFor(5_000);
+    await expect.poll(async () => talkBefore - clockSeconds(await talkTimer.textContent())).toBe(5);
+    await page.clock.resume();
+    await screenshot('speaking-talk');
     await page.waitForTimeout(1_500);
     await page.getByRole('button', { name: /Stop recording/ }).click();
-    await page.getByLabel('Your recording', { exact: true }).waitFor();
-    await answer.fill(
-      'I would like to talk about the harbour in my town. It is about ten minutes from my house and I go there almost every weekend. Usually I walk along the sea wall, watch the fishing boats and have a coffee in a small cafe. I enjoy it because it is calm and it reminds me of my childhood.',
-    );
+    await expect.poll(() => answer.inputValue()).toBe('I would like to talk about the harbour in my town which is about ten minutes from my house');
     await page.getByRole('button', { name: 'Submit answer' }).click();
 
-    // The follow-up question, then one Part 3 question.
+    // The follow-up question: spoken, and the talk timer gone.
     await expect.poll(() => question.textContent()).toBe('Do your friends like this place too?');
+    expect(await page.getByText('Talk time left').count()).toBe(0);
+    expect(await page.getByTestId('talk-notes').count()).toBe(0);
+    await expect.poll(spokenTexts).toContain('Do your friends like this place too?');
     await answer.fill('Yes, most of my friends like it, especially in summer when we swim there.');
     await page.getByRole('button', { name: 'Submit answer' }).click();
-    await expect.poll(() => page.locator('.speaking').getAttribute('data-phase')).toBe('part3');
+    await expect.poll(speakingPhase).toBe('part3');
     await answer.fill('People in my country like parks, beaches and markets, because they can meet friends there without spending much money.');
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await page.getByRole('button', { name: 'Finish and get my score' }).click();
@@ -307,17 +396,33 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
       'Grammatical Range and Accuracy',
       'Pronunciation',
     ]);
+    expect(await page.locator('[data-criterion="pronunciation"] .criterion-band').textContent()).toBe('Not assessed');
+    expect(await page.getByTestId('pronunciation-reason').textContent()).toContain('Your answers were transcribed on your device or typed');
     expect(await page.locator('.turns li').count()).toBe(8);
     await screenshot('speaking-result');
 
-    // The stored submission shows the talk arrived with its audio and the measured duration.
+    // The stored submission: the spoken answers arrived with their audio, duration and device transcript (timed words), the rest typed.
     const stored = (await (await page.request.get(`/api${new URL(page.url()).pathname}`)).json()) as {
-      submission: { turns: Array<{ part: number; has_audio: boolean; duration_ms: number | null }> };
+      submission: {
+        turns: Array<{
+          part: number;
+          prompt_id: string;
+          has_audio: boolean;
+          duration_ms: number | null;
+          transcript_source: string | null;
+          transcript: { text: string; words: Array<{ word: string; start_ms: number; end_ms: number }> } | null;
+        }>;
+      };
     };
-    const talk = stored.submission.turns.find((entry) => entry.part === 2);
-    expect(talk?.has_audio).toBe(true);
+    const [first, ...rest] = stored.submission.turns;
+    expect(first).toMatchObject({ prompt_id: 'part1-0', has_audio: true, transcript_source: 'device' });
+    expect(first?.transcript?.words.map((word) => word.word).join(' ')).toBe('My home town is Whitby, a small fishing town on the north east coast of England');
+    expect(first?.duration_ms).toBeGreaterThan(1_000);
+    const talk = rest.find((entry) => entry.prompt_id === 'part2-0');
+    expect(talk).toMatchObject({ has_audio: true, transcript_source: 'device' });
     expect(talk?.duration_ms).toBeGreaterThan(1_000);
-    expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(1);
+    expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(2);
+    expect(stored.submission.turns.filter((entry) => entry.transcript_source === 'typed')).toHaveLength(6);
   });
 
   it('plays each listening section once in test mode (read out, or its recording), without its transcript, and shows the transcripts with the result', { timeout: 90_000 }, async () => {

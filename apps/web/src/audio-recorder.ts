@@ -33,16 +33,12 @@ function preferredMimeType(): string | undefined {
 }
 
 /** A blob as base64 (without the `data:` prefix). */
-export function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the recording'));
-    reader.onload = () => {
-      const result = String(reader.result);
-      resolve(result.slice(result.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(blob);
-  });
+export async function blobToBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  return btoa(binary);
 }
 
 /** What the recorder is doing. */
@@ -54,6 +50,7 @@ export function useAudioRecorder() {
   const [recording, setRecording] = useState<Recording | null>(null);
   const [elapsedMs, setElapsedMs] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
   const recorderRef = useRef<MediaRecorder | null>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const startedAtRef = useRef(0);
@@ -72,6 +69,7 @@ export function useAudioRecorder() {
     urlRef.current = null;
     setRecording(null);
     setElapsedMs(0);
+    setStartedAt(null);
     setState((current) => (current === 'unsupported' || current === 'denied' ? current : 'idle'));
   }, []);
 
@@ -107,6 +105,7 @@ export function useAudioRecorder() {
       };
       recorderRef.current = recorder;
       startedAtRef.current = Date.now();
+      setStartedAt(startedAtRef.current);
       recorder.start();
       tickRef.current = setInterval(() => setElapsedMs(Date.now() - startedAtRef.current), 250);
       setState('recording');
@@ -131,5 +130,6 @@ export function useAudioRecorder() {
     [],
   );
 
-  return { state, recording, elapsedMs, problem, start, stop, discard };
+  /** `startedAt`: when the current or last recording started (epoch ms), null before any or after discard. */
+  return { state, recording, elapsedMs, startedAt, problem, start, stop, discard };
 }

@@ -132,6 +132,39 @@ describe('ResultView for speaking', () => {
   });
 });
 
+describe('ResultView for speaking transcribed on the device', () => {
+  it('says Pronunciation is not assessed and why, and where each transcript came from', () => {
+    const speaking = assessmentSchema.parse({
+      ...base,
+      assessment_type: 'speaking',
+      overall_band: 6,
+      criteria_scores: {
+        fluency_coherence: { band: 6, feedback: 'Speaks at length.' },
+        lexical_resource: { band: 6, feedback: 'Adequate range.' },
+        grammatical_range_accuracy: { band: 6, feedback: 'Mixed forms.' },
+        pronunciation: { band: null, feedback: 'Pronunciation is not assessed: the offline scorer has only a transcript, not the audio.' },
+      },
+      feedback: 'Good effort.',
+      flags: ['pronunciation_not_assessed'],
+      submission: {
+        turns: [
+          { part: 1, prompt: 'Where do you live?', transcript: { text: 'I live by the sea.', words: [] }, transcript_source: 'device', duration_ms: 4000, has_audio: true },
+          { part: 3, prompt: 'Why do people like parks?', transcript: { text: 'They are free.', words: [] }, transcript_source: 'typed', duration_ms: null, has_audio: false },
+        ],
+      },
+      provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 3, confidence: 0.25 },
+    });
+    render(<ResultView assessment={speaking} />);
+    const pronunciation = document.querySelector('[data-criterion="pronunciation"]');
+    expect(pronunciation?.querySelector('.criterion-band')?.textContent).toBe('Not assessed');
+    expect(pronunciation?.textContent).toContain('the offline scorer has only a transcript');
+    expect(screen.getByTestId('pronunciation-reason').textContent).toBe(
+      'Your answers were transcribed on your device or typed, so the scorer had your words but not your voice. Pronunciation is assessed only when the examiner model listens to your recordings.',
+    );
+    expect(Array.from(document.querySelectorAll('.turn-source')).map((element) => element.textContent)).toEqual(['Transcribed on your device · recorded', 'Typed']);
+  });
+});
+
 describe('ResultView for listening', () => {
   it('shows each section’s transcript for review, when given', () => {
     const listening = assessmentSchema.parse({

@@ -10,8 +10,13 @@ export function essayOf(assessment: Assessment): string | null {
   return typeof essay === 'string' ? essay : null;
 }
 
-/** The turns of a speaking submission: part, prompt and transcript text. */
-export function speakingTurnsOf(assessment: Assessment): Array<{ part: number; prompt: string; text: string | null; hasAudio: boolean }> {
+/** Where a speaking turn's transcript came from, as the server stored it. */
+export type StoredTranscriptSource = 'device' | 'typed' | null;
+
+/** The turns of a speaking submission: part, prompt, transcript text and where it came from. */
+export function speakingTurnsOf(
+  assessment: Assessment,
+): Array<{ part: number; prompt: string; text: string | null; hasAudio: boolean; source: StoredTranscriptSource }> {
   const turns = assessment.submission?.turns;
   if (!Array.isArray(turns)) return [];
   return turns.flatMap((turn: unknown) => {
@@ -24,9 +29,28 @@ export function speakingTurnsOf(assessment: Assessment): Array<{ part: number; p
         prompt: typeof record.prompt === 'string' ? record.prompt : '',
         text: transcript && typeof transcript.text === 'string' ? transcript.text : null,
         hasAudio: record.has_audio === true,
+        source: record.transcript_source === 'device' || record.transcript_source === 'typed' ? record.transcript_source : null,
       },
     ];
   });
+}
+
+/**
+ * Why Pronunciation has no band, in the learner's terms: from how the answers were transcribed
+ * (recognised on the device, typed, or not at all).
+ */
+export function pronunciationReason(turns: ReturnType<typeof speakingTurnsOf>): string {
+  const device = turns.some((turn) => turn.source === 'device');
+  const typed = turns.some((turn) => turn.source === 'typed');
+  const how =
+    device && typed
+      ? 'Your answers were transcribed on your device or typed'
+      : device
+        ? 'Your answers were transcribed on your device'
+        : typed
+          ? 'Your answers were typed'
+          : 'Your answers were scored from text';
+  return `${how}, so the scorer had your words but not your voice. Pronunciation is assessed only when the examiner model listens to your recordings.`;
 }
 
 function Paragraphs({ text }: { text: string }) {
@@ -122,6 +146,11 @@ export function ResultView({ assessment, questionTitle, transcripts = [], childr
                     <span className={`criterion-band${assessed ? '' : ' criterion-band-none'}`}>{assessed ? formatBand(score?.band) : 'Not assessed'}</span>
                   </div>
                   {score?.feedback ? <Paragraphs text={score.feedback} /> : !assessed && <p className="muted">Not assessed for this answer.</p>}
+                  {!assessed && criterion === 'pronunciation' && assessment.assessment_type === 'speaking' && (
+                    <p className="muted small" data-testid="pronunciation-reason">
+                      {pronunciationReason(turns)}
+                    </p>
+                  )}
                 </section>
               );
             })}
@@ -153,6 +182,9 @@ export function ResultView({ assessment, questionTitle, transcripts = [], childr
                   Part {turn.part}: {turn.prompt.split('\n')[0]}
                 </p>
                 <p>{turn.text ?? (turn.hasAudio ? '(recorded answer)' : '(no answer)')}</p>
+                {turn.text !== null && turn.source && (
+                  <p className="muted small turn-source">{turn.source === 'device' ? 'Transcribed on your device' : 'Typed'}{turn.hasAudio ? ' · recorded' : ''}</p>
+                )}
               </li>
             ))}
           </ol>

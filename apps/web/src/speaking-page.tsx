@@ -5,6 +5,7 @@ import { ErrorBanner } from './error-banner.js';
 import { PageHeading } from './page-parts.js';
 import { QuestionList } from './question-list.js';
 import { navigate } from './router.js';
+import { TranscriptPathNotice, deviceAbilities, useSpeakingSetup } from './transcript-path.js';
 
 function SpeakingSetCard({ question }: { question: PublicQuestion }) {
   const { client } = useApp();
@@ -39,13 +40,14 @@ function SpeakingSetCard({ question }: { question: PublicQuestion }) {
   );
 }
 
-/** Choose a speaking set and start a test. */
+/** Choose a speaking set and start a test; first, how answers will be transcribed here. */
 export function SpeakingPage() {
+  const { setup, loading, failed } = useSpeakingSetup();
+  const [abilities] = useState(deviceAbilities);
   return (
     <>
-      <PageHeading lead="Three parts, about 11–14 minutes. Record your answers, type them, or both. Without a recording, Pronunciation is not assessed.">
-        Speaking practice
-      </PageHeading>
+      <PageHeading lead="Three parts, about 11–14 minutes. The examiner reads each question aloud; you answer out loud, as in the test.">Speaking practice</PageHeading>
+      {!loading && <TranscriptPathNotice setup={setup} abilities={abilities} failed={failed} />}
       <QuestionList key="speaking" type="speaking" renderItem={(question) => <SpeakingSetCard question={question} />} />
     </>
   );
