@@ -302,6 +302,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await screenshot('speaking-start');
     await page.locator('.question-card', { hasText: 'Places in your town' }).getByRole('button', { name: 'Start this test' }).click();
     await page.waitForURL(/\/speaking\/sessions\/[^/]+$/);
+    const sessionPath = new URL(page.url()).pathname;
     const question = page.locator('#speaking-prompt');
     const answer = page.locator('.answer-panel textarea');
     const speakingPhase = () => page.locator('.speaking').getAttribute('data-phase');
@@ -329,6 +330,15 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await expect.poll(() => question.textContent()).toBe('What do you like most about living there?');
     await expect.poll(spokenTexts).toContain('What do you like most about living there?');
+
+    // Left half way: the history offers to resume it, at no cost so far.
+    await mainNavigation().getByRole('link', { name: 'History' }).click();
+    const unfinished = page.locator('[data-in-progress="true"]');
+    await expect.poll(() => unfinished.getByTestId('in-progress-status').textContent()).toBe('In progress — not scored, costs nothing');
+    await screenshot('history-in-progress');
+    await unfinished.getByRole('link', { name: 'Resume' }).click();
+    await page.waitForURL((url) => url.pathname === sessionPath);
+    await expect.poll(() => question.textContent()).toBe('What do you like most about living there?');
 
     // The rest of Part 1, typed.
     for (let index = 1; index < 5; index += 1) {
@@ -423,6 +433,24 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(talk?.duration_ms).toBeGreaterThan(1_000);
     expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(2);
     expect(stored.submission.turns.filter((entry) => entry.transcript_source === 'typed')).toHaveLength(6);
+  });
+
+  it('discards a speaking test left unfinished, at no cost', async () => {
+    await mainNavigation().getByRole('link', { name: 'Speaking' }).click();
+    await page.locator('.question-card', { hasText: 'Places in your town' }).getByRole('button', { name: 'Start this test' }).click();
+    await page.waitForURL(/\/speaking\/sessions\/[^/]+$/);
+    const discardedId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await page.locator('#speaking-prompt').waitFor();
+
+    await mainNavigation().getByRole('link', { name: 'Speaking' }).click();
+    const unfinished = page.getByTestId('unfinished-tests').locator('[data-in-progress="true"]');
+    await expect.poll(() => unfinished.count()).toBe(1);
+    await unfinished.getByRole('button', { name: 'Discard' }).click();
+    await unfinished.getByRole('button', { name: 'Yes, discard' }).click();
+    await expect.poll(() => page.getByTestId('unfinished-tests').count()).toBe(0);
+    expect((await page.request.get(`/api/assessments/${encodeURIComponent(discardedId)}`)).status()).toBe(404);
+    await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.locator('[data-entitlement="speaking"]').textContent()).toContain('2 of 3 left');
   });
 
   it('plays each listening section once in test mode (read out, or its recording), without its transcript, and shows the transcripts with the result', { timeout: 90_000 }, async () => {

@@ -14,6 +14,63 @@ export function assessmentHref(assessment: Assessment): string {
   return `/assessments/${encodeURIComponent(assessment.assessment_id)}`;
 }
 
+/** A speaking test started but not scored: it can be resumed, or discarded at no cost. */
+export function isResumableSpeaking(assessment: Assessment): boolean {
+  return assessment.assessment_type === 'speaking' && !assessment.completed;
+}
+
+/** A speaking test in progress: "Resume" goes back to it, "Discard" deletes it (and its recordings) at no cost. */
+export function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: Assessment; onDiscarded: () => void }) {
+  const { client } = useApp();
+  const [state, setState] = useState<'idle' | 'confirming' | 'discarding'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const discard = async () => {
+    setState('discarding');
+    setError(null);
+    try {
+      await client.speaking.discard({ id: assessment.assessment_id });
+      onDiscarded();
+    } catch (caught) {
+      setError(caught);
+      setState('idle');
+    }
+  };
+  return (
+    <li className="assessment-row assessment-row-in-progress" data-assessment-type={assessment.assessment_type} data-in-progress="true">
+      <div className="assessment-in-progress">
+        <span className="assessment-type">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</span>
+        <span className="assessment-date">{formatDateTime(assessment.timestamp)}</span>
+        <span className="tag" data-testid="in-progress-status">
+          In progress — not scored, costs nothing
+        </span>
+        <span className="assessment-actions">
+          {state === 'confirming' ? (
+            <>
+              <span className="small">Discard this test and its recordings?</span>
+              <button type="button" className="button button-small button-danger" onClick={() => void discard()}>
+                Yes, discard
+              </button>
+              <button type="button" className="button button-small button-secondary" onClick={() => setState('idle')}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <>
+              <Link to={assessmentHref(assessment)} className="button button-small">
+                Resume
+              </Link>
+              <button type="button" className="button button-small button-secondary" onClick={() => setState('confirming')} disabled={state === 'discarding'}>
+                {state === 'discarding' ? 'Discarding…' : 'Discard'}
+              </button>
+            </>
+          )}
+        </span>
+      </div>
+      {error !== null && <ErrorBanner error={error} onRetry={() => void discard()} />}
+    </li>
+  );
+}
+
 /** One row of the history. */
 export function AssessmentRow({ assessment }: { assessment: Assessment }) {
   return (
@@ -79,21 +136,30 @@ export function AssessmentList({ pageSize, onItems, emptyText = 'No assessments 
     if (items.length > 0) onItems?.(items);
   }, [items, onItems]);
 
+  // Bumped to load the list afresh (after a test was discarded).
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
+    setItems([]);
+    setCursor(null);
     void loadPage(null, controller.signal);
     return () => controller.abort();
     // Only the first page loads by itself; later pages on request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, pageSize]);
+  }, [client, pageSize, generation]);
+  const refresh = useCallback(() => setGeneration((value) => value + 1), []);
 
   return (
     <div className="assessment-list">
       {items.length > 0 && (
         <ul className="assessment-rows" data-testid="assessment-rows">
-          {items.map((assessment) => (
-            <AssessmentRow key={assessment.assessment_id} assessment={assessment} />
-          ))}
+          {items.map((assessment) =>
+            isResumableSpeaking(assessment) ? (
+              <InProgressSpeakingRow key={assessment.assessment_id} assessment={assessment} onDiscarded={refresh} />
+            ) : (
+              <AssessmentRow key={assessment.assessment_id} assessment={assessment} />
+            ),
+          )}
         </ul>
       )}
       {started && !loading && !error && items.length === 0 && <p className="muted">{emptyText}</p>}

@@ -1,11 +1,13 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
+import { InProgressSpeakingRow, isResumableSpeaking } from './assessment-list.js';
 import { ErrorBanner } from './error-banner.js';
 import { PageHeading } from './page-parts.js';
 import { QuestionList } from './question-list.js';
 import { navigate } from './router.js';
 import { TranscriptPathNotice, deviceAbilities, useSpeakingSetup } from './transcript-path.js';
+import { useApiData } from './use-api-data.js';
 
 function SpeakingSetCard({ question }: { question: PublicQuestion }) {
   const { client } = useApp();
@@ -40,7 +42,27 @@ function SpeakingSetCard({ question }: { question: PublicQuestion }) {
   );
 }
 
-/** Choose a speaking set and start a test; first, how answers will be transcribed here. */
+/** Speaking tests started and not scored, among the learner's latest assessments. */
+function UnfinishedTests() {
+  const { client } = useApp();
+  const [generation, setGeneration] = useState(0);
+  const recent = useApiData((signal) => client.assessments.list({ limit: 50 }, { signal }), [client, generation]);
+  const unfinished = recent.status === 'ready' ? recent.data.items.filter(isResumableSpeaking) : [];
+  if (unfinished.length === 0) return null;
+  return (
+    <section className="card unfinished-tests" aria-labelledby="unfinished-heading">
+      <h2 id="unfinished-heading">Tests you have not finished</h2>
+      <p className="muted small">A test is charged only when it is scored. Resume one where you left off, or discard it with its recordings.</p>
+      <ul className="assessment-rows" data-testid="unfinished-tests">
+        {unfinished.map((assessment) => (
+          <InProgressSpeakingRow key={assessment.assessment_id} assessment={assessment} onDiscarded={() => setGeneration((value) => value + 1)} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Choose a speaking set and start a test; first, how answers will be transcribed here, and any test left unfinished. */
 export function SpeakingPage() {
   const { setup, loading, failed } = useSpeakingSetup();
   const [abilities] = useState(deviceAbilities);
@@ -48,6 +70,7 @@ export function SpeakingPage() {
     <>
       <PageHeading lead="Three parts, about 11–14 minutes. The examiner reads each question aloud; you answer out loud, as in the test.">Speaking practice</PageHeading>
       {!loading && <TranscriptPathNotice setup={setup} abilities={abilities} failed={failed} />}
+      <UnfinishedTests />
       <QuestionList key="speaking" type="speaking" renderItem={(question) => <SpeakingSetCard question={question} />} />
     </>
   );

@@ -1,0 +1,64 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppProvider } from './app-context.js';
+import { AssessmentList } from './assessment-list.js';
+import { fakeApi } from './fake-api.js';
+import { RouterProvider } from './router.js';
+
+const base = { user_email: 'learner@example.com', user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f', ai_generated: false, content_safe: true, feedback: '' };
+const unfinished = {
+  ...base,
+  assessment_id: 'speaking-1',
+  assessment_type: 'speaking',
+  question_id: 'sp-001',
+  timestamp: '2026-11-26T10:00:00.000Z',
+  completed: false,
+  overall_band: null,
+  criteria_scores: {},
+};
+const reading = {
+  ...base,
+  assessment_id: 'reading-1',
+  assessment_type: 'reading_academic',
+  question_id: 'ra-test-01',
+  timestamp: '2026-11-25T10:00:00.000Z',
+  completed_at: '2026-11-25T10:00:01.000Z',
+  completed: true,
+  overall_band: 5.5,
+  raw_score: 20,
+  criteria_scores: {},
+  provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1, confidence: 1 },
+};
+
+afterEach(() => window.history.replaceState(null, '', '/'));
+
+describe('AssessmentList', () => {
+  it('offers to resume or discard a speaking test that was not scored, and lists afresh after a discard', async () => {
+    let items: unknown[] = [unfinished, reading];
+    const { webClient, requests } = fakeApi({
+      'GET /api/assessments': () => ({ body: { items, next_cursor: null } }),
+      'DELETE /api/speaking/sessions/speaking-1': () => {
+        items = [reading];
+        return { body: { assessment_id: 'speaking-1', discarded: true } };
+      },
+    });
+    render(
+      <AppProvider webClient={webClient} initialUser={null}>
+        <RouterProvider>
+          <AssessmentList pageSize={20} />
+        </RouterProvider>
+      </AppProvider>,
+    );
+    const row = await screen.findByTestId('in-progress-status');
+    expect(row.textContent).toBe('In progress — not scored, costs nothing');
+    const inProgress = document.querySelector('[data-in-progress="true"]') as HTMLElement;
+    expect(within(inProgress).getByRole('link', { name: 'Resume' }).getAttribute('href')).toBe('/speaking/sessions/speaking-1');
+
+    fireEvent.click(within(inProgress).getByRole('button', { name: 'Discard' }));
+    fireEvent.click(within(inProgress).getByRole('button', { name: 'Yes, discard' }));
+    await waitFor(() => expect(document.querySelector('[data-in-progress="true"]')).toBeNull());
+    expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual(['/api/speaking/sessions/speaking-1']);
+    expect(requests.filter((request) => request.path === '/api/assessments')).toHaveLength(2);
+    expect(document.querySelectorAll('.assessment-row')).toHaveLength(1);
+  });
+});
