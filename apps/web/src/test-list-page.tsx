@@ -19,7 +19,7 @@ export function TestListPage({ skill }: { skill: 'reading' | 'listening' }) {
         lead={
           skill === 'reading'
             ? 'Read the passages and answer 40 questions. Your answers are marked against the key, with a reason for each.'
-            : 'Listen to (or read the transcript of) four sections and answer 40 questions.'
+            : 'Listen to four sections and answer 40 questions: each section plays once in test mode, or as often as you like in practice mode. The transcripts come with your results.'
         }
       >
         {skill === 'reading' ? 'Reading practice' : 'Listening practice'}

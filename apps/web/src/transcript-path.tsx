@@ -64,7 +64,8 @@ export function TranscriptPathNotice({ setup, abilities, failed = false }: Trans
       {path === 'device' && (
         <p>
           While you record, your browser’s speech recognition writes down what you say, and that transcript is scored (you can correct it before you send
-          it). The scorer sees words, not sounds, so <strong>Pronunciation is marked “not assessed”</strong>.
+          it). The scorer sees words, not sounds, so <strong>Pronunciation is marked “not assessed”</strong>. Some browsers, Chrome among them, send the
+          sound to their maker’s speech service to recognise it.
         </p>
       )}
       {path === 'typed' && (
