@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
     testTimeout: 20_000,
+    // expect.poll gives up after a second by default: too short a bound for a busy machine.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     maxWorkers: 2,
     reporters: ['default', 'json'],

@@ -375,7 +375,16 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(await page.getByTestId('talk-notes').textContent()).toBe('the harbour\nevery weekend\nboats, coffee');
     // The page's clock alone moves the talk timer: five seconds on it are five seconds off the two minutes.
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
-    const talkBefore = clockSeconds(await talkTimer.textContent());
+    // Paused, the timer stops changing once the page has drawn its last tick.
+    let talkBefore = Number.NaN;
+    await expect
+      .poll(async () => {
+        const previous = talkBefore;
+        talkBefore = clockSeconds(await talkTimer.textContent());
+        await page.waitForTimeout(250);
+        return previous === talkBefore && clockSeconds(await talkTimer.textContent()) === talkBefore;
+      })
+      .toBe(true);
     await page.clock.runFor(5_000);
     await expect.poll(async () => talkBefore - clockSeconds(await talkTimer.textContent())).toBe(5);
     await page.clock.resume();
