@@ -83,8 +83,9 @@ describe('entitlements under concurrent requests', () => {
     expect((await server.repositories.assessments.get(refused.assessment_id))?.completed).toBe(false);
   });
 
-  it('count the scored assessments a user stored before counters existed', async () => {
+  it('count the scored assessments a user stored before counters existed, once, then keep counters', async () => {
     const { client, email } = await server.signUp();
+    await server.forgetAllowanceCounters(email);
     const user = (await server.repositories.users.get(email))!;
     // Two scored, and one speaking test left unfinished, which is never charged.
     await server.repositories.assessments.save({
@@ -121,8 +122,29 @@ describe('entitlements under concurrent requests', () => {
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual({});
     expect(await entitlementOf(client, 'reading_academic')).toMatchObject({ granted: 2, used: 2, remaining: 0 });
     expect(await entitlementOf(client, 'speaking')).toMatchObject({ granted: 2, used: 0, remaining: 2 });
+    // The first count became the counters: every type has one now.
+    const counted = { writing_task1_academic: 0, writing_task1_general_training: 0, writing_task2: 0, speaking: 0, reading_academic: 2, reading_general_training: 0, listening: 0 };
+    expect(await server.repositories.users.getAllowanceUsage(email)).toEqual(counted);
     expect((await raceForReading(client, 3)).stored).toBe(0);
-    expect(await server.repositories.users.getAllowanceUsage(email)).toEqual({ reading_academic: 2 });
+    expect(await server.repositories.users.getAllowanceUsage(email)).toEqual(counted);
+    // From now on the counters alone say what is used: an assessment stored around them (as an
+    // import would) is not read back from the history.
+    await server.repositories.assessments.save({
+      assessment_id: randomUUID(),
+      user_email: email,
+      user_id: user.user_id,
+      question_id: 'li-test-01',
+      assessment_type: 'listening',
+      criteria_scores: {},
+      feedback: '',
+      ai_generated: false,
+      content_safe: true,
+      timestamp: server.clock.now().toISOString(),
+      completed: true,
+      overall_band: 6,
+      provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
+    });
+    expect(await entitlementOf(client, 'listening')).toMatchObject({ used: 0 });
 
     await grant(email, 'reading_academic', 2);
     const race = await raceForReading(client, 4);

@@ -32,14 +32,19 @@ export function computeEntitlements(
 
 /**
  * The user's entitlements now. `used` is the user's counter of each type (see
- * {@link reserveAssessment}); a type without one yet is counted from the scored assessments
- * stored, reading only their types and completion.
+ * {@link reserveAssessment}), one read however long their history. A user registered before
+ * counters existed has some missing: those are counted once from the scored assessments stored
+ * (reading only their types and completion) and kept as counters, so the next call reads only them.
  */
 export async function entitlementsOf(services: AppServices, user: User): Promise<Entitlement[]> {
   const { users, assessments } = services.repositories;
-  const counters = (await users.getAllowanceUsage(user.email)) ?? {};
-  const stored = ASSESSMENT_TYPES.some((type) => counters[type] === undefined) ? await assessments.countByType(user.email, { completedOnly: true }) : undefined;
-  const used = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, counters[type] ?? stored?.[type] ?? 0]));
+  let counters = (await users.getAllowanceUsage(user.email)) ?? {};
+  const missing = ASSESSMENT_TYPES.filter((type) => counters[type] === undefined);
+  if (missing.length > 0) {
+    const stored = await assessments.countByType(user.email, { completedOnly: true });
+    counters = await users.initializeAllowance(user.email, Object.fromEntries(missing.map((type) => [type, stored[type]])));
+  }
+  const used = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, counters[type] ?? 0]));
   return computeEntitlements(user, used, { freePerType: freeAllowanceOf(services, user), now: services.clock() });
 }
 

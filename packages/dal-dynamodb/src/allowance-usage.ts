@@ -10,6 +10,9 @@ import { parseStoredItem, type ItemContext } from './schema-boundary.js';
  */
 export type AllowanceUsage = Partial<Record<AssessmentType, number>>;
 
+/** Counters as a caller gives them: known types only, each a whole number ≥ 0. */
+export const allowanceUsageSchema = z.strictObject(Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, z.int().min(0).optional()])));
+
 /** What {@link UserRepository.consumeAllowance} did. */
 export interface AllowanceConsumption {
   /** True when one assessment was counted; false when `used` had reached the limit. */
@@ -61,17 +64,32 @@ export function buildConsumeAllowanceRequest(tableName: string, email: string, t
   };
 }
 
-/** UpdateItem setting a type's counter to `count`, only for an existing user that has none yet. Pure. */
-export function buildInitializeAllowanceRequest(tableName: string, email: string, type: AssessmentType, count: number): UpdateCommandInput {
+/**
+ * UpdateItem setting the counters in `counts` that the user has none of yet, only for an existing
+ * user; a counter already there (another caller got first) is kept. Returns the counters after it.
+ * Pure.
+ */
+export function buildInitializeAllowanceRequest(tableName: string, email: string, counts: AllowanceUsage): UpdateCommandInput {
   const builder = createExpressionBuilder();
-  const used = builder.name(allowanceAttribute(type));
+  const assignments = ASSESSMENT_TYPES.flatMap((type) => {
+    const count = counts[type];
+    if (count === undefined) return [];
+    const used = builder.name(allowanceAttribute(type));
+    return [`${used} = if_not_exists(${used}, ${builder.value(count)})`];
+  });
   return {
     TableName: tableName,
     Key: { email },
-    UpdateExpression: `SET ${used} = ${builder.value(count)}`,
-    ConditionExpression: `attribute_exists(${builder.name('email')}) AND attribute_not_exists(${used})`,
+    UpdateExpression: `SET ${assignments.join(', ')}`,
+    ConditionExpression: `attribute_exists(${builder.name('email')})`,
+    ReturnValues: 'ALL_NEW',
     ...builder.attributes(),
   };
+}
+
+/** The counters of a new user: none of any type used. */
+export function unusedAllowanceItem(): Record<string, number> {
+  return Object.fromEntries(ASSESSMENT_TYPES.map((type) => [allowanceAttribute(type), 0]));
 }
 
 /** UpdateItem giving back one counted assessment of `type`, never below zero. Pure. */

@@ -40,7 +40,7 @@ const samples: Record<string, () => unknown> = {
   buildRecordLoginRequest: () => dal.buildRecordLoginRequest('t', user.email, '2026-11-25T10:00:00.000Z'),
   buildConsumeAllowanceRequest: () => dal.buildConsumeAllowanceRequest('t', user.email, 'speaking', 3),
   buildGetAllowanceUsageRequest: () => dal.buildGetAllowanceUsageRequest('t', user.email),
-  buildInitializeAllowanceRequest: () => dal.buildInitializeAllowanceRequest('t', user.email, 'speaking', 2),
+  buildInitializeAllowanceRequest: () => dal.buildInitializeAllowanceRequest('t', user.email, { speaking: 2, writing_task2: 0 }),
   buildReleaseAllowanceRequest: () => dal.buildReleaseAllowanceRequest('t', user.email, 'speaking'),
   buildCreateSessionRequest: () => dal.buildCreateSessionRequest('t', session),
   buildGetSessionRequest: () => dal.buildGetSessionRequest('t', session.session_id),

@@ -57,6 +57,9 @@ describe('users requests', () => {
     expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'email' });
     expect(request.Item).toMatchObject({ email: 'ada@example.com', version: 0, purchases: [] });
     expect(request.Item).not.toHaveProperty('purchase_ids');
+    // A new user has used nothing: every counter starts at 0, so none is ever counted from history.
+    expect(request.Item).toMatchObject({ allowance_used_writing_task2: 0, allowance_used_speaking: 0, allowance_used_listening: 0 });
+    expect(Object.keys(request.Item!).filter((name) => name.startsWith('allowance_used_'))).toHaveLength(7);
   });
 
   it('updates listed fields and preference keys under a version condition', () => {
@@ -189,11 +192,13 @@ describe('allowance requests', () => {
     });
   });
 
-  it('initialize a counter only where there is none, and release never below zero', () => {
-    const initialize = buildInitializeAllowanceRequest('users', 'ada@example.com', 'speaking', 7);
-    expect(initialize.UpdateExpression).toBe('SET #n0 = :v0');
-    expect(initialize.ConditionExpression).toBe('attribute_exists(#n1) AND attribute_not_exists(#n0)');
-    expect(initialize.ExpressionAttributeValues).toEqual({ ':v0': 7 });
+  it('initialize counters only where there are none, and release never below zero', () => {
+    const initialize = buildInitializeAllowanceRequest('users', 'ada@example.com', { speaking: 7, listening: 0 });
+    expect(initialize.UpdateExpression).toBe('SET #n0 = if_not_exists(#n0, :v0), #n1 = if_not_exists(#n1, :v1)');
+    expect(initialize.ConditionExpression).toBe('attribute_exists(#n2)');
+    expect(initialize.ExpressionAttributeNames).toEqual({ '#n0': 'allowance_used_speaking', '#n1': 'allowance_used_listening', '#n2': 'email' });
+    expect(initialize.ExpressionAttributeValues).toEqual({ ':v0': 7, ':v1': 0 });
+    expect(initialize.ReturnValues).toBe('ALL_NEW');
     const release = buildReleaseAllowanceRequest('users', 'ada@example.com', 'speaking');
     expect(release.UpdateExpression).toBe('ADD #n0 :v0');
     expect(release.ConditionExpression).toBe('#n0 > :v1');

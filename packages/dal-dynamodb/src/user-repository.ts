@@ -18,7 +18,9 @@ import {
   buildGetAllowanceUsageRequest,
   buildInitializeAllowanceRequest,
   buildReleaseAllowanceRequest,
+  allowanceUsageSchema,
   readAllowanceUsage,
+  unusedAllowanceItem,
   type AllowanceConsumption,
   type AllowanceUsage,
 } from './allowance-usage.js';
@@ -59,9 +61,12 @@ export function toUserItem(user: User): Record<string, unknown> {
   return withoutUndefined({ ...user, ...(ids.length > 0 ? { [PURCHASE_IDS_ATTRIBUTE]: new Set(ids) } : {}) });
 }
 
-/** PutItem for a new user; fails the condition when the email is taken. Pure. */
+/**
+ * PutItem for a new user, with every allowance counter at 0 (so counting what they may still take
+ * never reads their history); fails the condition when the email is taken. Pure.
+ */
 export function buildCreateUserRequest(tableName: string, user: User): PutCommandInput {
-  return buildPutIfAbsentRequest(tableName, toUserItem(user), 'email');
+  return buildPutIfAbsentRequest(tableName, { ...toUserItem(user), ...unusedAllowanceItem() }, 'email');
 }
 
 /** GetItem for a user, strongly consistent (sign-in reads what sign-up wrote). Pure. */
@@ -181,6 +186,13 @@ export interface UserRepository {
    * was stored already). False when there was nothing to give back.
    */
   releaseAllowance(email: string, type: AssessmentType): Promise<boolean>;
+  /**
+   * Starts the counters in `counts` that the user has none of (a user created before counters
+   * existed), in one request; a counter already there is kept. Returns all the user's counters
+   * after it. `not_found` when there is no such user; `validation` for a count that is not a
+   * whole number ≥ 0.
+   */
+  initializeAllowance(email: string, counts: AllowanceUsage): Promise<AllowanceUsage>;
 }
 
 /** Attempts of {@link UserRepository.consumeAllowance} before it gives up with `conflict` (each lost only to a concurrent release or initialization). */
@@ -346,8 +358,8 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
             if (!Number.isInteger(existing) || existing < 0) {
               throw new DalError({ code: 'validation', message: `countExisting must give a whole number ≥ 0, not ${existing}`, tableName, key });
             }
-            // Another caller may initialize it first (or the user may go away): the next round tells.
-            await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, type, existing)));
+            // Another caller may initialize it first (kept), or the user may go away: the next round tells.
+            await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, { [type]: existing })));
             continue;
           }
           if (used >= limit) return { consumed: false, used };
@@ -359,6 +371,22 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
           tableName,
           key,
         });
+      },
+
+      async initializeAllowance(rawEmail, counts) {
+        const email = normalizeEmail(rawEmail);
+        const key = { email };
+        const usage = parseInput(allowanceUsageSchema, counts, { tableName, key }) as AllowanceUsage;
+        if (!storable(email)) throw notFound(email);
+        const context = { operation: 'users.initializeAllowance', tableName, key };
+        if (Object.keys(usage).length === 0) {
+          const current = await getAllowanceUsage(email);
+          if (!current) throw notFound(email);
+          return current;
+        }
+        const output = await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, usage)));
+        if (!output) throw notFound(email);
+        return readAllowanceUsage(output.Attributes ?? {}, { tableName, key });
       },
 
       async releaseAllowance(rawEmail, rawType) {

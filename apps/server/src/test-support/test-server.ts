@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
-import { createRepositories, createTables, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
+import { allowanceAttribute, createRepositories, createTables, resolveTableNames, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { createApp } from '../app.js';
@@ -64,6 +65,8 @@ export interface TestServer {
   signUp: (options?: { email?: string; password?: string; verified?: boolean }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
   /** A raw fetch to the server. */
   request: (pathname: string, init?: RequestInit) => Promise<Response>;
+  /** Removes a user's allowance counters, as if they had registered before counters existed. */
+  forgetAllowanceCounters: (email: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -215,6 +218,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return { email, password, client: testServer.mobileClient(login.token), token: login.token };
     },
     request: (pathname, init) => fetch(`${baseUrl}${pathname}`, init),
+    async forgetAllowanceCounters(email) {
+      const names = Object.fromEntries(ASSESSMENT_TYPES.map((type, index) => [`#c${index}`, allowanceAttribute(type)]));
+      await documentClient.send(
+        new UpdateCommand({ TableName: resolveTableNames({ prefix }).users, Key: { email }, UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names }),
+      );
+    },
     async close() {
       await mailQueue.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));

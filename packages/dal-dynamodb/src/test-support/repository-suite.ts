@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { userSchema } from '@ielts-genai-prep/core';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyMarkerId } from '../assessment-repository.js';
@@ -9,6 +10,7 @@ import { MAX_ITEM_BYTES, itemSize } from '../item-size.js';
 import { createRepositories, type Repositories } from '../repositories.js';
 import { createRequestSender, type ConsumedCapacityReport } from '../request-sender.js';
 import { resolveTableNames, type TableNames } from '../table-definitions.js';
+import { toUserItem } from '../user-repository.js';
 import {
   contentReportInput,
   minutesAfterStart,
@@ -196,8 +198,39 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expectDalError(await caught(repositories.users.recordLogin(uniqueEmail('ghost'))), 'not_found');
       });
 
-      it('counts assessments against a limit atomically: of 20 concurrent calls for the last 3, exactly 3 win', async () => {
+      it('starts a new user with every counter at 0', async () => {
         const user = await repositories.users.create(userInput());
+        const usage = await repositories.users.getAllowanceUsage(user.email);
+        expect(Object.keys(usage ?? {})).toHaveLength(7);
+        expect(Object.values(usage ?? {}).every((used) => used === 0)).toBe(true);
+        let counted = 0;
+        const countExisting = async () => ++counted;
+        expect(await repositories.users.consumeAllowance(user.email, 'listening', { limit: 1, countExisting })).toEqual({ consumed: true, used: 1 });
+        expect(counted).toBe(0);
+      });
+
+      it('starts the missing counters of a user from before counters, once, keeping any already there', async () => {
+        const user = userInput();
+        // Stored as an earlier version did: no counters.
+        await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: toUserItem(userSchema.parse(user)) }));
+        const email = String(user.email);
+        expect(await repositories.users.getAllowanceUsage(email)).toEqual({});
+        expect(await repositories.users.initializeAllowance(email, { reading_academic: 4, speaking: 1 })).toEqual({ reading_academic: 4, speaking: 1 });
+        // A second start, say from a request racing the first, changes nothing already counted.
+        expect(await repositories.users.initializeAllowance(email.toUpperCase(), { reading_academic: 9, listening: 2 })).toEqual({ reading_academic: 4, speaking: 1, listening: 2 });
+        expect(await repositories.users.initializeAllowance(email, {})).toEqual({ reading_academic: 4, speaking: 1, listening: 2 });
+        expectDalError(await caught(repositories.users.initializeAllowance(uniqueEmail('ghost'), { listening: 0 })), 'not_found');
+        const sent = await commandsDuring(async () => {
+          expectDalError(await caught(repositories.users.initializeAllowance(email, { listening: -1 })), 'validation');
+          expectDalError(await caught(repositories.users.initializeAllowance(email, { cooking: 1 } as never)), 'validation');
+        });
+        expect(sent).toEqual([]);
+      });
+
+      it('counts assessments against a limit atomically: of 20 concurrent calls for the last 3, exactly 3 win', async () => {
+        // A user from before counters, so the first calls start the counter from what is stored.
+        const user = userSchema.parse(userInput());
+        await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: toUserItem(user) }));
         expect(await repositories.users.getAllowanceUsage(user.email)).toEqual({});
         let counted = 0;
         // Two writing assessments stored before the counter existed.
@@ -263,12 +296,18 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(create).toMatchObject({ tableName: names.users });
         expect(create!.capacityUnits).toBeGreaterThan(0);
         expect(get!.capacityUnits).toBeGreaterThan(0);
-        // A call that sends several requests reports each of them under its own name.
-        const before = capacity.length;
+        // A new user's counters exist: counting is one request.
+        let before = capacity.length;
         await repositories.users.consumeAllowance(user.email, 'speaking', { limit: 2, countExisting: async () => 0 });
+        expect(capacity.slice(before).map((report) => report.operation)).toEqual(['users.consumeAllowance']);
+        // A call that sends several requests reports each of them under its own name: for a user
+        // from before counters, counting fails on the missing counter (a failed condition reports
+        // no capacity), then it reads the counters, initializes this one and counts again.
+        const legacy = userSchema.parse(userInput());
+        await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: toUserItem(legacy) }));
+        before = capacity.length;
+        await repositories.users.consumeAllowance(legacy.email, 'speaking', { limit: 2, countExisting: async () => 0 });
         const reports = capacity.slice(before);
-        // Counting fails on the missing counter (a failed condition reports no capacity), then it
-        // reads the counters, initializes this one and counts again.
         expect(reports.map((report) => report.operation)).toEqual(Array(3).fill('users.consumeAllowance'));
         expect(reports.every((report) => report.tableName === names.users && report.capacityUnits > 0)).toBe(true);
       });
