@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// `pnpm bench` (or `node apps/server/scripts/bench-http.mjs` after a build): the reference server's
+// request path measured side by side with a bare Hono server (same hono and @hono/node-server)
+// in the same run, with autocannon on loopback. Each server runs in its own process; the bare one
+// answers /health with the same shape and a history page with the very bytes the real one sent.
+//
+//   node scripts/bench-http.mjs [--duration 5] [--warmup 1] [--connections 50] [--dynamodb-local] [--json]
+//
+// The issue's method is `--duration 15 --warmup 5`; the defaults keep a fresh-clone bench short.
+// Figures only: nothing here fails on a slow machine except errors in the answers.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repositoryRoot = path.resolve(serverDirectory, '..', '..');
+const argumentsList = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = argumentsList.indexOf(name);
+  return index === -1 ? fallback : Number(argumentsList[index + 1]);
+};
+const duration = option('--duration', 5);
+const warmup = option('--warmup', 1);
+const connections = option('--connections', 50);
+const json = argumentsList.includes('--json');
+const useDynamoDbLocal = argumentsList.includes('--dynamodb-local');
+const log = (line = '') => {
+  if (!json) console.log(line);
+};
+
+const ESSAY = `Some people think that working from home is better for employees, while others believe that offices remain essential. In my opinion, although remote work has clear advantages, most organisations benefit from a balance between the two.
+
+On the one hand, working from home saves time and money. Employees no longer spend hours commuting, which reduces stress and pollution, and many people find that they can concentrate better without the interruptions of a busy office. For parents in particular, flexible arrangements make it easier to combine a career with family responsibilities.
+
+On the other hand, offices offer benefits that are difficult to replace. New staff learn quickly by watching experienced colleagues, and informal conversations often lead to new ideas. Furthermore, some employees feel isolated when they work alone for long periods, and the boundary between work and private life can disappear, so people end up working longer hours than before.
+
+For these reasons, I believe that a mixed model is the most sensible solution. Companies could ask employees to come to the office two or three days a week for meetings and teamwork, while allowing them to do focused tasks at home. This approach would keep the sense of community that offices provide and still give workers the freedom they value.
+
+In conclusion, neither working from home nor working in an office is ideal on its own. A balanced arrangement allows organisations to enjoy the advantages of both, and I expect it to become the normal way of working in the future.`;
+
+/** Starts `node args…` and resolves its base URL once it prints "listening on http://…". */
+function startProcess(args, environment, cwd) {
+  const child = spawn(process.execPath, args, { cwd, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const baseUrl = new Promise((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1].replace(/\/$/, ''));
+    });
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before listening:\n${output}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { baseUrl, stop, output: () => output };
+}
+
+const BARE_HONO = `
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+const page = readFileSync(process.env.BENCH_PAGE_FILE);
+const app = new Hono();
+app.get('/health', (context) => context.json({ status: 'ok', version: '0.0.0', time: new Date().toISOString() }));
+app.get('/page', (context) => context.body(page, 200, { 'content-type': 'application/json' }));
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log('listening on http://127.0.0.1:' + info.port));
+`;
+
+async function call(baseUrl, pathname, { method = 'GET', token, body } = {}) {
+  const response = await fetch(`${baseUrl}${pathname}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { text, json: () => JSON.parse(text) };
+}
+
+async function signUp(baseUrl, name) {
+  const email = `${name}.${Date.now()}@example.com`;
+  const password = 'correct horse battery staple';
+  await call(baseUrl, '/api/auth/register', { method: 'POST', body: { email, password } });
+  return (await call(baseUrl, '/api/auth/login', { method: 'POST', body: { email, password, client: 'mobile' } })).json().token;
+}
+
+/** Requests per second and p99 of one route under `connections` connections, after a warm-up. */
+async function load(url, { method = 'GET', headers = {}, body } = {}) {
+  // Scoring an essay takes a share of a core, so 50 at once wait many seconds: a timeout of a minute
+  // measures the throughput instead of counting give-ups.
+  const settings = { url, connections, timeout: 60, method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined };
+  if (warmup > 0) await autocannon({ ...settings, duration: warmup });
+  const result = await autocannon({ ...settings, duration });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Milliseconds: result.latency.p50,
+    p99Milliseconds: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    bytesPerRequest: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
+  };
+}
+
+/** The median latency in ms of `count` sequential calls for each token, the tokens taking turns so drift hits both alike. */
+async function sequentialMedians(baseUrl, pathname, tokens, count = 40) {
+  const durations = tokens.map(() => []);
+  for (let index = 0; index < count; index++) {
+    for (const [position, token] of tokens.entries()) {
+      const started = performance.now();
+      await call(baseUrl, pathname, { token });
+      durations[position].push(performance.now() - started);
+    }
+  }
+  return durations.map((list) => list.sort((left, right) => left - right)[Math.floor(count / 2)]);
+}
+
+const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-bench-http-'));
+const stops = [];
+try {
+  let dynamoDbEndpoint;
+  if (useDynamoDbLocal) {
+    const { startDynamoDbLocal } = await import('@ielts-genai-prep/dal-dynamodb');
+    const local = await startDynamoDbLocal({ searchFrom: serverDirectory, javaOptions: ['-Xmx1g'] });
+    stops.push(() => local.stop());
+    dynamoDbEndpoint = local.endpoint;
+  }
+  const environment = { ...process.env };
+  for (const name of ['AWS_REGION', 'DYNAMODB_ENDPOINT', 'SES_FROM_ADDRESS', 'SES_ENDPOINT', 'BEDROCK_ENABLED', 'GEMINI_API_KEY', 'RECAPTCHA_SECRET', 'CORS_ORIGINS']) delete environment[name];
+  Object.assign(environment, {
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDirectory,
+    OUTBOX_DIR: path.join(dataDirectory, 'outbox'),
+    SCRYPT_COST: '1024',
+    COOKIE_SECURE: 'false',
+    FREE_ASSESSMENTS_PER_TYPE: '10000',
+    FREE_ASSESSMENTS_BEFORE_VERIFICATION: '10000',
+    REGISTRATIONS_PER_CLIENT_PER_HOUR: '1000',
+    ...(dynamoDbEndpoint ? { DYNAMODB_ENDPOINT: dynamoDbEndpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' } : {}),
+  });
+  const server = startProcess([path.join(serverDirectory, 'dist', 'main.js')], environment, repositoryRoot);
+  stops.push(server.stop);
+  const serverUrl = await server.baseUrl;
+
+  // A learner with 300 assessments (20 essays among them, for a realistic history page) and one with 10.
+  log(`Seeding on ${useDynamoDbLocal ? 'DynamoDB Local' : 'the embedded store'}…`);
+  const [long, short, submitter] = [await signUp(serverUrl, 'long'), await signUp(serverUrl, 'short'), await signUp(serverUrl, 'submitter')];
+  const reading = { question_id: 'ra-test-01', answers: { 1: 'an answer' } };
+  const writing = { question_id: 'w2-001', essay: ESSAY };
+  for (let index = 0; index < 280; index++) await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: long, body: reading });
+  for (let index = 0; index < 20; index++) await call(serverUrl, '/api/writing/evaluate', { method: 'POST', token: long, body: writing });
+  for (let index = 0; index < 10; index++) await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: short, body: reading });
+  const page = await call(serverUrl, '/api/assessments?limit=20', { token: long });
+  const pageFile = path.join(dataDirectory, 'page.json');
+  await writeFile(pageFile, page.text);
+
+  const bare = startProcess(['--input-type=module', '-e', BARE_HONO], { ...process.env, BENCH_PAGE_FILE: pageFile }, serverDirectory);
+  stops.push(bare.stop);
+  const bareUrl = await bare.baseUrl;
+
+  log(`Measuring: ${connections} connections, ${duration} s per route after ${warmup} s of warm-up, bare Hono and the server alternating…`);
+  const auth = (token) => ({ authorization: `Bearer ${token}` });
+  const figures = {};
+  figures.bareHealth = await load(`${bareUrl}/health`);
+  figures.health = await load(`${serverUrl}/health`);
+  figures.barePage = await load(`${bareUrl}/page`);
+  figures.history = await load(`${serverUrl}/api/assessments?limit=20`, { headers: auth(long) });
+  figures.reading = await load(`${serverUrl}/api/reading/evaluate`, { method: 'POST', headers: auth(submitter), body: reading });
+  figures.writing = await load(`${serverUrl}/api/writing/evaluate`, { method: 'POST', headers: auth(submitter), body: writing });
+  const [entitlementsAt300, entitlementsAt10] = await sequentialMedians(serverUrl, '/api/entitlements', [long, short]);
+
+  const ratio = (measured, base) => (base.requestsPerSecond > 0 ? measured.requestsPerSecond / base.requestsPerSecond : 0);
+  const rows = [
+    { route: 'GET /health', figures: figures.health, against: 'bare Hono /health', ratio: ratio(figures.health, figures.bareHealth), target: 0.7 },
+    { route: 'GET /api/assessments (page of 20)', figures: figures.history, against: 'bare Hono, same bytes', ratio: ratio(figures.history, figures.barePage), target: 0.5 },
+    { route: 'POST /api/reading/evaluate', figures: figures.reading, against: 'server GET /health', ratio: ratio(figures.reading, figures.health), target: 0.2 },
+    { route: 'POST /api/writing/evaluate', figures: figures.writing, against: 'server GET /health', ratio: ratio(figures.writing, figures.health), target: 0.2 },
+  ];
+  const entitlementsRatio = entitlementsAt300 / entitlementsAt10;
+  const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0);
+
+  if (json) {
+    console.log(JSON.stringify({ store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded', connections, duration, warmup, figures, rows, entitlementsAt10, entitlementsAt300, entitlementsRatio, errors }, null, 2));
+  } else {
+    log('');
+    log(`| route | req/s | p50 ms | p99 ms | bytes | ratio | against | target | met |`);
+    log(`|---|---:|---:|---:|---:|---:|---|---:|---|`);
+    for (const entry of [
+      { route: 'bare Hono GET /health', figures: figures.bareHealth },
+      { route: 'bare Hono GET page (same bytes)', figures: figures.barePage },
+      ...rows,
+    ]) {
+      const measured = entry.figures;
+      const met = entry.target === undefined ? '' : entry.ratio >= entry.target ? 'yes' : 'no';
+      log(
+        `| ${entry.route} | ${measured.requestsPerSecond.toFixed(0)} | ${measured.p50Milliseconds} | ${measured.p99Milliseconds} | ${measured.bytesPerRequest.toFixed(0)} | ${entry.ratio === undefined ? '' : entry.ratio.toFixed(3)} | ${entry.against ?? ''} | ${entry.target === undefined ? '' : `≥ ${entry.target}`} | ${met} |`,
+      );
+    }
+    log('');
+    log(`GET /api/entitlements, median of 40 sequential calls: ${entitlementsAt10.toFixed(1)} ms with 10 assessments, ${entitlementsAt300.toFixed(1)} ms with 300: ratio ${entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`);
+    log(`Errors (non-2xx, timeouts, socket errors) in every load run: ${errors}.`);
+  }
+  if (errors > 0) process.exitCode = 1;
+} finally {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  await rm(dataDirectory, { recursive: true, force: true });
+}
