@@ -1,43 +1,59 @@
-// Listening by ear, end to end through the real api-client against the stand-in server, with the
-// device's voices and audio player replaced by the fakes in test-support.
-import { assessmentSchema } from '@ielts-genai-prep/core';
-import { act, fireEvent, screen, within } from '@testing-library/react-native';
+// Listening by ear, end to end through the real api-client against the real reference server
+// (test-support/reference-server.ts) and its listening test, with the device's voices and audio
+// player replaced by the fakes in test-support. The server's content has no recordings yet: the
+// proxy in front of it gives section 2 one, so both ways of playing a section are exercised.
+import { assessmentSchema, pageSchema, publicQuestionSchema, type PublicQuestion } from '@ielts-genai-prep/core';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { LISTENING_RATE } from './speaker-voices';
 import { fakeAudio } from './test-support/fake-expo-audio';
 import { fakeSpeech, fakeVoice, finishSpeaking, pendingUtterances } from './test-support/fake-expo-speech';
-import { LISTENING_ANSWER_KEY, LISTENING_TEST } from './test-support/fixtures';
+import { registerLearner } from './test-support/learners';
+import { startReferenceServer, type ReferenceServer } from './test-support/reference-server';
 import { renderApp, signIn } from './test-support/render-app';
-import { startStandInApiServer, type StandInApiServer } from './test-support/stand-in-api-server';
 
-let server: StandInApiServer;
+let server: ReferenceServer;
 
-afterEach(async () => {
-  expect(server.contractViolations).toEqual([]);
-  await server.close();
+beforeAll(async () => {
+  server = await startReferenceServer({ recordedSections: [{ questionId: 'li-test-01', part: 2, durationSeconds: 95 }] });
 });
 
-const [readAloud, recorded] = LISTENING_TEST.sections as [(typeof LISTENING_TEST.sections)[0], (typeof LISTENING_TEST.sections)[0]];
-/** The lines of section 1 without their speakers, in order, as the phone should say them. */
-const section1Lines = [
-  ['RECEPTIONIST', 'Good morning, Riverside Community Centre.'],
-  ['ANNA', "Hello. I'd like to enrol on the woodwork course."],
-  ['RECEPTIONIST', 'It meets on Thursday evenings.'],
-  ['ANNA', 'Thursday is fine. My name is Anna Harwood.'],
-] as const;
+afterAll(async () => {
+  await server?.close();
+});
 
-async function openTest(mode: 'test' | 'practice') {
-  server = await startStandInApiServer({ questions: [LISTENING_TEST], answerKeys: { [LISTENING_TEST.question_id]: LISTENING_ANSWER_KEY } });
+/** A transcript's lines as the test reads them: `SPEAKER: text`, blank lines skipped. */
+function linesOf(transcript: string): Array<{ speaker: string; text: string }> {
+  return transcript
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^([A-Z][A-Z .'-]*): (.+)$/.exec(line);
+      return match ? { speaker: match[1]!, text: match[2]! } : { speaker: '', text: line };
+    });
+}
+
+/** Signs in, opens the server's listening test in `mode`, and returns the test as the app received it. */
+async function openTest(mode: 'test' | 'practice'): Promise<PublicQuestion> {
+  const learner = await registerLearner(server);
   renderApp(server.url);
-  await signIn();
+  await signIn(learner);
   fireEvent.press(screen.getByRole('button', { name: 'Practise Listening' }));
-  fireEvent.press(await screen.findByRole('button', { name: LISTENING_TEST.title }));
+  const list = await waitFor(() => {
+    const call = server.requestsTo('questions.list').at(-1);
+    expect(call?.status).toBe(200);
+    return call;
+  });
+  const [listed] = pageSchema(publicQuestionSchema).parse(list?.response).items;
+  fireEvent.press(await screen.findByRole('button', { name: listed!.title }));
   fireEvent.press(await screen.findByRole('button', { name: mode === 'test' ? 'Start in test mode' : 'Start in practice mode' }));
   await screen.findByTestId('section-1');
+  return publicQuestionSchema.parse(server.requestsTo('questions.get').at(-1)?.response);
 }
 
 /** Lets the fake voice finish every line it is asked to say, one after another. */
 async function speakToTheEnd() {
-  for (let guard = 0; guard < 50; guard += 1) {
+  for (let guard = 0; guard < 500; guard += 1) {
     await act(async () => {
       await Promise.resolve();
     });
@@ -51,10 +67,16 @@ async function speakToTheEnd() {
 
 it('reads each line in its speaker’s voice, plays a recorded section, once each in test mode, and shows the transcript only after submission', async () => {
   fakeSpeech.voices = [fakeVoice('en-US-samantha', 'en-US'), fakeVoice('fr-FR-thomas', 'fr-FR'), fakeVoice('en-GB-daniel', 'en-GB'), fakeVoice('en-GB-serena', 'en-GB')];
-  await openTest('test');
+  const test = await openTest('test');
+  expect(test.question_id).toBe('li-test-01');
+  const [readAloud, recorded] = test.sections as [PublicQuestion['sections'][0], PublicQuestion['sections'][0]];
+  expect(readAloud.audio_url).toBeNull();
+  expect(recorded.audio_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/test-media\//);
+  const section1 = linesOf(readAloud.transcript);
+  const speakers = [...new Set(section1.map((line) => line.speaker))];
+  expect(speakers).toHaveLength(2);
   // The transcript is not on screen while answering.
-  for (const [, text] of section1Lines) expect(screen.queryByText(text, { exact: false })).toBeNull();
-  expect(screen.queryByText(/map room\./)).toBeNull();
+  for (const { text } of section1) expect(screen.queryByText(text, { exact: false })).toBeNull();
 
   fireEvent.press(screen.getByRole('button', { name: 'Play section 1' }));
   expect(await screen.findByRole('button', { name: 'Playing section 1…' })).toBeDisabled();
@@ -65,7 +87,7 @@ it('reads each line in its speaker’s voice, plays a recorded section, once eac
 
   // Line by line, without the speakers' names, a little slower than normal.
   const spoken = fakeSpeech.utterances;
-  expect(spoken.map((utterance) => utterance.text)).toEqual(section1Lines.map(([, text]) => text));
+  expect(spoken.map((utterance) => utterance.text)).toEqual(section1.map((line) => line.text));
   for (const utterance of spoken) {
     expect(utterance.options.rate).toBe(LISTENING_RATE);
     expect(utterance.options.rate).toBeGreaterThanOrEqual(0.9);
@@ -73,16 +95,16 @@ it('reads each line in its speaker’s voice, plays a recorded section, once eac
     expect(utterance.state).toBe('done');
   }
   // One English voice per speaker (British first), never the French one; each speaker keeps theirs.
-  const voiceOf = (speaker: string) => new Set(spoken.filter((_, index) => section1Lines[index]![0] === speaker).map((utterance) => utterance.options.voice));
-  expect(voiceOf('RECEPTIONIST')).toEqual(new Set(['en-GB-daniel']));
-  expect(voiceOf('ANNA')).toEqual(new Set(['en-GB-serena']));
+  const voicesOf = (speaker: string) => new Set(spoken.filter((_, index) => section1[index]!.speaker === speaker).map((utterance) => utterance.options.voice));
+  expect(voicesOf(speakers[0]!)).toEqual(new Set(['en-GB-daniel']));
+  expect(voicesOf(speakers[1]!)).toEqual(new Set(['en-GB-serena']));
 
   // Once only in test mode.
   fireEvent.press(screen.getByRole('button', { name: 'Section 1 played' }));
   await act(async () => {
     await Promise.resolve();
   });
-  expect(fakeSpeech.utterances).toHaveLength(section1Lines.length);
+  expect(fakeSpeech.utterances).toHaveLength(section1.length);
 
   // The recorded section plays its audio_url with the audio player, not the voice.
   fireEvent.press(screen.getByRole('button', { name: 'Play section 2' }));
@@ -91,51 +113,61 @@ it('reads each line in its speaker’s voice, plays a recorded section, once eac
   const player = fakeAudio.players[0]!;
   expect(player.url).toBe(recorded.audio_url);
   expect(player.plays).toBe(1);
-  expect(fakeSpeech.utterances).toHaveLength(section1Lines.length);
+  expect(fakeSpeech.utterances).toHaveLength(section1.length);
   act(() => player.finish());
   expect(await screen.findByRole('button', { name: 'Section 2 played' })).toBeDisabled();
   expect(player.removed).toBe(true);
   fireEvent.press(screen.getByRole('button', { name: 'Section 2 played' }));
   expect(fakeAudio.players).toHaveLength(1);
 
-  // Answers: written ones typed, letters chosen.
-  fireEvent.changeText(screen.getByLabelText('1. Course: introduction to ____'), ' woodwork ');
-  fireEvent.changeText(screen.getByLabelText('2. Day of the class: ____'), 'thursday');
-  fireEvent.changeText(screen.getByLabelText('3. Surname: Anna ____'), 'Harwood');
-  fireEvent.press(screen.getByRole('radio', { name: 'Question 4: A' }));
-  fireEvent.press(screen.getByRole('radio', { name: 'Question 5: C' }));
-  expect(screen.getByRole('radio', { name: 'Question 5: C' })).toBeChecked();
-  expect(screen.getByText('You have answered 5 of 6 questions. Unanswered questions are marked wrong.')).toBeOnTheScreen();
+  // Answers: written ones typed, letters chosen, one of them wrong.
+  const questionText = (number: number) =>
+    test.question_groups.flatMap((group) => group.questions).find((question) => question.number === number)!.text;
+  fireEvent.changeText(screen.getByLabelText(`1. ${questionText(1)}`), ' woodwork ');
+  fireEvent.changeText(screen.getByLabelText(`2. ${questionText(2)}`), 'thursday');
+  fireEvent.changeText(screen.getByLabelText(`4. ${questionText(4)}`), 'Harwood');
+  fireEvent.changeText(screen.getByLabelText(`5. ${questionText(5)}`), 'Kestral');
+  fireEvent.press(screen.getByRole('radio', { name: 'Question 11: A' }));
+  fireEvent.press(screen.getByRole('radio', { name: 'Question 12: C' }));
+  expect(screen.getByRole('radio', { name: 'Question 12: C' })).toBeChecked();
+  expect(screen.getByText('You have answered 6 of 40 questions. Unanswered questions are marked wrong.')).toBeOnTheScreen();
   fireEvent.press(screen.getByRole('button', { name: 'Submit answers' }));
 
   // The result, and now the transcripts.
   expect(await screen.findByText('Your result')).toBeOnTheScreen();
-  const [evaluate] = server.requestsTo('listening.evaluate');
+  const evaluate = server.requestsTo('listening.evaluate').at(-1);
   expect(evaluate?.body).toEqual({
-    question_id: LISTENING_TEST.question_id,
-    answers: { '1': 'woodwork', '2': 'thursday', '3': 'Harwood', '4': 'A', '5': 'C' },
+    question_id: test.question_id,
+    answers: { '1': 'woodwork', '2': 'thursday', '4': 'Harwood', '5': 'Kestral', '11': 'A', '12': 'C' },
     idempotency_key: expect.stringMatching(/^listening-/),
   });
+  expect(evaluate?.status).toBe(201);
   const marked = assessmentSchema.parse(evaluate?.response);
-  expect(marked.raw_score).toBe(4);
-  expect(screen.getByText('4 of 40 correct')).toBeOnTheScreen();
+  // The server's key: the three spelt right are, "Kestral" is not.
+  const correct = new Set(marked.question_results.filter((result) => result.correct).map((result) => result.question_number));
+  expect([1, 2, 4].every((number) => correct.has(number))).toBe(true);
+  expect(correct.has(5)).toBe(false);
+  expect(screen.getByText(`${marked.raw_score} of 40 correct`)).toBeOnTheScreen();
   const transcripts = screen.getByTestId('listening-transcripts');
-  for (const [speaker, text] of section1Lines) expect(within(transcripts).getAllByText(`${speaker}: ${text}`).length).toBeGreaterThan(0);
-  expect(within(transcripts).getByText('GUIDE: Welcome to the museum. The tour starts in the map room.')).toBeOnTheScreen();
+  for (const { speaker, text } of section1) expect(within(transcripts).getAllByText(`${speaker}: ${text}`).length).toBeGreaterThan(0);
   expect(within(transcripts).getByText(`Section 1: ${readAloud.title}`)).toBeOnTheScreen();
+  expect(within(transcripts).getByText(`Section 2: ${recorded.title}`)).toBeOnTheScreen();
 
   // Opened again from the history, the result brings its transcripts with it.
   fireEvent.press(screen.getByRole('button', { name: 'Back to home' }));
   fireEvent.press(await screen.findByRole('button', { name: 'All results' }));
   fireEvent.press(await screen.findByTestId(`assessment-${marked.assessment_id}`));
   const reloaded = await screen.findByTestId('listening-transcripts');
-  expect(within(reloaded).getByText('GUIDE: Welcome to the museum. The tour starts in the map room.')).toBeOnTheScreen();
-  expect(server.requestsTo('questions.get').at(-1)?.path).toBe(`/api/questions/${LISTENING_TEST.question_id}`);
+  const firstLine = section1[0]!;
+  expect(within(reloaded).getAllByText(`${firstLine.speaker}: ${firstLine.text}`).length).toBeGreaterThan(0);
+  expect(server.requestsTo('questions.get').at(-1)?.path).toBe(`/api/questions/${test.question_id}`);
 });
 
 it('replays freely in practice mode, and tells speakers apart by pitch when the phone has one English voice', async () => {
   fakeSpeech.voices = [fakeVoice('en-GB-daniel', 'en-GB')];
-  await openTest('practice');
+  const test = await openTest('practice');
+  const section1 = linesOf(test.sections[0]!.transcript);
+  const recordedUrl = test.sections[1]!.audio_url;
 
   fireEvent.press(screen.getByRole('button', { name: 'Play section 1' }));
   await screen.findByRole('button', { name: 'Stop section 1' });
@@ -154,11 +186,12 @@ it('replays freely in practice mode, and tells speakers apart by pitch when the 
   fireEvent.press(screen.getByRole('button', { name: 'Play section 1 again' }));
   await speakToTheEnd();
   const replay = fakeSpeech.utterances.slice(2);
-  expect(replay.map((utterance) => utterance.text)).toEqual(section1Lines.map(([, text]) => text));
-  const pitches = replay.map((utterance) => utterance.options.pitch);
-  expect(pitches[0]).toBe(pitches[2]);
-  expect(pitches[1]).toBe(pitches[3]);
-  expect(pitches[0]).not.toBe(pitches[1]);
+  expect(replay.map((utterance) => utterance.text)).toEqual(section1.map((line) => line.text));
+  const pitchesOf = (speaker: string) => new Set(replay.filter((_, index) => section1[index]!.speaker === speaker).map((utterance) => utterance.options.pitch));
+  const [first, second] = [...new Set(section1.map((line) => line.speaker))] as [string, string];
+  expect(pitchesOf(first).size).toBe(1);
+  expect(pitchesOf(second).size).toBe(1);
+  expect([...pitchesOf(first)][0]).not.toBe([...pitchesOf(second)][0]);
   expect(new Set(replay.map((utterance) => utterance.options.voice))).toEqual(new Set(['en-GB-daniel']));
 
   // A recorded section plays as often as wanted.
@@ -169,10 +202,10 @@ it('replays freely in practice mode, and tells speakers apart by pitch when the 
   }
   expect(await screen.findByRole('button', { name: 'Play section 2 again' })).toBeEnabled();
   expect(fakeAudio.players.map((player) => [player.url, player.plays])).toEqual([
-    [recorded.audio_url, 1],
-    [recorded.audio_url, 1],
+    [recordedUrl, 1],
+    [recordedUrl, 1],
   ]);
   // Still no transcript before submission.
   expect(screen.queryByTestId('listening-transcripts')).toBeNull();
-  expect(screen.queryByText(/Riverside Community Centre/)).toBeNull();
+  expect(screen.queryByText(section1[0]!.text, { exact: false })).toBeNull();
 });

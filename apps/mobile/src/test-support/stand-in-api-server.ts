@@ -1,19 +1,17 @@
-// A wire-level stand-in for the reference server, on 127.0.0.1: the routes of core's `apiContract`,
-// request checks with the contract's schemas (400 `validation_failed` with field details, as the
-// server answers), bearer-token sessions, entitlements (402), cursor pages, a deterministic
-// essay scorer, speaking tests (stand-in-speaking-tests.ts) scored deterministically, and
-// listening answer sheets marked by a key. Every answer is checked against the contract's response schema before it is sent,
-// so the app is tested against responses the real server could give. It records every request.
+// A wire-level stand-in for the reference server, on 127.0.0.1, kept only for what the real server
+// (reference-server.ts) cannot take part in: speaking tests under Jest's fake clock, and a server
+// whose scorer transcribes recordings (see speaking-timing.test.tsx). It has the routes of core's
+// `apiContract` that a speaking test reaches from sign-in, request checks with the contract's
+// schemas, bearer-token sessions, the speaking workflow (stand-in-speaking-tests.ts, on Jest's
+// clock) scored deterministically. Every answer is checked against the contract's response schema
+// before it is sent, so the app is tested against responses the real server could give. It
+// records every request.
 import {
   API_ERROR_STATUS,
   countWords,
-  isWritingType,
   listRoutes,
-  rawScoreToBand,
   roundToHalfBand,
   toFieldErrors,
-  writingLimitsFor,
-  writingTaskBand,
   type ApiErrorCode,
   type Assessment,
   type Band,
@@ -26,7 +24,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { LEARNER, freeAllowances, type Allowances } from './fixtures';
+import { LEARNER, freeAllowances } from './fixtures';
 import {
   SpeakingConflict,
   advanceSpeakingTest,
@@ -54,28 +52,16 @@ export interface RecordedRequest {
   response?: unknown;
 }
 
-/**
- * A reply a test scripts for one endpoint: a fixed answer in place of the stand-in's own, or
- * `dropAnswer` — handle the request as usual, then cut the connection before answering (the
- * client sees a network error although the server did the work).
- */
-export type ScriptedReply = { status: number; json: unknown } | { dropAnswer: true };
-
 /** What the stand-in starts with. */
 export interface StandInOptions {
   /** Accounts that can sign in. Default: {@link LEARNER}. */
   users?: Array<{ email: string; password: string; user_id: string; display_name: string | null }>;
   questions?: PublicQuestion[];
-  /** The learner's past results, newest first. */
-  assessments?: Assessment[];
-  allowances?: Allowances;
   /**
    * What `GET /api/speaking/setup` answers. Default: the embedded server's offline scorer, which
    * needs a transcript with each answer. `null`: the route is missing (404), as on an older server.
    */
   speakingSetup?: SpeakingSetup | null;
-  /** Answer keys of listening tests, by question id: question number → accepted answers, `/` between alternatives. */
-  answerKeys?: Record<string, Record<string, string>>;
 }
 
 /** The running stand-in. */
@@ -85,16 +71,6 @@ export interface StandInApiServer {
   requests: RecordedRequest[];
   /** The requests to one endpoint. */
   requestsTo(endpoint: string): RecordedRequest[];
-  /** Tokens of the sessions alive now. */
-  activeTokens(): string[];
-  /** Starts a session as the mobile login would, and returns its token (for "already signed in" tests). */
-  issueToken(email?: string): string;
-  /** Ends every session, as an expiry or "sign out everywhere" would. */
-  endAllSessions(): void;
-  /** Answers the next call of `endpoint` with `reply` instead. */
-  scriptOnce(endpoint: string, reply: ScriptedReply): void;
-  /** Starts a speaking test as the app would (for "a test left in progress" tests); returns its view. */
-  startSpeakingTest(questionId: string, email?: string): SpeakingSessionView;
   /** A speaking test's state, to read what it holds. */
   speakingTest(assessmentId: string): StandInSpeakingTest | undefined;
   /** The current phase of a speaking test runs out of time now, behind the app's back. */
@@ -142,45 +118,15 @@ function page<Item>(items: Item[], cursor: string | undefined, limit: number, pr
   return { items: slice, next_cursor: next };
 }
 
-// A deterministic stand-in for the essay scorer: the length decides Task Response, fixed bands
-// elsewhere; the overall band comes from core's IELTS rule like the real evaluators'.
-function scoreEssay(essay: string, minimumWords: number) {
-  const words = countWords(essay);
-  const underLength = words < minimumWords;
-  const bands = {
-    task_response: (underLength ? 5 : 6.5) as Band,
-    coherence_cohesion: 7 as Band,
-    lexical_resource: 6.5 as Band,
-    grammatical_range_accuracy: 6 as Band,
-  };
-  return {
-    words,
-    underLength,
-    overall: writingTaskBand(Object.values(bands)),
-    criteria: {
-      task_response: {
-        band: bands.task_response,
-        feedback: underLength ? `The essay has ${words} words; ${minimumWords} are required.` : 'Both views are discussed and your opinion is clear.',
-      },
-      coherence_cohesion: { band: bands.coherence_cohesion, feedback: 'Clear progression with accurate referencing.' },
-      lexical_resource: { band: bands.lexical_resource, feedback: 'Some less common vocabulary, with occasional collocation errors.' },
-      grammatical_range_accuracy: { band: bands.grammatical_range_accuracy, feedback: 'A mix of complex structures; watch your articles.' },
-    },
-  };
-}
-
 /** Starts the stand-in on 127.0.0.1 on a free port. */
 export async function startStandInApiServer(options: StandInOptions = {}): Promise<StandInApiServer> {
   const users = new Map((options.users ?? [LEARNER]).map((user) => [user.email, user]));
   const questions = options.questions ?? [];
-  const assessments = [...(options.assessments ?? [])];
-  const allowances = options.allowances ?? freeAllowances();
+  const assessments: Assessment[] = [];
+  const allowances = freeAllowances();
   const sessions = new Map<string, string>();
   const speakingSetup = options.speakingSetup === undefined ? { scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false } : options.speakingSetup;
-  const answerKeys = options.answerKeys ?? {};
   const speakingTests = new Map<string, StandInSpeakingTest>();
-  const byIdempotencyKey = new Map<string, Assessment>();
-  const scripted = new Map<string, ScriptedReply[]>();
   const requests: RecordedRequest[] = [];
   const contractViolations: string[] = [];
   const sockets = new Set<Socket>();
@@ -305,14 +251,6 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
 
   const handlers: Record<string, (input: { query: any; body: any; params: any; email: string | null; token: string | null }) => { status?: number; json: unknown }> = {
     'health.check': () => ({ json: { status: 'ok', version: 'stand-in', time: new Date().toISOString() } }),
-    'auth.register': ({ body }) => {
-      if (['password123', 'qwerty123', '12345678'].includes(body.password.toLowerCase())) {
-        throw new HttpProblem('validation_failed', 'Choose another password', [
-          { path: 'password', message: 'is too common: choose a password that is not on lists of common passwords' },
-        ]);
-      }
-      return { json: { message: 'Thanks. If this address can be registered, a confirmation link is on its way to it.' } };
-    },
     'auth.login': ({ body }) => {
       const user = users.get(body.email.trim().toLowerCase());
       if (!user || user.password !== body.password) throw new HttpProblem('unauthorized', 'The email or password is incorrect');
@@ -352,49 +290,6 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       const question = questions.find((candidate) => candidate.question_id === params.id);
       if (!question) throw new HttpProblem('not_found', 'No such question');
       return { json: question };
-    },
-    'writing.evaluate': ({ body, email }) => {
-      const question = questions.find((candidate) => candidate.question_id === body.question_id);
-      if (!question || !isWritingType(question.assessment_type)) throw new HttpProblem('not_found', 'No such writing question');
-      const key = body.idempotency_key ? `${email}:${body.idempotency_key}` : undefined;
-      const earlier = key ? byIdempotencyKey.get(key) : undefined;
-      if (earlier) return { status: 201, json: earlier };
-      const type = question.assessment_type;
-      const allowance = allowances[type] ?? { granted: 0, used: 0 };
-      if (allowance.used >= allowance.granted) {
-        throw new HttpProblem('payment_required', `You have used all ${allowance.granted} of your ${type} assessments: buy a pack to take more`);
-      }
-      allowance.used += 1;
-      allowances[type] = allowance;
-      const minimum = question.word_limit ?? writingLimitsFor(type)?.minimumWords ?? 0;
-      const score = scoreEssay(body.essay, minimum);
-      const now = new Date().toISOString();
-      sequence += 1;
-      const user = publicUser(email as string);
-      const assessment = {
-        assessment_id: `asm_new_${sequence}`,
-        user_email: user.email,
-        user_id: user.user_id,
-        question_id: question.question_id,
-        assessment_type: type,
-        timestamp: now,
-        completed_at: now,
-        completed: true,
-        overall_band: score.overall,
-        criteria_scores: score.criteria,
-        feedback: 'State your position in the introduction and support each main idea with an example.',
-        inline_corrections: [{ quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' }],
-        word_count: score.words,
-        flags: score.underLength ? ['under_length'] : [],
-        ai_generated: false,
-        content_safe: true,
-        provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 12 },
-        idempotency_key: body.idempotency_key ?? null,
-        submission: { essay: body.essay },
-      } as unknown as Assessment;
-      assessments.unshift(assessment);
-      if (key) byIdempotencyKey.set(key, assessment);
-      return { status: 201, json: assessment };
     },
     'speaking.setup': () => {
       if (speakingSetup === null) throw new HttpProblem('not_found', 'No route for GET /api/speaking/setup');
@@ -445,51 +340,6 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       allowances.speaking = allowance;
       return { json: scored };
     },
-    'listening.evaluate': ({ body, email }) => {
-      const question = questions.find((candidate) => candidate.question_id === body.question_id);
-      const key = answerKeys[body.question_id];
-      if (!question || question.assessment_type !== 'listening' || !key) throw new HttpProblem('not_found', 'No such listening test');
-      const idempotencyKey = body.idempotency_key ? `${email}:${body.idempotency_key}` : undefined;
-      const earlier = idempotencyKey ? byIdempotencyKey.get(idempotencyKey) : undefined;
-      if (earlier) return { status: 201, json: earlier };
-      const allowance = allowances.listening ?? { granted: 0, used: 0 };
-      if (allowance.used >= allowance.granted) throw new HttpProblem('payment_required', 'You have used all your listening assessments');
-      const results = Object.entries(key).map(([number, accepted]) => {
-        const given = (body.answers[number] ?? '') as string;
-        const expected = accepted.split('/').map((answer) => answer.trim());
-        const correct = expected.some((answer) => answer.toLowerCase() === given.trim().toLowerCase());
-        return { question_number: Number(number), given, expected, correct, reason: correct ? 'matches the key' : given ? 'does not match the key' : 'not answered' };
-      });
-      const raw = results.filter((result) => result.correct).length;
-      const user = publicUser(email as string);
-      const now = new Date().toISOString();
-      sequence += 1;
-      const assessment = {
-        assessment_id: `asm_listening_${sequence}`,
-        user_email: user.email,
-        user_id: user.user_id,
-        question_id: question.question_id,
-        assessment_type: 'listening',
-        timestamp: now,
-        completed_at: now,
-        completed: true,
-        overall_band: rawScoreToBand('listening', raw),
-        criteria_scores: {},
-        feedback: `You answered ${raw} of ${results.length} questions correctly.`,
-        raw_score: raw,
-        question_results: results,
-        ai_generated: false,
-        content_safe: true,
-        provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
-        idempotency_key: body.idempotency_key ?? null,
-        submission: { answers: body.answers },
-      } as unknown as Assessment;
-      assessments.unshift(assessment);
-      if (idempotencyKey) byIdempotencyKey.set(idempotencyKey, assessment);
-      allowance.used += 1;
-      allowances.listening = allowance;
-      return { status: 201, json: assessment };
-    },
     'assessments.list': ({ query, email }) => ({
       json: page(
         assessments.filter((assessment) => assessment.user_email === email),
@@ -535,8 +385,6 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
     );
     if (!match) return problem(new HttpProblem('not_found', `No route for ${request.method} ${url.pathname}`));
     recorded.endpoint = match.endpoint;
-    const once = scripted.get(match.endpoint)?.shift();
-    if (once && 'json' in once) return reply(once.status, once.json);
 
     try {
       const route: RouteDefinition = match.route;
@@ -565,12 +413,6 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
         contractViolations.push(`${match.endpoint}: ${JSON.stringify(toFieldErrors(checked.error.issues))}`);
         throw new HttpProblem('internal', 'The stand-in built a response outside the contract');
       }
-      if (once && 'dropAnswer' in once) {
-        recorded.status = 0;
-        recorded.response = result.json;
-        request.socket.destroy();
-        return;
-      }
       reply(result.status ?? route.status, result.json);
     } catch (error) {
       if (error instanceof HttpProblem) return problem(error);
@@ -588,18 +430,11 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
     url: `http://127.0.0.1:${port}`,
     requests,
     requestsTo: (endpoint) => requests.filter((request) => request.endpoint === endpoint),
-    activeTokens: () => [...sessions.keys()],
-    issueToken,
-    endAllSessions: () => sessions.clear(),
-    startSpeakingTest: (questionId, email = LEARNER.email) => startSpeaking(questionId, email),
     speakingTest: (assessmentId) => speakingTests.get(assessmentId),
     expireSpeakingPhase(assessmentId) {
       const test = speakingTests.get(assessmentId);
       if (!test) throw new Error(`no speaking test ${assessmentId}`);
       expireSpeakingPhase(test);
-    },
-    scriptOnce(endpoint, reply) {
-      scripted.set(endpoint, [...(scripted.get(endpoint) ?? []), reply]);
     },
     contractViolations,
     close: () =>
