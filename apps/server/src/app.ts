@@ -3,6 +3,7 @@ import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { consoleLogger, safeSender, type AppEnv, type AppServices, type Logger } from './app-services.js';
+import { cacheContent } from './cached-content.js';
 import { createAuthHandlers } from './auth-handlers.js';
 import { corsPolicy } from './cors-policy.js';
 import type { ServerConfig } from './config.js';
@@ -59,7 +60,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const now = () => clock().getTime();
   const services: AppServices = {
     config,
-    repositories: options.repositories,
+    repositories: cacheContent(options.repositories, { ttlMs: config.contentCacheSeconds * 1000, now }),
     evaluators: options.evaluators,
     clock,
     hasher:

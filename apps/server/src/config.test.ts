@@ -80,6 +80,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ DYNAMODB_REQUEST_TIMEOUT_MS: '5' })).toEqual(['DYNAMODB_REQUEST_TIMEOUT_MS: must be at least 100 (got "5")']);
   });
 
+  it('reuses questions and rubrics for a minute unless told otherwise', () => {
+    expect(loadConfig({}, { rootDirectory: root }).contentCacheSeconds).toBe(60);
+    expect(loadConfig({ CONTENT_CACHE_SECONDS: '0' }, { rootDirectory: root }).contentCacheSeconds).toBe(0);
+    expect(problemsOf({ CONTENT_CACHE_SECONDS: '-1' })).toEqual(['CONTENT_CACHE_SECONDS: must be a whole number from 0 to 3600 (got "-1")']);
+  });
+
   it('names every bad variable with what is wrong and what it got', () => {
     const problems = problemsOf({ PORT: 'eighty', SCRYPT_COST: '1000', BEDROCK_ENABLED: 'maybe', DYNAMODB_ENDPOINT: 'not a url', NODE_ENV: 'staging' });
     expect(problems).toEqual(

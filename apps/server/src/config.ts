@@ -56,6 +56,8 @@ export interface ServerConfig {
   cursorSecret: string;
   /** Milliseconds one DynamoDB request may take, retries included, before the call fails (a 503). */
   dynamodbRequestTimeoutMs: number;
+  /** Seconds a question or rubric read is reused before it is read again (0: every time). */
+  contentCacheSeconds: number;
   /** Take the client address from `X-Forwarded-For` (behind a proxy or API Gateway). */
   trustProxy: boolean;
   /** Check offline-scored writing with Harper (loaded when the server starts, several seconds of one core). */
@@ -165,6 +167,7 @@ const environmentSchema = z.object({
   AWS_REGION: region(),
   DYNAMODB_ENDPOINT: url(),
   DYNAMODB_REQUEST_TIMEOUT_MS: integer(100, 120_000),
+  CONTENT_CACHE_SECONDS: integer(0, 3600),
   TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
   TABLE_SUFFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
   CREATE_TABLES: flag(),
@@ -350,6 +353,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     freeAssessmentsBeforeVerification: variables.FREE_ASSESSMENTS_BEFORE_VERIFICATION ?? 0,
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
     dynamodbRequestTimeoutMs: variables.DYNAMODB_REQUEST_TIMEOUT_MS ?? 5000,
+    contentCacheSeconds: variables.CONTENT_CACHE_SECONDS ?? 60,
     trustProxy: variables.TRUST_PROXY ?? false,
     offlineGrammarCheck: variables.OFFLINE_GRAMMAR_CHECK ?? true,
     corsOrigins: variables.CORS_ORIGINS ?? [],
