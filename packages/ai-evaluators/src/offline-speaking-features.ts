@@ -26,11 +26,16 @@ export interface SpokenTurn {
 export interface SpeakingFeatures {
   /** Words spoken, fillers included. */
   wordCount: number;
-  /** True when every turn with words had timings, so rate and pauses could be measured. */
+  /**
+   * True when at least one answer had word timings: rate and pauses are then measured on the
+   * answers that had them (answers typed or recognised without timings are left out of those).
+   */
   timed: boolean;
-  /** Minutes from each turn's first word to its last, summed (0 without timings). */
+  /** Answers with words, and how many of them had timings. */
+  answers: { withWords: number; timed: number };
+  /** Minutes from each timed turn's first word to its last, summed (0 without timings). */
   speakingMinutes: number;
-  /** Words per minute of speaking time (0 without timings). */
+  /** Words per minute of speaking time, over the timed answers (0 without timings). */
   wordsPerMinute: number;
   /** Silences of 1 s or more between words, per minute. */
   longPausesPerMinute: number;
@@ -46,12 +51,16 @@ export interface SpeakingFeatures {
   selfCorrectionRate: number;
   /** Distinct linking words and phrases. */
   connectorVariety: number;
+  /** The linking words and phrases used, each once, in order of first use. */
+  connectorsUsed: string[];
   /** Moving-average type–token ratio of the words (fillers left out). */
   mattr: number;
   /** Share of content words beyond the commonest ~10,000 words (SCOWL level 35 or more). */
   rareWordShare: number;
   /** Subordinating conjunctions and relative pronouns per 100 words. */
   complexityRate: number;
+  /** The subordinating conjunctions and relative pronouns used, each once, in order of first use. */
+  subordinatorsUsed: string[];
   /** Which of past, future, perfect, conditional, passive and modal forms were used. */
   structures: string[];
   /** Grammar slips per 100 words ("a apple", "people is"). */
@@ -72,7 +81,9 @@ const IRREGULAR_PAST = new Set(['was', 'were', 'went', 'had', 'did', 'said', 'ma
 /** Measures fluency, vocabulary and grammar features of the speaking turns. Pure. */
 export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: Lexicon): SpeakingFeatures {
   const allWords: string[] = [];
-  let timed = true;
+  let withWords = 0;
+  let timedAnswers = 0;
+  let timedWordCount = 0;
   let speakingMs = 0;
   let longPauses = 0;
   let veryLongPauses = 0;
@@ -86,10 +97,10 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
     const words = tokenizeWords(text);
     allWords.push(...words);
     if (words.length === 0) continue;
-    if (timedWords.length === 0) {
-      timed = false;
-      continue;
-    }
+    withWords += 1;
+    if (timedWords.length === 0) continue;
+    timedAnswers += 1;
+    timedWordCount += words.length;
     const first = timedWords[0] as SpokenWord;
     const last = timedWords[timedWords.length - 1] as SpokenWord;
     const duration = Math.max(0, last.end_ms - first.start_ms);
@@ -110,6 +121,7 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
   const minutes = speakingMs / 60_000;
   const spoken = allWords.filter((word) => !FILLERS.has(word));
   const joined = texts.join(' ');
+  const connectorsUsed = [...new Set(findConnectors(spoken).map((connector) => connector.phrase))];
 
   let repetitions = 0;
   for (let index = 1; index < allWords.length; index++) {
@@ -132,19 +144,22 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
 
   return {
     wordCount,
-    timed: timed && minutes > 0,
+    timed: timedAnswers > 0 && minutes > 0,
+    answers: { withWords, timed: timedAnswers },
     speakingMinutes: minutes,
-    wordsPerMinute: minutes > 0 ? wordCount / minutes : 0,
+    wordsPerMinute: minutes > 0 ? timedWordCount / minutes : 0,
     longPausesPerMinute: minutes > 0 ? longPauses / minutes : 0,
     veryLongPauses,
-    meanRunLength: runs > 0 ? wordCount / runs : wordCount,
+    meanRunLength: runs > 0 ? timedWordCount / runs : wordCount,
     fillerRate: per100(allWords.filter((word) => FILLERS.has(word)).length),
     repetitionRate: per100(repetitions),
     selfCorrectionRate: per100(selfCorrections),
-    connectorVariety: new Set(findConnectors(spoken).map((connector) => connector.phrase)).size,
+    connectorVariety: connectorsUsed.length,
+    connectorsUsed,
     mattr: movingAverageTypeTokenRatio(spoken),
     rareWordShare: levels.length === 0 ? 0 : levels.filter((level) => level >= 35).length / levels.length,
     complexityRate: per100(spoken.filter((word) => SUBORDINATE.has(word)).length),
+    subordinatorsUsed: [...new Set(spoken.filter((word) => SUBORDINATE.has(word)))],
     structures,
     slipRate: per100(findGrammarSlips(joined, lexicon).length),
     partTwoMinutes: partTwoMs / 60_000,

@@ -106,6 +106,36 @@ describe('scoreOfflineSpeaking', () => {
     expect(fluent.word_count).toBeGreaterThan(200);
   });
 
+  it('measures rate and pauses on the answers that have timings when others were typed', () => {
+    const mixed = [...fluentTurns(), { part: 3 as const, transcript: { text: FLUENT_PART1 } }];
+    const features = measureSpeakingFeatures(
+      mixed.map((turn) => ({ part: turn.part, text: turn.transcript.text, words: 'words' in turn.transcript ? turn.transcript.words : [] })),
+      lexicon,
+    );
+    const timedOnly = measureSpeakingFeatures(
+      fluentTurns().map((turn) => ({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words })),
+      lexicon,
+    );
+    expect(features.timed).toBe(true);
+    expect(features.answers).toEqual({ withWords: 3, timed: 2 });
+    // The typed answer adds words but no speaking time: the rate is the timed answers' own.
+    expect(features.wordsPerMinute).toBeCloseTo(timedOnly.wordsPerMinute, 6);
+    expect(features.wordCount).toBeGreaterThan(timedOnly.wordCount);
+    const result = scoreOfflineSpeaking({ turns: mixed }, { lexicon });
+    expect(result.criteria_scores.fluency_coherence?.feedback).toContain('measured on the 2 of your 3 answers that had word timings');
+    expect(result.criteria_scores.fluency_coherence?.feedback).not.toContain('No word timings');
+  });
+
+  it('grounds its tips in the answers: it never suggests a linking word or a complex-sentence word already used', () => {
+    const text = 'I like the park near my flat because it is quiet. On Sundays my friends and I play football there for a few hours, and then we have lunch at a small cafe on the corner of the square.';
+    const result = scoreOfflineSpeaking({ turns: [{ part: 1, transcript: { text: `${text} ${text} ${text}` } }] }, { lexicon });
+    const grammar = result.criteria_scores.grammatical_range_accuracy?.feedback ?? '';
+    expect(grammar).toContain('Beyond "because", build more complex sentences with "although", "if", "which" and "who"');
+    const fluency = result.criteria_scores.fluency_coherence?.feedback ?? '';
+    expect(fluency).toContain('You linked ideas with "because"');
+    expect(fluency).not.toMatch(/such as[^.]*"because"/);
+  });
+
   it('scores transcripts without timings with lower confidence', () => {
     const timed = scoreOfflineSpeaking({ turns: fluentTurns() }, { lexicon });
     const untimed = scoreOfflineSpeaking({ turns: fluentTurns().map((turn) => ({ part: turn.part, transcript: { text: turn.transcript.text } })) }, { lexicon });

@@ -298,12 +298,24 @@ function screenSpokenTurn(turn: SpokenTurn): ScreenedSpokenTurn {
   };
 }
 
+// What the feedback suggests, in order; words the answers already use are left out. The markers
+// are linking phrases that findConnectors knows, so one the learner used is never suggested.
+const SPOKEN_MARKERS = ['for example', 'on the other hand', 'as a result', 'in fact', 'such as', 'what is more'];
+const COMPLEX_SENTENCE_WORDS = ['because', 'although', 'if', 'which', 'who', 'unless', 'whereas'];
+
+const quoteList = (words: readonly string[]): string => {
+  const quoted = words.map((word) => `"${word}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+};
+
 function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexical: string[]; grammar: string[] } {
   const fluency: string[] = [];
   if (features.timed) {
     const rate = Math.round(features.wordsPerMinute);
-    if (rate < 100) fluency.push(`You spoke at about ${rate} words a minute; aim for 120–150 by practising longer answers without stopping.`);
-    else fluency.push(`You spoke at about ${rate} words a minute, a comfortable pace.`);
+    const { withWords, timed } = features.answers;
+    const measuredOn = timed < withWords ? ` (measured on the ${timed} of your ${withWords} answers that had word timings)` : '';
+    if (rate < 100) fluency.push(`You spoke at about ${rate} words a minute${measuredOn}; aim for 120–150 by practising longer answers without stopping.`);
+    else fluency.push(`You spoke at about ${rate} words a minute${measuredOn}, a comfortable pace.`);
     if (features.longPausesPerMinute > 2) fluency.push(`You paused for a second or more ${features.longPausesPerMinute.toFixed(1)} times a minute; use phrases like "that's an interesting question" to keep talking while you think.`);
     if (features.partTwoMinutes > 0 && features.partTwoMinutes < 1) fluency.push('Your part 2 talk lasted under a minute: keep going for the full two minutes, covering every point on the card.');
   } else {
@@ -311,7 +323,12 @@ function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexi
   }
   if (features.fillerRate > 3) fluency.push(`Hesitation sounds ("um", "er") made up ${features.fillerRate.toFixed(1)} in every 100 words; pause silently or use a linking phrase instead.`);
   if (features.repetitionRate + features.selfCorrectionRate > 2) fluency.push('You often repeated words or corrected yourself; plan the next idea before you start the sentence.');
-  if (features.connectorVariety < 3) fluency.push('Link your ideas with discourse markers such as "actually", "for example", "on the other hand" and "that\'s why".');
+  if (features.connectorVariety < 3) {
+    // Grounded in the answers: say what was used and suggest only what was not.
+    const used = features.connectorsUsed.length > 0 ? `You linked ideas with ${quoteList(features.connectorsUsed)}; add` : 'Link your ideas with';
+    const suggestions = SPOKEN_MARKERS.filter((marker) => !features.connectorsUsed.includes(marker)).slice(0, 4);
+    fluency.push(`${used} discourse markers such as ${quoteList(suggestions)}.`);
+  }
 
   const lexical: string[] = [];
   if (features.mattr < 0.72) lexical.push('You reuse the same words often; paraphrase and use synonyms to show range.');
@@ -319,7 +336,11 @@ function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexi
   if (lexical.length === 0) lexical.push('You use a varied vocabulary; keep adding precise, topic-specific words and collocations.');
 
   const grammar: string[] = [];
-  if (features.complexityRate < 4) grammar.push('Use more complex sentences: "because", "although", "if" and relative clauses with "which" or "who".');
+  if (features.complexityRate < 4) {
+    const suggestions = COMPLEX_SENTENCE_WORDS.filter((word) => !features.subordinatorsUsed.includes(word)).slice(0, 4);
+    const used = features.subordinatorsUsed.length > 0 ? `Beyond ${quoteList(features.subordinatorsUsed.slice(0, 4))}, build` : 'Build';
+    grammar.push(`${used} more complex sentences with ${quoteList(suggestions)}, including relative clauses.`);
+  }
   const missing = ['past', 'future', 'perfect', 'conditional', 'passive'].filter((form) => !features.structures.includes(form));
   if (missing.length > 2) grammar.push(`Show a range of structures; you did not use these forms: ${missing.join(', ')}.`);
   if (features.slipRate > 0.5) grammar.push('Some slips (articles, agreement) recur: check "a/an" and plural verbs.');
