@@ -4,15 +4,17 @@ const { configure } = require('@testing-library/react-native');
 // can take seconds. Waits end as soon as the element appears, so this costs nothing when it is quick.
 configure({ asyncUtilTimeout: 15_000 });
 
-// The fakes of the native modules (see jest.config.js) start each test empty.
+// The fakes of the native modules (see jest.config.js, and fake-linking.ts for React Native's Linking) start each test empty.
 const { resetFakeSpeech } = require('./src/test-support/fake-expo-speech');
 const { resetFakeRecognition } = require('./src/test-support/fake-expo-speech-recognition');
 const { resetFakeAudio } = require('./src/test-support/fake-expo-audio');
 const { resetFakeFiles } = require('./src/test-support/fake-expo-file-system');
+const { resetFakeLinking } = require('./src/test-support/fake-linking');
 
 beforeEach(() => {
   resetFakeSpeech();
   resetFakeRecognition();
   resetFakeAudio();
   resetFakeFiles();
+  resetFakeLinking();
 });

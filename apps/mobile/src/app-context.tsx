@@ -13,6 +13,13 @@ export interface AppContextValue {
   signIn(email: string, password: string): Promise<void>;
   /** Ends the session on the server (when it can), forgets the token and returns to sign-in. */
   signOut(): Promise<void>;
+  /** Reads the signed-in learner again (after confirming the email address, say); does nothing when signed out. */
+  refreshUser(): Promise<void>;
+  /**
+   * Forgets the token and the learner without asking the server, which has ended the session
+   * already (a password reset ends every session). Stays on the current screen.
+   */
+  forgetSession(): Promise<void>;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);

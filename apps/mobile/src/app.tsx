@@ -1,11 +1,14 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import type { PublicUser } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ActivityIndicator, StatusBar, StyleSheet, View } from 'react-native';
+import { ActivityIndicator, Linking, StatusBar, StyleSheet, View } from 'react-native';
 import { SafeAreaProvider, initialWindowMetrics, type Metrics } from 'react-native-safe-area-context';
 import { AppContextProvider, type AppContextValue } from './app-context';
 import { Button } from './button';
+import { ChangePasswordScreen } from './change-password-screen';
+import { parseDeepLink, type DeepLink } from './deep-link';
 import { ErrorBanner } from './error-banner';
+import { ForgotPasswordScreen } from './forgot-password-screen';
 import { HistoryScreen } from './history-screen';
 import { HomeScreen } from './home-screen';
 import { ListeningTestScreen } from './listening-test-screen';
@@ -13,12 +16,14 @@ import { ListeningTestsScreen } from './listening-tests-screen';
 import type { MobileClient } from './mobile-client';
 import { useNavigation, type Route } from './navigation';
 import { RegisterScreen } from './register-screen';
+import { ResetPasswordScreen } from './reset-password-screen';
 import { ResultScreen } from './result-screen';
 import { ScreenLayout } from './screen-layout';
 import { SignInScreen } from './sign-in-screen';
 import { SpeakingSessionScreen } from './speaking-session-screen';
 import { SpeakingSetsScreen } from './speaking-sets-screen';
 import { colors } from './theme';
+import { VerifyEmailScreen } from './verify-email-screen';
 import { WritingQuestionsScreen } from './writing-questions-screen';
 import { WritingTaskScreen } from './writing-task-screen';
 
@@ -41,6 +46,14 @@ function Screen({ route }: { route: Route }) {
       return <SignInScreen notice={route.notice} email={route.email} />;
     case 'register':
       return <RegisterScreen />;
+    case 'verify-email':
+      return <VerifyEmailScreen key={route.token} token={route.token} />;
+    case 'forgot-password':
+      return <ForgotPasswordScreen email={route.email} />;
+    case 'reset-password':
+      return <ResetPasswordScreen key={route.token} token={route.token} />;
+    case 'change-password':
+      return <ChangePasswordScreen />;
     case 'home':
       return <HomeScreen />;
     case 'writing-questions':
@@ -100,6 +113,30 @@ function Session({ mobileClient }: { mobileClient: MobileClient }) {
     };
   }, [client, tokenStore, reset, attempt]);
 
+  // Links that open the app (the confirmation and reset links from the emails): the one that
+  // launched it, and any opened while it runs. Shown once the stored session has been read.
+  const [pendingLink, setPendingLink] = useState<DeepLink | null>(null);
+  useEffect(() => {
+    let active = true;
+    const take = (url: string | null | undefined) => {
+      const link = url ? parseDeepLink(url) : null;
+      if (active && link) setPendingLink(link);
+    };
+    Linking.getInitialURL().then(take, () => undefined);
+    const subscription = Linking.addEventListener('url', (event) => take(event.url));
+    return () => {
+      active = false;
+      subscription.remove();
+    };
+  }, []);
+  const ready = session.status === 'ready';
+  const { push } = navigation;
+  useEffect(() => {
+    if (!pendingLink || !ready) return;
+    setPendingLink(null);
+    push(pendingLink.kind === 'verify-email' ? { name: 'verify-email', token: pendingLink.token } : { name: 'reset-password', token: pendingLink.token });
+  }, [pendingLink, ready, push]);
+
   // Any signed-in call answered 401: the session ended on the server (expired, signed out elsewhere).
   useEffect(
     () =>
@@ -133,9 +170,21 @@ function Session({ mobileClient }: { mobileClient: MobileClient }) {
   }, [client, tokenStore, reset]);
 
   const user = session.status === 'ready' ? session.user : null;
+  const signedIn = user !== null;
+  const refreshUser = useCallback(async () => {
+    if (!signedIn) return;
+    const answer = await client.auth.me();
+    setSession({ status: 'ready', user: answer.user });
+  }, [client, signedIn]);
+
+  const forgetSession = useCallback(async () => {
+    await tokenStore.clear();
+    setSession({ status: 'ready', user: null });
+  }, [tokenStore]);
+
   const context = useMemo<AppContextValue>(
-    () => ({ client, user, navigation, signIn, signOut }),
-    [client, user, navigation, signIn, signOut],
+    () => ({ client, user, navigation, signIn, signOut, refreshUser, forgetSession }),
+    [client, user, navigation, signIn, signOut, refreshUser, forgetSession],
   );
 
   if (session.status === 'restoring') {

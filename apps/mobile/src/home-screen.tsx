@@ -1,15 +1,46 @@
 import { ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
+import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
 import { useApp } from './app-context';
 import { Button } from './button';
-import { ErrorBanner } from './error-banner';
+import { ErrorBanner, NoticeBanner } from './error-banner';
 import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { colors, shared } from './theme';
 import { useApiData } from './use-api-data';
 
 const RECENT_RESULTS = 5;
+
+/** Shown on home until the address is confirmed: the free assessments wait for it. */
+export const CONFIRM_EMAIL_NOTICE = 'Please confirm your email address: your free assessments start once you open the link we emailed you.';
+
+/** Asks an unconfirmed learner to open the emailed link, and sends it again on request. */
+function ConfirmEmailCard() {
+  const { client } = useApp();
+  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const resend = async () => {
+    setState('sending');
+    setError(null);
+    try {
+      setMessage((await client.auth.resendVerification()).message);
+      setState('sent');
+    } catch (caught) {
+      setError(caught);
+      setState('idle');
+    }
+  };
+  return (
+    <View style={shared.card} testID="confirm-email">
+      <NoticeBanner>{CONFIRM_EMAIL_NOTICE}</NoticeBanner>
+      {state === 'sent' ? <Text style={shared.body}>{message}</Text> : null}
+      {error !== null ? <ErrorBanner error={error} onRetry={() => void resend()} /> : null}
+      {state !== 'sent' ? <Button label={state === 'sending' ? 'Sending…' : 'Send the link again'} variant="secondary" onPress={() => void resend()} busy={state === 'sending'} /> : null}
+    </View>
+  );
+}
 
 /** The home screen: assessments left per type, recent results, and the way into practice. */
 export function HomeScreen() {
@@ -34,6 +65,7 @@ export function HomeScreen() {
 
   return (
     <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={entitlements.loading && entitlements.data !== undefined}>
+      {user && !user.email_verified ? <ConfirmEmailCard /> : null}
       <View style={shared.card}>
         <Text style={shared.heading}>Writing Task 2</Text>
         <Text style={shared.muted}>An essay of at least 250 words in 40 minutes, scored on the four IELTS criteria.</Text>
@@ -104,7 +136,14 @@ export function HomeScreen() {
         ) : null}
       </View>
 
-      <Button label="Sign out" variant="link" onPress={() => void signOut()} />
+      <View style={shared.card}>
+        <Text style={shared.heading} accessibilityRole="header">
+          Your account
+        </Text>
+        {user ? <Text style={shared.muted}>{user.email}</Text> : null}
+        <Button label="Change password" variant="secondary" onPress={() => navigation.push({ name: 'change-password' })} />
+        <Button label="Sign out" variant="link" onPress={() => void signOut()} />
+      </View>
     </ScreenLayout>
   );
 }

@@ -6,6 +6,13 @@ import { BackHandler, Platform } from 'react-native';
 export type Route =
   | { name: 'sign-in'; notice?: string; email?: string }
   | { name: 'register' }
+  /** Opened by the emailed link: confirms the address with its token. */
+  | { name: 'verify-email'; token: string }
+  /** Asks for a password reset link. */
+  | { name: 'forgot-password'; email?: string }
+  /** Opened by the emailed reset link: choose a new password with its token. */
+  | { name: 'reset-password'; token: string }
+  | { name: 'change-password' }
   | { name: 'home' }
   | { name: 'writing-questions' }
   | { name: 'writing-task'; questionId: string }
@@ -54,8 +61,8 @@ export interface Navigation {
 }
 
 /**
- * A stack navigator in a reducer: the app has a handful of screens and no deep links, so this is
- * all it needs. Android's back button pops the stack and leaves the app on the first screen.
+ * A stack navigator in a reducer: the app has a handful of screens and two kinds of deep link
+ * (pushed as routes, see `deep-link.ts`), so this is all it needs. Android's back button pops the stack and leaves the app on the first screen.
  */
 export function useNavigation(initialRoute: Route): Navigation {
   const [stack, dispatch] = useReducer(navigationReducer, [initialRoute]);

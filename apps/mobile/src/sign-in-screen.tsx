@@ -79,6 +79,7 @@ export function SignInScreen({ notice, email: initialEmail = '' }: SignInScreenP
           onSubmitEditing={submit}
         />
         <Button label={busy ? 'Signing in…' : 'Sign in'} onPress={submit} busy={busy} />
+        <Button label="Forgot your password?" variant="link" onPress={() => navigation.push({ name: 'forgot-password', email: email.trim() })} />
       </View>
       <View style={styles.links}>
         <Text style={shared.muted}>New here?</Text>

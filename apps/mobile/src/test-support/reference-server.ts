@@ -82,6 +82,8 @@ export interface ReferenceServer {
   directUrl: string;
   requests: RecordedRequest[];
   requestsTo(endpoint: string): RecordedRequest[];
+  /** The last request to `endpoint` once it has been answered; throws before (for `waitFor`). */
+  answered(endpoint: string): RecordedRequest;
   scriptOnce(endpoint: string, reply: ScriptedReply): void;
   /** The emails sent to `to` so far, oldest first. */
   emailsTo(to: string): Promise<OutboxEmail[]>;
@@ -360,6 +362,11 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       directUrl,
       requests,
       requestsTo: (endpoint) => requests.filter((request) => request.endpoint === endpoint),
+      answered(endpoint) {
+        const last = requests.filter((request) => request.endpoint === endpoint).at(-1);
+        if (!last || last.status === undefined) throw new Error(`no answered request to ${endpoint} yet`);
+        return last;
+      },
       scriptOnce(endpoint, reply) {
         scripts.set(endpoint, [...(scripts.get(endpoint) ?? []), reply]);
       },
