@@ -265,7 +265,12 @@ describe('login rate limits under concurrent guesses', () => {
           .then((response) => response.status),
       ),
     );
-    expect(statuses.filter((status) => status === 401)).toHaveLength(limit);
+    // Each guess within the limit is checked (401), unless the bounded hashing queue was full on a
+    // busy machine (503, counted all the same); every guess beyond the limit is refused unchecked.
+    const checked = statuses.filter((status) => status === 401).length;
+    const busy = statuses.filter((status) => status === 503).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked + busy).toBe(limit);
     expect(statuses.filter((status) => status === 429)).toHaveLength(limit * 2);
   });
 

@@ -99,6 +99,7 @@ describe('the security headers', () => {
       expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), what).toBe('no-referrer');
       expect(response.headers.get('x-frame-options'), what).toBe('DENY');
+      expect(response.headers.get('content-security-policy'), what).toContain("default-src 'self'");
       expect(response.headers.get('x-request-id'), what).toBeTruthy();
     }
     // A 500 (the Bedrock stand-in refuses): the same headers.

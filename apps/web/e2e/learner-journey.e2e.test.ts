@@ -106,6 +106,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+// What Chromium refused under the server's Content-Security-Policy, in the whole journey.
+const cspViolations: string[] = [];
 let writingAssessmentPath = '';
 
 const mainNavigation = () => page.getByRole('navigation', { name: 'Main' });
@@ -128,6 +130,9 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 });
 
 afterAll(async () => {
@@ -593,5 +598,8 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // Confirmed at the start, so the dashboard does not ask again.
     expect(await page.getByText('Please confirm your email address').count()).toBe(0);
     expect(pageErrors).toEqual([]);
+    // The app ran every step under the server's policy (no inline code, nothing from elsewhere).
+    expect((await page.request.get('/')).headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });
