@@ -3,6 +3,7 @@ import Constants from 'expo-constants';
 import { Platform } from 'react-native';
 import { App } from './src/app';
 import { resolveApiUrl } from './src/config';
+import { createFileDraftStore, createStorageDraftStore } from './src/draft-store';
 import { createMobileClient } from './src/mobile-client';
 import { createSecureTokenStore } from './src/secure-token-store';
 import { createMemoryTokenStore } from './src/token-store';
@@ -16,8 +17,11 @@ const mobileClient = createMobileClient({
   tokenStore,
 });
 
+// Drafts as files on a device; the web build has no files, so localStorage there.
+const draftStore = Platform.OS === 'web' ? createStorageDraftStore(globalThis.localStorage ?? null) : createFileDraftStore();
+
 function Root() {
-  return <App mobileClient={mobileClient} />;
+  return <App mobileClient={mobileClient} draftStore={draftStore} />;
 }
 
 registerRootComponent(Root);

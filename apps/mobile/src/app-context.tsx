@@ -1,6 +1,7 @@
 import type { ApiClient } from '@ielts-genai-prep/api-client';
 import type { PublicUser } from '@ielts-genai-prep/core';
 import { createContext, useContext } from 'react';
+import type { DraftStore } from './draft-store';
 import type { Navigation } from './navigation';
 
 /** What every screen can reach. */
@@ -9,6 +10,8 @@ export interface AppContextValue {
   /** The signed-in learner; null on the sign-in and register screens. */
   user: PublicUser | null;
   navigation: Navigation;
+  /** Where unfinished answers are kept across restarts. */
+  draftStore: DraftStore;
   /** Logs in as a mobile client, stores the bearer token and opens the home screen. Rejects with the client's error. */
   signIn(email: string, password: string): Promise<void>;
   /** Ends the session on the server (when it can), forgets the token and returns to sign-in. */

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ActivityIndicator, Linking, StatusBar, StyleSheet, View } from 'react-native';
 import { SafeAreaProvider, initialWindowMetrics, type Metrics } from 'react-native-safe-area-context';
 import { AppContextProvider, type AppContextValue } from './app-context';
+import { createMemoryDraftStore, type DraftStore } from './draft-store';
 import { Button } from './button';
 import { ChangePasswordScreen } from './change-password-screen';
 import { parseDeepLink, type DeepLink } from './deep-link';
@@ -36,6 +37,8 @@ export interface AppProps {
   mobileClient: MobileClient;
   /** Safe-area insets before the first layout. Default: the device's; tests pass fixed ones. */
   safeAreaMetrics?: Metrics | null;
+  /** Where unfinished essays are kept. Default: memory (lost on restart); index.tsx passes files on a device. */
+  draftStore?: DraftStore;
 }
 
 type SessionState = { status: 'restoring' } | { status: 'restore-failed'; error: unknown } | { status: 'ready'; user: PublicUser | null };
@@ -57,9 +60,9 @@ function Screen({ route }: { route: Route }) {
     case 'home':
       return <HomeScreen />;
     case 'writing-questions':
-      return <WritingQuestionsScreen />;
+      return <WritingQuestionsScreen key={route.type} type={route.type} />;
     case 'writing-task':
-      return <WritingTaskScreen questionId={route.questionId} />;
+      return <WritingTaskScreen key={route.questionId} questionId={route.questionId} />;
     case 'speaking-sets':
       return <SpeakingSetsScreen />;
     case 'speaking-session':
@@ -75,7 +78,7 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-function Session({ mobileClient }: { mobileClient: MobileClient }) {
+function Session({ mobileClient, draftStore }: { mobileClient: MobileClient; draftStore: DraftStore }) {
   const { client, tokenStore } = mobileClient;
   const navigation = useNavigation({ name: 'sign-in' });
   const { reset } = navigation;
@@ -183,8 +186,8 @@ function Session({ mobileClient }: { mobileClient: MobileClient }) {
   }, [tokenStore]);
 
   const context = useMemo<AppContextValue>(
-    () => ({ client, user, navigation, signIn, signOut, refreshUser, forgetSession }),
-    [client, user, navigation, signIn, signOut, refreshUser, forgetSession],
+    () => ({ client, user, navigation, draftStore, signIn, signOut, refreshUser, forgetSession }),
+    [client, user, navigation, draftStore, signIn, signOut, refreshUser, forgetSession],
   );
 
   if (session.status === 'restoring') {
@@ -212,11 +215,12 @@ function Session({ mobileClient }: { mobileClient: MobileClient }) {
 }
 
 /** The learner app: restores the stored session, then shows sign-in or home and the screens beyond. */
-export function App({ mobileClient, safeAreaMetrics = initialWindowMetrics }: AppProps) {
+export function App({ mobileClient, safeAreaMetrics = initialWindowMetrics, draftStore }: AppProps) {
+  const [drafts] = useState(() => draftStore ?? createMemoryDraftStore());
   return (
     <SafeAreaProvider initialMetrics={safeAreaMetrics}>
       <StatusBar barStyle="dark-content" />
-      <Session mobileClient={mobileClient} />
+      <Session mobileClient={mobileClient} draftStore={drafts} />
     </SafeAreaProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
@@ -55,7 +55,6 @@ export function HomeScreen() {
     (a, b) => ASSESSMENT_TYPES.indexOf(a.assessment_type) - ASSESSMENT_TYPES.indexOf(b.assessment_type),
   );
   const leftOf = (type: string) => allowances.find((entitlement) => entitlement.assessment_type === type)?.remaining;
-  const writingLeft = leftOf('writing_task2');
   const open = (assessment: Assessment) =>
     navigation.push(
       assessment.assessment_type === 'speaking' && !assessment.completed
@@ -67,13 +66,20 @@ export function HomeScreen() {
     <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={entitlements.loading && entitlements.data !== undefined}>
       {user && !user.email_verified ? <ConfirmEmailCard /> : null}
       <View style={shared.card}>
-        <Text style={shared.heading}>Writing Task 2</Text>
-        <Text style={shared.muted}>An essay of at least 250 words in 40 minutes, scored on the four IELTS criteria.</Text>
-        <Button
-          label="Practise Writing Task 2"
-          onPress={() => navigation.push({ name: 'writing-questions' })}
-          hint={writingLeft === 0 ? 'You have no Writing Task 2 assessments left' : undefined}
-        />
+        <Text style={shared.heading}>Writing</Text>
+        <Text style={shared.muted}>
+          Task 1: describe a chart (Academic) or write a letter (General Training), at least 150 words in 20 minutes. Task 2: an essay of at least 250
+          words in 40 minutes. Scored on the four IELTS criteria.
+        </Text>
+        {WRITING_ASSESSMENT_TYPES.map((type) => (
+          <Button
+            key={type}
+            label={`Practise ${ASSESSMENT_TYPE_LABELS[type]}`}
+            variant={type === 'writing_task2' ? 'primary' : 'secondary'}
+            onPress={() => navigation.push({ name: 'writing-questions', type })}
+            hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_LABELS[type]} assessments left` : undefined}
+          />
+        ))}
       </View>
 
       <View style={shared.card}>

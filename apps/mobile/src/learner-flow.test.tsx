@@ -81,14 +81,15 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   for (const question of questions) expect(await screen.findByRole('button', { name: question.title })).toBeOnTheScreen();
   const question = questions[0]!;
   fireEvent.press(screen.getByRole('button', { name: question.title }));
-  expect(await screen.findByText(question.prompt)).toBeOnTheScreen();
+  // The prompt, paragraph by paragraph.
+  for (const paragraph of question.prompt.split(/\n\s*\n/)) expect(await screen.findByText(paragraph.trim())).toBeOnTheScreen();
   expect(screen.getByText('You should spend about 40 minutes on this task. Write at least 250 words.')).toBeOnTheScreen();
   expect(screen.getByText('0 words · 250 more to reach the minimum of 250')).toBeOnTheScreen();
   expect(screen.getByRole('button', { name: 'Submit for scoring' })).toBeDisabled();
 
   fireEvent.changeText(screen.getByLabelText('Your essay'), essayOf(40));
   expect(screen.getByText('40 words · 210 more to reach the minimum of 250')).toBeOnTheScreen();
-  expect(screen.getByText(/Essays under 250 words lose marks/)).toBeOnTheScreen();
+  expect(screen.getByText(/Answers under 250 words lose marks for Task Response/)).toBeOnTheScreen();
   const essay = essayOf(262);
   fireEvent.changeText(screen.getByLabelText('Your essay'), essay);
   expect(screen.getByText('262 words · minimum of 250 reached')).toBeOnTheScreen();

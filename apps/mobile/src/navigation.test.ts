@@ -2,7 +2,7 @@ import { navigationReducer, type Route } from './navigation';
 
 describe('navigationReducer', () => {
   const home: Route = { name: 'home' };
-  const questions: Route = { name: 'writing-questions' };
+  const questions: Route = { name: 'writing-questions', type: 'writing_task2' };
   const task: Route = { name: 'writing-task', questionId: 'wt2-remote-work' };
 
   it('pushes, replaces and pops', () => {

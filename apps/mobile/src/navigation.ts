@@ -1,4 +1,4 @@
-import type { Assessment, PublicQuestion } from '@ielts-genai-prep/core';
+import type { Assessment, PublicQuestion, WritingAssessmentType } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { BackHandler, Platform } from 'react-native';
 
@@ -14,7 +14,8 @@ export type Route =
   | { name: 'reset-password'; token: string }
   | { name: 'change-password' }
   | { name: 'home' }
-  | { name: 'writing-questions' }
+  /** The writing questions of one task type. */
+  | { name: 'writing-questions'; type: WritingAssessmentType }
   | { name: 'writing-task'; questionId: string }
   /** The speaking sets, and how answers are transcribed on this server and device. */
   | { name: 'speaking-sets' }

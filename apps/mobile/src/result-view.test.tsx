@@ -65,6 +65,50 @@ describe('ResultView', () => {
     expect(screen.getByText(/AI examiner \(Amazon Bedrock\)\. AI bands are estimates/)).toBeOnTheScreen();
   });
 
+  it('shows the essay with each corrected span struck through, its suggestion after it, numbered as in the list', () => {
+    const withEssay = assessmentSchema.parse({
+      ...writingResult,
+      inline_corrections: [
+        { quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' },
+        { quote: 'peple', suggestion: 'people', category: 'spelling', explanation: 'Possible misspelling of "people".' },
+      ],
+      submission: { essay: 'Working from home is a advantage for peple with children. Peple save time.' },
+    });
+    render(<ResultView assessment={withEssay} />);
+    const marked = screen.getByTestId('marked-answer');
+    expect(within(marked).getByLabelText('a advantage, correction 1: an advantage')).toBeOnTheScreen();
+    // Both occurrences of the misspelling, whatever their case.
+    expect(within(marked).getByLabelText('peple, correction 2: people')).toBeOnTheScreen();
+    expect(within(marked).getByLabelText('Peple, correction 2: people')).toBeOnTheScreen();
+    expect(within(screen.getByTestId('correction-2')).getByText('peple')).toBeOnTheScreen();
+    expect(within(screen.getByTestId('correction-2')).getByText('Possible misspelling of "people".')).toBeOnTheScreen();
+  });
+
+  it('shows each reading question: the answer given, right or wrong, the accepted answers and why', () => {
+    const reading = assessmentSchema.parse({
+      ...writingResult,
+      assessment_type: 'reading_academic',
+      overall_band: 5,
+      criteria_scores: {},
+      inline_corrections: [],
+      word_count: null,
+      flags: [],
+      raw_score: 2,
+      question_results: [
+        { question_number: 2, given: 'mangroves', expected: ['FALSE'], correct: false, reason: 'not a TRUE/FALSE/NOT GIVEN answer' },
+        { question_number: 1, given: 'TRUE', expected: ['TRUE'], correct: true, reason: 'correct' },
+        { question_number: 3, given: '', expected: ['salt water', 'seawater'], correct: false, reason: 'blank' },
+      ],
+    });
+    render(<ResultView assessment={reading} />);
+    expect(screen.getByText('2 of 40 correct')).toBeOnTheScreen();
+    expect(screen.getAllByTestId(/^question-result-/).map((row) => row.props.testID)).toEqual(['question-result-1', 'question-result-2', 'question-result-3']);
+    expect(screen.getByLabelText('Question 1: correct. You wrote "TRUE". Accepted: TRUE.')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Question 2: wrong. You wrote "mangroves". Accepted: FALSE. not a TRUE/FALSE/NOT GIVEN answer.')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Question 3: wrong. You wrote no answer. Accepted: salt water / seawater. blank.')).toBeOnTheScreen();
+    expect(screen.queryByTestId('marked-answer')).toBeNull();
+  });
+
   it('labels an offline result as the offline scorer’s estimate, not AI feedback', () => {
     const offline = assessmentSchema.parse({
       ...writingResult,

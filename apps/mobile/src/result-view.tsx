@@ -1,5 +1,6 @@
-import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, type Assessment } from '@ielts-genai-prep/core';
+import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, type Assessment, type InlineCorrection, type QuestionResult } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
+import { correctionSegments } from './correction-segments';
 import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels';
 import { colors, shared, spacing } from './theme';
 
@@ -8,9 +9,74 @@ export interface ResultViewProps {
   assessment: Assessment;
 }
 
+/** The learner's essay or letter as submitted, when the result carries it. */
+function answerTextOf(assessment: Assessment): string | null {
+  const essay = assessment.submission?.essay;
+  return typeof essay === 'string' && essay.trim() !== '' ? essay : null;
+}
+
+/** The answer with each quoted span struck through and its suggestion after it, numbered as in the list below. */
+function MarkedAnswer({ answer, corrections }: { answer: string; corrections: readonly InlineCorrection[] }) {
+  return (
+    <View style={shared.card} testID="marked-answer">
+      <Text style={shared.heading} accessibilityRole="header">
+        Your answer, marked
+      </Text>
+      <Text style={shared.body} selectable>
+        {correctionSegments(answer, corrections).map((segment, index) => {
+          if (segment.correction === null) return segment.text;
+          const correction = corrections[segment.correction]!;
+          return (
+            <Text key={index} accessibilityLabel={`${segment.text}, correction ${segment.correction + 1}${correction.suggestion ? `: ${correction.suggestion}` : ''}`}>
+              <Text style={styles.quote}>{segment.text}</Text>
+              {correction.suggestion ? <Text style={styles.suggestion}>{` ${correction.suggestion}`}</Text> : null}
+              <Text style={styles.marker}>{` [${segment.correction + 1}]`}</Text>
+            </Text>
+          );
+        })}
+      </Text>
+    </View>
+  );
+}
+
+/** Each reading or listening question: the answer given, right or wrong, and the answers the key accepts. */
+function QuestionResults({ results }: { results: readonly QuestionResult[] }) {
+  return (
+    <View style={shared.card} testID="question-results">
+      <Text style={shared.heading} accessibilityRole="header">
+        Question by question
+      </Text>
+      {[...results]
+        .sort((a, b) => a.question_number - b.question_number)
+        .map((result) => {
+          const given = result.given.trim() === '' ? 'no answer' : `"${result.given}"`;
+          const accepted = result.expected.join(' / ');
+          return (
+            <View
+              key={result.question_number}
+              style={styles.questionResult}
+              testID={`question-result-${result.question_number}`}
+              accessible
+              accessibilityLabel={`Question ${result.question_number}: ${result.correct ? 'correct' : 'wrong'}. You wrote ${given}. Accepted: ${accepted}.${!result.correct && result.reason ? ` ${result.reason}.` : ''}`}
+            >
+              <View style={shared.row}>
+                <Text style={styles.questionNumber}>{result.question_number}</Text>
+                <Text style={[styles.verdict, result.correct ? styles.right : styles.wrong]}>{result.correct ? '✓ Correct' : '✗ Wrong'}</Text>
+              </View>
+              <Text style={shared.body}>You wrote: {given}</Text>
+              <Text style={shared.muted}>Accepted: {accepted}</Text>
+              {!result.correct && result.reason ? <Text style={shared.muted}>{result.reason}</Text> : null}
+            </View>
+          );
+        })}
+    </View>
+  );
+}
+
 /**
  * A scored assessment: the overall band, each criterion's band and feedback in the IELTS order,
- * the summary feedback, corrections, flags and who scored it.
+ * the summary feedback, the answer marked with its corrections, flags and who scored it; for
+ * reading and listening, each question with the answers the key accepts.
  */
 export function ResultView({ assessment }: ResultViewProps) {
   const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
@@ -23,6 +89,7 @@ export function ResultView({ assessment }: ResultViewProps) {
     );
   }
   const criteria = criteriaFor(assessment.assessment_type);
+  const answer = answerTextOf(assessment);
   return (
     <View style={styles.result}>
       <View style={[shared.card, styles.overall]} accessible accessibilityLabel={`Overall band ${formatBand(assessment.overall_band)}`}>
@@ -78,14 +145,17 @@ export function ResultView({ assessment }: ResultViewProps) {
         <Text style={shared.body}>{assessment.feedback}</Text>
       </View>
 
+      {answer !== null && assessment.inline_corrections.length > 0 ? <MarkedAnswer answer={answer} corrections={assessment.inline_corrections} /> : null}
+
       {assessment.inline_corrections.length > 0 ? (
-        <View style={shared.card}>
+        <View style={shared.card} testID="corrections">
           <Text style={shared.heading} accessibilityRole="header">
             Corrections
           </Text>
           {assessment.inline_corrections.map((correction, index) => (
-            <View key={`${correction.quote}-${index}`} style={styles.correction}>
+            <View key={`${correction.quote}-${index}`} style={styles.correction} testID={`correction-${index + 1}`}>
               <Text style={shared.body}>
+                {answer !== null ? `${index + 1}. ` : ''}
                 <Text style={styles.quote}>{correction.quote}</Text>
                 {correction.suggestion ? ` → ${correction.suggestion}` : ''}
               </Text>
@@ -94,6 +164,8 @@ export function ResultView({ assessment }: ResultViewProps) {
           ))}
         </View>
       ) : null}
+
+      {assessment.question_results.length > 0 ? <QuestionResults results={assessment.question_results} /> : null}
 
       {assessment.flags.length > 0 ? (
         <View style={shared.card}>
@@ -136,6 +208,13 @@ const styles = StyleSheet.create({
   criterionBand: { fontSize: 18, fontWeight: '700', color: colors.primary },
   correction: { gap: 2 },
   quote: { color: colors.danger, textDecorationLine: 'line-through' },
+  suggestion: { color: colors.success, fontWeight: '600' },
+  marker: { fontSize: 12, color: colors.muted },
+  questionResult: { gap: 2, paddingVertical: spacing.sm, borderBottomWidth: StyleSheet.hairlineWidth, borderBottomColor: colors.border },
+  questionNumber: { fontSize: 16, fontWeight: '700', color: colors.text },
+  verdict: { fontSize: 15, fontWeight: '700' },
+  right: { color: colors.success },
+  wrong: { color: colors.danger },
   flag: { gap: 2 },
   flagTitle: { fontSize: 15, fontWeight: '600', color: colors.warning },
 });

@@ -1,4 +1,4 @@
-// Countdowns are tested under Jest's fake timers, while the app still talks to the stand-in over
+// Countdowns are tested under Jest's fake timers, while the app still talks to a server over
 // real sockets. Testing Library's waits would move the fake clock while they poll; these wait in
 // real time and leave the clock where the test put it.
 import { act } from '@testing-library/react-native';
@@ -7,7 +7,7 @@ import { setTimeout as realDelay } from 'node:timers/promises';
 const POLL_MS = 25;
 
 /**
- * Waits (in real time, so answers from the stand-in arrive) until `expectation` passes, without
+ * Waits (in real time, so answers from the server arrive) until `expectation` passes, without
  * moving Jest's fake clock; gives up after `timeoutMs` with the expectation's last error.
  */
 export async function waitWithClockStill<Value>(expectation: () => Value, timeoutMs = 15_000): Promise<Value> {

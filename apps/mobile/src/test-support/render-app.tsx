@@ -2,6 +2,7 @@
 // on loopback (the reference server through its recording proxy, see reference-server.ts).
 import { fireEvent, render, screen } from '@testing-library/react-native';
 import { App } from '../app';
+import { createFileDraftStore } from '../draft-store';
 import { createMobileClient, type MobileClient } from '../mobile-client';
 import { createMemoryTokenStore, type TokenStore } from '../token-store';
 import type { Learner } from './learners';
@@ -13,7 +14,8 @@ export const TEST_SAFE_AREA = { frame: { x: 0, y: 0, width: 390, height: 844 }, 
 export function renderApp(baseUrl: string, tokenStore: TokenStore = createMemoryTokenStore()): { tokenStore: TokenStore; mobileClient: MobileClient } {
   // No retries: a failure in a test should show at once.
   const mobileClient = createMobileClient({ baseUrl, tokenStore, retry: false, timeout: 30_000 });
-  render(<App mobileClient={mobileClient} safeAreaMetrics={TEST_SAFE_AREA} />);
+  // Drafts as on a device, in the fake files (test-support/fake-expo-file-system.ts), which outlive this render.
+  render(<App mobileClient={mobileClient} safeAreaMetrics={TEST_SAFE_AREA} draftStore={createFileDraftStore()} />);
   return { tokenStore, mobileClient };
 }
 
