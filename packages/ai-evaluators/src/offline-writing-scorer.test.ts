@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TASK1_PROMPT, TASK1_REPORT, TASK2_PROMPT, WEAK_TASK2_ESSAY, WELL_FORMED_TASK2_ESSAY } from './__fixtures__/offline-sample-texts.js';
 import { EvaluatorError } from './evaluator-error.js';
-import { OFFLINE_WRITING_MODEL_FEATURES, predictOfflineBand } from './offline-writing-model.js';
+import { OFFLINE_MINIMUM_BAND, OFFLINE_WRITING_MODEL_FEATURES, predictOfflineBand } from './offline-writing-model.js';
 import { parseScoredEssays } from './offline-writing-fit.js';
 import {
   OFFLINE_WRITING_MODEL_ID,
@@ -157,6 +157,18 @@ describe('results', () => {
     for (const criterion of ['task_response', 'lexical_resource', 'grammatical_range_accuracy', 'coherence_cohesion'] as const) {
       expect(strong.criteria_scores[criterion]?.band as number).toBeGreaterThan(weak.criteria_scores[criterion]?.band as number);
     }
+  });
+
+  it('put a weak, short answer in English no lower than the weakest responses examiners scored in the data', () => {
+    // 144 words of a learner with a clear position and many errors: examiners would say about 3.5 to 4.
+    const weak =
+      'I think university is good for job. Many people go to university and they get job. But some people not get job because they study not useful subject. So university must teach only job subject. In my country many student study history and they have no job. This is bad. Also university is expensive and parents pay many money. So i agree that university should teach only job course. Because job is most important thing in life. If you have job you have money and you can have good life. In conclusion i agree with this opinion because job is important and university must help student to get job. Thank you. Some people say other subject is important but i think not. University is for job. Student must learn skill for job. Teacher must teach skill. Government must control university. This is my opinion.';
+    const result = task2(weak, 'Some people believe that universities should only offer courses which prepare students directly for a particular job. To what extent do you agree or disagree?');
+    expect(result.flags).toContain('under_length');
+    expect(OFFLINE_MINIMUM_BAND).toBe(3);
+    expect(result.overall_band).toBeGreaterThanOrEqual(3);
+    expect(result.overall_band).toBeLessThanOrEqual(4.5);
+    for (const criterion of Object.values(result.criteria_scores)) expect(criterion?.band as number).toBeGreaterThanOrEqual(2);
   });
 
   it('score a longer well-formed essay at least as high as a truncation of it', () => {

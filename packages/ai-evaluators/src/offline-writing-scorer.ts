@@ -18,6 +18,7 @@ import { EvaluatorError } from './evaluator-error.js';
 import committedModel from './offline-writing-coefficients.json';
 import { buildWritingFeedback, promptAsksOpinion } from './offline-writing-feedback.js';
 import {
+  OFFLINE_MINIMUM_BAND,
   OFFLINE_WRITING_MODEL_FEATURES,
   WRITING_CRITERION_GROUPS,
   offlineWritingModelSchema,
@@ -549,6 +550,8 @@ export function withoutRepeatedSentences(text: string): { text: string; removedS
   };
 }
 
+// A criterion lies at most a band below the model's floor: an answer that responds in English
+// at length is never band 1 on a criterion (that is the 20-word rule's).
 function clampBand(value: number): number {
-  return Math.min(9, Math.max(1, value));
+  return Math.min(9, Math.max(OFFLINE_MINIMUM_BAND - 1, value));
 }
