@@ -87,38 +87,26 @@ describe('entitlements under concurrent requests', () => {
     const { client, email } = await server.signUp();
     await server.forgetAllowanceCounters(email);
     const user = (await server.repositories.users.get(email))!;
-    // Two scored, and one speaking test left unfinished, which is never charged.
-    await server.repositories.assessments.save({
-      assessment_id: randomUUID(),
-      user_email: email,
-      user_id: user.user_id,
-      question_id: 'sp-001',
-      assessment_type: 'speaking',
-      overall_band: null,
-      criteria_scores: {},
-      feedback: '',
-      ai_generated: false,
-      content_safe: true,
-      timestamp: server.clock.now().toISOString(),
-      completed: false,
-    });
-    for (let index = 0; index < 2; index++) {
-      await server.repositories.assessments.save({
+    // Stored as an import or an earlier version would: around the counters.
+    const store = (assessment_type: 'speaking' | 'reading_academic' | 'listening', question_id: string, scored: boolean) =>
+      server.repositories.assessments.save({
         assessment_id: randomUUID(),
         user_email: email,
         user_id: user.user_id,
-        question_id: reading.question_id,
-        assessment_type: 'reading_academic',
+        question_id,
+        assessment_type,
         criteria_scores: {},
         feedback: '',
         ai_generated: false,
         content_safe: true,
         timestamp: server.clock.now().toISOString(),
-        completed: true,
-        overall_band: 6,
-        provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
+        completed: scored,
+        overall_band: scored ? 6 : null,
+        ...(scored ? { provenance: { provider: 'answer_key' as const, model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 } } : {}),
       });
-    }
+    // Two scored, and one speaking test left unfinished, which is never charged.
+    await store('speaking', 'sp-001', false);
+    for (let index = 0; index < 2; index++) await store('reading_academic', reading.question_id, true);
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual({});
     expect(await entitlementOf(client, 'reading_academic')).toMatchObject({ granted: 2, used: 2, remaining: 0 });
     expect(await entitlementOf(client, 'speaking')).toMatchObject({ granted: 2, used: 0, remaining: 2 });
@@ -129,21 +117,7 @@ describe('entitlements under concurrent requests', () => {
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual(counted);
     // From now on the counters alone say what is used: an assessment stored around them (as an
     // import would) is not read back from the history.
-    await server.repositories.assessments.save({
-      assessment_id: randomUUID(),
-      user_email: email,
-      user_id: user.user_id,
-      question_id: 'li-test-01',
-      assessment_type: 'listening',
-      criteria_scores: {},
-      feedback: '',
-      ai_generated: false,
-      content_safe: true,
-      timestamp: server.clock.now().toISOString(),
-      completed: true,
-      overall_band: 6,
-      provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
-    });
+    await store('listening', 'li-test-01', true);
     expect(await entitlementOf(client, 'listening')).toMatchObject({ used: 0 });
 
     await grant(email, 'reading_academic', 2);

@@ -7,23 +7,16 @@
 //   node scripts/count-grammar-findings.mjs [--data PATH] [--out PATH] [--check]
 //
 // --check recounts and compares with the committed file instead of writing it (exit 1 if they differ).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { countGrammarFindings, createGrammarChecker, normalizeStoredText, parseScoredEssays } from '../dist/index.js';
+import { committedFileOptions, packageDirectory, writeOrCheck } from './committed-file.mjs';
 
-const packageDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argumentsList = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = argumentsList.indexOf(name);
-  return index === -1 ? fallback : argumentsList[index + 1];
-};
-const dataPath = resolve(option('--data', resolve(packageDirectory, '../../../shared/data/essays/scored-essays.jsonl')));
-const outPath = resolve(option('--out', resolve(packageDirectory, 'src/offline-writing-grammar-counts.json')));
+const options = committedFileOptions('src/offline-writing-grammar-counts.json');
 const harperVersion = JSON.parse(readFileSync(resolve(packageDirectory, 'package.json'), 'utf8')).dependencies['harper.js'];
 
 const started = performance.now();
-const essays = parseScoredEssays(readFileSync(dataPath, 'utf8'));
+const essays = parseScoredEssays(readFileSync(options.dataPath, 'utf8'));
 const checker = createGrammarChecker();
 await checker.setup();
 const counts = {};
@@ -33,14 +26,4 @@ for (const [index, essay] of essays.entries()) {
   if ((index + 1) % 200 === 0) console.log(`${index + 1} of ${essays.length} essays checked`);
 }
 const text = `${JSON.stringify({ harper: harperVersion, format: '[spelling, grammar] per essay id', essays: counts })}\n`;
-const seconds = ((performance.now() - started) / 1000).toFixed(0);
-if (argumentsList.includes('--check')) {
-  if (readFileSync(outPath, 'utf8') !== text) {
-    console.error(`The committed ${outPath} differs from a fresh count (${seconds} s). Re-run without --check and commit the result.`);
-    process.exit(1);
-  }
-  console.log(`The committed grammar counts match a fresh count (${seconds} s).`);
-} else {
-  writeFileSync(outPath, text);
-  console.log(`Wrote ${outPath} (${essays.length} essays, ${seconds} s).`);
-}
+writeOrCheck(options, text, 'count', started);
