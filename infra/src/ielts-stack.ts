@@ -67,7 +67,7 @@ function attribute(key: KeyAttribute): dynamodb.Attribute {
 }
 
 /**
- * The whole deployment in one stack: the seven tables from the data layer's own definitions
+ * The whole deployment in one stack: every table from the data layer's own definitions
  * (on demand, point-in-time recovery, TTL, streams, optionally global), the server as a Lambda
  * function on Node 24 with a function URL, a role that may touch only those tables, SES from one
  * identity and one Bedrock model, and alarms on throttling and errors.

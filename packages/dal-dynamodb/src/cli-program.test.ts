@@ -5,7 +5,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CLI_USAGE, runCli } from './cli-program.js';
 import { deleteTables, describeTables } from './create-tables.js';
-import { TABLE_DEFINITIONS, resolveTableNames } from './table-definitions.js';
+import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from './table-definitions.js';
 import { buildCreateTableInput } from './table-requests.js';
 import { createTestClients, uniquePrefix } from './test-support/clients.js';
 
@@ -27,16 +27,16 @@ describe('ielts-db', () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toContain(`creating ${prefix}ielts-genai-prep-users`);
     expect(created.stdout).toContain(`TTL enabled on ${prefix}ielts-genai-prep-sessions.expires_at`);
-    expect(created.stdout).toContain('Done: 7 created, 0 already in place.');
+    expect(created.stdout).toContain(`Done: ${TABLE_KEYS.length} created, 0 already in place.`);
 
     const again = await run(['create-tables', '--prefix', prefix], { DYNAMODB_ENDPOINT: endpoint });
-    expect(again.stdout).toContain('Done: 0 created, 7 already in place.');
+    expect(again.stdout).toContain(`Done: 0 created, ${TABLE_KEYS.length} already in place.`);
 
     const described = await run(['describe', '--endpoint', endpoint, '--prefix', prefix]);
     expect(described.code).toBe(0);
     expect(described.stdout).toMatch(new RegExp(`${prefix}ielts-genai-prep-sessions  ACTIVE .* ttl=ENABLED  user-email-index:ACTIVE`));
     const json = await run(['describe', '--json', '--endpoint', endpoint, '--prefix', prefix]);
-    expect(JSON.parse(json.stdout)).toHaveLength(7);
+    expect(JSON.parse(json.stdout)).toHaveLength(TABLE_KEYS.length);
 
     const refused = await run(['delete-tables', '--endpoint', endpoint, '--prefix', prefix]);
     expect(refused.code).toBe(2);
@@ -45,9 +45,9 @@ describe('ielts-db', () => {
 
     const deleted = await run(['delete-tables', '--yes', '--endpoint', endpoint, '--prefix', prefix]);
     expect(deleted.code).toBe(0);
-    expect(deleted.stdout).toContain('Done: 7 deleted, 0 absent.');
+    expect(deleted.stdout).toContain(`Done: ${TABLE_KEYS.length} deleted, 0 absent.`);
     const missing = await run(['describe', '--endpoint', endpoint, '--prefix', prefix]);
-    expect(missing.stdout.match(/MISSING/g)).toHaveLength(7);
+    expect(missing.stdout.match(/MISSING/g)).toHaveLength(TABLE_KEYS.length);
     // Every table missing is the most drift there is.
     expect(missing.code).toBe(1);
   });
@@ -73,11 +73,11 @@ describe('ielts-db', () => {
     expect(drifted.code).toBe(1);
     expect(drifted.stdout).toContain(`${names.sessions}  ACTIVE`);
     expect(drifted.stdout).toContain('MISMATCH: TTL is DISABLED, expected enabled on expires_at');
-    expect(drifted.stdout.match(/MISSING/g)).toHaveLength(6);
+    expect(drifted.stdout.match(/MISSING/g)).toHaveLength(TABLE_KEYS.length - 1);
 
     const repaired = await run(['create-tables', '--endpoint', endpoint], { DYNAMODB_TABLE_SUFFIX: suffix });
     expect(repaired.code).toBe(0);
-    expect(repaired.stdout).toContain('Done: 6 created, 1 already in place.');
+    expect(repaired.stdout).toContain(`Done: ${TABLE_KEYS.length - 1} created, 1 already in place.`);
     expect((await run(['describe', '--endpoint', endpoint, '--suffix', suffix])).code).toBe(0);
     await deleteTables({ client: clients.client, suffix });
   });
@@ -85,7 +85,7 @@ describe('ielts-db', () => {
   it('prints AWS CLI commands and a CloudFormation template without touching DynamoDB', async () => {
     const cli = await run(['create-tables', '--print', 'aws-cli', '--prefix', 'prod-', '--region', 'eu-west-2']);
     expect(cli.code).toBe(0);
-    expect(cli.stdout.match(/aws dynamodb create-table/g)).toHaveLength(7);
+    expect(cli.stdout.match(/aws dynamodb create-table/g)).toHaveLength(TABLE_KEYS.length);
     expect(cli.stdout).toContain('aws dynamodb update-time-to-live');
     expect(cli.stdout).toContain('--region eu-west-2');
     const template = await run(['create-tables', '--print', 'cloudformation', '--billing', 'provisioned', '--read-capacity', '2']);
@@ -101,7 +101,7 @@ describe('ielts-db', () => {
     const template = await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'eu-west-1, ap-southeast-2']);
     expect(template.code).toBe(0);
     const resources = Object.values(JSON.parse(template.stdout).Resources) as { Type: string; Properties: Record<string, any> }[];
-    expect(resources).toHaveLength(7);
+    expect(resources).toHaveLength(TABLE_KEYS.length);
     for (const resource of resources) {
       expect(resource.Type).toBe('AWS::DynamoDB::GlobalTable');
       expect(resource.Properties.BillingMode).toBe('PAY_PER_REQUEST');

@@ -20,8 +20,8 @@ export interface CliInputOutput {
 export const CLI_USAGE = `Usage: ielts-db <command> [options]
 
 Commands:
-  create-tables     Create the seven tables (idempotent), wait until ACTIVE, enable TTL
-  delete-tables     Delete the seven tables (refuses without --yes)
+  create-tables     Create every table (idempotent), wait until ACTIVE, enable TTL
+  delete-tables     Delete every table (refuses without --yes)
   describe          Show each table's status, indexes, TTL and drift from its definition
                     (exit code 1 when a table is missing or differs from its definition)
 

@@ -45,7 +45,7 @@ export interface TableProgressEvent {
 export interface TableAdminOptions extends TableNameOptions {
   /** A low-level DynamoDB client (the caller owns its endpoint, region and credentials). */
   client: DynamoDBClient;
-  /** Which tables; default all seven. */
+  /** Which tables; default all of them. */
   tables?: readonly TableKey[];
   /** Called on every step. Default: silent. */
   onProgress?: (event: TableProgressEvent) => void;
@@ -237,7 +237,7 @@ export interface DeleteTableResult {
   status: 'deleted' | 'absent';
 }
 
-/** Deletes the tables (all seven by default) and waits until they are gone. Missing tables are fine. */
+/** Deletes the tables (all of them by default) and waits until they are gone. Missing tables are fine. */
 export async function deleteTables(options: TableAdminOptions): Promise<DeleteTableResult[]> {
   const names = resolveTableNames(options);
   const pollIntervalMs = options.pollIntervalMs ?? 250;

@@ -15,7 +15,7 @@ export interface StartEmbeddedDynamoOptions extends TableNameOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1` (never expose it: it checks no credentials). */
   host?: string;
-  /** Create the seven tables (idempotent) before returning. Default true. */
+  /** Create every table (idempotent) before returning. Default true. */
   createTables?: boolean;
   /** Progress of table creation. Default: silent. */
   onProgress?: (event: TableProgressEvent) => void;

@@ -173,6 +173,21 @@ export {
   type AiSafetyLogRepository,
   type AiSafetyLogRepositoryOptions,
 } from './ai-safety-log-repository.js';
+export {
+  MAX_RATE_LIMIT_KEY_BYTES,
+  RATE_LIMIT_KEY_ATTRIBUTE,
+  buildCountRateLimitRequest,
+  buildDeleteRateLimitRequest,
+  buildGetRateLimitRequest,
+  buildReleaseRateLimitRequest,
+  buildStartRateLimitWindowRequest,
+  createRateLimitRepository,
+  type ConsumeRateLimitOptions,
+  type RateLimitConsumption,
+  type RateLimitRepository,
+  type RateLimitRepositoryOptions,
+  type RateLimitWindow,
+} from './rate-limit-repository.js';
 export { createRepositories, type CreateRepositoriesOptions, type Repositories } from './repositories.js';
 export { startEmbeddedDynamo, type EmbeddedDynamo, type StartEmbeddedDynamoOptions } from './embedded-dynamo.js';
 export { createDynamoClients, type CreateDynamoClientsOptions } from './dynamo-clients.js';

@@ -11,7 +11,7 @@ export interface RenderAwsCliOptions {
   region?: string;
   /** Adds `--endpoint-url` to every command, e.g. for DynamoDB Local. Default: none. */
   endpoint?: string;
-  /** Which tables. Default all seven. */
+  /** Which tables. Default all of them. */
   tables?: readonly TableKey[];
 }
 

@@ -8,7 +8,7 @@ export interface CloudFormationOptions {
   tableNames: TableNames;
   /** Billing for the tables. Default on demand. */
   billing?: BillingOptions;
-  /** Which tables. Default all seven. */
+  /** Which tables. Default all of them. */
   tables?: readonly TableKey[];
   /**
    * Regions to replicate to besides the stack's own: each table becomes an
@@ -85,7 +85,7 @@ export function buildCloudFormationTemplate(options: CloudFormationOptions): Rec
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: 'IELTS GenAI Prep: the seven DynamoDB tables',
+    Description: 'IELTS GenAI Prep: the DynamoDB tables',
     Resources: resources,
     Outputs: outputs,
   };

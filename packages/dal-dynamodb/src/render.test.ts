@@ -48,7 +48,7 @@ describe('renderAwsCliCommands', () => {
     const billing = { mode: 'PROVISIONED' as const, readCapacityUnits: 5, writeCapacityUnits: 3 };
     const commands = parseShell(renderAwsCliCommands({ tableNames, billing, region: 'eu-west-2' }));
     const creates = commands.filter((words) => words[2] === 'create-table');
-    expect(creates).toHaveLength(7);
+    expect(creates).toHaveLength(TABLE_KEYS.length);
     for (const key of TABLE_KEYS) {
       const words = creates.find((candidate) => candidate[candidate.indexOf('--table-name') + 1] === tableNames[key])!;
       const flag = (name: string) => {
@@ -71,23 +71,23 @@ describe('renderAwsCliCommands', () => {
     }
   });
 
-  it('waits for each table and enables TTL on sessions', () => {
+  it('waits for each table and enables TTL on sessions and rate limits', () => {
     const commands = parseShell(renderAwsCliCommands({ tableNames, endpoint: 'http://127.0.0.1:8000' }));
-    expect(commands.filter((words) => words[2] === 'wait')).toHaveLength(7);
+    expect(commands.filter((words) => words[2] === 'wait')).toHaveLength(TABLE_KEYS.length);
     const ttl = commands.filter((words) => words[2] === 'update-time-to-live');
-    expect(ttl).toEqual([
-      [
+    expect(ttl).toEqual(
+      ['prod-ielts-genai-prep-sessions', 'prod-ielts-genai-prep-rate-limits'].map((tableName) => [
         'aws',
         'dynamodb',
         'update-time-to-live',
         '--table-name',
-        'prod-ielts-genai-prep-sessions',
+        tableName,
         '--time-to-live-specification',
         'Enabled=true,AttributeName=expires_at',
         '--endpoint-url',
         'http://127.0.0.1:8000',
-      ],
-    ]);
+      ]),
+    );
   });
 
   it('quotes shell words only when needed', () => {
@@ -119,6 +119,7 @@ describe('CloudFormation template', () => {
       expect(resource.Properties.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
     }
     expect(template.Resources.SessionsTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
+    expect(template.Resources.RateLimitsTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
     expect(template.Resources.UsersTable?.Properties.TimeToLiveSpecification).toBeUndefined();
     expect(JSON.parse(renderCloudFormationTemplate({ tableNames }))).toEqual(template);
   });

@@ -2,6 +2,7 @@ import { createAiSafetyLogRepository, type AiSafetyLogRepository } from './ai-sa
 import { createAssessmentRepository, type AssessmentRepository } from './assessment-repository.js';
 import { createContentReportRepository, type ContentReportRepository } from './content-report-repository.js';
 import { createQuestionRepository, type QuestionRepository } from './question-repository.js';
+import { createRateLimitRepository, type RateLimitRepository } from './rate-limit-repository.js';
 import type { RepositoryOptions } from './request-sender.js';
 import { createRubricRepository, type RubricRepository } from './rubric-repository.js';
 import { createSessionRepository, type SessionRepository } from './session-repository.js';
@@ -24,6 +25,8 @@ export interface Repositories {
   contentReports: ContentReportRepository;
   /** The AI safety logs table. */
   aiSafetyLogs: AiSafetyLogRepository;
+  /** The rate limits table: lockout and rate-limit counters shared by every instance. */
+  rateLimits: RateLimitRepository;
 }
 
 /** Options for {@link createRepositories}: the shared repository options plus table naming. */
@@ -32,7 +35,7 @@ export interface CreateRepositoriesOptions extends RepositoryOptions, TableNameO
   cursorSecret: string | Uint8Array;
 }
 
-/** Creates all seven repositories on one document client, with one naming scheme (`prefix`, `suffix`, `tableNames`). */
+/** Creates all eight repositories on one document client, with one naming scheme (`prefix`, `suffix`, `tableNames`). */
 export function createRepositories(options: CreateRepositoriesOptions): Repositories {
   const names = resolveTableNames(options);
   const shared: RepositoryOptions = {
@@ -53,5 +56,6 @@ export function createRepositories(options: CreateRepositoriesOptions): Reposito
       cursorSecret: options.cursorSecret,
     }),
     aiSafetyLogs: createAiSafetyLogRepository({ ...shared, tableName: names.aiSafetyLogs }),
+    rateLimits: createRateLimitRepository({ ...shared, tableName: names.rateLimits }),
   };
 }

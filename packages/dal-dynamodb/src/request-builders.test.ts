@@ -18,6 +18,12 @@ import { DalError } from './errors.js';
 import { buildBatchWriteInputs } from './batch-operations.js';
 import { buildUpdateReportStatusRequest } from './content-report-repository.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
+import {
+  buildCountRateLimitRequest,
+  buildReleaseRateLimitRequest,
+  buildStartRateLimitWindowRequest,
+  secondsUntil,
+} from './rate-limit-repository.js';
 import { buildConsumeSessionRequest, buildTouchSessionRequest, isSessionExpired } from './session-repository.js';
 import { writingTask2Result } from './test-support/fixtures.js';
 import { buildAddPurchaseRequest, buildCreateUserRequest, buildUpdateUserRequest } from './user-repository.js';
@@ -223,6 +229,41 @@ describe('allowance requests', () => {
       error = caught;
     }
     expect(DalError.isInstance(error, 'invalid_item')).toBe(true);
+  });
+});
+
+describe('rate limit requests', () => {
+  it('count a use only within a live window that is not full', () => {
+    const request = buildCountRateLimitRequest('limits', 'login-account:ada@example.com', 10, 1_000_000);
+    expect(request).toEqual({
+      TableName: 'limits',
+      Key: { limit_key: 'login-account:ada@example.com' },
+      UpdateExpression: 'ADD #n0 :v0',
+      ConditionExpression: '#n1 > :v1 AND #n0 < :v2',
+      ExpressionAttributeNames: { '#n0': 'used', '#n1': 'window_ends_at' },
+      ExpressionAttributeValues: { ':v0': 1, ':v1': 1_000_000, ':v2': 10 },
+      ReturnValues: 'ALL_NEW',
+    });
+  });
+
+  it('start a window only where none is live, with TTL in epoch seconds after its end', () => {
+    const request = buildStartRateLimitWindowRequest('limits', 'k', 900, 1_000_000_500);
+    expect(request.UpdateExpression).toBe('SET #n0 = :v0, #n1 = :v1, #n2 = :v2');
+    expect(request.ConditionExpression).toBe('attribute_not_exists(#n3) OR #n1 <= :v3');
+    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'used', '#n1': 'window_ends_at', '#n2': 'expires_at', '#n3': 'limit_key' });
+    // The window ends in milliseconds; TTL rounds up to the next whole second, never before the end.
+    expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1, ':v1': 1_000_900_500, ':v2': 1_000_901, ':v3': 1_000_000_500 });
+  });
+
+  it('release within a live window and never below zero, and round waits up to whole seconds', () => {
+    const release = buildReleaseRateLimitRequest('limits', 'k', 5);
+    expect(release.UpdateExpression).toBe('ADD #n0 :v0');
+    expect(release.ConditionExpression).toBe('#n1 > :v1 AND #n0 > :v2');
+    expect(release.ExpressionAttributeValues).toEqual({ ':v0': -1, ':v1': 5, ':v2': 0 });
+    expect(secondsUntil(60_000, 3_000)).toBe(57);
+    expect(secondsUntil(60_000, 59_999)).toBe(1);
+    expect(secondsUntil(60_000, 60_000)).toBe(1);
+    expect(secondsUntil(60_001, 0)).toBe(61);
   });
 });
 

@@ -13,6 +13,7 @@ describe('table definitions', () => {
       rubrics: 'ielts-assessment-rubrics',
       contentReports: 'ielts-content-reports',
       aiSafetyLogs: 'ielts-ai-safety-logs',
+      rateLimits: 'ielts-genai-prep-rate-limits',
     });
   });
 
@@ -23,7 +24,7 @@ describe('table definitions', () => {
     expect(() => resolveTableNames({ prefix: 'bad prefix ' })).toThrow(DalError);
   });
 
-  it('key and index every table as the issue lists them, with TTL on sessions alone', () => {
+  it('key and index every table as the issue lists them, with TTL on sessions and rate limits alone', () => {
     const summary = Object.fromEntries(
       TABLE_KEYS.map((key) => {
         const definition = TABLE_DEFINITIONS[key];
@@ -47,6 +48,7 @@ describe('table definitions', () => {
       'ielts-assessment-rubrics': { key: 'rubric_id:S', indexes: ['assessment-type-index(assessment_type:S,version:S)'], ttl: null },
       'ielts-content-reports': { key: 'report_id:S', indexes: ['status-index(status:S,created_at:S)'], ttl: null },
       'ielts-ai-safety-logs': { key: 'log_id:S', indexes: ['assessment-id-index(assessment_id:S,created_at:S)'], ttl: null },
+      'ielts-genai-prep-rate-limits': { key: 'limit_key:S', indexes: [], ttl: 'expires_at' },
     });
   });
 

@@ -1,6 +1,6 @@
 import { DalError } from './errors.js';
 
-/** The seven tables, named the way the rest of the package refers to them. */
+/** The eight tables, named the way the rest of the package refers to them. */
 export const TABLE_KEYS = [
   'users',
   'sessions',
@@ -9,6 +9,7 @@ export const TABLE_KEYS = [
   'rubrics',
   'contentReports',
   'aiSafetyLogs',
+  'rateLimits',
 ] as const;
 
 /** One of {@link TABLE_KEYS}. */
@@ -59,7 +60,7 @@ export const STATUS_INDEX = 'status-index';
 /** The name of the AI-safety-logs GSI keyed by assessment id. */
 export const ASSESSMENT_ID_INDEX = 'assessment-id-index';
 
-/** Definitions of the seven tables, keyed by {@link TableKey}. */
+/** Definitions of the eight tables, keyed by {@link TableKey}. */
 export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
   users: {
     key: 'users',
@@ -138,6 +139,14 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
         projection: 'ALL',
       },
     ],
+  },
+  rateLimits: {
+    key: 'rateLimits',
+    baseName: 'ielts-genai-prep-rate-limits',
+    description: 'Sign-in lockout and rate-limit counters, one per limited key and window; expire through TTL.',
+    partitionKey: { name: 'limit_key', type: 'S' },
+    indexes: [],
+    timeToLiveAttribute: 'expires_at',
   },
 };
 

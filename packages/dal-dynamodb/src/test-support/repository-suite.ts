@@ -859,6 +859,106 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
       });
     });
 
+    describe('rate limits', () => {
+      const at = (seconds: number) => new Date(Date.UTC(2030, 0, 1) + seconds * 1000);
+      const limitKey = (label: string) => `${label}:${uniqueEmail(label)}`;
+
+      it('counts uses up to the limit in a window from the first, refuses the next until it ends, then starts again', async () => {
+        const key = limitKey('window');
+        const options = { limit: 3, windowSeconds: 60 };
+        for (const second of [0, 1, 2]) {
+          expect(await repositories.rateLimits.consume(key, { ...options, now: at(second) })).toEqual({
+            consumed: true,
+            used: second + 1,
+            windowEndsAt: at(60),
+            retryAfterSeconds: 0,
+          });
+        }
+        expect(await repositories.rateLimits.consume(key, { ...options, now: at(3) })).toEqual({
+          consumed: false,
+          used: 3,
+          windowEndsAt: at(60),
+          retryAfterSeconds: 57,
+        });
+        // A refused use counted nothing.
+        expect(await repositories.rateLimits.get(key, { now: at(59.5) })).toEqual({ key, used: 3, windowEndsAt: at(60) });
+        expect((await repositories.rateLimits.consume(key, { ...options, now: at(59.5) })).retryAfterSeconds).toBe(1);
+        // At its end the window is over, whether or not TTL has deleted the item.
+        expect(await repositories.rateLimits.get(key, { now: at(60) })).toBeUndefined();
+        expect(await repositories.rateLimits.consume(key, { ...options, now: at(60) })).toEqual({
+          consumed: true,
+          used: 1,
+          windowEndsAt: at(120),
+          retryAfterSeconds: 0,
+        });
+        // Another key has a window of its own.
+        expect((await repositories.rateLimits.consume(limitKey('other'), { ...options, now: at(61) })).used).toBe(1);
+      });
+
+      it('counts exactly the limit of 30 concurrent uses of one key, new window or not', async () => {
+        for (const key of [limitKey('race-new'), limitKey('race-live')]) {
+          if (key.startsWith('race-live')) await repositories.rateLimits.consume(key, { limit: 10, windowSeconds: 900, now: at(0) });
+          const results = await Promise.all(
+            Array.from({ length: 30 }, () => repositories.rateLimits.consume(key, { limit: 10, windowSeconds: 900, now: at(1) })),
+          );
+          const counted = key.startsWith('race-live') ? 9 : 10;
+          expect(results.filter((result) => result.consumed)).toHaveLength(counted);
+          expect(results.filter((result) => !result.consumed).every((result) => result.used === 10 && result.retryAfterSeconds > 0)).toBe(true);
+          expect((await repositories.rateLimits.get(key, { now: at(2) }))?.used).toBe(10);
+        }
+      });
+
+      it('gives back one use within the window, never below zero, and forgets a key on reset', async () => {
+        const key = limitKey('release');
+        const options = { limit: 2, windowSeconds: 10 };
+        expect(await repositories.rateLimits.release(key, { now: at(0) })).toBe(false);
+        await repositories.rateLimits.consume(key, { ...options, now: at(0) });
+        await repositories.rateLimits.consume(key, { ...options, now: at(0) });
+        expect((await repositories.rateLimits.consume(key, { ...options, now: at(0) })).consumed).toBe(false);
+        expect(await repositories.rateLimits.release(key, { now: at(1) })).toBe(true);
+        expect((await repositories.rateLimits.consume(key, { ...options, now: at(1) })).consumed).toBe(true);
+        expect((await repositories.rateLimits.consume(key, { ...options, now: at(1) })).consumed).toBe(false);
+        expect(await repositories.rateLimits.release(key, { now: at(2) })).toBe(true);
+        expect(await repositories.rateLimits.release(key, { now: at(2) })).toBe(true);
+        expect(await repositories.rateLimits.release(key, { now: at(2) })).toBe(false);
+        // An ended window has nothing to give back.
+        await repositories.rateLimits.consume(key, { ...options, now: at(2) });
+        expect(await repositories.rateLimits.release(key, { now: at(10) })).toBe(false);
+        await repositories.rateLimits.reset(key);
+        expect(await repositories.rateLimits.get(key, { now: at(3) })).toBeUndefined();
+        await repositories.rateLimits.reset(key);
+        expect((await repositories.rateLimits.consume(key, { ...options, now: at(3) })).used).toBe(1);
+      });
+
+      it('takes its time from the repository clock by default, and refuses bad keys and limits without sending', async () => {
+        const key = limitKey('clock');
+        const counted = await repositories.rateLimits.consume(key, { limit: 1, windowSeconds: 30 });
+        expect(counted.windowEndsAt.getTime() - Date.now()).toBeLessThanOrEqual(30_000);
+        expect((await repositories.rateLimits.get(key))?.used).toBe(1);
+        const sent = await commandsDuring(async () => {
+          for (const bad of ['', 'x'.repeat(1025), 'é'.repeat(513)]) {
+            expectDalError(await caught(repositories.rateLimits.consume(bad, { limit: 1, windowSeconds: 1 })), 'validation');
+            expect(await repositories.rateLimits.get(bad)).toBeUndefined();
+            expect(await repositories.rateLimits.release(bad)).toBe(false);
+            await repositories.rateLimits.reset(bad);
+          }
+          for (const [limit, windowSeconds] of [[0, 1], [1, 0], [1.5, 1], [1, Number.NaN]] as const) {
+            expectDalError(await caught(repositories.rateLimits.consume(key, { limit, windowSeconds })), 'validation');
+          }
+        });
+        expect(sent).toEqual([]);
+      });
+
+      it('reports a stored counter that is not a number as invalid_item', async () => {
+        const key = limitKey('corrupt');
+        await backend.documentClient.send(
+          new PutCommand({ TableName: names.rateLimits, Item: { limit_key: key, used: 'many', window_ends_at: at(60).getTime(), expires_at: 0 } }),
+        );
+        const error = expectDalError(await caught(repositories.rateLimits.get(key, { now: at(0) })), 'invalid_item');
+        expect(error.tableName).toBe(names.rateLimits);
+      });
+    });
+
     describe('checks before sending', () => {
       it('refuses bad versions, milliseconds, repeated ids and oversized values without sending anything', async () => {
         const user = await repositories.users.create(userInput());
