@@ -10,6 +10,7 @@ const { resetFakeRecognition } = require('./src/test-support/fake-expo-speech-re
 const { resetFakeAudio } = require('./src/test-support/fake-expo-audio');
 const { resetFakeFiles } = require('./src/test-support/fake-expo-file-system');
 const { resetFakeLinking } = require('./src/test-support/fake-linking');
+const { PHONE, setScreenSize } = require('./src/test-support/screen-size');
 
 beforeEach(() => {
   resetFakeSpeech();
@@ -17,4 +18,5 @@ beforeEach(() => {
   resetFakeAudio();
   resetFakeFiles();
   resetFakeLinking();
+  setScreenSize(PHONE);
 });

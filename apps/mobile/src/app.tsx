@@ -16,6 +16,8 @@ import { ListeningTestScreen } from './listening-test-screen';
 import { ListeningTestsScreen } from './listening-tests-screen';
 import type { MobileClient } from './mobile-client';
 import { useNavigation, type Route } from './navigation';
+import { ReadingTestScreen } from './reading-test-screen';
+import { ReadingTestsScreen } from './reading-tests-screen';
 import { RegisterScreen } from './register-screen';
 import { ResetPasswordScreen } from './reset-password-screen';
 import { ResultScreen } from './result-screen';
@@ -67,6 +69,10 @@ function Screen({ route }: { route: Route }) {
       return <SpeakingSetsScreen />;
     case 'speaking-session':
       return <SpeakingSessionScreen key={route.assessmentId} assessmentId={route.assessmentId} />;
+    case 'reading-tests':
+      return <ReadingTestsScreen key={route.type} type={route.type} />;
+    case 'reading-test':
+      return <ReadingTestScreen key={route.questionId} questionId={route.questionId} />;
     case 'listening-tests':
       return <ListeningTestsScreen />;
     case 'listening-test':

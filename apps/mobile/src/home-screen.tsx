@@ -1,4 +1,4 @@
-import { ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
@@ -77,6 +77,20 @@ export function HomeScreen() {
             label={`Practise ${ASSESSMENT_TYPE_LABELS[type]}`}
             variant={type === 'writing_task2' ? 'primary' : 'secondary'}
             onPress={() => navigation.push({ name: 'writing-questions', type })}
+            hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_LABELS[type]} assessments left` : undefined}
+          />
+        ))}
+      </View>
+
+      <View style={shared.card}>
+        <Text style={shared.heading}>Reading</Text>
+        <Text style={shared.muted}>Three passages and 40 questions in 60 minutes, marked against the key.</Text>
+        {READING_ASSESSMENT_TYPES.map((type) => (
+          <Button
+            key={type}
+            label={`Practise ${ASSESSMENT_TYPE_LABELS[type]}`}
+            variant={type === 'reading_academic' ? 'primary' : 'secondary'}
+            onPress={() => navigation.push({ name: 'reading-tests', type })}
             hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_LABELS[type]} assessments left` : undefined}
           />
         ))}

@@ -12,6 +12,7 @@ import { formatClock } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { useSectionPlayer, type ListeningSection } from './section-player';
 import { colors, shared, spacing } from './theme';
+import { AllowanceNotice, noneLeft, useAllowances } from './use-allowance';
 import { useApiData } from './use-api-data';
 
 /** Test mode plays each section once, as in the exam; practice mode replays freely. */
@@ -151,6 +152,7 @@ export function ListeningTestScreen({ questionId }: ListeningTestScreenProps) {
   const { client, navigation } = useApp();
   const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
   const [mode, setMode] = useState<ListeningMode | null>(null);
+  const allowances = useAllowances();
 
   if (question.data === undefined) {
     return (
@@ -169,7 +171,8 @@ export function ListeningTestScreen({ questionId }: ListeningTestScreenProps) {
           {test.sections.length} sections · {questionNumbers(test.question_groups).length} questions · about {test.time_limit} minutes
         </Text>
       </View>
-      {mode === null ? (
+      {mode === null ? <AllowanceNotice type="listening" allowances={allowances} /> : null}
+      {mode === null && noneLeft(allowances, 'listening') ? null : mode === null ? (
         <View style={shared.card}>
           <Text style={shared.heading}>How do you want to listen?</Text>
           <Button label="Start in test mode" onPress={() => setMode('test')} hint="Each section plays once, as in the exam" />

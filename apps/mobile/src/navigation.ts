@@ -21,6 +21,8 @@ export type Route =
   | { name: 'speaking-sets' }
   /** A speaking test, started or resumed. */
   | { name: 'speaking-session'; assessmentId: string }
+  | { name: 'reading-tests'; type: 'reading_academic' | 'reading_general_training' }
+  | { name: 'reading-test'; questionId: string }
   | { name: 'listening-tests' }
   | { name: 'listening-test'; questionId: string }
   /** A result just scored, or picked from a list; `question` when the screen has it already (a listening test's transcripts). */

@@ -8,11 +8,12 @@ import { ScreenLayout } from './screen-layout';
 import { useSpeakingSetup } from './speaking-setup';
 import { shared, spacing } from './theme';
 import { TranscriptPathCard } from './transcript-path-card';
+import { AllowanceNotice, noneLeft, useAllowances } from './use-allowance';
 import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 10;
 
-function SpeakingSetCard({ question }: { question: PublicQuestion }) {
+function SpeakingSetCard({ question, blocked }: { question: PublicQuestion; blocked: boolean }) {
   const { client, navigation } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -39,7 +40,7 @@ function SpeakingSetCard({ question }: { question: PublicQuestion }) {
         </View>
       ) : null}
       {error !== null ? <ErrorBanner error={error} onRetry={() => void start()} /> : null}
-      <Button label={busy ? 'Starting…' : `Start ${question.title}`} onPress={() => void start()} busy={busy} />
+      {blocked ? null : <Button label={busy ? 'Starting…' : `Start ${question.title}`} onPress={() => void start()} busy={busy} />}
     </View>
   );
 }
@@ -48,6 +49,8 @@ function SpeakingSetCard({ question }: { question: PublicQuestion }) {
 export function SpeakingSetsScreen() {
   const { client, navigation } = useApp();
   const setup = useSpeakingSetup();
+  const allowances = useAllowances();
+  const blocked = noneLeft(allowances, 'speaking');
   const sets = usePagedList((cursor, signal) => client.questions.list({ type: 'speaking', cursor, limit: PAGE_SIZE }, { signal }), [client]);
   return (
     <ScreenLayout title="Speaking" onBack={navigation.back}>
@@ -55,13 +58,14 @@ export function SpeakingSetsScreen() {
         Three parts, about 11–14 minutes. The examiner reads each question aloud; you answer by speaking. Part 2 gives you one minute to
         prepare, then up to two minutes to talk.
       </Text>
+      <AllowanceNotice type="speaking" allowances={allowances} />
       <TranscriptPathCard state={setup} />
       {sets.loading ? <ActivityIndicator accessibilityLabel="Loading speaking sets" /> : null}
       {sets.error !== null ? <ErrorBanner error={sets.error} onRetry={sets.items.length > 0 ? sets.loadMore : sets.reload} /> : null}
       {!sets.loading && sets.error === null && sets.items.length === 0 ? <Text style={shared.body}>There are no speaking sets yet.</Text> : null}
       <View style={styles.list}>
         {sets.items.map((question) => (
-          <SpeakingSetCard key={question.question_id} question={question} />
+          <SpeakingSetCard key={question.question_id} question={question} blocked={blocked} />
         ))}
       </View>
       {sets.hasMore ? <Button label="Load more" variant="secondary" onPress={sets.loadMore} busy={sets.loadingMore} /> : null}

@@ -1,4 +1,4 @@
-import type { AssessmentType } from '@ielts-genai-prep/core';
+import { isWritingType, type AssessmentType } from '@ielts-genai-prep/core';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { ErrorBanner } from './error-banner';
@@ -20,7 +20,9 @@ export function useAllowances(): ApiData<{ remaining: (type: AssessmentType) => 
 /** How many of `type` are left, in words: `2 of 3 Writing Task 2 assessments left`. */
 export function allowanceText(type: AssessmentType, remaining: number, granted: number): string {
   const label = ASSESSMENT_TYPE_LABELS[type];
-  if (remaining === 0) return `You have no ${label} assessments left: what you write now cannot be scored. Buy a pack to take more.`;
+  if (remaining === 0) {
+    return `You have no ${label} assessments left, so ${isWritingType(type) ? 'an answer' : 'a test'} cannot be scored now. Buy a pack to take more.`;
+  }
   return `${remaining} of ${granted} ${label} ${granted === 1 ? 'assessment' : 'assessments'} left. This one counts once it is scored.`;
 }
 

@@ -169,7 +169,7 @@ it('says before starting when none of a task is left, and offers no answer box',
   for (let used = 0; used < 3; used += 1) await client.writing.evaluate({ question_id: letter!.question_id, essay: `${reportOf(160)} ${used}` });
   await signedInAs(learner);
   await openWritingList('writing_task1_general_training');
-  const none = 'You have no Writing Task 1 (General Training) assessments left: what you write now cannot be scored. Buy a pack to take more.';
+  const none = 'You have no Writing Task 1 (General Training) assessments left, so an answer cannot be scored now. Buy a pack to take more.';
   expect(await screen.findByText(none)).toBeOnTheScreen();
   fireEvent.press(screen.getByRole('button', { name: letter!.title }));
   expect(await screen.findByText(none)).toBeOnTheScreen();
