@@ -30,6 +30,9 @@ export const SERVER_VERSION = '0.0.0';
 /** The routes whose answers are often large: lists, questions with passages, the OpenAPI document, the web app's scripts. */
 const COMPRESSED_PATHS = ['/api/assessments', '/api/assessments/*', '/api/questions', '/api/questions/*', '/openapi.json', '/assets/*'];
 
+/** What the server logs when a route answers with an error its contract entry does not list (a bug its tests catch). */
+export const UNDECLARED_ERROR_MESSAGE = 'error code not declared in the contract';
+
 /** What {@link createApp} is built from: every I/O dependency is passed in. */
 export interface CreateAppOptions {
   config: ServerConfig;
@@ -144,6 +147,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       authenticate: (context) => services.sessions.authenticate(context),
       onResponseMismatch: (routeName, error, context) =>
         logger.error('response does not match the contract', { request_id: context.get('requestId'), route: routeName, issues: error.issues }),
+      errorCodeOf: (error) => toErrorResponse(error).envelope.error.code,
+      onUndeclaredError: (routeName, code, context) =>
+        logger.error(UNDECLARED_ERROR_MESSAGE, { request_id: context.get('requestId'), route: routeName, code }),
     },
   );
 

@@ -1,7 +1,9 @@
 import {
   DEFAULT_MAX_BODY_BYTES,
   listRoutes,
+  routeErrorCodes,
   toFieldErrors,
+  type ApiErrorCode,
   type ApiContract,
   type FieldError,
   type RouteDefinition,
@@ -48,6 +50,13 @@ export interface ContractRouterOptions {
   authenticate: (context: Context) => Promise<Caller | undefined>;
   /** Called when a handler's result does not match the contract (a bug): the caller gets a 500. */
   onResponseMismatch?: (routeName: string, error: z.ZodError, context: Context<AppEnv>) => void;
+  /** The API error code an error thrown on a route becomes (the app's error mapping). */
+  errorCodeOf?: (error: unknown) => ApiErrorCode;
+  /**
+   * Called when a route answers with an error code its contract entry does not list
+   * ({@link routeErrorCodes}): the OpenAPI document would not tell clients about it (a bug).
+   */
+  onUndeclaredError?: (routeName: string, code: ApiErrorCode, context: Context<AppEnv>) => void;
 }
 
 /**
@@ -158,8 +167,19 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
     const handler = (handlers as unknown as Record<string, Record<string, RouteHandler<RouteDefinition>>>)[group]?.[name];
     if (!handler) throw new Error(`No handler for ${group}.${name} (${route.method} ${route.path})`);
     const routeName = `${group}.${name}`;
+    const declared = new Set(routeErrorCodes(route));
 
     app.on(route.method, route.path, async (context) => {
+      try {
+        return await answer(context);
+      } catch (error) {
+        const code = options.errorCodeOf?.(error);
+        if (code !== undefined && !declared.has(code)) options.onUndeclaredError?.(routeName, code, context);
+        throw error;
+      }
+    });
+
+    const answer = async (context: Context<AppEnv>) => {
       const maxBytes = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       // The headers are checked first, so a wrong or oversized upload is refused unread;
       // the body itself is read only for a signed-in caller where the route needs one.
@@ -201,6 +221,6 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
       }
       context.header('cache-control', 'no-store');
       return context.json(checked.data as object, route.status);
-    });
+    };
   }
 }

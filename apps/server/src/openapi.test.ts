@@ -1,5 +1,5 @@
 import { validate } from '@readme/openapi-parser';
-import { listRoutes } from '@ielts-genai-prep/core';
+import { API_ERROR_STATUS, listRoutes, routeErrorCodes } from '@ielts-genai-prep/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './openapi.js';
@@ -60,7 +60,12 @@ describe('the OpenAPI document', () => {
       const operation = paths[route.path.replace(/:([A-Za-z_]+)/g, '{$1}')]?.[route.method.toLowerCase()];
       expect(operation, `${group}.${name}`).toBeDefined();
       expect(operation?.operationId).toBe(`${group}.${name}`);
-      expect(Object.keys(operation?.responses as object)).toEqual(expect.arrayContaining([String(route.status), '400', 'default']));
+      // Its own error statuses, each listed with its codes; no catch-all.
+      const statuses = [...new Set(routeErrorCodes(route).map((code) => String(API_ERROR_STATUS[code])))];
+      expect(Object.keys(operation?.responses as object).sort()).toEqual([String(route.status), ...statuses].sort());
+      for (const code of routeErrorCodes(route)) {
+        expect(JSON.stringify((operation?.responses as Record<string, unknown>)[String(API_ERROR_STATUS[code])]), `${group}.${name} ${code}`).toContain(`\`${code}\``);
+      }
       expect(operation?.security).toEqual(route.auth === 'user' ? [{ sessionCookie: [] }, { bearerToken: [] }] : []);
       expect(Boolean(operation?.requestBody)).toBe(Boolean(route.body));
     }
@@ -75,5 +80,12 @@ describe('the OpenAPI document', () => {
     // What clients of the new fields read from the document: a section's recording, a turn's prompt.
     const text = JSON.stringify(document);
     for (const field of ['audio_url', 'audio_duration_seconds', 'prompt_id', 'transcript_source', 'from_phase']) expect(text, field).toContain(`"${field}"`);
+  });
+
+  it('lists what each route can answer beyond the common errors', () => {
+    const paths = document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    expect(Object.keys(paths['/api/writing/evaluate']!.post!.responses)).toEqual(expect.arrayContaining(['402', '404', '409', '422', '502']));
+    expect(Object.keys(paths['/api/auth/login']!.post!.responses)).toContain('429');
+    expect(Object.keys(paths['/health']!.get!.responses)).not.toContain('401');
   });
 });

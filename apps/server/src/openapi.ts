@@ -1,4 +1,4 @@
-import { API_ERROR_STATUS, DEFAULT_MAX_BODY_BYTES, errorEnvelopeSchema, listRoutes, type RouteDefinition } from '@ielts-genai-prep/core';
+import { API_ERROR_STATUS, DEFAULT_MAX_BODY_BYTES, errorEnvelopeSchema, listRoutes, routeErrorCodes, type ApiErrorCode, type RouteDefinition } from '@ielts-genai-prep/core';
 import * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -56,6 +56,24 @@ function parameters(route: RouteDefinition, components: Record<string, JsonSchem
   return list;
 }
 
+/** What each error code means, for the document's response descriptions. */
+const ERROR_DESCRIPTIONS: Record<ApiErrorCode, string> = {
+  validation_failed: 'invalid input, with field-level details in `error.details`',
+  unauthorized: 'no valid session, or wrong credentials',
+  payment_required: 'no assessment of this type left',
+  forbidden: 'not allowed for this account',
+  not_found: 'no such item for this user',
+  conflict: 'the item is not in the state this request needs',
+  in_progress: 'the first request with this idempotency key is still being processed: retry after `Retry-After`',
+  payload_too_large: 'the body is larger than the route accepts',
+  unsupported_media_type: 'the body is not UTF-8 JSON',
+  idempotency_key_reused: 'the idempotency key was sent before with another body',
+  rate_limited: 'too many attempts: retry after `Retry-After`',
+  internal: 'something went wrong on the server',
+  evaluation_failed: 'the scorer could not score the answer (nothing was charged)',
+  service_unavailable: 'the database or a queue could not answer in time: retry after `Retry-After`',
+};
+
 /** The OpenAPI 3.1 document of every route in core's contract. */
 export function buildOpenApiDocument(options: OpenApiOptions): Record<string, unknown> {
   const components: Record<string, JsonSchema> = {};
@@ -75,14 +93,13 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
         content: { 'application/json': { schema: toSchema(route.response, 'output', components) } },
       },
     };
-    // Every route can answer 400: a route without a query or body refuses a stray one.
-    responses['400'] = errorResponse('Invalid input: field-level details in `error.details`');
-    if (route.auth === 'user') responses['401'] = errorResponse('No valid session');
-    if (route.body) {
-      responses['413'] = errorResponse('The body is too large');
-      responses['415'] = errorResponse('The body is not JSON');
+    // The route's own error statuses, each with the codes it stands for (400 on every route: one
+    // without a query or body refuses a stray one).
+    const codesByStatus = new Map<number, ApiErrorCode[]>();
+    for (const code of routeErrorCodes(route)) codesByStatus.set(API_ERROR_STATUS[code], [...(codesByStatus.get(API_ERROR_STATUS[code]) ?? []), code]);
+    for (const [status, codes] of [...codesByStatus].sort(([left], [right]) => left - right)) {
+      responses[String(status)] = errorResponse(codes.map((code) => `\`${code}\`: ${ERROR_DESCRIPTIONS[code]}`).join('; '));
     }
-    responses.default = errorResponse(`An error: one of ${Object.keys(API_ERROR_STATUS).join(', ')}`);
 
     const operation: Record<string, unknown> = {
       operationId: `${group}.${name}`,

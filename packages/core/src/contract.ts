@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { ApiErrorCode } from './api-error.js';
 import { assessmentSchema } from './assessment.js';
 import { assessmentTypeSchema } from './assessment-type.js';
 import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
@@ -28,6 +29,11 @@ export interface RouteDefinition {
   maxBodyBytes?: number;
   /** Safe to retry: the same call twice has the effect of one. */
   idempotent: boolean;
+  /**
+   * The error codes this route answers with besides those every route of its kind can give
+   * (see {@link routeErrorCodes}): `not_found`, `payment_required`, `conflict` …
+   */
+  errors?: readonly ApiErrorCode[];
 }
 
 /** The body limit of routes that name none: 64 KiB. */
@@ -87,6 +93,7 @@ export const apiContract = {
       }),
       response: messageResponse,
       idempotent: false,
+      errors: ['rate_limited'],
     }),
     login: route({
       method: 'POST',
@@ -106,6 +113,7 @@ export const apiContract = {
         expires_at: isoDateTimeSchema,
       }),
       idempotent: false,
+      errors: ['unauthorized', 'rate_limited'],
     }),
     logout: route({
       method: 'POST',
@@ -134,6 +142,7 @@ export const apiContract = {
       body: z.strictObject({ token: z.string().min(16).max(200) }),
       response: okResponse,
       idempotent: false,
+      errors: ['not_found'],
     }),
     resendVerification: route({
       method: 'POST',
@@ -143,6 +152,7 @@ export const apiContract = {
       status: 202,
       response: messageResponse,
       idempotent: false,
+      errors: ['rate_limited'],
     }),
     requestPasswordReset: route({
       method: 'POST',
@@ -153,6 +163,7 @@ export const apiContract = {
       body: z.strictObject({ email: emailSchema }),
       response: messageResponse,
       idempotent: false,
+      errors: ['rate_limited'],
     }),
     confirmPasswordReset: route({
       method: 'POST',
@@ -163,6 +174,7 @@ export const apiContract = {
       body: z.strictObject({ token: z.string().min(16).max(200), password: passwordSchema }),
       response: okResponse,
       idempotent: false,
+      errors: ['not_found'],
     }),
     changePassword: route({
       method: 'POST',
@@ -173,6 +185,7 @@ export const apiContract = {
       body: z.strictObject({ current_password: z.string().min(1).max(128), new_password: passwordSchema }),
       response: okResponse,
       idempotent: false,
+      errors: ['rate_limited'],
     }),
   },
   entitlements: {
@@ -206,6 +219,7 @@ export const apiContract = {
       params: idParams,
       response: publicQuestionSchema,
       idempotent: true,
+      errors: ['not_found'],
     }),
   },
   writing: {
@@ -223,6 +237,7 @@ export const apiContract = {
       response: assessmentSchema,
       maxBodyBytes: 128 * 1024,
       idempotent: false,
+      errors: ['not_found', 'payment_required', 'conflict', 'in_progress', 'idempotency_key_reused', 'evaluation_failed'],
     }),
   },
   speaking: {
@@ -245,6 +260,7 @@ export const apiContract = {
       body: z.strictObject({ question_id: identifierSchema }),
       response: speakingSessionViewSchema,
       idempotent: false,
+      errors: ['not_found', 'payment_required'],
     }),
     get: route({
       method: 'GET',
@@ -255,6 +271,7 @@ export const apiContract = {
       params: idParams,
       response: speakingSessionViewSchema,
       idempotent: true,
+      errors: ['not_found'],
     }),
     submitTurn: route({
       method: 'POST',
@@ -267,6 +284,7 @@ export const apiContract = {
       response: speakingSessionViewSchema,
       maxBodyBytes: 16 * 1024 * 1024,
       idempotent: false,
+      errors: ['not_found', 'conflict'],
     }),
     advance: route({
       method: 'POST',
@@ -279,6 +297,7 @@ export const apiContract = {
       body: z.strictObject({ from_phase: speakingPhaseSchema.exclude(['finished']) }),
       response: speakingSessionViewSchema,
       idempotent: false,
+      errors: ['not_found', 'conflict'],
     }),
     discard: route({
       method: 'DELETE',
@@ -289,6 +308,7 @@ export const apiContract = {
       params: idParams,
       response: z.object({ assessment_id: identifierSchema, discarded: z.literal(true) }),
       idempotent: false,
+      errors: ['not_found', 'conflict'],
     }),
     complete: route({
       method: 'POST',
@@ -299,6 +319,7 @@ export const apiContract = {
       params: idParams,
       response: assessmentSchema,
       idempotent: false,
+      errors: ['not_found', 'conflict', 'payment_required', 'evaluation_failed'],
     }),
   },
   reading: {
@@ -311,6 +332,7 @@ export const apiContract = {
       body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
       response: assessmentSchema,
       idempotent: false,
+      errors: ['not_found', 'payment_required', 'conflict', 'in_progress', 'idempotency_key_reused'],
     }),
   },
   listening: {
@@ -323,6 +345,7 @@ export const apiContract = {
       body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
       response: assessmentSchema,
       idempotent: false,
+      errors: ['not_found', 'payment_required', 'conflict', 'in_progress', 'idempotency_key_reused'],
     }),
   },
   assessments: {
@@ -345,6 +368,7 @@ export const apiContract = {
       params: idParams,
       response: assessmentSchema,
       idempotent: true,
+      errors: ['not_found'],
     }),
   },
   contentReports: {
@@ -357,12 +381,33 @@ export const apiContract = {
       body: z.strictObject({ target: contentReportTargetSchema, reason: contentReportReasonSchema, details: z.string().max(2000).optional() }),
       response: contentReportSchema,
       idempotent: false,
+      errors: ['not_found'],
     }),
   },
 } as const;
 
 /** The contract's type. */
 export type ApiContract = typeof apiContract;
+
+/**
+ * Every error code a route can answer with: those of every route (`validation_failed`,
+ * `internal`, and `service_unavailable` when the database cannot answer in time), `unauthorized`
+ * on a `user` route, `payload_too_large` and `unsupported_media_type` on a route with a body, and
+ * the route's own {@link RouteDefinition.errors}. The OpenAPI document lists them per route; the
+ * reference server's tests fail on an error a route answers with that is not among them.
+ */
+export function routeErrorCodes(route: RouteDefinition): ApiErrorCode[] {
+  return [
+    ...new Set<ApiErrorCode>([
+      'validation_failed',
+      'internal',
+      'service_unavailable',
+      ...(route.auth === 'user' ? (['unauthorized'] as const) : []),
+      ...(route.body ? (['payload_too_large', 'unsupported_media_type'] as const) : []),
+      ...(route.errors ?? []),
+    ]),
+  ];
+}
 
 /** Every route of the contract, with its group and name (`auth.login`). */
 export function listRoutes(): Array<{ group: string; name: string; route: RouteDefinition }> {

@@ -167,6 +167,7 @@ export {
   buildPath,
   entitlementSchema,
   listRoutes,
+  routeErrorCodes,
   passwordSchema,
   type ApiContract,
   type HttpMethod,

@@ -12,7 +12,7 @@ import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
 import { allowanceAttribute, createRepositories, createTables, resolveTableNames, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
-import { createApp } from '../app.js';
+import { UNDECLARED_ERROR_MESSAGE, createApp } from '../app.js';
 import type { AppEnv, Logger } from '../app-services.js';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { practiceQuestions, practiceRubrics } from '../content/index.js';
@@ -230,6 +230,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ses.destroy();
       dynamo.destroy();
       rmSync(dataDir, { recursive: true, force: true });
+      // Every test file checks the contract's error lists against what its routes answered.
+      const undeclared = [...new Set(logs.filter((line) => line.message === UNDECLARED_ERROR_MESSAGE).map((line) => `${String(line.fields?.route)}: ${String(line.fields?.code)}`))];
+      if (undeclared.length > 0) throw new Error(`Routes answered with error codes their contract entry does not list (add them to its \`errors\`): ${undeclared.join('; ')}`);
     },
   };
   return testServer;
