@@ -168,6 +168,7 @@ try {
   await repositories.users.consumeAllowance(email, 'writing_task2', { limit: 3, countExisting: async () => 0 });
   await repositories.users.releaseAllowance(email, 'writing_task2');
   await repositories.users.getAllowanceUsage(email);
+  await repositories.users.initializeAllowance(email, { listening: 0 });
   const now = Math.floor(Date.now() / 1000);
   const newSession = () =>
     repositories.sessions.create({
@@ -187,7 +188,12 @@ try {
   await repositories.sessions.consume((await newSession()).session_id);
   for (let index = 0; index < 3; index++) await newSession();
   await repositories.sessions.deleteAllForUser(email);
+  const claim = { userEmail: email, scope: 'writing.evaluate', idempotencyKey: `bench-${randomUUID()}`, fingerprint: 'bench', targetAssessmentId: randomUUID() };
+  await repositories.assessments.claimIdempotencyKey(claim);
+  await repositories.assessments.releaseIdempotencyKey(claim);
   const saved = await repositories.assessments.save({ ...assessment(email, 999), idempotency_key: `bench-${randomUUID()}` });
+  const abandoned = await repositories.assessments.save({ ...assessment(email, 998), assessment_type: 'speaking' });
+  await repositories.assessments.discardInProgress(abandoned.assessment.assessment_id, { expectedVersion: abandoned.assessment.version });
   await repositories.assessments.get(saved.assessment.assessment_id);
   await repositories.assessments.updateProgress(saved.assessment.assessment_id, { submission: { essay: 'A second draft.' } }, { expectedVersion: 0 });
   await repositories.assessments.countByType(historyUsers[0]);
