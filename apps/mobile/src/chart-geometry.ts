@@ -232,3 +232,38 @@ export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69
 
 /** The colour of series (or wedge) `index`. */
 export const seriesColour = (index: number): string => SERIES_COLOURS[index % SERIES_COLOURS.length] ?? SERIES_COLOURS[0];
+
+/** The band axis of the progress chart: 0 to 9, a grid line at every band. */
+export const BAND_AXIS: Axis = { from: 0, to: 9, step: 1, marks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] };
+
+/** A band on the progress chart: when (x), how high (y). */
+export interface TimedPoint {
+  id: string;
+  at: number;
+  band: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * Places bands over time: x runs from the earliest moment of all `series` (left edge of the plot)
+ * to the latest (right edge), so every skill shares one time axis; a single moment sits in the
+ * middle. y is the band on {@link BAND_AXIS}.
+ */
+export function timedPoints<Key extends string>(
+  series: Readonly<Record<Key, ReadonlyArray<{ id: string; at: number; band: number }>>>,
+  frame: Frame = PHONE_FRAME,
+): { start: number | null; end: number | null; lines: Record<Key, TimedPoint[]> } {
+  const box = plotBox(frame);
+  const moments = (Object.values(series) as Array<ReadonlyArray<{ at: number }>>).flatMap((points) => points.map((point) => point.at));
+  const start = moments.length > 0 ? Math.min(...moments) : null;
+  const end = moments.length > 0 ? Math.max(...moments) : null;
+  const xOf = (at: number) => (start === null || end === null || end === start ? (box.left + box.right) / 2 : box.left + ((at - start) / (end - start)) * box.width);
+  const lines = Object.fromEntries(
+    (Object.entries(series) as Array<[Key, ReadonlyArray<{ id: string; at: number; band: number }>]>).map(([key, points]) => [
+      key,
+      points.map((point) => ({ ...point, x: round2(xOf(point.at)), y: round2(yOf(point.band, BAND_AXIS, frame)) })),
+    ]),
+  ) as Record<Key, TimedPoint[]>;
+  return { start, end, lines };
+}

@@ -1,17 +1,71 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import type { Assessment } from '@ielts-genai-prep/core';
+import { BandChart } from './band-chart';
+import { bandProgress } from './band-progress';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow, IN_PROGRESS_LABEL } from './assessment-row';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { formatDateTime } from './labels';
+import { SKILL_NAMES, formatBand, formatDateTime } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { colors, shared, spacing } from './theme';
+import { useApiData } from './use-api-data';
 import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 10;
+
+/** How many of the latest results the progress is worked out from: as many as the web app's dashboard reads. */
+export const PROGRESS_RESULTS = 50;
+
+/** The latest and best band per skill, the estimated overall band, and the bands over time. */
+function ProgressCard({ attempt }: { attempt: number }) {
+  const { client } = useApp();
+  const latest = useApiData((signal) => client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }), [client, attempt]);
+  if (latest.data === undefined) {
+    return (
+      <View style={shared.card}>
+        {latest.loading ? <ActivityIndicator accessibilityLabel="Working out your progress" /> : null}
+        {latest.error !== null ? <ErrorBanner error={latest.error} onRetry={latest.reload} /> : null}
+      </View>
+    );
+  }
+  const progress = bandProgress(latest.data.items);
+  return (
+    <View style={shared.card} testID="progress">
+      <Text style={shared.heading} accessibilityRole="header">
+        Your progress
+      </Text>
+      <View style={shared.row} accessible accessibilityLabel={`Estimated overall band: ${progress.overall === null ? 'not yet' : formatBand(progress.overall)}`}>
+        <Text style={shared.body}>Estimated overall band</Text>
+        <Text style={styles.overall} testID="estimated-overall">
+          {formatBand(progress.overall)}
+        </Text>
+      </View>
+      {progress.overall === null ? <Text style={shared.muted}>Take at least one test in each skill to see it.</Text> : null}
+      {progress.skills.map((entry) => (
+        <View
+          key={entry.skill}
+          style={shared.row}
+          testID={`skill-${entry.skill}`}
+          accessible
+          accessibilityLabel={
+            entry.taken === 0
+              ? `${SKILL_NAMES[entry.skill]}: not yet`
+              : `${SKILL_NAMES[entry.skill]}: band ${formatBand(entry.latest)}, best ${formatBand(entry.best)}, ${entry.taken} taken`
+          }
+        >
+          <Text style={styles.skill}>{SKILL_NAMES[entry.skill]}</Text>
+          <Text style={styles.skillBand}>{formatBand(entry.latest)}</Text>
+          <Text style={[shared.muted, styles.skillNote]}>{entry.taken === 0 ? 'not yet' : `${entry.taken} taken · best ${formatBand(entry.best)}`}</Text>
+        </View>
+      ))}
+      <BandChart history={progress.history} />
+      {latest.data.next_cursor !== null ? <Text style={shared.muted}>From your {PROGRESS_RESULTS} latest results.</Text> : null}
+    </View>
+  );
+}
 
 /** A speaking test started and not scored: resume it, or discard it (deleted with its recordings, at no cost). */
 function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: Assessment; onDiscarded: (assessment: Assessment) => void }) {
@@ -69,6 +123,7 @@ export function HistoryScreen() {
   const history = usePagedList((cursor, signal) => client.assessments.list({ cursor, limit: PAGE_SIZE }, { signal }), [client]);
   const [discarded, setDiscarded] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const items = history.items.filter((assessment) => !discarded.has(assessment.assessment_id));
   const onDiscarded = (assessment: Assessment) => {
     setDiscarded((previous) => new Set(previous).add(assessment.assessment_id));
@@ -76,8 +131,17 @@ export function HistoryScreen() {
   };
 
   return (
-    <ScreenLayout title="Your results" onBack={navigation.back} onRefresh={history.reload} refreshing={false}>
+    <ScreenLayout
+      title="Your results"
+      onBack={navigation.back}
+      onRefresh={() => {
+        history.reload();
+        setAttempt((count) => count + 1);
+      }}
+      refreshing={false}
+    >
       {notice ? <NoticeBanner>{notice}</NoticeBanner> : null}
+      <ProgressCard attempt={attempt} />
       {history.loading ? <ActivityIndicator accessibilityLabel="Loading your results" /> : null}
       {!history.loading && history.error === null && items.length === 0 ? (
         <Text style={shared.body}>No results yet. Practise a writing task to see your first band.</Text>
@@ -119,4 +183,8 @@ const styles = StyleSheet.create({
   status: { fontSize: 14, fontWeight: '700', color: colors.warning },
   confirm: { gap: spacing.sm },
   actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
+  overall: { fontSize: 28, fontWeight: '800', color: colors.primary },
+  skill: { width: 90, fontSize: 15, fontWeight: '600', color: colors.text },
+  skillBand: { width: 44, fontSize: 16, fontWeight: '700', color: colors.primary },
+  skillNote: { flex: 1, textAlign: 'right' },
 });

@@ -1,4 +1,4 @@
-import type { AssessmentFlag, AssessmentType, Provider } from '@ielts-genai-prep/core';
+import type { AssessmentFlag, AssessmentType, Provider, Skill } from '@ielts-genai-prep/core';
 
 /** How each assessment type is named in the app. */
 export const ASSESSMENT_TYPE_LABELS: Readonly<Record<AssessmentType, string>> = {
@@ -10,6 +10,9 @@ export const ASSESSMENT_TYPE_LABELS: Readonly<Record<AssessmentType, string>> = 
   reading_general_training: 'Reading (General Training)',
   listening: 'Listening',
 };
+
+/** The four skills, by name. */
+export const SKILL_NAMES: Readonly<Record<Skill, string>> = { listening: 'Listening', reading: 'Reading', writing: 'Writing', speaking: 'Speaking' };
 
 /** What each flag means for the learner. */
 export const FLAG_DESCRIPTIONS: Readonly<Record<AssessmentFlag, { title: string; description: string }>> = {
@@ -55,4 +58,9 @@ export function formatDateTime(iso: string): string {
 export function formatClock(totalSeconds: number): string {
   const seconds = Math.max(0, Math.round(totalSeconds));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** A day, short, in the device's locale: `20 Nov`. */
+export function formatDay(epochMs: number): string {
+  return new Date(epochMs).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 }

@@ -131,7 +131,9 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   expect(await screen.findByText('That is all your results.')).toBeOnTheScreen();
   expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
 
-  const historyCalls = server.requestsTo('assessments.list').slice(historyCallsBefore);
+  // The progress card reads the 50 latest results once; the list pages by 10.
+  const historyCalls = server.requestsTo('assessments.list').slice(historyCallsBefore).filter((call) => call.query.limit === '10');
+  expect(server.requestsTo('assessments.list').slice(historyCallsBefore).filter((call) => call.query.limit === '50')).toHaveLength(1);
   expect(historyCalls.map((call) => call.query)).toEqual([
     { limit: '10' },
     { cursor: pageOf(historyCalls[0]?.response).next_cursor, limit: '10' },
@@ -141,6 +143,24 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   const shownIds = historyCalls.flatMap((call) => pageOf(call.response).items.map((item) => item.assessment_id));
   expect(shownIds).toEqual([scored, ...[...past].reverse()].map((item) => item.assessment_id));
   expect(screen.getAllByTestId(/^assessment-/).map((row) => row.props.testID)).toEqual(shownIds.map((id) => `assessment-${id}`));
+
+  // Progress, with the figures of the server's results: latest and best per skill, and each band on the chart.
+  const readings = past.filter((item) => item.assessment_type === 'reading_academic');
+  const listenings = past.filter((item) => item.assessment_type === 'listening');
+  const bandsOf = (items: Assessment[]) => items.map((item) => item.overall_band as number);
+  const progress = screen.getByTestId('progress');
+  expect(within(progress).getByLabelText(`Reading: band ${formatBand(readings.at(-1)!.overall_band)}, best ${formatBand(Math.max(...bandsOf(readings)))}, 12 taken`)).toBeOnTheScreen();
+  expect(within(progress).getByLabelText(`Listening: band ${formatBand(listenings.at(-1)!.overall_band)}, best ${formatBand(Math.max(...bandsOf(listenings)))}, 11 taken`)).toBeOnTheScreen();
+  expect(within(progress).getByLabelText(`Writing: band ${formatBand(scored.overall_band)}, best ${formatBand(scored.overall_band)}, 1 taken`)).toBeOnTheScreen();
+  expect(within(progress).getByLabelText('Speaking: not yet')).toBeOnTheScreen();
+  expect(within(progress).getByLabelText('Estimated overall band: not yet')).toBeOnTheScreen();
+  expect(within(progress).getAllByTestId(/^band-point-reading-/)).toHaveLength(12);
+  expect(within(progress).getAllByTestId(/^band-point-listening-/)).toHaveLength(11);
+  expect(within(progress).getAllByTestId(/^band-point-writing-/)).toHaveLength(1);
+  // Oldest on the left, the essay just scored on the right edge.
+  const readingXs = readings.map((_, index) => within(progress).getByTestId(`band-point-reading-${index}`).props.cx as number);
+  expect([...readingXs].sort((a, b) => a - b)).toEqual(readingXs);
+  expect(within(progress).getByTestId('band-point-writing-0').props.cx).toBeGreaterThan(readingXs.at(-1)!);
 
   // A past result opens from the history.
   const pastReading = past[0]!;
