@@ -36,7 +36,7 @@ export const UNDECLARED_ERROR_MESSAGE = 'error code not declared in the contract
 /** What {@link createApp} is built from: every I/O dependency is passed in. */
 export interface CreateAppOptions {
   config: ServerConfig;
-  /** The seven repositories (dal-dynamodb) on DynamoDB, DynamoDB Local or the embedded store. */
+  /** The repositories (dal-dynamodb) on DynamoDB, DynamoDB Local or the embedded store; the rate limiters count in `rateLimits`. */
   repositories: Repositories;
   evaluators: Evaluators;
   mailer: Mailer;
@@ -62,6 +62,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const logger = options.logger ?? consoleLogger;
   const windowSeconds = config.rateLimit.windowSeconds;
   const now = () => clock().getTime();
+  // Counted in the rate limits table, so the limits hold across instances and restarts.
+  const limiter = (name: string, maxFailures: number, window: number) =>
+    createRateLimiter({ counters: options.repositories.rateLimits, name, maxFailures, windowSeconds: window, clock });
   const services: AppServices = {
     config,
     repositories: cacheContent(options.repositories, { ttlMs: config.contentCacheSeconds * 1000, now }),
@@ -78,18 +81,18 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }),
     sessions: createSessionAuth({ config, repositories: options.repositories, clock }),
     loginLimiters: {
-      account: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerAccount, windowSeconds, now }),
-      client: createRateLimiter({ maxFailures: config.rateLimit.maxFailuresPerClient, windowSeconds, now }),
+      account: limiter('login-account', config.rateLimit.maxFailuresPerAccount, windowSeconds),
+      client: limiter('login-client', config.rateLimit.maxFailuresPerClient, windowSeconds),
     },
     registrationLimiters: {
-      client: createRateLimiter({ maxFailures: config.registrationsPerClientPerHour, windowSeconds: 3600, now }),
+      client: limiter('registration-client', config.registrationsPerClientPerHour, 3600),
       // Ten an hour per address: a person retrying is never refused, a script hashing for it is.
-      account: createRateLimiter({ maxFailures: 10, windowSeconds: 3600, now }),
+      account: limiter('registration-account', 10, 3600),
     },
     registrationsInFlight: new Map(),
     idempotentInFlight: new Map(),
     // Five requested emails per address per hour: enough for a person, too few to flood an inbox.
-    emailLimiter: createRateLimiter({ maxFailures: 5, windowSeconds: 3600, now }),
+    emailLimiter: limiter('email', 5, 3600),
     logger,
     mailQueue: options.mailQueue ?? createMailQueue({ logger }),
     sendEmail: safeSender(options.mailer, logger),

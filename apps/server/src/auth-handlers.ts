@@ -5,6 +5,7 @@ import { clientAddress, type AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from './email-messages.js';
 import { passwordProblem } from './password-policy.js';
+import { consumeAll } from './rate-limiter.js';
 import { createSecretToken, hashSecretToken, type TokenPurpose } from './secret-tokens.js';
 import { fieldError, ServerError } from './server-error.js';
 
@@ -123,7 +124,7 @@ async function registerAccount(services: AppServices, email: string, password: s
     if (!DalError.isInstance(error, 'duplicate')) throw error;
     services.mailQueue.enqueue('already registered', async () => {
       // Repeated attempts must not turn registration into a way to flood someone's inbox.
-      if (services.emailLimiter.consume(`registered:${email}`) === 0) {
+      if ((await services.emailLimiter.consume(`registered:${email}`)) === 0) {
         await services.sendEmail(alreadyRegisteredEmail(email, services.config.publicUrl));
       }
     });
@@ -143,7 +144,8 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       }
       const email = normalizeEmail(body.email);
       checkNewPassword(body.password, email, 'password');
-      // Repeats sent while the first is being done share its outcome: one hash, one user, one mail.
+      // Repeats sent while the first is being done share its outcome: one hash, one user, one mail
+      // (or one 429). Marked in flight before anything is awaited, so repeats cannot slip past.
       const inFlight = services.registrationsInFlight.get(email);
       if (inFlight) {
         await inFlight;
@@ -151,16 +153,19 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       }
       const clientKey = clientAddress(context, config.trustProxy) ?? 'unknown';
       const limiters = services.registrationLimiters;
-      // The same for a taken address as for a new one, so the 429 tells nothing about accounts.
-      const wait = Math.max(limiters.client.retryAfterSeconds(clientKey), limiters.account.retryAfterSeconds(email));
-      if (wait > 0) {
-        throw new ServerError('rate_limited', `Too many registrations: try again in ${wait} seconds`, {
-          headers: { 'retry-after': String(wait) },
-        });
-      }
-      limiters.client.recordFailure(clientKey);
-      limiters.account.recordFailure(email);
-      const work = registerAccount(services, email, body.password, body.display_name ?? null);
+      const work = (async () => {
+        // The same for a taken address as for a new one, so the 429 tells nothing about accounts.
+        const wait = await consumeAll([
+          [limiters.client, clientKey],
+          [limiters.account, email],
+        ]);
+        if (wait > 0) {
+          throw new ServerError('rate_limited', `Too many registrations: try again in ${wait} seconds`, {
+            headers: { 'retry-after': String(wait) },
+          });
+        }
+        await registerAccount(services, email, body.password, body.display_name ?? null);
+      })();
       services.registrationsInFlight.set(email, work);
       try {
         await work;
@@ -173,22 +178,23 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
     async login({ body, context }) {
       const email = normalizeEmail(body.email);
       const clientKey = clientAddress(context, config.trustProxy) ?? 'unknown';
-      const wait = Math.max(services.loginLimiters.account.retryAfterSeconds(email), services.loginLimiters.client.retryAfterSeconds(clientKey));
+      // Counted as a failure before the password is checked, in one atomic step per limit (shared
+      // by every instance): guesses sent at once cannot all pass while the first is being hashed.
+      // A success gives it back.
+      const wait = await consumeAll([
+        [services.loginLimiters.account, email],
+        [services.loginLimiters.client, clientKey],
+      ]);
       if (wait > 0) {
         throw new ServerError('rate_limited', `Too many failed sign-in attempts: try again in ${wait} seconds`, {
           headers: { 'retry-after': String(wait) },
         });
       }
-      // Counted as a failure before the password is checked: guesses sent at once must not all
-      // pass the check above while the first of them is still being hashed. A success gives it back.
-      services.loginLimiters.account.recordFailure(email);
-      services.loginLimiters.client.recordFailure(clientKey);
       const user = await repositories.users.get(email);
       // An unknown email costs the same scrypt work as a wrong password, and answers the same.
       const valid = user ? await hasher.verify(body.password, user.password_hash) : await hasher.verifyDummy(body.password);
       if (!user || !valid) throw new ServerError('unauthorized', INVALID_CREDENTIALS);
-      services.loginLimiters.account.reset(email);
-      services.loginLimiters.client.release(clientKey);
+      await Promise.all([services.loginLimiters.account.reset(email), services.loginLimiters.client.release(clientKey)]);
       let current = user;
       if (hasher.needsRehash(user.password_hash)) {
         current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
@@ -223,7 +229,7 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
 
     async resendVerification({ caller }) {
       if (caller.user.email_verified) return { message: 'Your email address is already confirmed.' };
-      const wait = services.emailLimiter.consume(`verify:${caller.user.email}`);
+      const wait = await services.emailLimiter.consume(`verify:${caller.user.email}`);
       if (wait > 0) {
         throw new ServerError('rate_limited', `Too many emails asked for: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
       }
@@ -238,7 +244,7 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       services.mailQueue.enqueue('password reset', async () => {
         const user = await repositories.users.get(email);
         // Past the limit, the answer stays the same but no more mail goes out.
-        if (user && services.emailLimiter.consume(`reset:${email}`) === 0) {
+        if (user && (await services.emailLimiter.consume(`reset:${email}`)) === 0) {
           const token = await issueEmailToken(services, user, 'password_reset');
           const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
           await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));
@@ -254,23 +260,22 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       // Following the emailed link proves the address too.
       await updateUser(services, user, { password_hash: await hasher.hash(body.password), email_verified: true });
       await endOtherSessions(services, user.email, undefined);
-      services.loginLimiters.account.reset(user.email);
+      await services.loginLimiters.account.reset(user.email);
       return { ok: true as const };
     },
 
     async changePassword({ body, caller }) {
       const { user, session } = caller;
       const account = services.loginLimiters.account;
-      const wait = account.retryAfterSeconds(user.email);
+      // Counted before checking, like a sign-in, so that guesses sent at once cannot pass together.
+      const wait = await account.consume(user.email);
       if (wait > 0) {
         throw new ServerError('rate_limited', `Too many wrong passwords: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
       }
-      // Counted before checking, like a sign-in, so that guesses sent at once cannot pass together.
-      account.recordFailure(user.email);
       if (!(await hasher.verify(body.current_password, user.password_hash))) {
         throw fieldError('current_password', 'is incorrect', 'The current password is incorrect');
       }
-      account.release(user.email);
+      await account.release(user.email);
       checkNewPassword(body.new_password, user.email, 'new_password');
       await updateUser(services, user, { password_hash: await hasher.hash(body.new_password) });
       await endOtherSessions(services, user.email, session.session_id);

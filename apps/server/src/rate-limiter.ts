@@ -1,86 +1,78 @@
-/** Counts failures per key within a sliding window and says when a key has had too many. */
+import type { RateLimitRepository } from '@ielts-genai-prep/dal-dynamodb';
+
+/**
+ * Counts uses of a key within a window and says when a key has had too many. The counts live in
+ * the rate limits table (dal-dynamodb's `rateLimits`), so every instance of the server shares
+ * them and a restart forgets none.
+ */
 export interface RateLimiter {
-  /** Seconds until the key may try again, or 0 when it may try now. */
-  retryAfterSeconds(key: string): number;
-  /** Records a failure for the key. */
-  recordFailure(key: string): void;
-  /** Counts one use of the key if it is under its limit: 0 then, else the seconds to wait (nothing counted). */
-  consume(key: string): number;
   /**
-   * Takes back the most recent use counted for the key. An attempt is counted before its outcome
-   * is known (so that attempts arriving together cannot all slip under the limit); a success
-   * gives its count back this way.
+   * Counts one use of the key if it is under its limit: 0 then, else the seconds to wait
+   * (nothing counted). Atomic across instances: uses arriving together never all slip under it.
    */
-  release(key: string): void;
-  /** Forgets the key's failures (after a success). */
-  reset(key: string): void;
+  consume(key: string): Promise<number>;
+  /**
+   * Takes back one use counted for the key. An attempt is counted before its outcome is known (so
+   * that attempts arriving together cannot all slip under the limit); a success gives its count
+   * back this way.
+   */
+  release(key: string): Promise<void>;
+  /** Forgets the key's uses (after a success that clears the slate, such as a sign-in). */
+  reset(key: string): Promise<void>;
 }
 
 /** Options for {@link createRateLimiter}. */
 export interface RateLimiterOptions {
-  /** Failures allowed within the window. */
+  /** Where the counts are kept: the `rateLimits` repository of dal-dynamodb. */
+  counters: Pick<RateLimitRepository, 'consume' | 'release' | 'reset'>;
+  /** Put before every key (`login-account:ada@example.com`), so that limiters sharing the table never share a count. */
+  name: string;
+  /** Uses allowed within one window. */
   maxFailures: number;
-  /** The window, in seconds. */
+  /** The window, in seconds, from the first use counted in it. */
   windowSeconds: number;
-  /** The clock, in milliseconds. Default `Date.now`. */
-  now?: () => number;
-  /** Keys tracked at most; the oldest are dropped beyond it, so memory stays bounded. Default 100000. */
-  maxKeys?: number;
+  /** The clock. Default `() => new Date()`. */
+  clock?: () => Date;
 }
 
 /**
- * An in-memory sliding-window limiter. Each server process (or Lambda instance) counts on its
- * own, so the effective limit is per instance: enough to slow guessing, documented in README.md.
+ * A limiter on the rate limits table. A window starts at the first use counted and lasts
+ * `windowSeconds`; see the server README for what that allows at a window's end.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const now = options.now ?? Date.now;
-  const windowMs = options.windowSeconds * 1000;
-  const maxKeys = options.maxKeys ?? 100_000;
-  // A Map keeps insertion order: the first key is the one least recently failed.
-  const failures = new Map<string, number[]>();
-
-  const recent = (key: string): number[] => {
-    const since = now() - windowMs;
-    const times = (failures.get(key) ?? []).filter((time) => time > since);
-    if (times.length === 0) failures.delete(key);
-    else failures.set(key, times);
-    return times;
-  };
-
-  const retryAfterSeconds = (key: string): number => {
-    const times = recent(key);
-    if (times.length < options.maxFailures) return 0;
-    const oldestCounted = times[times.length - options.maxFailures] ?? now();
-    return Math.max(1, Math.ceil((oldestCounted + windowMs - now()) / 1000));
-  };
-
-  const recordFailure = (key: string): void => {
-    const times = recent(key);
-    times.push(now());
-    failures.delete(key);
-    failures.set(key, times.slice(-options.maxFailures));
-    while (failures.size > maxKeys) {
-      const oldest = failures.keys().next().value;
-      if (oldest === undefined) break;
-      failures.delete(oldest);
-    }
-  };
-
+  const { counters, name, maxFailures, windowSeconds } = options;
+  const clock = options.clock ?? (() => new Date());
+  const keyOf = (key: string) => `${name}:${key}`;
   return {
-    retryAfterSeconds,
-    recordFailure,
-    consume(key) {
-      const wait = retryAfterSeconds(key);
-      if (wait === 0) recordFailure(key);
-      return wait;
+    async consume(key) {
+      const result = await counters.consume(keyOf(key), { limit: maxFailures, windowSeconds, now: clock() });
+      return result.retryAfterSeconds;
     },
-    release(key) {
-      const times = recent(key);
-      times.pop();
-      if (times.length === 0) failures.delete(key);
+    async release(key) {
+      await counters.release(keyOf(key), { now: clock() });
     },
-    reset(key) {
-      failures.delete(key);
+    async reset(key) {
+      await counters.reset(keyOf(key));
     },
   };
+}
+
+/**
+ * Counts one use of every (limiter, key) pair, or of none: when any of them is at its limit, the
+ * uses counted for the others are given back. 0 when all were counted, else the longest wait in
+ * seconds, so a client told to wait is not refused again by another of the limits on its return.
+ */
+export async function consumeAll(uses: ReadonlyArray<readonly [RateLimiter, string]>): Promise<number> {
+  const results = await Promise.allSettled(uses.map(([limiter, key]) => limiter.consume(key)));
+  const waits = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  const wait = Math.max(0, ...waits.map((value) => value ?? 0));
+  if (failed || wait > 0) {
+    const released = await Promise.allSettled(uses.map(async ([limiter, key], index) => (waits[index] === 0 ? limiter.release(key) : undefined)));
+    // The first failure is the one to report; a release that failed after it adds nothing.
+    if (failed) throw failed.reason;
+    const notReleased = released.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (notReleased) throw notReleased.reason;
+  }
+  return wait;
 }
