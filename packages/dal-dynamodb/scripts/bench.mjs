@@ -251,6 +251,11 @@ try {
     created_at: new Date().toISOString(),
   });
   await repositories.aiSafetyLogs.listByAssessment(saved.assessment.assessment_id);
+  const limitKey = `login-account:${email}`;
+  await repositories.rateLimits.consume(limitKey, { limit: 5, windowSeconds: 900 });
+  await repositories.rateLimits.get(limitKey);
+  await repositories.rateLimits.release(limitKey);
+  await repositories.rateLimits.reset(limitKey);
 
   const every = Object.entries(measured).flatMap(([repositoryName, repository]) => Object.keys(repository).map((methodName) => `${repositoryName}.${methodName}`));
   const missing = every.filter((operation) => !usage.get(operation)?.calls);

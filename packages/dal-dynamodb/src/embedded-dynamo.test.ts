@@ -27,4 +27,29 @@ describe('startEmbeddedDynamo', () => {
     expect(stored?.user_id).toBe(user.user_id);
     await second.close();
   });
+
+  it('lets the requests in flight finish before it closes the store', async () => {
+    const embedded = await startEmbeddedDynamo({ path: path.join(folder, 'closing') });
+    const repositories = createRepositories({ documentClient: embedded.documentClient, cursorSecret: 's' });
+    const users = Array.from({ length: 200 }, () => userInput());
+    // Sent, not awaited: close() comes once the first is answered, while others are being answered.
+    const writes = users.map((user) => repositories.users.create(user));
+    await Promise.race(writes);
+    await embedded.close();
+    const settled = await Promise.allSettled(writes);
+    // A request that reached the store is answered: none is cut off mid-way ("socket hang up").
+    // Only one that had not been sent yet fails (refused, or reset on a keep-alive socket that
+    // was idle), and that one was never stored.
+    const failures = settled.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+    expect(failures.filter((failure) => !/ECONNREFUSED|ECONNRESET/.test(failure))).toEqual([]);
+    expect(settled.filter((result) => result.status === 'fulfilled').length).toBeGreaterThan(0);
+
+    const reopened = await startEmbeddedDynamo({ path: path.join(folder, 'closing') });
+    const reader = createRepositories({ documentClient: reopened.documentClient, cursorSecret: 's' });
+    for (const [index, user] of users.entries()) {
+      const stored = await reader.users.get(String(user.email));
+      expect(stored !== undefined, `${String(user.email)} ${settled[index]?.status}`).toBe(settled[index]?.status === 'fulfilled');
+    }
+    await reopened.close();
+  });
 });

@@ -71,8 +71,19 @@ export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = 
   const endpoint = `http://${host}:${port}`;
   const { client, documentClient } = createDynamoClients({ endpoint });
   const close = async () => {
-    client.destroy();
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    // Stop taking requests and let those in flight finish before the store closes: cutting the
+    // client's sockets first let dynalite close LevelDB under a running query, which throws an
+    // uncaught "Iterator is not open" and crashed a server stopped right after a burst of requests.
+    const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    // Keep-alive sockets idle between requests would hold the server open: drop them as they idle.
+    const idle = setInterval(() => server.closeIdleConnections(), 20);
+    server.closeIdleConnections();
+    try {
+      await closed;
+    } finally {
+      clearInterval(idle);
+      client.destroy();
+    }
   };
   try {
     const tables =
