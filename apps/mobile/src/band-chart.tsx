@@ -1,7 +1,8 @@
 import { SKILLS } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
-import Svg, { Circle, G, Line, Polyline, Text as SvgText } from 'react-native-svg';
+import { Circle, G, Line, Polyline, Text as SvgText } from 'react-native-svg';
 import type { BandProgress } from './band-progress';
+import { ChartCanvas } from './chart-canvas';
 import { BAND_AXIS, PHONE_FRAME, plotBox, polylinePoints, seriesColour, timedPoints, yOf } from './chart-geometry';
 import { SKILL_NAMES, formatBand, formatDay } from './labels';
 import { colors, spacing } from './theme';
@@ -32,15 +33,7 @@ export function BandChart({ history }: { history: BandProgress['history'] }) {
   if (start === null || end === null) return null;
   return (
     <View style={styles.chart}>
-      <Svg
-        viewBox={`0 0 ${frame.width} ${frame.height}`}
-        width="100%"
-        style={{ aspectRatio: frame.width / frame.height }}
-        accessible
-        accessibilityRole="image"
-        accessibilityLabel={`Your bands over time. ${described}.`}
-        testID="band-chart"
-      >
+      <ChartCanvas label={`Your bands over time. ${described}.`} testID="band-chart">
         {BAND_AXIS.marks.map((mark) => {
           const y = yOf(mark, BAND_AXIS, frame);
           return (
@@ -74,7 +67,7 @@ export function BandChart({ history }: { history: BandProgress['history'] }) {
             </G>
           );
         })}
-      </Svg>
+      </ChartCanvas>
       <View style={styles.legend} importantForAccessibility="no-hide-descendants" accessibilityElementsHidden>
         {SKILLS.filter((skill) => history[skill].length > 0).map((skill) => (
           <View key={skill} style={styles.legendEntry}>

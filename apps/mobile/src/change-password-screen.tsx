@@ -4,10 +4,11 @@ import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
 import { fieldErrorsOf } from './error-text';
-import { NewPasswordFields } from './new-password-fields';
+import { NewPasswordFields, useNewPassword } from './new-password-fields';
 import { ScreenLayout } from './screen-layout';
 import { TextField } from './text-field';
 import { shared } from './theme';
+import { useAction } from './use-action';
 
 /** Shown once the password is changed. */
 export const PASSWORD_CHANGED = 'Your password has been changed. You stay signed in on this phone; your other devices have been signed out.';
@@ -16,67 +17,47 @@ export const PASSWORD_CHANGED = 'Your password has been changed. You stay signed
 export function ChangePasswordScreen() {
   const { client, navigation } = useApp();
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const fieldErrors = fieldErrorsOf(error);
+  const fresh = useNewPassword();
+  const [changed, setChanged] = useState(false);
+  const save = useAction(async () => {
+    await client.auth.changePassword({ current_password: current, new_password: fresh.password });
+    setChanged(true);
+  });
+  const fieldErrors = fieldErrorsOf(save.error);
 
-  const submit = async () => {
-    setError(null);
-    if (password !== confirmation) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    setBusy(true);
-    try {
-      await client.auth.changePassword({ current_password: current, new_password: password });
-      setDone(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <ScreenLayout title="Change password" onBack={busy ? undefined : navigation.back}>
-      {done ? (
+  if (changed) {
+    return (
+      <ScreenLayout title="Change password" onBack={navigation.back}>
         <View style={shared.card}>
           <NoticeBanner>{PASSWORD_CHANGED}</NoticeBanner>
           <Button label="Back to home" variant="secondary" onPress={() => navigation.reset({ name: 'home' })} />
         </View>
-      ) : (
-        <>
-          {error !== null ? <ErrorBanner error={error} fields={['current_password', 'new_password']} /> : null}
-          <View style={shared.card}>
-            <TextField
-              testID="field-current_password"
-              label="Current password"
-              value={current}
-              onChangeText={setCurrent}
-              error={fieldErrors.current_password}
-              secureTextEntry
-              autoCapitalize="none"
-              autoComplete="current-password"
-              textContentType="password"
-            />
-            <NewPasswordFields
-              field="new_password"
-              password={password}
-              confirmation={confirmation}
-              onPassword={setPassword}
-              onConfirmation={setConfirmation}
-              error={fieldErrors.new_password}
-              mismatch={mismatch}
-            />
-            <Button label={busy ? 'Saving…' : 'Change password'} onPress={() => void submit()} busy={busy} disabled={current === '' || password === ''} />
-          </View>
-        </>
-      )}
+      </ScreenLayout>
+    );
+  }
+  return (
+    <ScreenLayout title="Change password" onBack={save.busy ? undefined : navigation.back}>
+      {save.error !== null ? <ErrorBanner error={save.error} fields={['current_password', 'new_password']} /> : null}
+      <View style={shared.card}>
+        <TextField
+          testID="field-current_password"
+          label="Current password"
+          value={current}
+          onChangeText={setCurrent}
+          error={fieldErrors.current_password}
+          secureTextEntry
+          autoCapitalize="none"
+          autoComplete="current-password"
+          textContentType="password"
+        />
+        <NewPasswordFields field="new_password" value={fresh} error={fieldErrors.new_password} />
+        <Button
+          label={save.busy ? 'Saving…' : 'Change password'}
+          onPress={() => fresh.matches() && void save.run()}
+          busy={save.busy}
+          disabled={current === '' || fresh.password === ''}
+        />
+      </View>
     </ScreenLayout>
   );
 }

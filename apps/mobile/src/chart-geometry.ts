@@ -73,6 +73,14 @@ export function columnCentres(count: number, frame: Frame): number[] {
   return Array.from({ length: count }, (_, index) => box.left + width * index + width / 2);
 }
 
+/** A point of a line. */
+export interface LinePoint {
+  category: number;
+  value: number;
+  x: number;
+  y: number;
+}
+
 /** One bar: its series and category, the value, and its rectangle. */
 export interface BarRect {
   series: number;
@@ -112,27 +120,13 @@ export function barRects(chart: Chart, frame: Frame = PHONE_FRAME): CategoryPlot
     chart.series.forEach((series, index) => {
       const value = series.values[category];
       if (typeof value !== 'number') return;
-      const top = yOf(value, plot.axis, frame);
-      bars.push({
-        series: index,
-        category,
-        value,
-        x: groupLeft + barWidth * index,
-        y: Math.min(top, plot.zeroY),
-        width: barWidth,
-        height: Math.abs(plot.zeroY - top),
-      });
+      const end = yOf(value, plot.axis, frame);
+      // A bar spans from zero to its value, upwards or (negative) downwards.
+      const [upper, lower] = end <= plot.zeroY ? [end, plot.zeroY] : [plot.zeroY, end];
+      bars.push({ series: index, category, value, x: groupLeft + barWidth * index, y: upper, width: barWidth, height: lower - upper });
     });
   });
   return { ...plot, bars };
-}
-
-/** A point of a line. */
-export interface LinePoint {
-  category: number;
-  value: number;
-  x: number;
-  y: number;
 }
 
 /** One series of a line chart: its points, and the runs between gaps (a null breaks the line). */

@@ -4,15 +4,14 @@ import { barRects, lineSeries, pieWedges } from './chart-geometry';
 import { ChartView } from './chart-view';
 
 const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart => chartSchema.parse({ title: 'A chart', categories: [], series: [], ...input });
+/** A series from its name and figures. */
+const figures = (name: string, ...values: Array<number | null>) => ({ name, values });
 
 const LEISURE = chart({
   chart_type: 'bar',
   title: 'Weekly hours of leisure, by age group',
   categories: ['16–24', '25–34', '65+'],
-  series: [
-    { name: 'Streaming video', values: [14.5, 11.2, 9.4] },
-    { name: 'Reading', values: [2.1, null, 7.8] },
-  ],
+  series: [figures('Streaming video', 14.5, 11.2, 9.4), figures('Reading', 2.1, null, 7.8)],
   unit: 'hours per week',
   x_label: 'Age group',
   y_label: 'Hours',
@@ -49,10 +48,7 @@ it('draws a line graph’s points and a pie’s wedges from the figures', () => 
     chart_type: 'line',
     title: 'Share of electricity',
     categories: ['2000', '2010', '2020'],
-    series: [
-      { name: 'Coal', values: [52, 41, 18] },
-      { name: 'Wind and solar', values: [1, 8, 33] },
-    ],
+    series: [figures('Coal', 52, 41, 18), figures('Wind and solar', 1, 8, 33)],
     unit: '%',
   });
   const { unmount } = render(<ChartView chart={energy} />);
@@ -67,10 +63,7 @@ it('draws a line graph’s points and a pie’s wedges from the figures', () => 
     chart_type: 'pie',
     title: 'University spending',
     categories: ['Salaries', 'Buildings', 'Research'],
-    series: [
-      { name: '2005', values: [60, 25, 15] },
-      { name: '2025', values: [50, 20, 30] },
-    ],
+    series: [figures('2005', 60, 25, 15), figures('2025', 50, 20, 30)],
     unit: '%',
   });
   render(<ChartView chart={budget} />);
@@ -89,10 +82,7 @@ it('shows a table as rows of figures, a process as numbered stages and a map by 
     chart_type: 'table',
     title: 'Passengers (millions)',
     categories: ['2019', '2023'],
-    series: [
-      { name: 'Northbay', values: [12.4, 11.8] },
-      { name: 'Westmoor', values: [2.6, 2.1] },
-    ],
+    series: [figures('Northbay', 12.4, 11.8), figures('Westmoor', 2.6, 2.1)],
     unit: 'million passengers',
     y_label: 'Airport',
   });

@@ -2,6 +2,7 @@ import type { Chart } from '@ielts-genai-prep/core';
 import { useState, type ReactNode } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import Svg, { Circle, G, Line, Path, Polyline, Rect, Text as SvgText } from 'react-native-svg';
+import { ChartCanvas } from './chart-canvas';
 import { Button } from './button';
 import {
   PHONE_FRAME,
@@ -34,17 +35,9 @@ function summary(chart: Chart): string {
 
 function Canvas({ chart, children }: { chart: Chart; children: ReactNode }) {
   return (
-    <Svg
-      viewBox={`0 0 ${frame.width} ${frame.height}`}
-      width="100%"
-      style={{ aspectRatio: frame.width / frame.height }}
-      accessible
-      accessibilityRole="image"
-      accessibilityLabel={summary(chart)}
-      testID={`chart-${chart.chart_type}`}
-    >
+    <ChartCanvas label={summary(chart)} testID={`chart-${chart.chart_type}`}>
       {children}
-    </Svg>
+    </ChartCanvas>
   );
 }
 
@@ -183,40 +176,6 @@ function Legend({ names }: { names: string[] }) {
   );
 }
 
-/** A chart's figures as a table: a row per series, a column per category; scrolls sideways when wide. */
-export function FiguresTable({ chart }: { chart: Chart }) {
-  return (
-    <ScrollView horizontal testID="chart-table">
-      <View style={styles.table}>
-        <View style={[styles.tableRow, styles.tableHead]}>
-          <Text style={[styles.cell, styles.rowHeading]}>{chart.y_label ?? ''}</Text>
-          {chart.categories.map((category, index) => (
-            <Text key={`${category}-${index}`} style={[styles.cell, styles.headText]}>
-              {category}
-            </Text>
-          ))}
-        </View>
-        {chart.series.map((series, row) => (
-          <View key={`${series.name}-${row}`} style={styles.tableRow} accessible accessibilityLabel={`${series.name}: ${chart.categories.map((category, index) => {
-            const value = series.values[index];
-            return `${category} ${typeof value === 'number' ? spoken(chart, value) : 'no figure'}`;
-          }).join(', ')}`}>
-            <Text style={[styles.cell, styles.rowHeading]}>{series.name}</Text>
-            {chart.categories.map((category, index) => {
-              const value = series.values[index];
-              return (
-                <Text key={`${category}-${index}`} style={styles.cell}>
-                  {typeof value === 'number' ? formatFigure(value) : '–'}
-                </Text>
-              );
-            })}
-          </View>
-        ))}
-      </View>
-    </ScrollView>
-  );
-}
-
 function ProcessSteps({ chart }: { chart: Chart }) {
   return (
     <View style={styles.steps} testID="chart-process">
@@ -234,6 +193,51 @@ function ProcessSteps({ chart }: { chart: Chart }) {
         </View>
       ))}
     </View>
+  );
+}
+
+/** One row of the figures table: a heading cell, then a cell per category. */
+function FiguresRow({ heading, cells, head = false, label }: { heading: string; cells: string[]; head?: boolean; label?: string }) {
+  return (
+    <View style={[styles.tableRow, head ? styles.tableHead : null]} accessible={label !== undefined} accessibilityLabel={label}>
+      <Text style={[styles.cell, styles.rowHeading]}>{heading}</Text>
+      {cells.map((cell, index) => (
+        <Text key={index} style={[styles.cell, head ? styles.headText : null]}>
+          {cell}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** A chart's figures as a table: a row per series, a column per category; scrolls sideways when wide. */
+export function FiguresTable({ chart }: { chart: Chart }) {
+  const figureAt = (values: ReadonlyArray<number | null>, index: number) => {
+    const value = values[index];
+    return typeof value === 'number' ? value : null;
+  };
+  return (
+    <ScrollView horizontal testID="chart-table">
+      <View style={styles.table}>
+        <FiguresRow head heading={chart.y_label ?? ''} cells={chart.categories} />
+        {chart.series.map((series, row) => (
+          <FiguresRow
+            key={`${series.name}-${row}`}
+            heading={series.name}
+            cells={chart.categories.map((_, index) => {
+              const value = figureAt(series.values, index);
+              return value === null ? '–' : formatFigure(value);
+            })}
+            label={`${series.name}: ${chart.categories
+              .map((category, index) => {
+                const value = figureAt(series.values, index);
+                return `${category} ${value === null ? 'no figure' : spoken(chart, value)}`;
+              })
+              .join(', ')}`}
+          />
+        ))}
+      </View>
+    </ScrollView>
   );
 }
 

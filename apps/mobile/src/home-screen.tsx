@@ -8,6 +8,7 @@ import { ErrorBanner, NoticeBanner } from './error-banner';
 import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { colors, shared } from './theme';
+import { useAction } from './use-action';
 import { useApiData } from './use-api-data';
 
 const RECENT_RESULTS = 5;
@@ -18,26 +19,17 @@ export const CONFIRM_EMAIL_NOTICE = 'Please confirm your email address: your fre
 /** Asks an unconfirmed learner to open the emailed link, and sends it again on request. */
 function ConfirmEmailCard() {
   const { client } = useApp();
-  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const resend = async () => {
-    setState('sending');
-    setError(null);
-    try {
-      setMessage((await client.auth.resendVerification()).message);
-      setState('sent');
-    } catch (caught) {
-      setError(caught);
-      setState('idle');
-    }
-  };
+  const [sentMessage, setSentMessage] = useState<string | null>(null);
+  const resend = useAction(async () => setSentMessage((await client.auth.resendVerification()).message));
   return (
     <View style={shared.card} testID="confirm-email">
       <NoticeBanner>{CONFIRM_EMAIL_NOTICE}</NoticeBanner>
-      {state === 'sent' ? <Text style={shared.body}>{message}</Text> : null}
-      {error !== null ? <ErrorBanner error={error} onRetry={() => void resend()} /> : null}
-      {state !== 'sent' ? <Button label={state === 'sending' ? 'Sending…' : 'Send the link again'} variant="secondary" onPress={() => void resend()} busy={state === 'sending'} /> : null}
+      {sentMessage !== null ? (
+        <Text style={shared.body}>{sentMessage}</Text>
+      ) : (
+        <Button label={resend.busy ? 'Sending…' : 'Send the link again'} variant="secondary" onPress={() => void resend.run()} busy={resend.busy} />
+      )}
+      {resend.error !== null ? <ErrorBanner error={resend.error} onRetry={() => void resend.run()} /> : null}
     </View>
   );
 }

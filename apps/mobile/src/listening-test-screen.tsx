@@ -1,16 +1,14 @@
-import { ApiError } from '@ielts-genai-prep/api-client';
 import type { PublicQuestion } from '@ielts-genai-prep/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
-import { AnswerSheet, answerSheetFrom, questionNumbers, type Answers } from './answer-sheet';
+import { AnswerSheet, questionNumbers, type Answers } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner } from './error-banner';
-import { fieldErrorsOf } from './error-text';
-import { newIdempotencyKey } from './idempotency-key';
 import { formatClock } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { useSectionPlayer, type ListeningSection } from './section-player';
+import { SheetFooter, useSheetSubmission } from './sheet-submission';
 import { colors, shared, spacing } from './theme';
 import { AllowanceNotice, noneLeft, useAllowances } from './use-allowance';
 import { useApiData } from './use-api-data';
@@ -66,17 +64,11 @@ function SectionCard({
 }
 
 function ListeningRunner({ question, mode }: { question: PublicQuestion; mode: ListeningMode }) {
-  const { client, navigation } = useApp();
   const player = useSectionPlayer();
   const [played, setPlayed] = useState<ReadonlySet<number>>(new Set());
   const [answers, setAnswers] = useState<Answers>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // The same answers sent again reuse their key (a retry after a lost answer is charged once).
-  const lastAttempt = useRef<{ sheet: string; key: string } | null>(null);
+  const submission = useSheetSubmission({ test: question, kind: 'listening' });
   const sections = [...question.sections].sort((a, b) => a.part - b.part);
-  const total = questionNumbers(question.question_groups).length;
-  const answered = Object.keys(answerSheetFrom(answers)).length;
 
   const play = (section: ListeningSection) => {
     if (mode === 'test' && played.has(section.part)) return;
@@ -84,25 +76,11 @@ function ListeningRunner({ question, mode }: { question: PublicQuestion; mode: L
     void player.play(section);
   };
 
-  const submit = async () => {
+  const submit = () => {
     player.stop();
-    const sheet = answerSheetFrom(answers);
-    const serialised = JSON.stringify(sheet);
-    const key = lastAttempt.current?.sheet === serialised ? lastAttempt.current.key : newIdempotencyKey(Date.now, Math.random, 'listening');
-    lastAttempt.current = { sheet: serialised, key };
-    setBusy(true);
-    setError(null);
-    try {
-      const assessment = await client.listening.evaluate({ question_id: question.question_id, answers: sheet, idempotency_key: key });
-      navigation.replace({ name: 'result', assessment, question });
-    } catch (caught) {
-      if (ApiError.isInstance(caught) && caught.code === 'unauthorized') return;
-      setError(caught);
-      setBusy(false);
-    }
+    void submission.submit(answers);
   };
 
-  const fieldErrors = fieldErrorsOf(error);
   return (
     <>
       <Text style={shared.muted}>
@@ -124,17 +102,13 @@ function ListeningRunner({ question, mode }: { question: PublicQuestion; mode: L
           <AnswerSheet
             groups={question.question_groups.filter((group) => group.part === section.part)}
             answers={answers}
-            errors={fieldErrors}
-            disabled={busy}
+            errors={submission.fieldErrors}
+            disabled={submission.busy}
             onChange={(number, value) => setAnswers((previous) => ({ ...previous, [String(number)]: value }))}
           />
         </View>
       ))}
-      {error !== null ? <ErrorBanner error={error} fields={Object.keys(fieldErrors)} onRetry={() => void submit()} /> : null}
-      <Text style={shared.body}>
-        You have answered {answered} of {total} questions.{answered < total ? ' Unanswered questions are marked wrong.' : ''}
-      </Text>
-      <Button label={busy ? 'Marking…' : 'Submit answers'} onPress={() => void submit()} busy={busy} />
+      <SheetFooter test={question} answers={answers} submission={submission} onSubmit={submit} />
     </>
   );
 }

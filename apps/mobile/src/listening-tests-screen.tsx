@@ -1,6 +1,7 @@
-import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
+import { ChoiceCard } from './choice-card';
 import { ErrorBanner } from './error-banner';
 import { ScreenLayout } from './screen-layout';
 import { shared, spacing } from './theme';
@@ -23,18 +24,12 @@ export function ListeningTestsScreen() {
       {!tests.loading && tests.error === null && tests.items.length === 0 ? <Text style={shared.body}>There are no listening tests yet.</Text> : null}
       <View style={styles.list}>
         {tests.items.map((test) => (
-          <Pressable
+          <ChoiceCard
             key={test.question_id}
-            accessibilityRole="button"
-            accessibilityLabel={test.title}
+            title={test.title}
+            detail={`${test.sections.length} sections · ${test.question_groups.reduce((sum, group) => sum + group.questions.length, 0)} questions · ${test.time_limit} minutes`}
             onPress={() => navigation.push({ name: 'listening-test', questionId: test.question_id })}
-            style={({ pressed }) => [shared.card, pressed && styles.pressed]}
-          >
-            <Text style={shared.heading}>{test.title}</Text>
-            <Text style={shared.muted}>
-              {test.sections.length} sections · {test.question_groups.reduce((sum, group) => sum + group.questions.length, 0)} questions · {test.time_limit} minutes
-            </Text>
-          </Pressable>
+          />
         ))}
       </View>
       {tests.hasMore ? <Button label="Load more" variant="secondary" onPress={tests.loadMore} busy={tests.loadingMore} /> : null}
@@ -44,5 +39,4 @@ export function ListeningTestsScreen() {
 
 const styles = StyleSheet.create({
   list: { gap: spacing.md },
-  pressed: { opacity: 0.75 },
 });

@@ -1,16 +1,14 @@
-import { ApiError } from '@ielts-genai-prep/api-client';
 import type { PublicQuestion } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View, useWindowDimensions } from 'react-native';
 import * as z from 'zod';
-import { AnswerSheet, answerSheetFrom, questionNumbers } from './answer-sheet';
+import { AnswerSheet, questionNumbers } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { Countdown } from './countdown';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { fieldErrorsOf } from './error-text';
-import { newIdempotencyKey } from './idempotency-key';
 import { ScreenLayout } from './screen-layout';
+import { SheetFooter, useSheetSubmission } from './sheet-submission';
 import { Tabs } from './tabs';
 import { colors, shared, spacing } from './theme';
 import { AllowanceNotice, noneLeft, useAllowances } from './use-allowance';
@@ -57,49 +55,32 @@ function Passage({ passage }: { passage: PublicQuestion['passages'][number] }) {
 }
 
 function ReadingRunner({ test, draft, update, discard }: { test: PublicQuestion; draft: ReadingDraft & { started_at: number }; update: (change: Partial<ReadingDraft>) => void; discard: () => Promise<void> }) {
-  const { client, navigation } = useApp();
   const { width } = useWindowDimensions();
   const split = width >= SPLIT_MIN_WIDTH;
   const passages = [...test.passages].sort((a, b) => a.part - b.part);
   const [part, setPart] = useState(passages[0]?.part ?? 1);
   const [view, setView] = useState<'passage' | 'questions'>('passage');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [timeUp, setTimeUp] = useState(false);
-  const total = questionNumbers(test.question_groups).length;
-  const answered = Object.keys(answerSheetFrom(draft.answers)).length;
+  // The last sheet sent is kept in the draft, so a sheet sent again after a restart reuses its key.
+  const submission = useSheetSubmission({
+    test,
+    kind: 'reading',
+    attempt: { current: draft.attempt, remember: (attempt) => update({ attempt }) },
+    onMarked: discard,
+  });
   const groups = test.question_groups.filter((group) => group.part === part);
   const numbers = questionNumbers(groups);
   const questionsLabel = numbers.length > 0 ? `Questions ${numbers[0]}–${numbers.at(-1)}` : 'Questions';
   const passage = passages.find((candidate) => candidate.part === part);
-  const fieldErrors = fieldErrorsOf(error);
-
-  const submit = async () => {
-    const sheet = answerSheetFrom(draft.answers);
-    const serialised = JSON.stringify(sheet);
-    // The same sheet sent again (after a lost answer, or a restart) reuses its key: marked and charged once.
-    const key = draft.attempt?.sheet === serialised ? draft.attempt.key : newIdempotencyKey(Date.now, Math.random, 'reading');
-    update({ attempt: { sheet: serialised, key } });
-    setBusy(true);
-    setError(null);
-    try {
-      const assessment = await client.reading.evaluate({ question_id: test.question_id, answers: sheet, idempotency_key: key });
-      await discard();
-      navigation.replace({ name: 'result', assessment, question: test });
-    } catch (caught) {
-      if (ApiError.isInstance(caught) && caught.code === 'unauthorized') return;
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  const submit = () => void submission.submit(draft.answers);
 
   const sheet = (
     <View style={[shared.card, split ? styles.half : null]} testID={`questions-${part}`}>
       <AnswerSheet
         groups={groups}
         answers={draft.answers}
-        errors={fieldErrors}
-        disabled={busy}
+        errors={submission.fieldErrors}
+        disabled={submission.busy}
         onChange={(number, value) => update({ answers: { ...draft.answers, [String(number)]: value } })}
       />
     </View>
@@ -142,11 +123,7 @@ function ReadingRunner({ test, draft, update, discard }: { test: PublicQuestion;
         ) : null}
         {split || view === 'questions' ? sheet : null}
       </View>
-      {error !== null ? <ErrorBanner error={error} fields={Object.keys(fieldErrors)} onRetry={() => void submit()} /> : null}
-      <Text style={shared.body}>
-        You have answered {answered} of {total} questions.{answered < total ? ' Unanswered questions are marked wrong.' : ''}
-      </Text>
-      <Button label={busy ? 'Marking…' : 'Submit answers'} onPress={() => void submit()} busy={busy} />
+      <SheetFooter test={test} answers={draft.answers} submission={submission} onSubmit={submit} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { AssessmentType } from '@ielts-genai-prep/core';
-import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { questionNumbers } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
+import { ChoiceCard } from './choice-card';
 import { ErrorBanner } from './error-banner';
 import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
@@ -33,18 +34,12 @@ export function ReadingTestsScreen({ type }: ReadingTestsScreenProps) {
       ) : null}
       <View style={styles.list}>
         {tests.items.map((test) => (
-          <Pressable
+          <ChoiceCard
             key={test.question_id}
-            accessibilityRole="button"
-            accessibilityLabel={test.title}
+            title={test.title}
+            detail={`${test.passages.length} passages · ${questionNumbers(test.question_groups).length} questions · ${test.time_limit} minutes`}
             onPress={() => navigation.push({ name: 'reading-test', questionId: test.question_id })}
-            style={({ pressed }) => [shared.card, pressed && styles.pressed]}
-          >
-            <Text style={shared.heading}>{test.title}</Text>
-            <Text style={shared.muted}>
-              {test.passages.length} passages · {questionNumbers(test.question_groups).length} questions · {test.time_limit} minutes
-            </Text>
-          </Pressable>
+          />
         ))}
       </View>
       {tests.hasMore ? <Button label="Load more" variant="secondary" onPress={tests.loadMore} busy={tests.loadingMore} /> : null}
@@ -54,5 +49,4 @@ export function ReadingTestsScreen({ type }: ReadingTestsScreenProps) {
 
 const styles = StyleSheet.create({
   list: { gap: spacing.md },
-  pressed: { opacity: 0.75 },
 });

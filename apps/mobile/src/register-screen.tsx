@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
+import { EmailField } from './email-field';
 import { ErrorBanner } from './error-banner';
 import { fieldErrorsOf } from './error-text';
 import { ScreenLayout } from './screen-layout';
@@ -53,17 +54,7 @@ export function RegisterScreen() {
           autoComplete="name"
           textContentType="name"
         />
-        <TextField
-          testID="field-email"
-          label="Email"
-          value={email}
-          onChangeText={setEmail}
-          error={fieldErrors.email}
-          autoCapitalize="none"
-          autoComplete="email"
-          keyboardType="email-address"
-          textContentType="emailAddress"
-        />
+        <EmailField value={email} onChangeText={setEmail} error={fieldErrors.email} />
         <TextField
           testID="field-password"
           label="Password"

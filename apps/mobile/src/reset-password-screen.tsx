@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
 import { fieldErrorsOf } from './error-text';
-import { NewPasswordFields } from './new-password-fields';
+import { NewPasswordFields, useNewPassword } from './new-password-fields';
 import { ScreenLayout } from './screen-layout';
 import { colors, shared } from './theme';
+import { useAction } from './use-action';
 
 /** Props of {@link ResetPasswordScreen}. */
 export interface ResetPasswordScreenProps {
@@ -24,34 +24,17 @@ export const PASSWORD_RESET_DONE = 'Your password has been changed, and you have
  */
 export function ResetPasswordScreen({ token }: ResetPasswordScreenProps) {
   const { client, navigation, forgetSession } = useApp();
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldErrors = fieldErrorsOf(error);
-
-  const submit = async () => {
-    setError(null);
-    if (password !== confirmation) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    setBusy(true);
-    try {
-      await client.auth.confirmPasswordReset({ token, password });
-      await forgetSession();
-      navigation.reset({ name: 'sign-in', notice: PASSWORD_RESET_DONE });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  const fresh = useNewPassword();
+  const save = useAction(async () => {
+    await client.auth.confirmPasswordReset({ token, password: fresh.password });
+    await forgetSession();
+    navigation.reset({ name: 'sign-in', notice: PASSWORD_RESET_DONE });
+  });
+  const fieldErrors = fieldErrorsOf(save.error);
 
   return (
-    <ScreenLayout title="Choose a new password" onBack={navigation.canGoBack && !busy ? navigation.back : undefined}>
-      {error !== null ? <ErrorBanner error={error} fields={['password', 'token']} /> : null}
+    <ScreenLayout title="Choose a new password" onBack={navigation.canGoBack && !save.busy ? navigation.back : undefined}>
+      {save.error !== null ? <ErrorBanner error={save.error} fields={['password', 'token']} /> : null}
       {fieldErrors.token ? (
         <View style={shared.card}>
           <Text style={styles.problem}>This reset link cannot be used: it {fieldErrors.token}.</Text>
@@ -59,16 +42,13 @@ export function ResetPasswordScreen({ token }: ResetPasswordScreenProps) {
         </View>
       ) : null}
       <View style={shared.card}>
-        <NewPasswordFields
-          field="password"
-          password={password}
-          confirmation={confirmation}
-          onPassword={setPassword}
-          onConfirmation={setConfirmation}
-          error={fieldErrors.password}
-          mismatch={mismatch}
+        <NewPasswordFields field="password" value={fresh} error={fieldErrors.password} />
+        <Button
+          label={save.busy ? 'Saving…' : 'Set new password'}
+          onPress={() => fresh.matches() && void save.run()}
+          busy={save.busy}
+          disabled={fresh.password === ''}
         />
-        <Button label={busy ? 'Saving…' : 'Set new password'} onPress={() => void submit()} busy={busy} disabled={password === ''} />
       </View>
       <NoticeBanner>Setting a new password signs you out on every device.</NoticeBanner>
     </ScreenLayout>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
+import { EmailField } from './email-field';
 import { ErrorBanner, NoticeBanner } from './error-banner';
 import { fieldErrorsOf } from './error-text';
 import { ScreenLayout } from './screen-layout';
@@ -54,17 +55,7 @@ export function SignInScreen({ notice, email: initialEmail = '' }: SignInScreenP
         <ErrorBanner error={error} fields={FIELDS} />
       ) : null}
       <View style={shared.card}>
-        <TextField
-          testID="field-email"
-          label="Email"
-          value={email}
-          onChangeText={setEmail}
-          error={fieldErrors.email}
-          autoCapitalize="none"
-          autoComplete="email"
-          keyboardType="email-address"
-          textContentType="emailAddress"
-        />
+        <EmailField value={email} onChangeText={setEmail} error={fieldErrors.email} />
         <TextField
           testID="field-password"
           label="Password"

@@ -5,6 +5,7 @@ import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
 import { ScreenLayout } from './screen-layout';
 import { shared } from './theme';
+import { useAction } from './use-action';
 
 /** Props of {@link VerifyEmailScreen}. */
 export interface VerifyEmailScreenProps {
@@ -22,33 +23,24 @@ export const EMAIL_CONFIRMED = 'Your email address is confirmed. Thank you!';
  */
 export function VerifyEmailScreen({ token }: VerifyEmailScreenProps) {
   const { client, user, navigation, refreshUser } = useApp();
-  const [state, setState] = useState<'working' | 'done' | 'failed'>('working');
-  const [error, setError] = useState<unknown>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const confirm = useAction(async () => {
+    await client.auth.verifyEmail({ token });
+    setConfirmed(true);
+    // The learner's record now says "confirmed"; if it cannot be read now, home reads it later.
+    await refreshUser().catch(() => undefined);
+  });
+  // Sent once, on opening: the token is single-use.
   const sent = useRef(false);
-
-  const verify = () => {
-    setState('working');
-    setError(null);
-    client.auth.verifyEmail({ token }).then(
-      () => {
-        setState('done');
-        // The learner's record now says "confirmed"; if it cannot be read now, home reads it later.
-        refreshUser().catch(() => undefined);
-      },
-      (caught: unknown) => {
-        setError(caught);
-        setState('failed');
-      },
-    );
-  };
-
+  const { run } = confirm;
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
-    verify();
-    // Once, on opening: the token is single-use.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void run();
+  }, [run]);
+  const state = confirmed ? 'done' : confirm.error !== null ? 'failed' : 'working';
+  const error = confirm.error;
+  const verify = () => void run();
 
   const onwards = user
     ? () => navigation.reset({ name: 'home' })

@@ -1,11 +1,12 @@
 import { writingLimitsFor, type WritingAssessmentType } from '@ielts-genai-prep/core';
-import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
+import { ChoiceCard } from './choice-card';
 import { ErrorBanner } from './error-banner';
 import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
-import { colors, shared, spacing } from './theme';
+import { shared, spacing } from './theme';
 import { AllowanceNotice, useAllowances } from './use-allowance';
 import { usePagedList } from './use-paged-list';
 
@@ -45,19 +46,14 @@ export function WritingQuestionsScreen({ type }: WritingQuestionsScreenProps) {
       ) : null}
       <View style={styles.list}>
         {questions.items.map((question) => (
-          <Pressable
+          <ChoiceCard
             key={question.question_id}
-            accessibilityRole="button"
-            accessibilityLabel={question.title}
+            title={question.title}
+            detail={question.prompt}
+            detailLines={3}
+            note={question.tags.length > 0 ? question.tags.join(' · ') : undefined}
             onPress={() => navigation.push({ name: 'writing-task', questionId: question.question_id })}
-            style={({ pressed }) => [shared.card, pressed && styles.pressed]}
-          >
-            <Text style={shared.heading}>{question.title}</Text>
-            <Text style={shared.muted} numberOfLines={3}>
-              {question.prompt}
-            </Text>
-            {question.tags.length > 0 ? <Text style={styles.tags}>{question.tags.join(' · ')}</Text> : null}
-          </Pressable>
+          />
         ))}
       </View>
       {questions.hasMore ? (
@@ -69,6 +65,4 @@ export function WritingQuestionsScreen({ type }: WritingQuestionsScreenProps) {
 
 const styles = StyleSheet.create({
   list: { gap: spacing.md },
-  pressed: { opacity: 0.75 },
-  tags: { fontSize: 13, color: colors.primary },
 });

@@ -12,12 +12,14 @@
 // never let through). Those are network and load conditions, not server rules.
 import { listRoutes } from '@ielts-genai-prep/core';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 // Real time even where a test has Jest's fake timers on.
 import { setTimeout as realDelay } from 'node:timers/promises';
 
@@ -94,21 +96,6 @@ export interface ReferenceServer {
   close(): Promise<void>;
 }
 
-// Variables that would send the server to real AWS or providers if the shell happened to set them.
-const CLEARED = [
-  'AWS_REGION',
-  'DYNAMODB_ENDPOINT',
-  'SES_FROM_ADDRESS',
-  'SES_ENDPOINT',
-  'BEDROCK_ENABLED',
-  'GEMINI_API_KEY',
-  'RECAPTCHA_SECRET',
-  'PUBLIC_URL',
-  'CORS_ORIGINS',
-  'TABLE_PREFIX',
-  'TABLE_SUFFIX',
-];
-
 /** The built server's entry point, found through the workspace dependency (run `pnpm turbo run build --filter=@ielts-genai-prep/mobile^...`). */
 export function serverEntry(): string {
   return path.join(path.dirname(require.resolve('@ielts-genai-prep/server/package.json')), 'dist', 'main.js');
@@ -152,22 +139,27 @@ function parseEmail(content: string): OutboxEmail {
 const MEDIA_PREFIX = '/test-media/';
 const mediaName = (section: RecordedSection) => `${encodeURIComponent(section.questionId)}-${section.part}.wav`;
 
-/** A second of silence as a WAV file: what the proxy serves at a recorded section's `audio_url`. */
+const littleEndian = (bytes: 2 | 4, value: number) => {
+  const buffer = Buffer.alloc(bytes);
+  if (bytes === 2) buffer.writeUInt16LE(value);
+  else buffer.writeUInt32LE(value);
+  return buffer;
+};
+
+/** A second of silence as a mono 16-bit PCM WAV file: what the proxy serves at a recorded section's `audio_url`. */
 function silentWav(sampleRate = 8000): Buffer {
-  const wav = Buffer.alloc(44 + sampleRate * 2);
-  wav.write('RIFF', 0);
-  wav.writeUInt32LE(36 + sampleRate * 2, 4);
-  wav.write('WAVEfmt ', 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(sampleRate, 24);
-  wav.writeUInt32LE(sampleRate * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36);
-  wav.writeUInt32LE(sampleRate * 2, 40);
-  return wav;
+  const samples = Buffer.alloc(sampleRate * 2);
+  const format = [littleEndian(2, 1), littleEndian(2, 1), littleEndian(4, sampleRate), littleEndian(4, sampleRate * 2), littleEndian(2, 2), littleEndian(2, 16)];
+  return Buffer.concat([
+    Buffer.from('RIFF'),
+    littleEndian(4, 36 + samples.length),
+    Buffer.from('WAVEfmt '),
+    littleEndian(4, 16),
+    ...format,
+    Buffer.from('data'),
+    littleEndian(4, samples.length),
+    samples,
+  ]);
 }
 
 function withRecordings(question: unknown, sections: readonly RecordedSection[], proxyUrl: string): unknown {
@@ -270,6 +262,40 @@ async function startProxy(
   };
 }
 
+/** The address the server prints once it listens (`… listening on http://127.0.0.1:PORT`), read line by line. */
+function addressPrinted(child: ChildProcess, timeoutMs: number, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const settle = (outcome: () => void) => {
+      clearTimeout(deadline);
+      child.off('exit', exitedEarly);
+      lines.off('line', read);
+      outcome();
+    };
+    const exitedEarly = (code: number | null) => settle(() => reject(new Error(`the server exited with code ${code} before listening:\n${output()}`)));
+    const read = (line: string) => {
+      const address = /listening on (http:\/\/\S+)/.exec(line)?.[1];
+      if (address) settle(() => resolve(address));
+    };
+    const deadline = setTimeout(() => settle(() => reject(new Error(`no address printed within ${timeoutMs} ms:\n${output()}`))), timeoutMs);
+    child.once('exit', exitedEarly);
+    lines.on('line', read);
+  });
+}
+
+/** Asks the server to stop (it closes its store on SIGTERM), and kills it when it has not within five seconds. */
+async function endProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = once(child, 'exit');
+  child.kill('SIGTERM');
+  const hardStop = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  try {
+    await exit;
+  } finally {
+    clearTimeout(hardStop);
+  }
+}
+
 /**
  * Starts the reference server on a free loopback port with a fresh embedded store and outbox, and
  * the recording proxy in front of it. Settings for a test machine: the smallest scrypt cost the
@@ -285,10 +311,9 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   }
   const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-mobile-test-'));
   const outboxDirectory = path.join(dataDirectory, 'outbox');
-  const environment: Record<string, string> = { ...(process.env as Record<string, string>) };
-  for (const name of CLEARED) delete environment[name];
-  Object.assign(
-    environment,
+  // None of the shell's own variables: an AWS, Gemini or reCAPTCHA setting there must not reach this server.
+  const environment: Record<string, string> = Object.assign(
+    { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() },
     {
       NODE_ENV: 'development',
       PORT: '0',
@@ -310,42 +335,21 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   const repositoryRoot = path.resolve(path.dirname(entry), '..', '..', '..');
   const child: ChildProcess = spawn(process.execPath, [entry], { cwd: repositoryRoot, env: environment as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const printed: string[] = [];
+  const output = () => printed.join('');
+  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
 
   const requests: RecordedRequest[] = [];
   const scripts = new Map<string, ScriptedReply[]>();
   let proxy: { url: string; close: () => Promise<void> } | null = null;
   const stop = async () => {
     await proxy?.close();
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await endProcess(child);
     await rm(dataDirectory, { recursive: true, force: true });
   };
 
   try {
-    const timeoutMs = options.timeoutMs ?? 60_000;
-    const directUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-      const check = () => {
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      };
-      child.stdout?.on('data', check);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the server exited with code ${code} before listening:\n${output}`));
-      });
-    });
+    const directUrl = await addressPrinted(child, options.timeoutMs ?? 60_000, output);
     const health = await fetch(`${directUrl}/health`);
     if (!health.ok) throw new Error(`/health answered ${health.status}`);
     proxy = await startProxy(new URL(directUrl), requests, scripts, options.recordedSections ?? []);
@@ -382,7 +386,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
           await realDelay(50);
         }
       },
-      output: () => output,
+      output,
       close: stop,
     };
   } catch (error) {

@@ -18,13 +18,15 @@ import {
   type FieldError,
   type PublicQuestion,
   type RouteDefinition,
-  type SpeakingSessionView,
   type SpeakingSetup,
 } from '@ielts-genai-prep/core';
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { LEARNER, freeAllowances } from './fixtures';
+import type { RecordedRequest } from './reference-server';
+
+export type { RecordedRequest };
 import {
   SpeakingConflict,
   advanceSpeakingTest,
@@ -35,22 +37,6 @@ import {
   syncSpeakingTest,
   type StandInSpeakingTest,
 } from './stand-in-speaking-tests';
-
-/** A request the stand-in received. */
-export interface RecordedRequest {
-  /** The contract endpoint, `auth.login`; `unknown` when no route matched. */
-  endpoint: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  /** The body parsed as JSON; undefined when empty. */
-  body: unknown;
-  /** The status the stand-in answered with; 0 when it cut the connection instead. */
-  status?: number;
-  /** The JSON it answered with. */
-  response?: unknown;
-}
 
 /** What the stand-in starts with. */
 export interface StandInOptions {
