@@ -67,7 +67,7 @@ const samples: Record<string, () => unknown> = {
     dal.buildUpdateReportStatusRequest('t', 'r-1', { status: 'resolved', resolutionNote: 'ok', updatedAt: '2026-11-25T10:00:00.000Z', expectedVersion: 0 }),
   buildAppendSafetyLogRequest: () => dal.buildAppendSafetyLogRequest('t', aiSafetyLogSchema.parse(safetyLogInput())),
   buildSafetyLogsByAssessmentQuery: () => dal.buildSafetyLogsByAssessmentQuery('t', assessment.assessment_id),
-  buildCountRateLimitRequest: () => dal.buildCountRateLimitRequest('t', 'login-account:ada@example.com', 10, 1_000),
+  buildCountRateLimitRequest: () => dal.buildCountRateLimitRequest('t', 'login-account:ada@example.com', 10, 900, 1_000),
   buildStartRateLimitWindowRequest: () => dal.buildStartRateLimitWindowRequest('t', 'login-account:ada@example.com', 900, 1_000),
   buildReleaseRateLimitRequest: () => dal.buildReleaseRateLimitRequest('t', 'login-account:ada@example.com', 1_000),
   buildGetRateLimitRequest: () => dal.buildGetRateLimitRequest('t', 'login-account:ada@example.com'),

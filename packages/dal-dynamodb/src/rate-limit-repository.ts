@@ -58,19 +58,27 @@ export interface ConsumeRateLimitOptions {
 }
 
 /**
- * UpdateItem counting one more use in the key's live window, only while it has fewer than `limit`:
- * the check and the count are one atomic request, so concurrent callers never pass the limit
- * together. Fails the condition when there is no live window (none yet, or it ended) or it is full.
- * Pure.
+ * UpdateItem counting one more use of the key, only when it has no item yet (which starts its
+ * window with this use) or its window is live and has fewer than `limit`: the check and the count
+ * are one atomic request, so concurrent callers never pass the limit together. Fails the
+ * condition when the window is full, or has ended (its item not yet deleted by TTL). Pure.
  */
-export function buildCountRateLimitRequest(tableName: string, key: string, limit: number, nowMs: number): UpdateCommandInput {
+export function buildCountRateLimitRequest(tableName: string, key: string, limit: number, windowSeconds: number, nowMs: number): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const used = builder.name('used');
+  const endsAt = builder.name('window_ends_at');
+  const expiresAt = builder.name('expires_at');
+  const windowEndsAt = nowMs + windowSeconds * 1000;
   return {
     TableName: tableName,
     Key: { [RATE_LIMIT_KEY_ATTRIBUTE]: key },
-    UpdateExpression: `ADD ${used} ${builder.value(1)}`,
-    ConditionExpression: `${builder.name('window_ends_at')} > ${builder.value(nowMs)} AND ${used} < ${builder.value(limit)}`,
+    UpdateExpression:
+      `SET ${used} = if_not_exists(${used}, ${builder.value(0)}) + ${builder.value(1)}, ` +
+      `${endsAt} = if_not_exists(${endsAt}, ${builder.value(windowEndsAt)}), ` +
+      `${expiresAt} = if_not_exists(${expiresAt}, ${builder.value(Math.ceil(windowEndsAt / 1000))})`,
+    ConditionExpression:
+      `attribute_not_exists(${builder.name(RATE_LIMIT_KEY_ATTRIBUTE)}) OR ` +
+      `(${endsAt} > ${builder.value(nowMs)} AND ${used} < ${builder.value(limit)})`,
     ReturnValues: 'ALL_NEW',
     ...builder.attributes(),
   };
@@ -78,8 +86,8 @@ export function buildCountRateLimitRequest(tableName: string, key: string, limit
 
 /**
  * UpdateItem starting a new window for the key with this use as its first, only when it has no
- * live window (no item, or its window ended at or before `nowMs`): of callers racing to start one,
- * exactly one does. `expires_at` (epoch seconds, the table's TTL) lets DynamoDB delete the item
+ * live window (no item, or its window ended at or before `nowMs`): of callers racing to replace
+ * an ended window, exactly one does. `expires_at` (epoch seconds, the table's TTL) lets DynamoDB delete the item
  * once the window is over. Pure.
  */
 export function buildStartRateLimitWindowRequest(tableName: string, key: string, windowSeconds: number, nowMs: number): UpdateCommandInput {
@@ -216,9 +224,10 @@ export function createRateLimitRepository(options: RateLimitRepositoryOptions): 
           return { consumed: true, used: item.used, windowEndsAt: new Date(item.window_ends_at), retryAfterSeconds: 0 };
         };
         for (let round = 1; round <= CONSUME_ROUNDS; round++) {
-          const added = await unlessConditionFails(sender.update(call, buildCountRateLimitRequest(tableName, key, limit, nowMs)));
+          // One request when the key is new or its window is live: the usual case.
+          const added = await unlessConditionFails(sender.update(call, buildCountRateLimitRequest(tableName, key, limit, windowSeconds, nowMs)));
           if (added) return counted(added.Attributes);
-          // No live window, or a full one: start a window, which only succeeds when there is none.
+          // A full window, or one that has ended: start a window, which only succeeds in the second case.
           const started = await unlessConditionFails(sender.update(call, buildStartRateLimitWindowRequest(tableName, key, windowSeconds, nowMs)));
           if (started) return counted(started.Attributes);
           const window = await read(key, 'rateLimits.consume', nowMs);

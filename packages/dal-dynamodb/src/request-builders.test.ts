@@ -233,15 +233,16 @@ describe('allowance requests', () => {
 });
 
 describe('rate limit requests', () => {
-  it('count a use only within a live window that is not full', () => {
-    const request = buildCountRateLimitRequest('limits', 'login-account:ada@example.com', 10, 1_000_000);
+  it('count a use of a new key, starting its window, or within a live window that is not full', () => {
+    const request = buildCountRateLimitRequest('limits', 'login-account:ada@example.com', 10, 900, 1_000_000_500);
     expect(request).toEqual({
       TableName: 'limits',
       Key: { limit_key: 'login-account:ada@example.com' },
-      UpdateExpression: 'ADD #n0 :v0',
-      ConditionExpression: '#n1 > :v1 AND #n0 < :v2',
-      ExpressionAttributeNames: { '#n0': 'used', '#n1': 'window_ends_at' },
-      ExpressionAttributeValues: { ':v0': 1, ':v1': 1_000_000, ':v2': 10 },
+      UpdateExpression: 'SET #n0 = if_not_exists(#n0, :v0) + :v1, #n1 = if_not_exists(#n1, :v2), #n2 = if_not_exists(#n2, :v3)',
+      ConditionExpression: 'attribute_not_exists(#n3) OR (#n1 > :v4 AND #n0 < :v5)',
+      ExpressionAttributeNames: { '#n0': 'used', '#n1': 'window_ends_at', '#n2': 'expires_at', '#n3': 'limit_key' },
+      // The window ends in milliseconds; TTL rounds up to the next whole second, never before the end.
+      ExpressionAttributeValues: { ':v0': 0, ':v1': 1, ':v2': 1_000_900_500, ':v3': 1_000_901, ':v4': 1_000_000_500, ':v5': 10 },
       ReturnValues: 'ALL_NEW',
     });
   });
@@ -251,7 +252,6 @@ describe('rate limit requests', () => {
     expect(request.UpdateExpression).toBe('SET #n0 = :v0, #n1 = :v1, #n2 = :v2');
     expect(request.ConditionExpression).toBe('attribute_not_exists(#n3) OR #n1 <= :v3');
     expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'used', '#n1': 'window_ends_at', '#n2': 'expires_at', '#n3': 'limit_key' });
-    // The window ends in milliseconds; TTL rounds up to the next whole second, never before the end.
     expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1, ':v1': 1_000_900_500, ':v2': 1_000_901, ':v3': 1_000_000_500 });
   });
 
