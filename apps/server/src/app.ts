@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -40,7 +39,10 @@ export interface CreateAppOptions {
   repositories: Repositories;
   evaluators: Evaluators;
   mailer: Mailer;
-  /** Keeps speaking audio until scoring. Default: files under `<dataDir>/speaking-audio`. */
+  /**
+   * Keeps speaking audio until scoring. Default: files in `config.speakingAudio.directory`; with a
+   * bucket configured (`config.speakingAudio.kind === 's3'`) it must be passed (see runtime.ts).
+   */
   speakingAudio?: SpeakingAudioStore;
   /** The clock. Default `() => new Date()`. */
   clock?: () => Date;
@@ -53,6 +55,14 @@ export interface CreateAppOptions {
   passwordHasher?: PasswordHasher;
   /** Serve the web app from `config.webDistDir` when it is built. Default true. */
   serveWeb?: boolean;
+}
+
+/** The folder store of the configuration; S3 needs a client, which createApp never makes itself. */
+function defaultSpeakingAudio(config: ServerConfig): SpeakingAudioStore {
+  if (config.speakingAudio.kind !== 'directory') {
+    throw new TypeError(`createApp: speaking audio is configured in S3 bucket ${config.speakingAudio.bucket}: pass options.speakingAudio`);
+  }
+  return createFileSpeakingAudioStore(config.speakingAudio.directory);
 }
 
 /** Builds the reference server's Hono app: every route of core's contract, /openapi.json, and the web app. */
@@ -142,7 +152,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       },
       auth: createAuthHandlers(services),
       speaking: createSpeakingHandlers(services, {
-        audio: options.speakingAudio ?? createFileSpeakingAudioStore(path.join(config.dataDir, 'speaking-audio')),
+        audio: options.speakingAudio ?? defaultSpeakingAudio(config),
       }),
       ...createLearningHandlers(services),
     },

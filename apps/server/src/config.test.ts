@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     expect(config.webDistDir).toBe(path.join(root, 'apps', 'web', 'dist'));
     expect(config.recaptcha.secret).toBeUndefined();
     expect(config.freeAssessmentsPerType).toBe(3);
+    expect(config.speakingAudio).toEqual({ kind: 'directory', directory: path.join(root, '.data', 'speaking-audio') });
   });
 
   it('takes PORT and DATA_DIR from the environment', () => {
@@ -51,10 +52,12 @@ describe('loadConfig', () => {
         BEDROCK_ENABLED: 'true',
         GEMINI_API_KEY: 'key',
         CURSOR_SECRET: 'x'.repeat(40),
+        SPEAKING_AUDIO_BUCKET: 'ielts-speaking-audio-123',
       },
       { rootDirectory: root },
     );
     expect(config.storage).toEqual({ kind: 'aws', region: 'eu-west-2' });
+    expect(config.speakingAudio).toEqual({ kind: 's3', bucket: 'ielts-speaking-audio-123', region: 'eu-west-2', endpoint: undefined });
     expect(config.mail).toEqual({ kind: 'ses', from: 'IELTS <no-reply@example.com>', region: 'eu-west-2', endpoint: undefined });
     expect(config.bedrock).toMatchObject({ enabled: true, region: 'eu-west-2' });
     expect(config.gemini.apiKey).toBe('key');
@@ -67,9 +70,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock).toMatchObject({ enabled: true, region: 'eu-west-2' });
     expect(loadConfig({ AWS_REGION: 'eu-west-2', BEDROCK_ENABLED: 'false' }, { rootDirectory: root }).bedrock.enabled).toBe(false);
     expect(loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock.enabled).toBe(false);
-    expect(problemsOf({ NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40) })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40), SPEAKING_AUDIO_BUCKET: 'audio-bucket' })).toEqual([
       'SES_FROM_ADDRESS: required in production on AWS, or email would go to a local outbox nobody reads (not set)',
     ]);
+  });
+
+  it('keeps speaking audio in a folder unless a bucket is named, and needs the bucket in production on AWS', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/ielts' }, { rootDirectory: root }).speakingAudio).toEqual({
+      kind: 'directory',
+      directory: '/var/lib/ielts/speaking-audio',
+    });
+    expect(loadConfig({ SPEAKING_AUDIO_BUCKET: 'audio', S3_ENDPOINT: 'http://127.0.0.1:4568' }, { rootDirectory: root }).speakingAudio).toEqual({
+      kind: 's3',
+      bucket: 'audio',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:4568',
+    });
+    expect(problemsOf({ SPEAKING_AUDIO_BUCKET: 'audio' })).toEqual(["SPEAKING_AUDIO_BUCKET: needs AWS_REGION, the bucket's region (not set)"]);
+    expect(problemsOf({ SPEAKING_AUDIO_BUCKET: 'Not_A_Bucket' })).toEqual([
+      'SPEAKING_AUDIO_BUCKET: must be an S3 bucket name: 3–63 lowercase letters, digits, "." and "-" (got "Not_A_Bucket")',
+    ]);
+    expect(problemsOf({ S3_ENDPOINT: 'http://127.0.0.1:4568' })).toEqual([
+      'S3_ENDPOINT: only used with SPEAKING_AUDIO_BUCKET, which is not set (set both, or neither)',
+    ]);
+    const production = { NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40), SES_FROM_ADDRESS: 'no-reply@example.com' };
+    expect(problemsOf(production)).toEqual([
+      "SPEAKING_AUDIO_BUCKET: required in production on AWS, or a speaking test's audio would wait on the disk of whichever instance took the turn (not set)",
+    ]);
+    // Against DynamoDB Local (tests, a single box) the folder is allowed in production.
+    expect(loadConfig({ ...production, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root }).speakingAudio.kind).toBe('directory');
   });
 
   it('uses a DynamoDB endpoint when one is given', () => {

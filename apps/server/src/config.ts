@@ -18,6 +18,13 @@ export type MailConfig =
   /** Amazon SES (or an SES emulator at `endpoint`). */
   | { kind: 'ses'; from: string; region: string; endpoint: string | undefined };
 
+/** Where speaking audio waits between a test's turns and its scoring. */
+export type SpeakingAudioConfig =
+  /** Files under `directory` (`$DATA_DIR/speaking-audio`): seen by this instance alone. */
+  | { kind: 'directory'; directory: string }
+  /** An S3 bucket (or an S3-compatible server at `endpoint`), shared by every instance. */
+  | { kind: 's3'; bucket: string; region: string; endpoint: string | undefined };
+
 /** The server's configuration, read from environment variables by {@link loadConfig}. */
 export interface ServerConfig {
   environment: 'development' | 'test' | 'production';
@@ -35,6 +42,8 @@ export interface ServerConfig {
   /** Load the practice questions and rubrics at start (idempotent). */
   seedContent: boolean;
   mail: MailConfig;
+  /** Where speaking audio waits until the test is scored. */
+  speakingAudio: SpeakingAudioConfig;
   bedrock: { enabled: boolean; region: string | undefined; modelId: string | undefined; endpoint: string | undefined };
   gemini: { apiKey: string | undefined; baseUrl: string | undefined };
   recaptcha: { secret: string | undefined; verifyUrl: string; hostnames: string[] };
@@ -177,6 +186,14 @@ const environmentSchema = z.object({
   SES_FROM_ADDRESS: z.preprocess(blankToUndefined, z.string().regex(/@/, 'must be an email address, optionally with a name: "Name <a@b.c>"').optional()),
   SES_REGION: region(),
   SES_ENDPOINT: url(),
+  SPEAKING_AUDIO_BUCKET: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3–63 lowercase letters, digits, "." and "-"')
+      .optional(),
+  ),
+  S3_ENDPOINT: url(),
   BEDROCK_ENABLED: flag(),
   BEDROCK_REGION: region(),
   BEDROCK_MODEL_ID: text(),
@@ -285,6 +302,16 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     };
   }
 
+  let speakingAudio: SpeakingAudioConfig;
+  if (variables.SPEAKING_AUDIO_BUCKET) {
+    const s3Region = variables.AWS_REGION ?? (variables.S3_ENDPOINT ? 'us-east-1' : undefined);
+    if (!s3Region) problems.push("SPEAKING_AUDIO_BUCKET: needs AWS_REGION, the bucket's region (not set)");
+    speakingAudio = { kind: 's3', bucket: variables.SPEAKING_AUDIO_BUCKET, region: s3Region ?? 'us-east-1', endpoint: variables.S3_ENDPOINT };
+  } else {
+    if (variables.S3_ENDPOINT) problems.push('S3_ENDPOINT: only used with SPEAKING_AUDIO_BUCKET, which is not set (set both, or neither)');
+    speakingAudio = { kind: 'directory', directory: path.join(dataDir, 'speaking-audio') };
+  }
+
   // On real AWS, Writing goes to Bedrock unless told otherwise; locally the offline scorer needs no account.
   const bedrockEnabled = variables.BEDROCK_ENABLED ?? storage.kind === 'aws';
   const bedrockRegion = variables.BEDROCK_REGION ?? variables.AWS_REGION;
@@ -300,6 +327,12 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
 
   if (nodeEnvironment === 'production' && storage.kind === 'aws' && mail.kind === 'outbox') {
     problems.push('SES_FROM_ADDRESS: required in production on AWS, or email would go to a local outbox nobody reads (not set)');
+  }
+
+  if (nodeEnvironment === 'production' && storage.kind === 'aws' && speakingAudio.kind === 'directory') {
+    problems.push(
+      "SPEAKING_AUDIO_BUCKET: required in production on AWS, or a speaking test's audio would wait on the disk of whichever instance took the turn (not set)",
+    );
   }
 
   if (nodeEnvironment === 'production' && !variables.CURSOR_SECRET) {
@@ -328,6 +361,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     createTables: variables.CREATE_TABLES ?? local,
     seedContent: variables.SEED_CONTENT ?? local,
     mail,
+    speakingAudio,
     bedrock: { enabled: bedrockEnabled, region: bedrockRegion, modelId: variables.BEDROCK_MODEL_ID, endpoint: variables.BEDROCK_ENDPOINT },
     gemini: { apiKey: variables.GEMINI_API_KEY, baseUrl: variables.GEMINI_BASE_URL },
     recaptcha: {

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createRepositories, createTables, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
@@ -12,6 +13,7 @@ import { createDefaultEvaluators } from './default-evaluators.js';
 import { createDynamoDbClients } from './dynamodb-clients.js';
 import { findRunningEmbeddedEndpoint, writeEmbeddedEndpoint } from './embedded-endpoint.js';
 import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
+import { createFileSpeakingAudioStore, createS3SpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
 import { ensureWritableDirectory } from './writable-directory.js';
 
 /** A server built from its configuration, and how to stop what it started. */
@@ -40,7 +42,7 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
   const description: string[] = [];
   const closers: Array<() => Promise<void> | void> = [];
   const tableNaming = { prefix: config.tables.prefix, suffix: config.tables.suffix };
-  // Speaking audio always waits under DATA_DIR; the embedded store and the outbox live there by default.
+  // The embedded store, the outbox and (without a bucket) speaking audio live under DATA_DIR.
   ensureWritableDirectory('DATA_DIR', config.dataDir);
   if (config.mail.kind === 'outbox') ensureWritableDirectory('OUTBOX_DIR', config.mail.directory);
 
@@ -91,6 +93,19 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
       description.push(`email: written to ${config.mail.directory}`);
     }
 
+    let speakingAudio: SpeakingAudioStore;
+    if (config.speakingAudio.kind === 's3') {
+      const { bucket, region, endpoint } = config.speakingAudio;
+      // Path-style for a local server (s3rver, MinIO), which has no bucket subdomains.
+      const s3 = new S3Client({ region, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+      closers.push(() => s3.destroy());
+      speakingAudio = createS3SpeakingAudioStore({ client: s3, bucket });
+      description.push(`speaking audio: S3 bucket ${bucket}${endpoint ? ` at ${endpoint}` : ''}`);
+    } else {
+      speakingAudio = createFileSpeakingAudioStore(config.speakingAudio.directory);
+      description.push(`speaking audio: files in ${config.speakingAudio.directory} (this instance only)`);
+    }
+
     const evaluators = createDefaultEvaluators(config);
     description.push(`writing: ${config.bedrock.enabled ? 'Bedrock' : 'offline scorer'}; speaking: ${config.gemini.apiKey ? 'Gemini' : 'offline scorer'}`);
 
@@ -101,6 +116,7 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
       evaluators,
       mailer,
       mailQueue,
+      speakingAudio,
       logger,
     });
     return {
