@@ -8,7 +8,14 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { IeltsGenAiPrepStack, SERVER_TABLE_ACTIONS, sesIdentitiesOf, type IeltsGenAiPrepStackProps } from './ielts-stack.js';
+import {
+  IeltsGenAiPrepStack,
+  SERVER_AUDIO_OBJECT_ACTIONS,
+  SERVER_TABLE_ACTIONS,
+  SPEAKING_AUDIO_PREFIX,
+  sesIdentitiesOf,
+  type IeltsGenAiPrepStackProps,
+} from './ielts-stack.js';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
@@ -93,6 +100,7 @@ describe('the deploy stack', () => {
     }[];
     const actions = statements.flatMap((statement) => [statement.Action].flat());
     expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...SERVER_TABLE_ACTIONS].sort());
+    expect(actions.filter((action) => action.startsWith('s3:')).sort()).toEqual([...SERVER_AUDIO_OBJECT_ACTIONS, 's3:ListBucket'].sort());
     expect(actions.some((action) => action.includes('*'))).toBe(false);
     expect(actions).not.toContain('dynamodb:Scan');
     for (const statement of statements) expect(statement.Resource).not.toBe('*');
@@ -102,6 +110,57 @@ describe('the deploy stack', () => {
     expect(JSON.stringify(statements)).toContain('foundation-model/amazon.nova-micro-v1:0');
     expect(JSON.stringify(statements)).toContain(':identity/no-reply@ielts.example');
     expect(JSON.stringify(statements)).toContain(':identity/ielts.example');
+  });
+
+  it('keeps speaking audio in one private, encrypted, TLS-only bucket whose objects expire after a day, named to the server', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(1);
+    const [bucketId, bucket] = Object.entries(buckets)[0]! as [string, Resource & { DeletionPolicy?: string }];
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+    expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    expect(bucket.Properties.VersioningConfiguration).toBeUndefined();
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+    ]);
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    // Requests without TLS are denied by the bucket's own policy.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Principal: { AWS: '*' } }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SPEAKING_AUDIO_BUCKET: { Ref: bucketId } }) },
+    });
+    expect(synthesise({ speakingAudioExpirationDays: 2 }).findResources('AWS::S3::Bucket')).toSatisfy((found: Record<string, Resource>) =>
+      Object.values(found).every((resource) => resource.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays === 2),
+    );
+  });
+
+  it('lets the function read, write and delete audio objects under the prefix only, and list nothing else', () => {
+    const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap((policy) => policy.Properties.PolicyDocument.Statement) as {
+      Action: string | string[];
+      Resource: unknown;
+      Condition?: unknown;
+    }[];
+    const bucketId = Object.keys(template.findResources('AWS::S3::Bucket'))[0]!;
+    const objects = statements.find((statement) => [statement.Action].flat().includes('s3:GetObject'))!;
+    expect([objects.Action].flat().sort()).toEqual([...SERVER_AUDIO_OBJECT_ACTIONS].sort());
+    expect(objects.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${SPEAKING_AUDIO_PREFIX}*`]] });
+    expect(objects.Condition).toBeUndefined();
+    const listing = statements.find((statement) => [statement.Action].flat().includes('s3:ListBucket'))!;
+    expect(listing.Action).toBe('s3:ListBucket');
+    expect(listing.Resource).toEqual({ 'Fn::GetAtt': [bucketId, 'Arn'] });
+    expect(listing.Condition).toEqual({ StringLike: { 's3:prefix': [`${SPEAKING_AUDIO_PREFIX}*`] } });
   });
 
   it('leaves Bedrock out of the role when Writing is scored offline', () => {

@@ -5,6 +5,7 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -27,6 +28,16 @@ export const SERVER_TABLE_ACTIONS = [
   'dynamodb:DescribeTable',
   'dynamodb:DescribeTimeToLive',
 ] as const;
+
+/** Where the server keeps speaking audio in the bucket (`createS3SpeakingAudioStore`'s default prefix). */
+export const SPEAKING_AUDIO_PREFIX = 'speaking-audio/';
+
+/**
+ * What the server does with speaking audio: store a turn, read it back to score the test, delete
+ * a test's turns (DeleteObjects needs `s3:DeleteObject`); listing them needs `s3:ListBucket`, which
+ * is granted on the bucket for the prefix alone.
+ */
+export const SERVER_AUDIO_OBJECT_ACTIONS = ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'] as const;
 
 /** Options of {@link IeltsGenAiPrepStack}. */
 export interface IeltsGenAiPrepStackProps extends StackProps {
@@ -54,6 +65,8 @@ export interface IeltsGenAiPrepStackProps extends StackProps {
   publicUrl?: string;
   /** Where alarms are sent. Default: an SNS topic with no subscription. */
   alarmEmail?: string;
+  /** Days speaking audio is kept before S3 deletes it (a test left unscored). Default 1. */
+  speakingAudioExpirationDays?: number;
   /** Memory of the function in MiB. Default 1024 (scrypt and the offline scorer are CPU-bound; Lambda gives CPU with memory). */
   memorySize?: number;
 }
@@ -68,13 +81,16 @@ function attribute(key: KeyAttribute): dynamodb.Attribute {
 
 /**
  * The whole deployment in one stack: every table from the data layer's own definitions
- * (on demand, point-in-time recovery, TTL, streams, optionally global), the server as a Lambda
- * function on Node 24 with a function URL, a role that may touch only those tables, SES from one
+ * (on demand, point-in-time recovery, TTL, streams, optionally global), a private encrypted
+ * bucket for speaking audio that expires its objects, the server as a Lambda
+ * function on Node 24 with a function URL, a role that may touch only those tables and that bucket, SES from one
  * identity and one Bedrock model, and alarms on throttling and errors.
  */
 export class IeltsGenAiPrepStack extends Stack {
   /** The tables, by the data layer's name for them. */
   readonly tables: Readonly<Record<TableKey, dynamodb.TableV2>>;
+  /** Speaking audio between a test's turns and its scoring, shared by every instance. */
+  readonly speakingAudioBucket: s3.Bucket;
   /** The server function. */
   readonly server: lambda.Function;
   /** The server's HTTPS endpoint. */
@@ -116,6 +132,25 @@ export class IeltsGenAiPrepStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
 
+    this.speakingAudioBucket = new s3.Bucket(this, 'SpeakingAudio', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // A deleted turn is gone: no old versions of learners' recordings kept.
+      versioned: false,
+      lifecycleRules: [
+        {
+          id: 'expire-speaking-audio',
+          // Scored and discarded tests delete their audio; this catches tests never finished.
+          expiration: Duration.days(props.speakingAudioExpirationDays ?? 1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      // Emptying it on delete needs a custom-resource function; what is left expires within a day anyway.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     const bedrockEnabled = props.bedrockEnabled ?? true;
     const bedrockModelId = props.bedrockModelId ?? DEFAULT_BEDROCK_MODEL_ID;
     this.server = new lambda.Function(this, 'Server', {
@@ -135,6 +170,7 @@ export class IeltsGenAiPrepStack extends Stack {
         ...(props.tableSuffix ? { TABLE_SUFFIX: props.tableSuffix } : {}),
         ...(props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {}),
         CREATE_TABLES: 'false',
+        SPEAKING_AUDIO_BUCKET: this.speakingAudioBucket.bucketName,
         SEED_CONTENT: 'true',
         // A CloudFormation dynamic reference: resolved at deploy time, never written into the template.
         CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
@@ -145,6 +181,19 @@ export class IeltsGenAiPrepStack extends Stack {
       new iam.PolicyStatement({
         actions: [...SERVER_TABLE_ACTIONS],
         resources: TABLE_KEYS.flatMap((key) => [tables[key].tableArn, `${tables[key].tableArn}/index/*`]),
+      }),
+    );
+    this.server.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [...SERVER_AUDIO_OBJECT_ACTIONS],
+        resources: [this.speakingAudioBucket.arnForObjects(`${SPEAKING_AUDIO_PREFIX}*`)],
+      }),
+    );
+    this.server.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.speakingAudioBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${SPEAKING_AUDIO_PREFIX}*`] } },
       }),
     );
     this.server.addToRolePolicy(
