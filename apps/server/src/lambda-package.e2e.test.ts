@@ -68,6 +68,7 @@ describe('the Lambda zip (pnpm package:lambda)', () => {
     expect(entries.some((entry) => entry.includes('dynalite'))).toBe(false);
   });
 
+  // The timeout guards against a hang, not a bound on speed: three cold starts, each creating and seeding the tables.
   it('serves the API from the unpacked zip, across three cold starts that share nothing but DynamoDB', () => {
     const email = `zip-${randomUUID().slice(0, 8)}@example.com`;
     const first = invoke(functionDirectory, { ...environment, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ielts-tmp-')) }, [
@@ -90,5 +91,5 @@ describe('the Lambda zip (pnpm package:lambda)', () => {
     ]);
     expect(me!.statusCode).toBe(200);
     expect(JSON.parse(me!.body).user.email).toBe(email);
-  });
+  }, 180_000);
 });

@@ -23,6 +23,8 @@ beforeAll(() => {
     SES_ENDPOINT: inject('sesEndpoint'),
     CURSOR_SECRET: 'a-lambda-test-secret-that-is-long-enough',
     SCRYPT_COST: '1024',
+    // DynamoDB Local on a busy machine can take seconds: this test is about the handler, not the JVM's speed.
+    DYNAMODB_REQUEST_TIMEOUT_MS: '60000',
   });
 });
 afterAll(() => {
