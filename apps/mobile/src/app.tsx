@@ -20,7 +20,7 @@ import { ReadingTestScreen } from './reading-test-screen';
 import { ReadingTestsScreen } from './reading-tests-screen';
 import { RegisterScreen } from './register-screen';
 import { ResetPasswordScreen } from './reset-password-screen';
-import { ResultScreen } from './result-screen';
+import { ResultScreen, SavedResultScreen } from './result-screen';
 import { ScreenLayout } from './screen-layout';
 import { SignInScreen } from './sign-in-screen';
 import { SpeakingSessionScreen } from './speaking-session-screen';
@@ -79,6 +79,8 @@ function Screen({ route }: { route: Route }) {
       return <ListeningTestScreen key={route.questionId} questionId={route.questionId} />;
     case 'result':
       return <ResultScreen assessment={route.assessment} question={route.question} />;
+    case 'saved-result':
+      return <SavedResultScreen key={route.assessmentId} assessmentId={route.assessmentId} />;
     case 'history':
       return <HistoryScreen />;
   }

@@ -1,18 +1,18 @@
-import type { Assessment } from '@ielts-genai-prep/core';
+import type { AssessmentSummary } from '@ielts-genai-prep/core';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { ASSESSMENT_TYPE_LABELS, formatBand, formatDateTime } from './labels';
 import { colors, spacing } from './theme';
 
 /** Props of {@link AssessmentRow}. */
 export interface AssessmentRowProps {
-  assessment: Assessment;
-  onPress: (assessment: Assessment) => void;
+  assessment: AssessmentSummary;
+  onPress: (assessment: AssessmentSummary) => void;
 }
 
 /** Shown for a speaking test started and not finished: it has no band and costs nothing until it is scored. */
 export const IN_PROGRESS_LABEL = 'In progress — not scored';
 
-/** One result in a list: its type, when, and its overall band (or that it is in progress); opens it. */
+/** One result in a list: its type, its question's title, when, and its overall band (or that it is in progress); opens it. */
 export function AssessmentRow({ assessment, onPress }: AssessmentRowProps) {
   const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
   const band = assessment.completed ? `Band ${formatBand(assessment.overall_band)}` : IN_PROGRESS_LABEL;
@@ -26,6 +26,7 @@ export function AssessmentRow({ assessment, onPress }: AssessmentRowProps) {
     >
       <View style={styles.text}>
         <Text style={styles.title}>{label}</Text>
+        {assessment.question_title ? <Text style={styles.date}>{assessment.question_title}</Text> : null}
         <Text style={styles.date}>{formatDateTime(assessment.timestamp)}</Text>
       </View>
       <Text style={styles.band}>{band}</Text>

@@ -2,7 +2,7 @@
 // per skill the latest band (Writing from the latest Task 1 and Task 2 together, as IELTS combines
 // them) and the best, an estimated overall band once every skill has one, and each skill's bands
 // over time for the chart.
-import { SKILLS, overallBand, skillOf, writingBand, type Assessment, type Band, type Skill } from '@ielts-genai-prep/core';
+import { SKILLS, overallBand, skillOf, writingBand, type AssessmentSummary, type Band, type Skill } from '@ielts-genai-prep/core';
 
 /** One skill's figures. */
 export interface SkillFigures {
@@ -31,15 +31,18 @@ export interface BandProgress {
   history: Record<Skill, BandPoint[]>;
 }
 
-const takenAt = (assessment: Assessment) => Date.parse(assessment.timestamp);
+/** What progress reads of an assessment: a history row or a whole assessment. */
+export type ScoredEntry = Pick<AssessmentSummary, 'assessment_id' | 'assessment_type' | 'completed' | 'overall_band' | 'timestamp'>;
+
+const takenAt = (assessment: ScoredEntry) => Date.parse(assessment.timestamp);
 
 /**
  * Sums up `assessments` (in any order: they are sorted by when they were taken, as the history
  * lists them). Results not scored yet (a speaking test in progress) are left out.
  */
-export function bandProgress(assessments: readonly Assessment[]): BandProgress {
+export function bandProgress(assessments: readonly ScoredEntry[]): BandProgress {
   const scored = assessments
-    .filter((assessment): assessment is Assessment & { overall_band: Band } => assessment.completed && assessment.overall_band !== null)
+    .filter((assessment): assessment is ScoredEntry & { overall_band: Band } => assessment.completed && assessment.overall_band !== null)
     .sort((a, b) => takenAt(a) - takenAt(b));
   const history = Object.fromEntries(SKILLS.map((skill) => [skill, [] as BandPoint[]])) as Record<Skill, BandPoint[]>;
   for (const assessment of scored) {

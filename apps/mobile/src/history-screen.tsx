@@ -1,5 +1,5 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
-import type { Assessment } from '@ielts-genai-prep/core';
+import type { AssessmentSummary } from '@ielts-genai-prep/core';
 import { BandChart } from './band-chart';
 import { bandProgress } from './band-progress';
 import { useState } from 'react';
@@ -68,7 +68,7 @@ function ProgressCard({ attempt }: { attempt: number }) {
 }
 
 /** A speaking test started and not scored: resume it, or discard it (deleted with its recordings, at no cost). */
-function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: Assessment; onDiscarded: (assessment: Assessment) => void }) {
+function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: AssessmentSummary; onDiscarded: (assessment: AssessmentSummary) => void }) {
   const { client, navigation } = useApp();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -125,7 +125,7 @@ export function HistoryScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const items = history.items.filter((assessment) => !discarded.has(assessment.assessment_id));
-  const onDiscarded = (assessment: Assessment) => {
+  const onDiscarded = (assessment: AssessmentSummary) => {
     setDiscarded((previous) => new Set(previous).add(assessment.assessment_id));
     setNotice(`The speaking test of ${formatDateTime(assessment.timestamp)} was discarded.`);
   };
@@ -155,7 +155,7 @@ export function HistoryScreen() {
               <AssessmentRow
                 key={assessment.assessment_id}
                 assessment={assessment}
-                onPress={(selected) => navigation.push({ name: 'result', assessment: selected })}
+                onPress={(selected) => navigation.push({ name: 'saved-result', assessmentId: selected.assessment_id })}
               />
             ),
           )}

@@ -1,4 +1,4 @@
-import { ASSESSMENT_TYPES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type Assessment } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
@@ -47,11 +47,11 @@ export function HomeScreen() {
     (a, b) => ASSESSMENT_TYPES.indexOf(a.assessment_type) - ASSESSMENT_TYPES.indexOf(b.assessment_type),
   );
   const leftOf = (type: string) => allowances.find((entitlement) => entitlement.assessment_type === type)?.remaining;
-  const open = (assessment: Assessment) =>
+  const open = (assessment: AssessmentSummary) =>
     navigation.push(
       assessment.assessment_type === 'speaking' && !assessment.completed
         ? { name: 'speaking-session', assessmentId: assessment.assessment_id }
-        : { name: 'result', assessment },
+        : { name: 'saved-result', assessmentId: assessment.assessment_id },
     );
 
   return (

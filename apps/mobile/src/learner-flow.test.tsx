@@ -1,7 +1,7 @@
 // The app end to end through the real api-client against the real reference server on 127.0.0.1
 // (test-support/reference-server.ts), its requests read back from the recording proxy in front of it.
 import { ApiError } from '@ielts-genai-prep/api-client';
-import { assessmentSchema, pageSchema, publicQuestionSchema, type Assessment } from '@ielts-genai-prep/core';
+import { assessmentSchema, assessmentSummarySchema, pageSchema, publicQuestionSchema, type Assessment, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { SESSION_ENDED_NOTICE } from './app';
 import { formatBand } from './labels';
@@ -29,8 +29,8 @@ function essayOf(count: number): string {
   return Array.from({ length: count }, (_, index) => words[index % words.length]).join(' ');
 }
 
-function pageOf(response: unknown): { items: Assessment[]; next_cursor: string | null } {
-  return pageSchema(assessmentSchema).parse(response);
+function pageOf(response: unknown): { items: AssessmentSummary[]; next_cursor: string | null } {
+  return pageSchema(assessmentSummarySchema).parse(response);
 }
 
 /** Past results made on another device: reading and listening answer sheets, marked by the server, newest last. */

@@ -27,6 +27,8 @@ export type Route =
   | { name: 'listening-test'; questionId: string }
   /** A result just scored, or picked from a list; `question` when the screen has it already (a listening test's transcripts). */
   | { name: 'result'; assessment: Assessment; question?: PublicQuestion }
+  /** A result picked from a list: the lists carry history rows, so it is loaded whole. */
+  | { name: 'saved-result'; assessmentId: string }
   | { name: 'history' };
 
 /** A change to the stack of screens. */

@@ -11,7 +11,7 @@ import { useApiData } from './use-api-data';
 
 /** Props of {@link ResultScreen}. */
 export interface ResultScreenProps {
-  /** The result, just scored or picked from a list (the lists carry whole assessments). */
+  /** The result, just scored, or loaded whole when picked from a list ({@link SavedResultScreen}). */
   assessment: Assessment;
   /** The question, when the screen before had it (a listening test just submitted); otherwise a listening result loads it. */
   question?: PublicQuestion | undefined;
@@ -61,6 +61,18 @@ export function ResultScreen({ assessment, question }: ResultScreenProps) {
       {listening && question ? <ListeningTranscripts question={question} /> : null}
       {listening && !question && assessment.question_id ? <LoadedTranscripts questionId={assessment.question_id} /> : null}
       <Button label="Back to home" variant="secondary" onPress={() => navigation.reset({ name: 'home' })} />
+    </ScreenLayout>
+  );
+}
+
+/** A result picked from a list (whose rows are summaries): the whole assessment is loaded first. */
+export function SavedResultScreen({ assessmentId }: { assessmentId: string }) {
+  const { client, navigation } = useApp();
+  const assessment = useApiData((signal) => client.assessments.get({ id: assessmentId }, { signal }), [client, assessmentId]);
+  if (assessment.data) return <ResultScreen assessment={assessment.data} />;
+  return (
+    <ScreenLayout title="Your result" onBack={navigation.back}>
+      {assessment.error !== null ? <ErrorBanner error={assessment.error} onRetry={assessment.reload} /> : <ActivityIndicator accessibilityLabel="Loading the result" />}
     </ScreenLayout>
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   isAnswerKeyType,
   isWritingType,
+  summarizeAssessment,
   toPublicQuestion,
   type Assessment,
   type AssessmentResultInput,
@@ -207,7 +208,13 @@ export function createLearningHandlers(
     assessments: {
       async list({ query, caller }) {
         try {
-          return await repositories.assessments.listByUser(caller.user.email, { limit: query.limit, cursor: query.cursor ?? null });
+          const page = await repositories.assessments.listByUser(caller.user.email, { limit: query.limit, cursor: query.cursor ?? null });
+          // Titles from the content cache: a page names a handful of questions, read once a minute.
+          const titles = new Map<string, string | null>();
+          for (const id of new Set(page.items.flatMap((item) => (item.question_id ? [item.question_id] : [])))) {
+            titles.set(id, (await repositories.questions.get(id))?.title ?? null);
+          }
+          return { ...page, items: page.items.map((item) => summarizeAssessment(item, item.question_id ? (titles.get(item.question_id) ?? null) : null)) };
         } catch (error) {
           if (DalError.isInstance(error, 'invalid_cursor')) throw fieldError('cursor', 'is not a cursor this list gave out');
           throw error;

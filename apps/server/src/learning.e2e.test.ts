@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SESClient } from '@aws-sdk/client-ses';
 import { ApiError } from '@ielts-genai-prep/api-client';
-import { publicQuestionSchema, type Assessment } from '@ielts-genai-prep/core';
+import { publicQuestionSchema, type Assessment, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
 import { runGrant } from './grant-program.js';
@@ -235,8 +235,8 @@ describe('reading and listening', () => {
 });
 
 describe('history', () => {
-  it('pages through every assessment newest first, with nothing lost or repeated', async () => {
-    const { client, email } = await server.signUp();
+  it('pages through every assessment newest first, with nothing lost or repeated, as history rows', async () => {
+    const { client, email, token } = await server.signUp();
     await runGrant(['--email', email, '--product', 'listening-pack', '--types', 'listening', '--count', '10'], {
       repositories: server.repositories,
       output: { log: () => undefined, error: () => undefined },
@@ -246,7 +246,7 @@ describe('history', () => {
       server.clock.advance(1000);
       created.push(await client.listening.evaluate({ question_id: listening.question_id, answers: { '1': `answer ${index}` } }));
     }
-    const seen: Assessment[] = [];
+    const seen: AssessmentSummary[] = [];
     let cursor: string | undefined;
     do {
       const page = await client.assessments.list({ limit: 2, ...(cursor ? { cursor } : {}) });
@@ -254,6 +254,24 @@ describe('history', () => {
       cursor = page.next_cursor ?? undefined;
     } while (cursor);
     expect(seen.map((assessment) => assessment.assessment_id)).toEqual(created.map((assessment) => assessment.assessment_id).reverse());
+    // Rows, not whole assessments: the question's title and the bands, never the answer sheet.
+    const newest = created.at(-1)!;
+    expect(seen[0]).toEqual({
+      assessment_id: newest.assessment_id,
+      assessment_type: 'listening',
+      question_id: listening.question_id,
+      question_title: listening.title,
+      timestamp: newest.timestamp,
+      completed_at: newest.completed_at,
+      completed: true,
+      overall_band: newest.overall_band,
+      criteria_bands: {},
+      flags: newest.flags,
+    });
+    const page = await server.request('/api/assessments?limit=5', { headers: { authorization: `Bearer ${token}` } });
+    const text = await page.text();
+    expect(text).not.toContain('question_results');
+    expect(text.length / 5).toBeLessThan(600);
   });
 
   it('refuses a tampered cursor and one from another user', async () => {

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { assessmentSchema, summarizeAssessment } from '@ielts-genai-prep/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider } from './app-context.js';
 import { AssessmentList } from './assessment-list.js';
@@ -34,11 +35,13 @@ afterEach(() => window.history.replaceState(null, '', '/'));
 
 describe('AssessmentList', () => {
   it('offers to resume or discard a speaking test that was not scored, and lists afresh after a discard', async () => {
-    let items: unknown[] = [unfinished, reading];
+    // The list carries history rows, as the server makes them from whole assessments.
+    const historyRow = (assessment: unknown, title: string) => summarizeAssessment(assessmentSchema.parse(assessment), title);
+    let items: unknown[] = [historyRow(unfinished, 'Places in your town'), historyRow(reading, 'Academic Reading test 1')];
     const { webClient, requests } = fakeApi({
       'GET /api/assessments': () => ({ body: { items, next_cursor: null } }),
       'DELETE /api/speaking/sessions/speaking-1': () => {
-        items = [reading];
+        items = [historyRow(reading, 'Academic Reading test 1')];
         return { body: { assessment_id: 'speaking-1', discarded: true } };
       },
     });

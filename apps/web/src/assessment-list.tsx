@@ -1,4 +1,4 @@
-import type { Assessment } from '@ielts-genai-prep/core';
+import type { AssessmentSummary } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
@@ -7,7 +7,7 @@ import { Loading } from './page-parts.js';
 import { Link } from './router.js';
 
 /** Where an assessment opens: its result, or the speaking test still running. */
-export function assessmentHref(assessment: Assessment): string {
+export function assessmentHref(assessment: AssessmentSummary): string {
   if (assessment.assessment_type === 'speaking' && !assessment.completed) {
     return `/speaking/sessions/${encodeURIComponent(assessment.assessment_id)}`;
   }
@@ -15,12 +15,12 @@ export function assessmentHref(assessment: Assessment): string {
 }
 
 /** A speaking test started but not scored: it can be resumed, or discarded at no cost. */
-export function isResumableSpeaking(assessment: Assessment): boolean {
+export function isResumableSpeaking(assessment: AssessmentSummary): boolean {
   return assessment.assessment_type === 'speaking' && !assessment.completed;
 }
 
 /** A speaking test in progress: "Resume" goes back to it, "Discard" deletes it (and its recordings) at no cost. */
-export function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: Assessment; onDiscarded: () => void }) {
+export function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: AssessmentSummary; onDiscarded: () => void }) {
   const { client } = useApp();
   const [state, setState] = useState<'idle' | 'confirming' | 'discarding'>('idle');
   const [error, setError] = useState<unknown>(null);
@@ -72,11 +72,14 @@ export function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment:
 }
 
 /** One row of the history. */
-export function AssessmentRow({ assessment }: { assessment: Assessment }) {
+export function AssessmentRow({ assessment }: { assessment: AssessmentSummary }) {
   return (
     <li className="assessment-row" data-assessment-type={assessment.assessment_type}>
       <Link to={assessmentHref(assessment)} className="assessment-link">
-        <span className="assessment-type">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</span>
+        <span className="assessment-type">
+          {ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}
+          {assessment.question_title && <span className="assessment-title">{assessment.question_title}</span>}
+        </span>
         <span className="assessment-date">{formatDateTime(assessment.timestamp)}</span>
         <span className="assessment-band">
           {assessment.completed ? (
@@ -98,14 +101,14 @@ export interface AssessmentListProps {
   /** How many to load at a time. */
   pageSize: number;
   /** Called with everything loaded so far, whenever a page arrives. */
-  onItems?: (items: Assessment[]) => void;
+  onItems?: (items: AssessmentSummary[]) => void;
   emptyText?: string;
 }
 
 /** The learner's assessments, newest first, a page at a time with "Load more". */
 export function AssessmentList({ pageSize, onItems, emptyText = 'No assessments yet. Pick a skill above to start practising.' }: AssessmentListProps) {
   const { client } = useApp();
-  const [items, setItems] = useState<Assessment[]>([]);
+  const [items, setItems] = useState<AssessmentSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);

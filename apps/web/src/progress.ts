@@ -1,4 +1,4 @@
-import { overallBand, skillOf, writingBand, type Assessment, type Band, type Skill } from '@ielts-genai-prep/core';
+import { overallBand, skillOf, writingBand, type AssessmentSummary, type Band, type Skill } from '@ielts-genai-prep/core';
 
 /** A skill's progress across the assessments seen. */
 export interface SkillProgress {
@@ -15,12 +15,15 @@ export interface Progress {
   overall: Band | null;
 }
 
+/** What progress reads of an assessment: a history row or a whole assessment. */
+export type ScoredEntry = Pick<AssessmentSummary, 'assessment_type' | 'completed' | 'overall_band' | 'timestamp'>;
+
 /**
  * Sums up completed assessments (newest first, as the history lists them): per skill the latest
  * and best band; Writing combines the latest Task 1 and Task 2 as IELTS does ((T1 + 2·T2) / 3);
  * the overall band is core's rounding of the four latest skill bands.
  */
-export function summariseProgress(assessments: readonly Assessment[]): Progress {
+export function summariseProgress(assessments: readonly ScoredEntry[]): Progress {
   const completed = assessments.filter((assessment) => assessment.completed && assessment.overall_band !== null);
   const skills = (['listening', 'reading', 'writing', 'speaking'] as const).map((skill): SkillProgress => {
     const ofSkill = completed.filter((assessment) => skillOf(assessment.assessment_type) === skill);

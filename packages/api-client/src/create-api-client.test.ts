@@ -1,4 +1,4 @@
-import { apiContract, assessmentSchema, listRoutes, publicUserSchema } from '@ielts-genai-prep/core';
+import { apiContract, assessmentSchema, listRoutes, publicUserSchema, summarizeAssessment } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   ApiAbortError,
@@ -97,8 +97,8 @@ describe('requests sent', () => {
 
   it('assessments.list: GETs the query, defaults included, and walks pages with next_cursor', async () => {
     const pages: Record<string, { items: unknown[]; next_cursor: string | null }> = {
-      '': { items: [writingAssessmentJson], next_cursor: 'page-2' },
-      'page-2': { items: [{ ...writingAssessmentJson, assessment_id: 'asm_2' }], next_cursor: null },
+      '': { items: [summarizeAssessment(assessmentSchema.parse(writingAssessmentJson), 'Work and study')], next_cursor: 'page-2' },
+      'page-2': { items: [summarizeAssessment(assessmentSchema.parse({ ...writingAssessmentJson, assessment_id: 'asm_2' }), null)], next_cursor: null },
     };
     server.handle((request) => {
       const cursor = new URLSearchParams(request.query).get('cursor') ?? '';

@@ -189,3 +189,41 @@ export const assessmentSchema = z
   });
 /** An item of the assessments table. */
 export type Assessment = z.infer<typeof assessmentSchema>;
+
+/**
+ * A row of the history: what a list shows (the type, the question's title, the bands, when, and
+ * the flags), about 300 bytes where a whole assessment with its submission, corrections and
+ * question results is several kilobytes. The whole one comes from `assessments.get`.
+ */
+export const assessmentSummarySchema = z.object({
+  assessment_id: identifierSchema,
+  assessment_type: assessmentTypeSchema,
+  question_id: identifierSchema.nullable(),
+  /** The question's title, or null when it is no longer in the bank (or there is none). */
+  question_title: z.string().max(200).nullable(),
+  timestamp: isoDateTimeSchema,
+  completed_at: isoDateTimeSchema.nullable(),
+  completed: z.boolean(),
+  overall_band: bandSchema.nullable(),
+  /** Each criterion's band (null where it was not assessed, such as Pronunciation from a transcript). */
+  criteria_bands: z.partialRecord(criterionIdSchema, bandSchema.nullable()),
+  flags: z.array(assessmentFlagSchema),
+});
+/** A row of the history. */
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+
+/** The history row of an assessment, with its question's title when known. Pure. */
+export function summarizeAssessment(assessment: Assessment, questionTitle: string | null): AssessmentSummary {
+  return {
+    assessment_id: assessment.assessment_id,
+    assessment_type: assessment.assessment_type,
+    question_id: assessment.question_id,
+    question_title: questionTitle,
+    timestamp: assessment.timestamp,
+    completed_at: assessment.completed_at,
+    completed: assessment.completed,
+    overall_band: assessment.overall_band,
+    criteria_bands: Object.fromEntries(Object.entries(assessment.criteria_scores).map(([criterion, score]) => [criterion, score?.band ?? null])),
+    flags: assessment.flags,
+  };
+}

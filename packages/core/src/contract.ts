@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ApiErrorCode } from './api-error.js';
-import { assessmentSchema } from './assessment.js';
+import { assessmentSchema, assessmentSummarySchema } from './assessment.js';
 import { assessmentTypeSchema } from './assessment-type.js';
 import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
 import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
@@ -352,11 +352,11 @@ export const apiContract = {
     list: route({
       method: 'GET',
       path: '/api/assessments',
-      summary: "The user's assessments, newest first",
+      summary: "The user's assessments, newest first, as history rows (type, question title, bands, date, flags); the whole assessment from `assessments.get`",
       auth: 'user',
       status: 200,
       query: z.strictObject({ cursor: z.string().max(2000).optional(), limit: limitSchema }),
-      response: pageSchema(assessmentSchema),
+      response: pageSchema(assessmentSummarySchema),
       idempotent: true,
     }),
     get: route({

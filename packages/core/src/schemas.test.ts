@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentResultSchema, assessmentSchema, type AssessmentResultInput } from './assessment.js';
+import { assessmentResultSchema, assessmentSchema, assessmentSummarySchema, summarizeAssessment, type AssessmentResultInput } from './assessment.js';
 import { criteriaFor } from './criteria.js';
 import { publicQuestionSchema, questionSchema, toPublicQuestion } from './question.js';
 import { sessionSchema } from './session.js';
@@ -128,6 +128,28 @@ describe('assessment results', () => {
     expect(assessmentSchema.safeParse({ ...item, completed: true }).success).toBe(false);
     const finished = { ...item, ...writingResult, completed: true };
     expect(assessmentSchema.safeParse(finished).success).toBe(true);
+  });
+
+  it('summarise into a history row: the bands, the title and the flags, nothing of the answer', () => {
+    const assessment = assessmentSchema.parse({
+      assessment_id: 'a-2',
+      user_email: user.email,
+      user_id: user.user_id,
+      question_id: 'w2-001',
+      timestamp: user.created_at,
+      completed_at: user.created_at,
+      ...writingResult,
+      criteria_scores: { ...writingResult.criteria_scores },
+      flags: ['under_length'],
+      completed: true,
+      submission: { essay: 'An essay.' },
+    });
+    const row = summarizeAssessment(assessment, 'Work and study');
+    expect(assessmentSummarySchema.parse(row)).toEqual(row);
+    expect(row).toMatchObject({ assessment_id: 'a-2', question_title: 'Work and study', overall_band: 6.5, flags: ['under_length'] });
+    expect(row.criteria_bands).toEqual(Object.fromEntries(Object.entries(writingResult.criteria_scores).map(([criterion, score]) => [criterion, score?.band])));
+    expect(JSON.stringify(row)).not.toContain('An essay');
+    expect(summarizeAssessment(assessment, null).question_title).toBeNull();
   });
 });
 
