@@ -123,6 +123,39 @@ async function sequentialMedians(baseUrl, pathname, tokens, count = 40) {
   return durations.map((list) => list.sort((left, right) => left - right)[Math.floor(count / 2)]);
 }
 
+/**
+ * 100 sign-ins at once (each hashes a password) and, while they run, one learner's `GET /api/auth/me`
+ * over and over: the p50 and p99 of that unrelated read, and how the sign-ins ended (200; 503 from
+ * the bounded hashing queue; 429 from the per-account limit, which counts each attempt until it succeeds).
+ */
+async function measureLoginFlood(baseUrl, otherToken) {
+  const email = `flood.${Date.now()}@example.com`;
+  const password = 'correct horse battery staple';
+  await call(baseUrl, '/api/auth/register', { method: 'POST', body: { email, password } });
+  let running = true;
+  const logins = Promise.all(
+    Array.from({ length: 100 }, () =>
+      fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, client: 'mobile' }) }).then(
+        async (response) => (await response.arrayBuffer(), response.status),
+      ),
+    ),
+  ).finally(() => (running = false));
+  const reads = [];
+  let readErrors = 0;
+  while (running) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${otherToken}` } });
+    await response.arrayBuffer();
+    if (!response.ok) readErrors++;
+    reads.push(performance.now() - started);
+  }
+  const statuses = await logins;
+  reads.sort((left, right) => left - right);
+  const at = (share) => reads[Math.min(reads.length - 1, Math.floor(reads.length * share))] ?? 0;
+  const count = (status) => statuses.filter((entry) => entry === status).length;
+  return { reads: reads.length, readErrors, p50Milliseconds: at(0.5), p99Milliseconds: at(0.99), logins: { ok: count(200), busy: count(503), limited: count(429), other: statuses.length - count(200) - count(503) - count(429) } };
+}
+
 const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-bench-http-'));
 const stops = [];
 try {
@@ -178,6 +211,7 @@ try {
   figures.reading = await load(`${serverUrl}/api/reading/evaluate`, { method: 'POST', headers: auth(submitter), body: reading });
   figures.writing = await load(`${serverUrl}/api/writing/evaluate`, { method: 'POST', headers: auth(submitter), body: writing });
   const [entitlementsAt300, entitlementsAt10] = await sequentialMedians(serverUrl, '/api/entitlements', [long, short]);
+  const loginFlood = await measureLoginFlood(serverUrl, short);
 
   const ratio = (measured, base) => (base.requestsPerSecond > 0 ? measured.requestsPerSecond / base.requestsPerSecond : 0);
   const rows = [
@@ -187,10 +221,10 @@ try {
     { route: 'POST /api/writing/evaluate', figures: figures.writing, against: 'server GET /health', ratio: ratio(figures.writing, figures.health), target: 0.2 },
   ];
   const entitlementsRatio = entitlementsAt300 / entitlementsAt10;
-  const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0);
+  const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0) + loginFlood.readErrors + loginFlood.logins.other;
 
   if (json) {
-    console.log(JSON.stringify({ store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded', connections, duration, warmup, figures, rows, entitlementsAt10, entitlementsAt300, entitlementsRatio, errors }, null, 2));
+    console.log(JSON.stringify({ store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded', connections, duration, warmup, figures, rows, entitlementsAt10, entitlementsAt300, entitlementsRatio, loginFlood, errors }, null, 2));
   } else {
     log('');
     log(`| route | req/s | p50 ms | p99 ms | bytes | ratio | against | target | met |`);
@@ -208,7 +242,11 @@ try {
     }
     log('');
     log(`GET /api/entitlements, median of 40 sequential calls: ${entitlementsAt10.toFixed(1)} ms with 10 assessments, ${entitlementsAt300.toFixed(1)} ms with 300: ratio ${entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`);
-    log(`Errors (non-2xx, timeouts, socket errors) in every load run: ${errors}.`);
+    log(
+      `Login flood: while 100 sign-ins ran (${loginFlood.logins.ok} signed in, ${loginFlood.logins.busy} told 503 by the full hashing queue, ${loginFlood.logins.limited} 429 by the per-account limit), ` +
+        `${loginFlood.reads} GET /api/auth/me of another learner took p50 ${loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${loginFlood.p99Milliseconds.toFixed(1)} ms (${loginFlood.readErrors} failed).`,
+    );
+    log(`Errors (non-2xx, timeouts, socket errors) in every load run, and reads or sign-ins that failed otherwise in the flood: ${errors}.`);
   }
   if (errors > 0) process.exitCode = 1;
 } finally {
