@@ -119,17 +119,13 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
       const clock = options.clock ?? options.now ?? performance.now.bind(performance);
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
       const input = screenWritingRequest(request);
-      const scored = scoreScreenedWriting(input, { ...options, lexicon }, clock, started);
-      const checked = options.grammarChecker && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language');
-      // The checker reads the text the model measures; a checker that failed to load costs the
-      // learner its corrections and its grammar rate (then unknown), not the result.
-      const findings = checked ? await options.grammarChecker?.check(assessedWritingText(input.screened.text).text).catch(() => undefined) : undefined;
-      const result = asWritten(
-        findings
-          ? withGrammarFindings(scoreScreenedWriting(input, { ...options, lexicon, grammarCheck: countGrammarFindings(findings) }, clock, started), findings, clock() - started)
-          : scored,
-        input.screened.text,
-      );
+      // The checker reads the text the model measures, before the one scoring that uses its rate;
+      // a checker that failed to load costs the learner its corrections and its grammar rate (then
+      // unknown), not the result. A minimal or non-English answer gets its rule's result, without them.
+      const findings = await options.grammarChecker?.check(assessedWritingText(input.screened.text).text).catch(() => undefined);
+      const scored = scoreScreenedWriting(input, { ...options, lexicon, ...(findings ? { grammarCheck: countGrammarFindings(findings) } : {}) }, clock, started);
+      const shown = findings && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language') ? findings : undefined;
+      const result = asWritten(shown ? withGrammarFindings(scored, shown, clock() - started) : scored, input.screened.text);
       await emitOfflineSafetyEvents(
         { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_WRITING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
         [{ label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence }],
