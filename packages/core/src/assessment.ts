@@ -78,6 +78,56 @@ export const provenanceSchema = z.object({
 /** Where a result came from and what it cost. */
 export type Provenance = z.infer<typeof provenanceSchema>;
 
+/**
+ * Why a reading or listening answer was marked as it was:
+ * - `correct`: it matches an accepted answer;
+ * - `blank`: nothing was written;
+ * - `over_word_limit`: longer than the instructions allow (`words`, `max_words`), wrong even when it contains the answer;
+ * - `wrong_answer_family`: TRUE/FALSE given to a YES/NO/NOT GIVEN question or YES/NO to a TRUE/FALSE/NOT GIVEN one (`family`: the one asked for);
+ * - `not_a_choice`: not one of TRUE/FALSE/NOT GIVEN or YES/NO/NOT GIVEN at all (`family`);
+ * - `not_an_option`: not one of the letters offered (`options`);
+ * - `letter_already_counted`: a "choose two" letter given again (`letter`, `counted_for`);
+ * - `misspelled`: close to an accepted answer but spelt differently (`closest`);
+ * - `not_a_number`, `number_not_allowed`: a number was needed, or words only were;
+ * - `wrong`: none of these, simply another answer.
+ */
+export const questionReasonCodeSchema = z.enum([
+  'correct',
+  'blank',
+  'over_word_limit',
+  'wrong_answer_family',
+  'not_a_choice',
+  'not_an_option',
+  'letter_already_counted',
+  'misspelled',
+  'not_a_number',
+  'number_not_allowed',
+  'wrong',
+]);
+/** Why a reading or listening answer was marked as it was. */
+export type QuestionReasonCode = z.infer<typeof questionReasonCodeSchema>;
+
+/** The figures behind a reason code, those that apply to it. */
+export const questionReasonDetailSchema = z.object({
+  /** `over_word_limit`: words in the answer (a number not counted when one is allowed). */
+  words: z.int().min(0).optional(),
+  /** `over_word_limit`: the most words allowed. */
+  max_words: z.int().min(1).optional(),
+  /** `over_word_limit`: whether a number may be given besides the words. */
+  numbers_allowed: z.boolean().optional(),
+  /** `wrong_answer_family`, `not_a_choice`: the answers the question takes. */
+  family: z.enum(['true_false_not_given', 'yes_no_not_given']).optional(),
+  /** `not_an_option`: the letters offered. */
+  options: z.array(z.string().max(10)).max(26).optional(),
+  /** `letter_already_counted`: the letter, and the question it already counts for. */
+  letter: z.string().max(10).optional(),
+  counted_for: z.int().min(1).max(40).optional(),
+  /** `misspelled`: the accepted answer it is closest to. */
+  closest: z.string().max(300).optional(),
+});
+/** The figures behind a reason code. */
+export type QuestionReasonDetail = z.infer<typeof questionReasonDetailSchema>;
+
 /** The marking of one reading or listening question. */
 export const questionResultSchema = z.object({
   question_number: z.int().min(1).max(40),
@@ -85,8 +135,12 @@ export const questionResultSchema = z.object({
   /** The accepted answers, as written in the key. */
   expected: z.array(z.string()),
   correct: z.boolean(),
-  /** Why it was marked so, e.g. "over the word limit (3 words; at most 2)". */
+  /** Why it was marked so, in a learner's words, e.g. "Over the word limit: 3 words, and at most 2 are allowed." */
   reason: z.string().max(500),
+  /** Why, as a code a client can word and count; null on results marked before codes existed. */
+  reason_code: questionReasonCodeSchema.nullable().default(null),
+  /** The figures the code needs (see {@link questionReasonDetailSchema}). */
+  reason_detail: questionReasonDetailSchema.default({}),
 });
 /** The marking of one reading or listening question. */
 export type QuestionResult = z.infer<typeof questionResultSchema>;
@@ -212,8 +266,29 @@ export const assessmentSummarySchema = z.object({
 /** A row of the history. */
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 
-/** The history row of an assessment, with its question's title when known. Pure. */
-export function summarizeAssessment(assessment: Assessment, questionTitle: string | null): AssessmentSummary {
+/**
+ * What a history row is made from: the fields of an assessment a list reads, each criterion with
+ * its band only. The data layer's `listByUser` reads just these (not the submission, feedback or
+ * question results), so a page costs a fraction of the whole items. A whole assessment is one too.
+ */
+export const assessmentListItemSchema = z.object({
+  assessment_id: identifierSchema,
+  assessment_type: assessmentTypeSchema,
+  user_email: emailSchema,
+  question_id: identifierSchema.nullable().default(null),
+  timestamp: isoDateTimeSchema,
+  completed_at: isoDateTimeSchema.nullable().default(null),
+  completed: z.boolean(),
+  overall_band: bandSchema.nullable(),
+  // A test in progress has no criteria yet, and a projection of absent paths returns no map at all.
+  criteria_scores: z.partialRecord(criterionIdSchema, criterionScoreSchema.pick({ band: true })).default({}),
+  flags: z.array(assessmentFlagSchema).default([]),
+});
+/** The fields of an assessment a history row is made from. */
+export type AssessmentListItem = z.infer<typeof assessmentListItemSchema>;
+
+/** The history row of an assessment (a whole one or a list item), with its question's title when known. Pure. */
+export function summarizeAssessment(assessment: AssessmentListItem, questionTitle: string | null): AssessmentSummary {
   return {
     assessment_id: assessment.assessment_id,
     assessment_type: assessment.assessment_type,
