@@ -2,22 +2,115 @@ import * as z from 'zod';
 import { assessmentTypeSchema } from './assessment-type.js';
 import { identifierSchema } from './common.js';
 
+/** The kinds of thing a map feature shows; apps choose its fill and stroke by kind. */
+export const mapFeatureKindSchema = z.enum(['building', 'road', 'path', 'water', 'trees', 'open_space', 'farmland', 'parking', 'other']);
+/** The kind of thing a map feature shows. */
+export type MapFeatureKind = z.infer<typeof mapFeatureKindSchema>;
+
+/** A point on a map's grid: `x` from the west edge, `y` from the north edge (north is up). */
+export const mapPointSchema = z.object({ x: z.number().min(0).max(100), y: z.number().min(0).max(100) });
+/** A point on a map's grid. */
+export type MapPoint = z.infer<typeof mapPointSchema>;
+
+const mapFeatureBase = { kind: mapFeatureKindSchema, label: z.string().min(1).max(100) };
+
+/**
+ * One feature of a map, in grid units: a rectangle (`x`, `y` its north-west corner), a circle
+ * (`x`, `y` its centre), a line through `points` (a road, a river, a footpath) or a closed
+ * polygon through `points` (a lake, a field).
+ */
+export const mapFeatureSchema = z.discriminatedUnion('shape', [
+  z.object({
+    shape: z.literal('rect'),
+    ...mapFeatureBase,
+    x: z.number().min(0).max(100),
+    y: z.number().min(0).max(100),
+    width: z.number().positive().max(100),
+    height: z.number().positive().max(100),
+  }),
+  z.object({
+    shape: z.literal('circle'),
+    ...mapFeatureBase,
+    x: z.number().min(0).max(100),
+    y: z.number().min(0).max(100),
+    radius: z.number().positive().max(50),
+  }),
+  z.object({ shape: z.literal('line'), ...mapFeatureBase, points: z.array(mapPointSchema).min(2).max(30) }),
+  z.object({ shape: z.literal('polygon'), ...mapFeatureBase, points: z.array(mapPointSchema).min(3).max(30) }),
+]);
+/** One feature of a map. */
+export type MapFeature = z.infer<typeof mapFeatureSchema>;
+
+// The furthest east and south a feature reaches, to keep it on its grid.
+function mapFeatureExtent(feature: MapFeature): { east: number; south: number } {
+  switch (feature.shape) {
+    case 'rect':
+      return { east: feature.x + feature.width, south: feature.y + feature.height };
+    case 'circle':
+      return { east: feature.x + feature.radius, south: feature.y + feature.radius };
+    case 'line':
+    case 'polygon':
+      return { east: Math.max(...feature.points.map((point) => point.x)), south: Math.max(...feature.points.map((point) => point.y)) };
+  }
+}
+
+/**
+ * A drawable map: a `width` × `height` grid and one view per period ("1995" and "Today"),
+ * or a single view for a plan. Features are drawn in order, so later ones sit on top.
+ */
+export const mapDataSchema = z
+  .object({
+    width: z.int().min(1).max(100),
+    height: z.int().min(1).max(100),
+    views: z
+      .array(z.object({ label: z.string().min(1).max(100), features: z.array(mapFeatureSchema).min(1).max(40) }))
+      .min(1)
+      .max(3),
+  })
+  .superRefine((map, context) => {
+    map.views.forEach((view, viewIndex) => {
+      view.features.forEach((feature, featureIndex) => {
+        const extent = mapFeatureExtent(feature);
+        const outside = feature.shape === 'circle' && (feature.x < feature.radius || feature.y < feature.radius);
+        if (outside || extent.east > map.width || extent.south > map.height) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${feature.label}" reaches outside the ${map.width} × ${map.height} grid`,
+            path: ['views', viewIndex, 'features', featureIndex],
+          });
+        }
+      });
+    });
+  });
+/** A drawable map. */
+export type MapData = z.infer<typeof mapDataSchema>;
+
 /** Data of an Academic task 1 chart, so apps can draw it. */
-export const chartSchema = z.object({
-  chart_type: z.enum(['bar', 'line', 'pie', 'table', 'process', 'map']),
-  title: z.string().max(300),
-  /** The labels along the x axis, the slices of a pie, or a table's columns. */
-  categories: z.array(z.string().max(100)).max(50),
-  /** One series per line, bar group or table row; `values[i]` belongs to `categories[i]`. */
-  series: z
-    .array(z.object({ name: z.string().max(100), values: z.array(z.number().nullable()).max(50) }))
-    .max(20),
-  unit: z.string().max(40).nullable().default(null),
-  x_label: z.string().max(100).nullable().default(null),
-  y_label: z.string().max(100).nullable().default(null),
-  /** Steps of a process or features of a map, when the chart is not numeric. */
-  steps: z.array(z.string().max(300)).max(30).default([]),
-});
+export const chartSchema = z
+  .object({
+    chart_type: z.enum(['bar', 'line', 'pie', 'table', 'process', 'map']),
+    title: z.string().max(300),
+    /** The labels along the x axis, the slices of a pie, or a table's columns. */
+    categories: z.array(z.string().max(100)).max(50),
+    /** One series per line, bar group or table row; `values[i]` belongs to `categories[i]`. */
+    series: z
+      .array(z.object({ name: z.string().max(100), values: z.array(z.number().nullable()).max(50) }))
+      .max(20),
+    unit: z.string().max(40).nullable().default(null),
+    x_label: z.string().max(100).nullable().default(null),
+    y_label: z.string().max(100).nullable().default(null),
+    /** Steps of a process or features of a map, when the chart is not numeric. */
+    steps: z.array(z.string().max(300)).max(30).default([]),
+    /**
+     * A map's shapes and positions, so an app can draw it; `steps` still describe its features
+     * in words. Absent on other charts and on maps written before maps were drawable.
+     */
+    map: mapDataSchema.optional(),
+  })
+  .refine((chart) => chart.map === undefined || chart.chart_type === 'map', {
+    message: 'only a map chart carries map data',
+    path: ['map'],
+  });
 /** Data of an Academic task 1 chart. */
 export type Chart = z.infer<typeof chartSchema>;
 
@@ -63,7 +156,24 @@ export type AnswerKey = z.infer<typeof answerKeySchema>;
 
 /** A speaking set: part 1 questions, a part 2 cue card, part 3 discussion questions. */
 export const speakingSetSchema = z.object({
-  part1: z.object({ topic: z.string().max(200), questions: z.array(z.string().max(500)).min(1).max(12) }),
+  part1: z
+    .object({
+      topic: z.string().max(200),
+      questions: z.array(z.string().max(500)).min(1).max(12),
+      /**
+       * The interview's topics in order (the test usually has three), each asking the next
+       * `question_count` of `questions`; absent when the set is written as one topic.
+       */
+      topics: z
+        .array(z.object({ topic: z.string().max(200), question_count: z.int().min(1).max(12) }))
+        .min(1)
+        .max(4)
+        .optional(),
+    })
+    .refine((part1) => part1.topics === undefined || part1.topics.reduce((sum, topic) => sum + topic.question_count, 0) === part1.questions.length, {
+      message: 'the topics’ question counts must add up to the number of questions',
+      path: ['topics'],
+    }),
   part2: z.object({
     topic: z.string().max(300),
     /** "You should say: …" points. */
