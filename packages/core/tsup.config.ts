@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // rules.ts is the zod-free `./rules` subpath.
+  entry: ['src/index.ts', 'src/rules.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -1,4 +1,4 @@
-import type { AssessmentType } from './assessment-type.js';
+import type { AssessmentType } from './assessment-type-rules.js';
 
 /** Minimum words and suggested minutes of each writing task. There is no upper word limit. */
 export const WRITING_LIMITS = {

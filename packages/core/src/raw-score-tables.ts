@@ -1,5 +1,5 @@
 import { CoreError } from './core-error.js';
-import type { Band } from './band.js';
+import type { Band } from './band-rules.js';
 
 /** The tests whose raw score (0–40) converts to a band by table. */
 export type RawScoreTest = 'listening' | 'reading_academic' | 'reading_general_training';
