@@ -3,6 +3,8 @@ import * as z from 'zod';
 /** The error codes of the HTTP API, each with its status. */
 export const API_ERROR_STATUS = {
   validation_failed: 400,
+  /** A provider's webhook whose signature does not verify (wrong secret, altered body, too old). */
+  invalid_signature: 400,
   unauthorized: 401,
   payment_required: 402,
   forbidden: 403,
@@ -18,6 +20,8 @@ export const API_ERROR_STATUS = {
   internal: 500,
   evaluation_failed: 502,
   service_unavailable: 503,
+  /** This server takes no payments (no payment provider configured); packs are granted by an operator. */
+  purchases_not_configured: 503,
 } as const;
 
 /** An error code of the HTTP API. */

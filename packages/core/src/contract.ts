@@ -4,6 +4,7 @@ import { assessmentSchema, assessmentSummarySchema } from './assessment.js';
 import { assessmentTypeSchema } from './assessment-type.js';
 import { emailSchema, identifierSchema, isoDateTimeSchema, pageSchema } from './common.js';
 import { contentReportReasonSchema, contentReportSchema, contentReportTargetSchema } from './content-report.js';
+import { productIdSchema, productSchema } from './products.js';
 import { publicQuestionSchema } from './question.js';
 import { speakingPhaseSchema, speakingSessionViewSchema, speakingSetupSchema, speakingTurnSubmissionSchema } from './speaking.js';
 import { displayNameSchema, publicUserSchema } from './user.js';
@@ -34,6 +35,11 @@ export interface RouteDefinition {
    * (see {@link routeErrorCodes}): `not_found`, `payment_required`, `conflict` …
    */
   errors?: readonly ApiErrorCode[];
+  /**
+   * A provider's webhook: the handler also gets the body's exact text (its signature covers the
+   * bytes), and the body may carry fields its schema does not name (providers add fields to events).
+   */
+  rawBody?: boolean;
 }
 
 /** The body limit of routes that name none: 64 KiB. */
@@ -197,6 +203,50 @@ export const apiContract = {
       status: 200,
       response: z.object({ entitlements: z.array(entitlementSchema) }),
       idempotent: true,
+    }),
+  },
+  purchases: {
+    products: route({
+      method: 'GET',
+      path: '/api/purchases/products',
+      summary: 'The packs on sale with their prices, and whether this server can take payment for them',
+      auth: 'none',
+      status: 200,
+      response: z.object({
+        products: z.array(productSchema),
+        /** False when the server has no payment provider: checkout then answers `purchases_not_configured`. */
+        checkout_available: z.boolean(),
+      }),
+      idempotent: true,
+    }),
+    checkout: route({
+      method: 'POST',
+      path: '/api/purchases/checkout',
+      summary: "Start paying for a pack: the provider's checkout page to send the learner to. The pack is granted when the provider confirms the payment",
+      auth: 'user',
+      status: 201,
+      body: z.strictObject({ product_id: productIdSchema }),
+      response: z.object({ checkout_url: z.url(), checkout_session_id: z.string().min(1).max(255) }),
+      idempotent: false,
+      errors: ['purchases_not_configured'],
+    }),
+    webhook: route({
+      method: 'POST',
+      path: '/api/purchases/webhook',
+      summary:
+        "The payment provider's (Stripe's) event notifications, signed in the Stripe-Signature header. A completed checkout grants its pack once, however often the event is delivered; other events are acknowledged and ignored",
+      auth: 'none',
+      status: 200,
+      body: z.object({ id: z.string().min(1).max(255), type: z.string().min(1).max(255) }),
+      response: z.object({
+        received: z.literal(true),
+        /** `granted`: the pack was added now; `already_granted`: a repeated delivery; `ignored`: nothing to do for this event. */
+        outcome: z.enum(['granted', 'already_granted', 'ignored']),
+      }),
+      maxBodyBytes: 512 * 1024,
+      rawBody: true,
+      idempotent: true,
+      errors: ['invalid_signature', 'purchases_not_configured'],
     }),
   },
   questions: {

@@ -169,6 +169,18 @@ export {
   type Transcript,
 } from './speaking.js';
 export {
+  PRODUCTS,
+  findProduct,
+  formatPrice,
+  priceSchema,
+  productIdSchema,
+  productSchema,
+  productsCovering,
+  type Price,
+  type Product,
+  type ProductId,
+} from './products.js';
+export {
   API_ERROR_STATUS,
   apiErrorCodeSchema,
   errorEnvelopeSchema,
