@@ -1,12 +1,15 @@
 import type { DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   ASSESSMENT_TYPES,
+  CRITERION_IDS,
+  assessmentListItemSchema,
   assessmentResultSchema,
   assessmentSchema,
   assessmentTypeSchema,
   identifierSchema,
   normalizeEmail,
   type Assessment,
+  type AssessmentListItem,
   type AssessmentResult,
   type AssessmentResultInput,
   type AssessmentType,
@@ -26,8 +29,14 @@ import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
 /** An assessment to save: {@link Assessment} before defaults are applied. */
 export type AssessmentInput = z.input<typeof assessmentSchema>;
 
-/** One page of a user's assessments, newest first, in core's page shape. */
-export type AssessmentPage = Page<Assessment>;
+/** One page of a user's history, newest first, in core's page shape: the list fields of each assessment. */
+export type AssessmentPage = Page<AssessmentListItem>;
+
+/** What a history page reads of each item: core's list fields, each criterion's band without its feedback. */
+const LIST_ITEM_PROJECTION = [
+  ...Object.keys(assessmentListItemSchema.shape).filter((field) => field !== 'criteria_scores'),
+  ...CRITERION_IDS.map((criterion) => `criteria_scores.${criterion}.band`),
+];
 
 /** The most assessments one page may hold. */
 export const MAX_ASSESSMENT_PAGE_SIZE = 100;
@@ -126,6 +135,7 @@ export function buildUserAssessmentsQuery(
     order: 'descending',
     limit,
     exclusiveStartKey,
+    projection: LIST_ITEM_PROJECTION,
   });
 }
 
@@ -286,7 +296,10 @@ export interface AssessmentRepository {
   /** The assessment with this id, or undefined. */
   get(assessmentId: string): Promise<Assessment | undefined>;
   /**
-   * One page of a user's assessments, newest first. `cursor` is the previous page's
+   * One page of a user's history, newest first: each assessment's list fields (core's
+   * `assessmentListItemSchema`: type, question, dates, bands, flags), read by projection, so a
+   * page moves a few hundred bytes an item rather than whole assessments; {@link get} reads one
+   * whole. `cursor` is the previous page's
    * `next_cursor`; one from another user, or altered, is an `invalid_cursor` {@link DalError}.
    * Read through the GSI, which is eventually consistent: on AWS an assessment saved a moment
    * ago may not be listed yet.
@@ -430,7 +443,7 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           limit,
           maxLimit: MAX_ASSESSMENT_PAGE_SIZE,
           cursor,
-          parse: parseAssessment,
+          parse: (item) => parseStoredItem(assessmentListItemSchema, item, { tableName, key: { assessment_id: item.assessment_id } }),
           keyOf: (assessment) => ({ assessment_id: assessment.assessment_id, user_email: assessment.user_email, timestamp: assessment.timestamp }),
         });
       },

@@ -17,7 +17,7 @@ export interface IndexQuery {
   limit?: number;
   /** Where the page starts: the previous page's `LastEvaluatedKey`. Default: the first page. */
   exclusiveStartKey?: Record<string, unknown>;
-  /** Attributes to read back. Default: every projected attribute. */
+  /** Attributes to read back, or document paths within them (`criteria_scores.task_response.band`). Default: every projected attribute. */
   projection?: readonly string[];
 }
 
@@ -31,7 +31,7 @@ export function buildIndexQuery(query: IndexQuery): QueryCommandInput {
     TableName: query.tableName,
     IndexName: query.indexName,
     KeyConditionExpression: `${builder.name(query.partitionKey)} = ${builder.value(query.partitionValue)}`,
-    ...(query.projection ? { ProjectionExpression: query.projection.map((attribute) => builder.name(attribute)).join(', ') } : {}),
+    ...(query.projection ? { ProjectionExpression: query.projection.map((path) => path.split('.').map((attribute) => builder.name(attribute)).join('.')).join(', ') } : {}),
     ...(query.order ? { ScanIndexForward: query.order === 'ascending' } : {}),
     ...(query.limit !== undefined ? { Limit: query.limit } : {}),
     ...(query.exclusiveStartKey ? { ExclusiveStartKey: query.exclusiveStartKey } : {}),

@@ -1,4 +1,4 @@
-import { userSchema } from '@ielts-genai-prep/core';
+import { CRITERION_IDS, userSchema } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
 import {
   buildConsumeAllowanceRequest,
@@ -124,17 +124,33 @@ describe('sessions requests', () => {
 });
 
 describe('assessments requests', () => {
-  it("query a user's history newest first through the GSI", () => {
-    expect(buildUserAssessmentsQuery('assessments', 'ada@example.com', 21, { assessment_id: 'a' })).toEqual({
+  it("query a user's history newest first through the GSI, reading only a row's fields", () => {
+    const query = buildUserAssessmentsQuery('assessments', 'ada@example.com', 21, { assessment_id: 'a' });
+    expect(query).toMatchObject({
       TableName: 'assessments',
       IndexName: 'user-email-index',
       KeyConditionExpression: '#n0 = :v0',
       ScanIndexForward: false,
       Limit: 21,
       ExclusiveStartKey: { assessment_id: 'a' },
-      ExpressionAttributeNames: { '#n0': 'user_email' },
       ExpressionAttributeValues: { ':v0': 'ada@example.com' },
     });
+    const names = query.ExpressionAttributeNames ?? {};
+    const paths = String(query.ProjectionExpression)
+      .split(', ')
+      .map((path) => path.split('.').map((placeholder) => names[placeholder]).join('.'));
+    expect(paths).toEqual([
+      'assessment_id',
+      'assessment_type',
+      'user_email',
+      'question_id',
+      'timestamp',
+      'completed_at',
+      'completed',
+      'overall_band',
+      'flags',
+      ...CRITERION_IDS.map((criterion) => `criteria_scores.${criterion}.band`),
+    ]);
   });
 
   it('complete an assessment of the same type, bumping the version', () => {

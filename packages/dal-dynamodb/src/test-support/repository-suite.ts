@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { userSchema } from '@ielts-genai-prep/core';
+import { assessmentListItemSchema, userSchema } from '@ielts-genai-prep/core';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyMarkerId } from '../assessment-repository.js';
@@ -522,6 +522,34 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(exact.next_cursor).toBeNull();
       });
 
+      it('lists the fields of a history row, each criterion with its band only, and get reads the whole assessment', async () => {
+        const email = uniqueEmail('rows');
+        const { assessment } = await repositories.assessments.save(startedAssessmentInput({ user_email: email, question_id: 'writing-task2-001' }));
+        const scored = await repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), { completedAt: new Date('2026-11-25T10:20:00.000Z') });
+        const started = await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', timestamp: minutesAfterStart(0) }));
+        const sent = await commandsDuring(async () => {
+          const page = await repositories.assessments.listByUser(email);
+          expect(page.items).toEqual([
+            {
+              assessment_id: scored.assessment_id,
+              assessment_type: 'writing_task2',
+              user_email: email,
+              question_id: 'writing-task2-001',
+              timestamp: scored.timestamp,
+              completed_at: '2026-11-25T10:20:00.000Z',
+              completed: true,
+              overall_band: 6.5,
+              criteria_scores: { task_response: { band: 6.5 }, coherence_cohesion: { band: 7 }, lexical_resource: { band: 6.5 }, grammatical_range_accuracy: { band: 6 } },
+              flags: [],
+            },
+            { ...assessmentListItemSchema.parse(started.assessment), criteria_scores: {} },
+          ]);
+        });
+        // One query; the exact items above show that no submission, feedback or question results came back.
+        expect(sent).toEqual(['QueryCommand']);
+        expect(await repositories.assessments.get(scored.assessment_id)).toEqual(scored);
+      });
+
       it('pages through assessments that share a timestamp without losing or repeating one', async () => {
         const email = uniqueEmail('same-time');
         const saved = await Promise.all(
@@ -549,7 +577,7 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         );
         // The first page of one holds the good item; the corrupt one only tells that a next page exists.
         const first = await repositories.assessments.listByUser(email, { limit: 1 });
-        expect(first.items).toEqual([good.assessment]);
+        expect(first.items).toEqual([assessmentListItemSchema.parse(good.assessment)]);
         const error = expectDalError(await caught(repositories.assessments.listByUser(email, { limit: 1, cursor: first.next_cursor })), 'invalid_item');
         expect(error.tableName).toBe(names.assessments);
         expect(error.key).toEqual({ assessment_id: 'asm-corrupt-1' });
