@@ -1,5 +1,10 @@
 import type { Chart } from '@ielts-genai-prep/core';
 
+/** A drawable map, as a map chart carries it. */
+export type MapData = NonNullable<Chart['map']>;
+/** One feature of a map. */
+export type MapFeature = MapData['views'][number]['features'][number];
+
 /** The drawing area of a chart, in SVG user units. */
 export interface PlotArea {
   width: number;
@@ -225,4 +230,80 @@ export function groupMapSteps(chart: Chart): Array<{ label: string; steps: strin
   }
   const filled = groups.filter((group) => group.steps.length > 0);
   return unmatched.length > 0 ? [...filled, { label: '', steps: unmatched }] : filled;
+}
+
+/** How a kind of map feature is painted: fill for areas, stroke for lines. */
+export interface MapFeatureStyle {
+  fill: string;
+  stroke: string;
+  /** The width of a line feature, in grid units. */
+  lineWidth: number;
+  dashed: boolean;
+}
+
+/** The paint of each kind of map feature, in colours that stay apart for common colour-vision differences. */
+export const MAP_FEATURE_STYLES: Record<MapFeature['kind'], MapFeatureStyle> = {
+  building: { fill: '#B8A48C', stroke: '#5C4A36', lineWidth: 0.15, dashed: false },
+  road: { fill: 'none', stroke: '#7A7A7A', lineWidth: 0.7, dashed: false },
+  path: { fill: 'none', stroke: '#8C6D46', lineWidth: 0.2, dashed: true },
+  water: { fill: '#9CCFF0', stroke: '#0072B2', lineWidth: 0.5, dashed: false },
+  trees: { fill: '#7BC49A', stroke: '#00603F', lineWidth: 0.15, dashed: false },
+  open_space: { fill: '#D4EDB5', stroke: '#6E9F3C', lineWidth: 0.1, dashed: false },
+  farmland: { fill: '#F2E3A6', stroke: '#A88F2E', lineWidth: 0.1, dashed: false },
+  parking: { fill: '#D9D9D9', stroke: '#595959', lineWidth: 0.1, dashed: false },
+  other: { fill: '#E8B5D3', stroke: '#CC79A7', lineWidth: 0.15, dashed: false },
+};
+
+/** A map feature in SVG user units, with where its label goes. */
+export type MapShape =
+  | { shape: 'rect'; feature: MapFeature; x: number; y: number; width: number; height: number; labelX: number; labelY: number }
+  | { shape: 'circle'; feature: MapFeature; cx: number; cy: number; r: number; labelX: number; labelY: number }
+  | { shape: 'line' | 'polygon'; feature: MapFeature; points: string; labelX: number; labelY: number };
+
+/** A map's grid cell in SVG user units. */
+export const MAP_CELL_SIZE = 24;
+
+/**
+ * Places one view's features on a `width` × `height` grid scaled by `cellSize`: rectangles and
+ * circles as they are, lines and polygons as SVG point lists. A label sits at the centre of an
+ * area, at the middle of a line's middle stretch.
+ */
+export function mapShapes(features: readonly MapFeature[], cellSize = MAP_CELL_SIZE): MapShape[] {
+  const scale = (value: number) => round(value * cellSize);
+  return features.map((feature): MapShape => {
+    switch (feature.shape) {
+      case 'rect':
+        return {
+          shape: 'rect',
+          feature,
+          x: scale(feature.x),
+          y: scale(feature.y),
+          width: scale(feature.width),
+          height: scale(feature.height),
+          labelX: scale(feature.x + feature.width / 2),
+          labelY: scale(feature.y + feature.height / 2),
+        };
+      case 'circle':
+        return { shape: 'circle', feature, cx: scale(feature.x), cy: scale(feature.y), r: scale(feature.radius), labelX: scale(feature.x), labelY: scale(feature.y) };
+      case 'line':
+      case 'polygon': {
+        const points = feature.points.map((point) => `${scale(point.x)},${scale(point.y)}`).join(' ');
+        let label: { x: number; y: number };
+        if (feature.shape === 'polygon') {
+          // The mean of the corners: inside any convex area, close enough for the rest.
+          label = {
+            x: feature.points.reduce((sum, point) => sum + point.x, 0) / feature.points.length,
+            y: feature.points.reduce((sum, point) => sum + point.y, 0) / feature.points.length,
+          };
+        } else {
+          // Of n - 1 stretches, the middle one (the first of two middles).
+          const middle = Math.floor((feature.points.length - 2) / 2);
+          const from = feature.points[middle] ?? { x: 0, y: 0 };
+          const to = feature.points[middle + 1] ?? from;
+          label = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+        }
+        return { shape: feature.shape, feature, points, labelX: scale(label.x), labelY: scale(label.y) };
+      }
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import { chartSchema, type Chart } from '@ielts-genai-prep/core';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLOT_AREA, barLayout, groupMapSteps, lineLayout, pieSlices, valueScale } from './chart-layout.js';
+import { DEFAULT_PLOT_AREA, MAP_CELL_SIZE, barLayout, groupMapSteps, lineLayout, mapShapes, pieSlices, valueScale } from './chart-layout.js';
 import { ChartView } from './chart-view.js';
 
 const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart =>
@@ -213,5 +213,84 @@ describe('tables, processes and maps', () => {
     render(<ChartView chart={map} />);
     expect(screen.getByRole('heading', { name: '1995' })).toBeTruthy();
     expect(screen.getByText('a housing estate replaces the farmland')).toBeTruthy();
+  });
+
+  it('draws a map that carries map data: one SVG per period, each feature at its grid position, labelled', () => {
+    const village = chart({
+      chart_type: 'map',
+      title: 'Ashcombe, 1995 and today',
+      categories: ['1995', 'Today'],
+      steps: ['1995: farmland north of the road', 'Today: a housing estate replaces the farmland'],
+      map: {
+        width: 20,
+        height: 12,
+        views: [
+          {
+            label: '1995',
+            features: [
+              { shape: 'rect', kind: 'farmland', label: 'Farmland', x: 0, y: 0, width: 20, height: 5 },
+              { shape: 'line', kind: 'road', label: 'Main Road', points: [{ x: 0, y: 6 }, { x: 20, y: 6 }] },
+              { shape: 'circle', kind: 'trees', label: 'Woodland', x: 3, y: 9, radius: 2 },
+            ],
+          },
+          {
+            label: 'Today',
+            features: [
+              { shape: 'rect', kind: 'building', label: 'Housing estate', x: 2, y: 1, width: 10, height: 3 },
+              { shape: 'line', kind: 'road', label: 'Main Road', points: [{ x: 0, y: 6 }, { x: 20, y: 6 }] },
+              { shape: 'polygon', kind: 'water', label: 'Pond', points: [{ x: 14, y: 8 }, { x: 18, y: 8 }, { x: 16, y: 11 }] },
+            ],
+          },
+        ],
+      },
+    });
+    const { container } = render(<ChartView chart={village} />);
+    const views = Array.from(container.querySelectorAll('.chart-map-view'));
+    expect(views.map((view) => view.getAttribute('data-view'))).toEqual(['1995', 'Today']);
+    const before = views[0] as Element;
+    const after = views[1] as Element;
+    expect(before.querySelector('svg')?.getAttribute('viewBox')).toBe(`0 0 ${20 * MAP_CELL_SIZE} ${12 * MAP_CELL_SIZE + 4}`);
+    const featuresOf = (view: Element) =>
+      Array.from(view.querySelectorAll('.chart-map-feature')).map((element) => [element.tagName.toLowerCase(), element.getAttribute('data-kind'), element.getAttribute('data-label')]);
+    expect(featuresOf(before)).toEqual([
+      ['rect', 'farmland', 'Farmland'],
+      ['polyline', 'road', 'Main Road'],
+      ['circle', 'trees', 'Woodland'],
+    ]);
+    expect(featuresOf(after)).toEqual([
+      ['rect', 'building', 'Housing estate'],
+      ['polyline', 'road', 'Main Road'],
+      ['polygon', 'water', 'Pond'],
+    ]);
+    // Positions are grid units times the cell size.
+    const estate = after.querySelector('rect[data-label="Housing estate"]');
+    expect(numbers([estate as Element], 'x')[0]).toBe(2 * MAP_CELL_SIZE);
+    expect(numbers([estate as Element], 'width')[0]).toBe(10 * MAP_CELL_SIZE);
+    expect(after.querySelector('polygon')?.getAttribute('points')).toBe(`${14 * MAP_CELL_SIZE},${8 * MAP_CELL_SIZE} ${18 * MAP_CELL_SIZE},${8 * MAP_CELL_SIZE} ${16 * MAP_CELL_SIZE},${11 * MAP_CELL_SIZE}`);
+    const woodland = before.querySelector('circle');
+    expect([woodland?.getAttribute('cx'), woodland?.getAttribute('cy'), woodland?.getAttribute('r')].map(Number)).toEqual([3, 9, 2].map((value) => value * MAP_CELL_SIZE));
+    // Every feature is labelled on the drawing, and its words stay below it.
+    expect(Array.from(after.querySelectorAll('text.chart-map-label')).map((label) => label.textContent)).toEqual(['Housing estate', 'Main Road', 'Pond']);
+    expect(screen.getByText('a housing estate replaces the farmland')).toBeTruthy();
+  });
+
+  it('puts map labels at the centre of an area and the middle of a line', () => {
+    const [field, road, lake] = mapShapes(
+      [
+        { shape: 'rect', kind: 'open_space', label: 'Park', x: 2, y: 2, width: 4, height: 2 },
+        { shape: 'line', kind: 'road', label: 'High Street', points: [{ x: 0, y: 5 }, { x: 6, y: 5 }, { x: 6, y: 9 }] },
+        { shape: 'polygon', kind: 'water', label: 'Lake', points: [{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 4 }, { x: 0, y: 4 }] },
+      ],
+      10,
+    );
+    expect([field?.labelX, field?.labelY]).toEqual([40, 30]);
+    expect([road?.labelX, road?.labelY]).toEqual([30, 50]);
+    expect([lake?.labelX, lake?.labelY]).toEqual([20, 20]);
+  });
+
+  it('lists a map without map data in words only', () => {
+    const { container } = render(<ChartView chart={chart({ chart_type: 'map', title: 'A village', categories: ['1995'], steps: ['1995: a mill'] })} />);
+    expect(container.querySelector('.chart-map-view')).toBeNull();
+    expect(screen.getByText('a mill')).toBeTruthy();
   });
 });

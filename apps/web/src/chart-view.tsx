@@ -2,14 +2,19 @@ import type { Chart } from '@ielts-genai-prep/core';
 import { useId } from 'react';
 import {
   DEFAULT_PLOT_AREA,
+  MAP_CELL_SIZE,
+  MAP_FEATURE_STYLES,
   barLayout,
   chartColour,
   formatValue,
   groupMapSteps,
   lineLayout,
+  mapShapes,
   pieSlices,
   valueToY,
   type CategoryLayout,
+  type MapData,
+  type MapShape,
 } from './chart-layout.js';
 
 const area = DEFAULT_PLOT_AREA;
@@ -270,10 +275,102 @@ function MapFeatures({ chart }: { chart: Chart }) {
   );
 }
 
+function MapShapeView({ shape }: { shape: MapShape }) {
+  const { feature } = shape;
+  const style = MAP_FEATURE_STYLES[feature.kind];
+  const common = {
+    className: 'chart-map-feature',
+    'data-kind': feature.kind,
+    'data-shape': feature.shape,
+    'data-label': feature.label,
+    stroke: style.stroke,
+  };
+  const title = <title>{feature.label}</title>;
+  switch (shape.shape) {
+    case 'rect':
+      return (
+        <rect {...common} x={shape.x} y={shape.y} width={shape.width} height={shape.height} fill={style.fill} strokeWidth={style.lineWidth * MAP_CELL_SIZE}>
+          {title}
+        </rect>
+      );
+    case 'circle':
+      return (
+        <circle {...common} cx={shape.cx} cy={shape.cy} r={shape.r} fill={style.fill} strokeWidth={style.lineWidth * MAP_CELL_SIZE}>
+          {title}
+        </circle>
+      );
+    case 'polygon':
+      return (
+        <polygon {...common} points={shape.points} fill={style.fill} strokeWidth={style.lineWidth * MAP_CELL_SIZE} strokeLinejoin="round">
+          {title}
+        </polygon>
+      );
+    case 'line':
+      return (
+        <polyline
+          {...common}
+          points={shape.points}
+          fill="none"
+          strokeWidth={style.lineWidth * MAP_CELL_SIZE}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          strokeDasharray={style.dashed ? `${MAP_CELL_SIZE / 3} ${MAP_CELL_SIZE / 4}` : undefined}
+        >
+          {title}
+        </polyline>
+      );
+  }
+}
+
+/** One SVG per period of a drawable map, side by side, each with its features labelled in place. */
+function MapDrawing({ map, title }: { map: MapData; title: string }) {
+  const width = map.width * MAP_CELL_SIZE;
+  const height = map.height * MAP_CELL_SIZE;
+  return (
+    <div className="chart-map-periods" data-chart="map-drawing">
+      {map.views.map((view, viewIndex) => {
+        const shapes = mapShapes(view.features);
+        return (
+          <section key={view.label + viewIndex} className="chart-map-period chart-map-view" data-view={view.label}>
+            <h4>{view.label}</h4>
+            <svg viewBox={`0 0 ${width} ${height + 4}`} className="chart-svg chart-map" role="img" aria-label={`${title}: ${view.label}`}>
+              <rect x={0} y={0} width={width} height={height} fill="#FAFAF5" stroke="#BDBDBD" />
+              {shapes.map((shape, index) => (
+                <MapShapeView key={index} shape={shape} />
+              ))}
+              {shapes.map((shape, index) => (
+                <text
+                  key={index}
+                  x={shape.labelX}
+                  y={shape.labelY}
+                  textAnchor="middle"
+                  dominantBaseline="middle"
+                  className="chart-map-label"
+                  fontSize={MAP_CELL_SIZE * 0.5}
+                  paintOrder="stroke"
+                  stroke="#FFFFFF"
+                  strokeWidth={3}
+                  data-label={shape.feature.label}
+                >
+                  {shape.feature.label}
+                </text>
+              ))}
+              <text x={width - 6} y={MAP_CELL_SIZE * 0.75} textAnchor="end" fontSize={MAP_CELL_SIZE * 0.6} className="chart-map-north" aria-hidden="true">
+                N ↑
+              </text>
+            </svg>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
 /**
  * Draws an Academic Task 1 chart from its data: bar, line and pie charts as inline SVG,
- * a table as an HTML table, a process or map as numbered steps. Numeric charts also offer
- * their data as a table, for screen readers and for checking figures.
+ * a table as an HTML table, a process as numbered steps, a map as an SVG per period when it
+ * carries map data, with its features listed in words too. Numeric charts also offer their
+ * data as a table, for screen readers and for checking figures.
  */
 export function ChartView({ chart }: { chart: Chart }) {
   const titleId = useId();
@@ -290,6 +387,7 @@ export function ChartView({ chart }: { chart: Chart }) {
       {(chart.chart_type === 'bar' || chart.chart_type === 'line') && <Legend names={chart.series.map((series) => series.name)} />}
       {chart.chart_type === 'table' && <ChartTable chart={chart} />}
       {chart.chart_type === 'process' && <Steps chart={chart} />}
+      {chart.chart_type === 'map' && chart.map && <MapDrawing map={chart.map} title={chart.title} />}
       {chart.chart_type === 'map' && <MapFeatures chart={chart} />}
       {numeric && (
         <details className="chart-data">
