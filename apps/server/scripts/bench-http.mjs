@@ -161,7 +161,7 @@ const stops = [];
 try {
   let dynamoDbEndpoint;
   if (useDynamoDbLocal) {
-    const { startDynamoDbLocal } = await import('@ielts-genai-prep/dal-dynamodb');
+    const { startDynamoDbLocal } = await import('@ielts-genai-prep/dal-dynamodb/local');
     const local = await startDynamoDbLocal({ searchFrom: serverDirectory, javaOptions: ['-Xmx1g'] });
     stops.push(() => local.stop());
     dynamoDbEndpoint = local.endpoint;

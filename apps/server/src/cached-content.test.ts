@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRepositories, startEmbeddedDynamo, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import { createRepositories, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
+import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheContent } from './cached-content.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';

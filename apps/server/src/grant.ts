@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createRepositories, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
+import { createRepositories } from '@ielts-genai-prep/dal-dynamodb';
+import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import { ConfigError, loadConfig } from './config.js';
 import { createDynamoDbClients } from './dynamodb-clients.js';
 import { findRunningEmbeddedEndpoint } from './embedded-endpoint.js';

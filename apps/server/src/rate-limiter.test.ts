@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createRateLimitRepository, createTables, resolveTableNames, startEmbeddedDynamo, type RateLimitRepository } from '@ielts-genai-prep/dal-dynamodb';
+import { createRateLimitRepository, createTables, resolveTableNames, type RateLimitRepository } from '@ielts-genai-prep/dal-dynamodb';
+import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { consumeAll, createRateLimiter, type RateLimiter } from './rate-limiter.js';
 

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
-import { createRepositories, createTables, startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb';
+import { createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb';
+import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import { createMailQueue, type MailQueue } from './mail-queue.js';

@@ -5,7 +5,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createRepositories, createTables, startDynamoDbLocal } from '../dist/index.js';
+import { createRepositories, createTables } from '../dist/index.js';
+import { startDynamoDbLocal } from '../dist/local.js';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const operationsPerPhase = Number(process.env.BENCH_OPERATIONS ?? 2000);

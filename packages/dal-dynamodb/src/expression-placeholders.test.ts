@@ -10,7 +10,7 @@ import {
   userSchema,
 } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
-import * as dal from './index.js';
+import * as dal from './request-builders.js';
 import {
   contentReportInput,
   purchaseInput,

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDynamoDbLocal } from '@ielts-genai-prep/dal-dynamodb';
+import { startDynamoDbLocal } from '@ielts-genai-prep/dal-dynamodb/local';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
