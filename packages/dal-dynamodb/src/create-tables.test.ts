@@ -29,8 +29,8 @@ describe('createTables on DynamoDB Local', () => {
     const first = await createTables({ client: clients.client, prefix, onProgress: (event) => events.push(event), pollIntervalMs: 50 });
     expect(first.map((result) => result.status)).toEqual(TABLE_KEYS.map(() => 'created'));
     expect(first.find((result) => result.table === 'sessions')?.timeToLive).toBe('enabled');
-    expect(first.filter((result) => result.timeToLive === 'enabled').map((result) => result.table).sort()).toEqual(['rateLimits', 'sessions']);
-    expect(first.filter((result) => result.timeToLive === 'none')).toHaveLength(TABLE_KEYS.length - 2);
+    expect(first.filter((result) => result.timeToLive === 'enabled').map((result) => result.table).sort()).toEqual(['outbox', 'rateLimits', 'sessions']);
+    expect(first.filter((result) => result.timeToLive === 'none')).toHaveLength(TABLE_KEYS.length - 3);
     expect(events.filter((event) => event.step === 'creating')).toHaveLength(TABLE_KEYS.length);
     expect(events.filter((event) => event.step === 'active')).toHaveLength(TABLE_KEYS.length);
     expect(events.some((event) => event.step === 'ttl_enabled' && event.table === 'sessions')).toBe(true);

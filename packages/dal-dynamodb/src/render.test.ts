@@ -71,12 +71,12 @@ describe('renderAwsCliCommands', () => {
     }
   });
 
-  it('waits for each table and enables TTL on sessions and rate limits', () => {
+  it('waits for each table and enables TTL on sessions, rate limits and the outbox', () => {
     const commands = parseShell(renderAwsCliCommands({ tableNames, endpoint: 'http://127.0.0.1:8000' }));
     expect(commands.filter((words) => words[2] === 'wait')).toHaveLength(TABLE_KEYS.length);
     const ttl = commands.filter((words) => words[2] === 'update-time-to-live');
     expect(ttl).toEqual(
-      ['prod-ielts-genai-prep-sessions', 'prod-ielts-genai-prep-rate-limits'].map((tableName) => [
+      ['prod-ielts-genai-prep-sessions', 'prod-ielts-genai-prep-rate-limits', 'prod-ielts-genai-prep-outbox'].map((tableName) => [
         'aws',
         'dynamodb',
         'update-time-to-live',
@@ -120,6 +120,7 @@ describe('CloudFormation template', () => {
     }
     expect(template.Resources.SessionsTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
     expect(template.Resources.RateLimitsTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
+    expect(template.Resources.OutboxTable?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
     expect(template.Resources.UsersTable?.Properties.TimeToLiveSpecification).toBeUndefined();
     expect(JSON.parse(renderCloudFormationTemplate({ tableNames }))).toEqual(template);
   });

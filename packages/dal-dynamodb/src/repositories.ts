@@ -1,6 +1,7 @@
 import { createAiSafetyLogRepository, type AiSafetyLogRepository } from './ai-safety-log-repository.js';
 import { createAssessmentRepository, type AssessmentRepository } from './assessment-repository.js';
 import { createContentReportRepository, type ContentReportRepository } from './content-report-repository.js';
+import { createOutboxRepository, type OutboxRepository } from './outbox-repository.js';
 import { createQuestionRepository, type QuestionRepository } from './question-repository.js';
 import { createRateLimitRepository, type RateLimitRepository } from './rate-limit-repository.js';
 import type { RepositoryOptions } from './request-sender.js';
@@ -27,6 +28,8 @@ export interface Repositories {
   aiSafetyLogs: AiSafetyLogRepository;
   /** The rate limits table: lockout and rate-limit counters shared by every instance. */
   rateLimits: RateLimitRepository;
+  /** The outbox table: mail to send, leased to one sender at a time. */
+  outbox: OutboxRepository;
 }
 
 /** Options for {@link createRepositories}: the shared repository options plus table naming. */
@@ -35,7 +38,7 @@ export interface CreateRepositoriesOptions extends RepositoryOptions, TableNameO
   cursorSecret: string | Uint8Array;
 }
 
-/** Creates all eight repositories on one document client, with one naming scheme (`prefix`, `suffix`, `tableNames`). */
+/** Creates all nine repositories on one document client, with one naming scheme (`prefix`, `suffix`, `tableNames`). */
 export function createRepositories(options: CreateRepositoriesOptions): Repositories {
   const names = resolveTableNames(options);
   const shared: RepositoryOptions = {
@@ -57,5 +60,6 @@ export function createRepositories(options: CreateRepositoriesOptions): Reposito
     }),
     aiSafetyLogs: createAiSafetyLogRepository({ ...shared, tableName: names.aiSafetyLogs }),
     rateLimits: createRateLimitRepository({ ...shared, tableName: names.rateLimits }),
+    outbox: createOutboxRepository({ ...shared, tableName: names.outbox }),
   };
 }

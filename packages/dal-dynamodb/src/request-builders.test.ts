@@ -24,6 +24,7 @@ import {
   buildStartRateLimitWindowRequest,
   secondsUntil,
 } from './rate-limit-repository.js';
+import { buildClaimOutboxRequest, buildDueOutboxQuery, buildReleaseOutboxRequest, buildSettleOutboxRequest } from './outbox-repository.js';
 import { buildConsumeSessionRequest, buildTouchSessionRequest, isSessionExpired } from './session-repository.js';
 import { writingTask2Result } from './test-support/fixtures.js';
 import { buildAddPurchaseRequest, buildCreateUserRequest, buildUpdateUserRequest } from './user-repository.js';
@@ -280,6 +281,29 @@ describe('rate limit requests', () => {
     expect(secondsUntil(60_000, 59_999)).toBe(1);
     expect(secondsUntil(60_000, 60_000)).toBe(1);
     expect(secondsUntil(60_001, 0)).toBe(61);
+  });
+});
+
+describe('outbox requests', () => {
+  it('claim only a pending message that is due, counting an attempt and moving it to the lease’s end', () => {
+    expect(buildClaimOutboxRequest('outbox', 'm-1', { leaseId: 'l-1', owner: 'a', nowMs: 1_000, endsAtMs: 61_000 })).toEqual({
+      TableName: 'outbox',
+      Key: { message_id: 'm-1' },
+      UpdateExpression: 'SET #n0 = :v0, #n1 = #n1 + :v1, #n2 = :v2, #n3 = :v3',
+      ConditionExpression: '#n4 = :v4 AND #n0 <= :v5',
+      ExpressionAttributeNames: { '#n0': 'next_attempt_at', '#n1': 'attempts', '#n2': 'lease_id', '#n3': 'lease_owner', '#n4': 'status' },
+      ExpressionAttributeValues: { ':v0': 61_000, ':v1': 1, ':v2': 'l-1', ':v3': 'a', ':v4': 'pending', ':v5': 1_000 },
+      ReturnValues: 'ALL_NEW',
+    });
+  });
+
+  it('settle only under the lease that holds the message, and read the due ones oldest first', () => {
+    const settle = buildSettleOutboxRequest('outbox', 'm-1', 'l-1', { status: 'sent' });
+    expect(settle.UpdateExpression).toBe('SET #n0 = :v0 REMOVE #n1, #n2');
+    expect(settle.ConditionExpression).toBe('#n1 = :v1 AND #n0 = :v2');
+    expect(settle.ExpressionAttributeValues).toEqual({ ':v0': 'sent', ':v1': 'l-1', ':v2': 'pending' });
+    expect(buildReleaseOutboxRequest('outbox', 'm-1', 5).ConditionExpression).toBe('#n1 = :v1 AND #n2 = :v2 AND #n0 > :v3');
+    expect(buildDueOutboxQuery('outbox', 5, 10)).toMatchObject({ IndexName: 'status-due-index', ScanIndexForward: true, Limit: 10, KeyConditionExpression: '#n0 = :v0 AND #n1 <= :v1' });
   });
 });
 

@@ -14,6 +14,7 @@ describe('table definitions', () => {
       contentReports: 'ielts-content-reports',
       aiSafetyLogs: 'ielts-ai-safety-logs',
       rateLimits: 'ielts-genai-prep-rate-limits',
+      outbox: 'ielts-genai-prep-outbox',
     });
   });
 
@@ -24,7 +25,7 @@ describe('table definitions', () => {
     expect(() => resolveTableNames({ prefix: 'bad prefix ' })).toThrow(DalError);
   });
 
-  it('key and index every table as the issue lists them, with TTL on sessions and rate limits alone', () => {
+  it('key and index every table as the issue lists them, with TTL on sessions, rate limits and the outbox alone', () => {
     const summary = Object.fromEntries(
       TABLE_KEYS.map((key) => {
         const definition = TABLE_DEFINITIONS[key];
@@ -49,6 +50,7 @@ describe('table definitions', () => {
       'ielts-content-reports': { key: 'report_id:S', indexes: ['status-index(status:S,created_at:S)'], ttl: null },
       'ielts-ai-safety-logs': { key: 'log_id:S', indexes: ['assessment-id-index(assessment_id:S,created_at:S)'], ttl: null },
       'ielts-genai-prep-rate-limits': { key: 'limit_key:S', indexes: [], ttl: 'expires_at' },
+      'ielts-genai-prep-outbox': { key: 'message_id:S', indexes: ['status-due-index(status:S,next_attempt_at:N)'], ttl: 'expires_at' },
     });
   });
 

@@ -1,6 +1,6 @@
 import { DalError } from './errors.js';
 
-/** The eight tables, named the way the rest of the package refers to them. */
+/** The nine tables, named the way the rest of the package refers to them. */
 export const TABLE_KEYS = [
   'users',
   'sessions',
@@ -10,6 +10,7 @@ export const TABLE_KEYS = [
   'contentReports',
   'aiSafetyLogs',
   'rateLimits',
+  'outbox',
 ] as const;
 
 /** One of {@link TABLE_KEYS}. */
@@ -60,7 +61,10 @@ export const STATUS_INDEX = 'status-index';
 /** The name of the AI-safety-logs GSI keyed by assessment id. */
 export const ASSESSMENT_ID_INDEX = 'assessment-id-index';
 
-/** Definitions of the eight tables, keyed by {@link TableKey}. */
+/** The name of the outbox GSI keyed by status and due time. */
+export const OUTBOX_STATUS_INDEX = 'status-due-index';
+
+/** Definitions of the nine tables, keyed by {@link TableKey}. */
 export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
   users: {
     key: 'users',
@@ -146,6 +150,21 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
     description: 'Sign-in lockout and rate-limit counters, one per limited key and window; expire through TTL.',
     partitionKey: { name: 'limit_key', type: 'S' },
     indexes: [],
+    timeToLiveAttribute: 'expires_at',
+  },
+  outbox: {
+    key: 'outbox',
+    baseName: 'ielts-genai-prep-outbox',
+    description: 'Mail to send, durable and leased to one sender at a time; due messages are read through the GSI; sent and dead ones expire through TTL.',
+    partitionKey: { name: 'message_id', type: 'S' },
+    indexes: [
+      {
+        name: OUTBOX_STATUS_INDEX,
+        partitionKey: { name: 'status', type: 'S' },
+        sortKey: { name: 'next_attempt_at', type: 'N' },
+        projection: 'ALL',
+      },
+    ],
     timeToLiveAttribute: 'expires_at',
   },
 };

@@ -260,6 +260,16 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.users.releaseAllowance(user.email, 'listening')).toBe(false);
         expect(await repositories.users.releaseAllowance(user.email, 'reading_academic')).toBe(false);
         expect(await repositories.users.getAllowanceUsage(user.email)).toEqual({ writing_task2: 6, listening: 0, speaking: 0 });
+        // The user and the counters from one read, for a request that needs both.
+        const stored = await repositories.users.get(user.email);
+        const oneRead = await commandsDuring(async () => {
+          expect(await repositories.users.getWithAllowanceUsage(user.email.toUpperCase())).toEqual({
+            user: stored,
+            allowanceUsage: { writing_task2: 6, listening: 0, speaking: 0 },
+          });
+        });
+        expect(oneRead).toEqual(['GetItemCommand']);
+        expect(await repositories.users.getWithAllowanceUsage(uniqueEmail('nobody'))).toBeUndefined();
 
         // The counters live beside the user without changing it or its updates.
         const updated = await repositories.users.update(user.email, { display_name: 'Counted' }, { expectedVersion: 0 });
@@ -984,6 +994,133 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         );
         const error = expectDalError(await caught(repositories.rateLimits.get(key, { now: at(0) })), 'invalid_item');
         expect(error.tableName).toBe(names.rateLimits);
+      });
+    });
+
+    describe('outbox', () => {
+      // Each test runs in its own era, later tests earlier, so what one leaves pending is never due in the next.
+      const era = (year: number) => (seconds: number) => new Date(Date.UTC(year, 0, 1) + seconds * 1000);
+      const message = (label: string) => ({ kind: 'test_notice', recipient: uniqueEmail(label), payload: { label, count: 1 }, request_id: `req-${label}` });
+      const claimAll = (owner: string, now: Date, leaseSeconds = 60) => repositories.outbox.claimDue({ owner, leaseSeconds, now, limit: 100 });
+
+      it('enqueues a message once per id, reads it back and refuses bad input without sending', async () => {
+        const at = era(2099);
+        const stored = await repositories.outbox.enqueue({ ...message('Enqueue'), message_id: 'outbox-enqueue-1' }, { now: at(0) });
+        expect(stored).toMatchObject({ message_id: 'outbox-enqueue-1', kind: 'test_notice', status: 'pending', attempts: 0, next_attempt_at: at(0).getTime(), skipped: false });
+        expect(stored.recipient).toMatch(/^enqueue-/);
+        expect(await repositories.outbox.get('outbox-enqueue-1')).toEqual(stored);
+        expectDalError(await caught(repositories.outbox.enqueue({ ...message('again'), message_id: 'outbox-enqueue-1' }, { now: at(0) })), 'duplicate');
+        const sent = await commandsDuring(async () => {
+          expectDalError(await caught(repositories.outbox.enqueue({ ...message('bad'), recipient: 'not an address' })), 'validation');
+          expectDalError(await caught(repositories.outbox.enqueue({ ...message('bad'), kind: 'Not Snake' })), 'validation');
+          expectDalError(await caught(repositories.outbox.enqueue({ ...message('bad'), payload: { nested: { no: 1 } } as never })), 'validation');
+          expectDalError(await caught(repositories.outbox.claimDue({ owner: 'a', leaseSeconds: 0 })), 'validation');
+          expect(await repositories.outbox.get('')).toBeUndefined();
+          expect(await repositories.outbox.release('no spaces allowed')).toBe(false);
+        });
+        expect(sent).toEqual([]);
+        // Settled so that no later test finds it due.
+        const [claim] = await repositories.outbox.claimDue({ owner: 'a', leaseSeconds: 60, messageIds: ['outbox-enqueue-1'], now: at(1) });
+        await repositories.outbox.markSent(claim!, { now: at(2) });
+      });
+
+      it('holds a message until it is released or its hold ends, and releases it only once', async () => {
+        const at = era(2098);
+        const held = await repositories.outbox.enqueue(message('held'), { now: at(0), availableAt: at(120) });
+        const lapsed = await repositories.outbox.enqueue(message('lapsed'), { now: at(0), availableAt: at(120) });
+        expect(await claimAll('a', at(1))).toEqual([]);
+        expect(await repositories.outbox.release(held.message_id, { now: at(2) })).toBe(true);
+        expect(await repositories.outbox.release(held.message_id, { now: at(3) })).toBe(false);
+        const [released, ...others] = await claimAll('a', at(3));
+        expect(others).toEqual([]);
+        expect(released?.message.message_id).toBe(held.message_id);
+        await repositories.outbox.markSent(released!, { now: at(4) });
+        // Never released (the caller died): due when its hold ends.
+        expect((await claimAll('a', at(120))).map((claim) => claim.message.message_id)).toEqual([lapsed.message_id]);
+        expect(await repositories.outbox.release(lapsed.message_id, { now: at(121) })).toBe(false);
+      });
+
+      it('leases a due message to one claimer, due again for anyone when the lease ends, and a lost lease settles nothing', async () => {
+        const at = era(2097);
+        const queued = await repositories.outbox.enqueue(message('lease'), { now: at(0) });
+        const [first, ...others] = await claimAll('sender-a', at(1), 30);
+        expect(others).toEqual([]);
+        expect(first).toMatchObject({ lease_ends_at: at(31), message: { message_id: queued.message_id, attempts: 1, next_attempt_at: at(31).getTime() } });
+        expect(await claimAll('sender-b', at(30))).toEqual([]);
+        // Sender A stalled past its lease: B takes the message, and A can no longer settle it.
+        const [second] = await claimAll('sender-b', at(31), 30);
+        expect(second?.message.attempts).toBe(2);
+        expectDalError(await caught(repositories.outbox.markSent(first!, { now: at(32) })), 'conflict');
+        expectDalError(await caught(repositories.outbox.recordFailure(first!, { error: 'late', retryAt: at(40), now: at(32) })), 'conflict');
+        const sent = await repositories.outbox.markSent(second!, { now: at(33) });
+        expect(sent).toMatchObject({ status: 'sent', sent_at: at(33).toISOString(), skipped: false, attempts: 2 });
+        expectDalError(await caught(repositories.outbox.markDead(second!, { error: 'twice', now: at(34) })), 'conflict');
+        expect(await claimAll('sender-c', at(10_000))).toEqual([]);
+        // TTL deletes a sent message after a week; its lease is gone.
+        const raw = await backend.documentClient.send(new GetCommand({ TableName: names.outbox, Key: { message_id: queued.message_id } }));
+        expect(raw.Item).toMatchObject({ expires_at: at(33).getTime() / 1000 + 7 * 86_400 });
+        expect(raw.Item?.lease_id).toBeUndefined();
+      });
+
+      it('never leases one message to two of several senders claiming at once', async () => {
+        const at = era(2096);
+        const queued = await Promise.all(Array.from({ length: 24 }, (_, index) => repositories.outbox.enqueue(message(`race-${index}`), { now: at(0) })));
+        const rounds = await Promise.all(
+          ['a', 'b', 'c'].map(async (owner) => {
+            const claimed: string[] = [];
+            for (let round = 0; round < 4; round++) {
+              for (const claim of await repositories.outbox.claimDue({ owner, leaseSeconds: 600, now: at(1), limit: 8, messageIds: queued.slice(0, 5).map((entry) => entry.message_id) })) {
+                claimed.push(claim.message.message_id);
+                await repositories.outbox.markSent(claim, { now: at(2) });
+              }
+            }
+            return claimed;
+          }),
+        );
+        const all = rounds.flat();
+        expect(new Set(all).size).toBe(all.length);
+        // Whatever the index showed each sender, every message was claimed by exactly one.
+        const remaining = (await claimAll('sweeper', at(3))).map((claim) => claim.message.message_id);
+        expect([...all, ...remaining].sort()).toEqual(queued.map((entry) => entry.message_id).sort());
+        for (const entry of queued) expect((await repositories.outbox.get(entry.message_id))?.attempts).toBe(1);
+      });
+
+      it('retries a failure at the time given, and lists and counts the dead, newest first', async () => {
+        const at = era(2095);
+        const deadBefore = await repositories.outbox.countDead();
+        const failing = await repositories.outbox.enqueue(message('failing'), { now: at(0) });
+        const [claim] = await claimAll('a', at(1));
+        const failed = await repositories.outbox.recordFailure(claim!, { error: 'SES unreachable: ' + 'x'.repeat(2000), retryAt: at(100), now: at(2) });
+        expect(failed).toMatchObject({ status: 'pending', attempts: 1, next_attempt_at: at(100).getTime() });
+        expect(failed.last_error).toHaveLength(1000);
+        expect(await claimAll('a', at(99))).toEqual([]);
+        const [retry] = await claimAll('a', at(100));
+        expect(retry?.message).toMatchObject({ message_id: failing.message_id, attempts: 2 });
+        const dead = await repositories.outbox.markDead(retry!, { error: 'gave up', now: at(101) });
+        expect(dead).toMatchObject({ status: 'dead', dead_at: at(101).toISOString(), last_error: 'gave up', request_id: 'req-failing' });
+        const later = await repositories.outbox.enqueue(message('later'), { now: at(200) });
+        const [laterClaim] = await claimAll('a', at(200));
+        await repositories.outbox.markDead(laterClaim!, { error: 'gave up too', now: at(201) });
+        const skipped = await repositories.outbox.enqueue(message('skipped'), { now: at(300) });
+        const [skippedClaim] = await claimAll('a', at(300));
+        expect(await repositories.outbox.markSent(skippedClaim!, { skipped: true, now: at(301) })).toMatchObject({ status: 'sent', skipped: true });
+        expect(await repositories.outbox.countDead()).toBe(deadBefore + 2);
+        const listed = await repositories.outbox.listDead({ limit: 2 });
+        expect(listed.map((entry) => entry.message_id)).toEqual([later.message_id, failing.message_id]);
+        expect(listed.some((entry) => entry.message_id === skipped.message_id)).toBe(false);
+        expect(await claimAll('a', at(100_000))).toEqual([]);
+      });
+
+      it('takes its time from the repository clock by default, and reports a malformed stored message as invalid_item', async () => {
+        const queued = await repositories.outbox.enqueue(message('clock'));
+        expect(queued.next_attempt_at).toBeLessThanOrEqual(Date.now());
+        const claims = await repositories.outbox.claimDue({ owner: 'a', leaseSeconds: 60, messageIds: [queued.message_id] });
+        expect(claims.map((claim) => claim.message.message_id)).toContain(queued.message_id);
+        for (const claim of claims) await repositories.outbox.markSent(claim);
+        await backend.documentClient.send(new PutCommand({ TableName: names.outbox, Item: { message_id: 'outbox-corrupt', status: 'pending', next_attempt_at: 0, attempts: 'many' } }));
+        const error = expectDalError(await caught(repositories.outbox.get('outbox-corrupt')), 'invalid_item');
+        expect(error.tableName).toBe(names.outbox);
+        await backend.documentClient.send(new PutCommand({ TableName: names.outbox, Item: { message_id: 'outbox-corrupt', status: 'corrupt', next_attempt_at: 0 } }));
       });
     });
 
