@@ -15,6 +15,7 @@ import { createMailQueue, type MailQueue } from './mail-queue.js';
 import type { Mailer } from './mailer.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
+import { createPurchaseHandlers } from './purchase-handlers.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
 import { requestIdFor } from './request-id.js';
@@ -22,6 +23,7 @@ import { createSessionAuth, sessionCookieName } from './session-auth.js';
 import { createFileSpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
 import { createSpeakingHandlers } from './speaking-handlers.js';
 import { serveWebApp } from './static-web.js';
+import { createStripePayments, type PaymentProvider } from './stripe-payments.js';
 
 /** The server's version, reported by /health and /openapi.json. */
 export const SERVER_VERSION = '0.0.0';
@@ -55,6 +57,11 @@ export interface CreateAppOptions {
   passwordHasher?: PasswordHasher;
   /** Serve the web app from `config.webDistDir` when it is built. Default true. */
   serveWeb?: boolean;
+  /**
+   * Takes payments for packs. Default: Stripe with `config.payments` when it is configured
+   * (`kind: 'stripe'`), otherwise none (checkout answers `purchases_not_configured`).
+   */
+  payments?: PaymentProvider;
 }
 
 /** The folder store of the configuration; S3 needs a client, which createApp never makes itself. */
@@ -154,6 +161,10 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       speaking: createSpeakingHandlers(services, {
         audio: options.speakingAudio ?? defaultSpeakingAudio(config),
       }),
+      purchases: createPurchaseHandlers(
+        services,
+        options.payments ?? (config.payments.kind === 'stripe' ? createStripePayments(config.payments) : undefined),
+      ),
       ...createLearningHandlers(services),
     },
     {

@@ -169,6 +169,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ RECAPTCHA_SECRET: GOOGLE_TEST_RECAPTCHA_SECRET }, { rootDirectory: root }).recaptcha.secret).toBe(GOOGLE_TEST_RECAPTCHA_SECRET);
   });
 
+  it('takes payments through Stripe only with both its key and its webhook secret', () => {
+    expect(loadConfig({}, { rootDirectory: root }).payments).toEqual({ kind: 'none' });
+    expect(
+      loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_def', STRIPE_API_BASE: 'http://127.0.0.1:12111' }, { rootDirectory: root }).payments,
+    ).toEqual({ kind: 'stripe', secretKey: 'sk_test_abc', webhookSecret: 'whsec_def', apiBase: 'http://127.0.0.1:12111' });
+    expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toEqual([
+      'STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY, or paid packs would never be granted (not set)',
+    ]);
+    expect(problemsOf({ STRIPE_WEBHOOK_SECRET: 'whsec_def', STRIPE_API_BASE: 'http://127.0.0.1:1' })).toEqual([
+      'STRIPE_SECRET_KEY: needed with STRIPE_WEBHOOK_SECRET (not set)',
+      'STRIPE_API_BASE: only used with STRIPE_SECRET_KEY, which is not set (set both, or neither)',
+    ]);
+    expect(problemsOf({ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'secret' })).toEqual([
+      'STRIPE_SECRET_KEY: must be a Stripe secret or restricted key (sk_live_…, sk_test_…) (got "pk_test_abc")',
+      'STRIPE_WEBHOOK_SECRET: must be the webhook\'s signing secret (whsec_…) (got "secret")',
+    ]);
+  });
+
   it('checks reCAPTCHA answers against the public host unless told otherwise', () => {
     expect(loadConfig({ RECAPTCHA_SECRET: 's', PUBLIC_URL: 'https://ielts.example.com/' }, { rootDirectory: root }).recaptcha).toEqual({
       secret: 's',

@@ -25,6 +25,13 @@ export type SpeakingAudioConfig =
   /** An S3 bucket (or an S3-compatible server at `endpoint`), shared by every instance. */
   | { kind: 's3'; bucket: string; region: string; endpoint: string | undefined };
 
+/** How learners pay for packs. */
+export type PaymentsConfig =
+  /** No provider: checkout answers `purchases_not_configured`; an operator grants packs with the grant CLI. */
+  | { kind: 'none' }
+  /** Stripe Checkout (or a Stripe-compatible stand-in at `apiBase`), its webhook signed with `webhookSecret`. */
+  | { kind: 'stripe'; secretKey: string; webhookSecret: string; apiBase: string | undefined };
+
 /** The server's configuration, read from environment variables by {@link loadConfig}. */
 export interface ServerConfig {
   environment: 'development' | 'test' | 'production';
@@ -73,6 +80,8 @@ export interface ServerConfig {
   offlineGrammarCheck: boolean;
   /** Origins allowed to call the API with credentials from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];
+  /** How learners pay for packs. */
+  payments: PaymentsConfig;
 }
 
 /** A bad configuration: one line per bad variable. */
@@ -229,6 +238,12 @@ const environmentSchema = z.object({
   TRUST_PROXY: flag(),
   OFFLINE_GRAMMAR_CHECK: flag(),
   CORS_ORIGINS: origins(),
+  STRIPE_SECRET_KEY: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret or restricted key (sk_live_…, sk_test_…)').optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(blankToUndefined, z.string().regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be the webhook's signing secret (whsec_…)").optional()),
+  STRIPE_API_BASE: url(),
 });
 
 /** The name of every environment variable the server reads (the table in README.md lists each). */
@@ -345,6 +360,18 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   let recaptchaHostnames = variables.RECAPTCHA_HOSTNAMES ?? [];
   if (variables.RECAPTCHA_SECRET && recaptchaHostnames.length === 0) recaptchaHostnames = [new URL(publicUrl).hostname];
 
+  let payments: PaymentsConfig = { kind: 'none' };
+  if (variables.STRIPE_SECRET_KEY && variables.STRIPE_WEBHOOK_SECRET) {
+    payments = { kind: 'stripe', secretKey: variables.STRIPE_SECRET_KEY, webhookSecret: variables.STRIPE_WEBHOOK_SECRET, apiBase: variables.STRIPE_API_BASE };
+  } else if (variables.STRIPE_SECRET_KEY) {
+    problems.push('STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY, or paid packs would never be granted (not set)');
+  } else if (variables.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_SECRET_KEY: needed with STRIPE_WEBHOOK_SECRET (not set)');
+  }
+  if (variables.STRIPE_API_BASE && !variables.STRIPE_SECRET_KEY) {
+    problems.push('STRIPE_API_BASE: only used with STRIPE_SECRET_KEY, which is not set (set both, or neither)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   // One core is left to the event loop and the store.
   const hashThreads = variables.HASH_THREADS ?? Math.max(1, availableParallelism() - 1);
@@ -391,5 +418,6 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     trustProxy: variables.TRUST_PROXY ?? false,
     offlineGrammarCheck: variables.OFFLINE_GRAMMAR_CHECK ?? true,
     corsOrigins: variables.CORS_ORIGINS ?? [],
+    payments,
   };
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { assessmentTypeSchema, normalizeEmail, purchaseSourceSchema, type AssessmentType } from '@ielts-genai-prep/core';
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import * as z from 'zod';
+import { grantPack } from './purchase-grant.js';
 
 /** How to call the grant command. */
 export const GRANT_USAGE = `Usage: grant --email EMAIL --product PRODUCT_ID --types TYPE[,TYPE...] --count N
@@ -83,13 +84,14 @@ export async function runGrant(argv: readonly string[], options: GrantProgramOpt
     options.output.error(`No user ${email}: they must register first.`);
     return 1;
   }
-  const { added } = await options.repositories.users.addPurchase(email, {
-    purchase_id: purchaseId,
-    product_id: input.product,
-    assessment_types: types,
+  const { added } = await grantPack(options.repositories, {
+    email,
+    purchaseId,
+    productId: input.product,
+    assessmentTypes: types,
     assessments: input.count,
-    purchased_at: (options.clock ?? (() => new Date()))().toISOString(),
-    expires_at: input.expires ?? null,
+    purchasedAt: (options.clock ?? (() => new Date()))(),
+    expiresAt: input.expires ?? null,
     source: input.source,
   });
   options.output.log(

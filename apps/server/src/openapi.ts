@@ -59,6 +59,7 @@ function parameters(route: RouteDefinition, components: Record<string, JsonSchem
 /** What each error code means, for the document's response descriptions. */
 const ERROR_DESCRIPTIONS: Record<ApiErrorCode, string> = {
   validation_failed: 'invalid input, with field-level details in `error.details`',
+  invalid_signature: "the webhook's signature does not verify against its body and the endpoint's secret",
   unauthorized: 'no valid session, or wrong credentials',
   payment_required: 'no assessment of this type left',
   forbidden: 'not allowed for this account',
@@ -72,6 +73,7 @@ const ERROR_DESCRIPTIONS: Record<ApiErrorCode, string> = {
   internal: 'something went wrong on the server',
   evaluation_failed: 'the scorer could not score the answer (nothing was charged)',
   service_unavailable: 'the database or a queue could not answer in time: retry after `Retry-After`',
+  purchases_not_configured: 'this server takes no payments (no payment provider is configured)',
 };
 
 /** The OpenAPI 3.1 document of every route in core's contract. */
