@@ -10,6 +10,7 @@ import {
   type Session,
   type User,
 } from '@ielts-genai-prep/core';
+import type { AllowanceUsage } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './app-services.js';
 import type * as z from 'zod';
@@ -19,6 +20,8 @@ import { ServerError } from './server-error.js';
 export interface Caller {
   user: User;
   session: Session;
+  /** The user's assessment counters, read with the user (one read of their item per request). */
+  allowanceUsage: AllowanceUsage;
 }
 
 type Output<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;

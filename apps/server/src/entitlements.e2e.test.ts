@@ -83,6 +83,14 @@ describe('entitlements under concurrent requests', () => {
     expect((await server.repositories.assessments.get(refused.assessment_id))?.completed).toBe(false);
   });
 
+  it('read the caller once: the session, then the user with their counters, whatever the history', async () => {
+    const { client } = await server.signUp();
+    await client.entitlements.get();
+    const before = server.operations.length;
+    expect((await entitlementOf(client, 'reading_academic'))?.remaining).toBe(2);
+    expect(server.operations.slice(before)).toEqual(['sessions.get', 'users.getWithAllowanceUsage']);
+  });
+
   it('count the scored assessments a user stored before counters existed, once, then keep counters', async () => {
     const { client, email } = await server.signUp();
     await server.forgetAllowanceCounters(email);

@@ -1,4 +1,5 @@
 import { ASSESSMENT_TYPES, type AssessmentType, type User } from '@ielts-genai-prep/core';
+import type { AllowanceUsage } from '@ielts-genai-prep/dal-dynamodb';
 import type { AppServices } from './app-services.js';
 import { ServerError } from './server-error.js';
 
@@ -30,15 +31,21 @@ export function computeEntitlements(
   });
 }
 
+/** A user with their assessment counters, as the session read them (a signed-in caller is one). */
+export interface Account {
+  user: User;
+  allowanceUsage: AllowanceUsage;
+}
+
 /**
- * The user's entitlements now. `used` is the user's counter of each type (see
- * {@link reserveAssessment}), one read however long their history. A user registered before
- * counters existed has some missing: those are counted once from the scored assessments stored
- * (reading only their types and completion) and kept as counters, so the next call reads only them.
+ * The account's entitlements now. `used` is the user's counter of each type (see
+ * {@link reserveAssessment}), read with the user, however long their history. A user registered
+ * before counters existed has some missing: those are counted once from the scored assessments
+ * stored (reading only their types and completion) and kept as counters, so later calls count nothing.
  */
-export async function entitlementsOf(services: AppServices, user: User): Promise<Entitlement[]> {
+export async function entitlementsOf(services: AppServices, { user, allowanceUsage }: Account): Promise<Entitlement[]> {
   const { users, assessments } = services.repositories;
-  let counters = (await users.getAllowanceUsage(user.email)) ?? {};
+  let counters = allowanceUsage;
   const missing = ASSESSMENT_TYPES.filter((type) => counters[type] === undefined);
   if (missing.length > 0) {
     const stored = await assessments.countByType(user.email, { completedOnly: true });
@@ -49,8 +56,8 @@ export async function entitlementsOf(services: AppServices, user: User): Promise
 }
 
 /** Throws the 402 of {@link reserveAssessment} now, without counting anything, when no assessment of `type` is left. */
-export async function ensureAllowanceLeft(services: AppServices, user: User, type: AssessmentType): Promise<void> {
-  const entitlement = (await entitlementsOf(services, user)).find((entry) => entry.assessment_type === type)!;
+export async function ensureAllowanceLeft(services: AppServices, account: Account, type: AssessmentType): Promise<void> {
+  const entitlement = (await entitlementsOf(services, account)).find((entry) => entry.assessment_type === type)!;
   if (entitlement.remaining <= 0) {
     throw new ServerError('payment_required', `You have used all ${entitlement.granted} of your ${type} assessments: buy a pack to take more`);
   }

@@ -14,9 +14,9 @@ import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context } from 'hono';
 import type { AppEnv, AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
-import { resultsEmail } from './email-messages.js';
 import { entitlementsOf, reserveAssessment } from './entitlements.js';
 import { runIdempotently } from './idempotent-submission.js';
+import type { HeldMail } from './mail-outbox.js';
 import { createSafetyEventCollector, storeSafetyLogs, type SafetyEventSink } from './safety-logs.js';
 import { fieldError, ServerError } from './server-error.js';
 
@@ -40,10 +40,15 @@ export async function ownAssessment(services: AppServices, user: User, assessmen
   return assessment;
 }
 
-/** Emails a results notice when the user wants one; never fails the request. */
-export async function notifyResult(services: AppServices, user: User, assessment: Assessment): Promise<void> {
-  if (!user.preferences.email_notifications) return;
-  await services.sendEmail(resultsEmail(user.email, services.config.publicUrl, assessment));
+/**
+ * Holds the results notice of an assessment about to be stored (release it once stored), when
+ * the user wants notices. One message per assessment (its id names it), so a retried request or
+ * a second completion never sends a second notice; the sender composes it only if the assessment
+ * was stored completed. No request waits for the mail service.
+ */
+export async function holdResultNotice(services: AppServices, user: User, assessmentId: string, requestId: string | undefined): Promise<HeldMail | undefined> {
+  if (!user.preferences.email_notifications) return undefined;
+  return services.mail.hold({ kind: 'result', recipient: user.email, payload: { assessment_id: assessmentId } }, { requestId, messageId: `result-${assessmentId}` });
 }
 
 /** The request an answer came in with. */
@@ -63,7 +68,7 @@ interface Submission {
 
 /**
  * Scores and stores one answer, once per idempotency key (see {@link runIdempotently}): counts it
- * against the allowance (402 when none is left), scores, stores, and sends the results notice. An answer that is not stored gives its allowance back. The AI safety events
+ * against the allowance (402 when none is left), scores, stores, and queues the results notice. An answer that is not stored gives its allowance back. The AI safety events
  * raised while scoring are stored after the assessment (or, when scoring failed, under the id it
  * would have had), so a log that cannot be stored never loses the assessment.
  */
@@ -87,8 +92,10 @@ async function scoreAndStoreOnce(
   const safety = createSafetyEventCollector();
   const safetyTarget = { assessmentId, userEmail: user.email, requestId };
   let saved: { assessment: Assessment; created: boolean };
+  let notice: HeldMail | undefined;
   try {
     const result = await score(safety.onSafetyEvent);
+    notice = await holdResultNotice(services, user, assessmentId, requestId);
     const now = services.clock().toISOString();
     saved = await services.repositories.assessments.save({
       ...result,
@@ -109,13 +116,14 @@ async function scoreAndStoreOnce(
     throw error;
   }
   const { assessment, created } = saved;
+  // Held by this request, or by an earlier holder of the key that died before releasing it.
+  await notice?.release();
   // Stored by an earlier holder of the key that died before answering: that one used the allowance.
   if (!created) {
     await reservation.release();
     return assessment;
   }
   await storeSafetyLogs(services, safety.events, safetyTarget);
-  await notifyResult(services, user, assessment);
   return assessment;
 }
 
@@ -227,7 +235,7 @@ export function createLearningHandlers(
 
     entitlements: {
       async get({ caller }) {
-        return { entitlements: await entitlementsOf(services, caller.user) };
+        return { entitlements: await entitlementsOf(services, caller) };
       },
     },
 

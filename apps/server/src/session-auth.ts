@@ -91,9 +91,9 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
         session = await repositories.sessions.touch(sessionId, { expiresAt });
         if (!session) return undefined;
       }
-      const user = await repositories.users.get(session.user_email);
-      if (!user || user.user_id !== session.user_id) return undefined;
-      return { user, session };
+      const account = await repositories.users.getWithAllowanceUsage(session.user_email);
+      if (!account || account.user.user_id !== session.user_id) return undefined;
+      return { ...account, session };
     },
 
     setCookie(context, token) {

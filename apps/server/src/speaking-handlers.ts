@@ -65,7 +65,7 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       if (!question.speaking) throw new ServerError('not_found', `Question ${question.question_id} has no speaking set`);
       // Charged when it is scored, not now: a test that is abandoned or cannot be scored costs
       // nothing. A learner with nothing left is told before answering, not after.
-      await ensureAllowanceLeft(services, caller.user, 'speaking');
+      await ensureAllowanceLeft(services, caller, 'speaking');
       const now = clock();
       const state = startSpeakingSession(question.speaking, now);
       const { assessment } = await repositories.assessments.save({

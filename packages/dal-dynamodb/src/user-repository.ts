@@ -155,6 +155,12 @@ export interface UserRepository {
   /** The user with this email, or undefined. */
   get(email: string): Promise<User | undefined>;
   /**
+   * The user and their assessment counters (see {@link getAllowanceUsage}) from one read of the
+   * user's item, or undefined: for a request that needs both, such as a signed-in caller whose
+   * entitlements are asked for.
+   */
+  getWithAllowanceUsage(email: string): Promise<{ user: User; allowanceUsage: AllowanceUsage } | undefined>;
+  /**
    * Changes allow-listed fields if the stored version is still `expectedVersion`, and bumps it.
    * `conflict` when the user changed meanwhile, `not_found` when there is no such user,
    * `validation` for a field outside {@link USER_UPDATABLE_FIELDS} or a bad value.
@@ -283,6 +289,17 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
       },
 
       get,
+
+      async getWithAllowanceUsage(rawEmail) {
+        const email = normalizeEmail(rawEmail);
+        if (!storable(email)) return undefined;
+        const output = await sender.get(
+          { operation: 'users.getWithAllowanceUsage', tableName, key: { email } },
+          buildGetUserRequest(tableName, email),
+        );
+        if (!output.Item) return undefined;
+        return { user: parseUser(output.Item, email), allowanceUsage: readAllowanceUsage(output.Item, { tableName, key: { email } }) };
+      },
 
       async update(rawEmail, update, { expectedVersion }) {
         const email = normalizeEmail(rawEmail);

@@ -67,6 +67,8 @@ export interface TestServer {
   request: (pathname: string, init?: RequestInit) => Promise<Response>;
   /** Removes a user's allowance counters, as if they had registered before counters existed. */
   forgetAllowanceCounters: (email: string) => Promise<void>;
+  /** Every repository operation that reached DynamoDB (e.g. `users.get`), in order, as DynamoDB reported its capacity. */
+  operations: string[];
   close: () => Promise<void>;
 }
 
@@ -143,8 +145,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials });
   const documentClient = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   await createTables({ client: dynamo, prefix, pollIntervalMs: 50 });
+  const operations: string[] = [];
   const repositories = createRepositories({
     documentClient,
+    onConsumedCapacity: (report) => operations.push(report.operation),
     cursorSecret: config.cursorSecret,
     prefix,
     now: clock.now,
@@ -194,6 +198,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock,
     logs,
     mailQueue,
+    operations,
     webClient: () => createApiClient({ baseUrl, fetch: cookieFetch(), retry: false }),
     mobileClient: (token) => createApiClient({ baseUrl, getToken: () => token, retry: false }),
     mailTo,
