@@ -1,4 +1,4 @@
-import { apiContract, assessmentSchema, listRoutes, publicUserSchema, summarizeAssessment } from '@ielts-genai-prep/core';
+import { PRODUCTS, apiContract, assessmentSchema, listRoutes, publicUserSchema, summarizeAssessment } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   ApiAbortError,
@@ -194,6 +194,35 @@ describe('requests sent', () => {
     expect(request?.body).toEqual({ email: 'learner@example.com', password: 'pw', client: 'web' });
     expect(request?.headers['x-app-version']).toBe('1.4.0');
     expect(request?.headers['x-trace']).toBe('abc');
+  });
+
+  it('purchases: lists the products without a token, and checkout POSTs a product id on sale and parses the checkout url', async () => {
+    server.handle((request) =>
+      request.path === '/api/purchases/products'
+        ? { status: 200, json: { products: PRODUCTS, checkout_available: true } }
+        : { status: 201, json: { checkout_url: 'https://checkout.stripe.com/c/pay/cs_test_a1', checkout_session_id: 'cs_test_a1' } },
+    );
+    const api = client({ getToken: () => 'token-1' });
+    expect(await api.purchases.products()).toEqual({ products: PRODUCTS, checkout_available: true });
+    expect(await api.purchases.checkout({ product_id: 'speaking-pack-3' })).toEqual({
+      checkout_url: 'https://checkout.stripe.com/c/pay/cs_test_a1',
+      checkout_session_id: 'cs_test_a1',
+    });
+    expect(server.requests.map((request) => [request.method, request.path, request.headers.authorization, request.body])).toEqual([
+      ['GET', '/api/purchases/products', undefined, undefined],
+      ['POST', '/api/purchases/checkout', 'Bearer token-1', { product_id: 'speaking-pack-3' }],
+    ]);
+    // Only packs on sale, refused before anything is sent.
+    const refused = await rejection(api.purchases.checkout({ product_id: 'free-everything' as 'speaking-pack-3' }));
+    expect(ApiInputValidationError.isInstance(refused)).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('purchases: a server that takes no payments is an ApiError purchases_not_configured (503), not retried', async () => {
+    server.handle(() => ({ status: 503, json: errorJson('purchases_not_configured', 'Purchases are not configured on this server.') }));
+    const error = await rejection(client().purchases.checkout({ product_id: 'writing-pack-5' }));
+    expect(error).toMatchObject({ code: 'purchases_not_configured', status: 503, endpoint: 'purchases.checkout' });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('keeps a path prefix of baseUrl', async () => {
