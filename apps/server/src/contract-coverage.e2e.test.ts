@@ -3,15 +3,21 @@ import { createApiClient } from '@ielts-genai-prep/api-client';
 import { listRoutes, type SpeakingSessionView } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceQuestions } from './content/index.js';
+import { startStripeStandIn, type StripeStandIn } from './test-support/stripe-stand-in.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { GOOD_PASSWORD, cookieFetch, startTestServer, type TestServer } from './test-support/test-server.js';
 
+const WEBHOOK_SECRET = 'whsec_contractCoverage';
+
 let server: TestServer;
+let stripe: StripeStandIn;
 beforeAll(async () => {
-  server = await startTestServer();
+  stripe = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET });
+  server = await startTestServer({ env: { STRIPE_SECRET_KEY: 'sk_test_contractCoverage', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stripe.apiBase } });
 });
 afterAll(async () => {
   await server?.close();
+  await stripe?.close();
 });
 
 /** `group.name` of the contract route a request is for, matched by method and path. */
@@ -50,6 +56,17 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
     expect((await web.auth.me()).user.email_verified).toBe(true);
     expect((await web.auth.resendVerification()).message).toMatch(/already confirmed/);
     expect((await web.entitlements.get()).entitlements).toHaveLength(7);
+
+    // A pack bought through the Stripe stand-in; its signed event delivered as Stripe would.
+    expect((await web.purchases.products()).checkout_available).toBe(true);
+    const checkout = await web.purchases.checkout({ product_id: 'writing-pack-5' });
+    const event = stripe.complete(checkout.checkout_session_id);
+    await fetch(new Request(`${server.baseUrl}/api/purchases/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+      body: event.payload,
+    }));
+    expect((await web.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')?.remaining).toBe(8);
 
     const page = await web.questions.list({ type: 'writing_task2' });
     const question = await web.questions.get({ id: page.items[0]!.question_id });
