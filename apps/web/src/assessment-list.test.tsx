@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider } from './app-context.js';
 import { AssessmentList } from './assessment-list.js';
 import { fakeApi } from './fake-api.js';
+import { formatDateTime } from './labels.js';
+import { ResultView } from './result-view.js';
 import { RouterProvider } from './router.js';
 
 const base = { user_email: 'learner@example.com', user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f', ai_generated: false, content_safe: true, feedback: '' };
@@ -63,5 +65,34 @@ describe('AssessmentList', () => {
     expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual(['/api/speaking/sessions/speaking-1']);
     expect(requests.filter((request) => request.path === '/api/assessments')).toHaveLength(2);
     expect(document.querySelectorAll('.assessment-row')).toHaveLength(1);
+  });
+
+  it('dates a speaking row by when it was scored, as its result page does, and names and links its question', async () => {
+    // Started at 10:00, scored a quarter of an hour later.
+    const speaking = assessmentSchema.parse({
+      ...base,
+      assessment_id: 'speaking-2',
+      assessment_type: 'speaking',
+      question_id: 'sp-001',
+      timestamp: '2026-11-26T10:00:00.000Z',
+      completed_at: '2026-11-26T10:15:00.000Z',
+      completed: true,
+      overall_band: 6,
+      criteria_scores: Object.fromEntries(['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy', 'pronunciation'].map((criterion) => [criterion, { band: 6, feedback: '' }])),
+      provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
+    });
+    const { webClient } = fakeApi({ 'GET /api/assessments': () => ({ body: { items: [summarizeAssessment(speaking, 'Places in your town')], next_cursor: null } }) });
+    render(
+      <AppProvider webClient={webClient} initialUser={null}>
+        <RouterProvider>
+          <AssessmentList pageSize={20} />
+          <ResultView assessment={speaking} />
+        </RouterProvider>
+      </AppProvider>,
+    );
+    const link = (await screen.findByText('Places in your town')).closest('a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/assessments/speaking-2');
+    expect(link.querySelector('.assessment-date')?.textContent).toBe(screen.getByTestId('result-time').textContent);
+    expect(screen.getByTestId('result-time').textContent).toBe(formatDateTime('2026-11-26T10:15:00.000Z'));
   });
 });

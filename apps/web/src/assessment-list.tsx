@@ -1,4 +1,4 @@
-import type { AssessmentSummary } from '@ielts-genai-prep/core';
+import { resultTimeOf, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
@@ -80,7 +80,7 @@ export function AssessmentRow({ assessment }: { assessment: AssessmentSummary })
           {ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}
           {assessment.question_title && <span className="assessment-title">{assessment.question_title}</span>}
         </span>
-        <span className="assessment-date">{formatDateTime(assessment.timestamp)}</span>
+        <span className="assessment-date">{formatDateTime(resultTimeOf(assessment))}</span>
         <span className="assessment-band">
           {assessment.completed ? (
             <>

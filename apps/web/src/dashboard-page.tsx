@@ -1,11 +1,12 @@
-import { ASSESSMENT_TYPES, skillOf, type AssessmentType } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, skillOf, summarizeProgress, type AssessmentType } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
 import { AssessmentList } from './assessment-list.js';
 import { ErrorBanner } from './error-banner.js';
 import { ASSESSMENT_TYPE_LABELS, SKILL_LABELS, formatBand } from './labels.js';
 import { Loaded, PageHeading } from './page-parts.js';
-import { summariseProgress } from './progress.js';
+import { ProgressChart } from './progress-chart.js';
+import { overallBandExplanation, skillProgressWords } from './progress-words.js';
 import { Link } from './router.js';
 import { useApiData } from './use-api-data.js';
 
@@ -58,14 +59,14 @@ function VerifyEmailNotice() {
 }
 
 function ProgressCard() {
-  const { client } = useApp();
+  const { client, user } = useApp();
   const history = useApiData((signal) => client.assessments.list({ limit: 50 }, { signal }), [client]);
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">Your progress</h2>
       <Loaded data={history} label="Working out your progress…">
         {(page) => {
-          const progress = summariseProgress(page.items);
+          const progress = summarizeProgress(page.items);
           return (
             <>
               <div className="progress-overall">
@@ -73,16 +74,17 @@ function ProgressCard() {
                 <span className="progress-overall-value" data-testid="estimated-overall">
                   {progress.overall === null ? '–' : formatBand(progress.overall)}
                 </span>
-                {progress.overall === null && <span className="muted small">Take at least one test in each skill to see it.</span>}
               </div>
+              <p className="muted small" data-testid="overall-explanation">
+                {overallBandExplanation(progress)}
+              </p>
+              <ProgressChart progress={progress} targetBand={user?.preferences.target_band ?? null} />
               <ul className="skill-progress">
                 {progress.skills.map((entry) => (
                   <li key={entry.skill} data-skill={entry.skill}>
                     <span className="skill-name">{SKILL_LABELS[entry.skill]}</span>
                     <span className="skill-band">{formatBand(entry.latest)}</span>
-                    <span className="muted small">
-                      {entry.count === 0 ? 'not yet' : `${entry.count} done · best ${formatBand(entry.best)}`}
-                    </span>
+                    <span className="muted small">{skillProgressWords(entry)}</span>
                   </li>
                 ))}
               </ul>

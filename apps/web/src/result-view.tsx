@@ -1,4 +1,4 @@
-import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, type Assessment } from '@ielts-genai-prep/core';
+import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, resultTimeOf, type Assessment } from '@ielts-genai-prep/core';
 import type { ReactNode } from 'react';
 import { HighlightedEssay } from './highlighted-essay.js';
 import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels.js';
@@ -96,7 +96,7 @@ export function ResultView({ assessment, questionTitle, transcripts = [], childr
         <div>
           <p className="eyebrow">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</p>
           <h2 id="result-heading">{questionTitle ?? 'Your result'}</h2>
-          <p className="muted">{formatDateTime(assessment.completed_at ?? assessment.timestamp)}</p>
+          <p className="muted" data-testid="result-time">{formatDateTime(resultTimeOf(assessment))}</p>
           {assessment.word_count !== null && <p data-testid="result-word-count">{assessment.word_count} words</p>}
           {answerKey && assessment.raw_score !== null && (
             <p className="raw-score" data-testid="raw-score">
