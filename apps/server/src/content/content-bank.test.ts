@@ -3,6 +3,7 @@ import {
   SPEAKING_TIMINGS,
   TEST_LIMITS,
   WRITING_LIMITS,
+  answerFormatSchema,
   countWords,
   criteriaFor,
   isAnswerKeyType,
@@ -13,6 +14,7 @@ import {
   type AnswerFormat,
   type AssessmentType,
   type Question,
+  type QuestionGroup,
 } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
 import { practiceQuestions, practiceRubrics } from './index.js';
@@ -81,6 +83,32 @@ function sourceText(test: Question, part: number): string | undefined {
   return test.passages.find((passage) => passage.part === part)?.text ?? test.sections.find((section) => section.part === part)?.transcript;
 }
 
+/**
+ * The IELTS reading question types core can carry, each told by the wording of its
+ * instructions, with the answer formats it is written in. Diagram label completion is not
+ * here: a reading group has no figure to label.
+ */
+const readingQuestionTypes: ReadonlyArray<{ name: string; instructions: RegExp; kinds: ReadonlyArray<AnswerFormat['kind']> }> = [
+  { name: 'multiple choice, one answer', instructions: /Choose the correct letter/, kinds: ['letter'] },
+  { name: 'multiple choice, more than one answer', instructions: /Choose (TWO|THREE) letters/, kinds: ['letter'] },
+  { name: 'TRUE/FALSE/NOT GIVEN', instructions: /Write TRUE\b.*\bFALSE\b.*\bNOT GIVEN\b/, kinds: ['true_false_not_given'] },
+  { name: 'YES/NO/NOT GIVEN', instructions: /Write YES\b.*\bNO\b.*\bNOT GIVEN\b/, kinds: ['yes_no_not_given'] },
+  { name: 'matching headings', instructions: /Choose the correct heading/, kinds: ['letter'] },
+  { name: 'matching information', instructions: /Which \w+ (contains|mentions) the following information/, kinds: ['letter'] },
+  { name: 'matching features', instructions: /Match each statement with the correct/, kinds: ['letter'] },
+  { name: 'matching sentence endings', instructions: /Complete each sentence with the correct ending/, kinds: ['letter'] },
+  { name: 'sentence completion', instructions: /Complete the sentences below/, kinds: ['words', 'number'] },
+  { name: 'summary completion', instructions: /Complete the summary/, kinds: ['words', 'letter'] },
+  { name: 'note completion', instructions: /Complete the notes/, kinds: ['words', 'number'] },
+  { name: 'table completion', instructions: /Complete the table/, kinds: ['words', 'number'] },
+  { name: 'flow-chart completion', instructions: /Complete the flow-chart/, kinds: ['words', 'number'] },
+  { name: 'short answer', instructions: /Answer the questions below/, kinds: ['words', 'number'] },
+];
+
+function readingQuestionTypesOf(group: QuestionGroup): string[] {
+  return readingQuestionTypes.filter((type) => type.instructions.test(group.instructions)).map((type) => type.name);
+}
+
 describe('every content item', () => {
   it('is already in the shape core’s schemas parse it to', () => {
     for (const question of practiceQuestions) expect(questionSchema.parse(question)).toEqual(question);
@@ -108,6 +136,7 @@ describe('every content item', () => {
       writing_task2: /^w2-\d{3}$/,
       speaking: /^sp-\d{3}$/,
       reading_academic: /^ra-test-\d{2}$/,
+      reading_general_training: /^rg-test-\d{2}$/,
       listening: /^li-test-\d{2}$/,
     };
     for (const question of practiceQuestions) expect(question.question_id).toMatch(prefixes[question.assessment_type] ?? /^$/);
@@ -209,13 +238,14 @@ describe('speaking sets', () => {
 });
 
 describe.each([
-  { type: 'reading_academic' as const, limits: TEST_LIMITS.reading, parts: [1, 2, 3] },
-  { type: 'listening' as const, limits: TEST_LIMITS.listening, parts: [1, 2, 3, 4] },
-])('$type tests', ({ type, limits, parts }) => {
+  { type: 'reading_academic' as const, limits: TEST_LIMITS.reading, parts: [1, 2, 3], minimumTests: 3 },
+  { type: 'reading_general_training' as const, limits: TEST_LIMITS.reading, parts: [1, 2, 3], minimumTests: 2 },
+  { type: 'listening' as const, limits: TEST_LIMITS.listening, parts: [1, 2, 3, 4], minimumTests: 1 },
+])('$type tests', ({ type, limits, parts, minimumTests }) => {
   const tests = questionsOf(type);
 
-  it('has a full test with the right time and one text per part', () => {
-    expect(tests.length).toBeGreaterThanOrEqual(1);
+  it(`has at least ${minimumTests} full tests with the right time and one text per part`, () => {
+    expect(tests.length).toBeGreaterThanOrEqual(minimumTests);
     for (const test of tests) {
       expect(test.time_limit).toBe(limits.minutes);
       const textParts = type === 'listening' ? test.sections.map((section) => section.part) : test.passages.map((passage) => passage.part);
@@ -278,34 +308,82 @@ describe.each([
   });
 });
 
-describe('the Academic Reading test', () => {
-  const [test] = questionsOf('reading_academic');
+describe('the reading tests', () => {
+  const academic = questionsOf('reading_academic');
+  const generalTraining = questionsOf('reading_general_training');
+  const tests = [...academic, ...generalTraining];
+  const wordsOf = (text: string) => countWords(text) - paragraphLetters(text).length;
 
-  it('has three passages of about 700–900 words', () => {
-    expect(test?.passages).toHaveLength(3);
-    for (const passage of test?.passages ?? []) {
-      const words = countWords(passage.text) - paragraphLetters(passage.text).length;
-      expect(words, passage.title).toBeGreaterThanOrEqual(700);
-      expect(words, passage.title).toBeLessThanOrEqual(900);
-    }
-  });
-
-  it('matches only paragraphs that the passage letters', () => {
-    for (const group of test?.question_groups ?? []) {
-      const letters = paragraphLetters(sourceText(test as Question, group.part) ?? '');
-      const paragraphQuestions = group.questions.filter((question) => /^Paragraph [A-Z]$/.test(question.text));
-      if (paragraphQuestions.length > 0) {
-        expect(paragraphQuestions.map((question) => question.text.slice(-1))).toEqual(letters);
-      }
-      if (/which paragraph/i.test(group.instructions) && group.answer_format.kind === 'letter') {
-        expect(group.answer_format.options).toEqual(letters);
+  it('has Academic passages of about 700–900 words', () => {
+    for (const test of academic) {
+      expect(test.passages, test.question_id).toHaveLength(TEST_LIMITS.reading.passages);
+      for (const passage of test.passages) {
+        expect(wordsOf(passage.text), passage.title).toBeGreaterThanOrEqual(700);
+        expect(wordsOf(passage.text), passage.title).toBeLessThanOrEqual(900);
       }
     }
   });
 
-  it('mixes the usual question types', () => {
-    const kinds = new Set(test?.question_groups.map((group) => group.answer_format.kind));
-    expect([...kinds].sort()).toEqual(['letter', 'true_false_not_given', 'words', 'yes_no_not_given']);
+  it('has General Training short texts in sections 1 and 2 and one longer text in section 3', () => {
+    for (const test of generalTraining) {
+      expect(test.passages, test.question_id).toHaveLength(TEST_LIMITS.reading.passages);
+      for (const passage of test.passages) {
+        // Sections 1 and 2 hold several short texts, each under a heading line or a letter.
+        if (passage.part < 3) expect(passage.text.split(/\n\s*\n/).length, passage.title).toBeGreaterThanOrEqual(3);
+        expect(wordsOf(passage.text), passage.title).toBeGreaterThanOrEqual(passage.part < 3 ? 400 : 700);
+        expect(wordsOf(passage.text), passage.title).toBeLessThanOrEqual(900);
+      }
+    }
+  });
+
+  it('matches only paragraphs or sections that the passage letters', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups) {
+        const letters = paragraphLetters(sourceText(test, group.part) ?? '');
+        const paragraphQuestions = group.questions.filter((question) => /^(Paragraph|Section) [A-Z]$/.test(question.text));
+        if (paragraphQuestions.length > 0) {
+          expect(paragraphQuestions.map((question) => question.text.slice(-1)), group.group_id).toEqual(letters);
+        }
+        if (readingQuestionTypesOf(group).includes('matching information') && group.answer_format.kind === 'letter') {
+          expect(group.answer_format.options, group.group_id).toEqual(letters);
+        }
+      }
+    }
+  });
+
+  it('names one reading question type in each group’s instructions, written in a format that type uses', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups) {
+        const names = readingQuestionTypesOf(group);
+        expect(names, group.group_id).toHaveLength(1);
+        const type = readingQuestionTypes.find((candidate) => candidate.name === names[0]);
+        expect(type?.kinds, group.group_id).toContain(group.answer_format.kind);
+      }
+    }
+  });
+
+  it('uses every reading question type and every answer format core has at least once', () => {
+    const groups = tests.flatMap((test) => test.question_groups);
+    const used = new Set(groups.flatMap(readingQuestionTypesOf));
+    expect([...used].sort()).toEqual(readingQuestionTypes.map((type) => type.name).sort());
+    const kinds = new Set(groups.map((group) => group.answer_format.kind));
+    expect([...kinds].sort()).toEqual(answerFormatSchema.options.map((option) => option.shape.kind.value).sort());
+  });
+
+  it('mixes at least three answer formats in every test', () => {
+    for (const test of tests) {
+      expect(new Set(test.question_groups.map((group) => group.answer_format.kind)).size, test.question_id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('keys a “choose TWO letters” pair with the same two letters, so either order is marked right', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups.filter((candidate) => readingQuestionTypesOf(candidate).includes('multiple choice, more than one answer'))) {
+        const keys = group.questions.map((question) => test.answer_key?.[String(question.number)] ?? '');
+        expect(new Set(keys).size, group.group_id).toBe(1);
+        expect(acceptedAnswers(keys[0] ?? ''), group.group_id).toHaveLength(group.questions.length);
+      }
+    }
   });
 });
 
