@@ -15,6 +15,7 @@ export type ErrorKind =
   | 'validation'
   | 'unauthorized'
   | 'payment_required'
+  | 'purchases_not_configured'
   | 'not_found'
   | 'rate_limited'
   | 'network'
@@ -60,10 +61,12 @@ export function describeError(error: unknown): ErrorText {
       case 'payment_required':
         return text(
           'payment_required',
-          'You have used your free assessments',
-          `${asSentence(withTypeLabels(error.message))} Your earlier results stay available in your history.`,
+          'No assessments of this kind left',
+          `${asSentence(withTypeLabels(error.message))} Buy a pack on the “Buy more assessments” page, then try again. Your earlier results stay available in your history.`,
           false,
         );
+      case 'purchases_not_configured':
+        return text('purchases_not_configured', 'Purchases are not configured', error.message || 'This server does not take payments.', false);
       case 'not_found':
         return text('not_found', 'Not found', error.message || 'We could not find that.', false);
       case 'rate_limited':

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { AppProvider, useApp, type SessionUser } from './app-context.js';
 import { AssessmentPage } from './assessment-page.js';
+import { BuyPage } from './buy-page.js';
 import { CheckEmailPage } from './check-email-page.js';
+import { CheckoutReturnPage } from './checkout-return-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { HistoryPage } from './history-page.js';
 import { Loading, PageHeading } from './page-parts.js';
@@ -43,6 +45,8 @@ const ROUTES: Route[] = [
   { pattern: '/speaking', access: 'user', render: () => <SpeakingPage /> },
   { pattern: '/speaking/sessions/:id', access: 'user', render: ({ id }) => <SpeakingSessionPage key={id} sessionId={id ?? ''} /> },
   { pattern: '/history', access: 'user', render: () => <HistoryPage /> },
+  { pattern: '/buy', access: 'user', render: () => <BuyPage /> },
+  { pattern: '/buy/return', access: 'user', render: () => <CheckoutReturnPage /> },
   { pattern: '/assessments/:id', access: 'user', render: ({ id }) => <AssessmentPage key={id} assessmentId={id ?? ''} /> },
 ];
 

@@ -32,7 +32,14 @@ export function ErrorBanner({ error, onRetry, fields = [] }: ErrorBannerProps) {
           </button>
         )}
         {text.kind === 'unauthorized' && <Link to="/sign-in">Sign in</Link>}
-        {text.kind === 'payment_required' && <Link to="/">See what you have left</Link>}
+        {text.kind === 'payment_required' && (
+          <>
+            <Link to="/buy" className="button">
+              Buy more assessments
+            </Link>
+            <Link to="/">See what you have left</Link>
+          </>
+        )}
       </div>
       {text.requestId && <p className="banner-request-id">Reference: {text.requestId}</p>}
     </div>

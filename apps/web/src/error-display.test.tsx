@@ -74,7 +74,7 @@ describe('ErrorBanner', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
-  it('explains a 402 as used-up free assessments, with no retry', () => {
+  it('explains a 402 as used-up assessments and what to do, with a link to buy more and no retry', () => {
     const error = new ApiError({
       code: 'payment_required',
       endpoint: 'writing.evaluate',
@@ -82,9 +82,17 @@ describe('ErrorBanner', () => {
       status: 402,
     });
     render(<ErrorBanner error={error} onRetry={() => undefined} />);
-    expect(screen.getByRole('alert').textContent).toContain('You have used your free assessments');
-    expect(screen.getByRole('alert').textContent).toContain('You have used all 3 of your Writing Task 2 assessments: buy a pack to take more. Your earlier');
+    expect(screen.getByRole('alert').textContent).toContain('No assessments of this kind left');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'You have used all 3 of your Writing Task 2 assessments: buy a pack to take more. Buy a pack on the “Buy more assessments” page, then try again.',
+    );
+    expect(screen.getByRole('link', { name: 'Buy more assessments' }).getAttribute('href')).toBe('/buy');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('says in plain words that a server takes no payments', () => {
+    const error = new ApiError({ code: 'purchases_not_configured', endpoint: 'purchases.checkout', message: 'Purchases are not configured on this server.', status: 503 });
+    expect(describeError(error)).toMatchObject({ kind: 'purchases_not_configured', title: 'Purchases are not configured', retryable: false });
   });
 
   it('describes each kind of failure', () => {
