@@ -1,0 +1,49 @@
+import { createAnswerKeyEvaluator, parseAnswerKeyEntry } from '@ielts-genai-prep/ai-evaluators';
+import { READING_ASSESSMENT_TYPES, TEST_LIMITS } from '@ielts-genai-prep/core';
+import { describe, expect, it } from 'vitest';
+import { practiceQuestions } from './index.js';
+
+const readingTests = practiceQuestions.filter((question) => (READING_ASSESSMENT_TYPES as readonly string[]).includes(question.assessment_type));
+
+// "Choose TWO letters": the pair shares one key ("A / C") and each question gives one of its letters.
+const choosesSeveralLetters = /Choose (TWO|THREE) letters/;
+
+describe.each(readingTests.map((test) => ({ id: test.question_id, test })))('reading test $id', ({ test }) => {
+  it('is marked 40 of 40 by the marker the server uses for every form its key accepts', () => {
+    const evaluator = createAnswerKeyEvaluator();
+    const forms = new Map<number, string[]>();
+    for (const group of test.question_groups) {
+      group.questions.forEach((question, index) => {
+        const accepted = parseAnswerKeyEntry(test.answer_key?.[String(question.number)] ?? '').accepted;
+        forms.set(question.number, choosesSeveralLetters.test(group.instructions) ? [accepted[index] ?? ''] : accepted);
+      });
+    }
+    // Round n answers every question with its n-th accepted form (or its last), so each form is tried once.
+    const rounds = Math.max(...[...forms.values()].map((accepted) => accepted.length));
+    for (let round = 0; round < rounds; round += 1) {
+      const answers = Object.fromEntries([...forms].map(([number, accepted]) => [String(number), accepted[Math.min(round, accepted.length - 1)] ?? '']));
+      const result = evaluator.mark({ question: test, answers });
+      const wrong = result.question_results.filter((entry) => !entry.correct).map((entry) => `${entry.question_number} "${entry.given}": ${entry.reason}`);
+      expect(wrong, `round ${round + 1}`).toEqual([]);
+      expect(result.raw_score).toBe(TEST_LIMITS.reading.questions);
+    }
+  });
+
+  it('marks a blank sheet 0 and a wrong letter or verdict wrong, so the key is not trivially matched', () => {
+    const evaluator = createAnswerKeyEvaluator();
+    expect(evaluator.mark({ question: test, answers: {} }).raw_score).toBe(0);
+    const answers: Record<string, string> = {};
+    for (const group of test.question_groups) {
+      const format = group.answer_format;
+      for (const question of group.questions) {
+        const key = parseAnswerKeyEntry(test.answer_key?.[String(question.number)] ?? '').accepted;
+        const choices = format.kind === 'letter' ? format.options : format.kind === 'true_false_not_given' ? ['TRUE', 'FALSE', 'NOT GIVEN'] : format.kind === 'yes_no_not_given' ? ['YES', 'NO', 'NOT GIVEN'] : [];
+        const other = choices.find((choice) => !key.includes(choice));
+        if (other) answers[String(question.number)] = other;
+      }
+    }
+    const result = evaluator.mark({ question: test, answers });
+    expect(Object.keys(answers).length).toBeGreaterThan(0);
+    expect(result.question_results.filter((entry) => String(entry.question_number) in answers && entry.correct)).toEqual([]);
+  });
+});
