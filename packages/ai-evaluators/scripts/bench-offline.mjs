@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGrammarChecker, createSeededRandom, fitTaskModel, measureAgreement, measureEssays, predictOfflineBand, crossValidateOfflineWriting, loadEnglishLexicon, parseScoredEssays, scoreOfflineWriting } from '../dist/index.js';
+import { createGrammarChecker, loadEnglishLexicon, scoreOfflineWriting } from '../dist/index.js';
+import { createSeededRandom, crossValidateOfflineWriting, fitTaskModel, measureAgreement, measureEssays, parseScoredEssays, predictOfflineBand } from '../dist/offline-fit.js';
 
 /**
  * Validations that imitate a new source: fit on one kind of essay, score the other kind, both

@@ -7,7 +7,8 @@
 //
 // --check compares a fresh fit with the committed file instead of writing it (exit 1 if they differ).
 import { readFileSync } from 'node:fs';
-import { fitOfflineWritingModel, loadEnglishLexicon, parseScoredEssays } from '../dist/index.js';
+import { loadEnglishLexicon } from '../dist/index.js';
+import { fitOfflineWritingModel, parseScoredEssays } from '../dist/offline-fit.js';
 import { committedFileOptions, writeOrCheck } from './committed-file.mjs';
 
 const options = committedFileOptions('src/offline-writing-coefficients.json');

@@ -56,8 +56,6 @@ export interface AnswerKeyEvaluatorOptions {
   spellingVariants?: SpellingVariants | false;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
   clock?: () => number;
-  /** @deprecated The former name of {@link AnswerKeyEvaluatorOptions.clock}. */
-  now?: () => number;
 }
 
 /** Marks reading and listening answer sheets by their keys, at no model cost. */
@@ -216,7 +214,7 @@ function crossesFamily(question: MarkedQuestion): boolean {
  * answer is blank.
  */
 export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}): AnswerKeyEvaluator {
-  const now = options.clock ?? options.now ?? performance.now.bind(performance);
+  const now = options.clock ?? performance.now.bind(performance);
   const table = options.rawScoreTable ?? DEFAULT_RAW_SCORE_TABLE_VERSION;
   const tableName = typeof table === 'string' ? table : table.version;
 

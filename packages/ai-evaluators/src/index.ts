@@ -1,25 +1,22 @@
 export { EvaluatorError, type EvaluatorErrorCode } from './evaluator-error.js';
 export { buildSafetyEvent, type AiSafetyEvent, type SafetyEventInput } from './safety-event.js';
 export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, costOf, type ModelPrice, type PriceTable } from './prices.js';
-export { withRetry, type RetryOptions } from './retry.js';
-// Offline scorer (no network): writing model, speaking heuristics, features, fit and measurement.
+// Offline scorer (no network): writing and speaking; fitting the writing model is at `./offline-fit`.
 export {
   OFFLINE_WRITING_MODEL_ID,
   committedOfflineWritingModel,
   createOfflineWritingScorer,
-  offlineConfidence,
   offlineWritingRequestSchema,
   scoreOfflineWriting,
-  settleCriterionBands,
   type OfflineWritingRequest,
   type OfflineWritingScorer,
   type OfflineWritingScorerOptions,
   type ScoreOfflineWritingOptions,
 } from './offline-writing-scorer.js';
+export type { OfflineWritingModel } from './offline-writing-model.js';
 export {
   OFFLINE_SPEAKING_MODEL_ID,
   createOfflineSpeakingScorer,
-  interpolate,
   offlineSpeakingRequestSchema,
   scoreOfflineSpeaking,
   speakingCriterionScores,
@@ -30,78 +27,6 @@ export {
   type SpeakingCriterionScores,
 } from './offline-speaking-scorer.js';
 export { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn, type SpokenWord } from './offline-speaking-features.js';
-export { buildWritingFeedback, promptAsksOpinion, type WritingFeedbackInput } from './offline-writing-feedback.js';
-export {
-  OFFLINE_MINIMUM_BAND,
-  OFFLINE_WRITING_MODEL_FEATURES,
-  OFFLINE_WRITING_MODEL_FEATURE_GROUPS,
-  OFFLINE_TASK_EXCLUDED_FEATURES,
-  WRITING_CRITERION_GROUPS,
-  bandSpreadSchema,
-  criterionFeatureColumns,
-  linearBandModelSchema,
-  offlineTaskModelSchema,
-  offlineWritingModelSchema,
-  predictCriterionBand,
-  predictOfflineBand,
-  withinHalfBandAt,
-  type BandSpread,
-  type LinearBandModel,
-  type OfflinePrediction,
-  type OfflineTaskModel,
-  type OfflineWritingModel,
-  type OfflineWritingModelFeature,
-  type PredictableTaskModel,
-  type WritingCriterionGroup,
-  type WritingTask,
-} from './offline-writing-model.js';
-export {
-  DEFAULT_OFFLINE_FIT_OPTIONS,
-  assignFolds,
-  calibrationTable,
-  committedGrammarCounts,
-  crossValidateOfflineWriting,
-  fitBandSpread,
-  fitLinearBandModel,
-  fitOfflineWritingModel,
-  fitTaskModel,
-  measureEssays,
-  minimumWordsOf,
-  parseScoredEssays,
-  scoredEssaySchema,
-  type LinearBandFit,
-  type MeasuredEssay,
-  type OfflineCrossValidation,
-  type OfflineFitOptions,
-  type ScoredEssay,
-} from './offline-writing-fit.js';
-export {
-  createSeededRandom,
-  fitRidge,
-  measureAgreement,
-  measureBandSpread,
-  predictRidge,
-  quadraticWeightedKappa,
-  type AgreementMetrics,
-  type BandSpreadMetrics,
-  type RidgeModel,
-} from './offline-statistics.js';
-export {
-  CONNECTORS,
-  WRITING_FEATURE_NAMES,
-  findConnectors,
-  measureWritingFeatures,
-  movingAverageTypeTokenRatio,
-  splitParagraphs,
-  splitSentences,
-  stem,
-  tokenizeWords,
-  type GrammarCheckCounts,
-  type MeasureWritingFeaturesInput,
-  type WritingFeatureName,
-  type WritingFeatureValues,
-  type WritingFeatures,
-} from './text-features.js';
 export { LEXICON_LEVELS, createLexicon, loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 export { findSpellingErrors, isKnownWord, suggestSpelling, type FindSpellingErrorsOptions, type SpellingError } from './spelling-errors.js';
 // Speaking on Gemini: the test's state machine, the evaluator with smart model selection, its cost.
@@ -130,8 +55,6 @@ export {
   MAX_INLINE_AUDIO_BASE64_CHARACTERS,
   PRONUNCIATION_NOT_ASSESSED_FEEDBACK,
   createSpeakingEvaluator,
-  type CreateSpeakingEvaluatorOptions,
-  type SpeakingEvaluationInput,
   type SpeakingEvaluationRequest,
   type SpeakingEvaluator,
   type SpeakingEvaluatorOptions,
@@ -147,14 +70,6 @@ export {
   type SpeakingModelSelection,
   type SpeakingModels,
 } from './speaking-model-policy.js';
-export {
-  buildSpeakingPrompt,
-  summarizeWordTimings,
-  type BuildSpeakingPromptOptions,
-  type SpeakingEvaluationTurn,
-  type SpeakingPrompt,
-  type WordTimingSummary,
-} from './speaking-prompt.js';
 export {
   speakingAudioOutputSchema,
   speakingOutputSchema,
@@ -177,24 +92,18 @@ export type {
   GeminiModalityTokenCount,
   GeminiPart,
 } from './gemini-client.js';
-export { mapGeminiError } from './gemini-error-mapping.js';
-export { readGeminiText, readGeminiUsage, type GeminiUsage } from './gemini-response.js';
-export { callGeminiJson, type GeminiCallRecord, type GeminiJsonCallOptions, type GeminiJsonCallResult } from './gemini-json-call.js';
 // Writing on AWS Bedrock (Nova Micro): evaluator, prompt, rules, untrusted-text handling, cost estimate.
 export {
   DEFAULT_WRITING_MODEL_ID,
   createWritingEvaluator,
-  writingEvaluationInputSchema,
   writingEvaluationRequestSchema,
   type WritingCrossCheck,
   type WritingCrossCheckInput,
-  type WritingEvaluationInput,
   type WritingEvaluationRequest,
   type WritingEvaluator,
   type WritingEvaluatorOptions,
   type WritingSafetyEvent,
 } from './writing-evaluator.js';
-export { buildWritingPrompt, resolveBandDescriptors, withRetryNote, type WritingPrompt, type WritingPromptInput } from './writing-prompt.js';
 export { WRITING_RULE_LIMITS, checkWritingRules, countOwnWords, type WritingRuleInput, type WritingRuleReport } from './writing-rules.js';
 export { DEFAULT_WRITING_BAND_DESCRIPTORS, type BandDescriptorTable } from './default-band-descriptors.js';
 export {
@@ -268,8 +177,10 @@ export {
   type SpellingVariantsOptions,
 } from './spelling-variants.js';
 export { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
-export { countGrammarFindings, createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
+export type { SpeakingEvaluationTurn } from './speaking-prompt.js';
+export { createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
 export { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 export { findLearnerErrors, type LearnerError, type LearnerErrorKind } from './learner-grammar-rules.js';
 export { measureTextCoherence, type TextCoherence } from './text-coherence.js';
+export type { TaggedToken } from './part-of-speech-tagger.js';
 export { OFF_TOPIC_THRESHOLDS, measurePromptRelevance, type PromptRelevance } from './prompt-relevance.js';

@@ -31,8 +31,6 @@ export interface OfflineSpeakingScorerOptions {
   lexicon?: Lexicon;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
   clock?: () => number;
-  /** @deprecated The former name of {@link OfflineSpeakingScorerOptions.clock}. */
-  now?: () => number;
   /**
    * Receives the AI safety events of the screening, as the Gemini evaluator raises them
    * (provider `offline`, model id `offline-speaking-v1`, evidence lines prefixed `answer N:`):
@@ -59,7 +57,7 @@ export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOption
   return {
     modelId: OFFLINE_SPEAKING_MODEL_ID,
     async evaluate(request) {
-      const clock = options.clock ?? options.now ?? performance.now.bind(performance);
+      const clock = options.clock ?? performance.now.bind(performance);
       const startedAt = clock();
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
       const turns = screenSpeakingRequest(request);
@@ -166,15 +164,13 @@ export interface ScoreOfflineSpeakingOptions {
   lexicon: Lexicon;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
   clock?: () => number;
-  /** @deprecated The former name of {@link ScoreOfflineSpeakingOptions.clock}. */
-  now?: () => number;
   /** When scoring started, on the `clock`; default when this call started. */
   startedAt?: number;
 }
 
 /** Scores speaking turns synchronously with a loaded lexicon. The result parses with core's `assessmentResultSchema`. */
 export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: ScoreOfflineSpeakingOptions): AssessmentResult {
-  const now = options.clock ?? options.now ?? performance.now.bind(performance);
+  const now = options.clock ?? performance.now.bind(performance);
   const startedAt = options.startedAt ?? now();
   return scoreScreenedSpeaking(screenSpeakingRequest(request), options.lexicon, now, startedAt);
 }

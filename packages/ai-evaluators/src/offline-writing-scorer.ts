@@ -77,8 +77,6 @@ export interface OfflineWritingScorerOptions {
   lexicon?: Lexicon;
   /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
   clock?: () => number;
-  /** @deprecated The former name of {@link OfflineWritingScorerOptions.clock}. */
-  now?: () => number;
   /**
    * Receives the AI safety events of the screening, as the Bedrock evaluator raises them
    * (provider `offline`, model id `offline-writing-v2`): `input_normalization` when invisible
@@ -115,8 +113,8 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
   return {
     modelId: OFFLINE_WRITING_MODEL_ID,
     async evaluate(request) {
-      const started = (options.clock ?? options.now ?? performance.now.bind(performance))();
-      const clock = options.clock ?? options.now ?? performance.now.bind(performance);
+      const started = (options.clock ?? performance.now.bind(performance))();
+      const clock = options.clock ?? performance.now.bind(performance);
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
       const input = screenWritingRequest(request);
       // The checker reads the text the model measures, before the one scoring that uses its rate;
@@ -175,7 +173,7 @@ const INJECTION_NOTE = 'Sentences addressed to the examiner or asking for a scor
  * `assessmentResultSchema`: provider `offline`, zero cost, and a confidence.
  */
 export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
-  const now = options.clock ?? options.now ?? performance.now.bind(performance);
+  const now = options.clock ?? performance.now.bind(performance);
   const startedAt = options.startedAt ?? now();
   return scoreScreenedWriting(screenWritingRequest(request), options, now, startedAt);
 }

@@ -4,7 +4,7 @@ import { assessmentResultSchema, speakingSetSchema, type SpeakingTurnInput } fro
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import setFixture from './__fixtures__/gemini-speaking-set.json' with { type: 'json' };
 import { EvaluatorError } from './evaluator-error.js';
-import { PRONUNCIATION_NOT_ASSESSED_FEEDBACK, createSpeakingEvaluator, type CreateSpeakingEvaluatorOptions } from './speaking-evaluator.js';
+import { PRONUNCIATION_NOT_ASSESSED_FEEDBACK, createSpeakingEvaluator, type SpeakingEvaluatorOptions } from './speaking-evaluator.js';
 import type { AiSafetyEvent } from './safety-event.js';
 import type { SpeakingEvaluationTurn } from './speaking-prompt.js';
 import { startGeminiServer, type GeminiReply, type GeminiTestServer } from './test-support/gemini-server.js';
@@ -130,7 +130,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function evaluator(options: Partial<CreateSpeakingEvaluatorOptions> = {}) {
+function evaluator(options: Partial<SpeakingEvaluatorOptions> = {}) {
   // Short backoffs keep the retry tests fast; the delimiter is fixed so prompts can be compared.
   return createSpeakingEvaluator({ gemini, retry: { initialDelayMs: 1, maxDelayMs: 5 }, random: () => 0.7, ...options });
 }

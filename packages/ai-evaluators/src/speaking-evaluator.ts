@@ -68,9 +68,6 @@ export interface SpeakingEvaluatorOptions {
   random?: () => number;
 }
 
-/** @deprecated The former name of {@link SpeakingEvaluatorOptions}. */
-export type CreateSpeakingEvaluatorOptions = SpeakingEvaluatorOptions;
-
 /** What {@link SpeakingEvaluator.evaluate} scores: the set and the candidate's turns in the order given. */
 export interface SpeakingEvaluationRequest {
   /** The speaking set (core `SpeakingSet`) the test used. */
@@ -78,9 +75,6 @@ export interface SpeakingEvaluationRequest {
   /** The candidate's answers, in the order given: audio and/or a transcript with word timings. */
   turns: readonly SpeakingEvaluationTurn[];
 }
-
-/** @deprecated The former name of {@link SpeakingEvaluationRequest}. */
-export type SpeakingEvaluationInput = SpeakingEvaluationRequest;
 
 /** Scores a speaking test on Gemini. */
 export interface SpeakingEvaluator {

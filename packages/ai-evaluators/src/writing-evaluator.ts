@@ -60,11 +60,6 @@ export const writingEvaluationRequestSchema = z.object({
 /** A writing answer to score. */
 export type WritingEvaluationRequest = z.input<typeof writingEvaluationRequestSchema>;
 
-/** @deprecated The former name of {@link writingEvaluationRequestSchema}. */
-export const writingEvaluationInputSchema = writingEvaluationRequestSchema;
-/** @deprecated The former name of {@link WritingEvaluationRequest}. */
-export type WritingEvaluationInput = WritingEvaluationRequest;
-
 /** What the cross-check (by default the offline scorer) is given: the answer the model scored. */
 export interface WritingCrossCheckInput {
   /** Which writing task the answer is for. */
