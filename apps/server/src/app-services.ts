@@ -3,8 +3,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ServerConfig } from './config.js';
 import type { Evaluators } from './evaluators.js';
-import type { MailQueue } from './mail-queue.js';
-import type { EmailMessage, Mailer } from './mailer.js';
+import type { MailOutbox } from './mail-outbox.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RecaptchaVerifier } from './recaptcha-verifier.js';
@@ -48,23 +47,8 @@ export interface AppServices {
   /** Limits the emails one address can be sent on request (verification resends, reset links). */
   emailLimiter: RateLimiter;
   logger: Logger;
-  /** Runs mail work after the response (registration, reset): nothing about it shows in the answer. */
-  mailQueue: MailQueue;
-  /** Sends an email; a failure is logged, never thrown, so it never loses what was saved. */
-  sendEmail(message: EmailMessage): Promise<boolean>;
-}
-
-/** Wraps a mailer so that a failure to send is logged and reported as false. */
-export function safeSender(mailer: Mailer, logger: Logger): (message: EmailMessage) => Promise<boolean> {
-  return async (message) => {
-    try {
-      await mailer.send(message);
-      return true;
-    } catch (error) {
-      logger.error('email not sent', { subject: message.subject, error: error instanceof Error ? error.message : String(error) });
-      return false;
-    }
-  };
+  /** Where requests put their mail (the outbox table): sent by the mail sender, never awaited by a request. */
+  mail: MailOutbox;
 }
 
 /**

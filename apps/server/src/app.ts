@@ -1,7 +1,7 @@
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { consoleLogger, safeSender, type AppEnv, type AppServices, type Logger } from './app-services.js';
+import { consoleLogger, type AppEnv, type AppServices, type Logger } from './app-services.js';
 import { cacheContent } from './cached-content.js';
 import { securityHeaders } from './security-headers.js';
 import { createAuthHandlers } from './auth-handlers.js';
@@ -11,8 +11,8 @@ import { registerContractRoutes } from './contract-router.js';
 import { toErrorResponse } from './error-responses.js';
 import type { Evaluators } from './evaluators.js';
 import { createLearningHandlers } from './learning-handlers.js';
-import { createMailQueue, type MailQueue } from './mail-queue.js';
-import type { Mailer } from './mailer.js';
+import { createEmailLimiter } from './mail-composer.js';
+import { createMailOutbox } from './mail-outbox.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
 import { createPurchaseHandlers } from './purchase-handlers.js';
@@ -40,7 +40,6 @@ export interface CreateAppOptions {
   /** The repositories (dal-dynamodb) on DynamoDB, DynamoDB Local or the embedded store; the rate limiters count in `rateLimits`. */
   repositories: Repositories;
   evaluators: Evaluators;
-  mailer: Mailer;
   /**
    * Keeps speaking audio until scoring. Default: files in `config.speakingAudio.directory`; with a
    * bucket configured (`config.speakingAudio.kind === 's3'`) it must be passed (see runtime.ts).
@@ -51,8 +50,11 @@ export interface CreateAppOptions {
   /** The fetch used to call reCAPTCHA's siteverify. Default global `fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
-  /** Runs mail work after the response. Default: an in-process queue (call its `idle()` before exiting). */
-  mailQueue?: MailQueue;
+  /**
+   * Called when a request has made a message due in the outbox (`repositories.outbox`), e.g. to
+   * wake the in-process mail sender. The app never sends mail itself. Default: nothing.
+   */
+  onMailDue?: () => void;
   /** Hashes passwords. Default: scrypt at `config.scryptCost` in `config.hashing`'s bounded pool. */
   passwordHasher?: PasswordHasher;
   /** Serve the web app from `config.webDistDir` when it is built. Default true. */
@@ -108,11 +110,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     },
     registrationsInFlight: new Map(),
     idempotentInFlight: new Map(),
-    // Five requested emails per address per hour: enough for a person, too few to flood an inbox.
-    emailLimiter: limiter('email', 5, 3600),
+    emailLimiter: createEmailLimiter(options.repositories.rateLimits, clock),
     logger,
-    mailQueue: options.mailQueue ?? createMailQueue({ logger }),
-    sendEmail: safeSender(options.mailer, logger),
+    mail: createMailOutbox({ outbox: options.repositories.outbox, logger, clock, onDue: options.onMailDue }),
   };
 
   services.hasher.warmUp().catch((error: unknown) => logger.error('dummy password hash failed', { error: String(error) }));

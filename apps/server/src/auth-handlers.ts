@@ -3,10 +3,10 @@ import { normalizeEmail, toPublicUser, type User } from '@ielts-genai-prep/core'
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import { clientAddress, type AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
-import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from './email-messages.js';
 import { passwordProblem } from './password-policy.js';
 import { consumeAll } from './rate-limiter.js';
-import { createSecretToken, hashSecretToken, type TokenPurpose } from './secret-tokens.js';
+import { requestIdOf } from './learning-handlers.js';
+import { hashSecretToken, type TokenPurpose } from './secret-tokens.js';
 import { fieldError, ServerError } from './server-error.js';
 
 /** The answer to every registration, taken or not: it must not reveal whether an account exists. */
@@ -15,29 +15,6 @@ export const REGISTERED_MESSAGE = 'Thanks. If this address can be registered, a 
 export const RESET_REQUESTED_MESSAGE = 'If an account uses this address, a password reset link is on its way to it.';
 
 const INVALID_CREDENTIALS = 'The email or password is incorrect';
-
-/**
- * Emailed tokens are stored as session-shaped items of the sessions table (TTL, per-user index),
- * keyed by a hash that differs per purpose, so they can never be used as a login session.
- */
-async function issueEmailToken(services: AppServices, user: User, purpose: Exclude<TokenPurpose, 'session'>): Promise<string> {
-  const token = createSecretToken();
-  const now = services.clock();
-  const at = Math.floor(now.getTime() / 1000);
-  const ttl = purpose === 'email_verification' ? services.config.tokens.verificationTtlSeconds : services.config.tokens.resetTtlSeconds;
-  await services.repositories.sessions.create({
-    session_id: hashSecretToken(token, purpose),
-    user_email: user.email,
-    user_id: user.user_id,
-    created_at: now.toISOString(),
-    expires_at: at + ttl,
-    absolute_expires_at: at + ttl,
-    last_seen_at: at,
-    client: 'web',
-    user_agent: null,
-  });
-  return token;
-}
 
 /**
  * Finds the item of an emailed token, runs `check` on its user (a bad new password must not use
@@ -65,12 +42,6 @@ async function redeemEmailToken(
     throw error;
   }
   return user;
-}
-
-async function sendVerification(services: AppServices, user: User): Promise<void> {
-  const token = await issueEmailToken(services, user, 'email_verification');
-  const hours = Math.round(services.config.tokens.verificationTtlSeconds / 3600);
-  await services.sendEmail(verificationEmail(user.email, services.config.publicUrl, token, hours));
 }
 
 function checkNewPassword(password: string, email: string, path: string): void {
@@ -103,32 +74,32 @@ async function endOtherSessions(services: AppServices, email: string, keepSessio
 }
 
 /**
- * Writes the account, or, when the address is taken, queues a notice to its owner (at most five
- * an hour). Both paths hash, write once and queue one mail job, so a taken address answers
- * neither faster nor slower. The account is written before the answer and its mail queued after:
- * see README.md for what a crash in between leaves.
+ * Writes the account. Its mail is held in the outbox first and released after the write, taken
+ * or not: the sender finds which it was (a confirmation link for the new account, or a notice to
+ * the address's owner, at most five an hour). Both paths hash and make the same three writes, so
+ * a taken address answers neither faster nor slower; neither waits for the mail service. A crash
+ * between the writes loses nothing: see README.md, "Email".
  */
-async function registerAccount(services: AppServices, email: string, password: string, displayName: string | null): Promise<void> {
+async function registerAccount(
+  services: AppServices,
+  { email, password, displayName, requestId }: { email: string; password: string; displayName: string | null; requestId: string | undefined },
+): Promise<void> {
   const passwordHash = await services.hasher.hash(password);
+  const userId = randomUUID();
+  const mail = await services.mail.hold({ kind: 'registration', recipient: email, payload: { user_id: userId } }, { requestId });
   try {
-    const user = await services.repositories.users.create({
+    await services.repositories.users.create({
       email,
-      user_id: randomUUID(),
+      user_id: userId,
       display_name: displayName,
       email_verified: false,
       created_at: services.clock().toISOString(),
       password_hash: passwordHash,
     });
-    services.mailQueue.enqueue('verification', () => sendVerification(services, user));
   } catch (error) {
     if (!DalError.isInstance(error, 'duplicate')) throw error;
-    services.mailQueue.enqueue('already registered', async () => {
-      // Repeated attempts must not turn registration into a way to flood someone's inbox.
-      if ((await services.emailLimiter.consume(`registered:${email}`)) === 0) {
-        await services.sendEmail(alreadyRegisteredEmail(email, services.config.publicUrl));
-      }
-    });
   }
+  await mail.release();
 }
 
 /** The handlers of the `auth` routes. */
@@ -164,7 +135,7 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
             headers: { 'retry-after': String(wait) },
           });
         }
-        await registerAccount(services, email, body.password, body.display_name ?? null);
+        await registerAccount(services, { email, password: body.password, displayName: body.display_name ?? null, requestId: requestIdOf(context) });
       })();
       services.registrationsInFlight.set(email, work);
       try {
@@ -227,29 +198,22 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       return { ok: true as const };
     },
 
-    async resendVerification({ caller }) {
+    async resendVerification({ caller, context }) {
       if (caller.user.email_verified) return { message: 'Your email address is already confirmed.' };
       const wait = await services.emailLimiter.consume(`verify:${caller.user.email}`);
       if (wait > 0) {
         throw new ServerError('rate_limited', `Too many emails asked for: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
       }
-      await sendVerification(services, caller.user);
+      await services.mail.enqueue({ kind: 'verification', recipient: caller.user.email, payload: { user_id: caller.user.user_id } }, { requestId: requestIdOf(context) });
       return { message: 'A new confirmation link is on its way.' };
     },
 
-    async requestPasswordReset({ body }) {
+    async requestPasswordReset({ body, context }) {
       const email = normalizeEmail(body.email);
       // Answered before the account is even looked up: known and unknown addresses do the same
-      // work before the answer (none), so its timing tells nothing.
-      services.mailQueue.enqueue('password reset', async () => {
-        const user = await repositories.users.get(email);
-        // Past the limit, the answer stays the same but no more mail goes out.
-        if (user && (await services.emailLimiter.consume(`reset:${email}`)) === 0) {
-          const token = await issueEmailToken(services, user, 'password_reset');
-          const minutes = Math.round(config.tokens.resetTtlSeconds / 60);
-          await services.sendEmail(passwordResetEmail(user.email, config.publicUrl, token, minutes));
-        }
-      });
+      // work before the answer (one outbox write), so its timing tells nothing. The sender looks
+      // the account up and counts the address's limit.
+      await services.mail.enqueue({ kind: 'password_reset', recipient: email, payload: {} }, { requestId: requestIdOf(context) });
       return { message: RESET_REQUESTED_MESSAGE };
     },
 

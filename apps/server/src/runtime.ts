@@ -5,7 +5,8 @@ import { createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb
 import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
-import { createMailQueue, type MailQueue } from './mail-queue.js';
+import { createMailPoller } from './mail-poller.js';
+import { createOutboxMailSender, type MailSender } from './mail-sender.js';
 import { consoleLogger, type AppEnv, type Logger } from './app-services.js';
 import { ConfigError, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
@@ -22,14 +23,21 @@ export interface Runtime {
   app: Hono<AppEnv>;
   /** Lines describing what it runs on, for the start-up banner. */
   description: string[];
-  /** Mail work queued after responses; `close()` waits for it. */
-  mailQueue: MailQueue;
+  /** Sends the outbox's due mail (the Lambda handler drains with it on stream and schedule events). */
+  mail: MailSender;
+  /** Stops the mail poller (waiting for its drain), then closes the clients and the store. */
   close: () => Promise<void>;
 }
 
 /** Options for {@link createRuntime}. */
 export interface RuntimeOptions {
   logger?: Logger;
+  /**
+   * Drain the outbox in this process: every few seconds, and at once when a request makes mail
+   * due. Default true; the Lambda handler turns it off (a frozen instance cannot poll) and drains
+   * on the outbox table's stream and a schedule instead.
+   */
+  mailPoller?: boolean;
 }
 
 /**
@@ -110,22 +118,23 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     const evaluators = createDefaultEvaluators(config);
     description.push(`writing: ${config.bedrock.enabled ? 'Bedrock' : 'offline scorer'}; speaking: ${config.gemini.apiKey ? 'Gemini' : 'offline scorer'}`);
 
-    const mailQueue = createMailQueue({ logger });
+    const mail = createOutboxMailSender({ repositories, config, mailer, logger });
+    const poller = options.mailPoller === false ? undefined : createMailPoller({ sender: mail, logger });
     const app = createApp({
       config,
       repositories,
       evaluators,
-      mailer,
-      mailQueue,
       speakingAudio,
       logger,
+      ...(poller ? { onMailDue: () => poller.wake() } : {}),
     });
+    poller?.start();
     return {
       app,
       description,
-      mailQueue,
+      mail,
       close: async () => {
-        await mailQueue.idle();
+        await poller?.stop();
         for (const close of closers.reverse()) await close();
       },
     };

@@ -13,7 +13,8 @@ import * as z from 'zod';
 import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { ensureAllowanceLeft, reserveAssessment } from './entitlements.js';
-import { notifyResult, ownAssessment, questionOfKind, requestIdOf } from './learning-handlers.js';
+import type { HeldMail } from './mail-outbox.js';
+import { holdResultNotice, ownAssessment, questionOfKind, requestIdOf } from './learning-handlers.js';
 import { createSafetyEventCollector, storeSafetyLogs } from './safety-logs.js';
 import type { SpeakingAudioStore } from './speaking-audio-store.js';
 import { ServerError } from './server-error.js';
@@ -177,8 +178,10 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       // scoring or storing fails.
       const reservation = await reserveAssessment(services, caller.user, 'speaking');
       let completed: Assessment;
+      let notice: HeldMail | undefined;
       try {
         const result = await services.evaluators.speaking({ question, state: finished, turns, rubric, onSafetyEvent: safety.onSafetyEvent });
+        notice = await holdResultNotice(services, caller.user, assessment.assessment_id, safetyTarget.requestId);
         const saved = await repositories.assessments.updateProgress(
           assessment.assessment_id,
           { speaking_session: finished as unknown as Record<string, unknown> },
@@ -198,7 +201,7 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       // Stored after the result, so a log that cannot be stored never loses it.
       await storeSafetyLogs(services, safety.events, safetyTarget);
       await options.audio.delete(assessment.assessment_id);
-      await notifyResult(services, caller.user, completed);
+      await notice?.release();
       return completed;
     },
   };

@@ -19,7 +19,7 @@ import { loadConfig, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
 import { createDefaultEvaluators } from './default-evaluators.js';
-import { createMailQueue, type MailQueue } from './mail-queue.js';
+import { createOutboxMailSender, type MailSender } from './mail-sender.js';
 import { createSesMailer } from './mailer.js';
 import { createS3SpeakingAudioStore } from './speaking-audio-store.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
@@ -30,7 +30,7 @@ import { GOOD_PASSWORD, cookieFetch, type SentEmail, type TestClock } from './te
 /**
  * Two instances of the server share nothing but what a deployment shares: one table set on
  * DynamoDB Local, one S3 bucket (s3rver), one SES (the emulator) and one Gemini (a stand-in on
- * loopback). Each has its own clients, memory, data folder, mail queue and hashing pool, as two
+ * loopback). Each has its own clients, memory, data folder, mail sender and hashing pool, as two
  * processes or two Lambda instances would; only the clock is shared, and faked, so that the
  * speaking test's timings and the lockout window pass without waiting. A round-robin proxy sends
  * the learner's requests to one and then the other.
@@ -42,7 +42,7 @@ interface Instance {
   url: string;
   config: ServerConfig;
   logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
-  mailQueue: MailQueue;
+  mail: MailSender;
   close: () => Promise<void>;
 }
 
@@ -142,13 +142,11 @@ async function startInstance(name: string): Promise<Instance> {
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
   };
-  const mailQueue = createMailQueue({ logger });
+  const mail = createOutboxMailSender({ repositories, config, mailer: createSesMailer({ client: ses, from: config.mail.from }), logger, clock: clock.now, owner: `instance-${name}` });
   const app = createApp({
     config,
     repositories,
     evaluators: createDefaultEvaluators(config),
-    mailer: createSesMailer({ client: ses, from: config.mail.from }),
-    mailQueue,
     speakingAudio: createS3SpeakingAudioStore({ client: s3Client, bucket: config.speakingAudio.bucket }),
     clock: clock.now,
     logger,
@@ -162,9 +160,8 @@ async function startInstance(name: string): Promise<Instance> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     config,
     logs,
-    mailQueue,
+    mail,
     async close() {
-      await mailQueue.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       s3Client.destroy();
       ses.destroy();
@@ -203,9 +200,9 @@ afterAll(async () => {
 const browser = (): ApiClient => createApiClient({ baseUrl: proxy.url, fetch: cookieFetch(), retry: false });
 const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
-/** Mail sent to an address, once every instance's queued mail work is done. */
+/** Mail sent to an address, once both instances' senders have drained the one outbox at once. */
 async function mailTo(email: string): Promise<SentEmail[]> {
-  await Promise.all(instances.map((instance) => instance.mailQueue.idle()));
+  await Promise.all(instances.map((instance) => instance.mail.drain()));
   const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: SentEmail[] };
   return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email)));
 }

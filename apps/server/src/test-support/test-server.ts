@@ -19,7 +19,7 @@ import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';
 import { createDefaultEvaluators } from '../default-evaluators.js';
 import type { Evaluators } from '../evaluators.js';
-import { createMailQueue, type MailQueue } from '../mail-queue.js';
+import { createOutboxMailSender, type DrainReport, type MailSender, type MailSenderOptions } from '../mail-sender.js';
 import { createSesMailer, type Mailer } from '../mailer.js';
 import type { PasswordHasher } from '../password-hasher.js';
 
@@ -52,9 +52,11 @@ export interface TestServer {
   webClient: () => ApiClient;
   /** A client that sends a bearer token, like the mobile app. */
   mobileClient: (token: string | null) => ApiClient;
-  /** The queue of mail work done after responses. */
-  mailQueue: MailQueue;
-  /** Mail sent to an address, oldest first, once the queued mail work has ended. */
+  /** The server's mail sender; no poller runs in tests: they drain it when they read mail. */
+  mail: MailSender;
+  /** Drains the outbox until nothing is due (at the test clock's time): what was sent, skipped, retried, given up. */
+  drainMail: () => Promise<DrainReport>;
+  /** Mail sent to an address, oldest first, after draining the outbox. */
   mailTo: (email: string) => Promise<SentEmail[]>;
   /** The `token` query parameter of the newest mail to `email` whose subject contains `subject`. */
   tokenFrom: (email: string, subject: string) => Promise<string>;
@@ -80,6 +82,10 @@ export interface TestServerOptions {
   fetch?: typeof fetch;
   /** Replace the mailer (e.g. one that fails). Default SES on the emulator. */
   mailer?: Mailer;
+  /** The mail sender's policy (attempts, backoff, jitter, lease). Default: the server's. */
+  mailSender?: Pick<MailSenderOptions, 'maxAttempts' | 'backoff' | 'random' | 'leaseSeconds' | 'owner'>;
+  /** The SES endpoint of the default mailer. Default: the run's SES emulator. */
+  sesEndpoint?: string;
   /** Replace the evaluators. Default: the configured (offline) ones. */
   evaluators?: Evaluators;
   /** Replace the password hasher (e.g. one with a small pool and a derivation the test holds). */
@@ -113,7 +119,7 @@ export const GOOD_PASSWORD = 'correct horse battery staple';
 /** Starts a server for one test file: its own tables on the shared DynamoDB Local, content loaded. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dynamoEndpoint = inject('dynamoDbLocalEndpoint');
-  const sesEndpoint = inject('sesEndpoint');
+  const sesEndpoint = options.sesEndpoint ?? inject('sesEndpoint');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ielts-server-test-'));
   const prefix = `t${randomUUID().slice(0, 8)}-`;
   const config = loadConfig(
@@ -163,14 +169,27 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
   };
-  // Mail is sent after the response: reading the mailbox waits for what is queued.
-  const mailQueue = createMailQueue({ logger });
+  // Requests only write the outbox; reading the mailbox drains it first, so no test waits on a timer.
+  const mail = createOutboxMailSender({
+    repositories,
+    config,
+    mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
+    logger,
+    clock: clock.now,
+    ...options.mailSender,
+  });
+  const drainMail = async (): Promise<DrainReport> => {
+    const total: DrainReport = { sent: 0, skipped: 0, retried: 0, dead: 0 };
+    for (;;) {
+      const report = await mail.drain();
+      for (const key of Object.keys(total) as Array<keyof DrainReport>) total[key] += report[key];
+      if (report.sent + report.skipped + report.retried + report.dead === 0) return total;
+    }
+  };
   const app = createApp({
     config,
-    mailQueue,
     repositories,
     evaluators: options.evaluators ?? createDefaultEvaluators(config),
-    mailer: options.mailer ?? createSesMailer({ client: ses, from: config.mail.from }),
     clock: clock.now,
     fetch: options.fetch,
     passwordHasher: options.passwordHasher,
@@ -184,7 +203,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const mailTo = async (email: string): Promise<SentEmail[]> => {
-    await mailQueue.idle();
+    await drainMail();
     const response = await fetch(`${sesEndpoint}/store`);
     const store = (await response.json()) as { emails: SentEmail[] };
     return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email)));
@@ -197,7 +216,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     repositories,
     clock,
     logs,
-    mailQueue,
+    mail,
+    drainMail,
     operations,
     webClient: () => createApiClient({ baseUrl, fetch: cookieFetch(), retry: false }),
     mobileClient: (token) => createApiClient({ baseUrl, getToken: () => token, retry: false }),
@@ -230,7 +250,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       );
     },
     async close() {
-      await mailQueue.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       ses.destroy();
       dynamo.destroy();
