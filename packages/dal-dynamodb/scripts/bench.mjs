@@ -257,6 +257,19 @@ try {
   await repositories.rateLimits.get(limitKey);
   await repositories.rateLimits.release(limitKey);
   await repositories.rateLimits.reset(limitKey);
+  const held = await repositories.outbox.enqueue({ kind: 'bench_notice', recipient: email }, { availableAt: new Date(Date.now() + 60_000) });
+  await repositories.outbox.release(held.message_id);
+  await repositories.outbox.get(held.message_id);
+  const owner = `bench-${randomUUID()}`;
+  const leased = (await repositories.outbox.claimDue({ owner, leaseSeconds: 60, messageIds: [held.message_id] })).find((claim) => claim.message.message_id === held.message_id);
+  const retried = await repositories.outbox.recordFailure(leased, { error: 'bench', retryAt: new Date() });
+  const [again] = await repositories.outbox.claimDue({ owner, leaseSeconds: 60, messageIds: [retried.message_id] });
+  await repositories.outbox.markDead(again, { error: 'bench' });
+  const sent = await repositories.outbox.enqueue({ kind: 'bench_notice', recipient: email });
+  const [sending] = await repositories.outbox.claimDue({ owner, leaseSeconds: 60, messageIds: [sent.message_id] });
+  await repositories.outbox.markSent(sending);
+  await repositories.outbox.listDead({ limit: 10 });
+  await repositories.outbox.countDead();
 
   const every = Object.entries(measured).flatMap(([repositoryName, repository]) => Object.keys(repository).map((methodName) => `${repositoryName}.${methodName}`));
   const missing = every.filter((operation) => !usage.get(operation)?.calls);

@@ -72,6 +72,13 @@ const samples: Record<string, () => unknown> = {
   buildReleaseRateLimitRequest: () => dal.buildReleaseRateLimitRequest('t', 'login-account:ada@example.com', 1_000),
   buildGetRateLimitRequest: () => dal.buildGetRateLimitRequest('t', 'login-account:ada@example.com'),
   buildDeleteRateLimitRequest: () => dal.buildDeleteRateLimitRequest('t', 'login-account:ada@example.com'),
+  buildEnqueueOutboxRequest: () => dal.buildEnqueueOutboxRequest('t', { message_id: 'm-1', status: 'pending', next_attempt_at: 1_000 }),
+  buildReleaseOutboxRequest: () => dal.buildReleaseOutboxRequest('t', 'm-1', 1_000),
+  buildDueOutboxQuery: () => dal.buildDueOutboxQuery('t', 1_000, 10),
+  buildClaimOutboxRequest: () => dal.buildClaimOutboxRequest('t', 'm-1', { leaseId: 'l-1', owner: 'instance-a', nowMs: 1_000, endsAtMs: 61_000 }),
+  buildSettleOutboxRequest: () => dal.buildSettleOutboxRequest('t', 'm-1', 'l-1', { status: 'sent', next_attempt_at: 2_000 }),
+  buildGetOutboxRequest: () => dal.buildGetOutboxRequest('t', 'm-1'),
+  buildDeadOutboxQuery: () => dal.buildDeadOutboxQuery('t', 50),
 };
 
 // The words DynamoDB's expression grammar has; every other word must be a `#name` placeholder.

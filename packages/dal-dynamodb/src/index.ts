@@ -10,6 +10,7 @@ export {
   ASSESSMENT_TYPE_INDEX,
   STATUS_INDEX,
   ASSESSMENT_ID_INDEX,
+  OUTBOX_STATUS_INDEX,
   resolveTableNames,
   type TableKey,
   type TableNames,
@@ -108,5 +109,18 @@ export {
   type RateLimitRepositoryOptions,
   type RateLimitWindow,
 } from './rate-limit-repository.js';
+export {
+  OUTBOX_KEY_ATTRIBUTE,
+  OUTBOX_STATUSES,
+  createOutboxRepository,
+  outboxMessageInputSchema,
+  type ClaimDueOptions,
+  type OutboxClaim,
+  type OutboxMessage,
+  type OutboxMessageInput,
+  type OutboxRepository,
+  type OutboxRepositoryOptions,
+  type OutboxStatus,
+} from './outbox-repository.js';
 export { createRepositories, type CreateRepositoriesOptions, type Repositories } from './repositories.js';
 export { createDynamoClients, type CreateDynamoClientsOptions } from './dynamo-clients.js';

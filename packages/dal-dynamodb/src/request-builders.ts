@@ -38,3 +38,4 @@ export {
   buildReleaseRateLimitRequest,
   buildStartRateLimitWindowRequest,
 } from './rate-limit-repository.js';
+export { buildClaimOutboxRequest, buildDeadOutboxQuery, buildDueOutboxQuery, buildEnqueueOutboxRequest, buildGetOutboxRequest, buildReleaseOutboxRequest, buildSettleOutboxRequest } from './outbox-repository.js';
