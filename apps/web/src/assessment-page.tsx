@@ -23,7 +23,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
         assessment.assessment_type === 'listening' && assessment.completed && question
           ? question.sections.map((section) => ({ part: section.part, title: section.title, transcript: section.transcript }))
           : [];
-      return { assessment, title: question?.title ?? null, transcripts };
+      return { assessment, title: question?.title ?? null, questionGroups: question?.question_groups ?? [], transcripts };
     },
     [client, assessmentId],
   );
@@ -34,7 +34,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
       </p>
       <PageHeading>Result</PageHeading>
       <Loaded data={data} label="Loading your result…">
-        {({ assessment, title, transcripts }) =>
+        {({ assessment, title, questionGroups, transcripts }) =>
           !assessment.completed && assessment.assessment_type === 'speaking' ? (
             <div className="card">
               <p>This speaking test is still in progress.</p>
@@ -43,7 +43,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
               </Link>
             </div>
           ) : (
-            <ResultView assessment={assessment} questionTitle={title} transcripts={transcripts}>
+            <ResultView assessment={assessment} questionTitle={title} questionGroups={questionGroups} transcripts={transcripts}>
               <ReportResultForm assessmentId={assessment.assessment_id} assessmentType={assessment.assessment_type} />
             </ResultView>
           )

@@ -46,7 +46,12 @@ export function Countdown({ deadline, label, onExpire, expiredText = "Time's up"
   const urgent = secondsLeft <= 60;
   return (
     <div className={`countdown${urgent ? ' countdown-urgent' : ''}${expired ? ' countdown-expired' : ''}`} role="timer" aria-live={urgent ? 'polite' : 'off'}>
-      <span className="countdown-label">{label}</span>{' '}
+      {/* "Time left" beside "Time's up" would say both at once: once expired, only the end is told. */}
+      {!expired && (
+        <>
+          <span className="countdown-label">{label}</span>{' '}
+        </>
+      )}
       <span className="countdown-time" data-testid="countdown-time">
         {expired ? expiredText : formatClock(secondsLeft)}
       </span>

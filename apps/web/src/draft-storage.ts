@@ -3,6 +3,8 @@ export interface Draft<Value> {
   value: Value;
   /** Sent with the submission, so a retried submission is stored (and charged) once. */
   idempotencyKey: string;
+  /** When the test's time runs out (epoch ms), so the clock carries on after a reload instead of starting again. */
+  deadline?: number;
   savedAt: string;
 }
 
@@ -30,7 +32,8 @@ export function loadDraft<Value>(key: string, isValue: (value: unknown) => value
   try {
     const parsed = JSON.parse(raw) as Partial<Draft<unknown>>;
     if (typeof parsed.idempotencyKey !== 'string' || parsed.idempotencyKey.length < 8 || !isValue(parsed.value)) return null;
-    return { value: parsed.value, idempotencyKey: parsed.idempotencyKey, savedAt: String(parsed.savedAt ?? '') };
+    const deadline = typeof parsed.deadline === 'number' && Number.isFinite(parsed.deadline) ? { deadline: parsed.deadline } : {};
+    return { value: parsed.value, idempotencyKey: parsed.idempotencyKey, ...deadline, savedAt: String(parsed.savedAt ?? '') };
   } catch {
     return null;
   }

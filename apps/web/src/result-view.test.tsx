@@ -186,8 +186,8 @@ describe('ResultView for listening', () => {
 });
 
 describe('ResultView for reading', () => {
-  it('lists every question with the answer given, the accepted answers, the mark and why', () => {
-    const reading = assessmentSchema.parse({
+  const reading = () =>
+    assessmentSchema.parse({
       ...base,
       assessment_type: 'reading_academic',
       question_id: 'ra-test-01',
@@ -196,23 +196,58 @@ describe('ResultView for reading', () => {
       feedback: '',
       raw_score: 2,
       question_results: [
-        { question_number: 1, given: 'TRUE', expected: ['TRUE'], correct: true, reason: 'matches the key' },
-        { question_number: 7, given: 'filter', expected: ['filters'], correct: false, reason: 'does not match any accepted answer' },
-        { question_number: 12, given: 'Blue carbon', expected: ['blue carbon'], correct: true, reason: 'matches the key (case ignored)' },
-        { question_number: 13, given: '', expected: ['(their) cooperation', 'co-operation'], correct: false, reason: 'not answered' },
+        { question_number: 1, given: 'TRUE', expected: ['TRUE'], correct: true, reason: 'Correct.', reason_code: 'correct' },
+        { question_number: 2, given: 'YES', expected: ['FALSE'], correct: false, reason: 'This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.', reason_code: 'wrong_answer_family', reason_detail: { family: 'true_false_not_given' } },
+        { question_number: 7, given: 'filter', expected: ['filters'], correct: false, reason: 'Spelt differently from “filters”. Spelling must be exact for the mark.', reason_code: 'misspelled', reason_detail: { closest: 'filters' } },
+        { question_number: 12, given: 'c', expected: ['B'], correct: false, reason: 'Not the answer: the answer is “B”.', reason_code: 'wrong' },
+        { question_number: 13, given: '', expected: ['(their) cooperation', 'co-operation'], correct: false, reason: 'Left blank. A wrong answer costs nothing, so always write something.', reason_code: 'blank' },
       ],
       provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1, confidence: 1 },
     });
-    render(<ResultView assessment={reading} />);
+  const groups = [
+    { group_id: 'g1', part: 1, instructions: 'TRUE/FALSE/NOT GIVEN', answer_format: { kind: 'true_false_not_given' as const }, options: [], questions: [{ number: 1, text: 'Mangroves grow in salt water.' }, { number: 2, text: 'All species lose salt through their leaves.' }] },
+    { group_id: 'g2', part: 1, instructions: 'ONE WORD ONLY', answer_format: { kind: 'words' as const, max_words: 1, numbers_allowed: false }, options: [], questions: [{ number: 7, text: 'The roots work as very fine ________.' }] },
+    {
+      group_id: 'g3',
+      part: 2,
+      instructions: 'Choose the correct letter.',
+      answer_format: { kind: 'letter' as const, options: ['A', 'B', 'C'] },
+      options: [{ letter: 'A', text: 'the ship' }, { letter: 'B', text: 'the crane' }, { letter: 'C', text: 'the port' }],
+      questions: [{ number: 12, text: 'What changed first?' }],
+    },
+  ];
+
+  it('lists every question with its text, the answer given, the accepted answers, the mark and why in plain words', () => {
+    render(<ResultView assessment={reading()} questionGroups={groups} />);
     expect(screen.getByTestId('raw-score').textContent).toBe('2 of 40 correct');
     expect(screen.getByTestId('overall-band').textContent).toContain('2.5');
     const rows = Array.from(document.querySelectorAll('[data-question-result]'));
-    expect(rows.map((row) => row.className)).toEqual(['correct', 'incorrect', 'correct', 'incorrect']);
+    expect(rows.map((row) => row.className)).toEqual(['correct', 'incorrect', 'incorrect', 'incorrect', 'incorrect']);
+    expect(rows.map((row) => row.getAttribute('data-reason'))).toEqual(['correct', 'wrong_answer_family', 'misspelled', 'wrong', 'blank']);
     const cells = (row: Element | undefined) => Array.from(row?.children ?? []).map((cell) => cell.textContent);
-    expect(cells(rows[1])).toEqual(['7', 'filter', 'filters', '✗ Incorrect', 'does not match any accepted answer']);
-    expect(cells(rows[3])).toEqual(['13', '(blank)', '(their) cooperation / co-operation', '✗ Incorrect', 'not answered']);
+    expect(cells(rows[0])).toEqual(['1Mangroves grow in salt water.', 'TRUE', 'TRUE', '✓ Correct']);
+    expect(cells(rows[1])).toEqual([
+      '2All species lose salt through their leaves.',
+      'YES',
+      'FALSE',
+      '✗ IncorrectThis question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.',
+    ]);
+    expect(cells(rows[2])).toEqual(['7The roots work as very fine ________.', 'filter', 'filters', '✗ IncorrectSpelt differently from “filters”. Spelling must be exact for the mark.']);
+    // A letter answer names its option.
+    expect(cells(rows[3])).toEqual(['12What changed first?', 'c (the port)', 'B (the crane)', '✗ IncorrectNot the answer: the answer is “B”.']);
+    expect(cells(rows[4])).toEqual(['13', '(blank)', '(their) cooperation / co-operation', '✗ IncorrectLeft blank. A wrong answer costs nothing, so always write something.']);
+    // Every cell but the question is labelled, for the stacked layout on a phone.
+    expect(Array.from(rows[1]?.querySelectorAll('td') ?? []).map((cell) => cell.getAttribute('data-label'))).toEqual(['Your answer', 'Accepted', 'Result']);
     expect(document.querySelector('[data-criterion]')).toBeNull();
     expect(screen.getByTestId('provider').textContent).toBe('Marked against the answer key');
+  });
+
+  it('still shows results marked before reason codes, by their stored reason', () => {
+    const old = assessmentSchema.parse({ ...reading(), question_results: [{ question_number: 3, given: 'x', expected: ['y'], correct: false, reason: 'does not match the key' }] });
+    render(<ResultView assessment={old} />);
+    const row = document.querySelector('[data-question-result="3"]');
+    expect(row?.getAttribute('data-reason')).toBeNull();
+    expect(row?.textContent).toContain('does not match the key');
   });
 });
 

@@ -1,8 +1,9 @@
-import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, resultTimeOf, type Assessment } from '@ielts-genai-prep/core';
+import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, resultTimeOf, type Assessment, type QuestionGroup } from '@ielts-genai-prep/core';
 import type { ReactNode } from 'react';
 import { HighlightedEssay } from './highlighted-essay.js';
 import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels.js';
 import { PassageText } from './passage-text.js';
+import { QuestionResults, questionTextsOf } from './question-results.js';
 
 /** The essay of a writing submission, when the stored submission has one. */
 export function essayOf(assessment: Assessment): string | null {
@@ -72,6 +73,8 @@ export interface ResultViewProps {
   assessment: Assessment;
   /** The question's title, when known. */
   questionTitle?: string | null;
+  /** The question's groups (reading, listening), for each question's text beside its marking. */
+  questionGroups?: readonly QuestionGroup[];
   /** Listening sections' transcripts, shown for review once the answers are marked. */
   transcripts?: ReadonlyArray<{ part: number; title: string; transcript: string }>;
   /** Extra content at the end, such as the "report this result" form. */
@@ -83,7 +86,7 @@ export interface ResultViewProps {
  * "not assessed" when it has no band), the essay with its inline corrections, flags, the
  * marking of each reading or listening question, and where the result came from.
  */
-export function ResultView({ assessment, questionTitle, transcripts = [], children }: ResultViewProps) {
+export function ResultView({ assessment, questionTitle, questionGroups = [], transcripts = [], children }: ResultViewProps) {
   const criteria = criteriaFor(assessment.assessment_type);
   const answerKey = isAnswerKeyType(assessment.assessment_type);
   const essay = isWritingType(assessment.assessment_type) ? essayOf(assessment) : null;
@@ -203,32 +206,7 @@ export function ResultView({ assessment, questionTitle, transcripts = [], childr
       {assessment.question_results.length > 0 && (
         <section className="card" aria-labelledby="answers-heading">
           <h3 id="answers-heading">Your answers, question by question</h3>
-          <div className="table-scroll">
-            <table className="question-results">
-              <thead>
-                <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">Your answer</th>
-                  <th scope="col">Accepted answers</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {assessment.question_results.map((result) => (
-                  <tr key={result.question_number} className={result.correct ? 'correct' : 'incorrect'} data-question-result={result.question_number}>
-                    <th scope="row">{result.question_number}</th>
-                    <td>{result.given || <span className="muted">(blank)</span>}</td>
-                    <td>{result.expected.join(' / ')}</td>
-                    <td>
-                      <span className={`tag ${result.correct ? 'tag-good' : 'tag-bad'}`}>{result.correct ? '✓ Correct' : '✗ Incorrect'}</span>
-                    </td>
-                    <td>{result.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <QuestionResults results={assessment.question_results} texts={questionTextsOf(questionGroups)} />
         </section>
       )}
 
