@@ -1,32 +1,20 @@
 import { createAnswerKeyEvaluator, parseAnswerKeyEntry } from '@ielts-genai-prep/ai-evaluators';
 import { READING_ASSESSMENT_TYPES, TEST_LIMITS } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
+import { keyedAnswerSheets } from '../test-support/keyed-answers.js';
 import { practiceQuestions } from './index.js';
 
 const readingTests = practiceQuestions.filter((question) => (READING_ASSESSMENT_TYPES as readonly string[]).includes(question.assessment_type));
 
-// "Choose TWO letters": the pair shares one key ("A / C") and each question gives one of its letters.
-const choosesSeveralLetters = /Choose (TWO|THREE) letters/;
-
 describe.each(readingTests.map((test) => ({ id: test.question_id, test })))('reading test $id', ({ test }) => {
   it('is marked 40 of 40 by the marker the server uses for every form its key accepts', () => {
     const evaluator = createAnswerKeyEvaluator();
-    const forms = new Map<number, string[]>();
-    for (const group of test.question_groups) {
-      group.questions.forEach((question, index) => {
-        const accepted = parseAnswerKeyEntry(test.answer_key?.[String(question.number)] ?? '').accepted;
-        forms.set(question.number, choosesSeveralLetters.test(group.instructions) ? [accepted[index] ?? ''] : accepted);
-      });
-    }
-    // Round n answers every question with its n-th accepted form (or its last), so each form is tried once.
-    const rounds = Math.max(...[...forms.values()].map((accepted) => accepted.length));
-    for (let round = 0; round < rounds; round += 1) {
-      const answers = Object.fromEntries([...forms].map(([number, accepted]) => [String(number), accepted[Math.min(round, accepted.length - 1)] ?? '']));
+    keyedAnswerSheets(test).forEach((answers, index) => {
       const result = evaluator.mark({ question: test, answers });
       const wrong = result.question_results.filter((entry) => !entry.correct).map((entry) => `${entry.question_number} "${entry.given}": ${entry.reason}`);
-      expect(wrong, `round ${round + 1}`).toEqual([]);
+      expect(wrong, `sheet ${index + 1}`).toEqual([]);
       expect(result.raw_score).toBe(TEST_LIMITS.reading.questions);
-    }
+    });
   });
 
   it('marks a blank sheet 0 and a wrong letter or verdict wrong, so the key is not trivially matched', () => {
