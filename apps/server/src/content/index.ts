@@ -1,5 +1,7 @@
 import type { Question, Rubric } from '@ielts-genai-prep/core';
 import { listeningTest } from './listening-test.js';
+import { listeningTest2 } from './listening-test-2.js';
+import { listeningTest3 } from './listening-test-3.js';
 import { readingAcademicTest } from './reading-academic-test.js';
 import { readingAcademicTest2 } from './reading-academic-test-2.js';
 import { readingAcademicTest3 } from './reading-academic-test-3.js';
@@ -12,6 +14,8 @@ import { writingTask1GeneralTrainingQuestions } from './writing-task1-general-tr
 import { writingTask2Questions } from './writing-task2.js';
 
 export { listeningTest } from './listening-test.js';
+export { listeningTest2 } from './listening-test-2.js';
+export { listeningTest3 } from './listening-test-3.js';
 export { readingAcademicTest } from './reading-academic-test.js';
 export { readingAcademicTest2 } from './reading-academic-test-2.js';
 export { readingAcademicTest3 } from './reading-academic-test-3.js';
@@ -25,7 +29,7 @@ export { writingTask2Questions } from './writing-task2.js';
 
 /**
  * The practice content bank the reference server seeds: writing prompts, speaking sets, full
- * Academic and General Training Reading tests and a full Listening test. Every item is already
+ * Academic and General Training Reading tests and full Listening tests. Every item is already
  * in the shape core's `questionSchema` parses to, answer keys included (strip them with
  * `toPublicQuestion`).
  */
@@ -40,6 +44,8 @@ export const practiceQuestions: Question[] = [
   readingGeneralTrainingTest1,
   readingGeneralTrainingTest2,
   listeningTest,
+  listeningTest2,
+  listeningTest3,
 ];
 
 /** The rubrics the reference server seeds: one per writing type and one for speaking. */
