@@ -1,10 +1,13 @@
-import { WRITING_LIMITS, type Question } from '@ielts-genai-prep/core';
+import { WRITING_LIMITS, type Chart, type Question } from '@ielts-genai-prep/core';
 import { emptyQuestionFields } from './question-defaults.js';
 
 const SUMMARISE_AND_COMPARE =
   'Summarise the information by selecting and reporting the main features, and make comparisons where relevant.';
 const SUMMARISE = 'Summarise the information by selecting and reporting the main features.';
 const MINIMUM_WORDS = `Write at least ${WRITING_LIMITS.task1.minimumWords} words.`;
+
+/** One feature of a drawable map. */
+type MapFeature = NonNullable<Chart['map']>['views'][number]['features'][number];
 
 /** Builds the prompt as the candidate reads it: the description, the instruction, the length. */
 function task1Prompt(description: string, instruction: string): string {
@@ -15,6 +18,15 @@ const task1Limits = {
   word_limit: WRITING_LIMITS.task1.minimumWords,
   time_limit: WRITING_LIMITS.task1.minutes,
 } as const;
+
+/** A road on a map grid, drawn as a line through `points` ([x, y] pairs). */
+function road(label: string, ...points: Array<[number, number]>): MapFeature {
+  return { shape: 'line', kind: 'road', label, points: points.map(([x, y]) => ({ x, y })) };
+}
+
+// Ashcombe's features that both of its maps share.
+const river: MapFeature = { shape: 'line', kind: 'water', label: 'River', points: [{ x: 0, y: 10 }, { x: 9, y: 9.6 }, { x: 20, y: 10.2 }] };
+const woodland: MapFeature = { shape: 'rect', kind: 'trees', label: 'Woodland', x: 0, y: 11, width: 5, height: 3 };
 
 /**
  * Academic Writing task 1 practice items, each with its chart's data so an app can draw it.
@@ -189,7 +201,189 @@ export const writingTask1AcademicQuestions: Question[] = [
         'Today: the woodland is unchanged, and a footpath and footbridge now cross the river to it',
         'Today: a car park and a medical centre stand on the east side of the village',
       ],
+      map: {
+        width: 20,
+        height: 14,
+        views: [
+          {
+            label: '1995',
+            features: [
+              { shape: 'rect', kind: 'farmland', label: 'Farmland', x: 0, y: 0, width: 20, height: 6 },
+              road('Main Road', [0, 7], [20, 7]),
+              river,
+              { shape: 'rect', kind: 'building', label: 'Primary school', x: 5, y: 7.8, width: 2.5, height: 1.6 },
+              { shape: 'rect', kind: 'building', label: 'Post office', x: 11, y: 7.8, width: 2, height: 1.6 },
+              { shape: 'rect', kind: 'building', label: 'Shops', x: 14, y: 7.8, width: 4, height: 1.6 },
+              woodland,
+            ],
+          },
+          {
+            label: 'Today',
+            features: [
+              { shape: 'rect', kind: 'building', label: 'Housing estate', x: 1, y: 0.5, width: 14, height: 4.5 },
+              road('Access road', [10, 7], [10, 5]),
+              road('Main Road', [0, 7], [20, 7]),
+              { shape: 'circle', kind: 'road', label: 'Roundabout', x: 10, y: 7, radius: 0.8 },
+              river,
+              { shape: 'rect', kind: 'building', label: 'School (extended)', x: 5, y: 7.8, width: 3.2, height: 1.6 },
+              { shape: 'rect', kind: 'open_space', label: 'Sports field', x: 8.4, y: 7.8, width: 2.4, height: 1.6 },
+              { shape: 'rect', kind: 'building', label: 'Café', x: 11, y: 7.8, width: 2, height: 1.6 },
+              { shape: 'rect', kind: 'building', label: 'Shops', x: 14, y: 7.8, width: 4, height: 1.6 },
+              woodland,
+              { shape: 'line', kind: 'path', label: 'Footpath', points: [{ x: 3, y: 7.2 }, { x: 3, y: 12 }] },
+              { shape: 'rect', kind: 'other', label: 'Footbridge', x: 2.6, y: 9.4, width: 0.8, height: 1 },
+              { shape: 'rect', kind: 'parking', label: 'Car park', x: 16.5, y: 0.5, width: 3.5, height: 2.5 },
+              { shape: 'rect', kind: 'building', label: 'Medical centre', x: 16.5, y: 3.5, width: 3.5, height: 2 },
+            ],
+          },
+        ],
+      },
     },
     tags: ['map', 'urban-development', 'change-over-time'],
+  },
+  {
+    ...emptyQuestionFields(),
+    ...task1Limits,
+    question_id: 'w1a-007',
+    assessment_type: 'writing_task1_academic',
+    title: 'Daily water use in five cities',
+    prompt: task1Prompt(
+      'The bar chart below shows the average amount of water used per person each day in five cities in 2010 and 2020.',
+      SUMMARISE_AND_COMPARE,
+    ),
+    chart: {
+      chart_type: 'bar',
+      title: 'Average daily water use per person, 2010 and 2020',
+      categories: ['Alderton', 'Brookfield', 'Carrow', 'Dunmore', 'Elsworth'],
+      series: [
+        { name: '2010', values: [165, 142, 210, 128, 185] },
+        { name: '2020', values: [148, 139, 172, 131, 150] },
+      ],
+      unit: 'litres',
+      x_label: 'City',
+      y_label: 'Litres per person per day',
+      steps: [],
+    },
+    tags: ['bar-chart', 'environment', 'comparison'],
+  },
+  {
+    ...emptyQuestionFields(),
+    ...task1Limits,
+    question_id: 'w1a-008',
+    assessment_type: 'writing_task1_academic',
+    title: 'Visitors to three museums, 2014–2024',
+    prompt: task1Prompt(
+      'The line graph below shows the number of visitors to three museums in one city between 2014 and 2024.',
+      SUMMARISE_AND_COMPARE,
+    ),
+    chart: {
+      chart_type: 'line',
+      title: 'Annual visitors to three city museums (2014–2024)',
+      categories: ['2014', '2016', '2018', '2020', '2022', '2024'],
+      series: [
+        { name: 'Science museum', values: [620, 680, 750, 210, 690, 810] },
+        { name: 'History museum', values: [540, 520, 500, 150, 430, 470] },
+        { name: 'Art gallery', values: [300, 340, 410, 120, 460, 560] },
+      ],
+      unit: 'thousand visitors',
+      x_label: 'Year',
+      y_label: 'Visitors (thousands)',
+      steps: [],
+    },
+    tags: ['line-graph', 'culture', 'trends'],
+  },
+  {
+    ...emptyQuestionFields(),
+    ...task1Limits,
+    question_id: 'w1a-009',
+    assessment_type: 'writing_task1_academic',
+    title: 'The redevelopment of Marlow Bridge town centre',
+    prompt: task1Prompt(
+      'The maps below show the centre of the town of Marlow Bridge in 2005 and today.',
+      SUMMARISE_AND_COMPARE,
+    ),
+    chart: {
+      chart_type: 'map',
+      title: 'Marlow Bridge town centre, 2005 and today',
+      categories: ['2005', 'Today'],
+      series: [],
+      unit: null,
+      x_label: null,
+      y_label: null,
+      steps: [
+        '2005: the High Street runs east to west and is open to traffic, with Station Road joining it from the north',
+        '2005: a large car park lies north of the High Street, west of Station Road',
+        '2005: a department store stands east of Station Road',
+        '2005: south of the High Street are an open market square, a row of shops and a cinema',
+        'Today: the High Street is for pedestrians only, and Station Road ends at a new bus station',
+        'Today: the car park has been replaced by a library and community centre, with a small park beside it',
+        'Today: the department store has become flats above shops',
+        'Today: the market square is now a covered market, and the cinema has added restaurants',
+        'Today: a new car park has been built at the southern edge of the centre',
+      ],
+      map: {
+        width: 20,
+        height: 14,
+        views: [
+          {
+            label: '2005',
+            features: [
+              road('High Street', [0, 7], [20, 7]),
+              road('Station Road', [10, 0], [10, 7]),
+              { shape: 'rect', kind: 'parking', label: 'Car park', x: 1, y: 1, width: 7, height: 4.5 },
+              { shape: 'rect', kind: 'building', label: 'Department store', x: 12, y: 1, width: 6, height: 4.5 },
+              { shape: 'rect', kind: 'open_space', label: 'Market square', x: 1, y: 8.5, width: 5, height: 4 },
+              { shape: 'rect', kind: 'building', label: 'Shops', x: 7.5, y: 8.5, width: 5, height: 2.5 },
+              { shape: 'rect', kind: 'building', label: 'Cinema', x: 14, y: 8.5, width: 4.5, height: 3.5 },
+            ],
+          },
+          {
+            label: 'Today',
+            features: [
+              { shape: 'line', kind: 'path', label: 'High Street (pedestrians only)', points: [{ x: 0, y: 7 }, { x: 20, y: 7 }] },
+              road('Station Road', [10, 0], [10, 4.5]),
+              { shape: 'rect', kind: 'building', label: 'Bus station', x: 8.5, y: 4.5, width: 3, height: 1.8 },
+              { shape: 'rect', kind: 'building', label: 'Library and community centre', x: 1, y: 1, width: 7, height: 2.8 },
+              { shape: 'rect', kind: 'open_space', label: 'Park', x: 1, y: 4.2, width: 6, height: 2 },
+              { shape: 'circle', kind: 'trees', label: 'Trees', x: 7.3, y: 5.2, radius: 0.7 },
+              { shape: 'rect', kind: 'building', label: 'Flats above shops', x: 12, y: 1, width: 6, height: 4.5 },
+              { shape: 'rect', kind: 'building', label: 'Covered market', x: 1, y: 8.5, width: 5, height: 4 },
+              { shape: 'rect', kind: 'building', label: 'Shops', x: 7.5, y: 8.5, width: 5, height: 2.5 },
+              { shape: 'rect', kind: 'building', label: 'Cinema and restaurants', x: 14, y: 8.5, width: 4.5, height: 3.5 },
+              { shape: 'rect', kind: 'parking', label: 'New car park', x: 7.5, y: 12, width: 6, height: 1.8 },
+            ],
+          },
+        ],
+      },
+    },
+    tags: ['map', 'urban-development', 'change-over-time'],
+  },
+  {
+    ...emptyQuestionFields(),
+    ...task1Limits,
+    question_id: 'w1a-010',
+    assessment_type: 'writing_task1_academic',
+    title: 'How olive oil is produced',
+    prompt: task1Prompt('The diagram below shows the stages in the production of olive oil.', SUMMARISE),
+    chart: {
+      chart_type: 'process',
+      title: 'The production of olive oil',
+      categories: [],
+      series: [],
+      unit: null,
+      x_label: null,
+      y_label: null,
+      steps: [
+        'Olives are picked by hand or shaken from the trees by machine in late autumn',
+        'The olives are taken to a mill within 24 hours, before they begin to spoil',
+        'Leaves and twigs are blown away and the olives are washed in cold water',
+        'The olives, stones included, are crushed into a thick paste',
+        'The paste is mixed slowly for 30–40 minutes so that drops of oil join together',
+        'A centrifuge spins the paste to separate the oil from the water and solids',
+        'The oil is left to settle in steel tanks for several weeks',
+        'The oil is filtered and poured into dark glass bottles, which are labelled and sent to shops',
+      ],
+    },
+    tags: ['process', 'food', 'manufacturing'],
   },
 ];

@@ -1,0 +1,77 @@
+import type { Question } from '@ielts-genai-prep/core';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_MINIMUMS, checkContent, countContent, speakersOf } from './content-checks.js';
+import { practiceQuestions, practiceRubrics } from './index.js';
+
+const bank = { questions: practiceQuestions, rubrics: practiceRubrics };
+
+/** The bank with one item changed by `change`, all others as they are. */
+function withItem(id: string, change: (item: Question) => Question) {
+  return { ...bank, questions: practiceQuestions.map((question) => (question.question_id === id ? change(structuredClone(question)) : question)) };
+}
+
+const messagesFor = (problems: ReturnType<typeof checkContent>, item: string) => problems.filter((problem) => problem.item === item).map((problem) => problem.message);
+
+describe('checkContent', () => {
+  it('finds nothing wrong with the practice bank', () => {
+    expect(checkContent(bank)).toEqual([]);
+  });
+
+  it('counts every kind, and reports a bank below its minimums', () => {
+    const counts = countContent(practiceQuestions);
+    for (const [type, minimum] of Object.entries(CONTENT_MINIMUMS)) expect(counts[type as keyof typeof counts], type).toBeGreaterThanOrEqual(minimum ?? 0);
+    const problems = checkContent({ ...bank, questions: practiceQuestions.filter((question) => question.assessment_type !== 'speaking') });
+    expect(messagesFor(problems, 'bank')).toEqual([`has 0 speaking items; at least ${CONTENT_MINIMUMS.speaking} are needed`]);
+  });
+
+  it('reports an item core’s schema refuses, by id and field, without checking it further', () => {
+    const problems = checkContent(withItem('w2-001', (item) => ({ ...item, time_limit: 0 })));
+    expect(problems).toEqual([{ item: 'w2-001', message: expect.stringMatching(/^time_limit: /) }]);
+  });
+
+  it('reports a listening test missing a section, a question and a speaker’s name', () => {
+    const problems = checkContent(
+      withItem('li-test-02', (test) => ({
+        ...test,
+        sections: test.sections.slice(0, 3).map((section) => (section.part === 1 ? { ...section, transcript: `Hello, is that the box office?\n${section.transcript}` } : section)),
+        question_groups: test.question_groups.map((group) => ({ ...group, questions: group.questions.filter((question) => question.number !== 40) })),
+      })),
+    );
+    expect(messagesFor(problems, 'li-test-02')).toEqual(
+      expect.arrayContaining(['needs one section for each part 1, 2, 3, 4, in order', 'questions must be numbered 1–40 once each, in order']),
+    );
+    expect(messagesFor(problems, 'li-test-02 section 1')).toEqual(['line 1 does not name its speaker ("NAME: …")']);
+  });
+
+  it('reports a completion answer that the transcript does not contain', () => {
+    const problems = checkContent(withItem('li-test-03', (test) => ({ ...test, answer_key: { ...test.answer_key, '1': 'zeppelin' } })));
+    expect(messagesFor(problems, 'li-test-03')).toEqual(['question 1: none of zeppelin is in part 1']);
+  });
+
+  it('reports a speaking set without three Part 1 topics, and a map that cannot be drawn', () => {
+    const speaking = checkContent(
+      withItem('sp-001', (item) => {
+        const set = item.speaking;
+        if (!set) return item;
+        return { ...item, speaking: { ...set, part1: { topic: set.part1.topic, questions: set.part1.questions } } };
+      }),
+    );
+    expect(messagesFor(speaking, 'sp-001')).toEqual(['Part 1 needs 3 topics (part1.topics), not 0']);
+    const map = checkContent(withItem('w1a-006', (item) => ({ ...item, chart: item.chart && { ...item.chart, map: undefined } })));
+    expect(messagesFor(map, 'w1a-006')).toContain('a map needs map data (features with positions) so apps can draw it');
+  });
+
+  it('reports an essay kind no prompt is tagged with', () => {
+    const problems = checkContent({
+      ...bank,
+      questions: practiceQuestions.map((question) => (question.tags.includes('two-part') ? { ...question, tags: ['opinion'] } : question)),
+    });
+    expect(messagesFor(problems, 'bank')).toEqual(['no Task 2 prompt is tagged two-part']);
+  });
+});
+
+describe('speakersOf', () => {
+  it('names the speaker of each line, null where a line names none, and skips blank lines', () => {
+    expect(speakersOf('ANNA: Hello.\nDR GRANT: Come in.\n\nWell, then.')).toEqual(['ANNA', 'DR GRANT', null]);
+  });
+});
