@@ -17,6 +17,18 @@ import {
   type QuestionGroup,
 } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
+import {
+  CHART_KINDS,
+  CONTENT_MINIMUMS,
+  CONVERSATION_SPEAKERS,
+  ESSAY_KINDS,
+  LETTER_REGISTERS,
+  MINIMUM_TRANSCRIPT_WORDS,
+  PART1_TOPICS,
+  checkContent,
+  countContent,
+  speakersOf,
+} from './content-checks.js';
 import { practiceQuestions, practiceRubrics } from './index.js';
 
 function questionsOf(type: AssessmentType): Question[] {
@@ -143,13 +155,24 @@ describe('every content item', () => {
   });
 });
 
+describe('the content bank', () => {
+  it('holds at least the minimum of each kind', () => {
+    const counts = countContent(practiceQuestions);
+    for (const [type, minimum] of Object.entries(CONTENT_MINIMUMS)) expect(counts[type as AssessmentType], type).toBeGreaterThanOrEqual(minimum ?? 0);
+  });
+
+  it('passes the content check that `pnpm check-content` runs', () => {
+    expect(checkContent({ questions: practiceQuestions, rubrics: practiceRubrics })).toEqual([]);
+  });
+});
+
 describe('writing task 1', () => {
   const academic = questionsOf('writing_task1_academic');
   const generalTraining = questionsOf('writing_task1_general_training');
 
-  it('has at least three Academic and three General Training items with the task 1 limits', () => {
-    expect(academic.length).toBeGreaterThanOrEqual(3);
-    expect(generalTraining.length).toBeGreaterThanOrEqual(3);
+  it(`has at least ${CONTENT_MINIMUMS.writing_task1_academic} Academic and ${CONTENT_MINIMUMS.writing_task1_general_training} General Training items with the task 1 limits`, () => {
+    expect(academic.length).toBeGreaterThanOrEqual(CONTENT_MINIMUMS.writing_task1_academic ?? 0);
+    expect(generalTraining.length).toBeGreaterThanOrEqual(CONTENT_MINIMUMS.writing_task1_general_training ?? 0);
     for (const question of [...academic, ...generalTraining]) {
       expect(question.word_limit).toBe(WRITING_LIMITS.task1.minimumWords);
       expect(question.time_limit).toBe(WRITING_LIMITS.task1.minutes);
@@ -157,7 +180,7 @@ describe('writing task 1', () => {
     }
   });
 
-  it('gives every Academic item drawable chart data', () => {
+  it('gives every Academic item drawable chart data, using every chart kind core has', () => {
     const chartTypes = new Set<string>();
     for (const question of academic) {
       const chart = question.chart;
@@ -166,6 +189,8 @@ describe('writing task 1', () => {
       chartTypes.add(chart.chart_type);
       if (chart.chart_type === 'process' || chart.chart_type === 'map') {
         expect(chart.steps.length, question.question_id).toBeGreaterThanOrEqual(5);
+        // A map is drawn from its features, one view per period its categories name.
+        if (chart.chart_type === 'map') expect(chart.map?.views.map((view) => view.label), question.question_id).toEqual(chart.categories);
         continue;
       }
       expect(chart.categories.length).toBeGreaterThanOrEqual(2);
@@ -179,7 +204,7 @@ describe('writing task 1', () => {
         for (const series of chart.series) expect(series.values.reduce<number>((sum, value) => sum + (value ?? 0), 0)).toBeCloseTo(100);
       }
     }
-    expect(chartTypes.size).toBeGreaterThanOrEqual(3);
+    expect([...chartTypes].sort()).toEqual([...CHART_KINDS].sort());
   });
 
   it('gives every General Training letter three points, all in its prompt, in each register', () => {
@@ -188,19 +213,19 @@ describe('writing task 1', () => {
       expect(question.chart).toBeNull();
       expect(question.letter_points).toHaveLength(3);
       for (const point of question.letter_points) expect(question.prompt).toContain(point);
-      for (const tag of question.tags) if (['formal', 'semi-formal', 'informal'].includes(tag)) registers.add(tag);
+      for (const tag of question.tags) if ((LETTER_REGISTERS as readonly string[]).includes(tag)) registers.add(tag);
     }
-    expect([...registers].sort()).toEqual(['formal', 'informal', 'semi-formal']);
+    expect([...registers].sort()).toEqual([...LETTER_REGISTERS].sort());
   });
 });
 
 describe('writing task 2', () => {
   const essays = questionsOf('writing_task2');
 
-  it('has at least six prompts covering every kind of essay question', () => {
-    expect(essays.length).toBeGreaterThanOrEqual(6);
+  it(`has at least ${CONTENT_MINIMUMS.writing_task2} prompts covering every kind of essay question`, () => {
+    expect(essays.length).toBeGreaterThanOrEqual(CONTENT_MINIMUMS.writing_task2 ?? 0);
     const kinds = new Set(essays.flatMap((question) => question.tags));
-    for (const kind of ['opinion', 'discussion', 'advantages-disadvantages', 'problem-solution', 'two-part']) expect(kinds).toContain(kind);
+    for (const kind of ESSAY_KINDS) expect(kinds).toContain(kind);
   });
 
   it('uses the task 2 limits', () => {
@@ -215,16 +240,22 @@ describe('writing task 2', () => {
 describe('speaking sets', () => {
   const sets = questionsOf('speaking');
 
-  it('has at least six complete sets within the test time', () => {
-    expect(sets.length).toBeGreaterThanOrEqual(6);
+  it(`has at least ${CONTENT_MINIMUMS.speaking} complete sets within the test time`, () => {
+    expect(sets.length).toBeGreaterThanOrEqual(CONTENT_MINIMUMS.speaking ?? 0);
     for (const question of sets) {
       expect(question.time_limit).toBe(SPEAKING_TIMINGS.total.maximumSeconds / 60);
       expect(question.word_limit).toBeNull();
       const set = question.speaking;
       expect(set, question.question_id).not.toBeNull();
       if (!set) continue;
-      expect(set.part1.questions.length).toBeGreaterThanOrEqual(4);
-      expect(set.part1.questions.length).toBeLessThanOrEqual(6);
+      // Three Part 1 topics of 4–5 questions each, asked in order.
+      const topics = set.part1.topics ?? [];
+      expect(topics, question.question_id).toHaveLength(PART1_TOPICS.count);
+      for (const topic of topics) {
+        expect(topic.question_count).toBeGreaterThanOrEqual(PART1_TOPICS.minimumQuestions);
+        expect(topic.question_count).toBeLessThanOrEqual(PART1_TOPICS.maximumQuestions);
+      }
+      expect(topics.reduce((sum, topic) => sum + topic.question_count, 0)).toBe(set.part1.questions.length);
       expect(set.part2.topic).toMatch(/^Describe /);
       expect(set.part2.prompts.length).toBeGreaterThanOrEqual(3);
       expect(set.part2.prompts.length).toBeLessThanOrEqual(4);
@@ -387,11 +418,40 @@ describe('the reading tests', () => {
   });
 });
 
-describe('the Listening test', () => {
-  const [test] = questionsOf('listening');
+describe('the Listening tests', () => {
+  const tests = questionsOf('listening');
+  const [test] = tests;
+
+  it(`has at least ${CONTENT_MINIMUMS.listening} tests, each with four sections and 40 questions`, () => {
+    expect(tests.length).toBeGreaterThanOrEqual(CONTENT_MINIMUMS.listening ?? 0);
+    for (const listening of tests) {
+      expect(listening.sections.map((section) => section.part), listening.question_id).toEqual([1, 2, 3, 4]);
+      expect(listening.question_groups.flatMap((group) => group.questions)).toHaveLength(TEST_LIMITS.listening.questions);
+    }
+  });
 
   it('has a transcript of a realistic length for each section', () => {
-    for (const section of test?.sections ?? []) expect(countWords(section.transcript), section.title).toBeGreaterThanOrEqual(400);
+    for (const listening of tests) {
+      for (const section of listening.sections) expect(countWords(section.transcript), section.title).toBeGreaterThanOrEqual(MINIMUM_TRANSCRIPT_WORDS);
+    }
+  });
+
+  it('names the speaker on every line of a conversation (sections 1 and 3), and gives a monologue one voice', () => {
+    for (const listening of tests) {
+      for (const section of listening.sections) {
+        const speakers = speakersOf(section.transcript);
+        const voices = new Set(speakers.filter((speaker) => speaker !== null));
+        const conversation = CONVERSATION_SPEAKERS[section.part];
+        if (conversation) {
+          expect(speakers, section.title).not.toContain(null);
+          expect(voices.size, section.title).toBeGreaterThanOrEqual(conversation.minimum);
+          expect(voices.size, section.title).toBeLessThanOrEqual(conversation.maximum);
+        } else {
+          expect(voices.size, section.title).toBeLessThanOrEqual(1);
+          if (voices.size === 1) expect(speakers, section.title).not.toContain(null);
+        }
+      }
+    }
   });
 
   it('asks for numbers, names and dates in the section 1 form', () => {
