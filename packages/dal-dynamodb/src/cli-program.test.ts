@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CLI_USAGE, runCli } from './cli-program.js';
 import { deleteTables, describeTables } from './create-tables.js';
+import { createOutboxRepository } from './outbox-repository.js';
 import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from './table-definitions.js';
 import { buildCreateTableInput } from './table-requests.js';
 import { createTestClients, uniquePrefix } from './test-support/clients.js';
@@ -122,6 +124,29 @@ describe('ielts-db', () => {
     }
     expect((await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'mars-1'])).stderr).toContain('Invalid replica region "mars-1"');
     expect((await run(['create-tables', '--print', 'aws-cli', '--replica-regions', 'eu-west-1'])).stderr).toContain('--replica-regions works with --print cloudformation only');
+  });
+
+  it('counts and lists the outbox’s dead messages, with exit code 1 while there are any', async () => {
+    const prefix = uniquePrefix('dead');
+    expect((await run(['create-tables', '--endpoint', endpoint, '--prefix', prefix])).code).toBe(0);
+    const none = await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix]);
+    expect(none).toMatchObject({ code: 0, stdout: `0 dead messages in ${prefix}ielts-genai-prep-outbox\n` });
+    const outbox = createOutboxRepository({ documentClient: DynamoDBDocumentClient.from(clients.client), tableName: resolveTableNames({ prefix }).outbox });
+    for (const label of ['first', 'second']) {
+      const queued = await outbox.enqueue({ kind: 'password_reset', recipient: `${label}@example.com`, request_id: `req-${label}` });
+      const [claim] = await outbox.claimDue({ owner: 'cli-test', leaseSeconds: 60, messageIds: [queued.message_id] });
+      await outbox.markDead(claim!, { error: 'SES: MessageRejected' });
+    }
+    const listed = await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix, '--limit', '1']);
+    expect(listed.code).toBe(1);
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`2 dead messages in ${prefix}ielts-genai-prep-outbox`);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/password_reset {2}to (first|second)@example\.com {2}request req-(first|second) {2}after 1 attempts: SES: MessageRejected$/);
+    const json = await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ count: 2, messages: [{ status: 'dead' }, { status: 'dead' }] });
+    expect((await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix, '--limit', 'lots'])).code).toBe(2);
+    await deleteTables({ client: clients.client, prefix });
   });
 
   it('explains usage errors with exit code 2', async () => {

@@ -1,7 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseArgs } from 'node:util';
 import { createTables, deleteTables, describeTables, type TableProgressEvent } from './create-tables.js';
 import { DalError } from './errors.js';
+import { createOutboxRepository } from './outbox-repository.js';
 import { renderAwsCliCommands } from './render-aws-cli.js';
 import { renderCloudFormationTemplate } from './render-cloudformation.js';
 import { resolveTableNames, type BillingOptions } from './table-definitions.js';
@@ -24,6 +26,8 @@ Commands:
   delete-tables     Delete every table (refuses without --yes)
   describe          Show each table's status, indexes, TTL and drift from its definition
                     (exit code 1 when a table is missing or differs from its definition)
+  dead-mail         Count the outbox's dead messages (mail given up after its last attempt)
+                    and list the newest (exit code 1 when there is any)
 
 Options:
   --endpoint URL            DynamoDB endpoint, e.g. http://127.0.0.1:8000 (env DYNAMODB_ENDPOINT)
@@ -37,7 +41,8 @@ Options:
                             template instead of creating anything
   --replica-regions LIST    With --print cloudformation: global tables replicated to these
                             comma-separated regions besides the stack's own (on-demand only)
-  --json                    With describe: print JSON
+  --limit N                 With dead-mail: list at most N (default 20)
+  --json                    With describe or dead-mail: print JSON
   --yes                     Confirm delete-tables
   --help                    Show this text
   --version                 Show the version of ielts-db
@@ -59,6 +64,7 @@ const cliOptions = {
   'write-capacity': { type: 'string' },
   print: { type: 'string' },
   'replica-regions': { type: 'string' },
+  limit: { type: 'string' },
   json: { type: 'boolean' },
   yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -122,7 +128,7 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
     (values.help ? io.stdout : io.stderr)(CLI_USAGE);
     return values.help ? 0 : 2;
   }
-  if (positionals.length > 1 || !['create-tables', 'delete-tables', 'describe'].includes(commandName)) {
+  if (positionals.length > 1 || !['create-tables', 'delete-tables', 'describe', 'dead-mail'].includes(commandName)) {
     io.stderr(`Unknown command: ${positionals.join(' ')}\n\n${CLI_USAGE}`);
     return 2;
   }
@@ -186,6 +192,23 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
         const results = await createTables({ client, ...names, billing, onProgress });
         const created = results.filter((result) => result.status === 'created').length;
         io.stdout(`Done: ${created} created, ${results.length - created} already in place.\n`);
+      } else if (commandName === 'dead-mail') {
+        const limit = Number(values.limit ?? '20');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not ${values.limit}`);
+        const outbox = createOutboxRepository({ documentClient: DynamoDBDocumentClient.from(client), tableName: tableNames.outbox });
+        const [count, messages] = await Promise.all([outbox.countDead(), outbox.listDead({ limit })]);
+        if (values.json) {
+          io.stdout(`${JSON.stringify({ count, messages }, null, 2)}\n`);
+        } else {
+          io.stdout(`${count} dead message${count === 1 ? '' : 's'} in ${tableNames.outbox}\n`);
+          for (const message of messages) {
+            io.stdout(
+              `${message.dead_at ?? '-'}  ${message.message_id}  ${message.kind}  to ${message.recipient}  request ${message.request_id ?? '-'}  ` +
+                `after ${message.attempts} attempts: ${message.last_error ?? '-'}\n`,
+            );
+          }
+        }
+        if (count > 0) return 1;
       } else if (commandName === 'delete-tables') {
         const results = await deleteTables({ client, ...names, onProgress });
         const deleted = results.filter((result) => result.status === 'deleted').length;
