@@ -34,7 +34,8 @@ export const CONTENT_MINIMUMS: Readonly<Partial<Record<AssessmentType, number>>>
   writing_task1_general_training: 6,
   writing_task2: 15,
   speaking: 12,
-  reading_academic: 1,
+  reading_academic: 3,
+  reading_general_training: 2,
   listening: 3,
 };
 
