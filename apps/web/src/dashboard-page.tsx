@@ -125,6 +125,11 @@ function EntitlementsCard() {
           );
         }}
       </Loaded>
+      <p>
+        <Link to="/buy" data-testid="buy-more">
+          Buy more assessments
+        </Link>
+      </p>
     </section>
   );
 }

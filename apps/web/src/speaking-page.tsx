@@ -1,5 +1,6 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
 import { useApp } from './app-context.js';
 import { InProgressSpeakingRow, isResumableSpeaking } from './assessment-list.js';
 import { ErrorBanner } from './error-banner.js';
@@ -9,8 +10,10 @@ import { navigate } from './router.js';
 import { TranscriptPathNotice, deviceAbilities, useSpeakingSetup } from './transcript-path.js';
 import { useApiData } from './use-api-data.js';
 
-function SpeakingSetCard({ question }: { question: PublicQuestion }) {
+function SpeakingSetCard({ question, allowance }: { question: PublicQuestion; allowance: Allowance | null }) {
   const { client } = useApp();
+  const usedUp = isUsedUp(allowance);
+  const reasonId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const start = async () => {
@@ -35,9 +38,10 @@ function SpeakingSetCard({ question }: { question: PublicQuestion }) {
         </ul>
       )}
       {error !== null && <ErrorBanner error={error} onRetry={() => void start()} />}
-      <button type="button" className="button" onClick={() => void start()} disabled={busy}>
+      <button type="button" className="button" onClick={() => void start()} disabled={busy || usedUp} aria-describedby={usedUp ? reasonId : undefined}>
         {busy ? 'Starting…' : 'Start this test'}
       </button>
+      {usedUp && <StartBlockedReason type="speaking" id={reasonId} />}
     </div>
   );
 }
@@ -66,12 +70,14 @@ function UnfinishedTests() {
 export function SpeakingPage() {
   const { setup, loading, failed } = useSpeakingSetup();
   const [abilities] = useState(deviceAbilities);
+  const allowance = useAllowance('speaking');
   return (
     <>
       <PageHeading lead="Three parts, about 11–14 minutes. The examiner reads each question aloud; you answer out loud, as in the test.">Speaking practice</PageHeading>
+      <AllowanceNotice type="speaking" allowance={allowance} />
       {!loading && <TranscriptPathNotice setup={setup} abilities={abilities} failed={failed} />}
       <UnfinishedTests />
-      <QuestionList key="speaking" type="speaking" renderItem={(question) => <SpeakingSetCard question={question} />} />
+      <QuestionList key="speaking" type="speaking" renderItem={(question) => <SpeakingSetCard question={question} allowance={allowance} />} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { READING_ASSESSMENT_TYPES, type AssessmentType } from '@ielts-genai-prep/core';
+import { AllowanceNotice, useAllowance } from './allowance.js';
 import { PageHeading } from './page-parts.js';
 import { QuestionList } from './question-list.js';
 import { Link, useQuery } from './router.js';
@@ -13,6 +14,7 @@ export function TestListPage({ skill }: { skill: 'reading' | 'listening' }) {
       : (READING_ASSESSMENT_TYPES as readonly string[]).includes(requested ?? '')
         ? (requested as AssessmentType)
         : 'reading_academic';
+  const allowance = useAllowance(type);
   return (
     <>
       <PageHeading
@@ -25,6 +27,7 @@ export function TestListPage({ skill }: { skill: 'reading' | 'listening' }) {
         {skill === 'reading' ? 'Reading practice' : 'Listening practice'}
       </PageHeading>
       {skill === 'reading' && <TypeTabs types={READING_ASSESSMENT_TYPES} current={type} basePath="/reading" />}
+      <AllowanceNotice type={type} allowance={allowance} />
       <QuestionList
         key={type}
         type={type}

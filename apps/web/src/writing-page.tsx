@@ -1,4 +1,5 @@
 import { WRITING_ASSESSMENT_TYPES, type WritingAssessmentType } from '@ielts-genai-prep/core';
+import { AllowanceNotice, useAllowance } from './allowance.js';
 import { PageHeading } from './page-parts.js';
 import { QuestionList } from './question-list.js';
 import { Link, useQuery } from './router.js';
@@ -14,11 +15,13 @@ const DESCRIPTIONS: Record<WritingAssessmentType, string> = {
 export function WritingPage() {
   const requested = useQuery().get('type');
   const type = (WRITING_ASSESSMENT_TYPES as readonly string[]).includes(requested ?? '') ? (requested as WritingAssessmentType) : 'writing_task2';
+  const allowance = useAllowance(type);
   return (
     <>
       <PageHeading lead="Choose a task, write your answer, and get a band for each criterion with corrections.">Writing practice</PageHeading>
       <TypeTabs types={WRITING_ASSESSMENT_TYPES} current={type} basePath="/writing" />
       <p className="muted">{DESCRIPTIONS[type]}</p>
+      <AllowanceNotice type={type} allowance={allowance} />
       <QuestionList
         key={type}
         type={type}
