@@ -1,4 +1,4 @@
-import { assessmentResultSchema, rawScoreToBand, type AnswerFormat, type QuestionGroup } from '@ielts-genai-prep/core';
+import { assessmentResultSchema, questionResultSchema, rawScoreToBand, type AnswerFormat, type QuestionGroup } from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
 import { createAnswerKeyEvaluator, type AnswerKeyEvaluationRequest } from './answer-key-evaluator.js';
 import { EvaluatorError } from './evaluator-error.js';
@@ -74,8 +74,8 @@ describe('createAnswerKeyEvaluator', () => {
     const result = await evaluator.evaluate({ question: question('reading_academic', READING_KEY, READING_GROUPS), answers: ALL_RIGHT });
     expect(result.raw_score).toBe(40);
     expect(result.overall_band).toBe(9);
-    expect(result.question_results.every((item) => item.correct && item.reason === 'correct')).toBe(true);
-    expect(result.feedback).toContain('40/40 correct: band 9.0 in Academic Reading');
+    expect(result.question_results.every((item) => item.correct && item.reason_code === 'correct' && item.reason === 'Correct.')).toBe(true);
+    expect(result.feedback).toContain('You got 40 of 40 right: band 9.0 in Academic Reading, by the conversion table most IELTS guides publish.');
     expect(result.feedback).toContain('Every answer is correct.');
     expect(result).toMatchObject({
       assessment_type: 'reading_academic',
@@ -92,17 +92,35 @@ describe('createAnswerKeyEvaluator', () => {
     const result = await evaluator.evaluate({ question: question('reading_academic', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
     const byNumber = new Map(result.question_results.map((item) => [item.question_number, item]));
     expect(result.question_results.map((item) => item.question_number)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
-    expect(byNumber.get(1)).toEqual({ question_number: 1, given: 'YES', expected: ['TRUE'], correct: false, reason: 'TRUE expected, not YES' });
-    expect(byNumber.get(2)?.reason).toBe('FALSE expected, not TRUE');
-    expect(byNumber.get(4)?.reason).toBe('blank');
-    expect(byNumber.get(7)).toEqual({ question_number: 7, given: 'the wide river', expected: ['(the) river'], correct: false, reason: 'over the word limit (3 words; at most 2)' });
-    expect(byNumber.get(8)).toMatchObject({ given: 'COLOR', expected: ['colour', 'color'], correct: true, reason: 'correct' });
-    expect(byNumber.get(9)?.reason).toBe('does not match the key');
-    expect(byNumber.get(14)?.reason).toBe('not one of the options (i–viii)');
-    expect(byNumber.get(20)?.reason).toBe('YES expected, not TRUE');
-    expect(byNumber.get(27)?.reason).toBe('not one of the options (A–D)');
-    expect(byNumber.get(32)?.reason).toBe('does not match the key');
-    expect(byNumber.get(39)?.reason).toBe('a number is not accepted here (words only)');
+    expect(byNumber.get(1)).toEqual({
+      question_number: 1,
+      given: 'YES',
+      expected: ['TRUE'],
+      correct: false,
+      reason_code: 'wrong_answer_family',
+      reason_detail: { family: 'true_false_not_given' },
+      reason: 'This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.',
+    });
+    expect(byNumber.get(2)).toMatchObject({ reason_code: 'wrong', reason: 'Not the answer: the answer is “FALSE”.' });
+    expect(byNumber.get(4)?.reason_code).toBe('blank');
+    expect(byNumber.get(7)).toEqual({
+      question_number: 7,
+      given: 'the wide river',
+      expected: ['(the) river'],
+      correct: false,
+      reason_code: 'over_word_limit',
+      reason_detail: { words: 3, max_words: 2, numbers_allowed: false },
+      reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words. A longer answer is wrong even when it contains the right words.',
+    });
+    expect(byNumber.get(8)).toMatchObject({ given: 'COLOR', expected: ['colour', 'color'], correct: true, reason_code: 'correct' });
+    expect(byNumber.get(9)?.reason_code).toBe('wrong');
+    expect(byNumber.get(14)).toMatchObject({ reason_code: 'not_an_option', reason_detail: { options: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'] } });
+    expect(byNumber.get(14)?.reason).toContain('(i–viii)');
+    expect(byNumber.get(20)).toMatchObject({ reason_code: 'wrong_answer_family', reason_detail: { family: 'yes_no_not_given' } });
+    expect(byNumber.get(27)).toMatchObject({ reason_code: 'not_an_option', reason: 'Not one of the letters offered (A–D): write the letter of one option only.' });
+    expect(byNumber.get(32)).toMatchObject({ reason_code: 'misspelled', reason_detail: { closest: 'library' } });
+    expect(byNumber.get(39)?.reason_code).toBe('number_not_allowed');
+    expect(result.question_results.every((item) => questionResultSchema.safeParse(item).success)).toBe(true);
     expect(result.raw_score).toBe(30);
   });
 
@@ -112,7 +130,7 @@ describe('createAnswerKeyEvaluator', () => {
     const listening = await evaluator.evaluate({ question: question('listening', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
     // The official anchor points: 30 is band 7 in Academic Reading and Listening, band 6 in General Training.
     expect([academic.overall_band, general.overall_band, listening.overall_band]).toEqual([7, 6, 7]);
-    expect(general.feedback).toContain('30/40 correct: band 6.0 in General Training Reading');
+    expect(general.feedback).toContain('You got 30 of 40 right: band 6.0 in General Training Reading');
   });
 
   it('follows every raw score through the chosen table', async () => {
@@ -127,13 +145,15 @@ describe('createAnswerKeyEvaluator', () => {
 
   it('summarises which question types went wrong most and what to change', async () => {
     const result = await evaluator.evaluate({ question: question('reading_academic', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
-    expect(result.feedback).toContain('30/40 correct: band 7.0 in Academic Reading (raw-score table commonly-published-2024).');
+    expect(result.feedback).toContain('You got 30 of 40 right: band 7.0 in Academic Reading, by the conversion table most IELTS guides publish.');
+    expect(result.feedback).not.toMatch(/commonly-published|raw-score table|[.,:;]{2}|…\./);
     expect(result.feedback).toContain('Most mistakes: completion and short answers (4 of 16 wrong); TRUE/FALSE/NOT GIVEN (3 of 6 wrong); multiple choice and matching (2 of 11 wrong).');
-    expect(result.feedback).toContain('1 left blank');
-    expect(result.feedback).toContain('1 over the word limit');
-    expect(result.feedback).toContain('2 answered with the wrong set of words');
-    expect(result.feedback).toContain('2 not one of the letters offered');
-    expect(result.feedback).toContain('Wrong: 1, 2, 4, 7, 9, 14, 20, 27, 32, 39.');
+    expect(result.feedback).toContain('1 question left blank');
+    expect(result.feedback).toContain('1 question over the word limit');
+    expect(result.feedback).toContain('2 questions answered from the wrong set');
+    expect(result.feedback).toContain('2 questions not answered with one of the letters offered');
+    expect(result.feedback).toContain('1 question spelt differently from the answer');
+    expect(result.feedback).toContain('Questions to look at again: 1, 2, 4, 7, 9, 14, 20, 27, 32, 39.');
   });
 
   it('marks an answer key without a question, with formats from instruction text by range', async () => {
@@ -143,12 +163,13 @@ describe('createAnswerKeyEvaluator', () => {
       answerFormats: { '1-3': 'Write NO MORE THAN TWO WORDS AND/OR A NUMBER', '4': { kind: 'letter', options: ['A', 'B', 'C'] } },
       answers: { '1': 'harbor street', '2': 'the ferry boat', '3': '7.30', '4': 'D' },
     });
-    expect(result.question_results.map((item) => [item.correct, item.reason])).toEqual([
+    expect(result.question_results.map((item) => [item.correct, item.reason_code])).toEqual([
       [true, 'correct'],
-      [false, 'over the word limit (3 words; at most 2)'],
+      [false, 'over_word_limit'],
       [true, 'correct'],
-      [false, 'not one of the options (A, B, C)'],
+      [false, 'not_an_option'],
     ]);
+    expect(result.question_results[3]?.reason).toContain('(A, B, C)');
   });
 
   it('guesses formats from the key when none is given', async () => {
@@ -157,7 +178,7 @@ describe('createAnswerKeyEvaluator', () => {
       answerKey: { '1': 'TRUE', '2': 'NO', '3': 'C', '4': 'the old lighthouse' },
       answers: { '1': 'yes', '2': 'no', '3': 'c', '4': 'The Old Lighthouse' },
     });
-    expect(result.question_results.map((item) => item.reason)).toEqual(['TRUE expected, not YES', 'correct', 'correct', 'correct']);
+    expect(result.question_results.map((item) => item.reason_code)).toEqual(['wrong_answer_family', 'correct', 'correct', 'correct']);
   });
 
   it('accepts "choose TWO letters" answers in either order, each letter once', async () => {
@@ -170,13 +191,17 @@ describe('createAnswerKeyEvaluator', () => {
       });
     expect(mark({ '21': 'D', '22': 'b', '23': 'E', '24': 'A', '25': 'C' }).raw_score).toBe(5);
     const twice = mark({ '21': 'B', '22': 'B', '23': 'c', '24': 'C', '25': 'D' });
-    expect(twice.question_results.map((item) => [item.correct, item.reason])).toEqual([
+    expect(twice.question_results.map((item) => [item.correct, item.reason_code])).toEqual([
       [true, 'correct'],
-      [false, 'B is already counted for question 21 (either order, but each letter once)'],
+      [false, 'letter_already_counted'],
       [true, 'correct'],
-      [false, 'C is already counted for question 23 (either order, but each letter once)'],
-      [false, 'does not match the key'],
+      [false, 'letter_already_counted'],
+      [false, 'wrong'],
     ]);
+    expect(twice.question_results[1]).toMatchObject({
+      reason_detail: { letter: 'B', counted_for: 21 },
+      reason: 'B already counts for question 21: the letters may come in either order, but each counts once.',
+    });
   });
 
   it('estimates the band of a partial test by scaling its score to 40', async () => {
@@ -185,7 +210,7 @@ describe('createAnswerKeyEvaluator', () => {
     const result = await evaluator.evaluate({ assessmentType: 'reading_academic', answerKey: key, answers });
     expect(result.raw_score).toBe(7);
     expect(result.overall_band).toBe(rawScoreToBand('reading_academic', 28));
-    expect(result.feedback).toContain('7/10 correct (28/40 scaled to a full test): estimated band 6.5');
+    expect(result.feedback).toContain('You got 7 of 10 right. On a full test of 40 questions that is about 28: an estimated band 6.5');
   });
 
   it('gives band 0 only when nothing was attempted', async () => {
@@ -210,7 +235,7 @@ describe('createAnswerKeyEvaluator', () => {
     const custom = createAnswerKeyEvaluator({ rawScoreTable: strict, clock: () => (time += 4) });
     const result = await custom.evaluate({ question: question('listening', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
     expect(result.overall_band).toBe(5);
-    expect(result.feedback).toContain('raw-score table strict-test');
+    expect(result.feedback).toContain('by the conversion table “strict-test”');
     expect(result.provenance.latency_ms).toBe(4);
   });
 

@@ -10,13 +10,14 @@ import {
   type AnswerFormat,
   type AnswerKeyAssessmentType,
   type AssessmentResult,
+  type QuestionReasonCode,
   type QuestionResult,
   type RawScoreTableVersion,
 } from '@ielts-genai-prep/core';
 import * as z from 'zod';
 import { inferAnswerFormat, parseAnswerFormat, type MarkingFormat } from './answer-format.js';
 import { parseAnswerKeyEntry } from './answer-key.js';
-import { markAnswer } from './answer-matching.js';
+import { describeAnswerMark, markAnswer } from './answer-matching.js';
 import { EvaluatorError } from './evaluator-error.js';
 import type { SpellingVariants } from './spelling-variants.js';
 
@@ -125,11 +126,12 @@ function summarize(
 ): string {
   const total = marked.length;
   const lines: string[] = [];
-  const score =
+  const table = tableName === DEFAULT_RAW_SCORE_TABLE_VERSION ? 'the conversion table most IELTS guides publish' : `the conversion table “${tableName}”`;
+  lines.push(
     total === MAXIMUM_RAW_SCORE
-      ? `${correct}/${total} correct: band ${band.toFixed(1)}`
-      : `${correct}/${total} correct (${scaled}/${MAXIMUM_RAW_SCORE} scaled to a full test): estimated band ${band.toFixed(1)}`;
-  lines.push(`${score} in ${TEST_NAMES[test]} (raw-score table ${tableName}).`);
+      ? `You got ${correct} of ${total} right: band ${band.toFixed(1)} in ${TEST_NAMES[test]}, by ${table}.`
+      : `You got ${correct} of ${total} right. On a full test of ${MAXIMUM_RAW_SCORE} questions that is about ${scaled}: an estimated band ${band.toFixed(1)} in ${TEST_NAMES[test]}, by ${table}.`,
+  );
   if (correct === total) {
     lines.push('Every answer is correct.');
     return lines.join('\n');
@@ -151,16 +153,20 @@ function summarize(
   lines.push(`Most mistakes: ${worst.join('; ')}.`);
 
   const wrong = marked.filter((question) => !question.correct);
-  const blank = wrong.filter((question) => question.reason === 'blank').length;
-  const overLimit = wrong.filter((question) => question.reason.startsWith('over the word limit')).length;
-  const crossed = wrong.filter(crossesFamily).length;
-  const notOption = wrong.filter((question) => question.reason.startsWith('not one of the options')).length;
-  if (blank > 0) lines.push(`${blank} left blank: a wrong answer loses nothing, so always write something.`);
-  if (overLimit > 0) lines.push(`${overLimit} over the word limit: an answer longer than the instructions allow is wrong even when it contains the right words.`);
-  if (crossed > 0) lines.push(`${crossed} answered with the wrong set of words: TRUE/FALSE/NOT GIVEN questions need TRUE or FALSE, YES/NO/NOT GIVEN questions need YES or NO.`);
-  if (notOption > 0) lines.push(`${notOption} not one of the letters offered: write only the letter of one option.`);
+  const count = (code: QuestionReasonCode) => wrong.filter((question) => question.reason_code === code).length;
+  const questions = (total: number) => (total === 1 ? '1 question' : `${total} questions`);
+  const blank = count('blank');
+  const overLimit = count('over_word_limit');
+  const crossed = count('wrong_answer_family');
+  const notOption = count('not_an_option');
+  const misspelled = count('misspelled');
+  if (blank > 0) lines.push(`${questions(blank)} left blank: a wrong answer costs nothing, so always write something.`);
+  if (overLimit > 0) lines.push(`${questions(overLimit)} over the word limit: an answer longer than the instructions allow is wrong even when it contains the right words.`);
+  if (crossed > 0) lines.push(`${questions(crossed)} answered from the wrong set: TRUE/FALSE/NOT GIVEN questions take TRUE or FALSE, YES/NO/NOT GIVEN questions take YES or NO.`);
+  if (notOption > 0) lines.push(`${questions(notOption)} not answered with one of the letters offered: write only the letter of one option.`);
+  if (misspelled > 0) lines.push(`${questions(misspelled)} spelt differently from the answer: spelling must be exact for the mark.`);
   const numbers = wrong.map((question) => question.question_number);
-  lines.push(`Wrong: ${numbers.length <= 20 ? numbers.join(', ') : `${numbers.slice(0, 20).join(', ')}, …`}.`);
+  lines.push(`Questions to look at again: ${numbers.length <= 20 ? `${numbers.join(', ')}.` : `${numbers.slice(0, 20).join(', ')} and ${numbers.length - 20} more.`}`);
   return lines.join('\n');
 }
 
@@ -187,18 +193,14 @@ function applyEitherOrder(marked: MarkedQuestion[]): void {
       if (earlier === undefined) counted.set(letter, question.question_number);
       else {
         question.correct = false;
-        question.reason = `${letter} is already counted for question ${earlier} (either order, but each letter once)`;
+        question.reason_code = 'letter_already_counted';
+        question.reason_detail = { letter, counted_for: earlier };
+        question.reason = describeAnswerMark(question.reason_code, question.reason_detail, question.expected);
       }
     }
   }
 }
 
-// "YES" for a TRUE/FALSE/NOT GIVEN question, or "TRUE" for a YES/NO/NOT GIVEN one.
-function crossesFamily(question: MarkedQuestion): boolean {
-  if (question.format.kind === 'true_false_not_given') return / expected, not (?:YES|NO)$/.test(question.reason);
-  if (question.format.kind === 'yes_no_not_given') return / expected, not (?:TRUE|FALSE)$/.test(question.reason);
-  return false;
-}
 
 /**
  * Creates the answer-key evaluator for Reading and Listening: deterministic marking by the
@@ -261,7 +263,16 @@ export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}
       const given = answers[String(number)] ?? '';
       try {
         const result = markAnswer(given, entry, format, options.spellingVariants === undefined ? {} : { spellingVariants: options.spellingVariants });
-        marked.push({ question_number: number, given: given.slice(0, 500), expected: entry.alternatives, correct: result.correct, reason: result.reason, format });
+        marked.push({
+          question_number: number,
+          given: given.slice(0, 500),
+          expected: entry.alternatives,
+          correct: result.correct,
+          reason: result.reason,
+          reason_code: result.code,
+          reason_detail: result.detail,
+          format,
+        });
       } catch (error) {
         if (!EvaluatorError.isInstance(error)) throw error;
         keyErrors.push(`question ${number}: ${error.message}`);
@@ -271,7 +282,7 @@ export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}
     applyEitherOrder(marked);
 
     const correct = marked.filter((question) => question.correct).length;
-    const attempted = marked.some((question) => question.reason !== 'blank');
+    const attempted = marked.some((question) => question.reason_code !== 'blank');
     const scaled = scaledRawScore(correct, marked.length);
     const band = rawScoreToBand(test, scaled, { table, attempted });
     const result = {

@@ -1,8 +1,9 @@
+import type { QuestionReasonCode } from '@ielts-genai-prep/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MarkingFormat } from './answer-format.js';
 import { parseAnswerKeyEntry } from './answer-key.js';
-import { markAnswer, readChoiceAnswer } from './answer-matching.js';
+import { describeAnswerMark, markAnswer, readChoiceAnswer } from './answer-matching.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { SYMMETRIC_SPELLING_PAIRS, defaultSpellingVariants } from './spelling-variants.js';
 
@@ -19,7 +20,7 @@ const headings: MarkingFormat = { kind: 'letter', options: ['i', 'ii', 'iii', 'i
 const mark = (given: string, key: string, format: MarkingFormat) => markAnswer(given, parseAnswerKeyEntry(key), format);
 
 describe('markAnswer: the IELTS rules, one by one', () => {
-  it.each<[string, string, string, MarkingFormat, boolean, string]>([
+  it.each<[string, string, string, MarkingFormat, boolean, QuestionReasonCode]>([
     // Capital letters do not matter.
     ['capitals', 'LIBRARY', 'library', twoWords, true, 'correct'],
     ['capitals in the key', 'library', 'Library', twoWords, true, 'correct'],
@@ -28,7 +29,7 @@ describe('markAnswer: the IELTS rules, one by one', () => {
     ['brackets around the answer', '(library)', 'library', twoWords, true, 'correct'],
     // A hyphenated word is one word.
     ['a hyphenated word is one word', 'well-known writer', 'well-known writer', twoWords, true, 'correct'],
-    ['hyphen and space are not the same word', 'well known writer', 'well-known writer', twoWords, false, 'over the word limit (3 words; at most 2)'],
+    ['hyphen and space are not the same word', 'well known writer', 'well-known writer', twoWords, false, 'over_word_limit'],
     // British and American spellings.
     ['American for a British key', 'color', 'colour', twoWords, true, 'correct'],
     ['British for an American key', 'colour', 'color', twoWords, true, 'correct'],
@@ -40,10 +41,10 @@ describe('markAnswer: the IELTS rules, one by one', () => {
     ['grey/gray', 'gray', 'grey', twoWords, true, 'correct'],
     ['within a hyphenated word', 'well-organized', 'well-organised', twoWords, true, 'correct'],
     // Misspellings are wrong, and the spelling rules do not make them right.
-    ['a misspelling', 'libary', 'library', twoWords, false, 'does not match the key'],
-    ['a rule that would make a misspelling', 'advize', 'advise', twoWords, false, 'does not match the key'],
-    ['-our/-or does not apply to four', 'for', 'four', twoWords, false, 'does not match the key'],
-    ['a wrong plural', 'libraries', 'library', twoWords, false, 'does not match the key'],
+    ['a misspelling', 'libary', 'library', twoWords, false, 'misspelled'],
+    ['a rule that would make a misspelling', 'advize', 'advise', twoWords, false, 'misspelled'],
+    ['-our/-or does not apply to four', 'for', 'four', twoWords, false, 'misspelled'],
+    ['a wrong plural', 'libraries', 'library', twoWords, false, 'wrong'],
     // Numbers as digits or words where the key allows numbers.
     ['3 for three', '3', 'three', twoWordsAndNumber, true, 'correct'],
     ['three for 3', 'three', '3', twoWordsAndNumber, true, 'correct'],
@@ -54,56 +55,78 @@ describe('markAnswer: the IELTS rules, one by one', () => {
     ['a number with a word', 'three bedrooms', '3 bedrooms', twoWordsAndNumber, true, 'correct'],
     ['money', '£1,500', '£1500', twoWordsAndNumber, true, 'correct'],
     ['ordinals', '21st', 'twenty-first', twoWordsAndNumber, true, 'correct'],
-    ['a wrong number', '14', 'fifteen', twoWordsAndNumber, false, 'does not match the key'],
-    ['ONE WORD ONLY takes no digits', '3', 'three', oneWordOnly, false, 'a number is not accepted here (words only)'],
+    ['a wrong number', '14', 'fifteen', twoWordsAndNumber, false, 'wrong'],
+    ['ONE WORD ONLY takes no digits', '3', 'three', oneWordOnly, false, 'number_not_allowed'],
     ['ONE WORD ONLY takes the word', 'three', 'three', oneWordOnly, true, 'correct'],
     ['a number answer', 'one hundred and five', '105', number, true, 'correct'],
-    ['a number answer given in words only', 'many', '105', number, false, 'not a number'],
+    ['a number answer given in words only', 'many', '105', number, false, 'not_a_number'],
     // Alternatives and optional words in keys.
     ['the first alternative', 'colour', 'colour / color', twoWords, true, 'correct'],
     ['the second alternative', 'lorry', 'truck OR lorry', twoWords, true, 'correct'],
     ['alternatives without spaces', 'color', 'colour/color', twoWords, true, 'correct'],
     ['with the optional word', 'the river', '(the) river', twoWords, true, 'correct'],
     ['without the optional word', 'river', '(the) river', twoWords, true, 'correct'],
-    ['a different article', 'a river', '(the) river', twoWords, false, 'does not match the key'],
+    ['a different article', 'a river', '(the) river', twoWords, false, 'wrong'],
     // Word limits are strict.
-    ['over the limit even though it contains the key', 'the big river', 'river', twoWords, false, 'over the word limit (3 words; at most 2)'],
-    ['over the limit with a number', '15 May next year', '15 May', twoWordsAndNumber, false, 'over the word limit (3 words and a number; at most 2 words and a number)'],
+    ['over the limit even though it contains the key', 'the big river', 'river', twoWords, false, 'over_word_limit'],
+    ['over the limit with a number', '15 May next year', '15 May', twoWordsAndNumber, false, 'over_word_limit'],
     ['two words and a number are within the limit', '15 May 2020', '15 May 2020', twoWordsAndNumber, true, 'correct'],
     ['numbers in words count once', 'one hundred and five years', '105 years', twoWordsAndNumber, true, 'correct'],
-    ['numbers in words count as words without AND/OR A NUMBER', 'one hundred years', 'one hundred years', twoWords, false, 'over the word limit (3 words; at most 2)'],
-    ['ONE WORD ONLY', 'rivers banks', 'river', oneWordOnly, false, 'over the word limit (2 words; at most 1)'],
+    ['numbers in words count as words without AND/OR A NUMBER', 'one hundred years', 'one hundred years', twoWords, false, 'over_word_limit'],
+    ['ONE WORD ONLY', 'rivers banks', 'river', oneWordOnly, false, 'over_word_limit'],
     ['no limit known', 'the old stone bridge', 'the old stone bridge', { kind: 'words', max_words: null, numbers_allowed: true }, true, 'correct'],
     // TRUE/FALSE/NOT GIVEN and YES/NO/NOT GIVEN, with their letters, kept apart.
     ['TRUE', 'true', 'TRUE', tfng, true, 'correct'],
     ['T for TRUE', 'T', 'TRUE', tfng, true, 'correct'],
     ['NG for NOT GIVEN', 'N.G.', 'NOT GIVEN', tfng, true, 'correct'],
     ['Not given in any case', 'Not Given', 'NG', tfng, true, 'correct'],
-    ['FALSE for TRUE', 'FALSE', 'TRUE', tfng, false, 'TRUE expected, not FALSE'],
-    ['YES for TRUE', 'YES', 'TRUE', tfng, false, 'TRUE expected, not YES'],
-    ['Y for TRUE', 'y', 'TRUE', tfng, false, 'TRUE expected, not YES'],
-    ['NO for FALSE', 'NO', 'FALSE', tfng, false, 'FALSE expected, not NO'],
-    ['TRUE for YES', 'TRUE', 'YES', ynng, false, 'YES expected, not TRUE'],
-    ['F for NO', 'F', 'NO', ynng, false, 'NO expected, not FALSE'],
+    ['FALSE for TRUE', 'FALSE', 'TRUE', tfng, false, 'wrong'],
+    ['YES for TRUE', 'YES', 'TRUE', tfng, false, 'wrong_answer_family'],
+    ['Y for TRUE', 'y', 'TRUE', tfng, false, 'wrong_answer_family'],
+    ['NO for FALSE', 'NO', 'FALSE', tfng, false, 'wrong_answer_family'],
+    ['TRUE for YES', 'TRUE', 'YES', ynng, false, 'wrong_answer_family'],
+    ['F for NO', 'F', 'NO', ynng, false, 'wrong_answer_family'],
     ['N for NO', 'n', 'NO', ynng, true, 'correct'],
-    ['not a choice at all', 'maybe', 'TRUE', tfng, false, 'not a TRUE/FALSE/NOT GIVEN answer'],
+    ['not a choice at all', 'maybe', 'TRUE', tfng, false, 'not_a_choice'],
     // Letters compared case-insensitively, and only the options count.
     ['a letter', 'b', 'B', letterAD, true, 'correct'],
     ['a letter with punctuation', '(C).', 'C', letterAD, true, 'correct'],
-    ['the wrong letter', 'A', 'B', letterAD, false, 'does not match the key'],
-    ['a letter not offered', 'E', 'B', letterAD, false, 'not one of the options (A–D)'],
-    ['two letters for one question', 'B C', 'B', letterAD, false, 'not one of the options (A–D)'],
-    ['the text of an option', 'the cost of transport', 'B', letterAD, false, 'not one of the options (A–D)'],
+    ['the wrong letter', 'A', 'B', letterAD, false, 'wrong'],
+    ['a letter not offered', 'E', 'B', letterAD, false, 'not_an_option'],
+    ['two letters for one question', 'B C', 'B', letterAD, false, 'not_an_option'],
+    ['the text of an option', 'the cost of transport', 'B', letterAD, false, 'not_an_option'],
     ['roman numerals in any case', 'IV', 'iv', headings, true, 'correct'],
     // Blank answers.
     ['blank', '   ', 'river', twoWords, false, 'blank'],
     ['only punctuation', '...', 'TRUE', tfng, false, 'blank'],
-  ])('%s: %j for key %j', (_rule, given, key, format, correct, reason) => {
-    expect(mark(given, key, format)).toEqual({ correct, reason });
+  ])('%s: %j for key %j', (_rule, given, key, format, correct, code) => {
+    const marked = mark(given, key, format);
+    expect({ correct: marked.correct, code: marked.code }).toEqual({ correct, code });
+    expect(marked.reason).toBe(describeAnswerMark(code, marked.detail, parseAnswerKeyEntry(key).alternatives.map((text) => readChoiceAnswer(text) ?? text)));
+  });
+
+  it('gives the figures behind a reason, and says it in plain words', () => {
+    expect(mark('the big river', 'river', twoWords)).toEqual({
+      correct: false,
+      code: 'over_word_limit',
+      detail: { words: 3, max_words: 2, numbers_allowed: false },
+      reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words. A longer answer is wrong even when it contains the right words.',
+    });
+    expect(mark('15 May next year', '15 May', twoWordsAndNumber).detail).toEqual({ words: 3, max_words: 2, numbers_allowed: true });
+    expect(mark('15 May next year', '15 May', twoWordsAndNumber).reason).toMatch(/^Over the word limit: 3 words and a number, and the instructions allow at most 2 words and a number\./);
+    expect(mark('YES', 'TRUE', tfng)).toMatchObject({ code: 'wrong_answer_family', detail: { family: 'true_false_not_given' } });
+    expect(mark('YES', 'TRUE', tfng).reason).toBe('This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.');
+    expect(mark('TRUE', 'NO', ynng).reason).toMatch(/^This question asks for YES, NO or NOT GIVEN/);
+    expect(mark('FALSE', 'T', tfng).reason).toBe('Not the answer: the answer is “TRUE”.');
+    expect(mark('libary', 'library', twoWords)).toMatchObject({ code: 'misspelled', detail: { closest: 'library' }, reason: 'Spelt differently from “library”. Spelling must be exact for the mark.' });
+    expect(mark('E', 'B', letterAD)).toMatchObject({ detail: { options: ['A', 'B', 'C', 'D'] }, reason: 'Not one of the letters offered (A–D): write the letter of one option only.' });
+    expect(mark('', 'river', twoWords).reason).toBe('Left blank. A wrong answer costs nothing, so always write something.');
+    expect(mark('river', 'river', twoWords).reason).toBe('Correct.');
+    expect(mark('libraries', 'library / books', twoWords).reason).toBe('Not the answer: the answer is “library” or “books”.');
   });
 
   it('accepts only the key spelling when spelling variants are off', () => {
-    expect(markAnswer('color', parseAnswerKeyEntry('colour'), twoWords, { spellingVariants: false })).toEqual({ correct: false, reason: 'does not match the key' });
+    expect(markAnswer('color', parseAnswerKeyEntry('colour'), twoWords, { spellingVariants: false })).toMatchObject({ correct: false, code: 'misspelled' });
   });
 
   it('rejects a key that does not fit its format', () => {
@@ -137,7 +160,7 @@ describe('markAnswer: properties', () => {
           const entry = parseAnswerKeyEntry(written);
           const accepted = entry.accepted[pick % entry.accepted.length] ?? '';
           const given = `${before}${randomCase(accepted, flips)}${after}`;
-          expect(markAnswer(given, entry, threeWordsAndNumber)).toEqual({ correct: true, reason: 'correct' });
+          expect(markAnswer(given, entry, threeWordsAndNumber)).toMatchObject({ correct: true, code: 'correct' });
         },
       ),
     );
@@ -160,7 +183,7 @@ describe('markAnswer: properties', () => {
           const format: MarkingFormat = { kind: 'words', max_words: limit, numbers_allowed: numbersAllowed };
           const result = markAnswer(givenWords.join(' '), parseAnswerKeyEntry(keyWords.join(' ')), format);
           expect(result.correct).toBe(false);
-          expect(result.reason).toMatch(/^over the word limit/);
+          expect(result.code).toBe('over_word_limit');
         },
       ),
     );
@@ -174,10 +197,10 @@ describe('markAnswer: properties', () => {
         const filler = Array.from({ length: limit - 1 }, () => 'the');
         // limit - 1 words and one hyphenated word: exactly at the limit.
         const key = [...filler, hyphenated].join(' ');
-        expect(markAnswer(key, parseAnswerKeyEntry(key), format)).toEqual({ correct: true, reason: 'correct' });
+        expect(markAnswer(key, parseAnswerKeyEntry(key), format)).toMatchObject({ correct: true, code: 'correct' });
         // The same parts without hyphens are more words than the limit allows.
         const apart = [...filler, ...parts].join(' ');
-        expect(markAnswer(apart, parseAnswerKeyEntry(key), format).reason).toMatch(/^over the word limit/);
+        expect(markAnswer(apart, parseAnswerKeyEntry(key), format).code).toBe('over_word_limit');
       }),
     );
   });
@@ -201,7 +224,7 @@ describe('markAnswer: properties', () => {
           const given = randomCase(givenForms[givenForm % givenForms.length] ?? givenChoice, flips);
           const result = markAnswer(given, parseAnswerKeyEntry(key), { kind });
           expect(result.correct).toBe(givenChoice === keyChoice);
-          if (!family.includes(givenChoice)) expect(result.reason).toBe(`${keyChoice} expected, not ${readChoiceAnswer(given)}`);
+          if (!family.includes(givenChoice)) expect(result).toMatchObject({ code: 'wrong_answer_family', detail: { family: kind } });
         },
       ),
     );
@@ -227,7 +250,7 @@ describe('markAnswer: properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), fc.constantFrom(0, 1, 2), fc.constantFrom(0, 1, 2), (thousands, keyForm, givenForm) => {
         const forms = [String(thousands * 1000), (thousands * 1000).toLocaleString('en-GB'), `${small[thousands]} thousand`];
-        expect(mark(forms[givenForm] ?? '', forms[keyForm] ?? '', twoWordsAndNumber)).toEqual({ correct: true, reason: 'correct' });
+        expect(mark(forms[givenForm] ?? '', forms[keyForm] ?? '', twoWordsAndNumber)).toMatchObject({ correct: true, code: 'correct' });
       }),
     );
   });
@@ -246,7 +269,7 @@ describe('markAnswer: properties', () => {
     );
   });
 
-  it('marks wrong any word with a letter missing, doubled or changed', () => {
+  it('marks wrong, as a misspelling of the key, any word with a letter missing, doubled or changed', () => {
     const keys = ['library', 'museum', 'station', 'hospital', 'river', 'bridge', 'market', 'garden', 'factory', 'castle'];
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.nat(), fc.constantFrom('drop', 'double', 'change'), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), (key, at, kind, letter) => {
@@ -258,7 +281,7 @@ describe('markAnswer: properties', () => {
               ? key.slice(0, index + 1) + key.slice(index)
               : key.slice(0, index) + letter + key.slice(index + 1);
         fc.pre(misspelt !== key);
-        expect(mark(misspelt, key, twoWordsAndNumber)).toEqual({ correct: false, reason: 'does not match the key' });
+        expect(mark(misspelt, key, twoWordsAndNumber)).toMatchObject({ correct: false, code: 'misspelled', detail: { closest: key } });
       }),
     );
   });

@@ -1,6 +1,8 @@
+import type { QuestionReasonCode, QuestionReasonDetail } from '@ielts-genai-prep/core';
 import type { MarkingFormat } from './answer-format.js';
 import type { AnswerKeyEntry } from './answer-key.js';
 import { answerTokens, countAnswerWords, isNumberToken } from './answer-normalization.js';
+import { editDistance } from './edit-distance.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { canonicalizeNumbers } from './number-words.js';
 import { defaultSpellingVariants, type SpellingVariants } from './spelling-variants.js';
@@ -9,10 +11,11 @@ import { defaultSpellingVariants, type SpellingVariants } from './spelling-varia
 export interface AnswerMark {
   /** True when the answer earns the mark. */
   correct: boolean;
-  /**
-   * Why: "correct", "blank", "over the word limit (3 words; at most 2)",
-   * "TRUE expected, not YES", "not one of the options (A–D)", "does not match the key", …
-   */
+  /** Why, as a code (see core's `questionReasonCodeSchema`). */
+  code: QuestionReasonCode;
+  /** The figures the code needs: the word limit, the answer family, the options, the closest accepted answer. */
+  detail: QuestionReasonDetail;
+  /** Why, in plain words for the learner (see {@link describeAnswerMark}). */
   reason: string;
 }
 
@@ -54,6 +57,11 @@ export function readLetterAnswer(text: string, options: readonly string[]): stri
   return options.find((option) => option.toUpperCase() === token);
 }
 
+const FAMILY_ANSWERS: Readonly<Record<'true_false_not_given' | 'yes_no_not_given', string>> = {
+  true_false_not_given: 'TRUE, FALSE or NOT GIVEN',
+  yes_no_not_given: 'YES, NO or NOT GIVEN',
+};
+
 function describeOptions(options: readonly string[]): string {
   if (options.length > 3) {
     const first = options[0] ?? '';
@@ -61,6 +69,62 @@ function describeOptions(options: readonly string[]): string {
     return `${first}–${last}`;
   }
   return options.join(', ');
+}
+
+/**
+ * The reason for a mark in plain words, from its code and figures: "Over the word limit: 3 words,
+ * and the instructions allow at most 2." `expected` are the accepted answers as the key writes them.
+ */
+export function describeAnswerMark(code: QuestionReasonCode, detail: QuestionReasonDetail, expected: readonly string[] = []): string {
+  const answer = expected.length > 0 ? `“${expected.join('” or “')}”` : 'another answer';
+  switch (code) {
+    case 'correct':
+      return 'Correct.';
+    case 'blank':
+      return 'Left blank. A wrong answer costs nothing, so always write something.';
+    case 'over_word_limit': {
+      const allowed = detail.numbers_allowed ? `${plural(detail.max_words ?? 0, 'word')} and a number` : plural(detail.max_words ?? 0, 'word');
+      const given = detail.numbers_allowed ? `${plural(detail.words ?? 0, 'word')} and a number` : plural(detail.words ?? 0, 'word');
+      return `Over the word limit: ${given}, and the instructions allow at most ${allowed}. A longer answer is wrong even when it contains the right words.`;
+    }
+    case 'wrong_answer_family':
+      return detail.family === 'yes_no_not_given'
+        ? 'This question asks for YES, NO or NOT GIVEN (the writer’s views); TRUE and FALSE answer a different kind of question.'
+        : 'This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.';
+    case 'not_a_choice':
+      return `Not an answer this question takes: write ${FAMILY_ANSWERS[detail.family ?? 'true_false_not_given']}.`;
+    case 'not_an_option':
+      return `Not one of the letters offered (${describeOptions(detail.options ?? [])}): write the letter of one option only.`;
+    case 'letter_already_counted':
+      return `${detail.letter ?? 'This letter'} already counts for question ${detail.counted_for ?? ''}: the letters may come in either order, but each counts once.`;
+    case 'misspelled':
+      return `Spelt differently from “${detail.closest ?? expected[0] ?? ''}”. Spelling must be exact for the mark.`;
+    case 'not_a_number':
+      return `This question asks for a number; the answer is ${answer}.`;
+    case 'number_not_allowed':
+      return `This question takes words only, not digits; the answer is ${answer}.`;
+    default:
+      return `Not the answer: the answer is ${answer}.`;
+  }
+}
+
+function answerMark(code: QuestionReasonCode, expected: readonly string[], detail: QuestionReasonDetail = {}): AnswerMark {
+  return { correct: code === 'correct', code, detail, reason: describeAnswerMark(code, detail, expected) };
+}
+
+// Close enough to an accepted answer to call it a misspelling: the same number of words, every
+// word within one letter of the key's (two for words of eight letters or more), and no number.
+function closestMisspelling(answer: readonly string[], keys: ReadonlyArray<{ text: string; tokens: readonly string[] }>): string | undefined {
+  return keys.find(
+    ({ tokens }) =>
+      tokens.length === answer.length &&
+      answer.some((token, index) => token !== tokens[index]) &&
+      answer.every((token, index) => {
+        const key = tokens[index] ?? '';
+        if (isNumberToken(token) || isNumberToken(key)) return token === key;
+        return editDistance(token, key, 2) <= (key.length >= 8 ? 2 : 1) && key.length >= 3;
+      }),
+  )?.text;
 }
 
 function tokenMatches(answer: string, key: string, spelling: SpellingVariants | false): boolean {
@@ -92,11 +156,13 @@ function markChoice(given: string, entry: AnswerKeyEntry, kind: 'true_false_not_
   if (expected.length === 0 || expected.some((choice) => choice === undefined || !valid.includes(choice))) {
     throw new EvaluatorError('invalid_input', `the key "${entry.written}" is not one of ${valid.join(' / ')}`);
   }
-  if (isBlank(given)) return { correct: false, reason: 'blank' };
+  const written = [...new Set(expected as ChoiceAnswer[])];
+  if (isBlank(given)) return answerMark('blank', written);
   const answer = readChoiceAnswer(given);
-  if (answer === undefined) return { correct: false, reason: `not a ${valid.join('/')} answer` };
-  if (expected.includes(answer)) return { correct: true, reason: 'correct' };
-  return { correct: false, reason: `${expected[0]} expected, not ${answer}` };
+  if (answer === undefined) return answerMark('not_a_choice', written, { family: kind });
+  if (expected.includes(answer)) return answerMark('correct', written);
+  if (!valid.includes(answer)) return answerMark('wrong_answer_family', written, { family: kind });
+  return answerMark('wrong', written);
 }
 
 function markLetter(given: string, entry: AnswerKeyEntry, options: readonly string[]): AnswerMark {
@@ -104,10 +170,11 @@ function markLetter(given: string, entry: AnswerKeyEntry, options: readonly stri
   if (expected.length === 0 || expected.some((letter) => letter === undefined)) {
     throw new EvaluatorError('invalid_input', `the key "${entry.written}" is not one of the options ${describeOptions(options)}`);
   }
-  if (isBlank(given)) return { correct: false, reason: 'blank' };
+  const written = entry.alternatives;
+  if (isBlank(given)) return answerMark('blank', written);
   const answer = readLetterAnswer(given, options);
-  if (answer === undefined) return { correct: false, reason: `not one of the options (${describeOptions(options)})` };
-  return expected.includes(answer) ? { correct: true, reason: 'correct' } : { correct: false, reason: 'does not match the key' };
+  if (answer === undefined) return answerMark('not_an_option', written, { options: [...options] });
+  return answerMark(expected.includes(answer) ? 'correct' : 'wrong', written);
 }
 
 function isBlank(given: string): boolean {
@@ -124,13 +191,15 @@ function plural(count: number, word: string): string {
  * digits or words where numbers are allowed; the word limit is strict (a longer answer is wrong
  * even when it contains the key; a hyphenated word is one word); TRUE/FALSE/NOT GIVEN and
  * YES/NO/NOT GIVEN never stand for each other; a letter must be one of the options.
- * Anything else — a misspelling included — does not match. Throws an `invalid_input`
+ * Anything else — a misspelling included — does not match; a misspelling is told apart
+ * (`misspelled`, with the accepted answer it is closest to) so the learner knows why. Throws an `invalid_input`
  * EvaluatorError when the key itself does not fit the format.
  */
 export function markAnswer(given: string, entry: AnswerKeyEntry, format: MarkingFormat, options: MarkAnswerOptions = {}): AnswerMark {
   if (format.kind === 'true_false_not_given' || format.kind === 'yes_no_not_given') return markChoice(given, entry, format.kind);
   if (format.kind === 'letter') return markLetter(given, entry, format.options);
-  if (isBlank(given)) return { correct: false, reason: 'blank' };
+  const written = entry.alternatives;
+  if (isBlank(given)) return answerMark('blank', written);
 
   const spelling = options.spellingVariants ?? defaultSpellingVariants();
   const numbersAllowed = format.kind === 'number' || format.numbers_allowed;
@@ -139,19 +208,16 @@ export function markAnswer(given: string, entry: AnswerKeyEntry, format: Marking
   if (format.kind === 'words' && format.max_words !== null) {
     const length = countAnswerWords(answer, format.numbers_allowed);
     if (length.words > format.max_words) {
-      const reason =
-        length.numbers > 0
-          ? `over the word limit (${plural(length.words, 'word')} and a number; at most ${plural(format.max_words, 'word')} and a number)`
-          : `over the word limit (${plural(length.words, 'word')}; at most ${format.max_words})`;
-      return { correct: false, reason };
+      return answerMark('over_word_limit', written, { words: length.words, max_words: format.max_words, numbers_allowed: format.numbers_allowed && length.numbers > 0 });
     }
   }
 
-  if (entry.accepted.some((text) => tokensMatch(answer, wordTokens(text, numbersAllowed), spelling))) return { correct: true, reason: 'correct' };
+  const keys = entry.accepted.map((text) => ({ text, tokens: wordTokens(text, numbersAllowed) }));
+  if (keys.some(({ tokens }) => tokensMatch(answer, tokens, spelling))) return answerMark('correct', written);
 
-  if (format.kind === 'number' && !answer.some(isNumberToken)) return { correct: false, reason: 'not a number' };
-  if (format.kind === 'words' && !format.numbers_allowed && answer.some((token) => /\d/.test(token))) {
-    return { correct: false, reason: 'a number is not accepted here (words only)' };
-  }
-  return { correct: false, reason: 'does not match the key' };
+  if (format.kind === 'number' && !answer.some(isNumberToken)) return answerMark('not_a_number', written);
+  if (format.kind === 'words' && !format.numbers_allowed && answer.some((token) => /\d/.test(token))) return answerMark('number_not_allowed', written);
+  const closest = closestMisspelling(answer, keys);
+  if (closest !== undefined) return answerMark('misspelled', written, { closest });
+  return answerMark('wrong', written);
 }

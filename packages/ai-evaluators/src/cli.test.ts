@@ -109,7 +109,7 @@ describe('ielts-eval reading / listening', () => {
 
     const [questionBased, bareKey, broken, noId, noKey, outOfRange, listening, last] = result.lines;
     expect(questionBased).toMatchObject({ assessment_type: 'reading_academic', raw_score: 3, criteria_scores: {}, provenance: { provider: 'answer_key', cost_usd: 0 } });
-    expect(questionBased?.question_results.map((item: { reason: string }) => item.reason)).toEqual(['correct', 'NOT GIVEN expected, not YES', 'correct', 'correct']);
+    expect(questionBased?.question_results.map((item: { reason_code: string }) => item.reason_code)).toEqual(['correct', 'wrong_answer_family', 'correct', 'correct']);
     const { id: _id, ...questionResult } = questionBased ?? {};
     expect(assessmentResultSchema.safeParse(questionResult).success).toBe(true);
     expect(bareKey).toMatchObject({ assessment_type: 'reading_general_training', raw_score: 2 });
@@ -128,7 +128,7 @@ describe('ielts-eval reading / listening', () => {
       expect(result.status).toBe(0);
       expect(result.lines).toHaveLength(1);
       expect(result.lines[0]).toMatchObject({ id: 'a', assessment_type: 'listening', raw_score: 1 });
-      expect(result.lines[0]?.question_results[1].reason).toBe('TRUE expected, not YES');
+      expect(result.lines[0]?.question_results[1].reason_code).toBe('wrong_answer_family');
     }
   });
 
