@@ -94,10 +94,12 @@ if (task === 'test') {
       { env: oldestEnvironment },
     );
   }
-  // The packages as a stranger gets them: bundle sizes (.size-limit.json) and tarball sizes.
+  // The packages as a stranger gets them: bundle sizes (.size-limit.json) and tarball sizes, then
+  // the examples/ projects installed from the packed tarballs with npm and run.
   const sizes = attempt('pnpm', ['run', 'size']);
+  const examples = attempt('node', ['scripts/check-examples.mjs']);
   const summary = attempt('node', ['scripts/print-summary.mjs']);
-  if (suite !== 0 || oldest !== 0 || sizes !== 0 || summary !== 0) process.exit(1);
+  if (suite !== 0 || oldest !== 0 || sizes !== 0 || examples !== 0 || summary !== 0) process.exit(1);
 } else if (task === 'start') {
   install();
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
