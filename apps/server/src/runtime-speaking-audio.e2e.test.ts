@@ -15,6 +15,7 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
   let s3: LocalS3;
   let runtime: Runtime;
   let dataDir: string;
+  let s3Stopped = false;
   const saved = { ...process.env };
 
   beforeAll(async () => {
@@ -39,7 +40,7 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
   afterAll(async () => {
     await runtime?.close();
     process.env = saved;
-    await s3?.close();
+    if (!s3Stopped) await s3?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -76,5 +77,29 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
     expect((await call('DELETE', `/api/speaking/sessions/${id}`, undefined, token)).status).toBe(200);
     const after = await s3.client.send(new ListObjectsCommand({ Bucket: s3.bucket, Prefix: `speaking-audio/${id}/` }));
     expect(after.Contents ?? []).toEqual([]);
+  });
+
+  it('answers a turn with 503 and Retry-After while S3 is down, and keeps the test where it was', async () => {
+    const email = 'runtime-s3-outage@example.com';
+    expect((await call('POST', '/api/auth/register', { email, password: GOOD_PASSWORD })).status).toBe(202);
+    const token = String((await call('POST', '/api/auth/login', { email, password: GOOD_PASSWORD, client: 'mobile' })).json.token);
+    const started = await call('POST', '/api/speaking/sessions', { question_id: 'sp-001' }, token);
+    const id = String(started.json.assessment_id);
+    const prompt = started.json.current_prompt!;
+    await s3.close();
+    s3Stopped = true;
+    const audio = { data: Buffer.from('a recording with nowhere to go').toString('base64'), mime_type: 'audio/webm' };
+    const response = await runtime.app.request(`/api/speaking/sessions/${id}/turns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ part: prompt.part, prompt_id: prompt.prompt_id, audio, transcript: { text: 'I live in a small town by the sea.' } }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
+    // Nothing half-written: the turn was not recorded, so the same prompt is still the one to answer.
+    const session = await call('GET', `/api/speaking/sessions/${id}`, undefined, token);
+    expect(session.status).toBe(200);
+    expect(session.json.current_prompt).toEqual(prompt);
   });
 });

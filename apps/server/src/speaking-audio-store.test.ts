@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServerError } from './server-error.js';
 import { createFileSpeakingAudioStore, createS3SpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
 import { startLocalS3, type LocalS3 } from './test-support/s3-server.js';
 
@@ -162,6 +163,29 @@ describe('the S3 store', () => {
     await expect(store.get('asm-odd', 0)).rejects.toThrow(/mime_type/);
   });
 
+  it('answers 503 while S3 is down (connection refused), and a setup fault (no such bucket) stays a plain error', async () => {
+    const { createServer } = await import('node:net');
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const { localS3Client } = await import('./test-support/s3-server.js');
+    const down = localS3Client(`http://127.0.0.1:${port}`);
+    try {
+      const store = createS3SpeakingAudioStore({ client: down, bucket: 'any', timeoutMs: 5_000 });
+      for (const attempt of [store.put('asm-1', 0, { data: 'AAAA', mime_type: 'audio/webm' }), store.get('asm-1', 0), store.delete('asm-1')]) {
+        const error = await attempt.catch((caught: unknown) => caught);
+        expect(ServerError.isInstance(error) && error.code, String(error)).toBe('service_unavailable');
+      }
+    } finally {
+      down.destroy();
+    }
+    const missingBucket = createS3SpeakingAudioStore({ client: s3.client, bucket: 'no-such-bucket' });
+    const error = await missingBucket.put('asm-1', 0, { data: 'AAAA', mime_type: 'audio/webm' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(ServerError.isInstance(error)).toBe(false);
+  });
+
   it('fails a request S3 does not answer in time, rather than wait for ever', async () => {
     const { createServer } = await import('node:net');
     // Accepts connections and never answers.
@@ -172,7 +196,11 @@ describe('the S3 store', () => {
     const client = localS3Client(`http://127.0.0.1:${(silent.address() as { port: number }).port}`);
     try {
       const store = createS3SpeakingAudioStore({ client, bucket: 'any', timeoutMs: 200 });
-      await expect(store.get('asm-1', 0)).rejects.toThrow(/abort/i);
+      const outage = await store.get('asm-1', 0).catch((error: unknown) => error);
+      // An outage is a 503 the learner can retry after, with what S3 did kept as the cause.
+      expect(ServerError.isInstance(outage) && outage.code).toBe('service_unavailable');
+      expect((outage as ServerError).headers).toEqual({ 'retry-after': '5' });
+      expect(String((outage as ServerError).cause)).toMatch(/abort/i);
     } finally {
       client.destroy();
       for (const socket of sockets) socket.destroy();

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { audioInputSchema, type SpeakingTurnInput } from '@ielts-genai-prep/core';
 import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from './private-files.js';
+import { ServerError } from './server-error.js';
 
 type Audio = NonNullable<SpeakingTurnInput['audio']>;
 
@@ -83,6 +84,32 @@ export interface S3SpeakingAudioStoreOptions {
   pageSize?: number;
 }
 
+/**
+ * Whether an S3 failure is an outage a retry may outlive: no answer in time, no connection, S3
+ * throttling or its 5xx. Anything else (access denied, no such bucket) is a setup fault: a 500.
+ */
+function isS3Outage(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, $metadata } = error as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (name === 'AbortError' || name === 'TimeoutError' || name === 'SlowDown' || name === 'ServiceUnavailable') return true;
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true;
+  const status = $metadata?.httpStatusCode;
+  return status !== undefined && (status >= 500 || status === 429);
+}
+
+/** Runs one S3 call; an outage becomes a 503 with Retry-After, so the learner retries instead of meeting a 500. */
+async function duringOutage<Result>(call: () => Promise<Result>): Promise<Result> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!isS3Outage(error)) throw error;
+    throw new ServerError('service_unavailable', 'Recordings cannot be stored or read right now: try again in a moment', {
+      headers: { 'retry-after': '5' },
+      cause: error,
+    });
+  }
+}
+
 /** S3 deletes at most this many keys per DeleteObjects request. */
 const DELETE_BATCH = 1000;
 
@@ -103,14 +130,16 @@ export function createS3SpeakingAudioStore(options: S3SpeakingAudioStoreOptions)
 
   return {
     async put(assessmentId, turnIndex, audio) {
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: keyOf(assessmentId, turnIndex),
-          Body: Buffer.from(audio.data, 'base64'),
-          ContentType: audio.mime_type,
-        }),
-        signal(),
+      await duringOutage(() =>
+        client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: keyOf(assessmentId, turnIndex),
+            Body: Buffer.from(audio.data, 'base64'),
+            ContentType: audio.mime_type,
+          }),
+          signal(),
+        ),
       );
     },
 
@@ -118,10 +147,13 @@ export function createS3SpeakingAudioStore(options: S3SpeakingAudioStoreOptions)
       let bytes: Uint8Array;
       let contentType: string | undefined;
       try {
-        const output = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(assessmentId, turnIndex) }), signal());
-        if (!output.Body) return undefined;
-        bytes = await output.Body.transformToByteArray();
-        contentType = output.ContentType;
+        const output = await duringOutage(async () => {
+          const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(assessmentId, turnIndex) }), signal());
+          return { body: await answer.Body?.transformToByteArray(), contentType: answer.ContentType };
+        });
+        if (!output.body) return undefined;
+        bytes = output.body;
+        contentType = output.contentType;
       } catch (error) {
         if ((error as { name?: unknown }).name === 'NoSuchKey') return undefined;
         throw error;
@@ -137,9 +169,11 @@ export function createS3SpeakingAudioStore(options: S3SpeakingAudioStoreOptions)
       const keys: string[] = [];
       let marker: string | undefined;
       for (;;) {
-        const page = await client.send(
-          new ListObjectsCommand({ Bucket: bucket, Prefix: folder(assessmentId), MaxKeys: pageSize, ...(marker ? { Marker: marker } : {}) }),
-          signal(),
+        const page = await duringOutage(() =>
+          client.send(
+            new ListObjectsCommand({ Bucket: bucket, Prefix: folder(assessmentId), MaxKeys: pageSize, ...(marker ? { Marker: marker } : {}) }),
+            signal(),
+          ),
         );
         const found = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
         keys.push(...found);
@@ -148,9 +182,8 @@ export function createS3SpeakingAudioStore(options: S3SpeakingAudioStoreOptions)
       }
       for (let start = 0; start < keys.length; start += DELETE_BATCH) {
         const batch = keys.slice(start, start + DELETE_BATCH);
-        const output = await client.send(
-          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
-          signal(),
+        const output = await duringOutage(() =>
+          client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }), signal()),
         );
         const failed = output.Errors ?? [];
         if (failed.length > 0) {
