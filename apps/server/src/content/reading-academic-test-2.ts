@@ -212,7 +212,7 @@ export const readingAcademicTest2: Question = {
         { letter: 'A', text: 'It allows general patterns to emerge from details.' },
         { letter: 'B', text: 'It protects people from diseases of the memory.' },
         { letter: 'C', text: 'It makes newer information easier to recall.' },
-        { letter: 'D', text: 'It improves people’s ability to recognise faces.' },
+        { letter: 'D', text: 'It makes it easier to learn a foreign language.' },
         { letter: 'E', text: 'It reduces the amount of sleep people need.' },
       ],
       questions: [
