@@ -1,9 +1,4 @@
-import type { Chart } from '@ielts-genai-prep/core';
-
-/** A drawable map, as a map chart carries it. */
-export type MapData = NonNullable<Chart['map']>;
-/** One feature of a map. */
-export type MapFeature = MapData['views'][number]['features'][number];
+import type { Chart, MapFeature } from '@ielts-genai-prep/core';
 
 /** The drawing area of a chart, in SVG user units. */
 export interface PlotArea {

@@ -1,4 +1,4 @@
-import type { Chart } from '@ielts-genai-prep/core';
+import type { Chart, MapData } from '@ielts-genai-prep/core';
 import { useId } from 'react';
 import {
   DEFAULT_PLOT_AREA,
@@ -13,7 +13,6 @@ import {
   pieSlices,
   valueToY,
   type CategoryLayout,
-  type MapData,
   type MapShape,
 } from './chart-layout.js';
 

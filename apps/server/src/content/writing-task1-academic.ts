@@ -1,13 +1,10 @@
-import { WRITING_LIMITS, type Chart, type Question } from '@ielts-genai-prep/core';
+import { WRITING_LIMITS, type MapFeature, type Question } from '@ielts-genai-prep/core';
 import { emptyQuestionFields } from './question-defaults.js';
 
 const SUMMARISE_AND_COMPARE =
   'Summarise the information by selecting and reporting the main features, and make comparisons where relevant.';
 const SUMMARISE = 'Summarise the information by selecting and reporting the main features.';
 const MINIMUM_WORDS = `Write at least ${WRITING_LIMITS.task1.minimumWords} words.`;
-
-/** One feature of a drawable map. */
-type MapFeature = NonNullable<Chart['map']>['views'][number]['features'][number];
 
 /** Builds the prompt as the candidate reads it: the description, the instruction, the length. */
 function task1Prompt(description: string, instruction: string): string {
