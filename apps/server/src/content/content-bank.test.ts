@@ -1,3 +1,4 @@
+import { parseAnswerFormat } from '@ielts-genai-prep/ai-evaluators';
 import {
   ASSESSMENT_TYPES,
   SPEAKING_TIMINGS,
@@ -390,6 +391,12 @@ describe('the reading tests', () => {
         const type = readingQuestionTypes.find((candidate) => candidate.name === names[0]);
         expect(type?.kinds, group.group_id).toContain(group.answer_format.kind);
       }
+    }
+  });
+
+  it('declares the answer format its instructions ask for, as the marker reads them', () => {
+    for (const test of tests) {
+      for (const group of test.question_groups) expect(parseAnswerFormat(group.instructions), group.group_id).toEqual(group.answer_format);
     }
   });
 
