@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseAnswerKeyEntry } from '@ielts-genai-prep/ai-evaluators';
+import { parseAnswerFormat, parseAnswerKeyEntry } from '@ielts-genai-prep/ai-evaluators';
 import {
   ASSESSMENT_TYPES,
   SPEAKING_TIMINGS,
@@ -282,6 +282,10 @@ function checkTest(test: Question, report: Report): void {
 
   for (const group of test.question_groups) {
     const format = group.answer_format;
+    // The instructions and answer_format must agree: the candidate follows one, the marker the other.
+    if (!isDeepStrictEqual(parseAnswerFormat(group.instructions), format)) {
+      report(id, `group ${group.group_id}: its instructions read as ${JSON.stringify(parseAnswerFormat(group.instructions))}, not its answer_format`);
+    }
     if (format.kind === 'letter' && group.options.length > 0 && !isDeepStrictEqual(group.options.map((option) => option.letter), format.options)) {
       report(id, `group ${group.group_id}: its options must be the letters ${format.options.join(', ')}`);
     }

@@ -258,7 +258,7 @@ export const listeningTest2: Question = {
       group_id: 'li-test-02-q25-30',
       part: 3,
       instructions:
-        'Questions 25–30. Who will do each of the following tasks? Write the correct letter, A, B or C, next to questions 25–30. A Maya, B Tom, C both Maya and Tom',
+        'Questions 25–30. Who will do each of the following tasks? Write the correct letter, A, B or C, next to questions 25–30.',
       answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
       options: [
         { letter: 'A', text: 'Maya' },
