@@ -105,7 +105,7 @@ describe('AnswerSheet', () => {
     const input = screen.getByLabelText('Answer to question 3');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const describedBy = input.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toBe('must be at most 200 characters');
+    expect(document.getElementById(describedBy)?.textContent).toBe('The answer to question 3 must be at most 200 characters.');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
 import { Fragment, useId } from 'react';
+import { fieldErrorSentence } from './api-error-text.js';
 
 /** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
 export type Answers = Record<string, string>;
@@ -215,7 +216,8 @@ export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled =
               {group.questions.map((question) => {
                 const key = String(question.number);
                 const value = answers[key] ?? '';
-                const error = errors[`answers.${key}`];
+                const message = errors[`answers.${key}`];
+                const error = message === undefined ? undefined : fieldErrorSentence(`answers.${key}`, message);
                 const change = (next: string) => onChange(question.number, next);
                 return choices ? (
                   <ChosenAnswer

@@ -44,18 +44,56 @@ function asSentence(message: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+// What learners call the fields the server names.
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  token: 'The link',
+  email: 'The email address',
+  password: 'The password',
+  display_name: 'The name',
+  essay: 'The answer',
+  recaptcha_token: 'The robot check',
+  reason: 'The reason',
+  details: 'The details',
+};
+
+/**
+ * A field's problem as a sentence: "token" + "is invalid or has expired" → "The link is invalid or
+ * has expired." A message that is a sentence of its own ("the reCAPTCHA check failed") keeps its words.
+ */
+export function fieldErrorSentence(path: string, message: string): string {
+  const answer = /^answers\.(\d+)$/.exec(path);
+  return errorSentence(answer ? `The answer to question ${answer[1]}` : (FIELD_NAMES[path] ?? `The ${path.replace(/[._]/g, ' ')}`), message);
+}
+
+/** A problem with something named as a sentence: ("Password", "must be at least 8 characters") → "Password must be at least 8 characters." */
+export function errorSentence(name: string, message: string): string {
+  const trimmed = message.trim();
+  const startsAsPredicate = /^(is|are|must|should|has|have|was|were|cannot|can't|does|do|needs?)\b/i.test(trimmed);
+  const sentence = startsAsPredicate ? `${name} ${trimmed}` : trimmed;
+  return asSentence(sentence.charAt(0).toUpperCase() + sentence.slice(1));
+}
+
+/** Options of {@link describeError}. */
+export interface DescribeErrorOptions {
+  /** The error came from a form that shows field errors next to its fields. Default false: no form to check. */
+  onForm?: boolean;
+}
+
 /** Turns any error the client throws into words for the learner. */
-export function describeError(error: unknown): ErrorText {
+export function describeError(error: unknown, options: DescribeErrorOptions = {}): ErrorText {
   const requestId = ApiError.isInstance(error) ? error.requestId : null;
   const text = (kind: ErrorKind, title: string, message: string, retryable: boolean): ErrorText => ({ kind, title, message, retryable, requestId });
+  // "Please check the form" only where there is a form; elsewhere the problems themselves, as sentences.
+  const invalid = (message: string, details: ReadonlyArray<{ path: string; message: string }>) =>
+    options.onForm
+      ? text('validation', 'Please check the form', details.length > 0 ? 'Some fields need attention.' : asSentence(message), false)
+      : text('validation', 'That did not work', details.length > 0 ? details.map((detail) => fieldErrorSentence(detail.path, detail.message)).join(' ') : asSentence(message), false);
 
-  if (ApiInputValidationError.isInstance(error)) {
-    return text('validation', 'Please check the form', 'Some fields need attention.', false);
-  }
+  if (ApiInputValidationError.isInstance(error)) return invalid('Some of what was sent is not valid.', error.details);
   if (ApiError.isInstance(error)) {
     switch (error.code) {
       case 'validation_failed':
-        return text('validation', 'Please check the form', error.details.length > 0 ? 'Some fields need attention.' : error.message, false);
+        return invalid(error.message, error.details);
       case 'unauthorized':
         return text('unauthorized', 'Please sign in', error.message || 'Your session has ended. Sign in to continue.', false);
       case 'payment_required':

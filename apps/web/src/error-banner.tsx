@@ -1,4 +1,4 @@
-import { describeError, fieldErrorsOf, unplacedFieldErrors } from './api-error-text.js';
+import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from './api-error-text.js';
 import { Link } from './router.js';
 
 /** Props of {@link ErrorBanner}. */
@@ -6,14 +6,18 @@ export interface ErrorBannerProps {
   error: unknown;
   /** Shows a "Try again" button when the error is worth retrying. */
   onRetry?: () => void;
-  /** Fields the form shows errors next to; the banner lists the others. */
+  /**
+   * On a form: the fields it shows errors next to; the banner lists the others. Left out where
+   * there is no form (a confirmation link, the end of a test): the banner then says what went wrong
+   * in sentences instead of "Please check the form".
+   */
   fields?: readonly string[];
 }
 
 /** An error message with what to do next: retry, sign in, or see the history. */
-export function ErrorBanner({ error, onRetry, fields = [] }: ErrorBannerProps) {
-  const text = describeError(error);
-  const leftOver = unplacedFieldErrors(fieldErrorsOf(error), fields);
+export function ErrorBanner({ error, onRetry, fields }: ErrorBannerProps) {
+  const text = describeError(error, { onForm: fields !== undefined });
+  const leftOver = fields === undefined ? [] : unplacedFieldErrors(fieldErrorsOf(error), fields);
   return (
     <div className={`banner banner-error banner-${text.kind}`} role="alert">
       <p className="banner-title">{text.title}</p>
@@ -21,7 +25,7 @@ export function ErrorBanner({ error, onRetry, fields = [] }: ErrorBannerProps) {
       {leftOver.length > 0 && (
         <ul className="banner-details">
           {leftOver.map(([path, message]) => (
-            <li key={path}>{path ? `${path}: ${message}` : message}</li>
+            <li key={path}>{fieldErrorSentence(path, message)}</li>
           ))}
         </ul>
       )}

@@ -2,7 +2,7 @@ import { ApiError, ApiNetworkError, ApiTimeoutError } from '@ielts-genai-prep/ap
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeError, fieldErrorsOf, unplacedFieldErrors } from './api-error-text.js';
+import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from './api-error-text.js';
 import { App } from './app.js';
 import { ErrorBanner } from './error-banner.js';
 import { TextField } from './text-field.js';
@@ -52,7 +52,14 @@ describe('TextField', () => {
     const input = screen.getByLabelText('Password');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
-    expect(described).toEqual(['At least 8 characters.', 'is too common: choose a password that is not on lists of common passwords; must not be your email address']);
+    expect(described).toEqual(['At least 8 characters.', 'Password is too common: choose a password that is not on lists of common passwords; must not be your email address.']);
+  });
+
+  it('is a text input even when no type is given, so it is styled like the others', () => {
+    render(<TextField label="Your name (optional)" value="" onChange={() => undefined} error="must not contain control characters" />);
+    const input = screen.getByLabelText('Your name (optional)');
+    expect(input.getAttribute('type')).toBe('text');
+    expect(document.querySelector('.field-error')?.textContent).toBe('Your name must not contain control characters.');
   });
 });
 
@@ -61,9 +68,32 @@ describe('ErrorBanner', () => {
     render(<ErrorBanner error={validationError} fields={['email', 'password']} />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Please check the form');
-    expect(alert.textContent).toContain('recaptcha_token: the reCAPTCHA check failed: try again');
+    expect(alert.textContent).toContain('The reCAPTCHA check failed: try again.');
     expect(alert.textContent).not.toContain('is too common');
     expect(alert.textContent).toContain('Reference: req-123');
+  });
+
+  it('where there is no form, says what went wrong in sentences instead of "Please check the form"', () => {
+    const expired = new ApiError({
+      code: 'validation_failed',
+      endpoint: 'auth.verifyEmail',
+      message: 'The link is invalid or has expired',
+      status: 400,
+      details: [{ path: 'token', message: 'is invalid or has expired: ask for a new link' }],
+    });
+    render(<ErrorBanner error={expired} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).not.toContain('Please check the form');
+    expect(alert.textContent).not.toContain('token:');
+    expect(alert.querySelector('.banner-title')?.textContent).toBe('That did not work');
+    expect(alert.textContent).toContain('The link is invalid or has expired: ask for a new link.');
+  });
+
+  it('writes field problems as sentences', () => {
+    expect(fieldErrorSentence('token', 'is invalid or has expired')).toBe('The link is invalid or has expired.');
+    expect(fieldErrorSentence('answers.12', 'must be at most 100 characters')).toBe('The answer to question 12 must be at most 100 characters.');
+    expect(fieldErrorSentence('turns', 'must have at least 1 item')).toBe('The turns must have at least 1 item.');
+    expect(fieldErrorSentence('recaptcha_token', 'the reCAPTCHA check failed: try again')).toBe('The reCAPTCHA check failed: try again.');
   });
 
   it('offers a retry after a network error', () => {
@@ -127,7 +157,7 @@ describe('the sign-up form with the real client', () => {
 
     await waitFor(() => expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true'));
     const passwordError = document.getElementById(screen.getByLabelText('Password').getAttribute('aria-describedby')?.split(' ').pop() ?? '');
-    expect(passwordError?.textContent).toBe('must be at least 8 characters');
+    expect(passwordError?.textContent).toBe('Password must be at least 8 characters.');
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect(sent).toHaveLength(0);
   });
@@ -138,6 +168,6 @@ describe('the sign-up form with the real client', () => {
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'a long passphrase' } });
     fireEvent.change(screen.getByLabelText('Confirm password'), { target: { value: 'another passphrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText('The passwords do not match')).toBeTruthy();
+    expect(await screen.findByText('The passwords do not match.')).toBeTruthy();
   });
 });

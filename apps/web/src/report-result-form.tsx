@@ -1,6 +1,6 @@
 import { isAnswerKeyType, type AssessmentType } from '@ielts-genai-prep/core';
 import { useId, useState, type FormEvent } from 'react';
-import { fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorSentence, fieldErrorsOf } from './api-error-text.js';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
 
@@ -74,7 +74,7 @@ export function ReportResultForm({ assessmentId, assessmentType }: { assessmentI
               onChange={(event) => setDetails(event.target.value)}
               aria-invalid={fieldErrors.details ? true : undefined}
             />
-            {fieldErrors.details && <p className="field-error">{fieldErrors.details}</p>}
+            {fieldErrors.details && <p className="field-error">{fieldErrorSentence('details', fieldErrors.details)}</p>}
           </div>
           <button type="submit" className="button button-secondary" disabled={busy}>
             {busy ? 'Sending…' : 'Send report'}

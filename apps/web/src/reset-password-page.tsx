@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorSentence, fieldErrorsOf } from './api-error-text.js';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
 import { PageHeading } from './page-parts.js';
@@ -99,7 +99,7 @@ function ConfirmReset({ token }: { token: string }) {
       {error !== null && <ErrorBanner error={error} fields={['password', 'token']} />}
       {fieldErrors.token && (
         <p className="field-error">
-          This reset link is not valid ({fieldErrors.token}). <Link to="/reset-password">Ask for a new one</Link>.
+          {fieldErrorSentence('token', fieldErrors.token)} <Link to="/reset-password">Ask for a new reset link</Link>.
         </p>
       )}
       <TextField

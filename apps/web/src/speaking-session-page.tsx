@@ -386,7 +386,7 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
         </>
       )}
       {unscoredRecording && <p className="banner banner-warning small">This recording has no transcript, so it cannot be scored. Type what you said, or record again.</p>}
-      {error !== null && <ErrorBanner error={error} onRetry={() => void send()} fields={[]} />}
+      {error !== null && <ErrorBanner error={error} onRetry={() => void send()} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void send()} disabled={!canSend}>
           {busy ? 'Sending…' : 'Submit answer'}

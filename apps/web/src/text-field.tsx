@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import { errorSentence } from './api-error-text.js';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
@@ -10,8 +11,11 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: string;
 }
 
-/** A labelled input with its hint and error wired up for screen readers. */
-export function TextField({ label, value, onChange, error, hint, id, ...rest }: TextFieldProps) {
+/**
+ * A labelled input with its hint and error wired up for screen readers. A plain text input by
+ * default: an input without a `type` would miss the styles of the other fields.
+ */
+export function TextField({ label, value, onChange, error, hint, id, type = 'text', ...rest }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
@@ -31,11 +35,13 @@ export function TextField({ label, value, onChange, error, hint, id, ...rest }: 
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
+        type={type}
         {...rest}
       />
       {error && (
         <p className="field-error" id={errorId}>
-          {error}
+          {/* "must be at least 8 characters" next to "Password" reads as "Password must be at least 8 characters." */}
+          {errorSentence(label.replace(/\s*\(.*\)$/, ''), error)}
         </p>
       )}
     </div>

@@ -52,7 +52,7 @@ export function VerifyEmailPage() {
         )}
         {state === 'failed' && (
           <>
-            <ErrorBanner error={error} onRetry={verify} fields={[]} />
+            <ErrorBanner error={error} onRetry={verify} />
             <p className="muted">
               The link may have expired or been used already. {user ? 'You can send a new one from your dashboard.' : 'Sign in to send a new one.'}
             </p>
