@@ -98,7 +98,12 @@ describe('the deploy stack', () => {
       Action: string | string[];
       Resource: unknown;
     }[];
-    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    // Reading the outbox's stream (the mail sender's trigger) is granted on that stream alone.
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    const streamStatements = statements.filter((statement) => [statement.Action].flat().some((action) => streamActions.includes(action)));
+    expect(streamStatements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(streamActions);
+    for (const statement of streamStatements) expect(JSON.stringify(statement.Resource)).toMatch(/^\{"Fn::GetAtt":\["outboxTable[0-9A-F]+","StreamArn"\]\}$/);
+    const actions = statements.filter((statement) => !streamStatements.includes(statement)).flatMap((statement) => [statement.Action].flat());
     expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...SERVER_TABLE_ACTIONS].sort());
     expect(actions.filter((action) => action.startsWith('s3:')).sort()).toEqual([...SERVER_AUDIO_OBJECT_ACTIONS, 's3:ListBucket'].sort());
     expect(actions.some((action) => action.includes('*'))).toBe(false);
@@ -110,6 +115,24 @@ describe('the deploy stack', () => {
     expect(JSON.stringify(statements)).toContain('foundation-model/amazon.nova-micro-v1:0');
     expect(JSON.stringify(statements)).toContain(':identity/no-reply@ielts.example');
     expect(JSON.stringify(statements)).toContain(':identity/ielts.example');
+  });
+
+  it('drains the outbox with the same function: on the outbox stream’s pending messages, and every minute for retries', () => {
+    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const [mapping] = mappings;
+    expect(JSON.stringify(mapping!.Properties.EventSourceArn)).toMatch(/"outboxTable[0-9A-F]+","StreamArn"/);
+    expect(mapping!.Properties).toMatchObject({ StartingPosition: 'LATEST', BatchSize: 100, MaximumRetryAttempts: 2 });
+    expect(mapping!.Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) => JSON.parse(filter.Pattern))).toEqual([
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { status: { S: ['pending'] } } } },
+    ]);
+    const server = Object.keys(template.findResources('AWS::Lambda::Function'))[0]!;
+    expect(mapping!.Properties.FunctionName).toEqual({ Ref: server });
+    const rules = resourcesOf(template, 'AWS::Events::Rule');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(1 minute)');
+    expect(rules[0]!.Properties.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [server, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })]);
+    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [server, 'Arn'] } });
   });
 
   it('keeps speaking audio in one private, encrypted, TLS-only bucket whose objects expire after a day, named to the server', () => {

@@ -3,8 +3,11 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -215,6 +218,25 @@ export class IeltsGenAiPrepStack extends Stack {
     }
 
     this.serverUrl = this.server.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+
+    // The mail sender is the same function: the outbox's stream hands it each message as it is
+    // inserted or made due (pending ones only), and a schedule sweeps for retries whose time has
+    // come and holds that lapsed, which no stream record announces. Requests never send mail.
+    this.server.addEventSource(
+      new eventSources.DynamoEventSource(tables.outbox, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        // A batch that fails is tried twice more, then left: its messages stay in the table for the sweep.
+        retryAttempts: 2,
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or('INSERT', 'MODIFY'), dynamodb: { NewImage: { status: { S: ['pending'] } } } })],
+      }),
+    );
+    new events.Rule(this, 'MailSweep', {
+      description: 'IELTS GenAI Prep: send outbox mail whose retry time has come.',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new eventTargets.LambdaFunction(this.server, { retryAttempts: 0 })],
+    });
 
     this.alarmTopic = new sns.Topic(this, 'Alarms', { displayName: 'IELTS GenAI Prep alarms' });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
