@@ -109,6 +109,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ DYNAMODB_REQUEST_TIMEOUT_MS: '5' })).toEqual(['DYNAMODB_REQUEST_TIMEOUT_MS: must be at least 100 (got "5")']);
   });
 
+  it("signs requests to an endpoint given by URL with the environment's AWS keys, else with placeholders", () => {
+    expect(loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root }).endpointCredentials).toEqual({
+      accessKeyId: 'local',
+      secretAccessKey: 'local',
+    });
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' };
+    expect(loadConfig(keys, { rootDirectory: root }).endpointCredentials).toEqual({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' });
+    // A key without its secret is no credential: the placeholders stay.
+    expect(loadConfig({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' }, { rootDirectory: root }).endpointCredentials.accessKeyId).toBe('local');
+  });
+
   it('reuses questions and rubrics for a minute unless told otherwise', () => {
     expect(loadConfig({}, { rootDirectory: root }).contentCacheSeconds).toBe(60);
     expect(loadConfig({ CONTENT_CACHE_SECONDS: '0' }, { rootDirectory: root }).contentCacheSeconds).toBe(0);

@@ -43,6 +43,12 @@ export interface ServerConfig {
   /** The built web app, served when the folder exists. */
   webDistDir: string;
   storage: StorageConfig;
+  /**
+   * The credentials for an AWS endpoint given by URL (DynamoDB Local, an S3 or Bedrock stand-in):
+   * the environment's AWS keys when set, else placeholders a local endpoint accepts. Real AWS
+   * services (no endpoint) use the SDK's default credential chain instead.
+   */
+  endpointCredentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   tables: { prefix: string; suffix: string };
   /** Create missing tables at start. */
   createTables: boolean;
@@ -183,6 +189,9 @@ const environmentSchema = z.object({
   DATA_DIR: text(),
   WEB_DIST_DIR: text(),
   AWS_REGION: region(),
+  AWS_ACCESS_KEY_ID: text(),
+  AWS_SECRET_ACCESS_KEY: text(),
+  AWS_SESSION_TOKEN: text(),
   DYNAMODB_ENDPOINT: url(),
   DYNAMODB_REQUEST_TIMEOUT_MS: integer(100, 120_000),
   CONTENT_CACHE_SECONDS: integer(0, 3600),
@@ -384,6 +393,14 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     dataDir,
     webDistDir: path.resolve(rootDirectory, variables.WEB_DIST_DIR ?? path.join('apps', 'web', 'dist')),
     storage,
+    endpointCredentials:
+      variables.AWS_ACCESS_KEY_ID && variables.AWS_SECRET_ACCESS_KEY
+        ? {
+            accessKeyId: variables.AWS_ACCESS_KEY_ID,
+            secretAccessKey: variables.AWS_SECRET_ACCESS_KEY,
+            ...(variables.AWS_SESSION_TOKEN ? { sessionToken: variables.AWS_SESSION_TOKEN } : {}),
+          }
+        : { accessKeyId: 'local', secretAccessKey: 'local' },
     tables: { prefix: variables.TABLE_PREFIX ?? '', suffix: variables.TABLE_SUFFIX ?? '' },
     createTables: variables.CREATE_TABLES ?? local,
     seedContent: variables.SEED_CONTENT ?? local,

@@ -52,7 +52,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
                 endpoint: config.bedrock.endpoint,
                 // A Bedrock-compatible endpoint (a proxy, a local stand-in) speaks HTTP/1.1.
                 requestHandler: new NodeHttpHandler(),
-                ...(process.env.AWS_ACCESS_KEY_ID ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+                credentials: config.endpointCredentials,
               }
             : {}),
         })

@@ -1,8 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createRepositories } from '@ielts-genai-prep/dal-dynamodb';
+import { createDynamoClients, createRepositories } from '@ielts-genai-prep/dal-dynamodb';
 import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import { ConfigError, loadConfig } from './config.js';
-import { createDynamoDbClients } from './dynamodb-clients.js';
 import { findRunningEmbeddedEndpoint } from './embedded-endpoint.js';
 import { findRootDirectory } from './root-directory.js';
 import { runGrant } from './grant-program.js';
@@ -22,7 +21,9 @@ async function main(): Promise<number> {
     documentClient = embedded.documentClient;
     close = embedded.close;
   } else {
-    const { client, documentClient: created } = createDynamoDbClients(storage);
+    const { client, documentClient: created } = createDynamoClients(
+      storage.kind === 'endpoint' ? { endpoint: storage.endpoint, region: storage.region, credentials: config.endpointCredentials } : { region: storage.region },
+    );
     documentClient = created;
     close = async () => client.destroy();
   }

@@ -20,14 +20,15 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
 
   beforeAll(async () => {
     s3 = await startLocalS3();
-    // The runtime's S3 client takes the usual AWS credentials: s3rver checks its own.
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey });
     dataDir = mkdtempSync(path.join(tmpdir(), 'ielts-runtime-s3-'));
     const config = loadConfig(
       {
         DATA_DIR: dataDir,
         SPEAKING_AUDIO_BUCKET: s3.bucket,
         S3_ENDPOINT: s3.endpoint,
+        // The usual AWS credentials, for an endpoint given by URL: s3rver checks its own.
+        AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
         SCRYPT_COST: '1024',
         OFFLINE_GRAMMAR_CHECK: 'false',
         FREE_ASSESSMENTS_BEFORE_VERIFICATION: '1',

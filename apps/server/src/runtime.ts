@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
-import { createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb';
+import { createDynamoClients, createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb';
 import { startEmbeddedDynamo } from '@ielts-genai-prep/dal-dynamodb/local';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
@@ -12,7 +12,6 @@ import { ConfigError, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
 import { createDefaultEvaluators } from './default-evaluators.js';
-import { createDynamoDbClients } from './dynamodb-clients.js';
 import { findRunningEmbeddedEndpoint, writeEmbeddedEndpoint } from './embedded-endpoint.js';
 import { createOutboxMailer, createSesMailer, type Mailer } from './mailer.js';
 import { createFileSpeakingAudioStore, createS3SpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
@@ -70,7 +69,11 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     closers.push(writeEmbeddedEndpoint(config.dataDir, embedded.endpoint));
     description.push(`data: embedded DynamoDB-compatible store in ${config.storage.directory}`);
   } else {
-    const { client, documentClient: created } = createDynamoDbClients(config.storage);
+    const { client, documentClient: created } = createDynamoClients(
+      config.storage.kind === 'endpoint'
+        ? { endpoint: config.storage.endpoint, region: config.storage.region, credentials: config.endpointCredentials }
+        : { region: config.storage.region },
+    );
     documentClient = created;
     closers.push(() => client.destroy());
     if (config.createTables) await createTables({ client, ...tableNaming });
@@ -93,7 +96,7 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
 
     let mailer: Mailer;
     if (config.mail.kind === 'ses') {
-      const ses = new SESClient({ region: config.mail.region, ...(config.mail.endpoint ? { endpoint: config.mail.endpoint } : {}) });
+      const ses = new SESClient({ region: config.mail.region, ...(config.mail.endpoint ? { endpoint: config.mail.endpoint, credentials: config.endpointCredentials } : {}) });
       closers.push(() => ses.destroy());
       mailer = createSesMailer({ client: ses, from: config.mail.from });
       description.push(`email: Amazon SES from ${config.mail.from}${config.mail.endpoint ? ` via ${config.mail.endpoint}` : ''}`);
@@ -106,7 +109,7 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     if (config.speakingAudio.kind === 's3') {
       const { bucket, region, endpoint } = config.speakingAudio;
       // Path-style for a local server (s3rver, MinIO), which has no bucket subdomains.
-      const s3 = new S3Client({ region, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+      const s3 = new S3Client({ region, ...(endpoint ? { endpoint, forcePathStyle: true, credentials: config.endpointCredentials } : {}) });
       closers.push(() => s3.destroy());
       speakingAudio = createS3SpeakingAudioStore({ client: s3, bucket });
       description.push(`speaking audio: S3 bucket ${bucket}${endpoint ? ` at ${endpoint}` : ''}`);
