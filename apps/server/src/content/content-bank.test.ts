@@ -26,8 +26,13 @@ import {
   LETTER_REGISTERS,
   MINIMUM_TRANSCRIPT_WORDS,
   PART1_TOPICS,
+  acceptedAnswers,
   checkContent,
   countContent,
+  fitsFormat,
+  normalise,
+  paragraphLetters,
+  sourceText,
   speakersOf,
 } from './content-checks.js';
 import { practiceQuestions, practiceRubrics } from './index.js';
@@ -36,64 +41,8 @@ function questionsOf(type: AssessmentType): Question[] {
   return practiceQuestions.filter((question) => question.assessment_type === type);
 }
 
-// Every answer a key accepts: " / " separates alternatives, brackets mark optional words,
-// so "(the) river / stream" accepts "the river", "river" and "stream".
-function acceptedAnswers(key: string): string[] {
-  return key.split(/\s+\/\s+/).flatMap((alternative) => expandOptionalWords(alternative.trim()));
-}
-
-function expandOptionalWords(text: string): string[] {
-  const optional = /\(([^()]*)\)/.exec(text);
-  if (!optional) return [text.replace(/\s+/g, ' ').trim()];
-  const before = text.slice(0, optional.index);
-  const after = text.slice(optional.index + optional[0].length);
-  return [...expandOptionalWords(`${before}${optional[1]}${after}`), ...expandOptionalWords(`${before}${after}`)];
-}
-
-// A number is one token even with separators or an ordinal ending: "07962 418305", "1,200", "14th".
-const numberPattern = /\d+(?:[ ,.:/-]\d+)*(?:st|nd|rd|th)?/g;
-
-function countWordsAndNumbers(answer: string): { words: number; numbers: number } {
-  const numbers = answer.match(numberPattern) ?? [];
-  return { words: countWords(answer.replace(numberPattern, ' ')), numbers: numbers.length };
-}
-
-function fitsFormat(answer: string, format: AnswerFormat): boolean {
-  switch (format.kind) {
-    case 'words': {
-      const { words, numbers } = countWordsAndNumbers(answer);
-      return words + numbers > 0 && words <= format.max_words && numbers <= (format.numbers_allowed ? 1 : 0);
-    }
-    case 'number': {
-      const { words, numbers } = countWordsAndNumbers(answer);
-      return words === 0 && numbers === 1;
-    }
-    case 'true_false_not_given':
-      return ['TRUE', 'FALSE', 'NOT GIVEN'].includes(answer);
-    case 'yes_no_not_given':
-      return ['YES', 'NO', 'NOT GIVEN'].includes(answer);
-    case 'letter':
-      return format.options.includes(answer);
-  }
-}
-
-// Compares words only, ignoring case, punctuation and line breaks ("break-bulk" ~ "break bulk").
-function normalise(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-}
-
-// Paragraph letters stand on a line of their own before their paragraph.
-function paragraphLetters(text: string): string[] {
-  return [...text.matchAll(/^([A-Z])$/gm)].map((match) => match[1] ?? '');
-}
-
 function sentenceCount(text: string): number {
   return (text.match(/[.!?](?=\s|$)/g) ?? []).length;
-}
-
-/** The text a group's answers come from: its passage (reading) or section transcript (listening). */
-function sourceText(test: Question, part: number): string | undefined {
-  return test.passages.find((passage) => passage.part === part)?.text ?? test.sections.find((section) => section.part === part)?.transcript;
 }
 
 /**
