@@ -4,16 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { keyedAnswerSheets } from '../test-support/keyed-answers.js';
 import { practiceQuestions } from './index.js';
 
-const readingTests = practiceQuestions.filter((question) => (READING_ASSESSMENT_TYPES as readonly string[]).includes(question.assessment_type));
+// Every test marked by key: the Reading tests and the Listening tests.
+const keyedTests = practiceQuestions.filter((question) => (READING_ASSESSMENT_TYPES as readonly string[]).includes(question.assessment_type) || question.assessment_type === 'listening');
 
-describe.each(readingTests.map((test) => ({ id: test.question_id, test })))('reading test $id', ({ test }) => {
+describe.each(keyedTests.map((test) => ({ id: test.question_id, type: test.assessment_type, test })))('$type test $id', ({ test }) => {
   it('is marked 40 of 40 by the marker the server uses for every form its key accepts', () => {
     const evaluator = createAnswerKeyEvaluator();
     keyedAnswerSheets(test).forEach((answers, index) => {
       const result = evaluator.mark({ question: test, answers });
       const wrong = result.question_results.filter((entry) => !entry.correct).map((entry) => `${entry.question_number} "${entry.given}": ${entry.reason}`);
       expect(wrong, `sheet ${index + 1}`).toEqual([]);
-      expect(result.raw_score).toBe(TEST_LIMITS.reading.questions);
+      expect(result.raw_score).toBe((test.assessment_type === 'listening' ? TEST_LIMITS.listening : TEST_LIMITS.reading).questions);
     });
   });
 
