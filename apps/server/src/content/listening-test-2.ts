@@ -1,5 +1,6 @@
 import { TEST_LIMITS, type Question } from '@ielts-genai-prep/core';
 import { emptyQuestionFields } from './question-defaults.js';
+import { chooseOneLetter } from './question-groups.js';
 
 // Original scripts written for this project, in the shape of the first test (`listening-test.ts`):
 // no recordings yet, so apps speak the transcripts by speech synthesis.
@@ -134,54 +135,34 @@ export const listeningTest2: Question = {
         { number: 10, text: 'Heard about the centre from: a ________' },
       ],
     },
-    {
-      group_id: 'li-test-02-q11',
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 2,
-      instructions: 'Question 11. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'a warehouse' },
-        { letter: 'B', text: 'a customs house' },
-        { letter: 'C', text: 'a museum' },
-      ],
-      questions: [{ number: 11, text: 'The building was originally built as' }],
-    },
-    {
-      group_id: 'li-test-02-q12',
+      number: 11,
+      stem: 'The building was originally built as',
+      options: ['a warehouse', 'a customs house', 'a museum'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 2,
-      instructions: 'Question 12. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'a new café' },
-        { letter: 'B', text: 'lift access to every floor' },
-        { letter: 'C', text: 'a larger entrance hall' },
-      ],
-      questions: [{ number: 12, text: 'According to the speaker, the most important change during the repairs was' }],
-    },
-    {
-      group_id: 'li-test-02-q13',
+      number: 12,
+      stem: 'According to the speaker, the most important change during the repairs was',
+      options: ['a new café', 'lift access to every floor', 'a larger entrance hall'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 2,
-      instructions: 'Question 13. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'They cost nothing to use.' },
-        { letter: 'B', text: 'They are next to the café.' },
-        { letter: 'C', text: 'Visitors need a token from the front desk.' },
-      ],
-      questions: [{ number: 13, text: 'What does the speaker say about the lockers?' }],
-    },
-    {
-      group_id: 'li-test-02-q14',
+      number: 13,
+      stem: 'What does the speaker say about the lockers?',
+      options: ['They cost nothing to use.', 'They are next to the café.', 'Visitors need a token from the front desk.'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 2,
-      instructions: 'Question 14. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'only at weekends' },
-        { letter: 'B', text: 'twice a day' },
-        { letter: 'C', text: 'once every day' },
-      ],
-      questions: [{ number: 14, text: 'Free guided tours now take place' }],
-    },
+      number: 14,
+      stem: 'Free guided tours now take place',
+      options: ['only at weekends', 'twice a day', 'once every day'],
+    }),
     {
       group_id: 'li-test-02-q15-20',
       part: 2,
@@ -206,54 +187,34 @@ export const listeningTest2: Question = {
         { number: 20, text: 'the special exhibition' },
       ],
     },
-    {
-      group_id: 'li-test-02-q21',
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 3,
-      instructions: 'Question 21. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'City bees produce less honey than country bees.' },
-        { letter: 'B', text: 'City bees often produce more honey than country bees.' },
-        { letter: 'C', text: 'City bees produce honey for a shorter season.' },
-      ],
-      questions: [{ number: 21, text: 'What did the beekeeper tell the students about honey?' }],
-    },
-    {
-      group_id: 'li-test-02-q22',
+      number: 21,
+      stem: 'What did the beekeeper tell the students about honey?',
+      options: ['City bees produce less honey than country bees.', 'City bees often produce more honey than country bees.', 'City bees produce honey for a shorter season.'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 3,
-      instructions: 'Question 22. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'pollution' },
-        { letter: 'B', text: 'a lack of food for the bees' },
-        { letter: 'C', text: 'disease' },
-      ],
-      questions: [{ number: 22, text: 'According to the beekeeper, the biggest problem for bees in the city centre is' }],
-    },
-    {
-      group_id: 'li-test-02-q23',
+      number: 22,
+      stem: 'According to the beekeeper, the biggest problem for bees in the city centre is',
+      options: ['pollution', 'a lack of food for the bees', 'disease'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 3,
-      instructions: 'Question 23. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'More people should keep bees.' },
-        { letter: 'B', text: 'Beehives should be banned from city centres.' },
-        { letter: 'C', text: 'Cities should plant more flowers for wild bees.' },
-      ],
-      questions: [{ number: 23, text: 'What will the students now argue in their presentation?' }],
-    },
-    {
-      group_id: 'li-test-02-q24',
+      number: 23,
+      stem: 'What will the students now argue in their presentation?',
+      options: ['More people should keep bees.', 'Beehives should be banned from city centres.', 'Cities should plant more flowers for wild bees.'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-02',
       part: 3,
-      instructions: 'Question 24. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'show only a few key figures as charts' },
-        { letter: 'B', text: 'put all their figures in one table' },
-        { letter: 'C', text: 'speak for the full twenty minutes' },
-      ],
-      questions: [{ number: 24, text: 'The professor advises the students to' }],
-    },
+      number: 24,
+      stem: 'The professor advises the students to',
+      options: ['show only a few key figures as charts', 'put all their figures in one table', 'speak for the full twenty minutes'],
+    }),
     {
       group_id: 'li-test-02-q25-30',
       part: 3,

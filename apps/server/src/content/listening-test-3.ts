@@ -1,5 +1,6 @@
 import { TEST_LIMITS, type Question } from '@ielts-genai-prep/core';
 import { emptyQuestionFields } from './question-defaults.js';
+import { chooseOneLetter } from './question-groups.js';
 
 // Original scripts written for this project, in the shape of the first test (`listening-test.ts`):
 // no recordings yet, so apps speak the transcripts by speech synthesis.
@@ -123,66 +124,41 @@ export const listeningTest3: Question = {
         { number: 10, text: 'Contact by: ________' },
       ],
     },
-    {
-      group_id: 'li-test-03-q11',
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 2,
-      instructions: 'Question 11. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'tourists' },
-        { letter: 'B', text: 'people cycling to work' },
-        { letter: 'C', text: 'students' },
-      ],
-      questions: [{ number: 11, text: 'The largest group of CityCycle users is' }],
-    },
-    {
-      group_id: 'li-test-03-q12',
+      number: 11,
+      stem: 'The largest group of CityCycle users is',
+      options: ['tourists', 'people cycling to work', 'students'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 2,
-      instructions: 'Question 12. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'in the parks' },
-        { letter: 'B', text: 'at the shopping centre' },
-        { letter: 'C', text: 'next to bus and train stations' },
-      ],
-      questions: [{ number: 12, text: 'The new bike stations will be' }],
-    },
-    {
-      group_id: 'li-test-03-q13',
+      number: 12,
+      stem: 'The new bike stations will be',
+      options: ['in the parks', 'at the shopping centre', 'next to bus and train stations'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 2,
-      instructions: 'Question 13. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'The first thirty minutes of each journey are free.' },
-        { letter: 'B', text: 'Users must register at a station.' },
-        { letter: 'C', text: 'An annual pass gives unlimited free journeys.' },
-      ],
-      questions: [{ number: 13, text: 'What does the speaker say about using the scheme?' }],
-    },
-    {
-      group_id: 'li-test-03-q14',
+      number: 13,
+      stem: 'What does the speaker say about using the scheme?',
+      options: ['The first thirty minutes of each journey are free.', 'Users must register at a station.', 'An annual pass gives unlimited free journeys.'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 2,
-      instructions: 'Question 14. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'provide helmets with every bike' },
-        { letter: 'B', text: 'check the bikes every week' },
-        { letter: 'C', text: 'check the lights before every journey' },
-      ],
-      questions: [{ number: 14, text: 'To keep users safe, the scheme’s staff' }],
-    },
-    {
-      group_id: 'li-test-03-q15',
+      number: 14,
+      stem: 'To keep users safe, the scheme’s staff',
+      options: ['provide helmets with every bike', 'check the bikes every week', 'check the lights before every journey'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 2,
-      instructions: 'Question 15. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'try to repair it' },
-        { letter: 'B', text: 'phone the CityCycle office' },
-        { letter: 'C', text: 'return it and press a button on the stand' },
-      ],
-      questions: [{ number: 15, text: 'If a bike has a problem, users should' }],
-    },
+      number: 15,
+      stem: 'If a bike has a problem, users should',
+      options: ['try to repair it', 'phone the CityCycle office', 'return it and press a button on the stand'],
+    }),
     {
       group_id: 'li-test-03-q16-20',
       part: 2,
@@ -197,54 +173,34 @@ export const listeningTest3: Question = {
         { number: 20, text: 'Next year: free cycling lessons for adults on Sunday mornings in Riverside ________.' },
       ],
     },
-    {
-      group_id: 'li-test-03-q21',
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 3,
-      instructions: 'Question 21. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'plastic bottles' },
-        { letter: 'B', text: 'lids on takeaway cups' },
-        { letter: 'C', text: 'sandwich packaging' },
-      ],
-      questions: [{ number: 21, text: 'The largest source of plastic waste in the cafés was' }],
-    },
-    {
-      group_id: 'li-test-03-q22',
+      number: 21,
+      stem: 'The largest source of plastic waste in the cafés was',
+      options: ['plastic bottles', 'lids on takeaway cups', 'sandwich packaging'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 3,
-      instructions: 'Question 22. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'Some rubbish was counted twice.' },
-        { letter: 'B', text: 'The cleaning staff refused to help.' },
-        { letter: 'C', text: 'One café would not take part.' },
-      ],
-      questions: [{ number: 22, text: 'What problem did the students have while collecting data?' }],
-    },
-    {
-      group_id: 'li-test-03-q23',
+      number: 22,
+      stem: 'What problem did the students have while collecting data?',
+      options: ['Some rubbish was counted twice.', 'The cleaning staff refused to help.', 'One café would not take part.'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 3,
-      instructions: 'Question 23. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'ban takeaway cups completely' },
-        { letter: 'B', text: 'charge extra for each takeaway cup' },
-        { letter: 'C', text: 'install more water fountains' },
-      ],
-      questions: [{ number: 23, text: 'The group’s main recommendation is to' }],
-    },
-    {
-      group_id: 'li-test-03-q24',
+      number: 23,
+      stem: 'The group’s main recommendation is to',
+      options: ['ban takeaway cups completely', 'charge extra for each takeaway cup', 'install more water fountains'],
+    }),
+    chooseOneLetter({
+      testId: 'li-test-03',
       part: 3,
-      instructions: 'Question 24. Choose the correct letter, A, B or C.',
-      answer_format: { kind: 'letter', options: ['A', 'B', 'C'] },
-      options: [
-        { letter: 'A', text: 'evidence that a charge changes behaviour' },
-        { letter: 'B', text: 'the views of café staff' },
-        { letter: 'C', text: 'figures from other cafés in the city' },
-      ],
-      questions: [{ number: 24, text: 'Dr Hughes says the students need' }],
-    },
+      number: 24,
+      stem: 'Dr Hughes says the students need',
+      options: ['evidence that a charge changes behaviour', 'the views of café staff', 'figures from other cafés in the city'],
+    }),
     {
       group_id: 'li-test-03-q25-30',
       part: 3,
