@@ -192,6 +192,12 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       return { user: toPublicUser(caller.user) };
     },
 
+    // Like `me`, but a signed-out caller is an answer, not an error: a page asks at every load.
+    async session({ context }) {
+      const caller = await services.sessions.authenticate(context);
+      return { user: caller ? toPublicUser(caller.user) : null };
+    },
+
     async verifyEmail({ body }) {
       const user = await redeemEmailToken(services, body.token, 'email_verification');
       if (!user.email_verified) await updateUser(services, user, { email_verified: true });

@@ -121,6 +121,25 @@ describe('sessions', () => {
     expect(after.status).toBe(401);
   });
 
+  it('answers who is signed in with 200 either way at GET /api/auth/session: the user, or null', async () => {
+    const client = server.webClient();
+    const email = uniqueEmail('session');
+    const signedOut = await server.request('/api/auth/session');
+    expect(signedOut.status).toBe(200);
+    expect(await readJson(signedOut)).toEqual({ user: null });
+    // A token that is no session (expired, made up) is signed out too, not an error.
+    const stale = await server.request('/api/auth/session', { headers: { cookie: `__Host-ielts_session=${'x'.repeat(43)}` } });
+    expect([stale.status, (await readJson(stale)).user]).toEqual([200, null]);
+
+    await client.auth.register({ email, password: GOOD_PASSWORD });
+    await client.auth.login({ email, password: GOOD_PASSWORD });
+    const session = await client.auth.session();
+    expect(session.user?.email).toBe(email);
+    expect(session.user).not.toHaveProperty('password_hash');
+    await client.auth.logout();
+    expect((await client.auth.session()).user).toBeNull();
+  });
+
   it('works end to end through the api-client with cookies', async () => {
     const client = server.webClient();
     const email = uniqueEmail('cookie');

@@ -50,10 +50,12 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
     const email = `journey-${randomUUID().slice(0, 8)}@example.com`;
 
     expect((await web.health.check()).status).toBe('ok');
+    expect((await web.auth.session()).user).toBeNull();
     await web.auth.register({ email, password: GOOD_PASSWORD, display_name: 'Journey' });
     await web.auth.verifyEmail({ token: await server.tokenFrom(email, 'Confirm your email') });
     await web.auth.login({ email, password: GOOD_PASSWORD });
     expect((await web.auth.me()).user.email_verified).toBe(true);
+    expect((await web.auth.session()).user?.email).toBe(email);
     expect((await web.auth.resendVerification()).message).toMatch(/already confirmed/);
     expect((await web.entitlements.get()).entitlements).toHaveLength(7);
 

@@ -35,10 +35,12 @@ export function AppProvider({ webClient, initialUser, children }: AppProviderPro
   useEffect(() => {
     if (initialUser !== undefined) return;
     const controller = new AbortController();
-    webClient.client.auth.me({ signal: controller.signal }).then(
+    // auth.session answers 200 with null for a signed-out visitor, where auth.me answers 401, which
+    // the browser would log as a console error on every signed-out page load.
+    webClient.client.auth.session({ signal: controller.signal }).then(
       (result) => setUser(result.user),
       () => {
-        // 401 (not signed in) and network trouble alike: the sign-in page explains the rest.
+        // Network trouble: treated as signed out; the sign-in page explains the rest.
         if (!controller.signal.aborted) setUser(null);
       },
     );

@@ -139,6 +139,15 @@ export const apiContract = {
       response: z.object({ user: publicUserSchema }),
       idempotent: true,
     }),
+    session: route({
+      method: 'GET',
+      path: '/api/auth/session',
+      summary: 'Who is signed in: the user, or null when no one is (200 either way, so a signed-out page load logs no error)',
+      auth: 'none',
+      status: 200,
+      response: z.object({ user: publicUserSchema.nullable() }),
+      idempotent: true,
+    }),
     verifyEmail: route({
       method: 'POST',
       path: '/api/auth/verify-email',
