@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ConfigError } from './config.js';
-import { createLambdaHandler, lambdaEnvironment } from './lambda.js';
+import { createLambdaHandler, lambdaEnvironment, mailEventMessageIds } from './lambda.js';
 import { lambdaEvent as event } from './test-support/lambda-event.js';
 import { GOOD_PASSWORD } from './test-support/test-server.js';
 
@@ -32,7 +32,8 @@ afterAll(() => {
 });
 
 describe('the Lambda handler', () => {
-  it('serves the same app from API Gateway events', async () => {
+  // A cold start creates every table and loads the content: minutes on a busy machine, seconds alone.
+  it('serves the same app from API Gateway events', { timeout: 180_000 }, async () => {
     const { handler } = await import('./lambda.js');
     const health = await handler(event('GET', '/health') as never, {} as never);
     expect(health.statusCode).toBe(200);
@@ -51,6 +52,36 @@ describe('the Lambda handler', () => {
     expect(JSON.parse(missing.body).error.code).toBe('unauthorized');
     expect(missing.headers?.['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+});
+
+describe('the Lambda handler as the mail sender', () => {
+  it('sends the mail of the outbox stream’s records and of the schedule’s sweep, and answers HTTP without sending any', async () => {
+    const { handler } = await import('./lambda.js');
+    const sweep = { source: 'aws.events', 'detail-type': 'Scheduled Event' } as const;
+    // Mail the previous test left in the outbox goes first.
+    await handler(sweep);
+    const email = `lambda-mail-${randomUUID().slice(0, 8)}@example.com`;
+    const registered = await handler(event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    expect(registered.statusCode).toBe(202);
+    const sent = async () => {
+      const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; subject: string }> };
+      return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email))).map((mail) => mail.subject);
+    };
+    expect(await sent()).toEqual([]);
+    // What the outbox's stream delivers (keys only are read), and a record of another table's shape, ignored.
+    const record = (messageId: string, eventName: string) => ({ eventSource: 'aws:dynamodb' as const, eventName, dynamodb: { Keys: { message_id: { S: messageId } } } });
+    const unknownId = `not-a-message-${randomUUID()}`;
+    const streamed = await handler({ Records: [record(unknownId, 'MODIFY'), record(unknownId, 'REMOVE')] });
+    // The unknown id claims nothing; whatever is due is drained with it.
+    expect(streamed).toEqual({ sent: 1, skipped: 0, retried: 0, dead: 0 });
+    expect(await sent()).toEqual(['Confirm your email address']);
+    const reset = await handler(event('POST', '/api/auth/password-reset/request', { body: { email } }) as never, {} as never);
+    expect(reset.statusCode).toBe(202);
+    expect(await handler(sweep)).toEqual({ sent: 1, skipped: 0, retried: 0, dead: 0 });
+    expect((await sent()).sort()).toEqual(['Confirm your email address', 'Reset your password']);
+    expect(mailEventMessageIds({ Records: [record('m-1', 'INSERT'), record('m-2', 'REMOVE')] })).toEqual(['m-1']);
+    expect(mailEventMessageIds(event('GET', '/health'))).toBeUndefined();
+  }, 120_000);
 });
 
 /** The environment of a deployed function: AWS settings, no NODE_ENV. */

@@ -80,8 +80,10 @@ export function createLambdaHandler(readEnvironment: () => Record<string, string
     const { app, mail } = await runtime;
     const messageIds = mailEventMessageIds(event);
     if (messageIds) {
-      // A failure to reach DynamoDB throws, so Lambda retries the batch; the messages stay in the table either way.
-      return mail.drain({ messageIds });
+      // Two batches at most (ten messages each, sent in parallel, 10 s of SES at worst), well inside
+      // the function's timeout; the rest waits for the next record or sweep. A failure to reach
+      // DynamoDB throws, so Lambda retries the batch; the messages stay in the table either way.
+      return mail.drain({ messageIds, maxBatches: 2 });
     }
     return handle(app)(event as LambdaEvent, context);
   };

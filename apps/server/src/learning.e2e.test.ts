@@ -186,7 +186,7 @@ describe('an SES that never answers', () => {
     expect(sockets.size).toBeGreaterThan(before);
   });
 
-  it('never delays a request: the registration and the result are answered, and the sender gives up on each mail after the timeout, to try again', async () => {
+  it('never delays a request: the registration and the result are answered, and the sender gives up on the mail after the timeout, to try again', async () => {
     const silent = await startTestServer({ mailer: createSesMailer({ client: ses, from: 'no-reply@ielts.test', timeoutMs: 300 }) });
     try {
       // No request sends mail, so none can wait for SES; no clock is read here: a request that
@@ -195,9 +195,10 @@ describe('an SES that never answers', () => {
       const assessment = await client.writing.evaluate({ question_id: writingTask2.question_id, essay: TASK2_ESSAY });
       expect(await silent.repositories.users.get(email)).toMatchObject({ email });
       await expect(client.assessments.get({ id: assessment.assessment_id })).resolves.toMatchObject({ completed: true });
-      expect(await silent.drainMail()).toMatchObject({ sent: 0, retried: 2 });
+      // The registration's link is skipped (signUp confirmed the address in the store); the notice waits.
+      expect(await silent.drainMail()).toEqual({ sent: 0, skipped: 1, retried: 1, dead: 0 });
       const failed = silent.logs.filter((line) => line.message === 'mail not sent: tried again later');
-      expect(failed.map((line) => line.fields?.kind).sort()).toEqual(['registration', 'result']);
+      expect(failed.map((line) => line.fields?.kind)).toEqual(['result']);
       expect(sockets.size).toBeGreaterThan(0);
     } finally {
       await silent.close();
