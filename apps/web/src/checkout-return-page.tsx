@@ -28,7 +28,7 @@ function FreshEntitlements() {
                 );
               })}
             </ul>
-            <p className="muted small">
+            <p className="muted small checkout-note">
               A payment can take a minute to reach us. If your new assessments are not here yet,{' '}
               <button type="button" className="link-button" onClick={entitlements.retry}>
                 check again
