@@ -39,7 +39,7 @@ export interface MailSenderOptions {
   owner?: string;
   /** How long a claimed message is this sender's alone: well above the mailer's timeout (10 s for SES). Default 60. */
   leaseSeconds?: number;
-  /** Attempts before a message is dead. Default 10 (with the default backoff, about two hours of an outage). */
+  /** Attempts before a message is dead. Default 10 (with the default backoff, two to four hours of an outage). */
   maxAttempts?: number;
   /** The wait before the next attempt: `base · 2^(attempt − 1)`, capped, half of it random. Defaults 60 s and 1 h. */
   backoff?: { baseDelayMs?: number; maxDelayMs?: number };
