@@ -1,10 +1,7 @@
 import { ASSESSMENT_TYPES, type AssessmentType } from '@ielts-genai-prep/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProvider } from './app-context.js';
-import { fakeApi, type FakeRoutes } from './fake-api.js';
-import { RouterProvider } from './router.js';
+import { renderWithFakeApi } from './render-with-fake-api.js';
 import { SpeakingPage } from './speaking-page.js';
 import { TestListPage } from './test-list-page.js';
 import { TestPage } from './test-page.js';
@@ -57,24 +54,13 @@ const speakingSet = {
   },
 };
 
-function renderPage(page: ReactNode, routes: FakeRoutes) {
-  const { webClient, requests } = fakeApi(routes);
-  render(
-    <RouterProvider>
-      <AppProvider webClient={webClient} initialUser={null}>
-        {page}
-      </AppProvider>
-    </RouterProvider>,
-  );
-  return requests;
-}
 
 const allowanceText = () => screen.findByTestId('allowance').then((element) => element.textContent);
 
 describe('the allowance before effort', () => {
   it('shows what is left of a type on its list page, with a link to buy more', async () => {
     window.history.replaceState(null, '', '/reading?type=reading_academic');
-    renderPage(<TestListPage skill="reading" />, {
+    renderWithFakeApi(<TestListPage skill="reading" />, {
       'GET /api/entitlements': () => entitlements({ reading_academic: 1 }),
       'GET /api/questions': () => ({ body: { items: [readingTest], next_cursor: null } }),
     });
@@ -83,7 +69,7 @@ describe('the allowance before effort', () => {
   });
 
   it('at 0 left, disables every speaking test’s start button, saying why, with a link to buy', async () => {
-    const requests = renderPage(<SpeakingPage />, {
+    const requests = renderWithFakeApi(<SpeakingPage />, {
       'GET /api/entitlements': () => entitlements({ speaking: 3 }),
       'GET /api/questions': () => ({ body: { items: [speakingSet, { ...speakingSet, question_id: 'sp-002' }], next_cursor: null } }),
     });
@@ -99,7 +85,7 @@ describe('the allowance before effort', () => {
   });
 
   it('with some left, the speaking tests can be started', async () => {
-    renderPage(<SpeakingPage />, {
+    renderWithFakeApi(<SpeakingPage />, {
       'GET /api/entitlements': () => entitlements({ speaking: 2 }),
       'GET /api/questions': () => ({ body: { items: [speakingSet], next_cursor: null } }),
     });
@@ -108,7 +94,7 @@ describe('the allowance before effort', () => {
   });
 
   it('at 0 left, a writing task cannot be written or submitted, and says why before any effort', async () => {
-    renderPage(<WritingTaskPage questionId="w2-001" />, {
+    renderWithFakeApi(<WritingTaskPage questionId="w2-001" />, {
       'GET /api/entitlements': () => entitlements({ writing_task2: 3 }),
       'GET /api/questions/w2-001': () => ({ body: essayQuestion }),
     });
@@ -120,7 +106,7 @@ describe('the allowance before effort', () => {
   });
 
   it('at 0 left, a listening test cannot be started, and a reading test shows a disabled start instead of its questions', async () => {
-    renderPage(<TestPage skill="listening" questionId="li-test-01" />, {
+    renderWithFakeApi(<TestPage skill="listening" questionId="li-test-01" />, {
       'GET /api/entitlements': () => entitlements({ listening: 3, reading_academic: 3 }),
       'GET /api/questions/li-test-01': () => ({ body: listeningTest }),
     });
@@ -131,7 +117,7 @@ describe('the allowance before effort', () => {
   });
 
   it('at 0 left, a reading test shows a disabled start instead of its questions', async () => {
-    renderPage(<TestPage skill="reading" questionId="ra-test-01" />, {
+    renderWithFakeApi(<TestPage skill="reading" questionId="ra-test-01" />, {
       'GET /api/entitlements': () => entitlements({ reading_academic: 3 }),
       'GET /api/questions/ra-test-01': () => ({ body: readingTest }),
     });
@@ -141,7 +127,7 @@ describe('the allowance before effort', () => {
   });
 
   it('holds nothing back when the allowance cannot be read: the server still decides', async () => {
-    renderPage(<WritingTaskPage questionId="w2-001" />, { 'GET /api/questions/w2-001': () => ({ body: essayQuestion }) });
+    renderWithFakeApi(<WritingTaskPage questionId="w2-001" />, { 'GET /api/questions/w2-001': () => ({ body: essayQuestion }) });
     await screen.findByRole('button', { name: 'Submit for scoring' });
     expect((screen.getByRole('button', { name: 'Submit for scoring' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.queryByTestId('allowance')).toBeNull();

@@ -1,33 +1,19 @@
 import { PRODUCTS, formatPrice } from '@ielts-genai-prep/core';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProvider } from './app-context.js';
 import { BuyPage, packContents } from './buy-page.js';
 import { CheckoutReturnPage } from './checkout-return-page.js';
-import { errorBody, fakeApi, type FakeRoutes } from './fake-api.js';
-import { RouterProvider } from './router.js';
+import { errorBody } from './fake-api.js';
+import { renderWithFakeApi } from './render-with-fake-api.js';
 
 afterEach(() => window.history.replaceState(null, '', '/'));
-
-function renderPage(page: ReactNode, routes: FakeRoutes) {
-  const { webClient, requests } = fakeApi(routes);
-  render(
-    <RouterProvider>
-      <AppProvider webClient={webClient} initialUser={null}>
-        {page}
-      </AppProvider>
-    </RouterProvider>,
-  );
-  return requests;
-}
 
 const catalogue = (available: boolean) => () => ({ body: { products: PRODUCTS, checkout_available: available } });
 
 describe('the buy page', () => {
   it('lists every pack with its price, contents and validity, and goes to the checkout url when one is bought', async () => {
     const visited: string[] = [];
-    const requests = renderPage(<BuyPage redirect={(url) => visited.push(url)} />, {
+    const requests = renderWithFakeApi(<BuyPage redirect={(url) => visited.push(url)} />, {
       'GET /api/purchases/products': catalogue(true),
       'POST /api/purchases/checkout': () => ({ status: 201, body: { checkout_url: 'https://checkout.stripe.test/c/cs_test_1', checkout_session_id: 'cs_test_1' } }),
     });
@@ -43,7 +29,7 @@ describe('the buy page', () => {
 
   it('puts the packs for the type the learner came for first', async () => {
     window.history.replaceState(null, '', '/buy?type=listening');
-    renderPage(<BuyPage redirect={() => undefined} />, { 'GET /api/purchases/products': catalogue(true) });
+    renderWithFakeApi(<BuyPage redirect={() => undefined} />, { 'GET /api/purchases/products': catalogue(true) });
     await screen.findByRole('heading', { name: 'Writing pack' });
     const order = screen.getAllByRole('article').map((card) => card.getAttribute('data-product'));
     expect(order.slice(0, 2)).toEqual(['reading-listening-pack-5', 'complete-pack-10']);
@@ -51,13 +37,13 @@ describe('the buy page', () => {
   });
 
   it('says purchases are not configured when the server takes no payments, and offers no button to press', async () => {
-    renderPage(<BuyPage redirect={() => undefined} />, { 'GET /api/purchases/products': catalogue(false) });
+    renderWithFakeApi(<BuyPage redirect={() => undefined} />, { 'GET /api/purchases/products': catalogue(false) });
     expect((await screen.findByTestId('purchases-not-configured')).textContent).toContain('Purchases are not configured');
     expect(screen.getAllByRole('button').every((button) => (button as HTMLButtonElement).disabled)).toBe(true);
   });
 
   it('shows the server’s purchases_not_configured answer in plain words', async () => {
-    renderPage(<BuyPage redirect={() => undefined} />, {
+    renderWithFakeApi(<BuyPage redirect={() => undefined} />, {
       'GET /api/purchases/products': catalogue(true),
       'POST /api/purchases/checkout': () => ({ status: 503, body: errorBody('purchases_not_configured', 'Purchases are not configured on this server.') }),
     });
@@ -79,7 +65,7 @@ describe('the return page after checkout', () => {
   it('after paying, reads the entitlements afresh, and again when asked', async () => {
     window.history.replaceState(null, '', '/buy/return?outcome=success&session_id=cs_test_1');
     let reads = 0;
-    renderPage(<CheckoutReturnPage />, {
+    renderWithFakeApi(<CheckoutReturnPage />, {
       'GET /api/entitlements': () => {
         reads += 1;
         return { body: { entitlements: [{ assessment_type: 'speaking', granted: 3 + 3 * (reads - 1), used: 3, remaining: 3 * (reads - 1) }] } };
@@ -94,7 +80,7 @@ describe('the return page after checkout', () => {
 
   it('after cancelling, says nothing was charged and links back to the packs', () => {
     window.history.replaceState(null, '', '/buy/return?outcome=cancelled');
-    renderPage(<CheckoutReturnPage />, {});
+    renderWithFakeApi(<CheckoutReturnPage />, {});
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Payment cancelled');
     expect(screen.getByTestId('checkout-cancelled').textContent).toContain('Nothing was charged.');
     expect(screen.getByRole('link', { name: 'Choose a pack' }).getAttribute('href')).toBe('/buy');
