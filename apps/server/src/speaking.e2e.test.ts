@@ -64,7 +64,9 @@ describe('a speaking test', () => {
     view = await answer(client, view, 90);
     while (view.phase === 'part2_talk') view = await answer(client, view, 15);
     expect(view.phase).toBe('part3');
-    while (view.phase === 'part3' && view.turns_completed < 12) view = await answer(client, view, 30);
+    // Five Part 3 answers, however many Part 1 questions the set asked.
+    const beforePart3 = view.turns_completed;
+    while (view.phase === 'part3' && view.turns_completed < beforePart3 + 5) view = await answer(client, view, 30);
     expect(view.can_complete).toBe(true);
 
     const stored = await server.repositories.assessments.get(view.assessment_id);
