@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { canonicalLoopbackOrigin, withCanonicalOrigin } from './canonical-origin.js';
 import { ConfigError, loadConfig } from './config.js';
 import { PRIVATE_UMASK } from './private-files.js';
 import { findRootDirectory } from './root-directory.js';
@@ -24,8 +25,11 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) exitWithConfigError(error);
     throw error;
   }
-  const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${info.port}`;
+  // One origin on loopback: the printed URL is PUBLIC_URL's, and the other loopback name redirects
+  // there, so the session cookie and emailed links always meet the same host name.
+  const canonical = canonicalLoopbackOrigin(config.publicUrl, config.port);
+  const server = serve({ fetch: withCanonicalOrigin(runtime.app.fetch, config.publicUrl, config.port), port: config.port, hostname: config.host }, (info) => {
+    const url = canonical ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${info.port}`;
     console.log(`IELTS GenAI Prep server listening on ${url}`);
     for (const line of runtime.description) console.log(`  ${line}`);
     console.log(existsSync(path.join(config.webDistDir, 'index.html')) ? `  web app: ${url}/` : `  web app: not built (${config.webDistDir})`);
