@@ -121,4 +121,48 @@ describe('the listening test page', () => {
     expect(document.querySelector('[data-section-player="1"]')?.textContent).toBe('This browser cannot read the recording aloud, so the transcript is shown instead.');
     expect(document.body.textContent).toContain('Good morning, Riverside Community Centre.');
   });
+
+  it('asks before submitting with questions left blank, and submits once confirmed', async () => {
+    const { webClient, requests } = fakeApi({
+      'GET /api/questions/li-test-01': () => ({ body: question }),
+      'POST /api/listening/evaluate': () => ({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side.', details: [] } } }),
+    });
+    render(
+      <AppProvider webClient={webClient} initialUser={null}>
+        <TestPage skill="listening" questionId="li-test-01" />
+      </AppProvider>,
+    );
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the test' }));
+    fireEvent.change(screen.getByLabelText('Answer to question 1'), { target: { value: 'Tuesday' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain('You have left 1 question blank. Submit anyway?');
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep answering' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit anyway' }));
+    await settle();
+    expect(requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/api/listening/evaluate']);
+  });
+
+  it('keeps the clock running across a reload: the deadline is kept with the answers', async () => {
+    const first = renderTest();
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the test' }));
+    expect(screen.getByRole('timer').textContent).toBe('Time left 30:00');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+    });
+    first.unmount();
+
+    renderTest();
+    await settle();
+    expect(screen.getByRole('timer').textContent).toBe('Time left 25:00');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(25 * 60_000);
+    });
+    // Once the time is up, the clock says so alone, not "Time left Time's up".
+    expect(screen.getByRole('timer').textContent).toBe("Time's up");
+  });
 });

@@ -68,9 +68,12 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
   const initial = useMemo(() => loadDraft(draftKey, isAnswers), [draftKey]);
   const [answers, setAnswers] = useState<Answers>(initial?.value ?? {});
   const [idempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey());
-  const [deadline] = useState(() => Date.now() + question.time_limit * 60_000);
+  // Kept with the draft: a reload carries on with the time that was left.
+  const [deadline] = useState(() => initial?.deadline ?? Date.now() + question.time_limit * 60_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Blanks are marked wrong, so submitting with some asks first.
+  const [confirmingBlanks, setConfirmingBlanks] = useState(false);
 
   const parts =
     skill === 'reading'
@@ -89,9 +92,9 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
   const answered = Object.keys(answerSheetFrom(answers)).length;
 
   useEffect(() => {
-    const timer = setTimeout(() => saveDraft(draftKey, { value: answers, idempotencyKey }), 300);
+    const timer = setTimeout(() => saveDraft(draftKey, { value: answers, idempotencyKey, deadline }), 300);
     return () => clearTimeout(timer);
-  }, [draftKey, answers, idempotencyKey]);
+  }, [draftKey, answers, idempotencyKey, deadline]);
 
   const submit = async () => {
     setBusy(true);
@@ -187,9 +190,27 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
           You have answered <strong>{answered}</strong> of {total} questions.
           {answered < total && ' Unanswered questions are marked wrong.'}
         </p>
-        <button type="button" className="button" onClick={() => void submit()} disabled={busy}>
-          {busy ? 'Marking…' : 'Submit answers'}
-        </button>
+        {confirmingBlanks && !busy ? (
+          <div className="confirm-submit" role="alertdialog" aria-labelledby="confirm-blanks">
+            <p id="confirm-blanks">
+              <strong>
+                You have left {total - answered === 1 ? '1 question' : `${total - answered} questions`} blank. Submit anyway?
+              </strong>
+            </p>
+            <div className="form-actions">
+              <button type="button" className="button" onClick={() => void submit()}>
+                Submit anyway
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setConfirmingBlanks(false)}>
+                Keep answering
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="button" onClick={() => (answered < total ? setConfirmingBlanks(true) : void submit())} disabled={busy}>
+            {busy ? 'Marking…' : 'Submit answers'}
+          </button>
+        )}
       </div>
     </>
   );

@@ -20,7 +20,8 @@ function EssayEditor({ question }: { question: PublicQuestion }) {
   const initial = useMemo(() => loadDraft(draftKey, isString), [draftKey]);
   const [essay, setEssay] = useState(initial?.value ?? '');
   const [idempotencyKey, setIdempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey());
-  const [deadline] = useState(() => Date.now() + question.time_limit * 60_000);
+  // Kept with the draft: a reload carries on with the time that was left.
+  const [deadline] = useState(() => initial?.deadline ?? Date.now() + question.time_limit * 60_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const minimum = question.word_limit ?? writingLimitsFor(question.assessment_type)?.minimumWords ?? 0;
@@ -29,9 +30,9 @@ function EssayEditor({ question }: { question: PublicQuestion }) {
   const fieldErrors = fieldErrorsOf(error);
 
   useEffect(() => {
-    const timer = setTimeout(() => saveDraft(draftKey, { value: essay, idempotencyKey }), 400);
+    const timer = setTimeout(() => saveDraft(draftKey, { value: essay, idempotencyKey, deadline }), 400);
     return () => clearTimeout(timer);
-  }, [draftKey, essay, idempotencyKey]);
+  }, [draftKey, essay, idempotencyKey, deadline]);
 
   const send = async () => {
     setBusy(true);
