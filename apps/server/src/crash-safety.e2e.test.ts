@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TASK2_ESSAY } from './test-support/essays.js';
+import { GOOD_PASSWORD } from './test-support/test-server.js';
+
+// `node dist/main.js` on the embedded store, killed with SIGKILL in the middle of a burst of
+// writing submissions, then started again on the same folder: what it answered 2xx must be there,
+// once, in the history and by id, and the allowance must add up.
+const packageDirectory = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ielts-crash-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const environment = {
+  DATA_DIR: dataDir,
+  PORT: '0',
+  SCRYPT_COST: '1024',
+  OFFLINE_GRAMMAR_CHECK: 'false',
+  // Enough free assessments that the burst is never refused for want of one, before confirming too.
+  FREE_ASSESSMENTS_PER_TYPE: '1000',
+  FREE_ASSESSMENTS_BEFORE_VERIFICATION: '1000',
+  AWS_REGION: '',
+  DYNAMODB_ENDPOINT: '',
+  SES_FROM_ADDRESS: '',
+};
+
+/** Starts `node dist/main.js` and resolves with its URL once it listens. */
+async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(packageDirectory, 'dist', 'main.js')], {
+    env: { ...process.env, ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    // A guard against a hang, not a bound on speed: a busy machine starts a server slowly.
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 120_000);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+
+/** Every page of the history, in order. */
+async function wholeHistory(client: ApiClient): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.assessments.list({ limit: 7, ...(cursor ? { cursor } : {}) });
+    ids.push(...page.items.map((item) => item.assessment_id));
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+describe('a server killed in the middle of a burst of submissions', { timeout: 600_000 }, () => {
+  it('keeps every answered submission once, in the history and by id, and counts the allowance to match', async () => {
+    const email = `crash-${randomUUID().slice(0, 8)}@example.com`;
+    const first = await startServer();
+    let answered: string[] = [];
+    let inFlightAtKill = 0;
+    try {
+      const anonymous = createApiClient({ baseUrl: first.url, retry: false });
+      await anonymous.auth.register({ email, password: GOOD_PASSWORD });
+      const { token } = await anonymous.auth.login({ email, password: GOOD_PASSWORD, client: 'mobile' });
+      const submit = (index: number) =>
+        fetch(`${first.url}/api/writing/evaluate`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: `crash-burst-${index}` }),
+        });
+
+      // At most 60 submissions, six at a time; the kill comes with the tenth answer, others in flight.
+      const KILL_AFTER = 10;
+      let next = 0;
+      let inFlight = 0;
+      let killed = false;
+      const worker = async () => {
+        while (!killed && next < 60) {
+          const index = next++;
+          inFlight += 1;
+          try {
+            const response = await submit(index);
+            if (response.status === 201 || response.status === 200) {
+              const body = (await response.json()) as { assessment_id: string };
+              if (!killed) answered.push(body.assessment_id);
+            }
+          } catch {
+            // The connection died with the server: not answered.
+          } finally {
+            inFlight -= 1;
+          }
+          if (!killed && answered.length >= KILL_AFTER) {
+            killed = true;
+            inFlightAtKill = inFlight;
+            first.child.kill('SIGKILL');
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 6 }, worker));
+      expect(killed).toBe(true);
+    } finally {
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+    }
+    answered = [...new Set(answered)];
+    expect(answered.length).toBeGreaterThanOrEqual(10);
+
+    const second = await startServer();
+    try {
+      const client = createApiClient({ baseUrl: second.url, retry: false });
+      const { token } = await client.auth.login({ email, password: GOOD_PASSWORD, client: 'mobile' });
+      const signedIn = createApiClient({ baseUrl: second.url, getToken: () => token, retry: false });
+      const history = await wholeHistory(signedIn);
+      // No id twice, and every answered submission in the history.
+      expect(new Set(history).size).toBe(history.length);
+      expect(answered.filter((id) => !history.includes(id))).toEqual([]);
+      // Every history entry has its item, completed (answered or stored just before the kill).
+      for (const id of history) await expect(signedIn.assessments.get({ id })).resolves.toMatchObject({ assessment_id: id, completed: true });
+      // The allowance used is the assessments stored, with at most the submissions in flight at the
+      // kill counted and not stored (see README.md, "Entitlements": one lost per request killed
+      // between counting and storing).
+      const writing = (await signedIn.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')!;
+      expect(writing.used).toBeGreaterThanOrEqual(history.length);
+      expect(writing.used - history.length).toBeLessThanOrEqual(inFlightAtKill);
+    } finally {
+      second.child.kill('SIGTERM');
+      await exited(second.child);
+    }
+  });
+});
