@@ -1,5 +1,6 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
 import { fieldErrorsOf } from './api-error-text.js';
 import { useApp } from './app-context.js';
 import { AnswerSheet, answerSheetFrom, questionNumbers, type Answers } from './answer-sheet.js';
@@ -216,7 +217,9 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
   );
 }
 
-function ListeningStart({ question, onStart }: { question: PublicQuestion; onStart: (mode: ListeningMode) => void }) {
+function ListeningStart({ question, onStart, allowance }: { question: PublicQuestion; onStart: (mode: ListeningMode) => void; allowance: Allowance | null }) {
+  const usedUp = isUsedUp(allowance);
+  const reasonId = useId();
   const [mode, setMode] = useState<ListeningMode>('test');
   return (
     <section className="card listening-start" aria-labelledby="listening-start-heading">
@@ -237,20 +240,41 @@ function ListeningStart({ question, onStart }: { question: PublicQuestion; onSta
         </label>
       </fieldset>
       <div className="form-actions">
-        <button type="button" className="button" onClick={() => onStart(mode)}>
+        <button type="button" className="button" onClick={() => onStart(mode)} disabled={usedUp} aria-describedby={usedUp ? reasonId : undefined}>
           Start the test
         </button>
       </div>
+      {usedUp && <StartBlockedReason type="listening" id={reasonId} />}
     </section>
   );
 }
 
-function ListeningTest({ question }: { question: PublicQuestion }) {
+/** Instead of a reading test when none is left: why it cannot be started, and where to buy more. */
+function ReadingBlocked({ question }: { question: PublicQuestion }) {
+  const reasonId = useId();
+  return (
+    <section className="card listening-start" aria-labelledby="reading-start-heading">
+      <h2 id="reading-start-heading">Before you start</h2>
+      <p>
+        {question.passages.length} passages, {question.time_limit} minutes.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button" disabled aria-describedby={reasonId}>
+          Start the test
+        </button>
+      </div>
+      <StartBlockedReason type={question.assessment_type} id={reasonId} />
+    </section>
+  );
+}
+
+function ListeningTest({ question, allowance }: { question: PublicQuestion; allowance: Allowance | null }) {
   const [run, setRun] = useState<ListeningRun | null>(() => loadListeningRun(question.question_id));
   if (!run) {
     return (
       <ListeningStart
         question={question}
+        allowance={allowance}
         onStart={(mode) => {
           const started = { mode, played: [] };
           saveListeningRun(question.question_id, started);
@@ -262,21 +286,33 @@ function ListeningTest({ question }: { question: PublicQuestion }) {
   return <TestRunner question={question} skill="listening" run={run} />;
 }
 
-/** A reading or listening test: the passage beside its questions, or each section played (its transcript kept for the results). */
+function LoadedTest({ question, skill }: { question: PublicQuestion; skill: 'reading' | 'listening' }) {
+  const allowance = useAllowance(question.assessment_type);
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/${skill}`}>← {skill === 'reading' ? 'Reading tests' : 'Listening tests'}</Link>
+      </p>
+      <PageHeading lead={question.prompt}>{question.title}</PageHeading>
+      <AllowanceNotice type={question.assessment_type} allowance={allowance} />
+      {skill === 'listening' ? (
+        <ListeningTest question={question} allowance={allowance} />
+      ) : isUsedUp(allowance) ? (
+        <ReadingBlocked question={question} />
+      ) : (
+        <TestRunner question={question} skill={skill} />
+      )}
+    </>
+  );
+}
+
+/** A reading or listening test: what is left of its type, then the passage beside its questions, or each section played (its transcript kept for the results). */
 export function TestPage({ skill, questionId }: { skill: 'reading' | 'listening'; questionId: string }) {
   const { client } = useApp();
   const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
   return (
     <Loaded data={question} label="Loading the test…">
-      {(loaded) => (
-        <>
-          <p className="breadcrumbs">
-            <Link to={`/${skill}`}>← {skill === 'reading' ? 'Reading tests' : 'Listening tests'}</Link>
-          </p>
-          <PageHeading lead={loaded.prompt}>{loaded.title}</PageHeading>
-          {skill === 'listening' ? <ListeningTest question={loaded} /> : <TestRunner question={loaded} skill={skill} />}
-        </>
-      )}
+      {(loaded) => <LoadedTest question={loaded} skill={skill} />}
     </Loaded>
   );
 }

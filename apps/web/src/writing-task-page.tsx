@@ -1,5 +1,6 @@
 import { writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
 import { fieldErrorsOf } from './api-error-text.js';
 import { useApp } from './app-context.js';
 import { Countdown } from './countdown.js';
@@ -14,7 +15,7 @@ import { WordCounter, wordCountStatus } from './word-counter.js';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
-function EssayEditor({ question }: { question: PublicQuestion }) {
+function EssayEditor({ question, allowance }: { question: PublicQuestion; allowance: Allowance | null }) {
   const { client } = useApp();
   const draftKey = `writing:${question.question_id}`;
   const initial = useMemo(() => loadDraft(draftKey, isString), [draftKey]);
@@ -28,6 +29,8 @@ function EssayEditor({ question }: { question: PublicQuestion }) {
   const status = wordCountStatus(essay, minimum);
   const editorId = useId();
   const fieldErrors = fieldErrorsOf(error);
+  // Nothing left: the learner is told before writing, not after submitting.
+  const usedUp = isUsedUp(allowance);
 
   useEffect(() => {
     const timer = setTimeout(() => saveDraft(draftKey, { value: essay, idempotencyKey, deadline }), 400);
@@ -70,7 +73,7 @@ function EssayEditor({ question }: { question: PublicQuestion }) {
         autoCapitalize="sentences"
         aria-describedby={`${editorId}-count${fieldErrors.essay ? ` ${editorId}-error` : ''}`}
         aria-invalid={fieldErrors.essay ? true : undefined}
-        disabled={busy}
+        disabled={busy || usedUp}
         placeholder="Start writing here…"
       />
       {fieldErrors.essay && (
@@ -87,7 +90,7 @@ function EssayEditor({ question }: { question: PublicQuestion }) {
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy || usedUp} aria-describedby={usedUp ? `${editorId}-blocked` : undefined}>
           {busy ? 'Scoring your answer…' : 'Submit for scoring'}
         </button>
         {busy && (
@@ -96,28 +99,35 @@ function EssayEditor({ question }: { question: PublicQuestion }) {
           </span>
         )}
       </div>
+      {usedUp && <StartBlockedReason type={question.assessment_type} id={`${editorId}-blocked`} />}
     </form>
   );
 }
 
-/** One writing question: the prompt (and chart) beside an editor with word count and timer. */
+function WritingTask({ question }: { question: PublicQuestion }) {
+  const allowance = useAllowance(question.assessment_type);
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/writing?type=${question.assessment_type}`}>← {ASSESSMENT_TYPE_LABELS[question.assessment_type]}</Link>
+      </p>
+      <PageHeading lead={`${question.time_limit} minutes · at least ${question.word_limit ?? '–'} words`}>{question.title}</PageHeading>
+      <AllowanceNotice type={question.assessment_type} allowance={allowance} />
+      <div className="split">
+        <QuestionPrompt question={question} />
+        <EssayEditor question={question} allowance={allowance} />
+      </div>
+    </>
+  );
+}
+
+/** One writing question: what is left of its type, and the prompt (and chart) beside an editor with word count and timer. */
 export function WritingTaskPage({ questionId }: { questionId: string }) {
   const { client } = useApp();
   const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
   return (
     <Loaded data={question} label="Loading the question…">
-      {(loaded) => (
-        <>
-          <p className="breadcrumbs">
-            <Link to={`/writing?type=${loaded.assessment_type}`}>← {ASSESSMENT_TYPE_LABELS[loaded.assessment_type]}</Link>
-          </p>
-          <PageHeading lead={`${loaded.time_limit} minutes · at least ${loaded.word_limit ?? '–'} words`}>{loaded.title}</PageHeading>
-          <div className="split">
-            <QuestionPrompt question={loaded} />
-            <EssayEditor question={loaded} />
-          </div>
-        </>
-      )}
+      {(loaded) => <WritingTask question={loaded} />}
     </Loaded>
   );
 }
