@@ -38,6 +38,9 @@ const CLEARED = [
   'CORS_ORIGINS',
   'TABLE_PREFIX',
   'TABLE_SUFFIX',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'STRIPE_API_BASE',
 ];
 
 /** A listening section the test hears as a recording: the reference server's content has none. */
@@ -59,6 +62,17 @@ export interface ReferenceServerOptions {
    * question as the API returns it; everything else passes through unchanged. Default none.
    */
   recordedSections?: RecordedSection[];
+  /** More environment variables for the server (payment settings, a fixed PORT with its PUBLIC_URL). Default none. */
+  env?: Record<string, string>;
+}
+
+/** A loopback port that was free a moment ago: for a server whose PUBLIC_URL must name its port before it starts. */
+export async function findFreePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 /** A mono 16-bit PCM WAV of a quiet tone, `seconds` long: a recording small enough to write here. */
@@ -165,6 +179,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     // The smallest scrypt cost the server accepts keeps sign-up fast in a test.
     SCRYPT_COST: '1024',
     COOKIE_SECURE: 'false',
+    ...options.env,
   });
 
   const child: ChildProcess = spawn(process.execPath, [serverEntry], { cwd: repositoryRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
