@@ -109,8 +109,8 @@ describe('createAnswerKeyEvaluator', () => {
       expected: ['(the) river'],
       correct: false,
       reason_code: 'over_word_limit',
-      reason_detail: { words: 3, max_words: 2, numbers_allowed: false },
-      reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words. A longer answer is wrong even when it contains the right words.',
+      reason_detail: { words: 3, numbers: 0, max_words: 2, numbers_allowed: true },
+      reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words and a number. A longer answer is wrong even when it contains the right words.',
     });
     expect(byNumber.get(8)).toMatchObject({ given: 'COLOR', expected: ['colour', 'color'], correct: true, reason_code: 'correct' });
     expect(byNumber.get(9)?.reason_code).toBe('wrong');

@@ -109,10 +109,11 @@ describe('markAnswer: the IELTS rules, one by one', () => {
     expect(mark('the big river', 'river', twoWords)).toEqual({
       correct: false,
       code: 'over_word_limit',
-      detail: { words: 3, max_words: 2, numbers_allowed: false },
+      detail: { words: 3, numbers: 0, max_words: 2, numbers_allowed: false },
       reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words. A longer answer is wrong even when it contains the right words.',
     });
-    expect(mark('15 May next year', '15 May', twoWordsAndNumber).detail).toEqual({ words: 3, max_words: 2, numbers_allowed: true });
+    expect(mark('15 May next year', '15 May', twoWordsAndNumber).detail).toEqual({ words: 3, numbers: 1, max_words: 2, numbers_allowed: true });
+    expect(mark('a standard class ticket', 'standard class', twoWordsAndNumber).reason).toMatch(/^Over the word limit: 4 words, and the instructions allow at most 2 words and a number\./);
     expect(mark('15 May next year', '15 May', twoWordsAndNumber).reason).toMatch(/^Over the word limit: 3 words and a number, and the instructions allow at most 2 words and a number\./);
     expect(mark('YES', 'TRUE', tfng)).toMatchObject({ code: 'wrong_answer_family', detail: { family: 'true_false_not_given' } });
     expect(mark('YES', 'TRUE', tfng).reason).toBe('This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.');

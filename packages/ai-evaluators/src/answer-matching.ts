@@ -84,7 +84,7 @@ export function describeAnswerMark(code: QuestionReasonCode, detail: QuestionRea
       return 'Left blank. A wrong answer costs nothing, so always write something.';
     case 'over_word_limit': {
       const allowed = detail.numbers_allowed ? `${plural(detail.max_words ?? 0, 'word')} and a number` : plural(detail.max_words ?? 0, 'word');
-      const given = detail.numbers_allowed ? `${plural(detail.words ?? 0, 'word')} and a number` : plural(detail.words ?? 0, 'word');
+      const given = (detail.numbers ?? 0) > 0 ? `${plural(detail.words ?? 0, 'word')} and a number` : plural(detail.words ?? 0, 'word');
       return `Over the word limit: ${given}, and the instructions allow at most ${allowed}. A longer answer is wrong even when it contains the right words.`;
     }
     case 'wrong_answer_family':
@@ -208,7 +208,7 @@ export function markAnswer(given: string, entry: AnswerKeyEntry, format: Marking
   if (format.kind === 'words' && format.max_words !== null) {
     const length = countAnswerWords(answer, format.numbers_allowed);
     if (length.words > format.max_words) {
-      return answerMark('over_word_limit', written, { words: length.words, max_words: format.max_words, numbers_allowed: format.numbers_allowed && length.numbers > 0 });
+      return answerMark('over_word_limit', written, { words: length.words, numbers: length.numbers, max_words: format.max_words, numbers_allowed: format.numbers_allowed });
     }
   }
 

@@ -111,6 +111,8 @@ export type QuestionReasonCode = z.infer<typeof questionReasonCodeSchema>;
 export const questionReasonDetailSchema = z.object({
   /** `over_word_limit`: words in the answer (a number not counted when one is allowed). */
   words: z.int().min(0).optional(),
+  /** `over_word_limit`: numbers in the answer, counted apart from its words when a number is allowed. */
+  numbers: z.int().min(0).optional(),
   /** `over_word_limit`: the most words allowed. */
   max_words: z.int().min(1).optional(),
   /** `over_word_limit`: whether a number may be given besides the words. */
