@@ -22,7 +22,12 @@ function road(label: string, ...points: Array<[number, number]>): MapFeature {
 }
 
 // Ashcombe's features that both of its maps share.
-const river: MapFeature = { shape: 'line', kind: 'water', label: 'River', points: [{ x: 0, y: 10 }, { x: 9, y: 9.6 }, { x: 20, y: 10.2 }] };
+const river: MapFeature = {
+  shape: 'line',
+  kind: 'water',
+  label: 'River',
+  points: [{ x: 0, y: 10 }, { x: 5, y: 9.8 }, { x: 12, y: 9.7 }, { x: 20, y: 10.2 }],
+};
 const woodland: MapFeature = { shape: 'rect', kind: 'trees', label: 'Woodland', x: 0, y: 11, width: 5, height: 3 };
 
 /**
@@ -206,9 +211,9 @@ export const writingTask1AcademicQuestions: Question[] = [
             label: '1995',
             features: [
               { shape: 'rect', kind: 'farmland', label: 'Farmland', x: 0, y: 0, width: 20, height: 6 },
-              road('Main Road', [0, 7], [20, 7]),
+              road('Main Road', [0, 7], [5, 7], [20, 7]),
               river,
-              { shape: 'rect', kind: 'building', label: 'Primary school', x: 5, y: 7.8, width: 2.5, height: 1.6 },
+              { shape: 'rect', kind: 'building', label: 'School', x: 6, y: 7.8, width: 2, height: 1.6 },
               { shape: 'rect', kind: 'building', label: 'Post office', x: 11, y: 7.8, width: 2, height: 1.6 },
               { shape: 'rect', kind: 'building', label: 'Shops', x: 14, y: 7.8, width: 4, height: 1.6 },
               woodland,
@@ -217,20 +222,20 @@ export const writingTask1AcademicQuestions: Question[] = [
           {
             label: 'Today',
             features: [
-              { shape: 'rect', kind: 'building', label: 'Housing estate', x: 1, y: 0.5, width: 14, height: 4.5 },
+              { shape: 'rect', kind: 'building', label: 'Housing estate', x: 1, y: 0.5, width: 13, height: 4.5 },
               road('Access road', [10, 7], [10, 5]),
-              road('Main Road', [0, 7], [20, 7]),
+              road('Main Road', [0, 7], [5, 7], [20, 7]),
               { shape: 'circle', kind: 'road', label: 'Roundabout', x: 10, y: 7, radius: 0.8 },
               river,
-              { shape: 'rect', kind: 'building', label: 'School (extended)', x: 5, y: 7.8, width: 3.2, height: 1.6 },
-              { shape: 'rect', kind: 'open_space', label: 'Sports field', x: 8.4, y: 7.8, width: 2.4, height: 1.6 },
+              { shape: 'rect', kind: 'building', label: 'School', x: 5, y: 7.8, width: 3, height: 1.6 },
+              { shape: 'rect', kind: 'open_space', label: 'Sports field', x: 8.2, y: 7.8, width: 2.6, height: 1.6 },
               { shape: 'rect', kind: 'building', label: 'Café', x: 11, y: 7.8, width: 2, height: 1.6 },
               { shape: 'rect', kind: 'building', label: 'Shops', x: 14, y: 7.8, width: 4, height: 1.6 },
               woodland,
-              { shape: 'line', kind: 'path', label: 'Footpath', points: [{ x: 3, y: 7.2 }, { x: 3, y: 12 }] },
+              { shape: 'line', kind: 'path', label: 'Footpath', points: [{ x: 3, y: 7.3 }, { x: 3, y: 8.8 }, { x: 3, y: 12 }] },
               { shape: 'rect', kind: 'other', label: 'Footbridge', x: 2.6, y: 9.4, width: 0.8, height: 1 },
-              { shape: 'rect', kind: 'parking', label: 'Car park', x: 16.5, y: 0.5, width: 3.5, height: 2.5 },
-              { shape: 'rect', kind: 'building', label: 'Medical centre', x: 16.5, y: 3.5, width: 3.5, height: 2 },
+              { shape: 'rect', kind: 'parking', label: 'Car park', x: 15, y: 1.2, width: 4.5, height: 2.2 },
+              { shape: 'rect', kind: 'building', label: 'Medical centre', x: 15, y: 3.8, width: 4.5, height: 1.9 },
             ],
           },
         ],
@@ -340,13 +345,13 @@ export const writingTask1AcademicQuestions: Question[] = [
               { shape: 'line', kind: 'path', label: 'High Street (pedestrians only)', points: [{ x: 0, y: 7 }, { x: 20, y: 7 }] },
               road('Station Road', [10, 0], [10, 4.5]),
               { shape: 'rect', kind: 'building', label: 'Bus station', x: 8.5, y: 4.5, width: 3, height: 1.8 },
-              { shape: 'rect', kind: 'building', label: 'Library and community centre', x: 1, y: 1, width: 7, height: 2.8 },
+              { shape: 'rect', kind: 'building', label: 'Library and community centre', x: 0.5, y: 1, width: 8.5, height: 2.8 },
               { shape: 'rect', kind: 'open_space', label: 'Park', x: 1, y: 4.2, width: 6, height: 2 },
               { shape: 'circle', kind: 'trees', label: 'Trees', x: 7.3, y: 5.2, radius: 0.7 },
               { shape: 'rect', kind: 'building', label: 'Flats above shops', x: 12, y: 1, width: 6, height: 4.5 },
               { shape: 'rect', kind: 'building', label: 'Covered market', x: 1, y: 8.5, width: 5, height: 4 },
               { shape: 'rect', kind: 'building', label: 'Shops', x: 7.5, y: 8.5, width: 5, height: 2.5 },
-              { shape: 'rect', kind: 'building', label: 'Cinema and restaurants', x: 14, y: 8.5, width: 4.5, height: 3.5 },
+              { shape: 'rect', kind: 'building', label: 'Cinema and restaurants', x: 13.5, y: 8.5, width: 6, height: 3.5 },
               { shape: 'rect', kind: 'parking', label: 'New car park', x: 7.5, y: 12, width: 6, height: 1.8 },
             ],
           },
