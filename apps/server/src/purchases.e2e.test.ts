@@ -1,5 +1,5 @@
 import { ApiError, type ApiClient } from '@ielts-genai-prep/api-client';
-import { PRODUCTS, WRITING_ASSESSMENT_TYPES, findProduct, type AssessmentType } from '@ielts-genai-prep/core';
+import { PRODUCTS, WRITING_ASSESSMENT_TYPES, findProduct, type AssessmentType, type ProductId } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutPurchaseId } from './purchase-handlers.js';
 import { startStripeStandIn, type SignedEvent, type StripeStandIn } from './test-support/stripe-stand-in.js';
@@ -31,7 +31,7 @@ async function remaining(client: ApiClient): Promise<Record<AssessmentType, numb
 }
 
 /** A learner who has started a checkout of `productId` through the real SDK; answers the session the stand-in holds. */
-async function checkoutOf(productId: string) {
+async function checkoutOf(productId: ProductId) {
   const learner = await server.signUp();
   const checkout = await learner.client.purchases.checkout({ product_id: productId });
   const session = standIn.sessions.get(checkout.checkout_session_id);
