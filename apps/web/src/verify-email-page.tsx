@@ -20,8 +20,11 @@ export function VerifyEmailPage() {
       () => {
         setState('done');
         // A signed-in learner's record now says "verified": fetch it so the dashboard stops asking.
-        client.auth.me().then(
-          (result) => signedIn(result.user),
+        // auth.session, not auth.me: a visitor who opened the link signed out gets null, not a 401.
+        client.auth.session().then(
+          (result) => {
+            if (result.user) signedIn(result.user);
+          },
           () => undefined,
         );
       },
