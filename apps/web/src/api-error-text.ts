@@ -100,7 +100,7 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
         return text(
           'payment_required',
           'No assessments of this kind left',
-          `${asSentence(withTypeLabels(error.message))} Buy a pack on the “Buy more assessments” page, then try again. Your earlier results stay available in your history.`,
+          `${asSentence(withTypeLabels(error.message))} Once you have bought one, try again: your earlier results stay available in your history.`,
           false,
         );
       case 'purchases_not_configured':

@@ -114,7 +114,7 @@ describe('ErrorBanner', () => {
     render(<ErrorBanner error={error} onRetry={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('No assessments of this kind left');
     expect(screen.getByRole('alert').textContent).toContain(
-      'You have used all 3 of your Writing Task 2 assessments: buy a pack to take more. Buy a pack on the “Buy more assessments” page, then try again.',
+      'You have used all 3 of your Writing Task 2 assessments: buy a pack to take more. Once you have bought one, try again: your earlier results stay available in your history.',
     );
     expect(screen.getByRole('link', { name: 'Buy more assessments' }).getAttribute('href')).toBe('/buy');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
