@@ -108,6 +108,8 @@ let page: Page;
 const pageErrors: string[] = [];
 // What Chromium refused under the server's Content-Security-Policy, in the whole journey.
 const cspViolations: string[] = [];
+// Every console error of the whole journey, with the address it is about.
+const consoleErrors: Array<{ text: string; url: string }> = [];
 let writingAssessmentPath = '';
 
 const mainNavigation = () => page.getByRole('navigation', { name: 'Main' });
@@ -116,6 +118,25 @@ async function screenshot(name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The page at desktop width and at a phone's (390 px), checking nothing runs off the phone's screen. */
+async function screenshotsAtBothWidths(name: string): Promise<void> {
+  await screenshot(`${name}-desktop`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(`${name}-phone`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}
+
+/** Submits a reading or listening test with questions left blank: the page asks first. */
+async function submitWithBlanks(blank: number): Promise<void> {
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  expect(await page.getByRole('alertdialog').textContent()).toContain(`You have left ${blank === 1 ? '1 question' : `${blank} questions`} blank. Submit anyway?`);
+  await page.getByRole('button', { name: 'Submit anyway' }).click();
 }
 
 beforeAll(async () => {
@@ -132,6 +153,7 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
   });
 });
 
@@ -260,21 +282,33 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(await page.getByTestId('answered-count').textContent()).toBe('5 of 40 answered');
     await screenshot('reading-test');
 
-    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await submitWithBlanks(35);
     await page.waitForURL(/\/assessments\/[^/]+$/);
     await page.getByTestId('raw-score').waitFor();
     expect(await page.getByTestId('raw-score').textContent()).toBe('4 of 40 correct');
     expect(await page.getByTestId('overall-band').textContent()).toMatch(/Overall band\s*\d\.\d/);
     const rows = page.locator('[data-question-result]');
     expect(await rows.count()).toBe(40);
+    // Each row: the question's number and text, the answer given, the accepted answers, the mark and why.
     const row = async (number: number) => (await page.locator(`[data-question-result="${number}"]`).locator('th, td').allTextContents()).map((cell) => cell.trim());
-    expect((await row(1)).slice(0, 4)).toEqual(['1', 'TRUE', 'TRUE', '✓ Correct']);
-    expect((await row(3)).slice(0, 4)).toEqual(['3', 'TRUE', 'NOT GIVEN', '✗ Incorrect']);
-    expect((await row(7)).slice(0, 4)).toEqual(['7', 'filters', 'filters', '✓ Correct']);
-    const blank = await row(8);
-    expect(blank.slice(0, 4)).toEqual(['8', '(blank)', 'glands', '✗ Incorrect']);
-    expect(blank[4]).not.toBe('');
-    await screenshot('reading-result');
+    expect(await row(1)).toEqual(['1Mangrove trees grow in places that are covered by sea water twice a day.', 'TRUE', 'TRUE', '✓ Correct']);
+    expect(await row(3)).toEqual([
+      '3The salt crystals that form on some mangrove leaves are eaten by insects.',
+      'TRUE',
+      'NOT GIVEN',
+      '✗ IncorrectNot the answer: the answer is “NOT GIVEN”.',
+    ]);
+    expect(await row(7)).toEqual(['7Salt: the roots of some species work as very fine ________.', 'filters', 'filters', '✓ Correct']);
+    expect(await row(8)).toEqual([
+      '8Salt: other species push salt out through ________ on their leaves.',
+      '(blank)',
+      'glands',
+      '✗ IncorrectLeft blank. A wrong answer costs nothing, so always write something.',
+    ]);
+    const feedback = (await page.locator('section', { has: page.getByRole('heading', { name: 'Feedback' }) }).textContent()) ?? '';
+    expect(feedback).toContain('You got 4 of 40 right: band');
+    expect(feedback).not.toMatch(/commonly-published|raw-score table|[.,;:]{2}/);
+    await screenshotsAtBothWidths('reading-result');
   });
 
   it('lists both assessments in the history, newest first, and opens them', async () => {
@@ -345,8 +379,8 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.waitForURL((url) => url.pathname === sessionPath);
     await expect.poll(() => question.textContent()).toBe('What do you like most about living there?');
 
-    // The rest of Part 1, typed.
-    for (let index = 1; index < 5; index += 1) {
+    // The rest of Part 1, typed: twelve questions, three topics of four.
+    for (let index = 1; index < 12; index += 1) {
       expect(await speakingPhase()).toBe('part1');
       const asked = await question.textContent();
       await answer.fill(`My answer to the question "${asked}" is that I live in a small town by the sea, and I like it because it is quiet and friendly.`);
@@ -422,7 +456,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     ]);
     expect(await page.locator('[data-criterion="pronunciation"] .criterion-band').textContent()).toBe('Not assessed');
     expect(await page.getByTestId('pronunciation-reason').textContent()).toContain('Your answers were transcribed on your device or typed');
-    expect(await page.locator('.turns li').count()).toBe(8);
+    expect(await page.locator('.turns li').count()).toBe(15);
     await screenshot('speaking-result');
 
     // The stored submission: the spoken answers arrived with their audio, duration and device transcript (timed words), the rest typed.
@@ -446,7 +480,41 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(talk).toMatchObject({ has_audio: true, transcript_source: 'device' });
     expect(talk?.duration_ms).toBeGreaterThan(1_000);
     expect(stored.submission.turns.filter((entry) => entry.has_audio)).toHaveLength(2);
-    expect(stored.submission.turns.filter((entry) => entry.transcript_source === 'typed')).toHaveLength(6);
+    expect(stored.submission.turns.filter((entry) => entry.transcript_source === 'typed')).toHaveLength(13);
+  });
+
+  it('draws the progress chart from three results: a point per result, each at its band, and says why there is no overall band yet', async () => {
+    const history = (await (await page.request.get('/api/assessments')).json()) as {
+      items: Array<{ assessment_type: string; overall_band: number | null; completed: boolean; completed_at: string | null; timestamp: string }>;
+    };
+    const scored = history.items.filter((item) => item.completed).sort((left, right) => Date.parse(left.completed_at ?? left.timestamp) - Date.parse(right.completed_at ?? right.timestamp));
+    expect(scored.map((item) => item.assessment_type)).toEqual(['writing_task2', 'reading_academic', 'speaking']);
+    await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
+    const chart = page.getByTestId('progress-chart');
+    await chart.waitFor();
+    const series = await chart.locator('[data-series]').evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-series'), group.getAttribute('data-bands')]));
+    expect(series).toEqual([
+      ['reading', String(scored[1]?.overall_band)],
+      ['writing', String(scored[0]?.overall_band)],
+      ['speaking', String(scored[2]?.overall_band)],
+    ]);
+    // One step along the chart per result, oldest on the left.
+    const xs = await chart.locator('[data-series] circle').evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('cx'))));
+    expect(new Set(xs).size).toBe(3);
+    expect(await chart.locator('[data-series="overall"]').count()).toBe(0);
+    expect(await page.getByTestId('overall-explanation').textContent()).toBe('Take a Listening test to see your estimated overall band: it needs a band in all four skills.');
+    expect(await page.locator('[data-skill="writing"]').textContent()).toContain('From your latest task; take both tasks for a Writing band. Best single result');
+    // A history row names its question and opens its result; a speaking row shows the same time as its result.
+    await mainNavigation().getByRole('link', { name: 'History' }).click();
+    const speakingRow = page.locator('[data-testid="assessment-rows"] .assessment-row[data-assessment-type="speaking"]').first();
+    expect(await speakingRow.locator('.assessment-title').textContent()).toContain('Places in your town');
+    const rowTime = await speakingRow.locator('.assessment-date').textContent();
+    await speakingRow.getByRole('link').click();
+    await page.waitForURL(/\/assessments\/[^/]+$/);
+    expect(await page.getByTestId('result-time').textContent()).toBe(rowTime);
+    await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
+    await chart.waitFor();
+    await screenshotsAtBothWidths('dashboard-progress');
   });
 
   it('discards a speaking test left unfinished, at no cost', async () => {
@@ -517,7 +585,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.getByRole('button', { name: /^Section 1/ }).click();
     await page.getByLabel('Answer to question 1', { exact: true }).fill('Woodwork');
     await screenshot('listening-played');
-    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await submitWithBlanks(39);
     await page.waitForURL(/\/assessments\/[^/]+$/);
     await page.getByTestId('raw-score').waitFor();
     const transcripts = page.getByTestId('listening-transcripts');
@@ -531,7 +599,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // Two more reading tests, blank: six assessments in all.
     const submitBlank = async (path: string) => {
       await page.goto(path);
-      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await submitWithBlanks(40);
       await page.waitForURL(/\/assessments\/[^/]+$/);
       await page.getByTestId('raw-score').waitFor();
       expect(await page.getByTestId('raw-score').textContent()).toBe('0 of 40 correct');
@@ -541,7 +609,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
 
     // The fourth Academic Reading test is one more than the free three.
     await page.goto('/reading/ra-test-01');
-    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await submitWithBlanks(40);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('You have used your free assessments');
     expect(await alert.textContent()).toContain('Reading (Academic)');
@@ -560,6 +628,51 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(new Set(ids).size).toBe(6);
     // Newest first: the oldest, the essay, comes last.
     expect(ids[5]).toBe(writingAssessmentPath);
+  });
+
+  it('takes a General Training reading test end to end: the three passages, blanks confirmed, each question marked with its text and why', async () => {
+    await page.goto('/reading?type=reading_general_training');
+    await page.getByRole('link', { name: /General Training Reading practice test 1/ }).click();
+    await page.waitForURL(/\/reading\/rg-test-01$/);
+    expect(await page.locator('.passage h2').textContent()).toBe('Brookfield Community Centre');
+    await page.getByRole('radiogroup', { name: 'Question 1' }).getByLabel('E', { exact: true }).check();
+    await page.getByRole('radiogroup', { name: 'Question 7' }).getByLabel('TRUE').check();
+    await page.getByRole('button', { name: /Passage 2/ }).click();
+    expect(await page.locator('.passage h2').textContent()).toBe('Working at Northgate Distribution');
+    // Over the word limit (two words and/or a number), and a misspelling.
+    await page.getByLabel('Answer to question 21').fill('a standard class ticket');
+    await page.getByLabel('Answer to question 23').fill('warehose');
+    await page.getByRole('button', { name: /Passage 3/ }).click();
+    expect(await page.locator('.passage h2').textContent()).toBe('The Bicycle: Two Hundred Years on Two Wheels');
+    await page.getByLabel('Answer to question 32').fill('Prices');
+    await page.getByLabel('Answer to question 33').fill('clothes');
+    expect(await page.getByTestId('answered-count').textContent()).toBe('6 of 40 answered');
+    await screenshotsAtBothWidths('reading-general-training-test');
+
+    await submitWithBlanks(34);
+    await page.waitForURL(/\/assessments\/[^/]+$/);
+    await page.getByTestId('raw-score').waitFor();
+    expect(await page.getByTestId('raw-score').textContent()).toBe('3 of 40 correct');
+    expect(await page.locator('.result .eyebrow').textContent()).toBe('Reading (General Training)');
+    const reasons = await page.locator('[data-question-result]').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-question-result'), row.getAttribute('data-reason')])));
+    expect([reasons['1'], reasons['7'], reasons['21'], reasons['23'], reasons['32'], reasons['33'], reasons['2']]).toEqual([
+      'correct',
+      'correct',
+      'over_word_limit',
+      'misspelled',
+      'correct',
+      'wrong',
+      'blank',
+    ]);
+    const row = (number: number) => page.locator(`[data-question-result="${number}"]`);
+    expect(await row(21).locator('th').textContent()).toBe('21Train and bus: book tickets in ________ and keep them.');
+    expect(await row(21).locator('.question-result-why').textContent()).toBe(
+      'Over the word limit: 4 words, and the instructions allow at most 2 words and a number. A longer answer is wrong even when it contains the right words.',
+    );
+    expect(await row(23).locator('.question-result-why').textContent()).toBe('Spelt differently from “warehouse”. Spelling must be exact for the mark.');
+    expect(await row(33).locator('td').allTextContents()).toEqual(['clothes', 'clothing', '✗ IncorrectNot the answer: the answer is “clothing”.']);
+    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Feedback' }) }).textContent()).toContain('in General Training Reading');
+    await screenshotsAtBothWidths('reading-general-training-result');
   });
 
   it('signs out, after which pages ask to sign in again', async () => {
@@ -598,6 +711,16 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // Confirmed at the start, so the dashboard does not ask again.
     expect(await page.getByText('Please confirm your email address').count()).toBe(0);
     expect(pageErrors).toEqual([]);
+    // No console error from the app but the answers the journey asked for on purpose: the common
+    // password (400), the wrong password (401) and the assessment one more than the allowance (402).
+    // A signed-out page load asks /api/auth/session, which answers 200, so it logs nothing.
+    const expected = [
+      { status: 400, path: '/api/auth/register' },
+      { status: 401, path: '/api/auth/login' },
+      { status: 402, path: '/api/reading/evaluate' },
+    ];
+    const unexpected = consoleErrors.filter(({ text, url }) => !expected.some(({ status, path }) => text.includes(`status of ${status}`) && url.endsWith(path)));
+    expect(unexpected).toEqual([]);
     // The app ran every step under the server's policy (no inline code, nothing from elsewhere).
     expect((await page.request.get('/')).headers()['content-security-policy']).toContain("script-src 'self'");
     expect(cspViolations).toEqual([]);
