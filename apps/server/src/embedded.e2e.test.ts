@@ -85,7 +85,7 @@ describe('the one-command start on the embedded store', { timeout: 300_000 }, ()
       const client = createApiClient({ baseUrl: running.baseUrl, fetch: cookieFetch(), retry: false });
       expect((await client.health.check()).status).toBe('ok');
       await client.auth.register({ email, password: GOOD_PASSWORD });
-      // Registration answers before the mail is sent (it is queued), so it lands just after.
+      // Registration answers before the mail is sent (it waits in the outbox table for the poller), so it lands just after.
       const mail = await vi.waitFor(() => outbox().find((file) => file.includes('Subject: Confirm your email address')) ?? assertNever('no mail yet'), {
         timeout: 60_000,
         interval: 50,
