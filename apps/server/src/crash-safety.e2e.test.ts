@@ -1,18 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { processExited, startMainProcess } from './test-support/main-process.js';
 import { GOOD_PASSWORD } from './test-support/test-server.js';
 
 // `node dist/main.js` on the embedded store, killed with SIGKILL in the middle of a burst of
 // writing submissions, then started again on the same folder: what it answered 2xx must be there,
 // once, in the history and by id, and the allowance must add up.
-const packageDirectory = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ielts-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -29,32 +27,7 @@ const environment = {
   SES_FROM_ADDRESS: '',
 };
 
-/** Starts `node dist/main.js` and resolves with its URL once it listens. */
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(packageDirectory, 'dist', 'main.js')], {
-    env: { ...process.env, ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    // A guard against a hang, not a bound on speed: a busy machine starts a server slowly.
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 120_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
-
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+const startServer = () => startMainProcess(environment);
 
 /** Every page of the history, in order. */
 async function wholeHistory(client: ApiClient): Promise<string[]> {
@@ -116,7 +89,7 @@ describe('a server killed in the middle of a burst of submissions', { timeout: 6
       expect(killed).toBe(true);
     } finally {
       first.child.kill('SIGKILL');
-      await exited(first.child);
+      await processExited(first.child);
     }
     answered = [...new Set(answered)];
     expect(answered.length).toBeGreaterThanOrEqual(10);
@@ -140,7 +113,7 @@ describe('a server killed in the middle of a burst of submissions', { timeout: 6
       expect(writing.used - history.length).toBeLessThanOrEqual(inFlightAtKill);
     } finally {
       second.child.kill('SIGTERM');
-      await exited(second.child);
+      await processExited(second.child);
     }
   });
 });

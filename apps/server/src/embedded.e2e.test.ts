@@ -11,6 +11,7 @@ import type { Logger } from './app-services.js';
 import { loadConfig } from './config.js';
 import { practiceQuestions } from './content/index.js';
 import { createRuntime, type Runtime } from './runtime.js';
+import { startMainProcess } from './test-support/main-process.js';
 import { GOOD_PASSWORD, cookieFetch, readJson } from './test-support/test-server.js';
 
 const packageDirectory = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -137,26 +138,8 @@ describe('the one-command start on the embedded store', { timeout: 300_000 }, ()
   });
 
   it('runs as `node dist/main.js` and prints its URL', async () => {
-    const child = spawn(process.execPath, [path.join(packageDirectory, 'dist', 'main.js')], {
-      env: { ...process.env, ...environment, AWS_REGION: '', DYNAMODB_ENDPOINT: '', SES_FROM_ADDRESS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, url } = await startMainProcess({ ...environment, AWS_REGION: '', DYNAMODB_ENDPOINT: '', SES_FROM_ADDRESS: '' });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = '';
-        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 120_000);
-        const collect = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /listening on (http:\/\/\S+)/.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout.on('data', collect);
-        child.stderr.on('data', collect);
-        child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-      });
       const health = await fetch(`${url}/health`);
       expect(await readJson(health)).toMatchObject({ status: 'ok' });
 
