@@ -1,65 +1,8 @@
-export { CoreError, type CoreErrorCode } from './core-error.js';
-export {
-  ASSESSMENT_TYPES,
-  READING_ASSESSMENT_TYPES,
-  SKILLS,
-  WRITING_ASSESSMENT_TYPES,
-  assessmentTypeSchema,
-  isAnswerKeyType,
-  isWritingTask1,
-  isWritingType,
-  skillOf,
-  type AnswerKeyAssessmentType,
-  type AssessmentType,
-  type Skill,
-  type WritingAssessmentType,
-} from './assessment-type.js';
-export {
-  BANDS,
-  DEFAULT_WRITING_ROUNDING,
-  assertBand,
-  bandSchema,
-  isBand,
-  meanBand,
-  overallBand,
-  roundToHalfBand,
-  writingBand,
-  writingTaskBand,
-  type Band,
-  type BandRounding,
-  type SkillBands,
-  type WritingRoundingOptions,
-} from './band.js';
-export {
-  CRITERION_IDS,
-  CRITERION_NAMES,
-  SPEAKING_CRITERIA,
-  WRITING_TASK1_CRITERIA,
-  WRITING_TASK2_CRITERIA,
-  criteriaFor,
-  criterionIdSchema,
-  type CriterionId,
-} from './criteria.js';
-export {
-  MINIMAL_RESPONSE_WORDS,
-  SPEAKING_TIMINGS,
-  TEST_LIMITS,
-  WRITING_LIMITS,
-  countWords,
-  splitWords,
-  writingLimitsFor,
-} from './limits.js';
-export {
-  COMMONLY_PUBLISHED_2024,
-  DEFAULT_RAW_SCORE_TABLE_VERSION,
-  MAXIMUM_RAW_SCORE,
-  RAW_SCORE_TABLE_VERSIONS,
-  rawScoreToBand,
-  type RawScoreRow,
-  type RawScoreTableVersion,
-  type RawScoreTest,
-  type RawScoreToBandOptions,
-} from './raw-score-tables.js';
+// The IELTS rules, also the zod-free `./rules` subpath; then their schemas and everything else.
+export * from './rules.js';
+export { assessmentTypeSchema } from './assessment-type.js';
+export { bandSchema } from './band.js';
+export { criterionIdSchema } from './criteria.js';
 export { emailSchema, epochSecondsSchema, identifierSchema, isoDateTimeSchema, normalizeEmail, pageSchema } from './common.js';
 export {
   MAX_DISPLAY_NAME_LENGTH,
