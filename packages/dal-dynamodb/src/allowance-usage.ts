@@ -33,6 +33,18 @@ export function allowanceAttribute(type: AssessmentType): string {
   return `${ALLOWANCE_ATTRIBUTE_PREFIX}${type}`;
 }
 
+/**
+ * The prefix of the attributes stamping when a type's counter last counted one (epoch
+ * milliseconds), so that {@link buildReconcileAllowanceRequest} only corrects a counter no
+ * request can still be storing an answer for.
+ */
+export const ALLOWANCE_COUNTED_AT_PREFIX = 'allowance_counted_at_';
+
+/** The attribute stamping a type's last count. Pure. */
+export function allowanceCountedAtAttribute(type: AssessmentType): string {
+  return `${ALLOWANCE_COUNTED_AT_PREFIX}${type}`;
+}
+
 /** GetItem reading only the user's key and allowance counters, strongly consistent. Pure. */
 export function buildGetAllowanceUsageRequest(tableName: string, email: string): GetCommandInput {
   const builder = createExpressionBuilder();
@@ -49,15 +61,15 @@ export function buildGetAllowanceUsageRequest(tableName: string, email: string):
  * UpdateItem counting one assessment of `type`, only while the user exists and the counter is
  * below `limit`: the check and the count are one atomic request, so concurrent callers can
  * never pass the limit together. A missing counter fails the condition (it must be
- * initialized first, from the assessments already stored). Pure.
+ * initialized first, from the assessments already stored). Stamps the count's time, `nowMs`. Pure.
  */
-export function buildConsumeAllowanceRequest(tableName: string, email: string, type: AssessmentType, limit: number): UpdateCommandInput {
+export function buildConsumeAllowanceRequest(tableName: string, email: string, type: AssessmentType, limit: number, nowMs: number): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const used = builder.name(allowanceAttribute(type));
   return {
     TableName: tableName,
     Key: { email },
-    UpdateExpression: `ADD ${used} ${builder.value(1)}`,
+    UpdateExpression: `ADD ${used} ${builder.value(1)} SET ${builder.name(allowanceCountedAtAttribute(type))} = ${builder.value(nowMs)}`,
     ConditionExpression: `attribute_exists(${builder.name('email')}) AND ${used} < ${builder.value(limit)}`,
     ReturnValues: 'UPDATED_NEW',
     ...builder.attributes(),
@@ -83,6 +95,27 @@ export function buildInitializeAllowanceRequest(tableName: string, email: string
     UpdateExpression: `SET ${assignments.join(', ')}`,
     ConditionExpression: `attribute_exists(${builder.name('email')})`,
     ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/**
+ * UpdateItem lowering a counter to `stored` (the assessments of the type stored), only when it is
+ * above it and its last count is older than `settledBeforeMs`: a count no request is still
+ * storing an answer for, so the difference is assessments counted by requests that died before
+ * storing them. A count made since fails the condition. Pure.
+ */
+export function buildReconcileAllowanceRequest(tableName: string, email: string, type: AssessmentType, stored: number, settledBeforeMs: number): UpdateCommandInput {
+  const builder = createExpressionBuilder();
+  const used = builder.name(allowanceAttribute(type));
+  const countedAt = builder.name(allowanceCountedAtAttribute(type));
+  const storedValue = builder.value(stored);
+  return {
+    TableName: tableName,
+    Key: { email },
+    UpdateExpression: `SET ${used} = ${storedValue}`,
+    ConditionExpression: `${used} > ${storedValue} AND (attribute_not_exists(${countedAt}) OR ${countedAt} < ${builder.value(settledBeforeMs)})`,
+    ReturnValues: 'UPDATED_NEW',
     ...builder.attributes(),
   };
 }

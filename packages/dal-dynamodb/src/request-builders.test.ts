@@ -4,6 +4,7 @@ import {
   buildConsumeAllowanceRequest,
   buildGetAllowanceUsageRequest,
   buildInitializeAllowanceRequest,
+  buildReconcileAllowanceRequest,
   buildReleaseAllowanceRequest,
   readAllowanceUsage,
 } from './allowance-usage.js';
@@ -204,14 +205,23 @@ describe('assessments requests', () => {
 
 describe('allowance requests', () => {
   it('count one assessment only below the limit, in one atomic request', () => {
-    expect(buildConsumeAllowanceRequest('users', 'ada@example.com', 'writing_task2', 5)).toEqual({
+    expect(buildConsumeAllowanceRequest('users', 'ada@example.com', 'writing_task2', 5, 1_000)).toEqual({
       TableName: 'users',
       Key: { email: 'ada@example.com' },
-      UpdateExpression: 'ADD #n0 :v0',
-      ConditionExpression: 'attribute_exists(#n1) AND #n0 < :v1',
+      UpdateExpression: 'ADD #n0 :v0 SET #n1 = :v1',
+      ConditionExpression: 'attribute_exists(#n2) AND #n0 < :v2',
       ReturnValues: 'UPDATED_NEW',
-      ExpressionAttributeNames: { '#n0': 'allowance_used_writing_task2', '#n1': 'email' },
-      ExpressionAttributeValues: { ':v0': 1, ':v1': 5 },
+      ExpressionAttributeNames: { '#n0': 'allowance_used_writing_task2', '#n1': 'allowance_counted_at_writing_task2', '#n2': 'email' },
+      ExpressionAttributeValues: { ':v0': 1, ':v1': 1_000, ':v2': 5 },
+    });
+  });
+
+  it('reconcile a counter down to what is stored only when it is above it and its last count has settled', () => {
+    expect(buildReconcileAllowanceRequest('users', 'ada@example.com', 'speaking', 2, 1_000)).toMatchObject({
+      UpdateExpression: 'SET #n0 = :v0',
+      ConditionExpression: '#n0 > :v0 AND (attribute_not_exists(#n1) OR #n1 < :v1)',
+      ExpressionAttributeNames: { '#n0': 'allowance_used_speaking', '#n1': 'allowance_counted_at_speaking' },
+      ExpressionAttributeValues: { ':v0': 2, ':v1': 1_000 },
     });
   });
 

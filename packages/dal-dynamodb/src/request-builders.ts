@@ -7,6 +7,7 @@ export {
   buildConsumeAllowanceRequest,
   buildGetAllowanceUsageRequest,
   buildInitializeAllowanceRequest,
+  buildReconcileAllowanceRequest,
   buildReleaseAllowanceRequest,
 } from './allowance-usage.js';
 export {

@@ -17,6 +17,7 @@ import {
   buildConsumeAllowanceRequest,
   buildGetAllowanceUsageRequest,
   buildInitializeAllowanceRequest,
+  buildReconcileAllowanceRequest,
   buildReleaseAllowanceRequest,
   allowanceUsageSchema,
   readAllowanceUsage,
@@ -199,6 +200,13 @@ export interface UserRepository {
    * whole number ≥ 0.
    */
   initializeAllowance(email: string, counts: AllowanceUsage): Promise<AllowanceUsage>;
+  /**
+   * Lowers the counter of `type` to `stored` (the assessments of the type stored, e.g. from
+   * `assessments.countByType`) when it is above it and its last count was before
+   * `settledBefore`: assessments counted by requests that died before storing them are given
+   * back, never one a request still under way may store. True when it lowered the counter.
+   */
+  reconcileAllowance(email: string, type: AssessmentType, options: { stored: number; settledBefore: Date }): Promise<boolean>;
 }
 
 /** Attempts of {@link UserRepository.consumeAllowance} before it gives up with `conflict` (each lost only to a concurrent release or initialization). */
@@ -363,7 +371,7 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
         const context = { operation: 'users.consumeAllowance', tableName, key };
         for (let attempt = 1; attempt <= CONSUME_ALLOWANCE_ATTEMPTS; attempt++) {
           if (limit > 0) {
-            const output = await unlessConditionFails(sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit)));
+            const output = await unlessConditionFails(sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit, now().getTime())));
             if (output) return { consumed: true, used: Number(output.Attributes?.[allowanceAttribute(type)]) };
           }
           // The condition failed: no user, no counter yet, or the limit is reached.
@@ -404,6 +412,23 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
         const output = await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, usage)));
         if (!output) throw notFound(email);
         return readAllowanceUsage(output.Attributes ?? {}, { tableName, key });
+      },
+
+      async reconcileAllowance(rawEmail, rawType, { stored, settledBefore }) {
+        const email = normalizeEmail(rawEmail);
+        const key = { email };
+        const type = parseInput(assessmentTypeSchema, rawType, { tableName, key });
+        if (!Number.isInteger(stored) || stored < 0) {
+          throw new DalError({ code: 'validation', message: `stored must be a whole number ≥ 0, not ${stored}`, tableName, key });
+        }
+        if (!storable(email)) return false;
+        const output = await unlessConditionFails(
+          sender.update(
+            { operation: 'users.reconcileAllowance', tableName, key },
+            buildReconcileAllowanceRequest(tableName, email, type, stored, settledBefore.getTime()),
+          ),
+        );
+        return output !== undefined;
       },
 
       async releaseAllowance(rawEmail, rawType) {

@@ -287,6 +287,28 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(sent).toEqual([]);
       });
 
+      it('reconciles a counter down to the assessments stored only once its last count has settled', async () => {
+        const user = await repositories.users.create(userInput());
+        // Counts stamped at a known time by a repository on a fixed clock.
+        const countedAt = new Date(Date.UTC(2030, 0, 1));
+        const stamped = createRepositories({ documentClient: backend.documentClient, prefix, cursorSecret, now: () => countedAt });
+        for (let count = 0; count < 3; count++) await stamped.users.consumeAllowance(user.email, 'writing_task2', { limit: 10, countExisting: async () => 0 });
+        const before = (minutes: number) => ({ settledBefore: new Date(countedAt.getTime() + minutes * 60_000) });
+        // A count at or after the cut-off may belong to a request still storing its answer: kept.
+        expect(await repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: 1, ...before(0) })).toBe(false);
+        expect(await repositories.users.getAllowanceUsage(user.email)).toMatchObject({ writing_task2: 3 });
+        expect(await repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: 1, ...before(1) })).toBe(true);
+        expect(await repositories.users.getAllowanceUsage(user.email)).toMatchObject({ writing_task2: 1 });
+        // Never raised, and a type without a counter (or a user without one) is left alone.
+        expect(await repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: 2, ...before(1) })).toBe(false);
+        expect(await repositories.users.reconcileAllowance(user.email, 'speaking', { stored: 0, ...before(1) })).toBe(false);
+        expect(await repositories.users.reconcileAllowance(uniqueEmail('nobody'), 'speaking', { stored: 0, ...before(1) })).toBe(false);
+        expect(await repositories.users.getAllowanceUsage(user.email)).toMatchObject({ writing_task2: 1, speaking: 0 });
+        expectDalError(await caught(repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: -1, ...before(1) })), 'validation');
+        // The stamp stays outside the user, like the counters.
+        expect(await repositories.users.get(user.email)).not.toHaveProperty('allowance_counted_at_writing_task2');
+      });
+
       it('reports an item that does not match the schema as invalid_item naming table and key', async () => {
         const email = uniqueEmail('corrupt');
         await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: { email, user_id: 'not-a-uuid' } }));
