@@ -1,9 +1,8 @@
 // The allowance shown before a test starts, against the real reference server with no free
 // assessments (FREE_ASSESSMENTS_PER_TYPE=0): every way into a test says none are left and offers
 // no way to start, so no one works through a test to meet a 402.
-import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
-import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { registerLearner } from './test-support/learners';
 import { startReferenceServer, type ReferenceServer } from './test-support/reference-server';
 import { renderApp, signIn } from './test-support/render-app';
@@ -24,7 +23,7 @@ it('says on home and before every test that none are left, and offers no way to 
   const learner = await registerLearner(server);
   renderApp(server.url);
   await signIn(learner);
-  for (const type of ASSESSMENT_TYPES) expect(await screen.findByLabelText(`${ASSESSMENT_TYPE_LABELS[type]}: 0 of 0 left`)).toBeOnTheScreen();
+  for (const type of ASSESSMENT_TYPES) expect(await screen.findByLabelText(`${ASSESSMENT_TYPE_NAMES[type]}: 0 of 0 left`)).toBeOnTheScreen();
   const back = () => fireEvent.press(screen.getByRole('button', { name: 'Back' }));
 
   fireEvent.press(screen.getByRole('button', { name: 'Practise Writing Task 2' }));

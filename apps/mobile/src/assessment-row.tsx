@@ -1,6 +1,7 @@
+import { ASSESSMENT_TYPE_NAMES, formatBand } from '@ielts-genai-prep/core';
 import type { AssessmentSummary } from '@ielts-genai-prep/core';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
-import { ASSESSMENT_TYPE_LABELS, formatBand, formatDateTime } from './labels';
+import { formatDateTime } from './labels';
 import { colors, spacing } from './theme';
 
 /** Props of {@link AssessmentRow}. */
@@ -14,7 +15,7 @@ export const IN_PROGRESS_LABEL = 'In progress — not scored';
 
 /** One result in a list: its type, its question's title, when, and its overall band (or that it is in progress); opens it. */
 export function AssessmentRow({ assessment, onPress }: AssessmentRowProps) {
-  const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
+  const label = ASSESSMENT_TYPE_NAMES[assessment.assessment_type];
   const band = assessment.completed ? `Band ${formatBand(assessment.overall_band)}` : IN_PROGRESS_LABEL;
   return (
     <Pressable

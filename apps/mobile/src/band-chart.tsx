@@ -1,10 +1,10 @@
-import { SKILLS } from '@ielts-genai-prep/core';
+import { SKILLS, SKILL_NAMES, formatBand } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { Circle, G, Line, Polyline, Text as SvgText } from 'react-native-svg';
 import type { BandProgress } from './band-progress';
 import { ChartCanvas } from './chart-canvas';
 import { BAND_AXIS, PHONE_FRAME, plotBox, polylinePoints, seriesColour, timedPoints, yOf } from './chart-geometry';
-import { SKILL_NAMES, formatBand, formatDay } from './labels';
+import { formatDay } from './labels';
 import { colors, spacing } from './theme';
 
 const frame = PHONE_FRAME;

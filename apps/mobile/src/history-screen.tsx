@@ -1,3 +1,4 @@
+import { SKILL_NAMES, formatBand } from '@ielts-genai-prep/core';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import type { AssessmentSummary } from '@ielts-genai-prep/core';
 import { BandChart } from './band-chart';
@@ -8,7 +9,7 @@ import { AssessmentRow, IN_PROGRESS_LABEL } from './assessment-row';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { SKILL_NAMES, formatBand, formatDateTime } from './labels';
+import { formatDateTime } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { colors, shared, spacing } from './theme';
 import { useApiData } from './use-api-data';

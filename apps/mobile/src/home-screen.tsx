@@ -1,11 +1,10 @@
-import { ASSESSMENT_TYPES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type AssessmentSummary } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { colors, shared } from './theme';
 import { useAction } from './use-action';
@@ -66,10 +65,10 @@ export function HomeScreen() {
         {WRITING_ASSESSMENT_TYPES.map((type) => (
           <Button
             key={type}
-            label={`Practise ${ASSESSMENT_TYPE_LABELS[type]}`}
+            label={`Practise ${ASSESSMENT_TYPE_NAMES[type]}`}
             variant={type === 'writing_task2' ? 'primary' : 'secondary'}
             onPress={() => navigation.push({ name: 'writing-questions', type })}
-            hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_LABELS[type]} assessments left` : undefined}
+            hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_NAMES[type]} assessments left` : undefined}
           />
         ))}
       </View>
@@ -80,10 +79,10 @@ export function HomeScreen() {
         {READING_ASSESSMENT_TYPES.map((type) => (
           <Button
             key={type}
-            label={`Practise ${ASSESSMENT_TYPE_LABELS[type]}`}
+            label={`Practise ${ASSESSMENT_TYPE_NAMES[type]}`}
             variant={type === 'reading_academic' ? 'primary' : 'secondary'}
             onPress={() => navigation.push({ name: 'reading-tests', type })}
-            hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_LABELS[type]} assessments left` : undefined}
+            hint={leftOf(type) === 0 ? `You have no ${ASSESSMENT_TYPE_NAMES[type]} assessments left` : undefined}
           />
         ))}
       </View>
@@ -119,9 +118,9 @@ export function HomeScreen() {
             key={entitlement.assessment_type}
             style={shared.row}
             accessible
-            accessibilityLabel={`${ASSESSMENT_TYPE_LABELS[entitlement.assessment_type]}: ${entitlement.remaining} of ${entitlement.granted} left`}
+            accessibilityLabel={`${ASSESSMENT_TYPE_NAMES[entitlement.assessment_type]}: ${entitlement.remaining} of ${entitlement.granted} left`}
           >
-            <Text style={styles.typeName}>{ASSESSMENT_TYPE_LABELS[entitlement.assessment_type]}</Text>
+            <Text style={styles.typeName}>{ASSESSMENT_TYPE_NAMES[entitlement.assessment_type]}</Text>
             <Text style={[styles.remaining, entitlement.remaining === 0 ? styles.noneLeft : null]}>
               {entitlement.remaining === 0 ? 'None left' : `${entitlement.remaining} of ${entitlement.granted} left`}
             </Text>

@@ -1,10 +1,9 @@
 // The app end to end through the real api-client against the real reference server on 127.0.0.1
 // (test-support/reference-server.ts), its requests read back from the recording proxy in front of it.
 import { ApiError } from '@ielts-genai-prep/api-client';
-import { assessmentSchema, assessmentSummarySchema, pageSchema, publicQuestionSchema, type Assessment, type AssessmentSummary } from '@ielts-genai-prep/core';
+import { assessmentSchema, assessmentSummarySchema, formatBand, pageSchema, publicQuestionSchema, type Assessment, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { SESSION_ENDED_NOTICE } from './app';
-import { formatBand } from './labels';
 import { createMemoryTokenStore } from './token-store';
 import { directClient, registerLearner, signInDirectly, type Learner } from './test-support/learners';
 import { startReferenceServer, type RecordedRequest, type ReferenceServer } from './test-support/reference-server';

@@ -1,3 +1,4 @@
+import { ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import type { AssessmentType } from '@ielts-genai-prep/core';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { questionNumbers } from './answer-sheet';
@@ -5,7 +6,6 @@ import { useApp } from './app-context';
 import { Button } from './button';
 import { ChoiceCard } from './choice-card';
 import { ErrorBanner } from './error-banner';
-import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { shared, spacing } from './theme';
 import { AllowanceNotice, useAllowances } from './use-allowance';
@@ -24,13 +24,13 @@ export function ReadingTestsScreen({ type }: ReadingTestsScreenProps) {
   const allowances = useAllowances();
   const tests = usePagedList((cursor, signal) => client.questions.list({ type, cursor, limit: PAGE_SIZE }, { signal }), [client, type]);
   return (
-    <ScreenLayout title={ASSESSMENT_TYPE_LABELS[type]} onBack={navigation.back}>
+    <ScreenLayout title={ASSESSMENT_TYPE_NAMES[type]} onBack={navigation.back}>
       <Text style={shared.muted}>Three passages and 40 questions in 60 minutes, marked against the answer key.</Text>
       <AllowanceNotice type={type} allowances={allowances} />
       {tests.loading ? <ActivityIndicator accessibilityLabel="Loading reading tests" /> : null}
       {tests.error !== null ? <ErrorBanner error={tests.error} onRetry={tests.items.length > 0 ? tests.loadMore : tests.reload} /> : null}
       {!tests.loading && tests.error === null && tests.items.length === 0 ? (
-        <Text style={shared.body}>There are no {ASSESSMENT_TYPE_LABELS[type]} tests yet.</Text>
+        <Text style={shared.body}>There are no {ASSESSMENT_TYPE_NAMES[type]} tests yet.</Text>
       ) : null}
       <View style={styles.list}>
         {tests.items.map((test) => (

@@ -1,7 +1,7 @@
-import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, type Assessment, type InlineCorrection, type QuestionResult } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, CRITERION_NAMES, FLAG_DESCRIPTIONS, PROVIDER_NAMES, criteriaFor, formatBand, isAnswerKeyType, type Assessment, type InlineCorrection, type QuestionResult } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { correctionSegments } from './correction-segments';
-import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels';
+import { formatDateTime } from './labels';
 import { colors, shared, spacing } from './theme';
 
 /** Props of {@link ResultView}. */
@@ -79,7 +79,7 @@ function QuestionResults({ results }: { results: readonly QuestionResult[] }) {
  * reading and listening, each question with the answers the key accepts.
  */
 export function ResultView({ assessment }: ResultViewProps) {
-  const label = ASSESSMENT_TYPE_LABELS[assessment.assessment_type];
+  const label = ASSESSMENT_TYPE_NAMES[assessment.assessment_type];
   if (!assessment.completed) {
     return (
       <View style={shared.card}>
@@ -183,7 +183,7 @@ export function ResultView({ assessment }: ResultViewProps) {
 
       {assessment.provenance ? (
         <Text style={shared.muted}>
-          Scored by: {PROVIDER_LABELS[assessment.provenance.provider]}
+          Scored by: {PROVIDER_NAMES[assessment.provenance.provider]}
           {assessment.ai_generated
             ? '. AI bands are estimates, not official IELTS scores.'
             : assessment.provenance.provider === 'offline'

@@ -1,8 +1,7 @@
-import { isWritingType, type AssessmentType } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, isWritingType, type AssessmentType } from '@ielts-genai-prep/core';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { ErrorBanner } from './error-banner';
-import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { colors, spacing } from './theme';
 import { useApiData, type ApiData } from './use-api-data';
 
@@ -19,7 +18,7 @@ export function useAllowances(): ApiData<{ remaining: (type: AssessmentType) => 
 
 /** How many of `type` are left, in words: `2 of 3 Writing Task 2 assessments left`. */
 export function allowanceText(type: AssessmentType, remaining: number, granted: number): string {
-  const label = ASSESSMENT_TYPE_LABELS[type];
+  const label = ASSESSMENT_TYPE_NAMES[type];
   if (remaining === 0) {
     return `You have no ${label} assessments left, so ${isWritingType(type) ? 'an answer' : 'a test'} cannot be scored now. Buy a pack to take more.`;
   }

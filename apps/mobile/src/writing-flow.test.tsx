@@ -3,10 +3,9 @@
 // starting, the countdown under Jest's fake timers, the live word count, the draft kept across a
 // restart (in the fake device files, test-support/fake-expo-file-system.ts), and the result with
 // its criteria and the answer marked with the server's corrections.
-import { assessmentSchema, pageSchema, publicQuestionSchema, type PublicQuestion, type WritingAssessmentType } from '@ielts-genai-prep/core';
+import { assessmentSchema, formatBand, pageSchema, publicQuestionSchema, type PublicQuestion, type WritingAssessmentType } from '@ielts-genai-prep/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { barRects } from './chart-geometry';
-import { formatBand } from './labels';
 import { createMemoryTokenStore } from './token-store';
 import { TIME_UP_NOTICE } from './writing-task-screen';
 import { advanceClock, waitWithClockStill } from './test-support/clock';

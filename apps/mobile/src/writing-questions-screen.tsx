@@ -1,10 +1,9 @@
-import { writingLimitsFor, type WritingAssessmentType } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, writingLimitsFor, type WritingAssessmentType } from '@ielts-genai-prep/core';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ChoiceCard } from './choice-card';
 import { ErrorBanner } from './error-banner';
-import { ASSESSMENT_TYPE_LABELS } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { shared, spacing } from './theme';
 import { AllowanceNotice, useAllowances } from './use-allowance';
@@ -32,7 +31,7 @@ export function WritingQuestionsScreen({ type }: WritingQuestionsScreenProps) {
   const limits = writingLimitsFor(type);
 
   return (
-    <ScreenLayout title={ASSESSMENT_TYPE_LABELS[type]} onBack={navigation.back}>
+    <ScreenLayout title={ASSESSMENT_TYPE_NAMES[type]} onBack={navigation.back}>
       <Text style={shared.muted}>
         {TASK_DESCRIPTIONS[type]} {limits ? `You will have ${limits.minutes} minutes and should write at least ${limits.minimumWords} words.` : ''}
       </Text>
@@ -42,7 +41,7 @@ export function WritingQuestionsScreen({ type }: WritingQuestionsScreenProps) {
         <ErrorBanner error={questions.error} onRetry={questions.items.length > 0 ? questions.loadMore : questions.reload} />
       ) : null}
       {!questions.loading && questions.error === null && questions.items.length === 0 ? (
-        <Text style={shared.body}>There are no {ASSESSMENT_TYPE_LABELS[type]} questions yet.</Text>
+        <Text style={shared.body}>There are no {ASSESSMENT_TYPE_NAMES[type]} questions yet.</Text>
       ) : null}
       <View style={styles.list}>
         {questions.items.map((question) => (

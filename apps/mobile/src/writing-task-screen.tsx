@@ -1,5 +1,5 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
-import { writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
@@ -8,7 +8,7 @@ import { Countdown } from './countdown';
 import { ErrorBanner, NoticeBanner } from './error-banner';
 import { fieldErrorsOf } from './error-text';
 import { newIdempotencyKey } from './idempotency-key';
-import { ASSESSMENT_TYPE_LABELS, formatDateTime } from './labels';
+import { formatDateTime } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { TaskPrompt } from './task-prompt';
 import { TextField } from './text-field';
@@ -143,7 +143,7 @@ export function WritingTaskScreen({ questionId }: WritingTaskScreenProps) {
     <ScreenLayout title={current.title} onBack={navigation.back}>
       <AllowanceNotice type={type} allowances={allowances} />
       <View style={shared.card}>
-        <Text style={styles.eyebrow}>{ASSESSMENT_TYPE_LABELS[type]}</Text>
+        <Text style={styles.eyebrow}>{ASSESSMENT_TYPE_NAMES[type]}</Text>
         <Text style={styles.instructions}>
           You should spend about {current.time_limit} minutes on this task. Write at least {minimum} words.
         </Text>

@@ -1,4 +1,4 @@
-import type { Assessment } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, formatBand, type Assessment } from '@ielts-genai-prep/core';
 import type { EmailMessage } from './mailer.js';
 
 const escapeHtml = (value: string) =>
@@ -56,24 +56,14 @@ export function passwordResetEmail(to: string, publicUrl: string, token: string,
   );
 }
 
-const typeNames: Record<Assessment['assessment_type'], string> = {
-  writing_task1_academic: 'Writing Task 1 (Academic)',
-  writing_task1_general_training: 'Writing Task 1 (General Training)',
-  writing_task2: 'Writing Task 2',
-  speaking: 'Speaking',
-  reading_academic: 'Reading (Academic)',
-  reading_general_training: 'Reading (General Training)',
-  listening: 'Listening',
-};
-
 /** Tells a user that a result is ready. */
 export function resultsEmail(to: string, publicUrl: string, assessment: Assessment): EmailMessage {
-  const band = assessment.overall_band === null ? 'not scored' : assessment.overall_band.toFixed(1);
+  const band = assessment.overall_band === null ? 'not scored' : formatBand(assessment.overall_band);
   return message(
     to,
-    `Your ${typeNames[assessment.assessment_type]} result: band ${band}`,
+    `Your ${ASSESSMENT_TYPE_NAMES[assessment.assessment_type]} result: band ${band}`,
     [
-      `Your ${typeNames[assessment.assessment_type]} answer has been scored: band ${band}.`,
+      `Your ${ASSESSMENT_TYPE_NAMES[assessment.assessment_type]} answer has been scored: band ${band}.`,
       'Open your results to read the feedback on each criterion.',
     ],
     { label: 'See your result', url: `${publicUrl}/assessments/${encodeURIComponent(assessment.assessment_id)}` },

@@ -154,3 +154,4 @@ export {
   type HttpMethod,
   type RouteDefinition,
 } from './contract.js';
+export { ASSESSMENT_TYPE_NAMES, FLAG_DESCRIPTIONS, PROVIDER_NAMES, SKILL_NAMES, formatBand } from './display-names.js';
