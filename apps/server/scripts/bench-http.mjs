@@ -156,6 +156,36 @@ async function measureLoginFlood(baseUrl, otherToken) {
   return { reads: reads.length, readErrors, p50Milliseconds: at(0.5), p99Milliseconds: at(0.99), logins: { ok: count(200), busy: count(503), limited: count(429), other: statuses.length - count(200) - count(503) - count(429) } };
 }
 
+/**
+ * Password-reset requests for known and unknown addresses, `pairs` of each, interleaved so that
+ * load from elsewhere falls on both alike: the medians and their ratio. Both answer before any
+ * mail is composed (the outbox holds it), so the ratio should be near 1; a figure, not a test.
+ * Each known address is asked once: the per-address mail limit would answer later asks with 429.
+ */
+async function measureResetTiming(baseUrl, pairs = 50) {
+  const known = [];
+  for (let index = 0; index < pairs; index++) {
+    const email = `reset.${index}.${Date.now()}@example.com`;
+    await call(baseUrl, '/api/auth/register', { method: 'POST', body: { email, password: 'correct horse battery staple' } });
+    known.push(email);
+  }
+  const time = async (email) => {
+    const started = performance.now();
+    await call(baseUrl, '/api/auth/password-reset/request', { method: 'POST', body: { email } });
+    return performance.now() - started;
+  };
+  const knownTimes = [];
+  const unknownTimes = [];
+  for (let index = 0; index < pairs; index++) {
+    knownTimes.push(await time(known[index]));
+    unknownTimes.push(await time(`nobody.${index}.${Date.now()}@example.com`));
+  }
+  const median = (list) => [...list].sort((left, right) => left - right)[Math.floor(list.length / 2)];
+  const knownMedian = median(knownTimes);
+  const unknownMedian = median(unknownTimes);
+  return { pairs, knownMedianMilliseconds: knownMedian, unknownMedianMilliseconds: unknownMedian, ratio: knownMedian / unknownMedian };
+}
+
 const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-bench-http-'));
 const stops = [];
 try {
@@ -212,6 +242,7 @@ try {
   figures.writing = await load(`${serverUrl}/api/writing/evaluate`, { method: 'POST', headers: auth(submitter), body: writing });
   const [entitlementsAt300, entitlementsAt10] = await sequentialMedians(serverUrl, '/api/entitlements', [long, short]);
   const loginFlood = await measureLoginFlood(serverUrl, short);
+  const resetTiming = await measureResetTiming(serverUrl);
 
   const ratio = (measured, base) => (base.requestsPerSecond > 0 ? measured.requestsPerSecond / base.requestsPerSecond : 0);
   const rows = [
@@ -224,7 +255,7 @@ try {
   const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0) + loginFlood.readErrors + loginFlood.logins.other;
 
   if (json) {
-    console.log(JSON.stringify({ store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded', connections, duration, warmup, figures, rows, entitlementsAt10, entitlementsAt300, entitlementsRatio, loginFlood, errors }, null, 2));
+    console.log(JSON.stringify({ store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded', connections, duration, warmup, figures, rows, entitlementsAt10, entitlementsAt300, entitlementsRatio, loginFlood, resetTiming, errors }, null, 2));
   } else {
     log('');
     log(`| route | req/s | p50 ms | p99 ms | bytes | ratio | against | target | met |`);
@@ -245,6 +276,10 @@ try {
     log(
       `Login flood: while 100 sign-ins ran (${loginFlood.logins.ok} signed in, ${loginFlood.logins.busy} told 503 by the full hashing queue, ${loginFlood.logins.limited} 429 by the per-account limit), ` +
         `${loginFlood.reads} GET /api/auth/me of another learner took p50 ${loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${loginFlood.p99Milliseconds.toFixed(1)} ms (${loginFlood.readErrors} failed).`,
+    );
+    log(
+      `Password-reset requests, median of ${resetTiming.pairs} interleaved pairs: ${resetTiming.knownMedianMilliseconds.toFixed(1)} ms for a known address, ` +
+        `${resetTiming.unknownMedianMilliseconds.toFixed(1)} ms for an unknown one: ratio ${resetTiming.ratio.toFixed(2)} (target within 10 %: ${Math.abs(resetTiming.ratio - 1) <= 0.1 ? 'met' : 'not met'}).`,
     );
     log(`Errors (non-2xx, timeouts, socket errors) in every load run, and reads or sign-ins that failed otherwise in the flood: ${errors}.`);
   }
