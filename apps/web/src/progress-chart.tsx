@@ -25,8 +25,8 @@ export interface ProgressChartLayout {
   moments: Array<{ at: number; x: number }>;
 }
 
-/** The chart's canvas: small enough to stay legible when a phone shrinks it to 350 px. */
-export const PROGRESS_PLOT_AREA: PlotArea = { width: 560, height: 260, top: 16, right: 16, bottom: 40, left: 40 };
+/** The chart's canvas: narrow, so its labels stay legible when a phone shrinks it to about 330 px. */
+export const PROGRESS_PLOT_AREA: PlotArea = { width: 420, height: 220, top: 16, right: 12, bottom: 36, left: 32 };
 
 // Bands from 0 to 9 with a grid line at every whole band.
 const BAND_SCALE: ValueScale = { minimum: 0, maximum: 9, ticks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] };
