@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer, toneWav, type ReferenceServer } from './reference-server.js';
+import { findFreePort, startReferenceServer, toneWav, type ReferenceServer } from './reference-server.js';
+import { startStripeStandInProcess, type StripeStandInProcess } from './stripe-stand-in-process.js';
 
 // Debian's Chromium, never a downloaded browser build.
 const CHROMIUM = '/usr/bin/chromium';
@@ -101,7 +102,12 @@ On the other hand, a narrow focus on employment ignores how quickly the job mark
 
 In conclusion, while courses that train students for particular jobs are important, universities should continue to offer a broad range of subjects. A balanced system prepares graduates not only for their first job but also for a lifetime of learning and change.`;
 
+const STRIPE_WEBHOOK_SECRET = 'whsec_webE2eSigningSecret';
+
 let server: ReferenceServer;
+let stripe: StripeStandInProcess;
+/** The server itself (its PUBLIC_URL, where checkout returns), not the recording proxy in front of it. */
+let serverUrl = '';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -141,10 +147,23 @@ async function submitWithBlanks(blank: number): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Payments go to the Stripe stand-in, which delivers each completed checkout's event three times at once.
+  stripe = await startStripeStandInProcess(STRIPE_WEBHOOK_SECRET);
+  // Checkout returns to PUBLIC_URL, so the server's port is chosen before it starts.
+  const port = await findFreePort();
+  serverUrl = `http://127.0.0.1:${port}`;
   // The seeded listening test has no recordings: the lecture (section 4) gets one here, to be played rather than read out.
   server = await startReferenceServer({
     recordedSections: [{ questionId: 'li-test-01', part: 4, audio: toneWav(2), mimeType: 'audio/wav', durationSeconds: 2 }],
+    env: {
+      PORT: String(port),
+      PUBLIC_URL: serverUrl,
+      STRIPE_SECRET_KEY: 'sk_test_webE2eKey',
+      STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_BASE: stripe.apiBase,
+    },
   });
+  await stripe.configureWebhook(`${serverUrl}/api/purchases/webhook`, 3);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
   await context.addInitScript(browserSpeechStandIns);
@@ -161,6 +180,7 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.stop();
+  await stripe?.stop();
 });
 
 describe('the learner web app on the reference server, in Chromium', { timeout: 60_000 }, () => {
@@ -595,7 +615,7 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await screenshot('listening-result');
   });
 
-  it('explains used-up free assessments (402), and pages through recent results with "Load more"', async () => {
+  it('explains used-up assessments (402) in plain words, and pages through recent results with "Load more"', async () => {
     // Two more reading tests, blank: six assessments in all.
     const submitBlank = async (path: string) => {
       await page.goto(path);
@@ -605,15 +625,20 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
       expect(await page.getByTestId('raw-score').textContent()).toBe('0 of 40 correct');
     };
     await submitBlank('/reading/ra-test-01');
-    await submitBlank('/reading/ra-test-01');
 
-    // The fourth Academic Reading test is one more than the free three.
+    // The test page says one is left; meanwhile another tab takes it, so this page's answers are one more than the free three.
     await page.goto('/reading/ra-test-01');
+    await expect.poll(() => page.getByTestId('allowance').textContent()).toContain('You have 1 of 3 Reading (Academic) assessments left');
+    const elsewhere = await page.evaluate(async () =>
+      (await fetch('/api/reading/evaluate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question_id: 'ra-test-01', answers: {} }) })).status,
+    );
+    expect(elsewhere).toBe(201);
     await submitWithBlanks(40);
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('You have used your free assessments');
-    expect(await alert.textContent()).toContain('Reading (Academic)');
+    await expect.poll(() => alert.textContent()).toContain('No assessments of this kind left');
+    expect(await alert.textContent()).toContain('You have used all 3 of your Reading (Academic) assessments: buy a pack to take more. Once you have bought one, try again: your earlier results stay available in your history.');
     expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(await alert.getByRole('link', { name: 'Buy more assessments' }).getAttribute('href')).toBe('/buy');
     expect(new URL(page.url()).pathname).toBe('/reading/ra-test-01');
     await screenshot('payment-required');
 
@@ -628,6 +653,74 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(new Set(ids).size).toBe(6);
     // Newest first: the oldest, the essay, comes last.
     expect(ids[5]).toBe(writingAssessmentPath);
+  });
+
+  it('cannot start a test at 0 left: the start button is disabled, saying why, with a link to buy more', async () => {
+    await page.goto('/reading/ra-test-01');
+    const notice = page.getByTestId('allowance');
+    await expect.poll(() => notice.textContent()).toContain('You have used all 3 of your Reading (Academic) assessments, so you cannot start another one until you buy more.');
+    const start = page.getByRole('button', { name: 'Start the test' });
+    expect(await start.isDisabled()).toBe(true);
+    const reason = page.locator(`[id="${await start.getAttribute('aria-describedby')}"]`);
+    expect(await reason.textContent()).toBe('None left to start. Buy more Reading (Academic) assessments');
+    expect(await page.getByRole('button', { name: 'Submit answers' }).count()).toBe(0);
+    await screenshot('reading-none-left');
+
+    await page.goto('/');
+    await page.getByTestId('buy-more').click();
+    await page.waitForURL(/\/buy$/);
+    await page.goto('/reading/ra-test-01');
+    await reason.getByRole('link').click();
+    await page.waitForURL(/\/buy\?type=reading_academic$/);
+    const cards = page.locator('[data-product]');
+    await expect.poll(() => cards.count()).toBe(4);
+    // The packs with Reading (Academic) first, each with its price.
+    expect(await cards.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-product')))).toEqual([
+      'reading-listening-pack-5',
+      'complete-pack-10',
+      'writing-pack-5',
+      'speaking-pack-3',
+    ]);
+    expect(await page.getByTestId('price').allTextContents()).toEqual(['£4.99', '£24.99', '£9.99', '£9.99']);
+    await screenshot('buy-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot('buy-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('buys a pack through the Stripe stand-in: the webhook comes three times at once and the pack is granted once', async () => {
+    await page.getByRole('button', { name: 'Buy the Reading and listening pack for £4.99' }).click();
+    // Stripe's hosted checkout, as the stand-in serves it.
+    await page.waitForURL((url) => url.href.startsWith(`${stripe.apiBase}/checkout/cs_test_`));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pay 4.99 GBP');
+    expect(await page.getByTestId('checkout-item').textContent()).toBe('Reading and listening pack');
+    await page.getByRole('button', { name: 'Pay' }).click();
+
+    // Back on the server's return page, which reads the entitlements afresh.
+    await page.waitForURL((url) => url.href.startsWith(`${serverUrl}/buy/return?outcome=success&session_id=cs_test_`));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you for your purchase');
+    const reading = page.locator('[data-entitlement="reading_academic"]');
+    await expect.poll(() => reading.textContent()).toContain('5 of 8 left');
+    expect(await page.locator('[data-entitlement="listening"]').textContent()).toContain('7 of 8 left');
+    expect(await page.locator('[data-entitlement="writing_task2"]').textContent()).toContain('2 of 3 left');
+    await screenshot('checkout-return');
+
+    // The event was delivered three times at once: one grant, two repeats acknowledged.
+    const deliveries = await stripe.deliveries();
+    expect(deliveries).toHaveLength(3);
+    expect(new Set(deliveries.map((delivery) => delivery.eventId)).size).toBe(1);
+    expect(deliveries.map((delivery) => `${delivery.status} ${(JSON.parse(delivery.body) as { outcome: string }).outcome}`).sort()).toEqual([
+      '200 already_granted',
+      '200 already_granted',
+      '200 granted',
+    ]);
+
+    // The pack counts once on the dashboard too, and the test can be started again.
+    await page.goto('/');
+    await expect.poll(() => page.locator('[data-entitlement="reading_academic"]').textContent()).toContain('5 of 8 left');
+    await page.goto('/reading/ra-test-01');
+    await expect.poll(() => page.getByTestId('allowance').textContent()).toContain('You have 5 of 8 Reading (Academic) assessments left');
+    expect(await page.getByRole('button', { name: 'Submit answers' }).isEnabled()).toBe(true);
   });
 
   it('takes a General Training reading test end to end: the three passages, blanks confirmed, each question marked with its text and why', async () => {
@@ -713,13 +806,17 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(pageErrors).toEqual([]);
     // No console error from the app but the answers the journey asked for on purpose: the common
     // password (400), the wrong password (401) and the assessment one more than the allowance (402).
-    // A signed-out page load asks /api/auth/session, which answers 200, so it logs nothing.
+    // A signed-out page load asks /api/auth/session, which answers 200, so it logs nothing. (The
+    // Stripe stand-in's checkout page is not the app.)
     const expected = [
       { status: 400, path: '/api/auth/register' },
       { status: 401, path: '/api/auth/login' },
       { status: 402, path: '/api/reading/evaluate' },
     ];
-    const unexpected = consoleErrors.filter(({ text, url }) => !expected.some(({ status, path }) => text.includes(`status of ${status}`) && url.endsWith(path)));
+    const unexpected = consoleErrors.filter(
+      ({ text, url }) =>
+        !url.startsWith(stripe.apiBase) && !expected.some(({ status, path }) => text.includes(`status of ${status}`) && url.endsWith(path)),
+    );
     expect(unexpected).toEqual([]);
     // The app ran every step under the server's policy (no inline code, nothing from elsewhere).
     expect((await page.request.get('/')).headers()['content-security-policy']).toContain("script-src 'self'");
