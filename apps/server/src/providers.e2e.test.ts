@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
 import { answerSpeakingTest } from './test-support/speaking-answers.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 
@@ -70,24 +71,7 @@ beforeAll(async () => {
       response.statusCode = 400;
       response.end(JSON.stringify({ error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } }));
     } else if (path.includes(':generateContent')) {
-      const withAudio = JSON.stringify(body).includes('inlineData');
-      const answer = {
-        ...(withAudio
-          ? { pronunciation: criterion(6.5, 'Mostly clear, with some misplaced word stress.'), transcription_confidence: 0.92, audio_unclear: false }
-          : {}),
-        fluency_coherence: criterion(6, 'You speak at length with some hesitation.'),
-        lexical_resource: criterion(6, 'Adequate vocabulary for the topics.'),
-        grammatical_range_accuracy: criterion(5.5, 'Frequent errors in complex sentences.'),
-        summary: 'A band 6 performance on the transcript.',
-        injection_detected: false,
-      };
-      response.end(
-        JSON.stringify({
-          candidates: [{ content: { role: 'model', parts: [{ text: JSON.stringify(answer) }] }, finishReason: 'STOP', index: 0 }],
-          usageMetadata: { promptTokenCount: 3000, candidatesTokenCount: 400, totalTokenCount: 3400 },
-          modelVersion: 'gemini-2.5-flash-lite',
-        }),
-      );
+      response.end(geminiSpeakingReply(JSON.stringify(body)));
     } else {
       response.statusCode = 404;
       response.end(JSON.stringify({ message: 'unknown path' }));

@@ -23,6 +23,7 @@ import { createOutboxMailSender, type MailSender } from './mail-sender.js';
 import { createSesMailer } from './mailer.js';
 import { createS3SpeakingAudioStore } from './speaking-audio-store.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './test-support/round-robin-proxy.js';
 import { localS3Client, startLocalS3, type LocalS3 } from './test-support/s3-server.js';
 import { GOOD_PASSWORD, cookieFetch, type SentEmail, type TestClock } from './test-support/test-server.js';
@@ -67,26 +68,11 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 /** A stand-in that speaks Gemini's `generateContent` wire format and keeps every request body. */
 async function startGeminiStandIn(): Promise<void> {
-  const criterion = (band: number, feedback: string) => ({ band, feedback });
   gemini = createServer(async (request, response) => {
     const body = await readBody(request);
     geminiCalls.push(body);
     response.setHeader('content-type', 'application/json');
-    const answer = {
-      ...(body.includes('inlineData') ? { pronunciation: criterion(6.5, 'Mostly clear.'), transcription_confidence: 0.9, audio_unclear: false } : {}),
-      fluency_coherence: criterion(6, 'You speak at length with some hesitation.'),
-      lexical_resource: criterion(6, 'Adequate vocabulary for the topics.'),
-      grammatical_range_accuracy: criterion(5.5, 'Frequent errors in complex sentences.'),
-      summary: 'A band 6 performance.',
-      injection_detected: false,
-    };
-    response.end(
-      JSON.stringify({
-        candidates: [{ content: { role: 'model', parts: [{ text: JSON.stringify(answer) }] }, finishReason: 'STOP', index: 0 }],
-        usageMetadata: { promptTokenCount: 3000, candidatesTokenCount: 400, totalTokenCount: 3400 },
-        modelVersion: 'gemini-2.5-flash-lite',
-      }),
-    );
+    response.end(geminiSpeakingReply(body));
   });
   await new Promise<void>((resolve) => gemini.listen(0, '127.0.0.1', resolve));
   geminiUrl = `http://127.0.0.1:${(gemini.address() as AddressInfo).port}`;
