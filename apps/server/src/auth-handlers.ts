@@ -5,6 +5,7 @@ import { clientAddress, type AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { passwordProblem } from './password-policy.js';
 import { consumeAll } from './rate-limiter.js';
+import { reconcileAllowance } from './entitlements.js';
 import { requestIdOf } from './learning-handlers.js';
 import { hashSecretToken, type TokenPurpose } from './secret-tokens.js';
 import { fieldError, ServerError } from './server-error.js';
@@ -171,6 +172,7 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
         current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
       }
       current = await repositories.users.recordLogin(email, clock());
+      await reconcileAllowance(services, email);
       // Session fixation: whatever session the client came with ends here.
       await services.sessions.endPresented(context);
       const { token, session } = await services.sessions.start(current, body.client, context.req.header('user-agent'));

@@ -74,6 +74,8 @@ export interface ServerConfig {
   freeAssessmentsPerType: number;
   /** Of those, what an account may take before its email address is confirmed (at most the above). */
   freeAssessmentsBeforeVerification: number;
+  /** Seconds after which a counted assessment that was never stored is given back at the user's next sign-in (its request is over by then). */
+  allowanceSettleSeconds: number;
   /** Signs pagination cursors. */
   cursorSecret: string;
   /** Milliseconds one DynamoDB request may take, retries included, before the call fails (a 503). */
@@ -240,6 +242,7 @@ const environmentSchema = z.object({
   LOGIN_MAX_FAILURES_PER_CLIENT: integer(1, 100_000),
   FREE_ASSESSMENTS_PER_TYPE: integer(0, 10_000),
   FREE_ASSESSMENTS_BEFORE_VERIFICATION: integer(0, 10_000),
+  ALLOWANCE_SETTLE_SECONDS: integer(0, 86_400),
   REGISTRATIONS_PER_CLIENT_PER_HOUR: integer(1, 100_000),
   HASH_THREADS: integer(1, 256),
   HASH_QUEUE_SIZE: integer(0, 100_000),
@@ -429,6 +432,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     hashing: { threads: hashThreads, maxWaiting: variables.HASH_QUEUE_SIZE ?? hashThreads * 8 },
     freeAssessmentsPerType: variables.FREE_ASSESSMENTS_PER_TYPE ?? DEFAULT_FREE_ASSESSMENTS_PER_TYPE,
     freeAssessmentsBeforeVerification: variables.FREE_ASSESSMENTS_BEFORE_VERIFICATION ?? 0,
+    allowanceSettleSeconds: variables.ALLOWANCE_SETTLE_SECONDS ?? 900,
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
     dynamodbRequestTimeoutMs: variables.DYNAMODB_REQUEST_TIMEOUT_MS ?? 5000,
     contentCacheSeconds: variables.CONTENT_CACHE_SECONDS ?? 60,

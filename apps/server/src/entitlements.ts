@@ -73,6 +73,29 @@ export function freeAllowanceOf(services: AppServices, user: Pick<User, 'email_v
   return user.email_verified ? freeAssessmentsPerType : Math.min(freeAssessmentsPerType, freeAssessmentsBeforeVerification);
 }
 
+/**
+ * Gives back, at sign-in, the assessments counted against the user's allowance by requests that
+ * died before storing them (a crash between counting and storing): each counter above the scored
+ * assessments stored is lowered to them, if its last count is older than `allowanceSettleSeconds`
+ * (so no request still under way loses its count). One read and one index query; a failure is
+ * logged and never fails the sign-in.
+ */
+export async function reconcileAllowance(services: AppServices, email: string): Promise<void> {
+  const { users, assessments } = services.repositories;
+  try {
+    const usage = await users.getAllowanceUsage(email);
+    if (!usage) return;
+    const stored = await assessments.countByType(email, { completedOnly: true });
+    const settledBefore = new Date(services.clock().getTime() - services.config.allowanceSettleSeconds * 1000);
+    const above = ASSESSMENT_TYPES.filter((type) => (usage[type] ?? 0) > stored[type]);
+    const lowered = await Promise.all(above.map((type) => users.reconcileAllowance(email, type, { stored: stored[type], settledBefore })));
+    const given = above.filter((_, index) => lowered[index]);
+    if (given.length > 0) services.logger.warn('assessment allowance reconciled: counted, never stored', { types: given });
+  } catch (error) {
+    services.logger.error('assessment allowance not reconciled', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** One assessment counted against the user's allowance before it is scored. */
 export interface AssessmentReservation {
   /** Gives the assessment back (scoring failed, or nothing new was stored). Safe to call twice; never throws. */
