@@ -128,10 +128,13 @@ async function screenshot(name: string): Promise<string> {
 
 /** The page at desktop width and at a phone's (390 px), checking nothing runs off the phone's screen. */
 async function screenshotsAtBothWidths(name: string): Promise<void> {
+  // From the top: a full-page shot taken scrolled down draws the sticky header half way down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(`${name}-desktop`);
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(`${name}-phone`);
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
