@@ -1,6 +1,6 @@
+import { ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import type { AssessmentType } from '@ielts-genai-prep/core';
 import { useApp } from './app-context.js';
-import { ASSESSMENT_TYPE_LABELS } from './labels.js';
 import { Link } from './router.js';
 import { useApiData } from './use-api-data.js';
 
@@ -34,13 +34,13 @@ export function isUsedUp(allowance: Allowance | null): boolean {
 
 /** Why nothing of `type` can be started, in one sentence. */
 export function usedUpSentence(type: AssessmentType, allowance: Allowance): string {
-  return `You have used all ${allowance.granted} of your ${ASSESSMENT_TYPE_LABELS[type]} assessments, so you cannot start another one until you buy more.`;
+  return `You have used all ${allowance.granted} of your ${ASSESSMENT_TYPE_NAMES[type]} assessments, so you cannot start another one until you buy more.`;
 }
 
 /** What is left of `type`, shown before the learner puts in any effort; at 0, why nothing can be started and where to buy more. */
 export function AllowanceNotice({ type, allowance, id }: { type: AssessmentType; allowance: Allowance | null; id?: string }) {
   if (!allowance) return null;
-  const label = ASSESSMENT_TYPE_LABELS[type];
+  const label = ASSESSMENT_TYPE_NAMES[type];
   if (!isUsedUp(allowance)) {
     return (
       <p className="allowance" data-testid="allowance" data-remaining={allowance.remaining} id={id}>
@@ -62,7 +62,7 @@ export function AllowanceNotice({ type, allowance, id }: { type: AssessmentType;
 export function StartBlockedReason({ type, id }: { type: AssessmentType; id: string }) {
   return (
     <p className="start-blocked small" id={id}>
-      None left to start. <Link to={buyHref(type)}>Buy more {ASSESSMENT_TYPE_LABELS[type]} assessments</Link>
+      None left to start. <Link to={buyHref(type)}>Buy more {ASSESSMENT_TYPE_NAMES[type]} assessments</Link>
     </p>
   );
 }

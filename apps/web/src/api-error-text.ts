@@ -1,3 +1,4 @@
+import { ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import {
   ApiAbortError,
   ApiClientError,
@@ -8,7 +9,6 @@ import {
   ApiTimeoutError,
 } from '@ielts-genai-prep/api-client';
 import type { AssessmentType } from '@ielts-genai-prep/core';
-import { ASSESSMENT_TYPE_LABELS } from './labels.js';
 
 /** What kind of trouble an error is, which decides how the app shows it. */
 export type ErrorKind =
@@ -36,7 +36,7 @@ export interface ErrorText {
 
 // Server messages name assessment types by id ("writing_task2"); learners read them by name.
 function withTypeLabels(message: string): string {
-  return message.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (word) => ASSESSMENT_TYPE_LABELS[word as AssessmentType] ?? word);
+  return message.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (word) => ASSESSMENT_TYPE_NAMES[word as AssessmentType] ?? word);
 }
 
 function asSentence(message: string): string {

@@ -1,8 +1,8 @@
-import { resultTimeOf, type AssessmentSummary } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, formatBand, resultTimeOf, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
-import { ASSESSMENT_TYPE_LABELS, formatBand, formatDateTime } from './labels.js';
+import { formatDateTime } from './labels.js';
 import { Loading } from './page-parts.js';
 import { Link } from './router.js';
 
@@ -38,7 +38,7 @@ export function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment:
   return (
     <li className="assessment-row assessment-row-in-progress" data-assessment-type={assessment.assessment_type} data-in-progress="true">
       <div className="assessment-in-progress">
-        <span className="assessment-type">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</span>
+        <span className="assessment-type">{ASSESSMENT_TYPE_NAMES[assessment.assessment_type]}</span>
         <span className="assessment-date">{formatDateTime(assessment.timestamp)}</span>
         <span className="tag" data-testid="in-progress-status">
           In progress — not scored, costs nothing
@@ -77,7 +77,7 @@ export function AssessmentRow({ assessment }: { assessment: AssessmentSummary })
     <li className="assessment-row" data-assessment-type={assessment.assessment_type}>
       <Link to={assessmentHref(assessment)} className="assessment-link">
         <span className="assessment-type">
-          {ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}
+          {ASSESSMENT_TYPE_NAMES[assessment.assessment_type]}
           {assessment.question_title && <span className="assessment-title">{assessment.question_title}</span>}
         </span>
         <span className="assessment-date">{formatDateTime(resultTimeOf(assessment))}</span>

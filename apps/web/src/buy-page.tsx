@@ -1,8 +1,7 @@
-import { ASSESSMENT_TYPES, assessmentTypeSchema, formatPrice, type AssessmentType, type Product, type ProductId } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES, assessmentTypeSchema, formatPrice, type AssessmentType, type Product, type ProductId } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
-import { ASSESSMENT_TYPE_LABELS } from './labels.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { useQuery } from './router.js';
 import { useApiData } from './use-api-data.js';
@@ -15,7 +14,7 @@ const leaveForCheckout: RedirectTo = (url) => window.location.assign(url);
 /** What a pack adds, in words: "5 each of Writing Task 1 (Academic), … and Writing Task 2". */
 export function packContents(product: Pick<Product, 'assessment_types' | 'assessments'>): string {
   if (product.assessment_types.length === ASSESSMENT_TYPES.length) return `${product.assessments} of every assessment type`;
-  const labels = product.assessment_types.map((type) => ASSESSMENT_TYPE_LABELS[type]);
+  const labels = product.assessment_types.map((type) => ASSESSMENT_TYPE_NAMES[type]);
   const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0];
   return labels.length > 1 ? `${product.assessments} each of ${list}` : `${product.assessments} ${list} assessments`;
 }
@@ -78,7 +77,7 @@ export function BuyPage({ redirect = leaveForCheckout }: { redirect?: RedirectTo
                   <p>This server does not take payments, so the packs below cannot be bought here. The people who run it can add a pack to your account.</p>
                 </div>
               )}
-              {wanted && <p className="muted">Packs with {ASSESSMENT_TYPE_LABELS[wanted]} assessments are shown first.</p>}
+              {wanted && <p className="muted">Packs with {ASSESSMENT_TYPE_NAMES[wanted]} assessments are shown first.</p>}
               <ul className="cards product-list">
                 {ordered.map((product) => (
                   <li key={product.product_id}>

@@ -1,6 +1,5 @@
-import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import { useApp } from './app-context.js';
-import { ASSESSMENT_TYPE_LABELS } from './labels.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { Link, useQuery } from './router.js';
 import { useApiData } from './use-api-data.js';
@@ -20,7 +19,7 @@ function FreshEntitlements() {
                 const entry = list.find((candidate) => candidate.assessment_type === type);
                 return (
                   <li key={type} data-entitlement={type}>
-                    <span>{ASSESSMENT_TYPE_LABELS[type]}</span>
+                    <span>{ASSESSMENT_TYPE_NAMES[type]}</span>
                     <span className="entitlement-count">
                       <strong>{entry?.remaining ?? 0}</strong> of {entry?.granted ?? 0} left
                     </span>

@@ -1,9 +1,8 @@
-import { ASSESSMENT_TYPES, skillOf, summarizeProgress, type AssessmentType } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES, SKILL_NAMES, formatBand, skillOf, summarizeProgress, type AssessmentType } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
 import { AssessmentList } from './assessment-list.js';
 import { ErrorBanner } from './error-banner.js';
-import { ASSESSMENT_TYPE_LABELS, SKILL_LABELS, formatBand } from './labels.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { ProgressChart } from './progress-chart.js';
 import { overallBandExplanation, skillProgressWords } from './progress-words.js';
@@ -82,7 +81,7 @@ function ProgressCard() {
               <ul className="skill-progress">
                 {progress.skills.map((entry) => (
                   <li key={entry.skill} data-skill={entry.skill}>
-                    <span className="skill-name">{SKILL_LABELS[entry.skill]}</span>
+                    <span className="skill-name">{SKILL_NAMES[entry.skill]}</span>
                     <span className="skill-band">{formatBand(entry.latest)}</span>
                     <span className="muted small">{skillProgressWords(entry)}</span>
                   </li>
@@ -113,11 +112,11 @@ function EntitlementsCard() {
                 const granted = entry?.granted ?? 0;
                 return (
                   <li key={type} className={remaining === 0 ? 'entitlement-empty' : undefined} data-entitlement={type}>
-                    <Link to={practiceHref(type)}>{ASSESSMENT_TYPE_LABELS[type]}</Link>
+                    <Link to={practiceHref(type)}>{ASSESSMENT_TYPE_NAMES[type]}</Link>
                     <span className="entitlement-count">
                       <strong>{remaining}</strong> of {granted} left
                     </span>
-                    <meter min={0} max={Math.max(1, granted)} value={remaining} aria-label={`${ASSESSMENT_TYPE_LABELS[type]}: ${remaining} of ${granted} left`} />
+                    <meter min={0} max={Math.max(1, granted)} value={remaining} aria-label={`${ASSESSMENT_TYPE_NAMES[type]}: ${remaining} of ${granted} left`} />
                   </li>
                 );
               })}

@@ -1,7 +1,6 @@
-import { SKILLS, type Band, type BandPoint, type Progress, type Skill } from '@ielts-genai-prep/core';
+import { SKILLS, SKILL_NAMES, formatBand, type Band, type BandPoint, type Progress, type Skill } from '@ielts-genai-prep/core';
 import { useId } from 'react';
 import { chartColour, valueToY, type PlotArea, type ValueScale } from './chart-layout.js';
-import { SKILL_LABELS, formatBand } from './labels.js';
 
 /** A line of the progress chart: a skill, or the estimated overall band. */
 export type ProgressSeriesId = Skill | 'overall';
@@ -45,7 +44,7 @@ export function progressChartLayout(progress: Progress, targetBand: Band | null,
   const place = (points: readonly BandPoint[]) => points.map((point) => ({ ...point, x: xOf.get(point.at) ?? area.left, y: valueToY(point.band, BAND_SCALE, area) }));
   const series: ProgressSeries[] = SKILLS.filter((skill) => progress.history[skill].length > 0).map((skill) => ({
     id: skill,
-    label: SKILL_LABELS[skill],
+    label: SKILL_NAMES[skill],
     colour: chartColour(SKILLS.indexOf(skill)),
     points: place(progress.history[skill]),
   }));

@@ -1,5 +1,4 @@
-import { SKILLS, type Progress, type SkillProgress } from '@ielts-genai-prep/core';
-import { SKILL_LABELS, formatBand } from './labels.js';
+import { SKILLS, SKILL_NAMES, formatBand, type Progress, type SkillProgress } from '@ielts-genai-prep/core';
 
 function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -16,10 +15,10 @@ function formatMean(mean: number): string {
  */
 export function overallBandExplanation(progress: Progress): string {
   if (progress.overall === null || progress.overallMean === null) {
-    const missing = progress.skills.filter((entry) => entry.latest === null).map((entry) => SKILL_LABELS[entry.skill]);
+    const missing = progress.skills.filter((entry) => entry.latest === null).map((entry) => SKILL_NAMES[entry.skill]);
     return `Take ${listInWords(missing.map((name, index) => (index === 0 ? `a ${name}` : name)))} test to see your estimated overall band: it needs a band in all four skills.`;
   }
-  const bands = SKILLS.map((skill) => `${SKILL_LABELS[skill]} ${formatBand(progress.skills.find((entry) => entry.skill === skill)?.latest)}`);
+  const bands = SKILLS.map((skill) => `${SKILL_NAMES[skill]} ${formatBand(progress.skills.find((entry) => entry.skill === skill)?.latest)}`);
   if (progress.overallMean === progress.overall) return `Your latest bands, ${listInWords(bands)}, average ${formatBand(progress.overall)}: your estimated overall band.`;
   return `Your latest bands, ${listInWords(bands)}, average ${formatMean(progress.overallMean)}, which IELTS rounds to the nearest half band (a quarter rounds up) to give ${formatBand(progress.overall)}.`;
 }

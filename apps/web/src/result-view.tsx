@@ -1,7 +1,7 @@
-import { CRITERION_NAMES, criteriaFor, isAnswerKeyType, isWritingType, resultTimeOf, type Assessment, type QuestionGroup } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, CRITERION_NAMES, FLAG_DESCRIPTIONS, PROVIDER_NAMES, criteriaFor, formatBand, isAnswerKeyType, isWritingType, resultTimeOf, type Assessment, type QuestionGroup } from '@ielts-genai-prep/core';
 import type { ReactNode } from 'react';
 import { HighlightedEssay } from './highlighted-essay.js';
-import { ASSESSMENT_TYPE_LABELS, FLAG_DESCRIPTIONS, PROVIDER_LABELS, formatBand, formatDateTime } from './labels.js';
+import { formatDateTime } from './labels.js';
 import { PassageText } from './passage-text.js';
 import { QuestionResults, questionTextsOf } from './question-results.js';
 
@@ -97,7 +97,7 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
     <article className="result" aria-labelledby="result-heading">
       <header className="result-summary card">
         <div>
-          <p className="eyebrow">{ASSESSMENT_TYPE_LABELS[assessment.assessment_type]}</p>
+          <p className="eyebrow">{ASSESSMENT_TYPE_NAMES[assessment.assessment_type]}</p>
           <h2 id="result-heading">{questionTitle ?? 'Your result'}</h2>
           <p className="muted" data-testid="result-time">{formatDateTime(resultTimeOf(assessment))}</p>
           {assessment.word_count !== null && <p data-testid="result-word-count">{assessment.word_count} words</p>}
@@ -231,7 +231,7 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
           <dl>
             <div>
               <dt>Scored by</dt>
-              <dd data-testid="provider">{PROVIDER_LABELS[provenance.provider]}</dd>
+              <dd data-testid="provider">{PROVIDER_NAMES[provenance.provider]}</dd>
             </div>
             {provenance.model_id && (
               <div>

@@ -1,4 +1,4 @@
-import { writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
 import { fieldErrorsOf } from './api-error-text.js';
@@ -6,7 +6,6 @@ import { useApp } from './app-context.js';
 import { Countdown } from './countdown.js';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-storage.js';
 import { ErrorBanner } from './error-banner.js';
-import { ASSESSMENT_TYPE_LABELS } from './labels.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { QuestionPrompt } from './question-prompt.js';
 import { Link, navigate } from './router.js';
@@ -109,7 +108,7 @@ function WritingTask({ question }: { question: PublicQuestion }) {
   return (
     <>
       <p className="breadcrumbs">
-        <Link to={`/writing?type=${question.assessment_type}`}>← {ASSESSMENT_TYPE_LABELS[question.assessment_type]}</Link>
+        <Link to={`/writing?type=${question.assessment_type}`}>← {ASSESSMENT_TYPE_NAMES[question.assessment_type]}</Link>
       </p>
       <PageHeading lead={`${question.time_limit} minutes · at least ${question.word_limit ?? '–'} words`}>{question.title}</PageHeading>
       <AllowanceNotice type={question.assessment_type} allowance={allowance} />
