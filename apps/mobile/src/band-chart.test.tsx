@@ -1,7 +1,6 @@
-import { assessmentSchema, type Assessment } from '@ielts-genai-prep/core';
+import { assessmentSchema, summarizeProgress, type Assessment } from '@ielts-genai-prep/core';
 import { render, screen } from '@testing-library/react-native';
 import { BandChart, bandChartPoints } from './band-chart';
-import { bandProgress } from './band-progress';
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9)).toISOString();
 const reading = (id: string, band: number, day: number): Assessment =>
@@ -23,7 +22,7 @@ const reading = (id: string, band: number, day: number): Assessment =>
   });
 
 it('draws a point for each band where the geometry puts it, and says the bands in words', () => {
-  const { history } = bandProgress([reading('r3', 7, 20), reading('r2', 6.5, 15), reading('r1', 5.5, 10)]);
+  const { history } = summarizeProgress([reading('r3', 7, 20), reading('r2', 6.5, 15), reading('r1', 5.5, 10)]);
   render(<BandChart history={history} />);
   const { lines } = bandChartPoints(history);
   expect(lines.reading).toHaveLength(3);
@@ -35,6 +34,6 @@ it('draws a point for each band where the geometry puts it, and says the bands i
 });
 
 it('draws nothing without a band', () => {
-  render(<BandChart history={bandProgress([]).history} />);
+  render(<BandChart history={summarizeProgress([]).history} />);
   expect(screen.queryByTestId('band-chart')).toBeNull();
 });

@@ -1,7 +1,6 @@
-import { SKILLS, SKILL_NAMES, formatBand } from '@ielts-genai-prep/core';
+import { SKILLS, SKILL_NAMES, formatBand, type Progress } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { Circle, G, Line, Polyline, Text as SvgText } from 'react-native-svg';
-import type { BandProgress } from './band-progress';
 import { ChartCanvas } from './chart-canvas';
 import { BAND_AXIS, PHONE_FRAME, plotBox, polylinePoints, seriesColour, timedPoints, yOf } from './chart-geometry';
 import { formatDay } from './labels';
@@ -10,7 +9,7 @@ import { colors, spacing } from './theme';
 const frame = PHONE_FRAME;
 
 /** Where each skill's bands go on the chart (also what the tests check). */
-export function bandChartPoints(history: BandProgress['history']) {
+export function bandChartPoints(history: Progress['history']) {
   return timedPoints(
     Object.fromEntries(SKILLS.map((skill) => [skill, history[skill].map((point) => ({ id: point.assessmentId, at: point.at, band: point.band }))])) as Record<
       (typeof SKILLS)[number],
@@ -24,7 +23,7 @@ export function bandChartPoints(history: BandProgress['history']) {
  * Bands over time, one line per skill (Listening, Reading, Writing, Speaking in IELTS order), on a
  * 0–9 axis with the first and last day below it. Screen readers get each skill's bands in words.
  */
-export function BandChart({ history }: { history: BandProgress['history'] }) {
+export function BandChart({ history }: { history: Progress['history'] }) {
   const { start, end, lines } = bandChartPoints(history);
   const box = plotBox(frame);
   const described = SKILLS.filter((skill) => history[skill].length > 0)

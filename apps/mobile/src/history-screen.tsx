@@ -1,8 +1,6 @@
-import { SKILL_NAMES, formatBand } from '@ielts-genai-prep/core';
 import { ApiError } from '@ielts-genai-prep/api-client';
-import type { AssessmentSummary } from '@ielts-genai-prep/core';
+import { SKILL_NAMES, formatBand, summarizeProgress, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { BandChart } from './band-chart';
-import { bandProgress } from './band-progress';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow, IN_PROGRESS_LABEL } from './assessment-row';
@@ -32,7 +30,7 @@ function ProgressCard({ attempt }: { attempt: number }) {
       </View>
     );
   }
-  const progress = bandProgress(latest.data.items);
+  const progress = summarizeProgress(latest.data.items);
   return (
     <View style={shared.card} testID="progress">
       <Text style={shared.heading} accessibilityRole="header">

@@ -1,6 +1,5 @@
-import { assessmentSchema, criteriaFor, type Assessment, type AssessmentType } from '@ielts-genai-prep/core';
+import { assessmentSchema, criteriaFor, summarizeProgress, type Assessment, type AssessmentType } from '@ielts-genai-prep/core';
 import { bandChartPoints } from './band-chart';
-import { bandProgress } from './band-progress';
 import { PHONE_FRAME, plotBox } from './chart-geometry';
 
 let sequence = 0;
@@ -39,15 +38,16 @@ const history = [
   result('listening', 6, 11),
 ];
 
+// The figures are core's summarizeProgress, the web dashboard's too: these check the phone reads them as the web does.
 it('gives the latest and best band per skill, Writing from both tasks, and the overall band of the four', () => {
-  const progress = bandProgress(history);
+  const progress = summarizeProgress(history);
   expect(progress.skills).toEqual([
-    { skill: 'listening', latest: 7, best: 7.5, taken: 3 },
-    { skill: 'reading', latest: 6.5, best: 6.5, taken: 1 },
+    { skill: 'listening', latest: 7, best: 7.5, taken: 3, writingTasks: null },
+    { skill: 'reading', latest: 6.5, best: 6.5, taken: 1, writingTasks: null },
     // (6 + 2 × 6.5) / 3 = 6.33, rounded down as core's writingBand does.
-    { skill: 'writing', latest: 6, best: 6.5, taken: 3 },
+    { skill: 'writing', latest: 6, best: 6.5, taken: 3, writingTasks: { task1: 6, task2: 6.5 } },
     // The test in progress does not count.
-    { skill: 'speaking', latest: 6, best: 6, taken: 1 },
+    { skill: 'speaking', latest: 6, best: 6, taken: 1, writingTasks: null },
   ]);
   // (7 + 6.5 + 6 + 6) / 4 = 6.375, to the nearest half band.
   expect(progress.overall).toBe(6.5);
@@ -56,16 +56,16 @@ it('gives the latest and best band per skill, Writing from both tasks, and the o
 });
 
 it('has no overall band until every skill has one, and Writing from one task alone', () => {
-  const progress = bandProgress(history.filter((assessment) => assessment.assessment_type !== 'speaking' && assessment.assessment_type !== 'writing_task1_academic'));
+  const progress = summarizeProgress(history.filter((assessment) => assessment.assessment_type !== 'speaking' && assessment.assessment_type !== 'writing_task1_academic'));
   expect(progress.overall).toBeNull();
-  expect(progress.skills.find((entry) => entry.skill === 'writing')).toEqual({ skill: 'writing', latest: 6.5, best: 6.5, taken: 2 });
-  expect(progress.skills.find((entry) => entry.skill === 'speaking')).toEqual({ skill: 'speaking', latest: null, best: null, taken: 0 });
-  expect(bandProgress([]).overall).toBeNull();
+  expect(progress.skills.find((entry) => entry.skill === 'writing')).toEqual({ skill: 'writing', latest: 6.5, best: 6.5, taken: 2, writingTasks: null });
+  expect(progress.skills.find((entry) => entry.skill === 'speaking')).toEqual({ skill: 'speaking', latest: null, best: null, taken: 0, writingTasks: null });
+  expect(summarizeProgress([]).overall).toBeNull();
 });
 
 it('puts the chart’s points on one time axis from the first result to the last, and bands on 0–9', () => {
   const box = plotBox(PHONE_FRAME);
-  const { start, end, lines } = bandChartPoints(bandProgress(history).history);
+  const { start, end, lines } = bandChartPoints(summarizeProgress(history).history);
   expect(start).toBe(Date.UTC(2026, 10, 11, 9));
   expect(end).toBe(Date.UTC(2026, 10, 24, 9));
   const xOf = (day: number) => box.left + ((day - 11) / (24 - 11)) * box.width;
@@ -79,6 +79,6 @@ it('puts the chart’s points on one time axis from the first result to the last
   expect(lines.speaking.map((point) => point.band)).toEqual([6]);
 
   // A single result sits in the middle.
-  const [only] = bandChartPoints(bandProgress([result('reading_academic', 9, 3)]).history).lines.reading;
+  const [only] = bandChartPoints(summarizeProgress([result('reading_academic', 9, 3)]).history).lines.reading;
   expect(only).toMatchObject({ x: (box.left + box.right) / 2, y: box.top });
 });
