@@ -19,6 +19,7 @@ module.exports = {
   moduleNameMapper: {
     '^@ielts-genai-prep/api-client$': moduleEntry('@ielts-genai-prep/api-client'),
     '^@ielts-genai-prep/core$': moduleEntry('@ielts-genai-prep/core'),
+    '^@ielts-genai-prep/app-kit$': moduleEntry('@ielts-genai-prep/app-kit'),
     // Native modules that need a device (a voice, a microphone, a speech recogniser, the files
     // recordings are written to): small fakes at the package boundary, which tests drive and read.
     '^expo-speech$': '<rootDir>/src/test-support/fake-expo-speech.ts',

@@ -3,7 +3,7 @@ import { View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { fieldErrorsOf } from './error-text';
+import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
 import { NewPasswordFields, useNewPassword } from './new-password-fields';
 import { ScreenLayout } from './screen-layout';
 import { TextField } from './text-field';

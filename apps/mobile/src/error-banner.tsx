@@ -1,6 +1,6 @@
 import { StyleSheet, Text, View } from 'react-native';
 import { Button } from './button';
-import { describeError, fieldErrorsOf, unplacedFieldErrors } from './error-text';
+import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from '@ielts-genai-prep/app-kit';
 import { colors, spacing } from './theme';
 
 /** Props of {@link ErrorBanner}. */
@@ -14,7 +14,12 @@ export interface ErrorBannerProps {
 
 /** An error, in words, with the field problems no field shows and "Try again" when it may help. */
 export function ErrorBanner({ error, fields = [], onRetry }: ErrorBannerProps) {
-  const text = describeError(error);
+  // A screen that shows field errors beside its inputs is a form; elsewhere the problems are said in sentences.
+  const text = describeError(error, {
+    onForm: fields.length > 0,
+    offlineHint: 'Check your connection (and the API address in the app settings) and try again.',
+    outdatedHint: 'The app and the server disagree: the app may need an update.',
+  });
   const unplaced = unplacedFieldErrors(fieldErrorsOf(error), fields);
   return (
     <View style={styles.banner}>
@@ -24,7 +29,7 @@ export function ErrorBanner({ error, fields = [], onRetry }: ErrorBannerProps) {
         <Text style={styles.message}>{text.message}</Text>
         {unplaced.map(([path, message]) => (
           <Text key={path} style={styles.message}>
-            {path ? `${path}: ${message}` : message}
+            {path ? fieldErrorSentence(path, message) : message}
           </Text>
         ))}
         {text.requestId ? <Text style={styles.reference}>Reference: {text.requestId}</Text> : null}

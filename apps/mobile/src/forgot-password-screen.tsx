@@ -4,7 +4,7 @@ import { useApp } from './app-context';
 import { Button } from './button';
 import { EmailField } from './email-field';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { fieldErrorsOf } from './error-text';
+import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
 import { ScreenLayout } from './screen-layout';
 import { shared } from './theme';
 import { useAction } from './use-action';

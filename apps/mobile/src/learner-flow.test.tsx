@@ -235,10 +235,10 @@ it('explains a 402 when the last assessment was used on another device meanwhile
 
   fireEvent.press(screen.getByRole('button', { name: 'Submit for scoring' }));
   const alert = await screen.findByRole('alert');
-  expect(within(alert).getByText('No assessments left')).toBeOnTheScreen();
+  expect(within(alert).getByText('No assessments of this kind left')).toBeOnTheScreen();
   expect(
     within(alert).getByText(
-      `You have used all ${FREE_PER_TYPE} of your Writing Task 2 assessments: buy a pack to take more. Your earlier results stay in your history.`,
+      `You have used all ${FREE_PER_TYPE} of your Writing Task 2 assessments: buy a pack to take more. Once you have bought one, try again: your earlier results stay available in your history.`,
     ),
   ).toBeOnTheScreen();
   expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
@@ -284,7 +284,7 @@ it('sends an essay again with the same key after a lost answer, so it is scored 
   const before = server.requestsTo('writing.evaluate').length;
   server.scriptOnce('writing.evaluate', { dropAnswer: true });
   fireEvent.press(screen.getByRole('button', { name: 'Submit for scoring' }));
-  expect(await screen.findByText('Cannot reach the server')).toBeOnTheScreen();
+  expect(await screen.findByText('You seem to be offline')).toBeOnTheScreen();
   fireEvent.press(screen.getByRole('button', { name: 'Try again' }));
   expect(await screen.findByText('Your result')).toBeOnTheScreen();
 

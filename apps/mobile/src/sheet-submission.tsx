@@ -6,8 +6,8 @@ import { answerSheetFrom, questionNumbers, type Answers } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner } from './error-banner';
-import { fieldErrorsOf } from './error-text';
-import { newIdempotencyKey } from './idempotency-key';
+import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
+import { newIdempotencyKey } from '@ielts-genai-prep/app-kit';
 import { shared } from './theme';
 
 /** The last answer sheet sent and its idempotency key. */
@@ -41,7 +41,7 @@ export function useSheetSubmission({ test, kind, attempt, onMarked }: SheetSubmi
   const submit = async (answers: Answers) => {
     const sheet = answerSheetFrom(answers);
     const serialised = JSON.stringify(sheet);
-    const key = remembered.current?.sheet === serialised ? remembered.current.key : newIdempotencyKey(Date.now, Math.random, kind);
+    const key = remembered.current?.sheet === serialised ? remembered.current.key : newIdempotencyKey(kind);
     remembered.remember({ sheet: serialised, key });
     setBusy(true);
     setError(null);

@@ -50,7 +50,7 @@ describe('sign-in errors', () => {
     expect(await within(screen.getByTestId('field-email')).findByText('this address cannot sign in here')).toBeOnTheScreen();
     expect(within(screen.getByTestId('field-password')).getByText('must be at most 128 characters')).toBeOnTheScreen();
     // A detail no field shows is not lost.
-    expect(within(screen.getByRole('alert')).getByText('device: is not supported')).toBeOnTheScreen();
+    expect(within(screen.getByRole('alert')).getByText('The device is not supported.')).toBeOnTheScreen();
     expect(screen.getByText('Please check the form')).toBeOnTheScreen();
     expect(server.requestsTo('auth.login').at(-1)?.status).toBe(400);
   });
@@ -89,7 +89,7 @@ describe('sign-in errors', () => {
     renderApp(`http://127.0.0.1:${port}`);
     await fillSignIn(learner.email, learner.password);
 
-    expect(await screen.findByText('Cannot reach the server')).toBeOnTheScreen();
+    expect(await screen.findByText('You seem to be offline')).toBeOnTheScreen();
   });
 });
 

@@ -6,8 +6,8 @@ import { useApp } from './app-context';
 import { Button } from './button';
 import { Countdown } from './countdown';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { fieldErrorsOf } from './error-text';
-import { newIdempotencyKey } from './idempotency-key';
+import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
+import { newIdempotencyKey } from '@ielts-genai-prep/app-kit';
 import { formatDateTime } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { TaskPrompt } from './task-prompt';
@@ -55,7 +55,7 @@ function EssayEditor({ question, draftKey }: { question: PublicQuestion; draftKe
   const submit = async () => {
     // The same text sent again reuses its key, so a retry after a lost answer is scored and charged
     // once (also after a restart: the key is in the draft); an edited text is a new submission.
-    const key = draft.attempt?.essay === essay ? draft.attempt.key : newIdempotencyKey();
+    const key = draft.attempt?.essay === essay ? draft.attempt.key : newIdempotencyKey('essay');
     update({ attempt: { essay, key } });
     setBusy(true);
     setError(null);

@@ -1,6 +1,6 @@
 import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
 import { Fragment, useId } from 'react';
-import { fieldErrorSentence } from './api-error-text.js';
+import { fieldErrorSentence } from '@ielts-genai-prep/app-kit';
 
 /** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
 export type Answers = Record<string, string>;

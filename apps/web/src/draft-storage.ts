@@ -19,12 +19,6 @@ function storage(): Storage | null {
   }
 }
 
-/** A fresh idempotency key (8–128 characters, as the contract asks). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
 /** The draft saved under `key`, or null when none (or when it cannot be read). */
 export function loadDraft<Value>(key: string, isValue: (value: unknown) => value is Value): Draft<Value> | null {
   const raw = storage()?.getItem(PREFIX + key);

@@ -1,4 +1,4 @@
-import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from './api-error-text.js';
+import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from '@ielts-genai-prep/app-kit';
 import { Link } from './router.js';
 
 /** Props of {@link ErrorBanner}. */

@@ -2,7 +2,7 @@ import { ApiError, ApiNetworkError, ApiTimeoutError } from '@ielts-genai-prep/ap
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from './api-error-text.js';
+import { describeError, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from '@ielts-genai-prep/app-kit';
 import { App } from './app.js';
 import { ErrorBanner } from './error-banner.js';
 import { TextField } from './text-field.js';

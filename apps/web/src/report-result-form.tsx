@@ -1,6 +1,6 @@
 import { isAnswerKeyType, type AssessmentType } from '@ielts-genai-prep/core';
 import { useId, useState, type FormEvent } from 'react';
-import { fieldErrorSentence, fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorSentence, fieldErrorsOf } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
 

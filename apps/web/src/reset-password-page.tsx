@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrorSentence, fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorSentence, fieldErrorsOf } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
 import { PageHeading } from './page-parts.js';

@@ -1,6 +1,6 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
 import { PageHeading } from './page-parts.js';

@@ -1,11 +1,11 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
-import { fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorsOf, newIdempotencyKey } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
 import { AnswerSheet, answerSheetFrom, questionNumbers, type Answers } from './answer-sheet.js';
 import { Countdown } from './countdown.js';
-import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-storage.js';
+import { clearDraft, loadDraft, saveDraft } from './draft-storage.js';
 import { ErrorBanner } from './error-banner.js';
 import { SectionPlayer, type ListeningMode, type PlayableSection, type PlaybackStatus } from './listening-player.js';
 import { Loaded, PageHeading } from './page-parts.js';
@@ -68,7 +68,7 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
   const draftKey = `${skill}:${question.question_id}`;
   const initial = useMemo(() => loadDraft(draftKey, isAnswers), [draftKey]);
   const [answers, setAnswers] = useState<Answers>(initial?.value ?? {});
-  const [idempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey());
+  const [idempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey('sheet'));
   // Kept with the draft: a reload carries on with the time that was left.
   const [deadline] = useState(() => initial?.deadline ?? Date.now() + question.time_limit * 60_000);
   const [busy, setBusy] = useState(false);

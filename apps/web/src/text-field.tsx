@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
-import { errorSentence } from './api-error-text.js';
+import { errorSentence } from '@ielts-genai-prep/app-kit';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {

@@ -1,10 +1,10 @@
 import { ASSESSMENT_TYPE_NAMES, writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
-import { fieldErrorsOf } from './api-error-text.js';
+import { fieldErrorsOf, newIdempotencyKey } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
 import { Countdown } from './countdown.js';
-import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './draft-storage.js';
+import { clearDraft, loadDraft, saveDraft } from './draft-storage.js';
 import { ErrorBanner } from './error-banner.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { QuestionPrompt } from './question-prompt.js';
@@ -19,7 +19,7 @@ function EssayEditor({ question, allowance }: { question: PublicQuestion; allowa
   const draftKey = `writing:${question.question_id}`;
   const initial = useMemo(() => loadDraft(draftKey, isString), [draftKey]);
   const [essay, setEssay] = useState(initial?.value ?? '');
-  const [idempotencyKey, setIdempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => initial?.idempotencyKey ?? newIdempotencyKey('essay'));
   // Kept with the draft: a reload carries on with the time that was left.
   const [deadline] = useState(() => initial?.deadline ?? Date.now() + question.time_limit * 60_000);
   const [busy, setBusy] = useState(false);
@@ -42,7 +42,7 @@ function EssayEditor({ question, allowance }: { question: PublicQuestion; allowa
     try {
       const assessment = await client.writing.evaluate({ question_id: question.question_id, essay, idempotency_key: idempotencyKey });
       clearDraft(draftKey);
-      setIdempotencyKey(newIdempotencyKey());
+      setIdempotencyKey(newIdempotencyKey('essay'));
       navigate(`/assessments/${encodeURIComponent(assessment.assessment_id)}`);
     } catch (caught) {
       setError(caught);

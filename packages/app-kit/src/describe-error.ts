@@ -1,4 +1,3 @@
-import { ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import {
   ApiAbortError,
   ApiClientError,
@@ -8,13 +7,15 @@ import {
   ApiResponseValidationError,
   ApiTimeoutError,
 } from '@ielts-genai-prep/api-client';
-import type { AssessmentType } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, type AssessmentType } from '@ielts-genai-prep/core';
+import { asSentence, fieldErrorSentence } from './field-errors.js';
 
 /** What kind of trouble an error is, which decides how the app shows it. */
 export type ErrorKind =
   | 'validation'
   | 'unauthorized'
   | 'payment_required'
+  | 'purchases_not_configured'
   | 'not_found'
   | 'rate_limited'
   | 'network'
@@ -38,30 +39,42 @@ function withTypeLabels(message: string): string {
   return message.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (word) => ASSESSMENT_TYPE_NAMES[word as AssessmentType] ?? word);
 }
 
-function asSentence(message: string): string {
-  const trimmed = message.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+/** Options of {@link describeError}. */
+export interface DescribeErrorOptions {
+  /** The error came from a form that shows field errors next to its fields. Default false: no form to check. */
+  onForm?: boolean;
+  /** What to try when the server cannot be reached (a phone app may name its API address setting). */
+  offlineHint?: string;
+  /** What to do when the server's answer is not what this app expects (reload a page, update an app). */
+  outdatedHint?: string;
 }
 
-/** Turns any error the API client throws into words for the learner. */
-export function describeError(error: unknown): ErrorText {
+/** Turns any error the client throws into words for the learner. */
+export function describeError(error: unknown, options: DescribeErrorOptions = {}): ErrorText {
   const requestId = ApiError.isInstance(error) ? error.requestId : null;
   const text = (kind: ErrorKind, title: string, message: string, retryable: boolean): ErrorText => ({ kind, title, message, retryable, requestId });
+  // "Please check the form" only where there is a form; elsewhere the problems themselves, as sentences.
+  const invalid = (message: string, details: ReadonlyArray<{ path: string; message: string }>) =>
+    options.onForm
+      ? text('validation', 'Please check the form', details.length > 0 ? 'Some fields need attention.' : asSentence(message), false)
+      : text('validation', 'That did not work', details.length > 0 ? details.map((detail) => fieldErrorSentence(detail.path, detail.message)).join(' ') : asSentence(message), false);
 
-  if (ApiInputValidationError.isInstance(error)) return text('validation', 'Please check the form', 'Some fields need attention.', false);
+  if (ApiInputValidationError.isInstance(error)) return invalid('Some of what was sent is not valid.', error.details);
   if (ApiError.isInstance(error)) {
     switch (error.code) {
       case 'validation_failed':
-        return text('validation', 'Please check the form', error.details.length > 0 ? 'Some fields need attention.' : error.message, false);
+        return invalid(error.message, error.details);
       case 'unauthorized':
         return text('unauthorized', 'Please sign in', error.message || 'Your session has ended. Sign in to continue.', false);
       case 'payment_required':
         return text(
           'payment_required',
-          'No assessments left',
-          `${asSentence(withTypeLabels(error.message || 'You have used all your assessments of this type'))} Your earlier results stay in your history.`,
+          'No assessments of this kind left',
+          `${asSentence(withTypeLabels(error.message))} Once you have bought one, try again: your earlier results stay available in your history.`,
           false,
         );
+      case 'purchases_not_configured':
+        return text('purchases_not_configured', 'Purchases are not configured', error.message || 'This server does not take payments.', false);
       case 'not_found':
         return text('not_found', 'Not found', error.message || 'We could not find that.', false);
       case 'rate_limited':
@@ -73,7 +86,7 @@ export function describeError(error: unknown): ErrorText {
       case 'payload_too_large':
         return text('validation', 'Too large', error.message || 'What you sent is too large.', false);
       case 'evaluation_failed':
-        return text('server', 'Scoring failed', `${asSentence(error.message || 'The scorer did not answer')} You have not been charged; please try again.`, true);
+        return text('server', 'Scoring failed', `${error.message || 'The scorer did not answer.'} You have not been charged; please try again.`, true);
       case 'service_unavailable':
       case 'internal':
       case 'http_error':
@@ -83,33 +96,16 @@ export function describeError(error: unknown): ErrorText {
     }
   }
   if (ApiNetworkError.isInstance(error)) {
-    return text('network', 'Cannot reach the server', 'Check your connection (and the API address in the app settings) and try again.', true);
+    return text('network', 'You seem to be offline', `We could not reach the server. ${options.offlineHint ?? 'Check your connection and try again.'}`, true);
   }
-  if (ApiTimeoutError.isInstance(error)) return text('network', 'This is taking too long', 'The server did not answer in time. Please try again.', true);
+  if (ApiTimeoutError.isInstance(error)) {
+    return text('network', 'This is taking too long', 'The server did not answer in time. Please try again.', true);
+  }
   if (ApiAbortError.isInstance(error)) return text('aborted', 'Cancelled', 'The request was cancelled.', true);
   if (ApiResponseValidationError.isInstance(error)) {
-    return text('server', 'Unexpected answer from the server', 'The app and the server disagree: the app may need an update.', true);
+    return text('server', 'Unexpected answer from the server', options.outdatedHint ?? 'This page may be out of date: reload it and try again.', true);
   }
   if (ApiClientError.isInstance(error)) return text('unknown', 'Something went wrong', error.message, true);
   return text('unknown', 'Something went wrong', error instanceof Error ? error.message : String(error), true);
 }
 
-/**
- * Field-level problems by field path (`email`, `essay`), from the server's `validation_failed`
- * details or the client's own input check (same shape). Several messages for one field are joined.
- */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  const details =
-    ApiInputValidationError.isInstance(error) || (ApiError.isInstance(error) && error.code === 'validation_failed') ? error.details : [];
-  const byPath: Record<string, string> = {};
-  for (const detail of details) {
-    const message = detail.message.trim();
-    byPath[detail.path] = byPath[detail.path] ? `${byPath[detail.path]}; ${message}` : message;
-  }
-  return byPath;
-}
-
-/** Field errors that no field on the screen shows: listed in the banner, so nothing the server said is lost. */
-export function unplacedFieldErrors(fieldErrors: Record<string, string>, shownFields: readonly string[]): Array<[string, string]> {
-  return Object.entries(fieldErrors).filter(([path]) => !shownFields.includes(path));
-}
