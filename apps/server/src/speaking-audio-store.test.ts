@@ -173,8 +173,9 @@ describe('the S3 store', () => {
     const down = localS3Client(`http://127.0.0.1:${port}`);
     try {
       const store = createS3SpeakingAudioStore({ client: down, bucket: 'any', timeoutMs: 5_000 });
-      for (const attempt of [store.put('asm-1', 0, { data: 'AAAA', mime_type: 'audio/webm' }), store.get('asm-1', 0), store.delete('asm-1')]) {
-        const error = await attempt.catch((caught: unknown) => caught);
+      // Each call made only when awaited: a rejection waiting in an array would be unhandled.
+      for (const attempt of [() => store.put('asm-1', 0, { data: 'AAAA', mime_type: 'audio/webm' }), () => store.get('asm-1', 0), () => store.delete('asm-1')]) {
+        const error = await attempt().catch((caught: unknown) => caught);
         expect(ServerError.isInstance(error) && error.code, String(error)).toBe('service_unavailable');
       }
     } finally {
