@@ -56,5 +56,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\nexamples: ${examples.length - failures.length} of ${examples.length} passed${failures.length ? `; failed: ${failures.join(', ')}` : ''}`);
+console.log(
+  `\nexamples: ${examples.length - failures.length} of ${examples.length} passed${failures.length ? `; failed: ${failures.join(', ')}` : ''}`,
+);
 if (failures.length > 0 || examples.length === 0) process.exit(1);

@@ -23,7 +23,10 @@ console.log(`Fetching DynamoDB Local from amplify-dynamodb-simulator@${version}â
 const tarball = execFileSync('npm', ['pack', `amplify-dynamodb-simulator@${version}`, '--silent'], {
   cwd: work,
   encoding: 'utf8',
-}).trim().split('\n').pop();
+})
+  .trim()
+  .split('\n')
+  .pop();
 execFileSync('tar', ['-xzf', tarball, 'package/emulator'], { cwd: work });
 rmSync(target, { recursive: true, force: true });
 renameSync(path.join(work, 'package', 'emulator'), target);

@@ -31,7 +31,17 @@ export function ensureNode(version) {
   console.error(`Installing Node ${version} from the npm registry (${platformPackage(version)})…`);
   execFileSync(
     'npm',
-    ['install', '--prefix', work, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', platformPackage(version)],
+    [
+      'install',
+      '--prefix',
+      work,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      platformPackage(version),
+    ],
     { stdio: [0, 2, 2] },
   );
   const installed = path.join(work, 'node_modules', `node-${process.platform}-${process.arch}`);

@@ -27,7 +27,17 @@ function ensurePnpm(environment) {
     mkdirSync(prefix, { recursive: true });
     execFileSync(
       'npm',
-      ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${nodeVersions.pnpm}`],
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `pnpm@${nodeVersions.pnpm}`,
+      ],
       { stdio: [0, 2, 2], env: environment },
     );
   }
@@ -38,7 +48,8 @@ const pnpmDirectory = ensurePnpm(environmentFor(repositoryNode));
 const environment = {
   ...environmentFor(repositoryNode, [pnpmDirectory]),
   // Read by the runtime test, so a step that slipped back to the system Node fails.
-  IELTS_EXPECTED_NODE_VERSION: process.versions.node.split('.')[0] === String(repositoryMajor) ? process.version : `v${nodeVersions.repository}`,
+  IELTS_EXPECTED_NODE_VERSION:
+    process.versions.node.split('.')[0] === String(repositoryMajor) ? process.version : `v${nodeVersions.repository}`,
 };
 
 /** Runs a command and returns its exit status. */
@@ -75,10 +86,24 @@ if (task === 'test') {
   // A Node 22 report left by an earlier run must not be counted in this one.
   const oldestReport = `node-${nodeVersions.oldestSupported.split('.')[0]}.json`;
   for (const group of ['packages', 'apps']) {
-    for (const name of readdirSync(path.join(root, group))) rmSync(path.join(root, group, name, 'test-results', oldestReport), { force: true });
+    for (const name of readdirSync(path.join(root, group)))
+      rmSync(path.join(root, group, name, 'test-results', oldestReport), { force: true });
   }
+  // Formatting and lint of the whole repository (biome.jsonc): seconds, and a failure does not stop the suite.
+  const style = attempt('pnpm', ['run', 'check']);
   // --continue: one failing package must not hide the results of the others.
-  const suite = attempt('pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--output-logs=errors-only', '--concurrency=2', '--continue']);
+  const suite = attempt('pnpm', [
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    'typecheck',
+    'lint',
+    'test',
+    '--output-logs=errors-only',
+    '--concurrency=2',
+    '--continue',
+  ]);
   // The published packages promise Node 22 too: run their tests again on the oldest supported Node.
   let oldest = 1;
   if (suite === 0) {
@@ -99,7 +124,7 @@ if (task === 'test') {
   const sizes = attempt('pnpm', ['run', 'size']);
   const examples = attempt('node', ['scripts/check-examples.mjs']);
   const summary = attempt('node', ['scripts/print-summary.mjs']);
-  if (suite !== 0 || oldest !== 0 || sizes !== 0 || examples !== 0 || summary !== 0) process.exit(1);
+  if (style !== 0 || suite !== 0 || oldest !== 0 || sizes !== 0 || examples !== 0 || summary !== 0) process.exit(1);
 } else if (task === 'start') {
   install();
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);

@@ -13,7 +13,10 @@ async function main() {
   // core: the rules without zod, and the schemas.
   assert.equal(roundToHalfBand(6.25), 6.5);
   assert.equal(meanBand([6, 6.5, 7, 7]), 6.5);
-  assert.throws(() => roundToHalfBand(9.7), (error) => CoreError.isInstance(error) && error.code === 'invalid_band');
+  assert.throws(
+    () => roundToHalfBand(9.7),
+    (error) => CoreError.isInstance(error) && error.code === 'invalid_band',
+  );
   assert.equal(publicUserSchema.safeParse({ email: 'ada@example.com' }).success, false);
   console.log('core: rules and schemas');
 
@@ -25,7 +28,10 @@ async function main() {
     fetch: async (request) => {
       requests.push(request);
       const status = new URL(request.url).pathname === '/health' ? 200 : 404;
-      const body = status === 200 ? { status: 'ok', version: '1.0.0', time: new Date().toISOString() } : { error: { code: 'not_found', message: 'No such assessment.', details: [] } };
+      const body =
+        status === 200
+          ? { status: 'ok', version: '1.0.0', time: new Date().toISOString() }
+          : { error: { code: 'not_found', message: 'No such assessment.', details: [] } };
       return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     },
   });

@@ -67,7 +67,8 @@ In conclusion, I believe the advantages outweigh the disadvantages, provided tha
 const scorer = createOfflineWritingScorer();
 const result = await scorer.evaluate({
   assessmentType: 'writing_task2',
-  prompt: 'Some people think children should start learning a foreign language at primary school. Discuss both views and give your opinion.',
+  prompt:
+    'Some people think children should start learning a foreign language at primary school. Discuss both views and give your opinion.',
   essay,
 });
 assessmentResultSchema.parse(result);

@@ -14,7 +14,9 @@ function setting(app: App, contextName: string, environmentName: string): string
 }
 
 const app = new App();
-const serverZip = path.resolve(setting(app, 'serverZip', 'IELTS_SERVER_ZIP') ?? path.join(repositoryRoot, 'apps/server/dist-lambda/function.zip'));
+const serverZip = path.resolve(
+  setting(app, 'serverZip', 'IELTS_SERVER_ZIP') ?? path.join(repositoryRoot, 'apps/server/dist-lambda/function.zip'),
+);
 if (!existsSync(serverZip)) {
   console.error(`${serverZip} is missing: build it with \`pnpm --filter @ielts-genai-prep/server package:lambda\`.`);
   process.exit(2);

@@ -49,7 +49,10 @@ describe('the deploy stack', () => {
       expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
       expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(table.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
-      const indexes = (table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[] }[];
+      const indexes = (table.Properties.GlobalSecondaryIndexes ?? []) as {
+        IndexName: string;
+        KeySchema: { AttributeName: string; KeyType: string }[];
+      }[];
       expect(indexes.map((index) => index.IndexName)).toEqual(definition.indexes.map((index) => index.name));
       for (const [position, index] of definition.indexes.entries()) {
         expect(indexes[position]!.KeySchema).toEqual([
@@ -68,7 +71,11 @@ describe('the deploy stack', () => {
     const tables = resourcesOf(global, 'AWS::DynamoDB::GlobalTable');
     expect(tables).toHaveLength(TABLE_KEYS.length);
     for (const table of tables) {
-      expect(table.Properties.Replicas.map((replica: { Region: string }) => replica.Region).sort()).toEqual(['ap-southeast-2', 'eu-west-1', 'us-east-1']);
+      expect(table.Properties.Replicas.map((replica: { Region: string }) => replica.Region).sort()).toEqual([
+        'ap-southeast-2',
+        'eu-west-1',
+        'us-east-1',
+      ]);
     }
     for (const table of resourcesOf(template, 'AWS::DynamoDB::GlobalTable')) expect(table.Properties.Replicas).toHaveLength(1);
   });
@@ -102,8 +109,11 @@ describe('the deploy stack', () => {
     const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
     const streamStatements = statements.filter((statement) => [statement.Action].flat().some((action) => streamActions.includes(action)));
     expect(streamStatements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(streamActions);
-    for (const statement of streamStatements) expect(JSON.stringify(statement.Resource)).toMatch(/^\{"Fn::GetAtt":\["outboxTable[0-9A-F]+","StreamArn"\]\}$/);
-    const actions = statements.filter((statement) => !streamStatements.includes(statement)).flatMap((statement) => [statement.Action].flat());
+    for (const statement of streamStatements)
+      expect(JSON.stringify(statement.Resource)).toMatch(/^\{"Fn::GetAtt":\["outboxTable[0-9A-F]+","StreamArn"\]\}$/);
+    const actions = statements
+      .filter((statement) => !streamStatements.includes(statement))
+      .flatMap((statement) => [statement.Action].flat());
     expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([...SERVER_TABLE_ACTIONS].sort());
     expect(actions.filter((action) => action.startsWith('s3:')).sort()).toEqual([...SERVER_AUDIO_OBJECT_ACTIONS, 's3:ListBucket'].sort());
     expect(actions.some((action) => action.includes('*'))).toBe(false);
@@ -131,8 +141,14 @@ describe('the deploy stack', () => {
     const rules = resourcesOf(template, 'AWS::Events::Rule');
     expect(rules).toHaveLength(1);
     expect(rules[0]!.Properties.ScheduleExpression).toBe('rate(1 minute)');
-    expect(rules[0]!.Properties.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [server, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })]);
-    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [server, 'Arn'] } });
+    expect(rules[0]!.Properties.Targets).toEqual([
+      expect.objectContaining({ Arn: { 'Fn::GetAtt': [server, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [server, 'Arn'] },
+    });
   });
 
   it('keeps speaking audio in one private, encrypted, TLS-only bucket whose objects expire after a day, named to the server', () => {
@@ -145,7 +161,9 @@ describe('the deploy stack', () => {
       IgnorePublicAcls: true,
       RestrictPublicBuckets: true,
     });
-    expect(bucket.Properties.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+    expect(bucket.Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
     expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
     expect(bucket.Properties.VersioningConfiguration).toBeUndefined();
     expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([
@@ -157,7 +175,12 @@ describe('the deploy stack', () => {
       Bucket: { Ref: bucketId },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Principal: { AWS: '*' } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Principal: { AWS: '*' },
+          }),
         ]),
       },
     });
@@ -222,9 +245,17 @@ describe('the CDK app (dist/app.js, as `cdk synth` runs it)', () => {
     const outdir = path.join(directory, 'cdk.out');
     execFileSync(process.execPath, [cdk, 'synth', '--no-notices', '--quiet', '--output', outdir], {
       cwd: infraDirectory,
-      env: { ...process.env, IELTS_SERVER_ZIP: zip, SES_FROM_ADDRESS: 'no-reply@ielts.example', IELTS_REPLICA_REGIONS: 'eu-west-1', AWS_REGION: 'eu-west-2', AWS_DEFAULT_REGION: 'eu-west-2',
+      env: {
+        ...process.env,
+        IELTS_SERVER_ZIP: zip,
+        SES_FROM_ADDRESS: 'no-reply@ielts.example',
+        IELTS_REPLICA_REGIONS: 'eu-west-1',
+        AWS_REGION: 'eu-west-2',
+        AWS_DEFAULT_REGION: 'eu-west-2',
         // Nothing may leave this machine: no telemetry, no instance-metadata credential look-up.
-        CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
+        CDK_DISABLE_CLI_TELEMETRY: 'true',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
       stdio: 'pipe',
     });
     const templateFile = readdirSync(outdir).find((file) => file.endsWith('.template.json'))!;
@@ -234,7 +265,8 @@ describe('the CDK app (dist/app.js, as `cdk synth` runs it)', () => {
     expect(functions.map((resource) => resource.Properties.Runtime)).toEqual(['nodejs24.x']);
     const tables = resources.filter((resource) => resource.Type === 'AWS::DynamoDB::GlobalTable');
     expect(tables).toHaveLength(TABLE_KEYS.length);
-    for (const table of tables) expect(table.Properties.Replicas.map((replica: { Region: string }) => replica.Region).sort()).toEqual(['eu-west-1', 'eu-west-2']);
+    for (const table of tables)
+      expect(table.Properties.Replicas.map((replica: { Region: string }) => replica.Region).sort()).toEqual(['eu-west-1', 'eu-west-2']);
   });
 
   it('stops with one clear line when the zip or the sender is missing', () => {

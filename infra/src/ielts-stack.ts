@@ -229,7 +229,12 @@ export class IeltsGenAiPrepStack extends Stack {
         maxBatchingWindow: Duration.seconds(1),
         // A batch that fails is tried twice more, then left: its messages stay in the table for the sweep.
         retryAttempts: 2,
-        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.or('INSERT', 'MODIFY'), dynamodb: { NewImage: { status: { S: ['pending'] } } } })],
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { status: { S: ['pending'] } } },
+          }),
+        ],
       }),
     );
     new events.Rule(this, 'MailSweep', {
@@ -290,6 +295,7 @@ export class IeltsGenAiPrepStack extends Stack {
 export function sesIdentitiesOf(fromAddress: string): string[] {
   const address = (/<([^>]+)>/.exec(fromAddress)?.[1] ?? fromAddress).trim();
   const at = address.lastIndexOf('@');
-  if (at <= 0 || at === address.length - 1) throw new TypeError(`sesFromAddress must be an email address, not ${JSON.stringify(fromAddress)}`);
+  if (at <= 0 || at === address.length - 1)
+    throw new TypeError(`sesFromAddress must be an email address, not ${JSON.stringify(fromAddress)}`);
   return [address, address.slice(at + 1)];
 }

@@ -17,7 +17,12 @@ const shared: Options = {
 export default defineConfig([
   // The root, the `./offline-fit` subpath and the `ielts-eval` bin (dist/cli.js) as ES modules,
   // sharing their chunks; the bin is not declared (no types) and has no CommonJS copy.
-  { ...shared, entry: ['src/index.ts', 'src/offline-fit.ts', 'src/cli.ts'], format: ['esm'], dts: { entry: ['src/index.ts', 'src/offline-fit.ts'] } },
+  {
+    ...shared,
+    entry: ['src/index.ts', 'src/offline-fit.ts', 'src/cli.ts'],
+    format: ['esm'],
+    dts: { entry: ['src/index.ts', 'src/offline-fit.ts'] },
+  },
   // Split like the ES modules, so the two CommonJS entries share their code instead of each carrying a copy.
   { ...shared, entry: ['src/index.ts', 'src/offline-fit.ts'], format: ['cjs'], splitting: true },
 ]);

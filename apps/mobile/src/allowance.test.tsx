@@ -17,13 +17,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-const none = (label: string, what: 'an answer' | 'a test') => `You have no ${label} assessments left, so ${what} cannot be scored now. Buy a pack to take more.`;
+const none = (label: string, what: 'an answer' | 'a test') =>
+  `You have no ${label} assessments left, so ${what} cannot be scored now. Buy a pack to take more.`;
 
 it('says on home and before every test that none are left, and offers no way to start', async () => {
   const learner = await registerLearner(server);
   renderApp(server.url);
   await signIn(learner);
-  for (const type of ASSESSMENT_TYPES) expect(await screen.findByLabelText(`${ASSESSMENT_TYPE_NAMES[type]}: 0 of 0 left`)).toBeOnTheScreen();
+  for (const type of ASSESSMENT_TYPES)
+    expect(await screen.findByLabelText(`${ASSESSMENT_TYPE_NAMES[type]}: 0 of 0 left`)).toBeOnTheScreen();
   const back = () => fireEvent.press(screen.getByRole('button', { name: 'Back' }));
 
   fireEvent.press(screen.getByRole('button', { name: 'Practise Writing Task 2' }));

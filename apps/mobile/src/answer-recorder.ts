@@ -1,14 +1,15 @@
 import { AUDIO_MIME_TYPES, type Transcript } from '@ielts-genai-prep/core';
-import {
-  RecordingPresets,
-  requestRecordingPermissionsAsync,
-  setAudioModeAsync,
-  useAudioRecorder,
-  type RecordingOptions,
-} from 'expo-audio';
+import { RecordingPresets, requestRecordingPermissionsAsync, setAudioModeAsync, useAudioRecorder, type RecordingOptions } from 'expo-audio';
 import { File } from 'expo-file-system';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { NOTHING_RECOGNISED, heardText, speechRecognitionModule, transcriptOf, withRecognitionResult, type RecognisedSpeech } from './speech-recognition';
+import {
+  NOTHING_RECOGNISED,
+  heardText,
+  speechRecognitionModule,
+  transcriptOf,
+  withRecognitionResult,
+  type RecognisedSpeech,
+} from './speech-recognition';
 
 /** An accepted audio MIME type. */
 export type AudioMimeType = (typeof AUDIO_MIME_TYPES)[number];
@@ -112,7 +113,9 @@ export function useAnswerRecorder({ recognise }: AnswerRecorderOptions) {
       recognitionRef.current = { ended, unsubscribe: () => subscriptions.forEach((subscription) => subscription.remove()) };
       module.start({ lang: 'en-GB', interimResults: true, continuous: true, addsPunctuation: true });
     } catch (error) {
-      setRecognitionProblem(`Speech recognition could not start (${error instanceof Error ? error.message : String(error)}). You can type your answer below.`);
+      setRecognitionProblem(
+        `Speech recognition could not start (${error instanceof Error ? error.message : String(error)}). You can type your answer below.`,
+      );
     }
   }, []);
 
@@ -140,7 +143,9 @@ export function useAnswerRecorder({ recognise }: AnswerRecorderOptions) {
       update('recording');
       if (recognise) await startRecognition();
     } catch (error) {
-      setProblem(`The microphone could not be started (${error instanceof Error ? error.message : String(error)}). You can type your answer.`);
+      setProblem(
+        `The microphone could not be started (${error instanceof Error ? error.message : String(error)}). You can type your answer.`,
+      );
       update('idle');
     }
   }, [recorder, recognise, startRecognition, update]);

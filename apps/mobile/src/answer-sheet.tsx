@@ -71,7 +71,7 @@ export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled =
             <Text style={styles.instructions}>{group.instructions}</Text>
             {group.options.map((option) => (
               <Text key={option.letter} style={shared.muted}>
-                {option.letter}  {option.text}
+                {option.letter} {option.text}
               </Text>
             ))}
             {group.questions.map((question) => {
@@ -134,7 +134,17 @@ const styles = StyleSheet.create({
   question: { gap: spacing.xs },
   questionText: { fontSize: 15, color: colors.text },
   choices: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
-  choice: { minHeight: 44, minWidth: 44, paddingHorizontal: spacing.md, borderRadius: 8, borderWidth: 1, borderColor: colors.border, justifyContent: 'center', alignItems: 'center', backgroundColor: colors.surface },
+  choice: {
+    minHeight: 44,
+    minWidth: 44,
+    paddingHorizontal: spacing.md,
+    borderRadius: 8,
+    borderWidth: 1,
+    borderColor: colors.border,
+    justifyContent: 'center',
+    alignItems: 'center',
+    backgroundColor: colors.surface,
+  },
   choiceSelected: { borderColor: colors.primary, backgroundColor: colors.primary },
   choiceText: { fontSize: 15, fontWeight: '600', color: colors.text },
   choiceTextSelected: { color: colors.primaryText },

@@ -145,7 +145,11 @@ function Session({ mobileClient, draftStore }: { mobileClient: MobileClient; dra
   useEffect(() => {
     if (!pendingLink || !ready) return;
     setPendingLink(null);
-    push(pendingLink.kind === 'verify-email' ? { name: 'verify-email', token: pendingLink.token } : { name: 'reset-password', token: pendingLink.token });
+    push(
+      pendingLink.kind === 'verify-email'
+        ? { name: 'verify-email', token: pendingLink.token }
+        : { name: 'reset-password', token: pendingLink.token },
+    );
   }, [pendingLink, ready, push]);
 
   // Any signed-in call answered 401: the session ended on the server (expired, signed out elsewhere).

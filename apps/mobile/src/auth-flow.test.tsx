@@ -63,7 +63,9 @@ it('registers, signs in unconfirmed with nothing to take yet, sends the link aga
   expect(await screen.findByText(EMAIL_CONFIRMED)).toBeOnTheScreen();
   const verify = server.requestsTo('auth.verifyEmail').at(-1);
   expect(verify?.status).toBe(200);
-  expect((verify?.body as { token: string }).token).toBe((await server.linkSentTo(learner.email, '/verify-email')).searchParams.get('token'));
+  expect((verify?.body as { token: string }).token).toBe(
+    (await server.linkSentTo(learner.email, '/verify-email')).searchParams.get('token'),
+  );
   fireEvent.press(screen.getByRole('button', { name: 'Continue' }));
   expect(await screen.findByLabelText('Writing Task 2: 3 of 3 left')).toBeOnTheScreen();
   expect(screen.queryByText(CONFIRM_EMAIL_NOTICE)).toBeNull();
@@ -83,7 +85,12 @@ it('confirms the address when the link launches the app signed out, and says so 
   const before = server.requestsTo('auth.verifyEmail').length;
   openLink(link);
   expect(await screen.findByText(/The link may have expired or been used already/)).toBeOnTheScreen();
-  expect(server.requestsTo('auth.verifyEmail').slice(before).map((request) => request.status)).toEqual([400]);
+  expect(
+    server
+      .requestsTo('auth.verifyEmail')
+      .slice(before)
+      .map((request) => request.status),
+  ).toEqual([400]);
   fireEvent.press(screen.getByRole('button', { name: 'Back to home' }));
   expect(await screen.findByText('Hello, Mai')).toBeOnTheScreen();
 });
@@ -122,7 +129,9 @@ it('resets a forgotten password from the emailed link, which signs the account o
   expect(await screen.findByText(PASSWORD_RESET_DONE)).toBeOnTheScreen();
   expect(server.requestsTo('auth.confirmPasswordReset').at(-1)?.status).toBe(200);
   // The other device was signed out; the old password no longer works, the new one does.
-  const ended = await directClient(server, otherDevice).auth.me().catch((error: unknown) => error);
+  const ended = await directClient(server, otherDevice)
+    .auth.me()
+    .catch((error: unknown) => error);
   expect(ApiError.isInstance(ended) && ended.status).toBe(401);
   fireEvent.changeText(screen.getByLabelText('Email'), learner.email);
   fireEvent.changeText(screen.getByLabelText('Password'), learner.password);
@@ -160,7 +169,9 @@ it('changes the password while signed in, keeps this session and ends the others
   fireEvent.changeText(screen.getByLabelText('Current password'), learner.password);
   fireEvent.press(screen.getByRole('button', { name: 'Change password' }));
   expect(await screen.findByText(PASSWORD_CHANGED)).toBeOnTheScreen();
-  const ended = await directClient(server, otherDevice).auth.me().catch((error: unknown) => error);
+  const ended = await directClient(server, otherDevice)
+    .auth.me()
+    .catch((error: unknown) => error);
   expect(ApiError.isInstance(ended) && ended.status).toBe(401);
   // This phone's session goes on.
   fireEvent.press(screen.getByRole('button', { name: 'Back to home' }));

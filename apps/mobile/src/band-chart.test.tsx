@@ -30,7 +30,9 @@ it('draws a point for each band where the geometry puts it, and says the bands i
     expect(screen.getByTestId(`band-point-reading-${index}`).props).toMatchObject({ cx: point.x, cy: point.y });
   });
   expect(screen.queryByTestId('band-point-writing-0')).toBeNull();
-  expect(screen.getByTestId('band-chart').props.accessibilityLabel).toMatch(/^Your bands over time\. Reading: 5\.5 on .+, 6\.5 on .+, 7\.0 on .+\.$/);
+  expect(screen.getByTestId('band-chart').props.accessibilityLabel).toMatch(
+    /^Your bands over time\. Reading: 5\.5 on .+, 6\.5 on .+, 7\.0 on .+\.$/,
+  );
 });
 
 it('draws nothing without a band', () => {

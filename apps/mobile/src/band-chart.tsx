@@ -11,10 +11,9 @@ const frame = PHONE_FRAME;
 /** Where each skill's bands go on the chart (also what the tests check). */
 export function bandChartPoints(history: Progress['history']) {
   return timedPoints(
-    Object.fromEntries(SKILLS.map((skill) => [skill, history[skill].map((point) => ({ id: point.assessmentId, at: point.at, band: point.band }))])) as Record<
-      (typeof SKILLS)[number],
-      Array<{ id: string; at: number; band: number }>
-    >,
+    Object.fromEntries(
+      SKILLS.map((skill) => [skill, history[skill].map((point) => ({ id: point.assessmentId, at: point.at, band: point.band }))]),
+    ) as Record<(typeof SKILLS)[number], Array<{ id: string; at: number; band: number }>>,
     frame,
   );
 }
@@ -27,7 +26,10 @@ export function BandChart({ history }: { history: Progress['history'] }) {
   const { start, end, lines } = bandChartPoints(history);
   const box = plotBox(frame);
   const described = SKILLS.filter((skill) => history[skill].length > 0)
-    .map((skill) => `${SKILL_NAMES[skill]}: ${history[skill].map((point) => `${formatBand(point.band)} on ${formatDay(point.at)}`).join(', ')}`)
+    .map(
+      (skill) =>
+        `${SKILL_NAMES[skill]}: ${history[skill].map((point) => `${formatBand(point.band)} on ${formatDay(point.at)}`).join(', ')}`,
+    )
     .join('. ');
   if (start === null || end === null) return null;
   return (
@@ -59,7 +61,9 @@ export function BandChart({ history }: { history: Progress['history'] }) {
           if (points.length === 0) return null;
           return (
             <G key={skill}>
-              {points.length > 1 ? <Polyline points={polylinePoints(points)} fill="none" stroke={seriesColour(index)} strokeWidth={2.5} /> : null}
+              {points.length > 1 ? (
+                <Polyline points={polylinePoints(points)} fill="none" stroke={seriesColour(index)} strokeWidth={2.5} />
+              ) : null}
               {points.map((point, order) => (
                 <Circle key={point.id} testID={`band-point-${skill}-${order}`} cx={point.x} cy={point.y} r={4} fill={seriesColour(index)} />
               ))}

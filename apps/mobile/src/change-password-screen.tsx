@@ -11,7 +11,8 @@ import { shared } from './theme';
 import { useAction } from './use-action';
 
 /** Shown once the password is changed. */
-export const PASSWORD_CHANGED = 'Your password has been changed. You stay signed in on this phone; your other devices have been signed out.';
+export const PASSWORD_CHANGED =
+  'Your password has been changed. You stay signed in on this phone; your other devices have been signed out.';
 
 /** Change the password of the signed-in learner; the server ends the account's other sessions. */
 export function ChangePasswordScreen() {

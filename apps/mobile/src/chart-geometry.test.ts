@@ -1,7 +1,8 @@
 import { chartSchema, type Chart } from '@ielts-genai-prep/core';
 import { PHONE_FRAME, axisFor, barRects, featuresByPeriod, formatFigure, lineSeries, pieWedges, plotBox, yOf } from './chart-geometry';
 
-const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart => chartSchema.parse({ title: 'A chart', categories: [], series: [], ...input });
+const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart =>
+  chartSchema.parse({ title: 'A chart', categories: [], series: [], ...input });
 const box = plotBox(PHONE_FRAME);
 
 describe('axisFor', () => {
@@ -36,7 +37,7 @@ describe('barRects', () => {
       [0, 1, 10],
       [1, 1, 5],
     ]);
-    const [tallest, middle, short] = plot.bars as [typeof plot.bars[0], typeof plot.bars[0], typeof plot.bars[0]];
+    const [tallest, middle, short] = plot.bars as [(typeof plot.bars)[0], (typeof plot.bars)[0], (typeof plot.bars)[0]];
     expect(tallest.y).toBeCloseTo(box.top);
     expect(tallest.y + tallest.height).toBeCloseTo(box.bottom);
     expect(middle.height / tallest.height).toBeCloseTo(10 / 15);
@@ -98,7 +99,11 @@ describe('pieWedges', () => {
 });
 
 it('groups a map’s features under the period their prefix names', () => {
-  const map = chart({ chart_type: 'map', categories: ['1995', 'Today'], steps: ['1995: farmland', 'Today: houses', 'Today: a roundabout', 'A river runs south'] });
+  const map = chart({
+    chart_type: 'map',
+    categories: ['1995', 'Today'],
+    steps: ['1995: farmland', 'Today: houses', 'Today: a roundabout', 'A river runs south'],
+  });
   expect(featuresByPeriod(map)).toEqual([
     { period: '1995', features: ['farmland'] },
     { period: 'Today', features: ['houses', 'a roundabout'] },

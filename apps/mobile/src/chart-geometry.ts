@@ -196,7 +196,15 @@ export function pieWedges(values: ReadonlyArray<number | null>, centreX: number,
       positive.length === 1
         ? `M ${centreX} ${centreY - radius} A ${radius} ${radius} 0 1 1 ${centreX} ${centreY + radius} A ${radius} ${radius} 0 1 1 ${centreX} ${centreY - radius} Z`
         : `M ${centreX} ${centreY} L ${from.x} ${from.y} A ${radius} ${radius} 0 ${endAngle - startAngle > Math.PI ? 1 : 0} 1 ${to.x} ${to.y} Z`;
-    return { category, value, share, startAngle, endAngle, path, labelAt: onCircle(centreX, centreY, radius * 0.62, (startAngle + endAngle) / 2) };
+    return {
+      category,
+      value,
+      share,
+      startAngle,
+      endAngle,
+      path,
+      labelAt: onCircle(centreX, centreY, radius * 0.62, (startAngle + endAngle) / 2),
+    };
   });
 }
 
@@ -252,7 +260,8 @@ export function timedPoints<Key extends string>(
   const moments = (Object.values(series) as Array<ReadonlyArray<{ at: number }>>).flatMap((points) => points.map((point) => point.at));
   const start = moments.length > 0 ? Math.min(...moments) : null;
   const end = moments.length > 0 ? Math.max(...moments) : null;
-  const xOf = (at: number) => (start === null || end === null || end === start ? (box.left + box.right) / 2 : box.left + ((at - start) / (end - start)) * box.width);
+  const xOf = (at: number) =>
+    start === null || end === null || end === start ? (box.left + box.right) / 2 : box.left + ((at - start) / (end - start)) * box.width;
   const lines = Object.fromEntries(
     (Object.entries(series) as Array<[Key, ReadonlyArray<{ id: string; at: number; band: number }>]>).map(([key, points]) => [
       key,

@@ -3,7 +3,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react-native
 import { barRects, lineSeries, pieWedges } from './chart-geometry';
 import { ChartView } from './chart-view';
 
-const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart => chartSchema.parse({ title: 'A chart', categories: [], series: [], ...input });
+const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart =>
+  chartSchema.parse({ title: 'A chart', categories: [], series: [], ...input });
 /** A series from its name and figures. */
 const figures = (name: string, ...values: Array<number | null>) => ({ name, values });
 
@@ -37,7 +38,9 @@ it('draws a bar for every figure where the geometry puts it, with a legend, and 
   expect(screen.queryByTestId('chart-table')).toBeNull();
   fireEvent.press(screen.getByRole('button', { name: 'Show the figures as a table' }));
   const table = screen.getByTestId('chart-table');
-  expect(within(table).getByLabelText('Streaming video: 16–24 14.5 hours per week, 25–34 11.2 hours per week, 65+ 9.4 hours per week')).toBeOnTheScreen();
+  expect(
+    within(table).getByLabelText('Streaming video: 16–24 14.5 hours per week, 25–34 11.2 hours per week, 65+ 9.4 hours per week'),
+  ).toBeOnTheScreen();
   expect(within(table).getByLabelText('Reading: 16–24 2.1 hours per week, 25–34 no figure, 65+ 7.8 hours per week')).toBeOnTheScreen();
   fireEvent.press(screen.getByRole('button', { name: 'Hide the figures' }));
   expect(screen.queryByTestId('chart-table')).toBeNull();
@@ -93,13 +96,26 @@ it('shows a table as rows of figures, a process as numbered stages and a map by 
   expect(screen.queryByRole('button', { name: 'Show the figures as a table' })).toBeNull();
   unmount();
 
-  const recycling = chart({ chart_type: 'process', title: 'Recycling glass', steps: ['Bottles are collected', 'Glass is crushed', 'New bottles are made'] });
+  const recycling = chart({
+    chart_type: 'process',
+    title: 'Recycling glass',
+    steps: ['Bottles are collected', 'Glass is crushed', 'New bottles are made'],
+  });
   const process = render(<ChartView chart={recycling} />);
   expect(screen.getByLabelText('Stage 1 of 3: Bottles are collected')).toBeOnTheScreen();
   expect(screen.getByLabelText('Stage 3 of 3: New bottles are made')).toBeOnTheScreen();
   process.unmount();
 
-  render(<ChartView chart={chart({ chart_type: 'map', title: 'Ashcombe', categories: ['1995', 'Today'], steps: ['1995: farmland', 'Today: a housing estate'] })} />);
+  render(
+    <ChartView
+      chart={chart({
+        chart_type: 'map',
+        title: 'Ashcombe',
+        categories: ['1995', 'Today'],
+        steps: ['1995: farmland', 'Today: a housing estate'],
+      })}
+    />,
+  );
   expect(screen.getByRole('header', { name: '1995' })).toBeOnTheScreen();
   expect(screen.getByText('• a housing estate')).toBeOnTheScreen();
 });

@@ -112,16 +112,17 @@ function LineChart({ chart }: { chart: Chart }) {
       {plot.lines.map((line) => (
         <G key={line.series}>
           {line.runs.map((run, index) => (
-            <Polyline
-              key={index}
-              points={polylinePoints(run)}
-              fill="none"
-              stroke={seriesColour(line.series)}
-              strokeWidth={2.5}
-            />
+            <Polyline key={index} points={polylinePoints(run)} fill="none" stroke={seriesColour(line.series)} strokeWidth={2.5} />
           ))}
           {line.points.map((point) => (
-            <Circle key={point.category} testID={`point-${line.series}-${point.category}`} cx={point.x} cy={point.y} r={3.5} fill={seriesColour(line.series)} />
+            <Circle
+              key={point.category}
+              testID={`point-${line.series}-${point.category}`}
+              cx={point.x}
+              cy={point.y}
+              r={3.5}
+              fill={seriesColour(line.series)}
+            />
           ))}
         </G>
       ))}
@@ -147,7 +148,13 @@ function PieCharts({ chart }: { chart: Chart }) {
           >
             {pieWedges(series.values, size / 2, size / 2, radius).map((wedge) => (
               <G key={wedge.category}>
-                <Path testID={`wedge-${pieIndex}-${wedge.category}`} d={wedge.path} fill={seriesColour(wedge.category)} stroke={colors.surface} strokeWidth={1.5} />
+                <Path
+                  testID={`wedge-${pieIndex}-${wedge.category}`}
+                  d={wedge.path}
+                  fill={seriesColour(wedge.category)}
+                  stroke={colors.surface}
+                  strokeWidth={1.5}
+                />
                 {wedge.share >= 0.07 ? (
                   <SvgText x={wedge.labelAt.x} y={wedge.labelAt.y + 4} fontSize={12} fontWeight="bold" fill="#ffffff" textAnchor="middle">
                     {chart.unit === '%' ? `${formatFigure(wedge.value)}%` : `${Math.round(wedge.share * 100)}%`}
@@ -318,8 +325,24 @@ const styles = StyleSheet.create({
   rowHeading: { width: 110, fontWeight: '600', textAlign: 'left' },
   steps: { gap: spacing.xs },
   stepBlock: { alignItems: 'stretch' },
-  step: { flexDirection: 'row', gap: spacing.sm, alignItems: 'flex-start', backgroundColor: colors.background, borderRadius: 8, padding: spacing.sm },
-  stepNumber: { width: 24, height: 24, borderRadius: 12, backgroundColor: colors.primary, color: colors.primaryText, textAlign: 'center', lineHeight: 24, fontWeight: '700' },
+  step: {
+    flexDirection: 'row',
+    gap: spacing.sm,
+    alignItems: 'flex-start',
+    backgroundColor: colors.background,
+    borderRadius: 8,
+    padding: spacing.sm,
+  },
+  stepNumber: {
+    width: 24,
+    height: 24,
+    borderRadius: 12,
+    backgroundColor: colors.primary,
+    color: colors.primaryText,
+    textAlign: 'center',
+    lineHeight: 24,
+    fontWeight: '700',
+  },
   stepText: { flex: 1, fontSize: 15, lineHeight: 21, color: colors.text },
   arrow: { textAlign: 'center', fontSize: 16, color: colors.muted },
   period: { gap: spacing.xs },

@@ -16,7 +16,12 @@ export interface ChoiceCardProps {
 /** A card in a list of questions or tests to choose from, read out as a button named by its title. */
 export function ChoiceCard({ title, detail, detailLines, note, onPress }: ChoiceCardProps) {
   return (
-    <Pressable accessibilityRole="button" accessibilityLabel={title} onPress={onPress} style={({ pressed }) => [shared.card, pressed && styles.pressed]}>
+    <Pressable
+      accessibilityRole="button"
+      accessibilityLabel={title}
+      onPress={onPress}
+      style={({ pressed }) => [shared.card, pressed && styles.pressed]}
+    >
       <Text style={shared.heading}>{title}</Text>
       <Text style={shared.muted} numberOfLines={detailLines}>
         {detail}

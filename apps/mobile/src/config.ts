@@ -22,9 +22,6 @@ function readApiUrl(value: unknown, source: string): string | undefined {
  * Throws on a value that is not an http(s) URL, so a typo shows at start rather than as "offline".
  */
 export function resolveApiUrl(sources: ApiUrlSources): string {
-  const extraUrl =
-    typeof sources.extra === 'object' && sources.extra !== null ? (sources.extra as { apiUrl?: unknown }).apiUrl : undefined;
-  return (
-    readApiUrl(sources.environment, 'EXPO_PUBLIC_API_URL') ?? readApiUrl(extraUrl, 'app.json expo.extra.apiUrl') ?? DEFAULT_API_URL
-  );
+  const extraUrl = typeof sources.extra === 'object' && sources.extra !== null ? (sources.extra as { apiUrl?: unknown }).apiUrl : undefined;
+  return readApiUrl(sources.environment, 'EXPO_PUBLIC_API_URL') ?? readApiUrl(extraUrl, 'app.json expo.extra.apiUrl') ?? DEFAULT_API_URL;
 }

@@ -18,7 +18,9 @@ it('marks every whole-word occurrence of each quote, in reading order', () => {
 });
 
 it('leaves parts of other words alone', () => {
-  expect(correctionSegments('A bit are odd; it are wrong', [correction('it are')]).map((segment) => [segment.text, segment.correction])).toEqual([
+  expect(
+    correctionSegments('A bit are odd; it are wrong', [correction('it are')]).map((segment) => [segment.text, segment.correction]),
+  ).toEqual([
     ['A bit are odd; ', null],
     ['it are', 0],
     [' wrong', null],
@@ -38,6 +40,8 @@ it('lets an earlier correction keep a span, marks nothing for a quote not found,
 });
 
 it('keeps two neighbouring corrections apart', () => {
-  expect(correctionSegments('peple technolgy', [correction('peple'), correction('technolgy')]).map((segment) => segment.correction)).toEqual([0, null, 1]);
+  expect(
+    correctionSegments('peple technolgy', [correction('peple'), correction('technolgy')]).map((segment) => segment.correction),
+  ).toEqual([0, null, 1]);
   expect(correctionSegments('ab', [correction('a'), correction('b')]).map((segment) => segment.correction)).toEqual([null]);
 });

@@ -27,7 +27,11 @@ export function correctionSegments(answer: string, corrections: readonly InlineC
     for (const start of find(answer.toLowerCase(), quote.toLowerCase())) {
       const end = start + quote.length;
       // Whole words only: "it are" in "bit are" is not the slip.
-      if ((isWordCharacter(quote[0]) && isWordCharacter(answer[start - 1])) || (isWordCharacter(quote.at(-1)) && isWordCharacter(answer[end]))) continue;
+      if (
+        (isWordCharacter(quote[0]) && isWordCharacter(answer[start - 1])) ||
+        (isWordCharacter(quote.at(-1)) && isWordCharacter(answer[end]))
+      )
+        continue;
       if (owner.slice(start, end).some((taken) => taken !== null)) continue;
       for (let position = start; position < end; position += 1) owner[position] = index;
     }
@@ -36,7 +40,8 @@ export function correctionSegments(answer: string, corrections: readonly InlineC
   for (let position = 0; position < answer.length; position += 1) {
     const correction = owner[position] ?? null;
     const last = segments.at(-1);
-    if (last && last.correction === correction && (correction === null || owner[position - 1] === correction)) last.text += answer[position];
+    if (last && last.correction === correction && (correction === null || owner[position - 1] === correction))
+      last.text += answer[position];
     else segments.push({ text: answer[position]!, correction });
   }
   return segments;

@@ -19,7 +19,11 @@ it('keeps drafts as files in the document directory, and reads a damaged one as 
 
 it('keeps drafts in web storage, and loses them quietly when the storage refuses', async () => {
   const values = new Map<string, string>();
-  const storage = { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value), removeItem: (key: string) => void values.delete(key) };
+  const storage = {
+    getItem: (key: string) => values.get(key) ?? null,
+    setItem: (key: string, value: string) => void values.set(key, value),
+    removeItem: (key: string) => void values.delete(key),
+  };
   const store = createStorageDraftStore(storage);
   await store.write('k', { essay: 'x' });
   expect(await store.read('k')).toEqual({ essay: 'x' });

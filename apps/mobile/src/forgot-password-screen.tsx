@@ -39,8 +39,19 @@ export function ForgotPasswordScreen({ email: initialEmail = '' }: ForgotPasswor
           <Text style={shared.body}>Enter the email address you registered with and we will send you a link to choose a new password.</Text>
           {request.error !== null ? <ErrorBanner error={request.error} fields={['email']} onRetry={send} /> : null}
           <View style={shared.card}>
-            <EmailField value={email} onChangeText={setEmail} error={fieldErrorsOf(request.error).email} returnKeyType="send" onSubmitEditing={send} />
-            <Button label={request.busy ? 'Sending…' : 'Send reset link'} onPress={send} busy={request.busy} disabled={email.trim() === ''} />
+            <EmailField
+              value={email}
+              onChangeText={setEmail}
+              error={fieldErrorsOf(request.error).email}
+              returnKeyType="send"
+              onSubmitEditing={send}
+            />
+            <Button
+              label={request.busy ? 'Sending…' : 'Send reset link'}
+              onPress={send}
+              busy={request.busy}
+              disabled={email.trim() === ''}
+            />
           </View>
         </>
       )}

@@ -36,7 +36,11 @@ function ProgressCard({ attempt }: { attempt: number }) {
       <Text style={shared.heading} accessibilityRole="header">
         Your progress
       </Text>
-      <View style={shared.row} accessible accessibilityLabel={`Estimated overall band: ${progress.overall === null ? 'not yet' : formatBand(progress.overall)}`}>
+      <View
+        style={shared.row}
+        accessible
+        accessibilityLabel={`Estimated overall band: ${progress.overall === null ? 'not yet' : formatBand(progress.overall)}`}
+      >
         <Text style={shared.body}>Estimated overall band</Text>
         <Text style={styles.overall} testID="estimated-overall">
           {formatBand(progress.overall)}
@@ -57,7 +61,9 @@ function ProgressCard({ attempt }: { attempt: number }) {
         >
           <Text style={styles.skill}>{SKILL_NAMES[entry.skill]}</Text>
           <Text style={styles.skillBand}>{formatBand(entry.latest)}</Text>
-          <Text style={[shared.muted, styles.skillNote]}>{entry.taken === 0 ? 'not yet' : `${entry.taken} taken · best ${formatBand(entry.best)}`}</Text>
+          <Text style={[shared.muted, styles.skillNote]}>
+            {entry.taken === 0 ? 'not yet' : `${entry.taken} taken · best ${formatBand(entry.best)}`}
+          </Text>
         </View>
       ))}
       <BandChart history={progress.history} />
@@ -67,7 +73,13 @@ function ProgressCard({ attempt }: { attempt: number }) {
 }
 
 /** A speaking test started and not scored: resume it, or discard it (deleted with its recordings, at no cost). */
-function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: AssessmentSummary; onDiscarded: (assessment: AssessmentSummary) => void }) {
+function InProgressSpeakingRow({
+  assessment,
+  onDiscarded,
+}: {
+  assessment: AssessmentSummary;
+  onDiscarded: (assessment: AssessmentSummary) => void;
+}) {
   const { client, navigation } = useApp();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -89,7 +101,11 @@ function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment: Assess
   };
 
   return (
-    <View style={styles.row} testID={`assessment-${assessment.assessment_id}`} accessibilityLabel={`Speaking, ${when}, ${IN_PROGRESS_LABEL}`}>
+    <View
+      style={styles.row}
+      testID={`assessment-${assessment.assessment_id}`}
+      accessibilityLabel={`Speaking, ${when}, ${IN_PROGRESS_LABEL}`}
+    >
       <View style={shared.row}>
         <View style={styles.text}>
           <Text style={styles.title}>Speaking</Text>

@@ -1,4 +1,10 @@
-import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, type AssessmentSummary } from '@ielts-genai-prep/core';
+import {
+  ASSESSMENT_TYPES,
+  ASSESSMENT_TYPE_NAMES,
+  READING_ASSESSMENT_TYPES,
+  WRITING_ASSESSMENT_TYPES,
+  type AssessmentSummary,
+} from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AssessmentRow } from './assessment-row';
@@ -26,7 +32,12 @@ function ConfirmEmailCard() {
       {sentMessage !== null ? (
         <Text style={shared.body}>{sentMessage}</Text>
       ) : (
-        <Button label={resend.busy ? 'Sending…' : 'Send the link again'} variant="secondary" onPress={() => void resend.run()} busy={resend.busy} />
+        <Button
+          label={resend.busy ? 'Sending…' : 'Send the link again'}
+          variant="secondary"
+          onPress={() => void resend.run()}
+          busy={resend.busy}
+        />
       )}
       {resend.error !== null ? <ErrorBanner error={resend.error} onRetry={() => void resend.run()} /> : null}
     </View>
@@ -54,13 +65,17 @@ export function HomeScreen() {
     );
 
   return (
-    <ScreenLayout title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'} onRefresh={refresh} refreshing={entitlements.loading && entitlements.data !== undefined}>
+    <ScreenLayout
+      title={user?.display_name ? `Hello, ${user.display_name}` : 'Your practice'}
+      onRefresh={refresh}
+      refreshing={entitlements.loading && entitlements.data !== undefined}
+    >
       {user && !user.email_verified ? <ConfirmEmailCard /> : null}
       <View style={shared.card}>
         <Text style={shared.heading}>Writing</Text>
         <Text style={shared.muted}>
-          Task 1: describe a chart (Academic) or write a letter (General Training), at least 150 words in 20 minutes. Task 2: an essay of at least 250
-          words in 40 minutes. Scored on the four IELTS criteria.
+          Task 1: describe a chart (Academic) or write a letter (General Training), at least 150 words in 20 minutes. Task 2: an essay of at
+          least 250 words in 40 minutes. Scored on the four IELTS criteria.
         </Text>
         {WRITING_ASSESSMENT_TYPES.map((type) => (
           <Button
@@ -89,7 +104,9 @@ export function HomeScreen() {
 
       <View style={shared.card}>
         <Text style={shared.heading}>Speaking</Text>
-        <Text style={shared.muted}>The three-part interview, by voice: the examiner asks aloud and you answer aloud, scored on the four speaking criteria.</Text>
+        <Text style={shared.muted}>
+          The three-part interview, by voice: the examiner asks aloud and you answer aloud, scored on the four speaking criteria.
+        </Text>
         <Button
           label="Practise Speaking"
           onPress={() => navigation.push({ name: 'speaking-sets' })}
@@ -134,13 +151,11 @@ export function HomeScreen() {
         </Text>
         {recent.loading ? <ActivityIndicator accessibilityLabel="Loading your results" /> : null}
         {recent.error !== null ? <ErrorBanner error={recent.error} onRetry={recent.reload} /> : null}
-        {recent.data && recent.data.items.length === 0 ? <Text style={shared.muted}>No results yet: your first essay will appear here.</Text> : null}
+        {recent.data && recent.data.items.length === 0 ? (
+          <Text style={shared.muted}>No results yet: your first essay will appear here.</Text>
+        ) : null}
         {recent.data?.items.map((assessment) => (
-          <AssessmentRow
-            key={assessment.assessment_id}
-            assessment={assessment}
-            onPress={open}
-          />
+          <AssessmentRow key={assessment.assessment_id} assessment={assessment} onPress={open} />
         ))}
         {recent.data && recent.data.items.length > 0 ? (
           <Button label="All results" variant="secondary" onPress={() => navigation.push({ name: 'history' })} />

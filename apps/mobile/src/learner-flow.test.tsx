@@ -1,7 +1,15 @@
 // The app end to end through the real api-client against the real reference server on 127.0.0.1
 // (test-support/reference-server.ts), its requests read back from the recording proxy in front of it.
 import { ApiError } from '@ielts-genai-prep/api-client';
-import { assessmentSchema, assessmentSummarySchema, formatBand, pageSchema, publicQuestionSchema, type Assessment, type AssessmentSummary } from '@ielts-genai-prep/core';
+import {
+  assessmentSchema,
+  assessmentSummarySchema,
+  formatBand,
+  pageSchema,
+  publicQuestionSchema,
+  type Assessment,
+  type AssessmentSummary,
+} from '@ielts-genai-prep/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { SESSION_ENDED_NOTICE } from './app';
 import { createMemoryTokenStore } from './token-store';
@@ -68,7 +76,12 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   expect(signedInCalls.length).toBeGreaterThanOrEqual(2);
   for (const request of signedInCalls) expect(request.headers.authorization).toBe(`Bearer ${token}`);
   const recent = pageOf((await waitFor(() => server.answered('assessments.list'))).response);
-  expect(recent.items.map((item) => item.assessment_id)).toEqual(past.slice(-5).reverse().map((item) => item.assessment_id));
+  expect(recent.items.map((item) => item.assessment_id)).toEqual(
+    past
+      .slice(-5)
+      .reverse()
+      .map((item) => item.assessment_id),
+  );
   for (const assessment of recent.items) expect(await screen.findByTestId(`assessment-${assessment.assessment_id}`)).toBeOnTheScreen();
 
   // Writing practice: the server's questions, a prompt, an essay with a live count, submission, result.
@@ -131,8 +144,16 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
 
   // The progress card reads the 50 latest results once; the list pages by 10.
-  const historyCalls = server.requestsTo('assessments.list').slice(historyCallsBefore).filter((call) => call.query.limit === '10');
-  expect(server.requestsTo('assessments.list').slice(historyCallsBefore).filter((call) => call.query.limit === '50')).toHaveLength(1);
+  const historyCalls = server
+    .requestsTo('assessments.list')
+    .slice(historyCallsBefore)
+    .filter((call) => call.query.limit === '10');
+  expect(
+    server
+      .requestsTo('assessments.list')
+      .slice(historyCallsBefore)
+      .filter((call) => call.query.limit === '50'),
+  ).toHaveLength(1);
   expect(historyCalls.map((call) => call.query)).toEqual([
     { limit: '10' },
     { cursor: pageOf(historyCalls[0]?.response).next_cursor, limit: '10' },
@@ -148,9 +169,19 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   const listenings = past.filter((item) => item.assessment_type === 'listening');
   const bandsOf = (items: Assessment[]) => items.map((item) => item.overall_band as number);
   const progress = screen.getByTestId('progress');
-  expect(within(progress).getByLabelText(`Reading: band ${formatBand(readings.at(-1)!.overall_band)}, best ${formatBand(Math.max(...bandsOf(readings)))}, 12 taken`)).toBeOnTheScreen();
-  expect(within(progress).getByLabelText(`Listening: band ${formatBand(listenings.at(-1)!.overall_band)}, best ${formatBand(Math.max(...bandsOf(listenings)))}, 11 taken`)).toBeOnTheScreen();
-  expect(within(progress).getByLabelText(`Writing: band ${formatBand(scored.overall_band)}, best ${formatBand(scored.overall_band)}, 1 taken`)).toBeOnTheScreen();
+  expect(
+    within(progress).getByLabelText(
+      `Reading: band ${formatBand(readings.at(-1)!.overall_band)}, best ${formatBand(Math.max(...bandsOf(readings)))}, 12 taken`,
+    ),
+  ).toBeOnTheScreen();
+  expect(
+    within(progress).getByLabelText(
+      `Listening: band ${formatBand(listenings.at(-1)!.overall_band)}, best ${formatBand(Math.max(...bandsOf(listenings)))}, 11 taken`,
+    ),
+  ).toBeOnTheScreen();
+  expect(
+    within(progress).getByLabelText(`Writing: band ${formatBand(scored.overall_band)}, best ${formatBand(scored.overall_band)}, 1 taken`),
+  ).toBeOnTheScreen();
   expect(within(progress).getByLabelText('Speaking: not yet')).toBeOnTheScreen();
   expect(within(progress).getByLabelText('Estimated overall band: not yet')).toBeOnTheScreen();
   expect(within(progress).getAllByTestId(/^band-point-reading-/)).toHaveLength(12);
@@ -173,7 +204,9 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   expect(server.requestsTo('auth.logout').at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
   expect(server.requestsTo('auth.logout').at(-1)?.status).toBe(200);
   expect(await tokenStore.read()).toBeNull();
-  const ended = await directClient(server, token).auth.me().catch((error: unknown) => error);
+  const ended = await directClient(server, token)
+    .auth.me()
+    .catch((error: unknown) => error);
   expect(ApiError.isInstance(ended) && ended.status).toBe(401);
 });
 

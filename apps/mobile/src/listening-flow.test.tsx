@@ -66,7 +66,12 @@ async function speakToTheEnd() {
 }
 
 it('reads each line in its speaker’s voice, plays a recorded section, once each in test mode, and shows the transcript only after submission', async () => {
-  fakeSpeech.voices = [fakeVoice('en-US-samantha', 'en-US'), fakeVoice('fr-FR-thomas', 'fr-FR'), fakeVoice('en-GB-daniel', 'en-GB'), fakeVoice('en-GB-serena', 'en-GB')];
+  fakeSpeech.voices = [
+    fakeVoice('en-US-samantha', 'en-US'),
+    fakeVoice('fr-FR-thomas', 'fr-FR'),
+    fakeVoice('en-GB-daniel', 'en-GB'),
+    fakeVoice('en-GB-serena', 'en-GB'),
+  ];
   const test = await openTest('test');
   expect(test.question_id).toBe('li-test-01');
   const [readAloud, recorded] = test.sections as [PublicQuestion['sections'][0], PublicQuestion['sections'][0]];
@@ -95,7 +100,8 @@ it('reads each line in its speaker’s voice, plays a recorded section, once eac
     expect(utterance.state).toBe('done');
   }
   // One English voice per speaker (British first), never the French one; each speaker keeps theirs.
-  const voicesOf = (speaker: string) => new Set(spoken.filter((_, index) => section1[index]!.speaker === speaker).map((utterance) => utterance.options.voice));
+  const voicesOf = (speaker: string) =>
+    new Set(spoken.filter((_, index) => section1[index]!.speaker === speaker).map((utterance) => utterance.options.voice));
   expect(voicesOf(speakers[0]!)).toEqual(new Set(['en-GB-daniel']));
   expect(voicesOf(speakers[1]!)).toEqual(new Set(['en-GB-serena']));
 
@@ -187,7 +193,8 @@ it('replays freely in practice mode, and tells speakers apart by pitch when the 
   await speakToTheEnd();
   const replay = fakeSpeech.utterances.slice(2);
   expect(replay.map((utterance) => utterance.text)).toEqual(section1.map((line) => line.text));
-  const pitchesOf = (speaker: string) => new Set(replay.filter((_, index) => section1[index]!.speaker === speaker).map((utterance) => utterance.options.pitch));
+  const pitchesOf = (speaker: string) =>
+    new Set(replay.filter((_, index) => section1[index]!.speaker === speaker).map((utterance) => utterance.options.pitch));
   const [first, second] = [...new Set(section1.map((line) => line.speaker))] as [string, string];
   expect(pitchesOf(first).size).toBe(1);
   expect(pitchesOf(second).size).toBe(1);

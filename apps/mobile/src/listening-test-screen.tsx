@@ -46,7 +46,13 @@ function SectionCard({
   } else if (playing) {
     control = <Button label={`Stop section ${section.part}`} variant="secondary" onPress={onStop} />;
   } else {
-    control = <Button label={played ? `Play section ${section.part} again` : `Play section ${section.part}`} onPress={onPlay} disabled={otherPlaying} />;
+    control = (
+      <Button
+        label={played ? `Play section ${section.part} again` : `Play section ${section.part}`}
+        onPress={onPlay}
+        disabled={otherPlaying}
+      />
+    );
   }
   return (
     <View style={shared.card} testID={`section-${section.part}`}>
@@ -150,7 +156,12 @@ export function ListeningTestScreen({ questionId }: ListeningTestScreenProps) {
         <View style={shared.card}>
           <Text style={shared.heading}>How do you want to listen?</Text>
           <Button label="Start in test mode" onPress={() => setMode('test')} hint="Each section plays once, as in the exam" />
-          <Button label="Start in practice mode" variant="secondary" onPress={() => setMode('practice')} hint="Replay any section as often as you like" />
+          <Button
+            label="Start in practice mode"
+            variant="secondary"
+            onPress={() => setMode('practice')}
+            hint="Replay any section as often as you like"
+          />
         </View>
       ) : (
         <ListeningRunner question={test} mode={mode} />

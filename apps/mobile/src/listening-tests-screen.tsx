@@ -12,7 +12,10 @@ const PAGE_SIZE = 10;
 /** The listening tests to choose from, a page at a time. */
 export function ListeningTestsScreen() {
   const { client, navigation } = useApp();
-  const tests = usePagedList((cursor, signal) => client.questions.list({ type: 'listening', cursor, limit: PAGE_SIZE }, { signal }), [client]);
+  const tests = usePagedList(
+    (cursor, signal) => client.questions.list({ type: 'listening', cursor, limit: PAGE_SIZE }, { signal }),
+    [client],
+  );
   return (
     <ScreenLayout title="Listening" onBack={navigation.back}>
       <Text style={shared.muted}>
@@ -21,7 +24,9 @@ export function ListeningTestsScreen() {
       </Text>
       {tests.loading ? <ActivityIndicator accessibilityLabel="Loading listening tests" /> : null}
       {tests.error !== null ? <ErrorBanner error={tests.error} onRetry={tests.items.length > 0 ? tests.loadMore : tests.reload} /> : null}
-      {!tests.loading && tests.error === null && tests.items.length === 0 ? <Text style={shared.body}>There are no listening tests yet.</Text> : null}
+      {!tests.loading && tests.error === null && tests.items.length === 0 ? (
+        <Text style={shared.body}>There are no listening tests yet.</Text>
+      ) : null}
       <View style={styles.list}>
         {tests.items.map((test) => (
           <ChoiceCard

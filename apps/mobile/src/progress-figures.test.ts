@@ -56,10 +56,24 @@ it('gives the latest and best band per skill, Writing from both tasks, and the o
 });
 
 it('has no overall band until every skill has one, and Writing from one task alone', () => {
-  const progress = summarizeProgress(history.filter((assessment) => assessment.assessment_type !== 'speaking' && assessment.assessment_type !== 'writing_task1_academic'));
+  const progress = summarizeProgress(
+    history.filter((assessment) => assessment.assessment_type !== 'speaking' && assessment.assessment_type !== 'writing_task1_academic'),
+  );
   expect(progress.overall).toBeNull();
-  expect(progress.skills.find((entry) => entry.skill === 'writing')).toEqual({ skill: 'writing', latest: 6.5, best: 6.5, taken: 2, writingTasks: null });
-  expect(progress.skills.find((entry) => entry.skill === 'speaking')).toEqual({ skill: 'speaking', latest: null, best: null, taken: 0, writingTasks: null });
+  expect(progress.skills.find((entry) => entry.skill === 'writing')).toEqual({
+    skill: 'writing',
+    latest: 6.5,
+    best: 6.5,
+    taken: 2,
+    writingTasks: null,
+  });
+  expect(progress.skills.find((entry) => entry.skill === 'speaking')).toEqual({
+    skill: 'speaking',
+    latest: null,
+    best: null,
+    taken: 0,
+    writingTasks: null,
+  });
   expect(summarizeProgress([]).overall).toBeNull();
 });
 

@@ -105,11 +105,17 @@ it('shows each passage and its questions in tabs, marks the sheet, and lists eve
   expect(screen.getAllByTestId(/^question-result-/)).toHaveLength(40);
   for (const result of marked.question_results) {
     const given = result.given.trim() === '' ? 'no answer' : `"${result.given}"`;
-    expect(within(screen.getByTestId(`question-result-${result.question_number}`)).getByLabelText(new RegExp(
-      `^Question ${result.question_number}: ${result.correct ? 'correct' : 'wrong'}\\. You wrote ${given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Accepted: `,
-    ))).toBeOnTheScreen();
+    expect(
+      within(screen.getByTestId(`question-result-${result.question_number}`)).getByLabelText(
+        new RegExp(
+          `^Question ${result.question_number}: ${result.correct ? 'correct' : 'wrong'}\\. You wrote ${given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Accepted: `,
+        ),
+      ),
+    ).toBeOnTheScreen();
   }
-  expect(screen.getByLabelText(`Question 1: correct. You wrote "${right1}". Accepted: ${key.get(1)!.expected.join(' / ')}.`)).toBeOnTheScreen();
+  expect(
+    screen.getByLabelText(`Question 1: correct. You wrote "${right1}". Accepted: ${key.get(1)!.expected.join(' / ')}.`),
+  ).toBeOnTheScreen();
   expect(within(screen.getByTestId('question-result-2')).getByText(`Accepted: ${key.get(2)!.expected.join(' / ')}`)).toBeOnTheScreen();
   fireEvent.press(screen.getByRole('button', { name: 'Back to home' }));
   expect(await screen.findByLabelText('Reading (Academic): 2 of 3 left')).toBeOnTheScreen();

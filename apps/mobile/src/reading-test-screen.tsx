@@ -54,7 +54,17 @@ function Passage({ passage }: { passage: PublicQuestion['passages'][number] }) {
   );
 }
 
-function ReadingRunner({ test, draft, update, discard }: { test: PublicQuestion; draft: ReadingDraft & { started_at: number }; update: (change: Partial<ReadingDraft>) => void; discard: () => Promise<void> }) {
+function ReadingRunner({
+  test,
+  draft,
+  update,
+  discard,
+}: {
+  test: PublicQuestion;
+  draft: ReadingDraft & { started_at: number };
+  update: (change: Partial<ReadingDraft>) => void;
+  discard: () => Promise<void>;
+}) {
   const { width } = useWindowDimensions();
   const split = width >= SPLIT_MIN_WIDTH;
   const passages = [...test.passages].sort((a, b) => a.part - b.part);

@@ -15,7 +15,8 @@ export interface ResetPasswordScreenProps {
 }
 
 /** Shown once the new password is set. */
-export const PASSWORD_RESET_DONE = 'Your password has been changed, and you have been signed out everywhere. Sign in with your new password.';
+export const PASSWORD_RESET_DONE =
+  'Your password has been changed, and you have been signed out everywhere. Sign in with your new password.';
 
 /**
  * Opened by the reset link in the email (`ielts-genai-prep://reset-password?token=…`): choose a

@@ -72,7 +72,11 @@ export function SavedResultScreen({ assessmentId }: { assessmentId: string }) {
   if (assessment.data) return <ResultScreen assessment={assessment.data} />;
   return (
     <ScreenLayout title="Your result" onBack={navigation.back}>
-      {assessment.error !== null ? <ErrorBanner error={assessment.error} onRetry={assessment.reload} /> : <ActivityIndicator accessibilityLabel="Loading the result" />}
+      {assessment.error !== null ? (
+        <ErrorBanner error={assessment.error} onRetry={assessment.reload} />
+      ) : (
+        <ActivityIndicator accessibilityLabel="Loading the result" />
+      )}
     </ScreenLayout>
   );
 }

@@ -20,7 +20,9 @@ const writingResult: Assessment = assessmentSchema.parse({
     grammatical_range_accuracy: { band: 6, feedback: 'A mix of complex structures; errors in articles and agreement.' },
   },
   feedback: 'State your position in the introduction and develop each body paragraph with one example.',
-  inline_corrections: [{ quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' }],
+  inline_corrections: [
+    { quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' },
+  ],
   word_count: 287,
   flags: ['repetition'],
   ai_generated: true,
@@ -44,7 +46,12 @@ describe('ResultView', () => {
       ['task_response', 'Task Response', '6.5', 'Both views are discussed, but your own opinion only appears in the conclusion.'],
       ['coherence_cohesion', 'Coherence and Cohesion', '7.0', 'Clear progression; referencing is accurate.'],
       ['lexical_resource', 'Lexical Resource', '6.5', 'Some less common items, with occasional errors in collocation.'],
-      ['grammatical_range_accuracy', 'Grammatical Range and Accuracy', '6.0', 'A mix of complex structures; errors in articles and agreement.'],
+      [
+        'grammatical_range_accuracy',
+        'Grammatical Range and Accuracy',
+        '6.0',
+        'A mix of complex structures; errors in articles and agreement.',
+      ],
     ];
     for (const [criterion, name, band, feedback] of rows) {
       const row = screen.getByTestId(`criterion-${criterion}`);
@@ -102,9 +109,15 @@ describe('ResultView', () => {
     });
     render(<ResultView assessment={reading} />);
     expect(screen.getByText('2 of 40 correct')).toBeOnTheScreen();
-    expect(screen.getAllByTestId(/^question-result-/).map((row) => row.props.testID)).toEqual(['question-result-1', 'question-result-2', 'question-result-3']);
+    expect(screen.getAllByTestId(/^question-result-/).map((row) => row.props.testID)).toEqual([
+      'question-result-1',
+      'question-result-2',
+      'question-result-3',
+    ]);
     expect(screen.getByLabelText('Question 1: correct. You wrote "TRUE". Accepted: TRUE.')).toBeOnTheScreen();
-    expect(screen.getByLabelText('Question 2: wrong. You wrote "mangroves". Accepted: FALSE. not a TRUE/FALSE/NOT GIVEN answer.')).toBeOnTheScreen();
+    expect(
+      screen.getByLabelText('Question 2: wrong. You wrote "mangroves". Accepted: FALSE. not a TRUE/FALSE/NOT GIVEN answer.'),
+    ).toBeOnTheScreen();
     expect(screen.getByLabelText('Question 3: wrong. You wrote no answer. Accepted: salt water / seawater. blank.')).toBeOnTheScreen();
     expect(screen.queryByTestId('marked-answer')).toBeNull();
   });

@@ -1,4 +1,15 @@
-import { ASSESSMENT_TYPE_NAMES, CRITERION_NAMES, FLAG_DESCRIPTIONS, PROVIDER_NAMES, criteriaFor, formatBand, isAnswerKeyType, type Assessment, type InlineCorrection, type QuestionResult } from '@ielts-genai-prep/core';
+import {
+  ASSESSMENT_TYPE_NAMES,
+  CRITERION_NAMES,
+  FLAG_DESCRIPTIONS,
+  PROVIDER_NAMES,
+  criteriaFor,
+  formatBand,
+  isAnswerKeyType,
+  type Assessment,
+  type InlineCorrection,
+  type QuestionResult,
+} from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { correctionSegments } from './correction-segments';
 import { formatDateTime } from './labels';
@@ -27,7 +38,10 @@ function MarkedAnswer({ answer, corrections }: { answer: string; corrections: re
           if (segment.correction === null) return segment.text;
           const correction = corrections[segment.correction]!;
           return (
-            <Text key={index} accessibilityLabel={`${segment.text}, correction ${segment.correction + 1}${correction.suggestion ? `: ${correction.suggestion}` : ''}`}>
+            <Text
+              key={index}
+              accessibilityLabel={`${segment.text}, correction ${segment.correction + 1}${correction.suggestion ? `: ${correction.suggestion}` : ''}`}
+            >
               <Text style={styles.quote}>{segment.text}</Text>
               {correction.suggestion ? <Text style={styles.suggestion}>{` ${correction.suggestion}`}</Text> : null}
               <Text style={styles.marker}>{` [${segment.correction + 1}]`}</Text>
@@ -61,7 +75,9 @@ function QuestionResults({ results }: { results: readonly QuestionResult[] }) {
             >
               <View style={shared.row}>
                 <Text style={styles.questionNumber}>{result.question_number}</Text>
-                <Text style={[styles.verdict, result.correct ? styles.right : styles.wrong]}>{result.correct ? '✓ Correct' : '✗ Wrong'}</Text>
+                <Text style={[styles.verdict, result.correct ? styles.right : styles.wrong]}>
+                  {result.correct ? '✓ Correct' : '✗ Wrong'}
+                </Text>
               </View>
               <Text style={shared.body}>You wrote: {given}</Text>
               <Text style={shared.muted}>Accepted: {accepted}</Text>
@@ -145,7 +161,9 @@ export function ResultView({ assessment }: ResultViewProps) {
         <Text style={shared.body}>{assessment.feedback}</Text>
       </View>
 
-      {answer !== null && assessment.inline_corrections.length > 0 ? <MarkedAnswer answer={answer} corrections={assessment.inline_corrections} /> : null}
+      {answer !== null && assessment.inline_corrections.length > 0 ? (
+        <MarkedAnswer answer={answer} corrections={assessment.inline_corrections} />
+      ) : null}
 
       {assessment.inline_corrections.length > 0 ? (
         <View style={shared.card} testID="corrections">
@@ -203,7 +221,12 @@ const styles = StyleSheet.create({
   review: { backgroundColor: colors.warningSurface, borderRadius: 10, padding: spacing.md, gap: spacing.xs },
   reviewTitle: { fontSize: 14, fontWeight: '700', color: colors.warning },
   reviewText: { fontSize: 14, color: colors.warning },
-  criterion: { gap: spacing.xs, paddingVertical: spacing.sm, borderBottomWidth: StyleSheet.hairlineWidth, borderBottomColor: colors.border },
+  criterion: {
+    gap: spacing.xs,
+    paddingVertical: spacing.sm,
+    borderBottomWidth: StyleSheet.hairlineWidth,
+    borderBottomColor: colors.border,
+  },
   criterionName: { flex: 1, fontSize: 16, fontWeight: '600', color: colors.text },
   criterionBand: { fontSize: 18, fontWeight: '700', color: colors.primary },
   correction: { gap: 2 },

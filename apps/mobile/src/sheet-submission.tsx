@@ -74,7 +74,9 @@ export function SheetFooter({ test, answers, submission, onSubmit }: SheetFooter
   const answered = Object.keys(answerSheetFrom(answers)).length;
   return (
     <>
-      {submission.error !== null ? <ErrorBanner error={submission.error} fields={Object.keys(submission.fieldErrors)} onRetry={onSubmit} /> : null}
+      {submission.error !== null ? (
+        <ErrorBanner error={submission.error} fields={Object.keys(submission.fieldErrors)} onRetry={onSubmit} />
+      ) : null}
       <Text style={shared.body}>
         You have answered {answered} of {total} questions.{answered < total ? ' Unanswered questions are marked wrong.' : ''}
       </Text>

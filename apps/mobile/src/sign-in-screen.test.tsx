@@ -62,7 +62,11 @@ describe('sign-in errors', () => {
 
     expect(await within(screen.getByTestId('field-email')).findByText('Invalid email address')).toBeOnTheScreen();
     // The password passed the check, so its field shows its label and nothing else.
-    expect(within(screen.getByTestId('field-password')).getAllByText(/./).map((element) => element.props.children)).toEqual(['Password']);
+    expect(
+      within(screen.getByTestId('field-password'))
+        .getAllByText(/./)
+        .map((element) => element.props.children),
+    ).toEqual(['Password']);
     expect(server.requestsTo('auth.login')).toHaveLength(before);
   });
 
@@ -103,14 +107,18 @@ describe('registration errors', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Create account' }));
 
     expect(
-      await within(screen.getByTestId('field-password')).findByText('is too common: choose a password that is not on lists of common passwords'),
+      await within(screen.getByTestId('field-password')).findByText(
+        'is too common: choose a password that is not on lists of common passwords',
+      ),
     ).toBeOnTheScreen();
     expect(server.requestsTo('auth.register').at(-1)?.status).toBe(400);
 
     fireEvent.changeText(screen.getByLabelText('Password'), 'violet-harbour-17');
     fireEvent.press(screen.getByRole('button', { name: 'Create account' }));
     // Back on sign-in with the server's message and the address filled in.
-    expect(await screen.findByText('Thanks. If this address can be registered, a confirmation link is on its way to it.')).toBeOnTheScreen();
+    expect(
+      await screen.findByText('Thanks. If this address can be registered, a confirmation link is on its way to it.'),
+    ).toBeOnTheScreen();
     expect(screen.getByLabelText('Email')).toHaveDisplayValue(email);
     expect(server.requestsTo('auth.register').at(-1)?.body).toEqual({ email, password: 'violet-harbour-17' });
     expect(server.requestsTo('auth.register').at(-1)?.status).toBe(202);

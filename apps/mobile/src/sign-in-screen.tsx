@@ -70,7 +70,11 @@ export function SignInScreen({ notice, email: initialEmail = '' }: SignInScreenP
           onSubmitEditing={submit}
         />
         <Button label={busy ? 'Signing in…' : 'Sign in'} onPress={submit} busy={busy} />
-        <Button label="Forgot your password?" variant="link" onPress={() => navigation.push({ name: 'forgot-password', email: email.trim() })} />
+        <Button
+          label="Forgot your password?"
+          variant="link"
+          onPress={() => navigation.push({ name: 'forgot-password', email: email.trim() })}
+        />
       </View>
       <View style={styles.links}>
         <Text style={shared.muted}>New here?</Text>
@@ -81,7 +85,14 @@ export function SignInScreen({ notice, email: initialEmail = '' }: SignInScreenP
 }
 
 const styles = StyleSheet.create({
-  wrong: { backgroundColor: colors.dangerSurface, borderColor: colors.danger, borderWidth: 1, borderRadius: 10, padding: spacing.md, gap: spacing.xs },
+  wrong: {
+    backgroundColor: colors.dangerSurface,
+    borderColor: colors.danger,
+    borderWidth: 1,
+    borderRadius: 10,
+    padding: spacing.md,
+    gap: spacing.xs,
+  },
   wrongTitle: { fontSize: 16, fontWeight: '700', color: colors.danger },
   links: { flexDirection: 'row', alignItems: 'center', justifyContent: 'center', gap: spacing.xs },
 });

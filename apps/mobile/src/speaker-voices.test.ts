@@ -4,7 +4,9 @@ import { fakeVoice } from './test-support/fake-expo-speech';
 describe('transcriptLines', () => {
   it('splits SPEAKER: text lines, continues unnamed lines with the speaker before, and drops blank ones', () => {
     expect(
-      transcriptLines('You will hear a conversation.\n\nRECEPTIONIST: Good morning.\nHow can I help?\r\nMR O’NEILL: I’d like to book.\nANNA:   \nDR. LEE: Fine.'),
+      transcriptLines(
+        'You will hear a conversation.\n\nRECEPTIONIST: Good morning.\nHow can I help?\r\nMR O’NEILL: I’d like to book.\nANNA:   \nDR. LEE: Fine.',
+      ),
     ).toEqual([
       { speaker: NARRATOR, text: 'You will hear a conversation.' },
       { speaker: 'RECEPTIONIST', text: 'Good morning.' },
@@ -15,7 +17,9 @@ describe('transcriptLines', () => {
   });
 
   it('does not take a sentence with a colon for a speaker', () => {
-    expect(transcriptLines('GUIDE: Remember: the café closes at five.')).toEqual([{ speaker: 'GUIDE', text: 'Remember: the café closes at five.' }]);
+    expect(transcriptLines('GUIDE: Remember: the café closes at five.')).toEqual([
+      { speaker: 'GUIDE', text: 'Remember: the café closes at five.' },
+    ]);
     expect(transcriptLines('Note the time: 5 pm.')).toEqual([{ speaker: NARRATOR, text: 'Note the time: 5 pm.' }]);
   });
 });

@@ -67,9 +67,19 @@ export function assignSpeakerVoices(speakers: readonly string[], voices: readonl
     if (english.length >= 2) {
       const voice = english[index % english.length] as Voice;
       const round = Math.floor(index / english.length);
-      assigned.set(speaker, { voice: voice.identifier, language: voice.language, pitch: PITCHES[round % PITCHES.length] as number, rate: LISTENING_RATE });
+      assigned.set(speaker, {
+        voice: voice.identifier,
+        language: voice.language,
+        pitch: PITCHES[round % PITCHES.length] as number,
+        rate: LISTENING_RATE,
+      });
     } else {
-      assigned.set(speaker, { language: english[0]?.language ?? 'en-GB', ...(english[0] ? { voice: english[0].identifier } : {}), pitch: PITCHES[index % PITCHES.length] as number, rate: LISTENING_RATE });
+      assigned.set(speaker, {
+        language: english[0]?.language ?? 'en-GB',
+        ...(english[0] ? { voice: english[0].identifier } : {}),
+        pitch: PITCHES[index % PITCHES.length] as number,
+        rate: LISTENING_RATE,
+      });
     }
   });
   return assigned;

@@ -2,7 +2,14 @@
 // (test-support/reference-server.ts), scored by its offline scorer from the device's transcripts,
 // with the device's voice, microphone, recogniser and files replaced by the fakes in test-support.
 // The Part 2 clocks under Jest's fake timers are in speaking-timing.test.tsx.
-import { assessmentSchema, pageSchema, publicQuestionSchema, speakingSessionViewSchema, speakingTurnSubmissionSchema, type PublicQuestion } from '@ielts-genai-prep/core';
+import {
+  assessmentSchema,
+  pageSchema,
+  publicQuestionSchema,
+  speakingSessionViewSchema,
+  speakingTurnSubmissionSchema,
+  type PublicQuestion,
+} from '@ielts-genai-prep/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { IN_PROGRESS_LABEL } from './assessment-row';
 import { MOVED_ON_NOTICE } from './speaking-session-screen';
@@ -75,7 +82,11 @@ const ANSWER = 'Well I grew up in a fairly small town near the coast and what I 
 
 it('says before the test how answers are transcribed: by the phone, typed without a recogniser, and by the phone on a server without the setup route', async () => {
   await openSpeaking();
-  expect(server.requestsTo('speaking.setup').at(-1)?.response).toEqual({ scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false });
+  expect(server.requestsTo('speaking.setup').at(-1)?.response).toEqual({
+    scorer: 'offline',
+    transcribes_audio: false,
+    assesses_pronunciation: false,
+  });
   expect(within(screen.getByTestId('transcript-path')).getByText('Your phone writes down what you say')).toBeOnTheScreen();
   expect(screen.getByText(/Pronunciation is not assessed/)).toBeOnTheScreen();
   screen.unmount();
@@ -146,7 +157,11 @@ it('speaks each question, repeats it once, sends recorded answers with their pro
     },
     transcript_source: 'device',
   });
-  expect(speakingSessionViewSchema.parse(submitted?.response)).toMatchObject({ phase: 'part1', turns_completed: 1, current_prompt: { prompt_id: 'part1-1' } });
+  expect(speakingSessionViewSchema.parse(submitted?.response)).toMatchObject({
+    phase: 'part1',
+    turns_completed: 1,
+    current_prompt: { prompt_id: 'part1-1' },
+  });
 
   // The rest of Part 1.
   for (let index = 1; index < set.part1.questions.length - 1; index += 1) await answerWith(ANSWER, set.part1.questions[index + 1]!);
@@ -190,7 +205,9 @@ it('speaks each question, repeats it once, sends recorded answers with their pro
   expect(scored.criteria_scores.pronunciation?.band).toBeNull();
   expect(within(screen.getByTestId('criterion-pronunciation')).getByText('Not assessed')).toBeOnTheScreen();
   for (const criterion of ['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy'] as const) {
-    expect(within(screen.getByTestId(`criterion-${criterion}`)).getByText(scored.criteria_scores[criterion]!.band!.toFixed(1))).toBeOnTheScreen();
+    expect(
+      within(screen.getByTestId(`criterion-${criterion}`)).getByText(scored.criteria_scores[criterion]!.band!.toFixed(1)),
+    ).toBeOnTheScreen();
   }
   expect(screen.getByTestId('overall-band')).toHaveTextContent(scored.overall_band!.toFixed(1));
   expect(screen.getByText('Pronunciation not assessed')).toBeOnTheScreen();
@@ -205,7 +222,9 @@ it('shows the server’s reason for refusing an answer to this question, and rel
   // The proxy answers it: the real server's clock and this test's agree.
   server.scriptOnce('speaking.submitTurn', {
     status: 409,
-    json: { error: { code: 'conflict', message: 'the answer lasts 400 s, longer than the 30 s since the question was asked', details: [] } },
+    json: {
+      error: { code: 'conflict', message: 'the answer lasts 400 s, longer than the 30 s since the question was asked', details: [] },
+    },
   });
   fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
   expect(await screen.findByText('the answer lasts 400 s, longer than the 30 s since the question was asked')).toBeOnTheScreen();
@@ -216,7 +235,10 @@ it('shows the server’s reason for refusing an answer to this question, and rel
   // The same test answered on another device meanwhile: the server has moved on to the second question.
   const assessmentId = speakingSessionViewSchema.parse(server.requestsTo('speaking.start').at(-1)?.response).assessment_id;
   const { client: otherDevice } = await signInDirectly(server, learner);
-  await otherDevice.speaking.submitTurn({ id: assessmentId }, { part: 1, prompt_id: 'part1-0', transcript: { text: 'Answered on the tablet.' }, transcript_source: 'typed' });
+  await otherDevice.speaking.submitTurn(
+    { id: assessmentId },
+    { part: 1, prompt_id: 'part1-0', transcript: { text: 'Answered on the tablet.' }, transcript_source: 'typed' },
+  );
   const before = server.requestsTo('speaking.submitTurn').length;
   fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
 

@@ -46,7 +46,17 @@ function partLabel(phase: SpeakingSessionView['phase']): string {
   }
 }
 
-function PromptCard({ prompt, onRepeat, repeatUsed, repeatDisabled }: { prompt: Prompt; onRepeat: () => void; repeatUsed: boolean; repeatDisabled: boolean }) {
+function PromptCard({
+  prompt,
+  onRepeat,
+  repeatUsed,
+  repeatDisabled,
+}: {
+  prompt: Prompt;
+  onRepeat: () => void;
+  repeatUsed: boolean;
+  repeatDisabled: boolean;
+}) {
   const cueCard = prompt.cue_card.length > 0;
   return (
     <View style={[shared.card, cueCard ? styles.cueCard : null]} testID="speaking-prompt">
@@ -91,7 +101,9 @@ function Preparation({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const deadline = view.phase_deadline_at ? Date.parse(view.phase_deadline_at) : Date.now() + SPEAKING_TIMINGS.part2.preparationSeconds * 1000;
+  const deadline = view.phase_deadline_at
+    ? Date.parse(view.phase_deadline_at)
+    : Date.now() + SPEAKING_TIMINGS.part2.preparationSeconds * 1000;
   const talk = async () => {
     setBusy(true);
     setError(null);
@@ -106,7 +118,9 @@ function Preparation({
     <View style={shared.card}>
       <Text style={shared.heading}>One minute to prepare</Text>
       <Countdown label="Preparation time" deadline={deadline} expiredText="Time to talk" onExpire={onOver} testID="preparation-time" />
-      <Text style={shared.muted}>Make notes if you wish: they stay on this phone and are not scored. Then talk for one to two minutes.</Text>
+      <Text style={shared.muted}>
+        Make notes if you wish: they stay on this phone and are not scored. Then talk for one to two minutes.
+      </Text>
       <TextField label="Your notes" value={notes} onChangeText={onNotes} multiline minHeight={120} testID="field-notes" />
       {error !== null ? <ErrorBanner error={error} onRetry={() => void talk()} /> : null}
       <Button label="Start talking now" onPress={() => void talk()} busy={busy} />
@@ -244,7 +258,13 @@ function AnswerPanel({ view, prompt, path, timing, onAnswered, onConflict, onRec
         <Button label={`Stop recording (${formatClock(recorder.elapsedMs / 1000)})`} onPress={() => void recorder.stop()} />
       ) : (
         <Button
-          label={recorder.state === 'starting' ? 'Starting the microphone…' : recorder.state === 'stopping' ? 'Saving the recording…' : recordLabel}
+          label={
+            recorder.state === 'starting'
+              ? 'Starting the microphone…'
+              : recorder.state === 'stopping'
+                ? 'Saving the recording…'
+                : recordLabel
+          }
           variant={path === 'typed' ? 'secondary' : 'primary'}
           onPress={record}
           busy={recorder.state === 'starting' || recorder.state === 'stopping'}
@@ -256,9 +276,7 @@ function AnswerPanel({ view, prompt, path, timing, onAnswered, onConflict, onRec
           {recorder.heardText ? `Heard: ${recorder.heardText}` : 'Listening…'}
         </Text>
       ) : null}
-      {answer && recorder.state === 'recorded' ? (
-        <Text style={shared.muted}>{formatClock(answer.durationMs / 1000)} recorded</Text>
-      ) : null}
+      {answer && recorder.state === 'recorded' ? <Text style={shared.muted}>{formatClock(answer.durationMs / 1000)} recorded</Text> : null}
       {deviceTranscript && recorder.state === 'recorded' ? (
         <View style={styles.transcript} testID="device-transcript">
           <Text style={styles.transcriptLabel}>What your phone heard</Text>
@@ -415,7 +433,11 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
   if (view === null) {
     return (
       <ScreenLayout title="Speaking test" onBack={navigation.back}>
-        {loadError === null ? <ActivityIndicator accessibilityLabel="Loading your speaking test" /> : <ErrorBanner error={loadError} onRetry={() => void load()} />}
+        {loadError === null ? (
+          <ActivityIndicator accessibilityLabel="Loading your speaking test" />
+        ) : (
+          <ErrorBanner error={loadError} onRetry={() => void load()} />
+        )}
       </ScreenLayout>
     );
   }
@@ -436,7 +458,14 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
         <PromptCard prompt={prompt} onRepeat={repeat} repeatUsed={repeatedFor === prompt.prompt_id} repeatDisabled={recording} />
       ) : null}
       {view.phase === 'part2_preparation' ? (
-        <Preparation key={view.phase_deadline_at ?? 'preparation'} view={view} notes={notes} onNotes={setNotes} onTalk={startTalking} onOver={() => void load()} />
+        <Preparation
+          key={view.phase_deadline_at ?? 'preparation'}
+          view={view}
+          notes={notes}
+          onNotes={setNotes}
+          onTalk={startTalking}
+          onOver={() => void load()}
+        />
       ) : null}
       {talk && notes.trim() !== '' ? (
         <View style={shared.card} testID="talk-notes">

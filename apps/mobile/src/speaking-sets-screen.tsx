@@ -51,7 +51,10 @@ export function SpeakingSetsScreen() {
   const setup = useSpeakingSetup();
   const allowances = useAllowances();
   const blocked = noneLeft(allowances, 'speaking');
-  const sets = usePagedList((cursor, signal) => client.questions.list({ type: 'speaking', cursor, limit: PAGE_SIZE }, { signal }), [client]);
+  const sets = usePagedList(
+    (cursor, signal) => client.questions.list({ type: 'speaking', cursor, limit: PAGE_SIZE }, { signal }),
+    [client],
+  );
   return (
     <ScreenLayout title="Speaking" onBack={navigation.back}>
       <Text style={shared.muted}>
@@ -62,7 +65,9 @@ export function SpeakingSetsScreen() {
       <TranscriptPathCard state={setup} />
       {sets.loading ? <ActivityIndicator accessibilityLabel="Loading speaking sets" /> : null}
       {sets.error !== null ? <ErrorBanner error={sets.error} onRetry={sets.items.length > 0 ? sets.loadMore : sets.reload} /> : null}
-      {!sets.loading && sets.error === null && sets.items.length === 0 ? <Text style={shared.body}>There are no speaking sets yet.</Text> : null}
+      {!sets.loading && sets.error === null && sets.items.length === 0 ? (
+        <Text style={shared.body}>There are no speaking sets yet.</Text>
+      ) : null}
       <View style={styles.list}>
         {sets.items.map((question) => (
           <SpeakingSetCard key={question.question_id} question={question} blocked={blocked} />

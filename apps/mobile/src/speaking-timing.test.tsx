@@ -15,7 +15,12 @@ import { fakeSpeech } from './test-support/fake-expo-speech';
 import { fakeRecognition, hearSpeech } from './test-support/fake-expo-speech-recognition';
 import { LEARNER, SPEAKING_SET } from './test-support/fixtures';
 import { renderApp, signIn } from './test-support/render-app';
-import { startStandInApiServer, type RecordedRequest, type StandInApiServer, type StandInOptions } from './test-support/stand-in-api-server';
+import {
+  startStandInApiServer,
+  type RecordedRequest,
+  type StandInApiServer,
+  type StandInOptions,
+} from './test-support/stand-in-api-server';
 
 let server: StandInApiServer;
 
@@ -26,7 +31,6 @@ afterEach(async () => {
 });
 
 const set = SPEAKING_SET.speaking!;
-
 
 async function openSpeaking(options: StandInOptions = {}) {
   server = await startStandInApiServer({ questions: [SPEAKING_SET], ...options });
@@ -153,7 +157,10 @@ it('starts the talk by itself when the preparation minute runs out', async () =>
   // The server's minute is over too: the test, read again, is at the talk; nothing was skipped.
   await waitWithClockStill(() => screen.getByLabelText('Talk time left, 2:00'));
   expect(server.requestsTo('speaking.advance')).toHaveLength(0);
-  expect(server.requestsTo('speaking.get').at(-1)?.response).toMatchObject({ phase: 'part2_talk', current_prompt: { prompt_id: 'part2-0' } });
+  expect(server.requestsTo('speaking.get').at(-1)?.response).toMatchObject({
+    phase: 'part2_talk',
+    current_prompt: { prompt_id: 'part2-0' },
+  });
 });
 
 it('says the examiner listens where the server transcribes, and sends the recording alone', async () => {
@@ -167,7 +174,12 @@ it('says the examiner listens where the server transcribes, and sends the record
   fireEvent.press(screen.getByRole('button', { name: 'Submit answer' }));
   await screen.findByText(set.part1.questions[1]!);
   const body = submitBody(server.requestsTo('speaking.submitTurn')[0]);
-  expect(body).toEqual({ part: 1, prompt_id: 'part1-0', audio: { data: expect.any(String), mime_type: 'audio/mp4' }, duration_ms: expect.any(Number) });
+  expect(body).toEqual({
+    part: 1,
+    prompt_id: 'part1-0',
+    audio: { data: expect.any(String), mime_type: 'audio/mp4' },
+    duration_ms: expect.any(Number),
+  });
   // The recogniser is not needed when the server listens.
   expect(fakeRecognition.starts).toEqual([]);
 });

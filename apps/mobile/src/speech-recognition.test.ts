@@ -4,7 +4,13 @@ import { NOTHING_RECOGNISED, heardText, transcriptOf, withRecognitionResult, typ
 function result(transcript: string, isFinal: boolean, words: Array<[string, number, number]> = []): ExpoSpeechRecognitionResultEvent {
   return {
     isFinal,
-    results: [{ transcript, confidence: 0.9, segments: words.map(([segment, startTimeMillis, endTimeMillis]) => ({ segment, startTimeMillis, endTimeMillis, confidence: 0.9 })) }],
+    results: [
+      {
+        transcript,
+        confidence: 0.9,
+        segments: words.map(([segment, startTimeMillis, endTimeMillis]) => ({ segment, startTimeMillis, endTimeMillis, confidence: 0.9 })),
+      },
+    ],
   };
 }
 
@@ -15,7 +21,15 @@ describe('withRecognitionResult', () => {
     const heard = hear([result('I come', false), result('I come from Hanoi', false)]);
     expect(heardText(heard)).toBe('I come from Hanoi');
     expect(transcriptOf(heard)).toEqual({ text: 'I come from Hanoi', words: [] });
-    const final = withRecognitionResult(heard, result('I come from Hanoi.', true, [['I', 0, 100], ['come', 120, 300], ['from', 320, 500], ['Hanoi', 520, 900]]));
+    const final = withRecognitionResult(
+      heard,
+      result('I come from Hanoi.', true, [
+        ['I', 0, 100],
+        ['come', 120, 300],
+        ['from', 320, 500],
+        ['Hanoi', 520, 900],
+      ]),
+    );
     expect(transcriptOf(final).text).toBe('I come from Hanoi.');
     expect(transcriptOf(final).words).toEqual([
       { word: 'I', start_ms: 0, end_ms: 100 },
@@ -27,8 +41,19 @@ describe('withRecognitionResult', () => {
 
   it('adds utterance after utterance (Android), carrying the timings on', () => {
     const heard = hear([
-      result('I come from Hanoi', true, [['I', 0, 100], ['come', 100, 200], ['from', 200, 300], ['Hanoi', 300, 700]]),
-      result('it is in the north', true, [['it', 0, 100], ['is', 100, 200], ['in', 200, 250], ['the', 250, 300], ['north', 300, 600]]),
+      result('I come from Hanoi', true, [
+        ['I', 0, 100],
+        ['come', 100, 200],
+        ['from', 200, 300],
+        ['Hanoi', 300, 700],
+      ]),
+      result('it is in the north', true, [
+        ['it', 0, 100],
+        ['is', 100, 200],
+        ['in', 200, 250],
+        ['the', 250, 300],
+        ['north', 300, 600],
+      ]),
     ]);
     const transcript = transcriptOf(heard);
     expect(transcript.text).toBe('I come from Hanoi it is in the north');
@@ -39,12 +64,30 @@ describe('withRecognitionResult', () => {
   });
 
   it('replaces the last result when the next repeats it and goes on (iOS gives the whole transcript each time)', () => {
-    const heard = hear([result('I come from Hanoi', true, [['I', 0, 100]]), result('I come from Hanoi in Vietnam', true, [['I', 0, 100], ['Vietnam', 900, 1300]])]);
-    expect(transcriptOf(heard)).toEqual({ text: 'I come from Hanoi in Vietnam', words: [{ word: 'I', start_ms: 0, end_ms: 100 }, { word: 'Vietnam', start_ms: 900, end_ms: 1300 }] });
+    const heard = hear([
+      result('I come from Hanoi', true, [['I', 0, 100]]),
+      result('I come from Hanoi in Vietnam', true, [
+        ['I', 0, 100],
+        ['Vietnam', 900, 1300],
+      ]),
+    ]);
+    expect(transcriptOf(heard)).toEqual({
+      text: 'I come from Hanoi in Vietnam',
+      words: [
+        { word: 'I', start_ms: 0, end_ms: 100 },
+        { word: 'Vietnam', start_ms: 900, end_ms: 1300 },
+      ],
+    });
   });
 
   it('ignores an empty final result and drops segments without a word', () => {
-    const heard = hear([result('Yes', true, [['Yes', 0, 300], [' ', 300, 310]]), result('', true)]);
+    const heard = hear([
+      result('Yes', true, [
+        ['Yes', 0, 300],
+        [' ', 300, 310],
+      ]),
+      result('', true),
+    ]);
     expect(transcriptOf(heard)).toEqual({ text: 'Yes', words: [{ word: 'Yes', start_ms: 0, end_ms: 300 }] });
   });
 });

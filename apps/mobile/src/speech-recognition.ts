@@ -43,12 +43,13 @@ export const NOTHING_RECOGNISED: RecognisedSpeech = { committed: [], interim: ''
 
 const MAX_WORD_LENGTH = 100;
 
-function timedWords(
-  segments: ExpoSpeechRecognitionResultEvent['results'][number]['segments'],
-  after: number,
-): TimedWord[] {
+function timedWords(segments: ExpoSpeechRecognitionResultEvent['results'][number]['segments'], after: number): TimedWord[] {
   const words = segments
-    .map((segment) => ({ word: segment.segment.trim().slice(0, MAX_WORD_LENGTH), start: segment.startTimeMillis, end: segment.endTimeMillis }))
+    .map((segment) => ({
+      word: segment.segment.trim().slice(0, MAX_WORD_LENGTH),
+      start: segment.startTimeMillis,
+      end: segment.endTimeMillis,
+    }))
     .filter((segment) => segment.word !== '' && Number.isFinite(segment.start) && Number.isFinite(segment.end));
   const first = words[0];
   // Android times each utterance from its own start: carry on from the words before it.

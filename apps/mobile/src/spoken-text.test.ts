@@ -14,7 +14,9 @@ describe('splitForSpeech', () => {
 describe('speakText', () => {
   it('speaks in British English by default and resolves when the voice is done', async () => {
     const spoken = speakText('Where is your home town?');
-    expect(fakeSpeech.utterances.map((utterance) => [utterance.text, utterance.options.language])).toEqual([['Where is your home town?', 'en-GB']]);
+    expect(fakeSpeech.utterances.map((utterance) => [utterance.text, utterance.options.language])).toEqual([
+      ['Where is your home town?', 'en-GB'],
+    ]);
     finishSpeaking();
     await expect(spoken).resolves.toBe('done');
   });

@@ -34,7 +34,14 @@ export function Tabs<Key extends string>({ label, tabs, selected, onSelect }: Ta
 }
 
 const styles = StyleSheet.create({
-  row: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.xs, backgroundColor: colors.background, borderRadius: 10, padding: spacing.xs },
+  row: {
+    flexDirection: 'row',
+    flexWrap: 'wrap',
+    gap: spacing.xs,
+    backgroundColor: colors.background,
+    borderRadius: 10,
+    padding: spacing.xs,
+  },
   tab: { flexGrow: 1, minHeight: 44, paddingHorizontal: spacing.md, borderRadius: 8, alignItems: 'center', justifyContent: 'center' },
   active: { backgroundColor: colors.surface, borderWidth: 1, borderColor: colors.primary },
   text: { fontSize: 15, fontWeight: '600', color: colors.muted },

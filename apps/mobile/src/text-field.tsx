@@ -2,10 +2,19 @@ import { StyleSheet, Text, TextInput, View, type TextInputProps } from 'react-na
 import { colors, spacing } from './theme';
 
 /** Props of {@link TextField}. */
-export interface TextFieldProps extends Pick<
-  TextInputProps,
-  'autoComplete' | 'autoCapitalize' | 'keyboardType' | 'secureTextEntry' | 'textContentType' | 'multiline' | 'placeholder' | 'onSubmitEditing' | 'returnKeyType'
-> {
+export interface TextFieldProps
+  extends Pick<
+    TextInputProps,
+    | 'autoComplete'
+    | 'autoCapitalize'
+    | 'keyboardType'
+    | 'secureTextEntry'
+    | 'textContentType'
+    | 'multiline'
+    | 'placeholder'
+    | 'onSubmitEditing'
+    | 'returnKeyType'
+  > {
   /** The visible label, also the input's accessible name. */
   label: string;
   value: string;

@@ -6,13 +6,19 @@ import { colors, spacing } from './theme';
 import { useApiData, type ApiData } from './use-api-data';
 
 /** What the learner may still take of each type (`entitlements.get`), read when a screen opens. */
-export function useAllowances(): ApiData<{ remaining: (type: AssessmentType) => number | undefined; granted: (type: AssessmentType) => number | undefined }> {
+export function useAllowances(): ApiData<{
+  remaining: (type: AssessmentType) => number | undefined;
+  granted: (type: AssessmentType) => number | undefined;
+}> {
   const { client } = useApp();
-  const answer = useApiData(async (signal) => {
-    const { entitlements } = await client.entitlements.get({ signal });
-    const of = (type: AssessmentType) => entitlements.find((entry) => entry.assessment_type === type);
-    return { remaining: (type: AssessmentType) => of(type)?.remaining, granted: (type: AssessmentType) => of(type)?.granted };
-  }, [client]);
+  const answer = useApiData(
+    async (signal) => {
+      const { entitlements } = await client.entitlements.get({ signal });
+      const of = (type: AssessmentType) => entitlements.find((entry) => entry.assessment_type === type);
+      return { remaining: (type: AssessmentType) => of(type)?.remaining, granted: (type: AssessmentType) => of(type)?.granted };
+    },
+    [client],
+  );
   return answer;
 }
 
@@ -43,7 +49,12 @@ export function AllowanceNotice({ type, allowances }: AllowanceNoticeProps) {
   const remaining = allowances.data.remaining(type) ?? 0;
   const granted = allowances.data.granted(type) ?? 0;
   return (
-    <View style={[styles.notice, remaining === 0 ? styles.none : null]} testID={`allowance-${type}`} accessible accessibilityLiveRegion="polite">
+    <View
+      style={[styles.notice, remaining === 0 ? styles.none : null]}
+      testID={`allowance-${type}`}
+      accessible
+      accessibilityLiveRegion="polite"
+    >
       <Text style={[styles.text, remaining === 0 ? styles.noneText : null]}>{allowanceText(type, remaining, granted)}</Text>
     </View>
   );

@@ -59,7 +59,8 @@ export function VerifyEmailScreen({ token }: VerifyEmailScreenProps) {
         <View style={shared.card}>
           <ErrorBanner error={error} fields={[]} onRetry={verify} />
           <Text style={shared.body}>
-            The link may have expired or been used already. {user ? 'You can ask for a new one on the home screen.' : 'Sign in to ask for a new one.'}
+            The link may have expired or been used already.{' '}
+            {user ? 'You can ask for a new one on the home screen.' : 'Sign in to ask for a new one.'}
           </Text>
           <Button label={user ? 'Back to home' : 'Sign in'} variant="secondary" onPress={onwards} />
         </View>

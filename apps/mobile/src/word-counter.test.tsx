@@ -3,7 +3,12 @@ import { WordCounter, wordCountStatus } from './word-counter';
 
 describe('wordCountStatus', () => {
   it('counts as IELTS does: a hyphenated word or a contraction is one word', () => {
-    expect(wordCountStatus("Well-known cities don't always grow.", 250)).toEqual({ words: 5, minimum: 250, remaining: 245, reached: false });
+    expect(wordCountStatus("Well-known cities don't always grow.", 250)).toEqual({
+      words: 5,
+      minimum: 250,
+      remaining: 245,
+      reached: false,
+    });
     expect(wordCountStatus('   ', 250)).toEqual({ words: 0, minimum: 250, remaining: 250, reached: false });
   });
 

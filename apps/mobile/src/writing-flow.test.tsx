@@ -3,7 +3,14 @@
 // starting, the countdown under Jest's fake timers, the live word count, the draft kept across a
 // restart (in the fake device files, test-support/fake-expo-file-system.ts), and the result with
 // its criteria and the answer marked with the server's corrections.
-import { assessmentSchema, formatBand, pageSchema, publicQuestionSchema, type PublicQuestion, type WritingAssessmentType } from '@ielts-genai-prep/core';
+import {
+  assessmentSchema,
+  formatBand,
+  pageSchema,
+  publicQuestionSchema,
+  type PublicQuestion,
+  type WritingAssessmentType,
+} from '@ielts-genai-prep/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { barRects } from './chart-geometry';
 import { createMemoryTokenStore } from './token-store';
@@ -36,12 +43,18 @@ const LABELS: Record<WritingAssessmentType, string> = {
 
 /** `count` words of a report, with two misspellings the offline scorer corrects. */
 function reportOf(count: number): string {
-  const words = 'The chart shows that peple aged sixteen to twenty-four spent the most time streaming video while older groups read more and the diffrence grew with age'.split(' ');
+  const words =
+    'The chart shows that peple aged sixteen to twenty-four spent the most time streaming video while older groups read more and the diffrence grew with age'.split(
+      ' ',
+    );
   return Array.from({ length: count }, (_, index) => words[index % words.length]).join(' ');
 }
 
 /** Opens the writing questions of `type` from home; returns what the server listed. */
-async function openWritingList(type: WritingAssessmentType, wait: (expectation: () => unknown) => Promise<unknown> = waitFor): Promise<PublicQuestion[]> {
+async function openWritingList(
+  type: WritingAssessmentType,
+  wait: (expectation: () => unknown) => Promise<unknown> = waitFor,
+): Promise<PublicQuestion[]> {
   fireEvent.press(await screen.findByRole('button', { name: `Practise ${LABELS[type]}` }));
   await wait(() => expect(server.answered('questions.list').query).toMatchObject({ type }));
   return pageSchema(publicQuestionSchema).parse(server.answered('questions.list').response).items;
@@ -57,8 +70,12 @@ async function signedInAs(learner?: Learner): Promise<Learner> {
 it('practises an Academic Task 1 report on a bar chart drawn from the data: 150 words, the criteria and the answer marked', async () => {
   await signedInAs();
   const questions = await openWritingList('writing_task1_academic');
-  expect(new Set(questions.map((question) => question.chart?.chart_type))).toEqual(new Set(['bar', 'line', 'pie', 'table', 'process', 'map']));
-  expect(await screen.findByText('3 of 3 Writing Task 1 (Academic) assessments left. This one counts once it is scored.')).toBeOnTheScreen();
+  expect(new Set(questions.map((question) => question.chart?.chart_type))).toEqual(
+    new Set(['bar', 'line', 'pie', 'table', 'process', 'map']),
+  );
+  expect(
+    await screen.findByText('3 of 3 Writing Task 1 (Academic) assessments left. This one counts once it is scored.'),
+  ).toBeOnTheScreen();
   const bar = questions.find((question) => question.chart?.chart_type === 'bar')!;
   fireEvent.press(screen.getByRole('button', { name: bar.title }));
 
@@ -66,7 +83,8 @@ it('practises an Academic Task 1 report on a bar chart drawn from the data: 150 
   expect(await screen.findByTestId('chart-bar')).toBeOnTheScreen();
   const expectedBars = barRects(bar.chart!).bars;
   expect(screen.getAllByTestId(/^bar-\d+-\d+$/)).toHaveLength(expectedBars.length);
-  for (const drawn of expectedBars) expect(screen.getByTestId(`bar-${drawn.series}-${drawn.category}`).props.height).toBeCloseTo(drawn.height);
+  for (const drawn of expectedBars)
+    expect(screen.getByTestId(`bar-${drawn.series}-${drawn.category}`).props.height).toBeCloseTo(drawn.height);
   expect(screen.getByText('You should spend about 20 minutes on this task. Write at least 150 words.')).toBeOnTheScreen();
   expect(await screen.findByText('0 words · 150 more to reach the minimum of 150')).toBeOnTheScreen();
   expect(screen.getByLabelText('Time left, 20:00')).toBeOnTheScreen();
@@ -94,7 +112,11 @@ it('practises an Academic Task 1 report on a bar chart drawn from the data: 150 
   const marked = screen.getByTestId('marked-answer');
   for (const correction of scored.inline_corrections) {
     const number = scored.inline_corrections.indexOf(correction) + 1;
-    expect(within(marked).getAllByLabelText(`${correction.quote}, correction ${number}${correction.suggestion ? `: ${correction.suggestion}` : ''}`).length).toBeGreaterThan(0);
+    expect(
+      within(marked).getAllByLabelText(
+        `${correction.quote}, correction ${number}${correction.suggestion ? `: ${correction.suggestion}` : ''}`,
+      ).length,
+    ).toBeGreaterThan(0);
   }
   // Scored: the draft is gone.
   expect([...fakeFiles.keys()].filter((uri) => uri.includes('draft-'))).toEqual([]);
@@ -165,10 +187,12 @@ it('says before starting when none of a task is left, and offers no answer box',
   const learner = await registerLearner(server);
   const { client } = await signInDirectly(server, learner);
   const [letter] = (await client.questions.list({ type: 'writing_task1_general_training', limit: 1 })).items;
-  for (let used = 0; used < 3; used += 1) await client.writing.evaluate({ question_id: letter!.question_id, essay: `${reportOf(160)} ${used}` });
+  for (let used = 0; used < 3; used += 1)
+    await client.writing.evaluate({ question_id: letter!.question_id, essay: `${reportOf(160)} ${used}` });
   await signedInAs(learner);
   await openWritingList('writing_task1_general_training');
-  const none = 'You have no Writing Task 1 (General Training) assessments left, so an answer cannot be scored now. Buy a pack to take more.';
+  const none =
+    'You have no Writing Task 1 (General Training) assessments left, so an answer cannot be scored now. Buy a pack to take more.';
   expect(await screen.findByText(none)).toBeOnTheScreen();
   fireEvent.press(screen.getByRole('button', { name: letter!.title }));
   expect(await screen.findByText(none)).toBeOnTheScreen();

@@ -33,7 +33,8 @@ export function WritingQuestionsScreen({ type }: WritingQuestionsScreenProps) {
   return (
     <ScreenLayout title={ASSESSMENT_TYPE_NAMES[type]} onBack={navigation.back}>
       <Text style={shared.muted}>
-        {TASK_DESCRIPTIONS[type]} {limits ? `You will have ${limits.minutes} minutes and should write at least ${limits.minimumWords} words.` : ''}
+        {TASK_DESCRIPTIONS[type]}{' '}
+        {limits ? `You will have ${limits.minutes} minutes and should write at least ${limits.minimumWords} words.` : ''}
       </Text>
       <AllowanceNotice type={type} allowances={allowances} />
       {questions.loading ? <ActivityIndicator accessibilityLabel="Loading questions" /> : null}

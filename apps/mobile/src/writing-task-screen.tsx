@@ -106,8 +106,8 @@ function EssayEditor({ question, draftKey }: { question: PublicQuestion; draftKe
       {error !== null ? <ErrorBanner error={error} fields={['essay']} onRetry={submit} /> : null}
       {!status.reached && status.words > 0 ? (
         <Text style={styles.warning}>
-          Answers under {minimum} words lose marks for {question.assessment_type === 'writing_task2' ? 'Task Response' : 'Task Achievement'}. You can
-          still submit.
+          Answers under {minimum} words lose marks for {question.assessment_type === 'writing_task2' ? 'Task Response' : 'Task Achievement'}
+          . You can still submit.
         </Text>
       ) : null}
       <Button label={busy ? `Scoring your ${noun}…` : 'Submit for scoring'} onPress={submit} busy={busy} disabled={essay.trim() === ''} />

@@ -98,7 +98,14 @@ async function signUp(baseUrl, name) {
 async function load(url, { method = 'GET', headers = {}, body } = {}) {
   // Scoring an essay takes a share of a core, so 50 at once wait many seconds: a timeout of a minute
   // measures the throughput instead of counting give-ups.
-  const settings = { url, connections, timeout: 60, method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined };
+  const settings = {
+    url,
+    connections,
+    timeout: 60,
+    method,
+    headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  };
   if (warmup > 0) await autocannon({ ...settings, duration: warmup });
   const result = await autocannon({ ...settings, duration });
   return {
@@ -135,9 +142,11 @@ async function measureLoginFlood(baseUrl, otherToken) {
   let running = true;
   const logins = Promise.all(
     Array.from({ length: 100 }, () =>
-      fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, client: 'mobile' }) }).then(
-        async (response) => (await response.arrayBuffer(), response.status),
-      ),
+      fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password, client: 'mobile' }),
+      }).then(async (response) => (await response.arrayBuffer(), response.status)),
     ),
   ).finally(() => (running = false));
   const reads = [];
@@ -153,7 +162,13 @@ async function measureLoginFlood(baseUrl, otherToken) {
   reads.sort((left, right) => left - right);
   const at = (share) => reads[Math.min(reads.length - 1, Math.floor(reads.length * share))] ?? 0;
   const count = (status) => statuses.filter((entry) => entry === status).length;
-  return { reads: reads.length, readErrors, p50Milliseconds: at(0.5), p99Milliseconds: at(0.99), logins: { ok: count(200), busy: count(503), limited: count(429), other: statuses.length - count(200) - count(503) - count(429) } };
+  return {
+    reads: reads.length,
+    readErrors,
+    p50Milliseconds: at(0.5),
+    p99Milliseconds: at(0.99),
+    logins: { ok: count(200), busy: count(503), limited: count(429), other: statuses.length - count(200) - count(503) - count(429) },
+  };
 }
 
 /**
@@ -197,7 +212,17 @@ try {
     dynamoDbEndpoint = local.endpoint;
   }
   const environment = { ...process.env };
-  for (const name of ['AWS_REGION', 'DYNAMODB_ENDPOINT', 'SES_FROM_ADDRESS', 'SES_ENDPOINT', 'BEDROCK_ENABLED', 'GEMINI_API_KEY', 'RECAPTCHA_SECRET', 'CORS_ORIGINS']) delete environment[name];
+  for (const name of [
+    'AWS_REGION',
+    'DYNAMODB_ENDPOINT',
+    'SES_FROM_ADDRESS',
+    'SES_ENDPOINT',
+    'BEDROCK_ENABLED',
+    'GEMINI_API_KEY',
+    'RECAPTCHA_SECRET',
+    'CORS_ORIGINS',
+  ])
+    delete environment[name];
   Object.assign(environment, {
     NODE_ENV: 'development',
     PORT: '0',
@@ -209,7 +234,9 @@ try {
     FREE_ASSESSMENTS_PER_TYPE: '10000',
     FREE_ASSESSMENTS_BEFORE_VERIFICATION: '10000',
     REGISTRATIONS_PER_CLIENT_PER_HOUR: '1000',
-    ...(dynamoDbEndpoint ? { DYNAMODB_ENDPOINT: dynamoDbEndpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' } : {}),
+    ...(dynamoDbEndpoint
+      ? { DYNAMODB_ENDPOINT: dynamoDbEndpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' }
+      : {}),
   });
   const server = startProcess([path.join(serverDirectory, 'dist', 'main.js')], environment, repositoryRoot);
   stops.push(server.stop);
@@ -217,7 +244,11 @@ try {
 
   // A learner with 300 assessments (20 essays among them, for a realistic history page) and one with 10.
   log(`Seeding on ${useDynamoDbLocal ? 'DynamoDB Local' : 'the embedded store'}…`);
-  const [long, short, submitter] = [await signUp(serverUrl, 'long'), await signUp(serverUrl, 'short'), await signUp(serverUrl, 'submitter')];
+  const [long, short, submitter] = [
+    await signUp(serverUrl, 'long'),
+    await signUp(serverUrl, 'short'),
+    await signUp(serverUrl, 'submitter'),
+  ];
   const reading = { question_id: 'ra-test-01', answers: { 1: 'an answer' } };
   const writing = { question_id: 'w2-001', essay: ESSAY };
   for (let index = 0; index < 280; index++) await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: long, body: reading });
@@ -246,16 +277,59 @@ try {
 
   const ratio = (measured, base) => (base.requestsPerSecond > 0 ? measured.requestsPerSecond / base.requestsPerSecond : 0);
   const rows = [
-    { route: 'GET /health', figures: figures.health, against: 'bare Hono /health', ratio: ratio(figures.health, figures.bareHealth), target: 0.7 },
-    { route: 'GET /api/assessments (page of 20)', figures: figures.history, against: 'bare Hono, same bytes', ratio: ratio(figures.history, figures.barePage), target: 0.5 },
-    { route: 'POST /api/reading/evaluate', figures: figures.reading, against: 'server GET /health', ratio: ratio(figures.reading, figures.health), target: 0.2 },
-    { route: 'POST /api/writing/evaluate', figures: figures.writing, against: 'server GET /health', ratio: ratio(figures.writing, figures.health), target: 0.2 },
+    {
+      route: 'GET /health',
+      figures: figures.health,
+      against: 'bare Hono /health',
+      ratio: ratio(figures.health, figures.bareHealth),
+      target: 0.7,
+    },
+    {
+      route: 'GET /api/assessments (page of 20)',
+      figures: figures.history,
+      against: 'bare Hono, same bytes',
+      ratio: ratio(figures.history, figures.barePage),
+      target: 0.5,
+    },
+    {
+      route: 'POST /api/reading/evaluate',
+      figures: figures.reading,
+      against: 'server GET /health',
+      ratio: ratio(figures.reading, figures.health),
+      target: 0.2,
+    },
+    {
+      route: 'POST /api/writing/evaluate',
+      figures: figures.writing,
+      against: 'server GET /health',
+      ratio: ratio(figures.writing, figures.health),
+      target: 0.2,
+    },
   ];
   const entitlementsRatio = entitlementsAt300 / entitlementsAt10;
   const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0) + loginFlood.readErrors + loginFlood.logins.other;
 
   if (json) {
-    console.log(JSON.stringify({ store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded', connections, duration, warmup, figures, rows, entitlementsAt10, entitlementsAt300, entitlementsRatio, loginFlood, resetTiming, errors }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded',
+          connections,
+          duration,
+          warmup,
+          figures,
+          rows,
+          entitlementsAt10,
+          entitlementsAt300,
+          entitlementsRatio,
+          loginFlood,
+          resetTiming,
+          errors,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     log('');
     log(`| route | req/s | p50 ms | p99 ms | bytes | ratio | against | target | met |`);
@@ -272,7 +346,9 @@ try {
       );
     }
     log('');
-    log(`GET /api/entitlements, median of 40 sequential calls: ${entitlementsAt10.toFixed(1)} ms with 10 assessments, ${entitlementsAt300.toFixed(1)} ms with 300: ratio ${entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`);
+    log(
+      `GET /api/entitlements, median of 40 sequential calls: ${entitlementsAt10.toFixed(1)} ms with 10 assessments, ${entitlementsAt300.toFixed(1)} ms with 300: ratio ${entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`,
+    );
     log(
       `Login flood: while 100 sign-ins ran (${loginFlood.logins.ok} signed in, ${loginFlood.logins.busy} told 503 by the full hashing queue, ${loginFlood.logins.limited} 429 by the per-account limit), ` +
         `${loginFlood.reads} GET /api/auth/me of another learner took p50 ${loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${loginFlood.p99Milliseconds.toFixed(1)} ms (${loginFlood.readErrors} failed).`,
@@ -281,7 +357,9 @@ try {
       `Password-reset requests, median of ${resetTiming.pairs} interleaved pairs: ${resetTiming.knownMedianMilliseconds.toFixed(1)} ms for a known address, ` +
         `${resetTiming.unknownMedianMilliseconds.toFixed(1)} ms for an unknown one: ratio ${resetTiming.ratio.toFixed(2)} (target within 10 %: ${Math.abs(resetTiming.ratio - 1) <= 0.1 ? 'met' : 'not met'}).`,
     );
-    log(`Errors (non-2xx, timeouts, socket errors) in every load run, and reads or sign-ins that failed otherwise in the flood: ${errors}.`);
+    log(
+      `Errors (non-2xx, timeouts, socket errors) in every load run, and reads or sign-ins that failed otherwise in the flood: ${errors}.`,
+    );
   }
   if (errors > 0) process.exitCode = 1;
 } finally {

@@ -66,7 +66,10 @@ export async function packageLambda() {
   mkdirSync(outputDirectory, { recursive: true });
   const result = await build({
     // The handler, and the password-hashing worker that piscina starts from a file beside it.
-    entryPoints: { index: path.join(serverDirectory, 'src', 'lambda.ts'), 'scrypt-worker': path.join(serverDirectory, 'src', 'scrypt-worker.ts') },
+    entryPoints: {
+      index: path.join(serverDirectory, 'src', 'lambda.ts'),
+      'scrypt-worker': path.join(serverDirectory, 'src', 'scrypt-worker.ts'),
+    },
     outdir: outputDirectory,
     bundle: true,
     platform: 'node',

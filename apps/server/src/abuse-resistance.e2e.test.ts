@@ -69,9 +69,13 @@ describe('password hashing cannot take the server down', () => {
     await whenSettled(logins, 88);
     expect(derivation.held).toHaveLength(2);
 
-    const reads = await Promise.all(Array.from({ length: 50 }, () => server.request('/api/auth/me', { headers: { authorization: `Bearer ${other.token}` } })));
+    const reads = await Promise.all(
+      Array.from({ length: 50 }, () => server.request('/api/auth/me', { headers: { authorization: `Bearer ${other.token}` } })),
+    );
     expect(reads.map((response) => response.status)).toEqual(Array(50).fill(200));
-    expect(new Set(await Promise.all(reads.map(async (response) => (await readJson(response)).user.email)))).toEqual(new Set([other.email]));
+    expect(new Set(await Promise.all(reads.map(async (response) => (await readJson(response)).user.email)))).toEqual(
+      new Set([other.email]),
+    );
 
     derivation.releaseAll();
     const responses = await Promise.all(logins);
@@ -86,7 +90,9 @@ describe('password hashing cannot take the server down', () => {
   it('writes no account for a registration refused because the pool is full', async () => {
     derivation.hold();
     const email = uniqueEmail('refused');
-    const fillers = Array.from({ length: 12 }, (_, index) => jsonPost(server, '/api/auth/register', { email: uniqueEmail(`filler${index}`), password: GOOD_PASSWORD }));
+    const fillers = Array.from({ length: 12 }, (_, index) =>
+      jsonPost(server, '/api/auth/register', { email: uniqueEmail(`filler${index}`), password: GOOD_PASSWORD }),
+    );
     await expect.poll(() => derivation.held.length).toBe(2);
     const refused = await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD });
     expect(refused.status).toBe(503);
@@ -111,7 +117,9 @@ describe('registration floods', () => {
     // spreads them out, and one arriving after the first has finished is a registration of its own.
     const body = JSON.stringify({ email, password: GOOD_PASSWORD });
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => server.app.request('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+      Array.from({ length: 50 }, () =>
+        server.app.request('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      ),
     );
     expect(responses.map((response) => response.status)).toEqual(Array(50).fill(202));
     expect(new Set(await Promise.all(responses.map((response) => response.text())))).toHaveLength(1);
@@ -267,7 +275,12 @@ describe('the free allowance cannot be farmed with unconfirmed accounts', () => 
 
   const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
   const submit = (target: TestServer, token: string) =>
-    jsonPost(target, '/api/reading/evaluate', { question_id: reading.question_id, answers: { '1': 'sand' } }, { authorization: `Bearer ${token}` });
+    jsonPost(
+      target,
+      '/api/reading/evaluate',
+      { question_id: reading.question_id, answers: { '1': 'sand' } },
+      { authorization: `Bearer ${token}` },
+    );
   const readingEntitlement = async (target: TestServer, token: string) =>
     (await readJson(await target.request('/api/entitlements', { headers: { authorization: `Bearer ${token}` } }))).entitlements.find(
       (entry: { assessment_type: string }) => entry.assessment_type === 'reading_academic',
@@ -310,14 +323,18 @@ describe('input hygiene', () => {
       expect(await server.repositories.users.get(email)).toBeUndefined();
     }
     const email = uniqueEmail('named');
-    expect((await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD, display_name: '  José Ñúñez ' })).status).toBe(202);
+    expect((await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD, display_name: '  José Ñúñez ' })).status).toBe(
+      202,
+    );
     expect((await server.repositories.users.get(email))?.display_name).toBe('José Ñúñez');
   });
 
   it('refuses a password of only whitespace', async () => {
     const response = await jsonPost(server, '/api/auth/register', { email: uniqueEmail('spaces'), password: '        ' });
     expect(response.status).toBe(400);
-    expect((await readJson(response)).error.details).toEqual([{ path: 'password', message: 'must not be only spaces or invisible characters' }]);
+    expect((await readJson(response)).error.details).toEqual([
+      { path: 'password', message: 'must not be only spaces or invisible characters' },
+    ]);
   });
 
   it('answers 415 to a body declared in a charset other than UTF-8', async () => {
@@ -327,7 +344,11 @@ describe('input hygiene', () => {
       expect(response.status, contentType).toBe(415);
       expect((await readJson(response)).error.code).toBe('unsupported_media_type');
     }
-    const utf8 = await server.request('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json; charset=UTF-8' }, body });
+    const utf8 = await server.request('/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+      body,
+    });
     expect(utf8.status).toBe(202);
   });
 

@@ -15,8 +15,12 @@ describe('an assessment counted and never stored (the server died in between)', 
     const { client, email, password } = await server.signUp();
     await client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY });
     // What a request killed after counting and before storing leaves: one counted, nothing stored.
-    expect(await server.repositories.users.consumeAllowance(email, 'writing_task2', { limit: 5, countExisting: async () => 1 })).toEqual({ consumed: true, used: 2 });
-    const used = async () => (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')!.used;
+    expect(await server.repositories.users.consumeAllowance(email, 'writing_task2', { limit: 5, countExisting: async () => 1 })).toEqual({
+      consumed: true,
+      used: 2,
+    });
+    const used = async () =>
+      (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')!.used;
     expect(await used()).toBe(2);
 
     // Signed in again at once: the count may belong to a request still scoring, so it is kept.
@@ -26,7 +30,11 @@ describe('an assessment counted and never stored (the server died in between)', 
     server.clock.advance(900_000);
     await server.mobileClient(null).auth.login({ email, password, client: 'mobile' });
     expect(await used()).toBe(1);
-    expect(server.logs.filter((line) => line.message === 'assessment allowance reconciled: counted, never stored').map((line) => line.fields?.types)).toEqual([['writing_task2']]);
+    expect(
+      server.logs
+        .filter((line) => line.message === 'assessment allowance reconciled: counted, never stored')
+        .map((line) => line.fields?.types),
+    ).toEqual([['writing_task2']]);
     // Nothing more to give back: the stored one stays counted.
     server.clock.advance(900_000);
     await server.mobileClient(null).auth.login({ email, password, client: 'mobile' });

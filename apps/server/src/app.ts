@@ -170,20 +170,31 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     {
       authenticate: (context) => services.sessions.authenticate(context),
       onResponseMismatch: (routeName, error, context) =>
-        logger.error('response does not match the contract', { request_id: context.get('requestId'), route: routeName, issues: error.issues }),
+        logger.error('response does not match the contract', {
+          request_id: context.get('requestId'),
+          route: routeName,
+          issues: error.issues,
+        }),
       errorCodeOf: (error) => toErrorResponse(error).envelope.error.code,
       onUndeclaredError: (routeName, code, context) =>
         logger.error(UNDECLARED_ERROR_MESSAGE, { request_id: context.get('requestId'), route: routeName, code }),
     },
   );
 
-  const openApiDocument = buildOpenApiDocument({ version: SERVER_VERSION, serverUrl: config.publicUrl, cookieName: sessionCookieName(config) });
+  const openApiDocument = buildOpenApiDocument({
+    version: SERVER_VERSION,
+    serverUrl: config.publicUrl,
+    cookieName: sessionCookieName(config),
+  });
   app.get('/openapi.json', (context) => context.json(openApiDocument));
 
   if (options.serveWeb !== false) serveWebApp(app, config.webDistDir);
 
   app.notFound((context) =>
-    context.json({ error: { code: 'not_found', message: `No route for ${context.req.method} ${new URL(context.req.url).pathname}`, details: [] } }, 404),
+    context.json(
+      { error: { code: 'not_found', message: `No route for ${context.req.method} ${new URL(context.req.url).pathname}`, details: [] } },
+      404,
+    ),
   );
   return app;
 }

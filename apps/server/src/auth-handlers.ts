@@ -51,7 +51,11 @@ function checkNewPassword(password: string, email: string, path: string): void {
 }
 
 /** Updates a user, reading it again once if it changed in between (optimistic locking). */
-async function updateUser(services: AppServices, user: User, change: Parameters<AppServices['repositories']['users']['update']>[1]): Promise<User> {
+async function updateUser(
+  services: AppServices,
+  user: User,
+  change: Parameters<AppServices['repositories']['users']['update']>[1],
+): Promise<User> {
   try {
     return await services.repositories.users.update(user.email, change, { expectedVersion: user.version });
   } catch (error) {
@@ -70,7 +74,9 @@ async function endOtherSessions(services: AppServices, email: string, keepSessio
   }
   const sessions = await services.repositories.sessions.listForUser(email);
   await Promise.all(
-    sessions.filter((session) => session.session_id !== keepSessionId).map((session) => services.repositories.sessions.delete(session.session_id)),
+    sessions
+      .filter((session) => session.session_id !== keepSessionId)
+      .map((session) => services.repositories.sessions.delete(session.session_id)),
   );
 }
 
@@ -83,7 +89,12 @@ async function endOtherSessions(services: AppServices, email: string, keepSessio
  */
 async function registerAccount(
   services: AppServices,
-  { email, password, displayName, requestId }: { email: string; password: string; displayName: string | null; requestId: string | undefined },
+  {
+    email,
+    password,
+    displayName,
+    requestId,
+  }: { email: string; password: string; displayName: string | null; requestId: string | undefined },
 ): Promise<void> {
   const passwordHash = await services.hasher.hash(password);
   const userId = randomUUID();
@@ -136,7 +147,12 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
             headers: { 'retry-after': String(wait) },
           });
         }
-        await registerAccount(services, { email, password: body.password, displayName: body.display_name ?? null, requestId: requestIdOf(context) });
+        await registerAccount(services, {
+          email,
+          password: body.password,
+          displayName: body.display_name ?? null,
+          requestId: requestIdOf(context),
+        });
       })();
       services.registrationsInFlight.set(email, work);
       try {
@@ -210,9 +226,14 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       if (caller.user.email_verified) return { message: 'Your email address is already confirmed.' };
       const wait = await services.emailLimiter.consume(`verify:${caller.user.email}`);
       if (wait > 0) {
-        throw new ServerError('rate_limited', `Too many emails asked for: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
+        throw new ServerError('rate_limited', `Too many emails asked for: try again in ${wait} seconds`, {
+          headers: { 'retry-after': String(wait) },
+        });
       }
-      await services.mail.enqueue({ kind: 'verification', recipient: caller.user.email, payload: { user_id: caller.user.user_id } }, { requestId: requestIdOf(context) });
+      await services.mail.enqueue(
+        { kind: 'verification', recipient: caller.user.email, payload: { user_id: caller.user.user_id } },
+        { requestId: requestIdOf(context) },
+      );
       return { message: 'A new confirmation link is on its way.' };
     },
 
@@ -242,7 +263,9 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       // Counted before checking, like a sign-in, so that guesses sent at once cannot pass together.
       const wait = await account.consume(user.email);
       if (wait > 0) {
-        throw new ServerError('rate_limited', `Too many wrong passwords: try again in ${wait} seconds`, { headers: { 'retry-after': String(wait) } });
+        throw new ServerError('rate_limited', `Too many wrong passwords: try again in ${wait} seconds`, {
+          headers: { 'retry-after': String(wait) },
+        });
       }
       if (!(await hasher.verify(body.current_password, user.password_hash))) {
         throw fieldError('current_password', 'is incorrect', 'The current password is incorrect');

@@ -59,14 +59,21 @@ describe('registration', () => {
     expect(second).toEqual(first);
     const mail = await server.mailTo(email);
     // Both are drained in one batch and sent side by side, so either may arrive first.
-    expect(mail.map((entry) => entry.subject).sort()).toEqual(['Confirm your email address', 'Someone tried to register with your email address']);
+    expect(mail.map((entry) => entry.subject).sort()).toEqual([
+      'Confirm your email address',
+      'Someone tried to register with your email address',
+    ]);
     // The original password still works: the second attempt changed nothing.
     await expect(client.auth.login({ email, password: GOOD_PASSWORD })).resolves.toMatchObject({ user: { email } });
   });
 
   it('refuses common and short passwords with a field detail', async () => {
     const client = server.webClient();
-    const common = await expectApiError(client.auth.register({ email: uniqueEmail('common'), password: 'Password123' }), 400, 'validation_failed');
+    const common = await expectApiError(
+      client.auth.register({ email: uniqueEmail('common'), password: 'Password123' }),
+      400,
+      'validation_failed',
+    );
     expect(common.details).toEqual([{ path: 'password', message: expect.stringContaining('too common') }]);
     const response = await server.request('/api/auth/register', {
       method: 'POST',
@@ -195,7 +202,11 @@ describe('login', () => {
     const { email } = await server.signUp();
     const client = server.webClient();
     const wrong = await expectApiError(client.auth.login({ email, password: 'not the password' }), 401, 'unauthorized');
-    const unknown = await expectApiError(client.auth.login({ email: uniqueEmail('nobody'), password: 'not the password' }), 401, 'unauthorized');
+    const unknown = await expectApiError(
+      client.auth.login({ email: uniqueEmail('nobody'), password: 'not the password' }),
+      401,
+      'unauthorized',
+    );
     expect(unknown.message).toBe(wrong.message);
     expect(unknown.details).toEqual(wrong.details);
   });
@@ -241,7 +252,11 @@ describe('equal work through the server', () => {
 
   const post = async (path: string, body: object) => {
     const before = derivations.length;
-    const response = await counted.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await counted.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text, derivations: derivations.slice(before) };
   };
@@ -324,7 +339,9 @@ describe('login rate limits under concurrent guesses', () => {
           client.auth.changePassword({ current_password: `guess number ${index}`, new_password: 'a brand new passphrase' }),
         ),
       );
-      const statuses = results.map((result) => (result.status === 'rejected' && ApiError.isInstance(result.reason) ? result.reason.status : 0));
+      const statuses = results.map((result) =>
+        result.status === 'rejected' && ApiError.isInstance(result.reason) ? result.reason.status : 0,
+      );
       expect(statuses.filter((status) => status === 400)).toHaveLength(3);
       expect(statuses.filter((status) => status === 429)).toHaveLength(6);
     } finally {
@@ -411,7 +428,9 @@ describe('password reset', () => {
     await anonymous.auth.requestPasswordReset({ email });
     const token = await server.tokenFrom(email, 'Reset your password');
     const passwords = ['first new passphrase', 'second new passphrase', 'third new passphrase', 'fourth new passphrase'];
-    const results = await Promise.allSettled(passwords.map((password) => server.webClient().auth.confirmPasswordReset({ token, password })));
+    const results = await Promise.allSettled(
+      passwords.map((password) => server.webClient().auth.confirmPasswordReset({ token, password })),
+    );
     const succeeded = results.flatMap((result, index) => (result.status === 'fulfilled' ? [passwords[index]!] : []));
     expect(succeeded).toHaveLength(1);
     for (const result of results) {
@@ -431,7 +450,10 @@ describe('password reset', () => {
     const email = uniqueEmail('verify-race');
     await server.webClient().auth.register({ email, password: GOOD_PASSWORD });
     const token = await server.tokenFrom(email, 'Confirm your email');
-    const results = await Promise.allSettled([server.webClient().auth.verifyEmail({ token }), server.webClient().auth.verifyEmail({ token })]);
+    const results = await Promise.allSettled([
+      server.webClient().auth.verifyEmail({ token }),
+      server.webClient().auth.verifyEmail({ token }),
+    ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(ApiError.isInstance(refused?.reason) && refused.reason.status).toBe(400);

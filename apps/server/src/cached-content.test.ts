@@ -41,7 +41,8 @@ describe('cacheContent', () => {
 
     expect(await cached.questions.get(question!.question_id)).toEqual(await repositories.questions.get(question!.question_id));
     const afterFirst = reads('questions.get');
-    for (let index = 0; index < 5; index++) expect((await cached.questions.get(question!.question_id))?.question_id).toBe(question!.question_id);
+    for (let index = 0; index < 5; index++)
+      expect((await cached.questions.get(question!.question_id))?.question_id).toBe(question!.question_id);
     expect(reads('questions.get')).toBe(afterFirst);
     expect(afterFirst - questionReads).toBe(2);
 

@@ -22,9 +22,13 @@ describe('canonicalRedirect', () => {
     const response = canonicalRedirect(request('http://127.0.0.1:3000/verify-email?token=abc'), 'http://localhost:3000');
     expect(response?.status).toBe(307);
     expect(response?.headers.get('location')).toBe('http://localhost:3000/verify-email?token=abc');
-    expect(canonicalRedirect(request('http://[::1]:3000/'), 'http://localhost:3000')?.headers.get('location')).toBe('http://localhost:3000/');
+    expect(canonicalRedirect(request('http://[::1]:3000/'), 'http://localhost:3000')?.headers.get('location')).toBe(
+      'http://localhost:3000/',
+    );
     // The Host header decides, as a browser sends it.
-    expect(canonicalRedirect(request('http://localhost:3000/api/health', 'localhost:3000'), 'http://127.0.0.1:3000')?.headers.get('location')).toBe('http://127.0.0.1:3000/api/health');
+    expect(
+      canonicalRedirect(request('http://localhost:3000/api/health', 'localhost:3000'), 'http://127.0.0.1:3000')?.headers.get('location'),
+    ).toBe('http://127.0.0.1:3000/api/health');
   });
 
   it('leaves alone a request on the canonical name, and one that is not on loopback', () => {

@@ -36,7 +36,10 @@ export function canonicalRedirect(request: Request, canonicalOrigin: string): Re
   const host = request.headers.get('host');
   const hostname = host ? new URL(`http://${host}`).hostname : url.hostname;
   if (hostname.toLowerCase() === canonical.hostname.toLowerCase() || !isLoopbackHostname(hostname)) return null;
-  return new Response(null, { status: 307, headers: { location: `${canonical.origin}${url.pathname}${url.search}`, 'cache-control': 'no-store' } });
+  return new Response(null, {
+    status: 307,
+    headers: { location: `${canonical.origin}${url.pathname}${url.search}`, 'cache-control': 'no-store' },
+  });
 }
 
 /**

@@ -22,7 +22,11 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.storage).toEqual({ kind: 'embedded', directory: path.join(root, '.data', 'dynamodb') });
-    expect(config.mail).toEqual({ kind: 'outbox', directory: path.join(root, '.data', 'outbox'), from: 'IELTS GenAI Prep <no-reply@localhost>' });
+    expect(config.mail).toEqual({
+      kind: 'outbox',
+      directory: path.join(root, '.data', 'outbox'),
+      from: 'IELTS GenAI Prep <no-reply@localhost>',
+    });
     expect(config.bedrock.enabled).toBe(false);
     expect(config.gemini.apiKey).toBeUndefined();
     expect(config.scryptCost).toBe(DEFAULT_SCRYPT_COST);
@@ -69,10 +73,12 @@ describe('loadConfig', () => {
   it('on real AWS scores Writing on Bedrock unless told not to, and needs SES in production', () => {
     expect(loadConfig({ AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock).toMatchObject({ enabled: true, region: 'eu-west-2' });
     expect(loadConfig({ AWS_REGION: 'eu-west-2', BEDROCK_ENABLED: 'false' }, { rootDirectory: root }).bedrock.enabled).toBe(false);
-    expect(loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock.enabled).toBe(false);
-    expect(problemsOf({ NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40), SPEAKING_AUDIO_BUCKET: 'audio-bucket' })).toEqual([
-      'SES_FROM_ADDRESS: required in production on AWS, or email would go to a local outbox nobody reads (not set)',
-    ]);
+    expect(
+      loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_REGION: 'eu-west-2' }, { rootDirectory: root }).bedrock.enabled,
+    ).toBe(false);
+    expect(
+      problemsOf({ NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40), SPEAKING_AUDIO_BUCKET: 'audio-bucket' }),
+    ).toEqual(['SES_FROM_ADDRESS: required in production on AWS, or email would go to a local outbox nobody reads (not set)']);
   });
 
   it('keeps speaking audio in a folder unless a bucket is named, and needs the bucket in production on AWS', () => {
@@ -80,25 +86,36 @@ describe('loadConfig', () => {
       kind: 'directory',
       directory: '/var/lib/ielts/speaking-audio',
     });
-    expect(loadConfig({ SPEAKING_AUDIO_BUCKET: 'audio', S3_ENDPOINT: 'http://127.0.0.1:4568' }, { rootDirectory: root }).speakingAudio).toEqual({
+    expect(
+      loadConfig({ SPEAKING_AUDIO_BUCKET: 'audio', S3_ENDPOINT: 'http://127.0.0.1:4568' }, { rootDirectory: root }).speakingAudio,
+    ).toEqual({
       kind: 's3',
       bucket: 'audio',
       region: 'us-east-1',
       endpoint: 'http://127.0.0.1:4568',
     });
-    expect(problemsOf({ SPEAKING_AUDIO_BUCKET: 'audio' })).toEqual(["SPEAKING_AUDIO_BUCKET: needs AWS_REGION, the bucket's region (not set)"]);
+    expect(problemsOf({ SPEAKING_AUDIO_BUCKET: 'audio' })).toEqual([
+      "SPEAKING_AUDIO_BUCKET: needs AWS_REGION, the bucket's region (not set)",
+    ]);
     expect(problemsOf({ SPEAKING_AUDIO_BUCKET: 'Not_A_Bucket' })).toEqual([
       'SPEAKING_AUDIO_BUCKET: must be an S3 bucket name: 3–63 lowercase letters, digits, "." and "-" (got "Not_A_Bucket")',
     ]);
     expect(problemsOf({ S3_ENDPOINT: 'http://127.0.0.1:4568' })).toEqual([
       'S3_ENDPOINT: only used with SPEAKING_AUDIO_BUCKET, which is not set (set both, or neither)',
     ]);
-    const production = { NODE_ENV: 'production', AWS_REGION: 'eu-west-2', CURSOR_SECRET: 'x'.repeat(40), SES_FROM_ADDRESS: 'no-reply@example.com' };
+    const production = {
+      NODE_ENV: 'production',
+      AWS_REGION: 'eu-west-2',
+      CURSOR_SECRET: 'x'.repeat(40),
+      SES_FROM_ADDRESS: 'no-reply@example.com',
+    };
     expect(problemsOf(production)).toEqual([
       "SPEAKING_AUDIO_BUCKET: required in production on AWS, or a speaking test's audio would wait on the disk of whichever instance took the turn (not set)",
     ]);
     // Against DynamoDB Local (tests, a single box) the folder is allowed in production.
-    expect(loadConfig({ ...production, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root }).speakingAudio.kind).toBe('directory');
+    expect(loadConfig({ ...production, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }, { rootDirectory: root }).speakingAudio.kind).toBe(
+      'directory',
+    );
   });
 
   it('uses a DynamoDB endpoint when one is given', () => {
@@ -115,7 +132,11 @@ describe('loadConfig', () => {
       secretAccessKey: 'local',
     });
     const keys = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' };
-    expect(loadConfig(keys, { rootDirectory: root }).endpointCredentials).toEqual({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' });
+    expect(loadConfig(keys, { rootDirectory: root }).endpointCredentials).toEqual({
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+    });
     // A key without its secret is no credential: the placeholders stay.
     expect(loadConfig({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' }, { rootDirectory: root }).endpointCredentials.accessKeyId).toBe('local');
   });
@@ -123,11 +144,19 @@ describe('loadConfig', () => {
   it('reuses questions and rubrics for a minute unless told otherwise', () => {
     expect(loadConfig({}, { rootDirectory: root }).contentCacheSeconds).toBe(60);
     expect(loadConfig({ CONTENT_CACHE_SECONDS: '0' }, { rootDirectory: root }).contentCacheSeconds).toBe(0);
-    expect(problemsOf({ CONTENT_CACHE_SECONDS: '-1' })).toEqual(['CONTENT_CACHE_SECONDS: must be a whole number from 0 to 3600 (got "-1")']);
+    expect(problemsOf({ CONTENT_CACHE_SECONDS: '-1' })).toEqual([
+      'CONTENT_CACHE_SECONDS: must be a whole number from 0 to 3600 (got "-1")',
+    ]);
   });
 
   it('names every bad variable with what is wrong and what it got', () => {
-    const problems = problemsOf({ PORT: 'eighty', SCRYPT_COST: '1000', BEDROCK_ENABLED: 'maybe', DYNAMODB_ENDPOINT: 'not a url', NODE_ENV: 'staging' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      SCRYPT_COST: '1000',
+      BEDROCK_ENABLED: 'maybe',
+      DYNAMODB_ENDPOINT: 'not a url',
+      NODE_ENV: 'staging',
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         'PORT: must be a whole number from 0 to 65535 (got "eighty")',
@@ -150,8 +179,12 @@ describe('loadConfig', () => {
   });
 
   it('checks combinations', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['CURSOR_SECRET: required in production, at least 32 random characters (not set)']);
-    expect(problemsOf({ SESSION_IDLE_TTL_SECONDS: '7200', SESSION_ABSOLUTE_TTL_SECONDS: '3600' })[0]).toMatch(/^SESSION_IDLE_TTL_SECONDS: must not exceed/);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'CURSOR_SECRET: required in production, at least 32 random characters (not set)',
+    ]);
+    expect(problemsOf({ SESSION_IDLE_TTL_SECONDS: '7200', SESSION_ABSOLUTE_TTL_SECONDS: '3600' })[0]).toMatch(
+      /^SESSION_IDLE_TTL_SECONDS: must not exceed/,
+    );
     expect(problemsOf({ SES_FROM_ADDRESS: 'a@b.co' })[0]).toMatch(/^SES_REGION: needed/);
   });
 
@@ -162,7 +195,8 @@ describe('loadConfig', () => {
   it('takes CORS origins as a list of bare origins, none by default, never a wildcard', () => {
     expect(loadConfig({}, { rootDirectory: root }).corsOrigins).toEqual([]);
     expect(
-      loadConfig({ CORS_ORIGINS: ' https://App.Example.com/ , http://localhost:5173,https://app.example.com' }, { rootDirectory: root }).corsOrigins,
+      loadConfig({ CORS_ORIGINS: ' https://App.Example.com/ , http://localhost:5173,https://app.example.com' }, { rootDirectory: root })
+        .corsOrigins,
     ).toEqual(['https://app.example.com', 'http://localhost:5173']);
     const problems = problemsOf({ CORS_ORIGINS: '*,https://app.example.com/path,ftp://files.example.com' });
     expect(problems).toEqual([
@@ -177,13 +211,18 @@ describe('loadConfig', () => {
     expect(problemsOf(production)).toEqual([
       "RECAPTCHA_SECRET: is Google's public test secret, which accepts every token: use your site's secret in production",
     ]);
-    expect(loadConfig({ RECAPTCHA_SECRET: GOOGLE_TEST_RECAPTCHA_SECRET }, { rootDirectory: root }).recaptcha.secret).toBe(GOOGLE_TEST_RECAPTCHA_SECRET);
+    expect(loadConfig({ RECAPTCHA_SECRET: GOOGLE_TEST_RECAPTCHA_SECRET }, { rootDirectory: root }).recaptcha.secret).toBe(
+      GOOGLE_TEST_RECAPTCHA_SECRET,
+    );
   });
 
   it('takes payments through Stripe only with both its key and its webhook secret', () => {
     expect(loadConfig({}, { rootDirectory: root }).payments).toEqual({ kind: 'none' });
     expect(
-      loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_def', STRIPE_API_BASE: 'http://127.0.0.1:12111' }, { rootDirectory: root }).payments,
+      loadConfig(
+        { STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_def', STRIPE_API_BASE: 'http://127.0.0.1:12111' },
+        { rootDirectory: root },
+      ).payments,
     ).toEqual({ kind: 'stripe', secretKey: 'sk_test_abc', webhookSecret: 'whsec_def', apiBase: 'http://127.0.0.1:12111' });
     expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toEqual([
       'STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY, or paid packs would never be granted (not set)',

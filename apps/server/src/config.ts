@@ -121,7 +121,13 @@ const integer = (minimum: number, maximum: number) =>
 
 /** An AWS region name such as `eu-west-2`, `us-gov-west-1` or `cn-north-1`. */
 const region = () =>
-  z.preprocess(blankToUndefined, z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'must be an AWS region such as eu-west-2').optional());
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'must be an AWS region such as eu-west-2')
+      .optional(),
+  );
 
 const flag = () =>
   z.preprocess(
@@ -172,7 +178,10 @@ const origins = () =>
           if (entry === '*' || entry === 'null') {
             context.addIssue({ code: 'custom', message: `must list each origin: "${entry}" cannot be allowed with credentials` });
           } else if (!toOrigin(entry)) {
-            context.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://app.example.com (scheme, host and port only)` });
+            context.addIssue({
+              code: 'custom',
+              message: `"${entry}" is not an origin such as https://app.example.com (scheme, host and port only)`,
+            });
           }
         }
       })
@@ -197,13 +206,28 @@ const environmentSchema = z.object({
   DYNAMODB_ENDPOINT: url(),
   DYNAMODB_REQUEST_TIMEOUT_MS: integer(100, 120_000),
   CONTENT_CACHE_SECONDS: integer(0, 3600),
-  TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
-  TABLE_SUFFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."').optional()),
+  TABLE_PREFIX: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."')
+      .optional(),
+  ),
+  TABLE_SUFFIX: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."')
+      .optional(),
+  ),
   CREATE_TABLES: flag(),
   SEED_CONTENT: flag(),
   OUTBOX_DIR: text(),
   MAIL_FROM: text(),
-  SES_FROM_ADDRESS: z.preprocess(blankToUndefined, z.string().regex(/@/, 'must be an email address, optionally with a name: "Name <a@b.c>"').optional()),
+  SES_FROM_ADDRESS: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/@/, 'must be an email address, optionally with a name: "Name <a@b.c>"').optional(),
+  ),
   SES_REGION: region(),
   SES_ENDPOINT: url(),
   SPEAKING_AUDIO_BUCKET: z.preprocess(
@@ -252,9 +276,18 @@ const environmentSchema = z.object({
   CORS_ORIGINS: origins(),
   STRIPE_SECRET_KEY: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret or restricted key (sk_live_…, sk_test_…)').optional(),
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret or restricted key (sk_live_…, sk_test_…)')
+      .optional(),
   ),
-  STRIPE_WEBHOOK_SECRET: z.preprocess(blankToUndefined, z.string().regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be the webhook's signing secret (whsec_…)").optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be the webhook's signing secret (whsec_…)")
+      .optional(),
+  ),
   STRIPE_API_BASE: url(),
 });
 
@@ -333,7 +366,12 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   if (variables.SPEAKING_AUDIO_BUCKET) {
     const s3Region = variables.AWS_REGION ?? (variables.S3_ENDPOINT ? 'us-east-1' : undefined);
     if (!s3Region) problems.push("SPEAKING_AUDIO_BUCKET: needs AWS_REGION, the bucket's region (not set)");
-    speakingAudio = { kind: 's3', bucket: variables.SPEAKING_AUDIO_BUCKET, region: s3Region ?? 'us-east-1', endpoint: variables.S3_ENDPOINT };
+    speakingAudio = {
+      kind: 's3',
+      bucket: variables.SPEAKING_AUDIO_BUCKET,
+      region: s3Region ?? 'us-east-1',
+      endpoint: variables.S3_ENDPOINT,
+    };
   } else {
     if (variables.S3_ENDPOINT) problems.push('S3_ENDPOINT: only used with SPEAKING_AUDIO_BUCKET, which is not set (set both, or neither)');
     speakingAudio = { kind: 'directory', directory: path.join(dataDir, 'speaking-audio') };
@@ -374,7 +412,12 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
 
   let payments: PaymentsConfig = { kind: 'none' };
   if (variables.STRIPE_SECRET_KEY && variables.STRIPE_WEBHOOK_SECRET) {
-    payments = { kind: 'stripe', secretKey: variables.STRIPE_SECRET_KEY, webhookSecret: variables.STRIPE_WEBHOOK_SECRET, apiBase: variables.STRIPE_API_BASE };
+    payments = {
+      kind: 'stripe',
+      secretKey: variables.STRIPE_SECRET_KEY,
+      webhookSecret: variables.STRIPE_WEBHOOK_SECRET,
+      apiBase: variables.STRIPE_API_BASE,
+    };
   } else if (variables.STRIPE_SECRET_KEY) {
     problems.push('STRIPE_WEBHOOK_SECRET: needed with STRIPE_SECRET_KEY, or paid packs would never be granted (not set)');
   } else if (variables.STRIPE_WEBHOOK_SECRET) {

@@ -13,7 +13,9 @@ let server: TestServer;
 let stripe: StripeStandIn;
 beforeAll(async () => {
   stripe = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET });
-  server = await startTestServer({ env: { STRIPE_SECRET_KEY: 'sk_test_contractCoverage', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stripe.apiBase } });
+  server = await startTestServer({
+    env: { STRIPE_SECRET_KEY: 'sk_test_contractCoverage', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stripe.apiBase },
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -63,11 +65,13 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
     expect((await web.purchases.products()).checkout_available).toBe(true);
     const checkout = await web.purchases.checkout({ product_id: 'writing-pack-5' });
     const event = stripe.complete(checkout.checkout_session_id);
-    await fetch(new Request(`${server.baseUrl}/api/purchases/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
-      body: event.payload,
-    }));
+    await fetch(
+      new Request(`${server.baseUrl}/api/purchases/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+        body: event.payload,
+      }),
+    );
     expect((await web.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')?.remaining).toBe(8);
 
     const page = await web.questions.list({ type: 'writing_task2' });
@@ -93,7 +97,12 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
       server.clock.advance(20_500);
       view = await web.speaking.submitTurn(
         { id: view.assessment_id },
-        { part: view.current_prompt!.part, prompt_id: view.current_prompt!.prompt_id, transcript: { text: TASK2_ESSAY.slice(0, 400) }, duration_ms: 20_000 },
+        {
+          part: view.current_prompt!.part,
+          prompt_id: view.current_prompt!.prompt_id,
+          transcript: { text: TASK2_ESSAY.slice(0, 400) },
+          duration_ms: 20_000,
+        },
       );
     }
     const spoken = await web.speaking.complete({ id: view.assessment_id });
@@ -113,6 +122,10 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
 
     const mail = (await server.mailTo(email)).map((entry) => entry.subject);
     expect(mail.filter((subject) => subject.startsWith('Your '))).toHaveLength(4);
-    expect([...succeeded].sort()).toEqual(listRoutes().map(({ group, name }) => `${group}.${name}`).sort());
+    expect([...succeeded].sort()).toEqual(
+      listRoutes()
+        .map(({ group, name }) => `${group}.${name}`)
+        .sort(),
+    );
   });
 });

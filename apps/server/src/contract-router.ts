@@ -106,7 +106,9 @@ function tooLarge(maxBytes: number): ServerError {
 function checkBodyHeaders(context: Context, maxBytes: number): void {
   const contentType = context.req.header('content-type');
   if (!isJsonMediaType(contentType)) {
-    throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)', { headers: CLOSE_CONNECTION });
+    throw new ServerError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json)', {
+      headers: CLOSE_CONNECTION,
+    });
   }
   // JSON is UTF-8 (RFC 8259): a body declared in another charset would be misread, so it is refused.
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();

@@ -106,7 +106,8 @@ describe('a server killed in the middle of a burst of submissions', { timeout: 6
       expect(new Set(history).size).toBe(history.length);
       expect(answered.filter((id) => !history.includes(id))).toEqual([]);
       // Every history entry has its item, completed (answered or stored just before the kill).
-      for (const id of history) await expect(signedIn.assessments.get({ id })).resolves.toMatchObject({ assessment_id: id, completed: true });
+      for (const id of history)
+        await expect(signedIn.assessments.get({ id })).resolves.toMatchObject({ assessment_id: id, completed: true });
       // The sign-in gave back what requests killed between counting and storing had counted (see
       // README.md, "Entitlements"): the allowance used is the assessments stored.
       const writing = (await signedIn.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')!;

@@ -64,7 +64,9 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   // learner's essay: Harper's WebAssembly takes seconds to compile. A failure is not fatal: the
   // scorer then scores without it.
   const grammarChecker = config.offlineGrammarCheck && !writingEvaluator ? createGrammarChecker() : undefined;
-  grammarChecker?.setup().catch((error: unknown) => console.error('The grammar checker failed to load; offline writing is scored without it.', error));
+  grammarChecker
+    ?.setup()
+    .catch((error: unknown) => console.error('The grammar checker failed to load; offline writing is scored without it.', error));
   const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime, ...(grammarChecker ? { grammarChecker } : {}) });
 
   const gemini =

@@ -2,7 +2,10 @@ import { ASSESSMENT_TYPE_NAMES, formatBand, type Assessment } from '@ielts-genai
 import type { EmailMessage } from './mailer.js';
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
+  value.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
+  );
 
 function message(to: string, subject: string, paragraphs: string[], link?: { label: string; url: string }): EmailMessage {
   const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), '— IELTS GenAI Prep'].join('\n\n');

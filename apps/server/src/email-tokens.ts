@@ -15,7 +15,11 @@ export interface EmailTokenServices {
  * session-shaped item of the sessions table (TTL, per-user index), keyed by a hash that differs
  * per purpose, so it can never be used as a login session. Only the hash is stored.
  */
-export async function issueEmailToken(services: EmailTokenServices, user: User, purpose: Exclude<TokenPurpose, 'session'>): Promise<string> {
+export async function issueEmailToken(
+  services: EmailTokenServices,
+  user: User,
+  purpose: Exclude<TokenPurpose, 'session'>,
+): Promise<string> {
   const token = createSecretToken();
   const now = services.clock();
   const at = Math.floor(now.getTime() / 1000);

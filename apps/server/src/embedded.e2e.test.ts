@@ -87,10 +87,13 @@ describe('the one-command start on the embedded store', { timeout: 300_000 }, ()
       expect((await client.health.check()).status).toBe('ok');
       await client.auth.register({ email, password: GOOD_PASSWORD });
       // Registration answers before the mail is sent (it waits in the outbox table for the poller), so it lands just after.
-      const mail = await vi.waitFor(() => outbox().find((file) => file.includes('Subject: Confirm your email address')) ?? assertNever('no mail yet'), {
-        timeout: 60_000,
-        interval: 50,
-      });
+      const mail = await vi.waitFor(
+        () => outbox().find((file) => file.includes('Subject: Confirm your email address')) ?? assertNever('no mail yet'),
+        {
+          timeout: 60_000,
+          interval: 50,
+        },
+      );
       expect(mail).toContain(`To: ${email}`);
       const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail ?? '')?.[1];
       expect(token).toBeDefined();
@@ -148,7 +151,9 @@ describe('the one-command start on the embedded store', { timeout: 300_000 }, ()
       expect(second.code).toBe(2);
       expect(ownLines(second.output)).toEqual([
         'Invalid configuration:',
-        expect.stringMatching(/^ {2}- DATA_DIR: another server is using .* \(its store answers at http:\/\/127\.0\.0\.1:\d+\): stop it, or choose another DATA_DIR$/),
+        expect.stringMatching(
+          /^ {2}- DATA_DIR: another server is using .* \(its store answers at http:\/\/127\.0\.0\.1:\d+\): stop it, or choose another DATA_DIR$/,
+        ),
       ]);
       expect((await fetch(`${url}/health`)).status).toBe(200);
 
@@ -187,7 +192,10 @@ describe('the one-command start on the embedded store', { timeout: 300_000 }, ()
     writeFileSync(notAFolder, 'not a folder');
     const run = await runMainToExit({ DATA_DIR: path.join(notAFolder, 'data') });
     expect(run.code).toBe(2);
-    expect(ownLines(run.output)).toEqual(['Invalid configuration:', `  - DATA_DIR: cannot create or write the folder ${path.join(notAFolder, 'data')} (ENOTDIR)`]);
+    expect(ownLines(run.output)).toEqual([
+      'Invalid configuration:',
+      `  - DATA_DIR: cannot create or write the folder ${path.join(notAFolder, 'data')} (ENOTDIR)`,
+    ]);
     expect(run.output).not.toMatch(/\n\s+at /);
   });
 });

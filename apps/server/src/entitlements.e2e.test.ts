@@ -56,7 +56,12 @@ describe('entitlements under concurrent requests', () => {
     const first = await raceForReading(client, 8);
     expect(first.stored).toBe(2);
     expect(first.refusedStatuses).toEqual(Array(6).fill(402));
-    expect(await entitlementOf(client, 'reading_academic')).toEqual({ assessment_type: 'reading_academic', granted: 2, used: 2, remaining: 0 });
+    expect(await entitlementOf(client, 'reading_academic')).toEqual({
+      assessment_type: 'reading_academic',
+      granted: 2,
+      used: 2,
+      remaining: 0,
+    });
 
     // One more bought: of five at once, one gets it.
     await grant(email, 'reading_academic', 1);
@@ -64,13 +69,19 @@ describe('entitlements under concurrent requests', () => {
     expect(second.stored).toBe(1);
     expect(second.refusedStatuses).toEqual(Array(4).fill(402));
     expect((await client.assessments.list({ limit: 50 })).items).toHaveLength(3);
-    expect(await entitlementOf(client, 'reading_academic')).toEqual({ assessment_type: 'reading_academic', granted: 3, used: 3, remaining: 0 });
+    expect(await entitlementOf(client, 'reading_academic')).toEqual({
+      assessment_type: 'reading_academic',
+      granted: 3,
+      used: 3,
+      remaining: 0,
+    });
   });
 
   it('let exactly the allowance of speaking tests be scored when completions race (starting costs nothing)', async () => {
     const { client } = await server.signUp();
     const answered = [];
-    for (let index = 0; index < 3; index++) answered.push(await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-001' })));
+    for (let index = 0; index < 3; index++)
+      answered.push(await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-001' })));
     expect(await entitlementOf(client, 'speaking')).toMatchObject({ used: 0, remaining: 2 });
     const results = await Promise.allSettled(answered.map((view) => client.speaking.complete({ id: view.assessment_id })));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
@@ -110,7 +121,9 @@ describe('entitlements under concurrent requests', () => {
         timestamp: server.clock.now().toISOString(),
         completed: scored,
         overall_band: scored ? 6 : null,
-        ...(scored ? { provenance: { provider: 'answer_key' as const, model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 } } : {}),
+        ...(scored
+          ? { provenance: { provider: 'answer_key' as const, model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 } }
+          : {}),
       });
     // Two scored, and one speaking test left unfinished, which is never charged.
     await store('speaking', 'sp-001', false);
@@ -119,7 +132,15 @@ describe('entitlements under concurrent requests', () => {
     expect(await entitlementOf(client, 'reading_academic')).toMatchObject({ granted: 2, used: 2, remaining: 0 });
     expect(await entitlementOf(client, 'speaking')).toMatchObject({ granted: 2, used: 0, remaining: 2 });
     // The first count became the counters: every type has one now.
-    const counted = { writing_task1_academic: 0, writing_task1_general_training: 0, writing_task2: 0, speaking: 0, reading_academic: 2, reading_general_training: 0, listening: 0 };
+    const counted = {
+      writing_task1_academic: 0,
+      writing_task1_general_training: 0,
+      writing_task2: 0,
+      speaking: 0,
+      reading_academic: 2,
+      reading_general_training: 0,
+      listening: 0,
+    };
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual(counted);
     expect((await raceForReading(client, 3)).stored).toBe(0);
     expect(await server.repositories.users.getAllowanceUsage(email)).toEqual(counted);

@@ -59,7 +59,10 @@ export async function entitlementsOf(services: AppServices, { user, allowanceUsa
 export async function ensureAllowanceLeft(services: AppServices, account: Account, type: AssessmentType): Promise<void> {
   const entitlement = (await entitlementsOf(services, account)).find((entry) => entry.assessment_type === type)!;
   if (entitlement.remaining <= 0) {
-    throw new ServerError('payment_required', `You have used all ${entitlement.granted} of your ${type} assessments: buy a pack to take more`);
+    throw new ServerError(
+      'payment_required',
+      `You have used all ${entitlement.granted} of your ${type} assessments: buy a pack to take more`,
+    );
   }
 }
 
@@ -130,7 +133,10 @@ export async function reserveAssessment(services: AppServices, user: User, type:
         await users.releaseAllowance(user.email, type);
       } catch (error) {
         // The user loses one assessment rather than the request its real error.
-        services.logger.error('assessment allowance not given back', { type, error: error instanceof Error ? error.message : String(error) });
+        services.logger.error('assessment allowance not given back', {
+          type,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     },
   };

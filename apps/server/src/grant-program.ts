@@ -19,14 +19,26 @@ const argumentsSchema = z.object({
   product: z.string().min(1, '--product is required').max(128),
   types: z
     .string({ error: '--types is required' })
-    .transform((value) => value.split(',').map((type) => type.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(assessmentTypeSchema.options, { error: `--types takes: ${assessmentTypeSchema.options.join(', ')}` })).min(1, '--types is required')),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((type) => type.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(assessmentTypeSchema.options, { error: `--types takes: ${assessmentTypeSchema.options.join(', ')}` }))
+        .min(1, '--types is required'),
+    ),
   count: z
     .string({ error: '--count is required' })
     .regex(/^\d+$/, '--count must be a whole number')
     .transform(Number)
     .pipe(z.int().min(1, '--count must be at least 1').max(10_000)),
-  'purchase-id': z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '--purchase-id: 1–128 letters, digits, "_", "-", "." or ":"').optional(),
+  'purchase-id': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,128}$/, '--purchase-id: 1–128 letters, digits, "_", "-", "." or ":"')
+    .optional(),
   expires: z.iso.datetime({ error: '--expires must be an ISO date-time such as 2027-01-01T00:00:00Z' }).optional(),
   source: purchaseSourceSchema.default('admin'),
 });

@@ -22,14 +22,19 @@ async function main(): Promise<number> {
     close = embedded.close;
   } else {
     const { client, documentClient: created } = createDynamoClients(
-      storage.kind === 'endpoint' ? { endpoint: storage.endpoint, region: storage.region, credentials: config.endpointCredentials } : { region: storage.region },
+      storage.kind === 'endpoint'
+        ? { endpoint: storage.endpoint, region: storage.region, credentials: config.endpointCredentials }
+        : { region: storage.region },
     );
     documentClient = created;
     close = async () => client.destroy();
   }
   try {
     const repositories = createRepositories({ documentClient, cursorSecret: config.cursorSecret, ...naming });
-    return await runGrant(process.argv.slice(2).filter((argument) => argument !== '--'), { repositories, output: console });
+    return await runGrant(
+      process.argv.slice(2).filter((argument) => argument !== '--'),
+      { repositories, output: console },
+    );
   } finally {
     await close();
   }

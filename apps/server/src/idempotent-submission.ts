@@ -71,9 +71,9 @@ export async function runIdempotently(
       try {
         return await work;
       } catch (error) {
-        await assessments.releaseIdempotencyKey(claim).catch((releaseError: unknown) =>
-          services.logger.error('idempotency key not given back', { error: String(releaseError) }),
-        );
+        await assessments
+          .releaseIdempotencyKey(claim)
+          .catch((releaseError: unknown) => services.logger.error('idempotency key not given back', { error: String(releaseError) }));
         throw error;
       } finally {
         services.idempotentInFlight.delete(localKey);
@@ -81,9 +81,13 @@ export async function runIdempotently(
     }
     const { record } = claimed;
     if (record.fingerprint !== null && record.fingerprint !== claim.fingerprint) {
-      throw new ServerError('idempotency_key_reused', 'This idempotency key was used with another request: use a new key for a new request', {
-        details: [{ path: 'idempotency_key', message: 'was sent before with another request body' }],
-      });
+      throw new ServerError(
+        'idempotency_key_reused',
+        'This idempotency key was used with another request: use a new key for a new request',
+        {
+          details: [{ path: 'idempotency_key', message: 'was sent before with another request body' }],
+        },
+      );
     }
     const stored = await assessments.get(record.target_assessment_id);
     if (stored && stored.user_id === user.user_id) return stored;

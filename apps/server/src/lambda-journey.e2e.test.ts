@@ -113,7 +113,8 @@ async function mailTo(email: string): Promise<SentEmail[]> {
   return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email)));
 }
 
-const ANSWER = 'I would say it depends on the situation, because people have different needs and habits, and what suits one family may not suit another.';
+const ANSWER =
+  'I would say it depends on the situation, because people have different needs and habits, and what suits one family may not suit another.';
 
 beforeAll(async () => {
   s3 = await startLocalS3();
@@ -141,9 +142,16 @@ afterAll(async () => {
 
 describe('the Lambda handler on two instances whose /tmp is emptied before every invocation', () => {
   // Two cold starts create the tables and load the content: minutes on a busy machine.
-  it('takes a learner through registration, the emailed confirmation, sign-in, a writing result and a speaking test answered on both', { timeout: 600_000 }, async () => {
+  it('takes a learner through registration, the emailed confirmation, sign-in, a writing result and a speaking test answered on both', {
+    timeout: 600_000,
+  }, async () => {
     let token: string | null = null;
-    const learner: ApiClient = createApiClient({ baseUrl: 'https://api.ielts.test', fetch: lambdaFetch, getToken: () => token, retry: false });
+    const learner: ApiClient = createApiClient({
+      baseUrl: 'https://api.ielts.test',
+      fetch: lambdaFetch,
+      getToken: () => token,
+      retry: false,
+    });
     const email = `lambda-journey-${randomUUID().slice(0, 8)}@example.com`;
     await learner.auth.register({ email, password: GOOD_PASSWORD, display_name: 'Fresh Tmp' });
     const mail = (await mailTo(email)).filter((entry) => entry.subject.includes('Confirm your email'));
@@ -158,7 +166,10 @@ describe('the Lambda handler on two instances whose /tmp is emptied before every
 
     // A writing result scored on one instance is read back on the other.
     const written = await learner.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY });
-    const readBack = [await learner.assessments.get({ id: written.assessment_id }), await learner.assessments.get({ id: written.assessment_id })];
+    const readBack = [
+      await learner.assessments.get({ id: written.assessment_id }),
+      await learner.assessments.get({ id: written.assessment_id }),
+    ];
     expect(readBack.map((assessment) => assessment.overall_band)).toEqual([written.overall_band, written.overall_band]);
 
     // A speaking test whose turns alternate between the instances, each with its recording.
@@ -202,7 +213,9 @@ describe('the Lambda handler on two instances whose /tmp is emptied before every
 
     const history = await learner.assessments.list({ limit: 10 });
     expect(history.items.map((item) => item.assessment_id).sort()).toEqual([written.assessment_id, scored.assessment_id].sort());
-    const used = (await learner.entitlements.get()).entitlements.filter((entry) => entry.used > 0).map((entry) => [entry.assessment_type, entry.used]);
+    const used = (await learner.entitlements.get()).entitlements
+      .filter((entry) => entry.used > 0)
+      .map((entry) => [entry.assessment_type, entry.used]);
     expect(used.sort()).toEqual([
       ['speaking', 1],
       ['writing_task2', 1],

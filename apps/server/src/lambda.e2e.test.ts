@@ -40,7 +40,10 @@ describe('the Lambda handler', () => {
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
 
     const email = `lambda-${randomUUID().slice(0, 8)}@example.com`;
-    const registered = await handler(event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    const registered = await handler(
+      event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never,
+      {} as never,
+    );
     expect(registered.statusCode).toBe(202);
     const login = await handler(event('POST', '/api/auth/login', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
     expect(login.statusCode).toBe(200);
@@ -61,15 +64,24 @@ describe('the Lambda handler as the mail sender', () => {
     // Mail the previous test left in the outbox goes first.
     await handler(sweep);
     const email = `lambda-mail-${randomUUID().slice(0, 8)}@example.com`;
-    const registered = await handler(event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never, {} as never);
+    const registered = await handler(
+      event('POST', '/api/auth/register', { body: { email, password: GOOD_PASSWORD } }) as never,
+      {} as never,
+    );
     expect(registered.statusCode).toBe(202);
     const sent = async () => {
-      const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; subject: string }> };
+      const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as {
+        emails: Array<{ destination: { to: string[] }; subject: string }>;
+      };
       return store.emails.filter((mail) => mail.destination.to.some((address) => address.includes(email))).map((mail) => mail.subject);
     };
     expect(await sent()).toEqual([]);
     // What the outbox's stream delivers (keys only are read), and a record of another table's shape, ignored.
-    const record = (messageId: string, eventName: string) => ({ eventSource: 'aws:dynamodb' as const, eventName, dynamodb: { Keys: { message_id: { S: messageId } } } });
+    const record = (messageId: string, eventName: string) => ({
+      eventSource: 'aws:dynamodb' as const,
+      eventName,
+      dynamodb: { Keys: { message_id: { S: messageId } } },
+    });
     const unknownId = `not-a-message-${randomUUID()}`;
     const streamed = await handler({ Records: [record(unknownId, 'MODIFY'), record(unknownId, 'REMOVE')] });
     // The unknown id claims nothing; whatever is due is drained with it.

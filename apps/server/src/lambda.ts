@@ -50,7 +50,9 @@ export interface ServerLambdaHandler {
 export function mailEventMessageIds(event: unknown): string[] | undefined {
   const stream = streamEventSchema.safeParse(event);
   if (stream.success) {
-    return stream.data.Records.filter((record) => record.eventName !== 'REMOVE').flatMap((record) => record.dynamodb?.Keys?.message_id?.S ?? []);
+    return stream.data.Records.filter((record) => record.eventName !== 'REMOVE').flatMap(
+      (record) => record.dynamodb?.Keys?.message_id?.S ?? [],
+    );
   }
   return scheduledEventSchema.safeParse(event).success ? [] : undefined;
 }

@@ -46,9 +46,17 @@ export async function ownAssessment(services: AppServices, user: User, assessmen
  * a second completion never sends a second notice; the sender composes it only if the assessment
  * was stored completed. No request waits for the mail service.
  */
-export async function holdResultNotice(services: AppServices, user: User, assessmentId: string, requestId: string | undefined): Promise<HeldMail | undefined> {
+export async function holdResultNotice(
+  services: AppServices,
+  user: User,
+  assessmentId: string,
+  requestId: string | undefined,
+): Promise<HeldMail | undefined> {
   if (!user.preferences.email_notifications) return undefined;
-  return services.mail.hold({ kind: 'result', recipient: user.email, payload: { assessment_id: assessmentId } }, { requestId, messageId: `result-${assessmentId}` });
+  return services.mail.hold(
+    { kind: 'result', recipient: user.email, payload: { assessment_id: assessmentId } },
+    { requestId, messageId: `result-${assessmentId}` },
+  );
 }
 
 /** The request an answer came in with. */
@@ -170,7 +178,8 @@ export function createLearningHandlers(
         const remaining = after === undefined ? all : all.filter((question) => question.question_id.localeCompare(after) > 0);
         const page = remaining.slice(0, query.limit);
         const last = page[page.length - 1];
-        const next = remaining.length > query.limit && last ? Buffer.from(JSON.stringify({ after: last.question_id })).toString('base64url') : null;
+        const next =
+          remaining.length > query.limit && last ? Buffer.from(JSON.stringify({ after: last.question_id })).toString('base64url') : null;
         return { items: page.map(toPublicQuestion), next_cursor: next };
       },
       async get({ params }) {
@@ -184,8 +193,10 @@ export function createLearningHandlers(
       async evaluate({ body, caller, context }) {
         const question = await questionOfKind(services, body.question_id, isWritingType, 'a writing question');
         const rubric = await repositories.rubrics.getByType(question.assessment_type);
-        return scoreAndStore(services, submissionOf(context, 'writing.evaluate', caller.user, question, body, { essay: body.essay }), (onSafetyEvent) =>
-          evaluators.writing({ question, essay: body.essay, rubric, onSafetyEvent }),
+        return scoreAndStore(
+          services,
+          submissionOf(context, 'writing.evaluate', caller.user, question, body, { essay: body.essay }),
+          (onSafetyEvent) => evaluators.writing({ question, essay: body.essay, rubric, onSafetyEvent }),
         );
       },
     },
@@ -198,8 +209,10 @@ export function createLearningHandlers(
           (type) => isAnswerKeyType(type) && type !== 'listening',
           'a reading test',
         );
-        return scoreAndStore(services, submissionOf(context, 'reading.evaluate', caller.user, question, body, { answers: body.answers }), () =>
-          evaluators.answerSheet({ question, answers: body.answers }),
+        return scoreAndStore(
+          services,
+          submissionOf(context, 'reading.evaluate', caller.user, question, body, { answers: body.answers }),
+          () => evaluators.answerSheet({ question, answers: body.answers }),
         );
       },
     },
@@ -207,8 +220,10 @@ export function createLearningHandlers(
     listening: {
       async evaluate({ body, caller, context }) {
         const question = await questionOfKind(services, body.question_id, (type) => type === 'listening', 'a listening test');
-        return scoreAndStore(services, submissionOf(context, 'listening.evaluate', caller.user, question, body, { answers: body.answers }), () =>
-          evaluators.answerSheet({ question, answers: body.answers }),
+        return scoreAndStore(
+          services,
+          submissionOf(context, 'listening.evaluate', caller.user, question, body, { answers: body.answers }),
+          () => evaluators.answerSheet({ question, answers: body.answers }),
         );
       },
     },
@@ -222,7 +237,10 @@ export function createLearningHandlers(
           for (const id of new Set(page.items.flatMap((item) => (item.question_id ? [item.question_id] : [])))) {
             titles.set(id, (await repositories.questions.get(id))?.title ?? null);
           }
-          return { ...page, items: page.items.map((item) => summarizeAssessment(item, item.question_id ? (titles.get(item.question_id) ?? null) : null)) };
+          return {
+            ...page,
+            items: page.items.map((item) => summarizeAssessment(item, item.question_id ? (titles.get(item.question_id) ?? null) : null)),
+          };
         } catch (error) {
           if (DalError.isInstance(error, 'invalid_cursor')) throw fieldError('cursor', 'is not a cursor this list gave out');
           throw error;

@@ -17,8 +17,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
-
 const writingTask2 = practiceQuestions.find((question) => question.assessment_type === 'writing_task2')!;
 const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
 const listening = practiceQuestions.find((question) => question.assessment_type === 'listening')!;
@@ -48,7 +46,9 @@ async function apiError(promise: Promise<unknown>): Promise<ApiError> {
 describe('questions', () => {
   it('lists a type page by page, without answer keys', async () => {
     const { client } = await server.signUp();
-    const expected = practiceQuestions.filter((question) => question.assessment_type === 'writing_task2').map((question) => question.question_id);
+    const expected = practiceQuestions
+      .filter((question) => question.assessment_type === 'writing_task2')
+      .map((question) => question.question_id);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -77,7 +77,8 @@ describe('questions', () => {
       for (const text of [one, page]) expect(text).not.toContain('answer_key');
       // Only the fields of the public schema, whatever a future key field might be called.
       expect(Object.keys(JSON.parse(one)).filter((key) => !publicKeys.includes(key))).toEqual([]);
-      for (const item of JSON.parse(page).items as object[]) expect(Object.keys(item).filter((key) => !publicKeys.includes(key))).toEqual([]);
+      for (const item of JSON.parse(page).items as object[])
+        expect(Object.keys(item).filter((key) => !publicKeys.includes(key))).toEqual([]);
     }
     const { client } = await server.signUp();
     const question = await client.questions.get({ id: listening.question_id });
@@ -100,7 +101,12 @@ describe('writing', () => {
     expect(assessment.completed).toBe(true);
     expect(assessment.provenance?.provider).toBe('offline');
     expect(assessment.overall_band).toBeGreaterThanOrEqual(4);
-    expect(Object.keys(assessment.criteria_scores).sort()).toEqual(['coherence_cohesion', 'grammatical_range_accuracy', 'lexical_resource', 'task_response']);
+    expect(Object.keys(assessment.criteria_scores).sort()).toEqual([
+      'coherence_cohesion',
+      'grammatical_range_accuracy',
+      'lexical_resource',
+      'task_response',
+    ]);
     expect(assessment.user_email).toBe(email);
 
     await expect(client.assessments.get({ id: assessment.assessment_id })).resolves.toEqual(assessment);
@@ -182,7 +188,9 @@ describe('an SES that never answers', () => {
   it('gives up on a message after the mailer’s timeout', async () => {
     const mailer = createSesMailer({ client: ses, from: 'no-reply@ielts.test', timeoutMs: 50 });
     const before = sockets.size;
-    await expect(mailer.send({ to: 'learner@example.com', subject: 'Hello', text: 'Hello', html: '<p>Hello</p>' })).rejects.toMatchObject({ name: expect.stringMatching(/Abort|Timeout/) });
+    await expect(mailer.send({ to: 'learner@example.com', subject: 'Hello', text: 'Hello', html: '<p>Hello</p>' })).rejects.toMatchObject({
+      name: expect.stringMatching(/Abort|Timeout/),
+    });
     expect(sockets.size).toBeGreaterThan(before);
   });
 
@@ -310,7 +318,16 @@ describe('entitlements', () => {
     expect(refused.message).toMatch(/writing_task2/);
 
     const output: string[] = [];
-    const grant = ['--email', email.toUpperCase(), '--product', 'writing-pack-5', '--types', 'writing_task2,writing_task1_academic', '--count', '5'];
+    const grant = [
+      '--email',
+      email.toUpperCase(),
+      '--product',
+      'writing-pack-5',
+      '--types',
+      'writing_task2,writing_task1_academic',
+      '--count',
+      '5',
+    ];
     const io = { log: (line: string) => output.push(line), error: (line: string) => output.push(line) };
     expect(await runGrant(grant, { repositories: server.repositories, output: io })).toBe(0);
     expect(await runGrant(grant, { repositories: server.repositories, output: io })).toBe(0);
@@ -331,15 +348,25 @@ describe('entitlements', () => {
   it('rejects bad grant arguments with a clear message', async () => {
     const lines: string[] = [];
     const io = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
-    expect(await runGrant(['--email', 'a@b.co', '--product', 'p', '--types', 'cooking', '--count', '1'], { repositories: server.repositories, output: io })).toBe(2);
+    expect(
+      await runGrant(['--email', 'a@b.co', '--product', 'p', '--types', 'cooking', '--count', '1'], {
+        repositories: server.repositories,
+        output: io,
+      }),
+    ).toBe(2);
     expect(lines.join('\n')).toMatch(/--types takes/);
-    expect(await runGrant(['--email', 'nobody@example.com', '--product', 'p', '--types', 'listening', '--count', '1'], { repositories: server.repositories, output: io })).toBe(1);
+    expect(
+      await runGrant(['--email', 'nobody@example.com', '--product', 'p', '--types', 'listening', '--count', '1'], {
+        repositories: server.repositories,
+        output: io,
+      }),
+    ).toBe(1);
     expect(lines.join('\n')).toMatch(/must register first/);
   });
 });
 
 describe('content reports', () => {
-  it('reports one of my assessments or a question, but not another user\'s assessment', async () => {
+  it("reports one of my assessments or a question, but not another user's assessment", async () => {
     const { client, email } = await server.signUp();
     const assessment = await client.listening.evaluate({ question_id: listening.question_id, answers: {} });
     const report = await client.contentReports.create({
@@ -348,11 +375,15 @@ describe('content reports', () => {
       details: 'I think question 3 was marked wrongly',
     });
     expect(report).toMatchObject({ reporter_email: email, status: 'open', reason: 'score_seems_wrong' });
-    await expect(client.contentReports.create({ target: { kind: 'question', id: reading.question_id }, reason: 'question_error' })).resolves.toMatchObject({
+    await expect(
+      client.contentReports.create({ target: { kind: 'question', id: reading.question_id }, reason: 'question_error' }),
+    ).resolves.toMatchObject({
       details: '',
     });
     const stranger = await server.signUp();
-    const error = await apiError(stranger.client.contentReports.create({ target: { kind: 'assessment', id: assessment.assessment_id }, reason: 'other' }));
+    const error = await apiError(
+      stranger.client.contentReports.create({ target: { kind: 'assessment', id: assessment.assessment_id }, reason: 'other' }),
+    );
     expect(error.status).toBe(404);
   });
 });

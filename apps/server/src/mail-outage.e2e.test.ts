@@ -38,7 +38,10 @@ beforeAll(async () => {
   ses = await startSes(0);
   sesPort = (ses.address() as AddressInfo).port;
   // Jitter fixed at the middle of its range; three attempts before a message is dead.
-  server = await startTestServer({ sesEndpoint: `http://127.0.0.1:${sesPort}`, mailSender: { maxAttempts: MAX_ATTEMPTS, random: () => 0.5 } });
+  server = await startTestServer({
+    sesEndpoint: `http://127.0.0.1:${sesPort}`,
+    mailSender: { maxAttempts: MAX_ATTEMPTS, random: () => 0.5 },
+  });
 });
 
 afterAll(async () => {
@@ -60,11 +63,12 @@ describe('mail during an SES outage', () => {
 
     // Each of the three tried once, failed, and waits for its next attempt; none is lost.
     expect(await server.drainMail()).toEqual({ sent: 0, skipped: 0, retried: 3, dead: 0 });
-    expect(server.logs.filter((line) => line.message === 'mail not sent: tried again later').map((line) => line.fields?.kind).sort()).toEqual([
-      'password_reset',
-      'registration',
-      'result',
-    ]);
+    expect(
+      server.logs
+        .filter((line) => line.message === 'mail not sent: tried again later')
+        .map((line) => line.fields?.kind)
+        .sort(),
+    ).toEqual(['password_reset', 'registration', 'result']);
     // Not due before its backoff (45 s at the first attempt, with this jitter).
     expect(await server.drainMail()).toEqual({ sent: 0, skipped: 0, retried: 0, dead: 0 });
 
@@ -72,7 +76,9 @@ describe('mail during an SES outage', () => {
     server.clock.advance(60_000);
     expect(await server.drainMail()).toEqual({ sent: 3, skipped: 0, retried: 0, dead: 0 });
     expect((await sentTo(newcomer)).map((mail) => mail.subject)).toEqual(['Confirm your email address']);
-    expect((await sentTo(learner)).map((mail) => mail.subject).sort()).toEqual(['Reset your password', 'Your Writing Task 2 result: band ' + assessment.overall_band!.toFixed(1)].sort());
+    expect((await sentTo(learner)).map((mail) => mail.subject).sort()).toEqual(
+      ['Reset your password', 'Your Writing Task 2 result: band ' + assessment.overall_band!.toFixed(1)].sort(),
+    );
     // The link composed at sending works.
     const token = /token=([A-Za-z0-9_-]+)/.exec((await sentTo(newcomer))[0]!.body.text ?? '')![1]!;
     expect((await post('/api/auth/verify-email', { token })).status).toBe(200);
@@ -85,7 +91,11 @@ describe('mail during an SES outage', () => {
   it('sends each message once when two senders drain the outbox at once', async () => {
     const emails = Array.from({ length: 12 }, (_, index) => uniqueEmail(`pair${index}`));
     for (const email of emails) expect((await post('/api/auth/register', { email, password: GOOD_PASSWORD })).status).toBe(202);
-    const other = new SESClient({ endpoint: `http://127.0.0.1:${sesPort}`, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const other = new SESClient({
+      endpoint: `http://127.0.0.1:${sesPort}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     try {
       const second = createOutboxMailSender({
         repositories: server.repositories,
@@ -96,7 +106,11 @@ describe('mail during an SES outage', () => {
         owner: 'second-instance',
       });
       // Small batches, so the two senders interleave over the same messages.
-      const reports = await Promise.all([server.mail.drain({ maxBatches: 50 }), second.drain({ maxBatches: 50 }), server.mail.drain({ maxBatches: 50 })]);
+      const reports = await Promise.all([
+        server.mail.drain({ maxBatches: 50 }),
+        second.drain({ maxBatches: 50 }),
+        server.mail.drain({ maxBatches: 50 }),
+      ]);
       expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBe(emails.length);
     } finally {
       other.destroy();
@@ -122,7 +136,12 @@ describe('mail during an SES outage', () => {
       expect(logged.at(-1)?.fields).toMatchObject({ request_id: requestId, kind: 'password_reset', attempt: MAX_ATTEMPTS });
       expect(await server.repositories.outbox.countDead()).toBe(deadBefore + 1);
       const [dead] = await server.repositories.outbox.listDead({ limit: 1 });
-      expect(dead).toMatchObject({ message_id: logged.at(-1)?.fields?.message_id, recipient: email, request_id: requestId, attempts: MAX_ATTEMPTS });
+      expect(dead).toMatchObject({
+        message_id: logged.at(-1)?.fields?.message_id,
+        recipient: email,
+        request_id: requestId,
+        attempts: MAX_ATTEMPTS,
+      });
       // A dead message is never tried again.
       server.clock.advance(24 * HOUR);
       expect(await server.drainMail()).toEqual({ sent: 0, skipped: 0, retried: 0, dead: 0 });

@@ -13,7 +13,8 @@ describe('the mail retry delay', () => {
   });
 
   it('adds up to two to four hours over the nine waits between ten attempts', () => {
-    const total = (random: () => number) => Array.from({ length: 9 }, (_, index) => retryDelayMs(index + 1, backoff, random)).reduce((sum, delay) => sum + delay, 0);
+    const total = (random: () => number) =>
+      Array.from({ length: 9 }, (_, index) => retryDelayMs(index + 1, backoff, random)).reduce((sum, delay) => sum + delay, 0);
     expect(total(() => 0)).toBe(7_290_000);
     expect(total(() => 1)).toBe(14_580_000);
   });

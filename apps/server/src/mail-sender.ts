@@ -113,7 +113,13 @@ export function createMailSender(options: MailSenderOptions): MailSender {
       const maxBatches = drainOptions.maxBatches ?? 10;
       let messageIds = drainOptions.messageIds;
       for (let batch = 0; batch < maxBatches; batch++) {
-        const claims = await outbox.claimDue({ owner, leaseSeconds, limit: batchSize, now: clock(), ...(messageIds ? { messageIds } : {}) });
+        const claims = await outbox.claimDue({
+          owner,
+          leaseSeconds,
+          limit: batchSize,
+          now: clock(),
+          ...(messageIds ? { messageIds } : {}),
+        });
         messageIds = undefined;
         if (claims.length === 0) break;
         await Promise.all(claims.map((claim) => settle(claim, report)));

@@ -28,13 +28,18 @@ async function main(): Promise<void> {
   // One origin on loopback: the printed URL is PUBLIC_URL's, and the other loopback name redirects
   // there, so the session cookie and emailed links always meet the same host name.
   const canonical = canonicalLoopbackOrigin(config.publicUrl, config.port);
-  const server = serve({ fetch: withCanonicalOrigin(runtime.app.fetch, config.publicUrl, config.port), port: config.port, hostname: config.host }, (info) => {
-    const url = canonical ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${info.port}`;
-    console.log(`IELTS GenAI Prep server listening on ${url}`);
-    for (const line of runtime.description) console.log(`  ${line}`);
-    console.log(existsSync(path.join(config.webDistDir, 'index.html')) ? `  web app: ${url}/` : `  web app: not built (${config.webDistDir})`);
-    console.log(`  API description: ${url}/openapi.json`);
-  });
+  const server = serve(
+    { fetch: withCanonicalOrigin(runtime.app.fetch, config.publicUrl, config.port), port: config.port, hostname: config.host },
+    (info) => {
+      const url = canonical ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${info.port}`;
+      console.log(`IELTS GenAI Prep server listening on ${url}`);
+      for (const line of runtime.description) console.log(`  ${line}`);
+      console.log(
+        existsSync(path.join(config.webDistDir, 'index.html')) ? `  web app: ${url}/` : `  web app: not built (${config.webDistDir})`,
+      );
+      console.log(`  API description: ${url}/openapi.json`);
+    },
+  );
   // A port taken by another program, or a host this machine does not have: one clear line.
   server.once('error', (error: NodeJS.ErrnoException) => {
     const problem =

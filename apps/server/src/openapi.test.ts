@@ -48,7 +48,9 @@ describe('the OpenAPI document', () => {
     const broken = {
       openapi: '3.1.0',
       info: { title: 'x', version: '1' },
-      paths: { '/a': { get: { responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'nonsense' } } } } } } } },
+      paths: {
+        '/a': { get: { responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'nonsense' } } } } } } },
+      },
     };
     expect((await checkOpenApi(broken)).length).toBeGreaterThan(0);
     expect((await checkOpenApi({ openapi: '3.1.0', paths: {} })).length).toBeGreaterThan(0);
@@ -64,7 +66,10 @@ describe('the OpenAPI document', () => {
       const statuses = [...new Set(routeErrorCodes(route).map((code) => String(API_ERROR_STATUS[code])))];
       expect(Object.keys(operation?.responses as object).sort()).toEqual([String(route.status), ...statuses].sort());
       for (const code of routeErrorCodes(route)) {
-        expect(JSON.stringify((operation?.responses as Record<string, unknown>)[String(API_ERROR_STATUS[code])]), `${group}.${name} ${code}`).toContain(`\`${code}\``);
+        expect(
+          JSON.stringify((operation?.responses as Record<string, unknown>)[String(API_ERROR_STATUS[code])]),
+          `${group}.${name} ${code}`,
+        ).toContain(`\`${code}\``);
       }
       expect(operation?.security).toEqual(route.auth === 'user' ? [{ sessionCookie: [] }, { bearerToken: [] }] : []);
       expect(Boolean(operation?.requestBody)).toBe(Boolean(route.body));
@@ -79,12 +84,15 @@ describe('the OpenAPI document', () => {
     expect(paths['/api/assessments/{id}']?.get?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
     // What clients of the new fields read from the document: a section's recording, a turn's prompt.
     const text = JSON.stringify(document);
-    for (const field of ['audio_url', 'audio_duration_seconds', 'prompt_id', 'transcript_source', 'from_phase']) expect(text, field).toContain(`"${field}"`);
+    for (const field of ['audio_url', 'audio_duration_seconds', 'prompt_id', 'transcript_source', 'from_phase'])
+      expect(text, field).toContain(`"${field}"`);
   });
 
   it('lists what each route can answer beyond the common errors', () => {
     const paths = document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
-    expect(Object.keys(paths['/api/writing/evaluate']!.post!.responses)).toEqual(expect.arrayContaining(['402', '404', '409', '422', '502']));
+    expect(Object.keys(paths['/api/writing/evaluate']!.post!.responses)).toEqual(
+      expect.arrayContaining(['402', '404', '409', '422', '502']),
+    );
     expect(Object.keys(paths['/api/auth/login']!.post!.responses)).toContain('429');
     expect(Object.keys(paths['/health']!.get!.responses)).not.toContain('401');
   });

@@ -1,4 +1,12 @@
-import { API_ERROR_STATUS, DEFAULT_MAX_BODY_BYTES, errorEnvelopeSchema, listRoutes, routeErrorCodes, type ApiErrorCode, type RouteDefinition } from '@ielts-genai-prep/core';
+import {
+  API_ERROR_STATUS,
+  DEFAULT_MAX_BODY_BYTES,
+  errorEnvelopeSchema,
+  listRoutes,
+  routeErrorCodes,
+  type ApiErrorCode,
+  type RouteDefinition,
+} from '@ielts-genai-prep/core';
 import * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -98,7 +106,8 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
     // The route's own error statuses, each with the codes it stands for (400 on every route: one
     // without a query or body refuses a stray one).
     const codesByStatus = new Map<number, ApiErrorCode[]>();
-    for (const code of routeErrorCodes(route)) codesByStatus.set(API_ERROR_STATUS[code], [...(codesByStatus.get(API_ERROR_STATUS[code]) ?? []), code]);
+    for (const code of routeErrorCodes(route))
+      codesByStatus.set(API_ERROR_STATUS[code], [...(codesByStatus.get(API_ERROR_STATUS[code]) ?? []), code]);
     for (const [status, codes] of [...codesByStatus].sort(([left], [right]) => left - right)) {
       responses[String(status)] = errorResponse(codes.map((code) => `\`${code}\`: ${ERROR_DESCRIPTIONS[code]}`).join('; '));
     }
@@ -129,7 +138,8 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
     info: {
       title: 'IELTS GenAI Prep API',
       version: options.version,
-      description: 'Generated from the contract in @ielts-genai-prep/core. Errors share one envelope: { error: { code, message, details } }.',
+      description:
+        'Generated from the contract in @ielts-genai-prep/core. Errors share one envelope: { error: { code, message, details } }.',
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     paths,

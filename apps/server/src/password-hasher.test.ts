@@ -66,7 +66,13 @@ describe('equal work', () => {
     const hasher = createPasswordHasher({
       cost: 2 ** 12,
       derive: async (task) => {
-        derivations.push({ cost: task.cost, blockSize: task.blockSize, parallelization: task.parallelization, keyLength: task.keyLength, saltBytes: task.salt.length });
+        derivations.push({
+          cost: task.cost,
+          blockSize: task.blockSize,
+          parallelization: task.parallelization,
+          keyLength: task.keyLength,
+          saltBytes: task.salt.length,
+        });
         return deriveScryptKey(task);
       },
     });

@@ -89,13 +89,19 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
       return pool.run(task) as Promise<Uint8Array>;
     });
 
-  async function deriveBounded(password: string, salt: Uint8Array, parameters: { cost: number; blockSize: number; parallelization: number }) {
+  async function deriveBounded(
+    password: string,
+    salt: Uint8Array,
+    parameters: { cost: number; blockSize: number; parallelization: number },
+  ) {
     try {
       const key = await queue.run(() => derive({ password: password.normalize('NFKC'), salt, keyLength: KEY_LENGTH, ...parameters }));
       return Buffer.from(key);
     } catch (error) {
       if (error instanceof WorkQueueFullError) {
-        throw new ServerError('service_unavailable', 'The server is busy: try again in a moment', { headers: { 'retry-after': retryAfter } });
+        throw new ServerError('service_unavailable', 'The server is busy: try again in a moment', {
+          headers: { 'retry-after': retryAfter },
+        });
       }
       throw error;
     }

@@ -28,7 +28,12 @@ describe('files under DATA_DIR', () => {
     expect(modeOf(dataDir)).toBe(0o700);
 
     const outbox = path.join(dataDir, 'outbox');
-    await createOutboxMailer({ directory: outbox, from: 'no-reply@ielts.test' }).send({ to: 'ada@example.com', subject: 'Reset your password', text: 'token=secret', html: '<p>token=secret</p>' });
+    await createOutboxMailer({ directory: outbox, from: 'no-reply@ielts.test' }).send({
+      to: 'ada@example.com',
+      subject: 'Reset your password',
+      text: 'token=secret',
+      html: '<p>token=secret</p>',
+    });
     expect(modeOf(outbox)).toBe(0o700);
     const [mail] = readdirSync(outbox);
     expect(modeOf(path.join(outbox, mail!))).toBe(0o600);

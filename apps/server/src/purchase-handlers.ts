@@ -31,7 +31,12 @@ type GrantOutcome = 'granted' | 'already_granted' | 'ignored';
 async function grantCheckout(services: AppServices, checkout: PaidCheckout, paidAt: Date, eventId: string): Promise<GrantOutcome> {
   const product = findProduct(checkout.productId);
   const problem = (message: string): GrantOutcome => {
-    services.logger.error(message, { event_id: eventId, checkout_session_id: checkout.sessionId, product_id: checkout.productId, user_id: checkout.userId });
+    services.logger.error(message, {
+      event_id: eventId,
+      checkout_session_id: checkout.sessionId,
+      product_id: checkout.productId,
+      user_id: checkout.userId,
+    });
     return 'ignored';
   };
   if (!product) return problem('paid checkout for a product not on sale: not granted');
@@ -39,7 +44,12 @@ async function grantCheckout(services: AppServices, checkout: PaidCheckout, paid
   if (!user || user.user_id !== checkout.userId) return problem('paid checkout for a user who no longer exists: not granted');
   if (checkout.amount !== product.price.amount || checkout.currency !== product.price.currency) {
     // The price changed between checkout and payment: the learner paid what they were shown.
-    services.logger.warn('paid checkout at another price than the product table', { event_id: eventId, checkout_session_id: checkout.sessionId, amount: checkout.amount, currency: checkout.currency });
+    services.logger.warn('paid checkout at another price than the product table', {
+      event_id: eventId,
+      checkout_session_id: checkout.sessionId,
+      amount: checkout.amount,
+      currency: checkout.currency,
+    });
   }
   try {
     const { added } = await grantPack(services.repositories, {
@@ -52,10 +62,12 @@ async function grantCheckout(services: AppServices, checkout: PaidCheckout, paid
       expiresAt: packExpiry(product, paidAt),
       source: 'web',
     });
-    if (added) services.logger.info('pack granted', { event_id: eventId, checkout_session_id: checkout.sessionId, product_id: product.product_id });
+    if (added)
+      services.logger.info('pack granted', { event_id: eventId, checkout_session_id: checkout.sessionId, product_id: product.product_id });
     return added ? 'granted' : 'already_granted';
   } catch (error) {
-    if (DalError.isInstance(error) && error.code === 'not_found') return problem('paid checkout for a user who no longer exists: not granted');
+    if (DalError.isInstance(error) && error.code === 'not_found')
+      return problem('paid checkout for a user who no longer exists: not granted');
     throw error;
   }
 }

@@ -13,7 +13,9 @@ let unconfigured: TestServer;
 beforeAll(async () => {
   standIn = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET });
   [server, unconfigured] = await Promise.all([
-    startTestServer({ env: { STRIPE_SECRET_KEY: 'sk_test_standInKey', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: standIn.apiBase } }),
+    startTestServer({
+      env: { STRIPE_SECRET_KEY: 'sk_test_standInKey', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: standIn.apiBase },
+    }),
     startTestServer(),
   ]);
 });
@@ -40,7 +42,10 @@ async function checkoutOf(productId: ProductId) {
 }
 
 const outcomes = (deliveries: Array<{ status: number; body: string }>) =>
-  deliveries.map((delivery) => `${delivery.status} ${(JSON.parse(delivery.body) as { outcome?: string; error?: { code: string } }).outcome ?? (JSON.parse(delivery.body) as { error: { code: string } }).error.code}`);
+  deliveries.map(
+    (delivery) =>
+      `${delivery.status} ${(JSON.parse(delivery.body) as { outcome?: string; error?: { code: string } }).outcome ?? (JSON.parse(delivery.body) as { error: { code: string } }).error.code}`,
+  );
 
 describe('the products', () => {
   it('are listed with their prices, without signing in, with whether checkout is available', async () => {
@@ -66,7 +71,9 @@ describe('checkout through the Stripe SDK against the stand-in', () => {
       mode: 'payment',
       customer_email: email,
       metadata: { user_email: email, user_id: user.user_id, product_id: 'writing-pack-5' },
-      line_items: [{ quantity: '1', price_data: { currency: 'gbp', unit_amount: String(product.price.amount), product_data: { name: product.name } } }],
+      line_items: [
+        { quantity: '1', price_data: { currency: 'gbp', unit_amount: String(product.price.amount), product_data: { name: product.name } } },
+      ],
       success_url: 'http://app.ielts.test/buy/return?outcome=success&session_id={CHECKOUT_SESSION_ID}',
       cancel_url: 'http://app.ielts.test/buy/return?outcome=cancelled',
     });
@@ -126,7 +133,11 @@ describe('the webhook', () => {
     const unpaid = standIn.signedEvent('checkout.session.completed', { ...object, status: 'complete', payment_status: 'unpaid' });
     expect(outcomes(await standIn.deliver(unpaid, { url: webhookUrl() }))).toEqual(['200 ignored']);
     expect((await remaining(client)).listening).toBe(before.listening);
-    const succeeded = standIn.signedEvent('checkout.session.async_payment_succeeded', { ...object, status: 'complete', payment_status: 'paid' });
+    const succeeded = standIn.signedEvent('checkout.session.async_payment_succeeded', {
+      ...object,
+      status: 'complete',
+      payment_status: 'paid',
+    });
     expect(outcomes(await standIn.deliver(succeeded, { url: webhookUrl() }))).toEqual(['200 granted']);
     // Another event (another id) about the same, already granted session.
     const completedLater = standIn.complete(session.id);
@@ -140,7 +151,11 @@ describe('the webhook', () => {
     const event = standIn.complete(session.id);
     const { default: Stripe } = await import('stripe');
     const otherSecret = Stripe.webhooks.generateTestHeaderString({ payload: event.payload, secret: 'whsec_someoneElse' });
-    const old = Stripe.webhooks.generateTestHeaderString({ payload: event.payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const old = Stripe.webhooks.generateTestHeaderString({
+      payload: event.payload,
+      secret: WEBHOOK_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     const altered: SignedEvent = { ...event, payload: event.payload.replace('"payment_status": "paid"', '"payment_status": "paid" ') };
     const answers = [
       ...(await standIn.deliver(event, { url: webhookUrl(), signature: otherSecret })),
@@ -148,9 +163,17 @@ describe('the webhook', () => {
       ...(await standIn.deliver(altered, { url: webhookUrl() })),
     ];
     expect(outcomes(answers)).toEqual(['400 invalid_signature', '400 invalid_signature', '400 invalid_signature']);
-    const unsigned = await server.request('/api/purchases/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: event.payload });
+    const unsigned = await server.request('/api/purchases/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: event.payload,
+    });
     expect(unsigned.status).toBe(400);
-    expect((await readJson(unsigned)).error).toEqual({ code: 'invalid_signature', message: 'The Stripe-Signature header is missing', details: [] });
+    expect((await readJson(unsigned)).error).toEqual({
+      code: 'invalid_signature',
+      message: 'The Stripe-Signature header is missing',
+      details: [],
+    });
     expect(await remaining(client)).toEqual(before);
     expect((await server.repositories.users.get(email))!.purchases).toEqual([]);
   });
@@ -158,7 +181,12 @@ describe('the webhook', () => {
   it('acknowledges event types it does not handle, and checkouts it did not start, without granting', async () => {
     const ignored = [
       standIn.signedEvent('customer.created', { id: 'cus_123', object: 'customer' }),
-      standIn.signedEvent('checkout.session.completed', { id: 'cs_test_elsewhere', object: 'checkout.session', payment_status: 'paid', metadata: {} }),
+      standIn.signedEvent('checkout.session.completed', {
+        id: 'cs_test_elsewhere',
+        object: 'checkout.session',
+        payment_status: 'paid',
+        metadata: {},
+      }),
     ];
     for (const event of ignored) expect(outcomes(await standIn.deliver(event, { url: webhookUrl() }))).toEqual(['200 ignored']);
   });
@@ -169,7 +197,11 @@ describe('a server without Stripe settings', () => {
     const { client } = await unconfigured.signUp();
     const refusal = await client.purchases.checkout({ product_id: 'writing-pack-5' }).catch((error: unknown) => error);
     expect(ApiError.isInstance(refusal)).toBe(true);
-    expect(refusal).toMatchObject({ status: 503, code: 'purchases_not_configured', message: expect.stringMatching(/^Purchases are not configured on this server\./) });
+    expect(refusal).toMatchObject({
+      status: 503,
+      code: 'purchases_not_configured',
+      message: expect.stringMatching(/^Purchases are not configured on this server\./),
+    });
     const webhook = await unconfigured.request('/api/purchases/webhook', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
@@ -191,6 +223,10 @@ describe('when Stripe cannot be reached', () => {
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect((await readJson(response)).error).toEqual({ code: 'service_unavailable', message: 'The payment provider did not answer: try again shortly', details: [] });
+    expect((await readJson(response)).error).toEqual({
+      code: 'service_unavailable',
+      message: 'The payment provider did not answer: try again shortly',
+      details: [],
+    });
   });
 });

@@ -19,7 +19,10 @@ const backends: Array<[string, () => Promise<{ counters: RateLimitRepository; cl
       });
       await createTables({ client, prefix, tables: ['rateLimits'], pollIntervalMs: 50 });
       const documentClient = DynamoDBDocumentClient.from(client);
-      return { counters: createRateLimitRepository({ documentClient, tableName: resolveTableNames({ prefix }).rateLimits }), close: async () => client.destroy() };
+      return {
+        counters: createRateLimitRepository({ documentClient, tableName: resolveTableNames({ prefix }).rateLimits }),
+        close: async () => client.destroy(),
+      };
     },
   ],
   [
@@ -100,7 +103,9 @@ describe.each(backends)('rate limiter on %s', (_name, start) => {
     const second = limiterOf({ maxFailures: 4, windowSeconds: 60 }, time.clock, name);
     const otherName = limiterOf({ maxFailures: 4, windowSeconds: 60 }, time.clock);
     // Twelve at once, alternating between the two: exactly four are counted.
-    const waits = await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second).consume('ada@example.com')));
+    const waits = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second).consume('ada@example.com')),
+    );
     expect(waits.filter((wait) => wait === 0)).toHaveLength(4);
     expect(waits.filter((wait) => wait === 60)).toHaveLength(8);
     expect(await otherName.consume('ada@example.com')).toBe(0);

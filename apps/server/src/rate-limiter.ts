@@ -68,7 +68,9 @@ export async function consumeAll(uses: ReadonlyArray<readonly [RateLimiter, stri
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   const wait = Math.max(0, ...waits.map((value) => value ?? 0));
   if (failed || wait > 0) {
-    const released = await Promise.allSettled(uses.map(async ([limiter, key], index) => (waits[index] === 0 ? limiter.release(key) : undefined)));
+    const released = await Promise.allSettled(
+      uses.map(async ([limiter, key], index) => (waits[index] === 0 ? limiter.release(key) : undefined)),
+    );
     // The first failure is the one to report; a release that failed after it adds nothing.
     if (failed) throw failed.reason;
     const notReleased = released.find((result): result is PromiseRejectedResult => result.status === 'rejected');

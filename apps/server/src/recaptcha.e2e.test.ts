@@ -23,9 +23,13 @@ beforeAll(async () => {
     received.push(form);
     const token = form.get('response');
     if (form.get('secret') !== 'test-secret') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: false, 'error-codes': ['invalid-input-secret'] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ success: false, 'error-codes': ['invalid-input-secret'] }));
     } else if (token === 'solved') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: true, hostname: 'app.ielts.test', challenge_ts: new Date().toISOString() }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ success: true, hostname: 'app.ielts.test', challenge_ts: new Date().toISOString() }));
     } else if (token === 'solved-elsewhere') {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: true, hostname: 'evil.example' }));
     } else if (token === 'server-error') {
@@ -33,7 +37,9 @@ beforeAll(async () => {
     } else if (token === 'garbage') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"unexpected": true}');
     } else {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: false, 'error-codes': ['invalid-input-response'] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ success: false, 'error-codes': ['invalid-input-response'] }));
     }
   });
   await new Promise<void>((resolve) => siteverify.listen(0, '127.0.0.1', resolve));
@@ -58,7 +64,11 @@ describe('reCAPTCHA verifier', () => {
     for (const token of ['unsolved', 'solved-elsewhere', 'server-error', 'garbage', undefined]) {
       expect((await verifier().verify(token, undefined)).ok, String(token)).toBe(false);
     }
-    const nowhere = createRecaptchaVerifier({ secret: 'test-secret', verifyUrl: 'http://127.0.0.1:1/siteverify', hostnames: ['app.ielts.test'] });
+    const nowhere = createRecaptchaVerifier({
+      secret: 'test-secret',
+      verifyUrl: 'http://127.0.0.1:1/siteverify',
+      hostnames: ['app.ielts.test'],
+    });
     expect(await nowhere.verify('solved', undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/siteverify failed/) });
   });
 
@@ -95,7 +105,9 @@ describe('registration with reCAPTCHA configured', () => {
       const email = `captcha-${token ?? 'none'}@example.com`;
       const response = await register(email, token);
       expect(response.status, String(token)).toBe(400);
-      expect((await readJson(response)).error.details).toEqual([{ path: 'recaptcha_token', message: 'the reCAPTCHA check failed: try again' }]);
+      expect((await readJson(response)).error.details).toEqual([
+        { path: 'recaptcha_token', message: 'the reCAPTCHA check failed: try again' },
+      ]);
       expect(await server.repositories.users.get(email)).toBeUndefined();
     }
   });

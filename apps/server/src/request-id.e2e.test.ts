@@ -78,7 +78,10 @@ describe('x-request-id', () => {
     expect(logged[0]).toMatchObject({ message: 'request failed', fields: { method: 'POST', path: '/api/writing/evaluate' } });
 
     const traced = await caught(
-      client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY }, { headers: { 'x-request-id': 'trace-from-the-load-balancer' } }),
+      client.writing.evaluate(
+        { question_id: 'w2-001', essay: TASK2_ESSAY },
+        { headers: { 'x-request-id': 'trace-from-the-load-balancer' } },
+      ),
     );
     expect(traced.requestId).toBe('trace-from-the-load-balancer');
     expect(server.logs.some((line) => line.level === 'error' && line.fields?.request_id === 'trace-from-the-load-balancer')).toBe(true);
@@ -93,7 +96,10 @@ describe('the security headers', () => {
       ['/openapi.json', await server.request('/openapi.json')],
       ['a missing question', await server.request('/api/questions/no-such-question')],
       ['no route', await server.request('/api/nothing-here')],
-      ['a text/plain login', await server.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })],
+      [
+        'a text/plain login',
+        await server.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+      ],
     ];
     for (const [what, response] of answers) {
       expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');

@@ -48,7 +48,10 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
   const call = async (method: string, pathname: string, body?: unknown, token?: string) => {
     const response = await runtime.app.request(pathname, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return {
@@ -69,7 +72,12 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
     const id = String(started.json.assessment_id);
     const prompt = started.json.current_prompt!;
     const audio = { data: Buffer.from('a recording kept in S3').toString('base64'), mime_type: 'audio/webm' };
-    const turn = await call('POST', `/api/speaking/sessions/${id}/turns`, { part: prompt.part, prompt_id: prompt.prompt_id, audio, transcript: { text: 'I live in a small town by the sea.' } }, token);
+    const turn = await call(
+      'POST',
+      `/api/speaking/sessions/${id}/turns`,
+      { part: prompt.part, prompt_id: prompt.prompt_id, audio, transcript: { text: 'I live in a small town by the sea.' } },
+      token,
+    );
     expect(turn.status).toBe(200);
     const listed = await s3.client.send(new ListObjectsCommand({ Bucket: s3.bucket, Prefix: `speaking-audio/${id}/` }));
     expect(listed.Contents?.map((object) => object.Key)).toEqual([`speaking-audio/${id}/0`]);
@@ -93,7 +101,12 @@ describe('the runtime with SPEAKING_AUDIO_BUCKET and S3_ENDPOINT', () => {
     const response = await runtime.app.request(`/api/speaking/sessions/${id}/turns`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ part: prompt.part, prompt_id: prompt.prompt_id, audio, transcript: { text: 'I live in a small town by the sea.' } }),
+      body: JSON.stringify({
+        part: prompt.part,
+        prompt_id: prompt.prompt_id,
+        audio,
+        transcript: { text: 'I live in a small town by the sea.' },
+      }),
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');

@@ -96,7 +96,10 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
 
     let mailer: Mailer;
     if (config.mail.kind === 'ses') {
-      const ses = new SESClient({ region: config.mail.region, ...(config.mail.endpoint ? { endpoint: config.mail.endpoint, credentials: config.endpointCredentials } : {}) });
+      const ses = new SESClient({
+        region: config.mail.region,
+        ...(config.mail.endpoint ? { endpoint: config.mail.endpoint, credentials: config.endpointCredentials } : {}),
+      });
       closers.push(() => ses.destroy());
       mailer = createSesMailer({ client: ses, from: config.mail.from });
       description.push(`email: Amazon SES from ${config.mail.from}${config.mail.endpoint ? ` via ${config.mail.endpoint}` : ''}`);
@@ -119,7 +122,9 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     }
 
     const evaluators = createDefaultEvaluators(config);
-    description.push(`writing: ${config.bedrock.enabled ? 'Bedrock' : 'offline scorer'}; speaking: ${config.gemini.apiKey ? 'Gemini' : 'offline scorer'}`);
+    description.push(
+      `writing: ${config.bedrock.enabled ? 'Bedrock' : 'offline scorer'}; speaking: ${config.gemini.apiKey ? 'Gemini' : 'offline scorer'}`,
+    );
 
     const mail = createOutboxMailSender({ repositories, config, mailer, logger });
     const poller = options.mailPoller === false ? undefined : createMailPoller({ sender: mail, logger });

@@ -69,7 +69,12 @@ describe('AI safety logs of a speaking test (offline scorer)', () => {
       server.clock.advance(seconds * 1000 + 500);
       view = await client.speaking.submitTurn(
         { id: view.assessment_id },
-        { part: view.current_prompt!.part, prompt_id: view.current_prompt!.prompt_id, transcript: { text: texts(view.turns_completed) }, duration_ms: seconds * 1000 },
+        {
+          part: view.current_prompt!.part,
+          prompt_id: view.current_prompt!.prompt_id,
+          transcript: { text: texts(view.turns_completed) },
+          duration_ms: seconds * 1000,
+        },
       );
     };
     while (view.phase === 'part1') await answer(20);

@@ -62,7 +62,10 @@ describe.each(backends)('the speaking audio store on %s', (_name, start) => {
     const id = newId();
     const first = audio(randomBytes(1024));
     // Every byte value, and an MPEG recording of a few megabytes.
-    const second = audio(Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, index) => index)), randomBytes(3 * 1024 * 1024)]), 'audio/mpeg');
+    const second = audio(
+      Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, index) => index)), randomBytes(3 * 1024 * 1024)]),
+      'audio/mpeg',
+    );
     await backend.store.put(id, 0, first);
     await backend.store.put(id, 2, second);
     expect(await backend.store.get(id, 0)).toEqual(first);
@@ -159,7 +162,9 @@ describe('the S3 store', () => {
 
   it('refuses an object that is not a recording it could have stored, rather than hand it to a scorer', async () => {
     const store = createS3SpeakingAudioStore({ client: s3.client, bucket: s3.bucket });
-    await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'speaking-audio/asm-odd/0', Body: 'text', ContentType: 'text/html' }));
+    await s3.client.send(
+      new PutObjectCommand({ Bucket: s3.bucket, Key: 'speaking-audio/asm-odd/0', Body: 'text', ContentType: 'text/html' }),
+    );
     await expect(store.get('asm-odd', 0)).rejects.toThrow(/mime_type/);
   });
 
@@ -174,7 +179,11 @@ describe('the S3 store', () => {
     try {
       const store = createS3SpeakingAudioStore({ client: down, bucket: 'any', timeoutMs: 5_000 });
       // Each call made only when awaited: a rejection waiting in an array would be unhandled.
-      for (const attempt of [() => store.put('asm-1', 0, { data: 'AAAA', mime_type: 'audio/webm' }), () => store.get('asm-1', 0), () => store.delete('asm-1')]) {
+      for (const attempt of [
+        () => store.put('asm-1', 0, { data: 'AAAA', mime_type: 'audio/webm' }),
+        () => store.get('asm-1', 0),
+        () => store.delete('asm-1'),
+      ]) {
         const error = await attempt().catch((caught: unknown) => caught);
         expect(ServerError.isInstance(error) && error.code, String(error)).toBe('service_unavailable');
       }

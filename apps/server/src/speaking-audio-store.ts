@@ -1,12 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListObjectsCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { audioInputSchema, type SpeakingTurnInput } from '@ielts-genai-prep/core';
 import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from './private-files.js';
 import { ServerError } from './server-error.js';
@@ -92,7 +86,8 @@ function isS3Outage(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code, $metadata } = error as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } };
   if (name === 'AbortError' || name === 'TimeoutError' || name === 'SlowDown' || name === 'ServiceUnavailable') return true;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true;
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code))
+    return true;
   const status = $metadata?.httpStatusCode;
   return status !== undefined && (status >= 500 || status === 429);
 }
@@ -171,7 +166,12 @@ export function createS3SpeakingAudioStore(options: S3SpeakingAudioStoreOptions)
       for (;;) {
         const page = await duringOutage(() =>
           client.send(
-            new ListObjectsCommand({ Bucket: bucket, Prefix: folder(assessmentId), MaxKeys: pageSize, ...(marker ? { Marker: marker } : {}) }),
+            new ListObjectsCommand({
+              Bucket: bucket,
+              Prefix: folder(assessmentId),
+              MaxKeys: pageSize,
+              ...(marker ? { Marker: marker } : {}),
+            }),
             signal(),
           ),
         );
@@ -183,11 +183,16 @@ export function createS3SpeakingAudioStore(options: S3SpeakingAudioStoreOptions)
       for (let start = 0; start < keys.length; start += DELETE_BATCH) {
         const batch = keys.slice(start, start + DELETE_BATCH);
         const output = await duringOutage(() =>
-          client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }), signal()),
+          client.send(
+            new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+            signal(),
+          ),
         );
         const failed = output.Errors ?? [];
         if (failed.length > 0) {
-          throw new Error(`S3 kept ${failed.length} of ${batch.length} audio objects of ${assessmentId}: ${failed[0]?.Code ?? 'unknown'} ${failed[0]?.Message ?? ''}`.trim());
+          throw new Error(
+            `S3 kept ${failed.length} of ${batch.length} audio objects of ${assessmentId}: ${failed[0]?.Code ?? 'unknown'} ${failed[0]?.Message ?? ''}`.trim(),
+          );
         }
       }
     },

@@ -7,7 +7,15 @@ import {
   startSpeakingSession,
   toSpeakingSessionView,
 } from '@ielts-genai-prep/ai-evaluators';
-import { speakingPartSchema, speakingPromptIdSchema, transcriptSchema, transcriptSourceSchema, type Assessment, type SpeakingTurnInput, type User } from '@ielts-genai-prep/core';
+import {
+  speakingPartSchema,
+  speakingPromptIdSchema,
+  transcriptSchema,
+  transcriptSourceSchema,
+  type Assessment,
+  type SpeakingTurnInput,
+  type User,
+} from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import * as z from 'zod';
 import type { AppServices } from './app-services.js';
@@ -70,18 +78,18 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       const now = clock();
       const state = startSpeakingSession(question.speaking, now);
       const { assessment } = await repositories.assessments.save({
-          assessment_id: randomUUID(),
-          user_email: caller.user.email,
-          user_id: caller.user.user_id,
-          question_id: question.question_id,
-          assessment_type: 'speaking',
-          overall_band: null,
-          criteria_scores: {},
-          feedback: '',
-          ai_generated: false,
-          content_safe: true,
-          timestamp: now.toISOString(),
-          completed: false,
+        assessment_id: randomUUID(),
+        user_email: caller.user.email,
+        user_id: caller.user.user_id,
+        question_id: question.question_id,
+        assessment_type: 'speaking',
+        overall_band: null,
+        criteria_scores: {},
+        feedback: '',
+        ai_generated: false,
+        content_safe: true,
+        timestamp: now.toISOString(),
+        completed: false,
         submission: { turns: [] },
         speaking_session: state as unknown as Record<string, unknown>,
       });
@@ -180,7 +188,13 @@ export function createSpeakingHandlers(services: AppServices, options: SpeakingH
       let completed: Assessment;
       let notice: HeldMail | undefined;
       try {
-        const result = await services.evaluators.speaking({ question, state: finished, turns, rubric, onSafetyEvent: safety.onSafetyEvent });
+        const result = await services.evaluators.speaking({
+          question,
+          state: finished,
+          turns,
+          rubric,
+          onSafetyEvent: safety.onSafetyEvent,
+        });
         notice = await holdResultNotice(services, caller.user, assessment.assessment_id, safetyTarget.requestId);
         const saved = await repositories.assessments.updateProgress(
           assessment.assessment_id,

@@ -20,7 +20,11 @@ const ANSWERS = [
   'I think the main reason is that people are much busier than they used to be. Because of that, they prefer convenient options, even though those options are not always healthier.',
 ];
 
-async function answer(client: TestServer['webClient'] extends () => infer Client ? Client : never, view: SpeakingSessionView, seconds: number) {
+async function answer(
+  client: TestServer['webClient'] extends () => infer Client ? Client : never,
+  view: SpeakingSessionView,
+  seconds: number,
+) {
   server.clock.advance(seconds * 1000 + 500);
   const part = view.current_prompt!.part;
   return client.speaking.submitTurn(
@@ -94,7 +98,12 @@ describe('a speaking test', () => {
     const view = await client.speaking.start({ question_id: 'sp-005' });
     server.clock.advance(20_500);
     const results = await Promise.allSettled(
-      ANSWERS.slice(0, 2).map((text) => client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', transcript: { text }, duration_ms: 20_000 })),
+      ANSWERS.slice(0, 2).map((text) =>
+        client.speaking.submitTurn(
+          { id: view.assessment_id },
+          { part: 1, prompt_id: 'part1-0', transcript: { text }, duration_ms: 20_000 },
+        ),
+      ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -111,7 +120,8 @@ describe('a speaking test', () => {
     const stranger = await server.signUp();
     for (const call of [
       () => stranger.client.speaking.get({ id: view.assessment_id }),
-      () => stranger.client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', transcript: { text: 'Hello.' } }),
+      () =>
+        stranger.client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', transcript: { text: 'Hello.' } }),
       () => stranger.client.speaking.complete({ id: view.assessment_id }),
     ]) {
       const error = await call().catch((caught: unknown) => caught);
@@ -176,7 +186,9 @@ describe('moving on and giving up', () => {
     const deadline = Date.parse(talk.phase_deadline_at!);
     expect(deadline).toBeGreaterThanOrEqual(before + 120_000);
     expect(deadline).toBeLessThanOrEqual(after + 120_000);
-    const again = await client.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' }).catch((error: unknown) => error);
+    const again = await client.speaking
+      .advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' })
+      .catch((error: unknown) => error);
     expect(ApiError.isInstance(again) && again.status).toBe(409);
     expect((await client.speaking.get({ id: view.assessment_id })).phase).toBe('part2_talk');
   });
@@ -189,7 +201,10 @@ describe('moving on and giving up', () => {
     await client.speaking.submitTurn({ id: view.assessment_id }, { part: 1, prompt_id: 'part1-0', audio, duration_ms: 20_000 });
     const audioFolder = path.join(server.config.dataDir, 'speaking-audio', view.assessment_id);
     expect(existsSync(audioFolder)).toBe(true);
-    await expect(client.speaking.discard({ id: view.assessment_id })).resolves.toEqual({ assessment_id: view.assessment_id, discarded: true });
+    await expect(client.speaking.discard({ id: view.assessment_id })).resolves.toEqual({
+      assessment_id: view.assessment_id,
+      discarded: true,
+    });
     expect(await server.repositories.assessments.get(view.assessment_id)).toBeUndefined();
     expect(existsSync(audioFolder)).toBe(false);
     expect(await speakingUsed(client)).toBe(0);
@@ -234,7 +249,8 @@ describe('the speaking allowance', () => {
     const free = (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.granted;
     // More tests started and answered than the allowance: none is charged until it is scored.
     const answered = [];
-    for (let index = 0; index <= free; index++) answered.push(await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-005' })));
+    for (let index = 0; index <= free; index++)
+      answered.push(await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-005' })));
     expect(await speakingUsed(client)).toBe(0);
     for (const view of answered.slice(0, free)) await client.speaking.complete({ id: view.assessment_id });
     expect(await speakingUsed(client)).toBe(free);

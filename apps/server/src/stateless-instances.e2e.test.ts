@@ -128,7 +128,14 @@ async function startInstance(name: string): Promise<Instance> {
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
   };
-  const mail = createOutboxMailSender({ repositories, config, mailer: createSesMailer({ client: ses, from: config.mail.from }), logger, clock: clock.now, owner: `instance-${name}` });
+  const mail = createOutboxMailSender({
+    repositories,
+    config,
+    mailer: createSesMailer({ client: ses, from: config.mail.from }),
+    logger,
+    clock: clock.now,
+    owner: `instance-${name}`,
+  });
   const app = createApp({
     config,
     repositories,
@@ -160,7 +167,11 @@ async function startInstance(name: string): Promise<Instance> {
 beforeAll(async () => {
   s3 = await startLocalS3();
   await startGeminiStandIn();
-  const dynamo = new DynamoDBClient({ endpoint: inject('dynamoDbLocalEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const dynamo = new DynamoDBClient({
+    endpoint: inject('dynamoDbLocalEndpoint'),
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   try {
     // Tables and content once, as a deployment makes them (`ielts-db create-tables`, a seed job).
     await createTables({ client: dynamo, prefix, pollIntervalMs: 50 });
@@ -200,7 +211,8 @@ async function servedBy<Result>(action: () => Promise<Result>): Promise<{ result
   return { result, upstreams: proxy.log.slice(before).map((entry) => entry.upstream) };
 }
 
-const ANSWER = 'I would say it depends on the situation, because people have different needs and habits, and what suits one family may not suit another.';
+const ANSWER =
+  'I would say it depends on the situation, because people have different needs and habits, and what suits one family may not suit another.';
 
 describe('two instances behind a round-robin proxy', () => {
   it('take a learner through registration, the emailed confirmation, sign-in, a writing result and a speaking test answered on both', async () => {
@@ -221,7 +233,10 @@ describe('two instances behind a round-robin proxy', () => {
 
     // A writing result scored on one instance is read back from the other, and in the history.
     const written = await web.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY });
-    const readBack = await servedBy(async () => [await web.assessments.get({ id: written.assessment_id }), await web.assessments.get({ id: written.assessment_id })]);
+    const readBack = await servedBy(async () => [
+      await web.assessments.get({ id: written.assessment_id }),
+      await web.assessments.get({ id: written.assessment_id }),
+    ]);
     expect(readBack.upstreams.sort()).toEqual(['a', 'b']);
     expect(readBack.result.map((assessment) => assessment.overall_band)).toEqual([written.overall_band, written.overall_band]);
 
@@ -279,7 +294,9 @@ describe('two instances behind a round-robin proxy', () => {
 
     const history = await web.assessments.list({ limit: 10 });
     expect(history.items.map((item) => item.assessment_id).sort()).toEqual([written.assessment_id, scored.assessment_id].sort());
-    const used = (await web.entitlements.get()).entitlements.filter((entry) => entry.used > 0).map((entry) => [entry.assessment_type, entry.used]);
+    const used = (await web.entitlements.get()).entitlements
+      .filter((entry) => entry.used > 0)
+      .map((entry) => [entry.assessment_type, entry.used]);
     expect(used.sort()).toEqual([
       ['speaking', 1],
       ['writing_task2', 1],
@@ -291,7 +308,11 @@ describe('two instances behind a round-robin proxy', () => {
     const email = uniqueEmail('lockout');
     await browser().auth.register({ email, password: GOOD_PASSWORD });
     const attempt = (password: string) =>
-      fetch(`${proxy.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      fetch(`${proxy.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
 
     const failures = await servedBy(async () => {
       const statuses: number[] = [];

@@ -111,14 +111,28 @@ export function interpretStripeEvent(event: Pick<Stripe.Event, 'id' | 'type' | '
     kind: 'paid',
     eventId: event.id,
     created: new Date(event.created * 1000),
-    checkout: { sessionId: id, userId: metadata.user_id, email: metadata.user_email, productId: metadata.product_id, amount: amount ?? 0, currency: currency ?? '' },
+    checkout: {
+      sessionId: id,
+      userId: metadata.user_id,
+      email: metadata.user_email,
+      productId: metadata.product_id,
+      amount: amount ?? 0,
+      currency: currency ?? '',
+    },
   };
 }
 
 /** Stripe's errors as the server's: the provider down or slow is a 503 to retry; anything else (a bad key) is ours, a 500. */
 function fromStripeError(error: unknown): unknown {
-  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeRateLimitError || error instanceof Stripe.errors.StripeAPIError) {
-    return new ServerError('service_unavailable', 'The payment provider did not answer: try again shortly', { headers: { 'retry-after': '5' }, cause: error });
+  if (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeRateLimitError ||
+    error instanceof Stripe.errors.StripeAPIError
+  ) {
+    return new ServerError('service_unavailable', 'The payment provider did not answer: try again shortly', {
+      headers: { 'retry-after': '5' },
+      cause: error,
+    });
   }
   return error;
 }
@@ -132,7 +146,11 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
     telemetry: false,
     appInfo: { name: 'ielts-genai-prep-server' },
     ...(base
-      ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol === 'https:' ? ('https' as const) : ('http' as const) }
+      ? {
+          host: base.hostname,
+          port: base.port || (base.protocol === 'https:' ? 443 : 80),
+          protocol: base.protocol === 'https:' ? ('https' as const) : ('http' as const),
+        }
       : {}),
   });
   return {
@@ -153,7 +171,10 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
         event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
       } catch (error) {
         if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
-          throw new ServerError('invalid_signature', 'The Stripe-Signature header does not match the body: the event was not sent by Stripe with this endpoint\'s secret, was altered, or is too old');
+          throw new ServerError(
+            'invalid_signature',
+            "The Stripe-Signature header does not match the body: the event was not sent by Stripe with this endpoint's secret, was altered, or is too old",
+          );
         }
         throw error;
       }

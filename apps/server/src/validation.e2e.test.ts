@@ -75,13 +75,16 @@ describe('every route with a body', () => {
         }
       });
 
-      it(route.rawBody ? 'lets through fields its schema does not name (a provider adds fields to its events)' : 'refuses unknown fields', async () => {
-        const response = await send(route, JSON.stringify({ ...valid(), is_admin: true }));
-        if (!route.rawBody) return expectValidationError(response, 'is_admin');
-        // This server takes no payments: past validation, the webhook says so.
-        expect(response.status).toBe(503);
-        expect((await readJson(response)).error.code).toBe('purchases_not_configured');
-      });
+      it(
+        route.rawBody ? 'lets through fields its schema does not name (a provider adds fields to its events)' : 'refuses unknown fields',
+        async () => {
+          const response = await send(route, JSON.stringify({ ...valid(), is_admin: true }));
+          if (!route.rawBody) return expectValidationError(response, 'is_admin');
+          // This server takes no payments: past validation, the webhook says so.
+          expect(response.status).toBe(503);
+          expect((await readJson(response)).error.code).toBe('purchases_not_configured');
+        },
+      );
 
       it('refuses a body that is not JSON, or not declared as JSON', async () => {
         await expectValidationError(await send(route, '{"unterminated": '), '');
@@ -190,16 +193,23 @@ describe('every route', () => {
 
   it('refuses a body on a route that takes none', async () => {
     for (const { route } of listRoutes().filter(({ route: candidate }) => !candidate.body && candidate.method !== 'GET')) {
-      const response = await call(route, buildPath(route.path, { id: 'some-id' }), { headers: jsonHeaders, body: JSON.stringify({ surprise: true }) });
+      const response = await call(route, buildPath(route.path, { id: 'some-id' }), {
+        headers: jsonHeaders,
+        body: JSON.stringify({ surprise: true }),
+      });
       await expectValidationError(response, '');
     }
     // A GET with a body, which fetch will not send: raw HTTP.
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const outgoing = request(`${server.baseUrl}/health`, { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': '2' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const outgoing = request(
+        `${server.baseUrl}/health`,
+        { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': '2' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end('{}');
     });

@@ -38,11 +38,22 @@ interface SpokenUtterance {
  * stand-in that, once started, hears `window.__heard` (a tentative phrase, then the settled one).
  */
 function browserSpeechStandIns(): void {
-  const scope = window as unknown as { __spoken: SpokenUtterance[]; __heard: string; webkitSpeechRecognition: unknown; SpeechRecognition: unknown };
+  const scope = window as unknown as {
+    __spoken: SpokenUtterance[];
+    __heard: string;
+    webkitSpeechRecognition: unknown;
+    SpeechRecognition: unknown;
+  };
   scope.__spoken = [];
   scope.__heard = '';
   speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-    scope.__spoken.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice?.name ?? null, pitch: utterance.pitch, rate: utterance.rate });
+    scope.__spoken.push({
+      text: utterance.text,
+      lang: utterance.lang,
+      voice: utterance.voice?.name ?? null,
+      pitch: utterance.pitch,
+      rate: utterance.rate,
+    });
     setTimeout(() => {
       utterance.dispatchEvent(new Event('start'));
       utterance.dispatchEvent(new Event('end'));
@@ -82,7 +93,8 @@ function browserSpeechStandIns(): void {
   scope.SpeechRecognition = StandInRecognition;
 }
 
-const spokenTexts = async (): Promise<string[]> => page.evaluate(() => (window as unknown as { __spoken: SpokenUtterance[] }).__spoken.map((utterance) => utterance.text));
+const spokenTexts = async (): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __spoken: SpokenUtterance[] }).__spoken.map((utterance) => utterance.text));
 const spoken = async (): Promise<SpokenUtterance[]> => page.evaluate(() => (window as unknown as { __spoken: SpokenUtterance[] }).__spoken);
 const hear = async (text: string) => page.evaluate((heard) => ((window as unknown as { __heard: string }).__heard = heard), text);
 /** `m:ss` of a timer's text, in seconds. */
@@ -144,7 +156,9 @@ async function screenshotsAtBothWidths(name: string): Promise<void> {
 /** Submits a reading or listening test with questions left blank: the page asks first. */
 async function submitWithBlanks(blank: number): Promise<void> {
   await page.getByRole('button', { name: 'Submit answers' }).click();
-  expect(await page.getByRole('alertdialog').textContent()).toContain(`You have left ${blank === 1 ? '1 question' : `${blank} questions`} blank. Submit anyway?`);
+  expect(await page.getByRole('alertdialog').textContent()).toContain(
+    `You have left ${blank === 1 ? '1 question' : `${blank} questions`} blank. Submit anyway?`,
+  );
   await page.getByRole('button', { name: 'Submit anyway' }).click();
 }
 
@@ -210,10 +224,13 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // The server answers before it sends mail (the mail is queued), so the message arrives just after.
     let mail: string | undefined;
     await expect
-      .poll(async () => {
-        mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/verify-email?token='));
-        return mail !== undefined;
-      }, { message: server.output(), timeout: 15_000 })
+      .poll(
+        async () => {
+          mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/verify-email?token='));
+          return mail !== undefined;
+        },
+        { message: server.output(), timeout: 15_000 },
+      )
       .toBe(true);
     const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(mail ?? '')?.[0] ?? '';
     const url = new URL(link);
@@ -313,8 +330,14 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     const rows = page.locator('[data-question-result]');
     expect(await rows.count()).toBe(40);
     // Each row: the question's number and text, the answer given, the accepted answers, the mark and why.
-    const row = async (number: number) => (await page.locator(`[data-question-result="${number}"]`).locator('th, td').allTextContents()).map((cell) => cell.trim());
-    expect(await row(1)).toEqual(['1Mangrove trees grow in places that are covered by sea water twice a day.', 'TRUE', 'TRUE', '✓ Correct']);
+    const row = async (number: number) =>
+      (await page.locator(`[data-question-result="${number}"]`).locator('th, td').allTextContents()).map((cell) => cell.trim());
+    expect(await row(1)).toEqual([
+      '1Mangrove trees grow in places that are covered by sea water twice a day.',
+      'TRUE',
+      'TRUE',
+      '✓ Correct',
+    ]);
     expect(await row(3)).toEqual([
       '3The salt crystals that form on some mangrove leaves are eaten by insects.',
       'TRUE',
@@ -339,7 +362,10 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.waitForURL(/\/history$/);
     const rows = page.locator('[data-testid="assessment-rows"] .assessment-row');
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-assessment-type')))).toEqual(['reading_academic', 'writing_task2']);
+    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-assessment-type')))).toEqual([
+      'reading_academic',
+      'writing_task2',
+    ]);
     expect(await rows.nth(1).textContent()).toContain('Writing Task 2');
     await screenshot('history');
     await rows.nth(1).getByRole('link').click();
@@ -353,7 +379,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await screenshot('dashboard');
   });
 
-  it('takes a speaking test by voice: the examiner speaks, answers are recorded and transcribed on the device, the cue card runs on its timers, and Pronunciation is not assessed', { timeout: 180_000 }, async () => {
+  it('takes a speaking test by voice: the examiner speaks, answers are recorded and transcribed on the device, the cue card runs on its timers, and Pronunciation is not assessed', {
+    timeout: 180_000,
+  }, async () => {
     // The page's clock, to move the countdowns on without waiting for them.
     await page.clock.install();
     await page.goto('/speaking');
@@ -406,7 +434,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     for (let index = 1; index < 12; index += 1) {
       expect(await speakingPhase()).toBe('part1');
       const asked = await question.textContent();
-      await answer.fill(`My answer to the question "${asked}" is that I live in a small town by the sea, and I like it because it is quiet and friendly.`);
+      await answer.fill(
+        `My answer to the question "${asked}" is that I live in a small town by the sea, and I like it because it is quiet and friendly.`,
+      );
       await page.getByRole('button', { name: 'Submit answer' }).click();
       await expect.poll(() => page.getByText(`${index + 1} answers given`).count()).toBe(1);
     }
@@ -414,8 +444,18 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // Part 2: the cue card is read out, and a one-minute preparation countdown runs on the page's clock.
     await expect.poll(speakingPhase).toBe('part2_preparation');
     expect(await question.textContent()).toBe('Describe a place in your town or city that you enjoy visiting');
-    expect(await page.locator('.cue-card li').allTextContents()).toEqual(['where this place is', 'how often you go there', 'what you usually do there']);
-    await expect.poll(async () => (await spokenTexts()).some((text) => text.includes('Describe a place in your town or city that you enjoy visiting. You should say: where this place is'))).toBe(true);
+    expect(await page.locator('.cue-card li').allTextContents()).toEqual([
+      'where this place is',
+      'how often you go there',
+      'what you usually do there',
+    ]);
+    await expect
+      .poll(async () =>
+        (await spokenTexts()).some((text) =>
+          text.includes('Describe a place in your town or city that you enjoy visiting. You should say: where this place is'),
+        ),
+      )
+      .toBe(true);
     const timer = page.getByRole('timer');
     const before = clockSeconds(await timer.textContent());
     expect(before).toBeGreaterThan(40);
@@ -453,7 +493,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await screenshot('speaking-talk');
     await page.waitForTimeout(1_500);
     await page.getByRole('button', { name: /Stop recording/ }).click();
-    await expect.poll(() => answer.inputValue()).toBe('I would like to talk about the harbour in my town which is about ten minutes from my house');
+    await expect
+      .poll(() => answer.inputValue())
+      .toBe('I would like to talk about the harbour in my town which is about ten minutes from my house');
     await page.getByRole('button', { name: 'Submit answer' }).click();
 
     // The follow-up question: spoken, and the talk timer gone.
@@ -464,7 +506,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await answer.fill('Yes, most of my friends like it, especially in summer when we swim there.');
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await expect.poll(speakingPhase).toBe('part3');
-    await answer.fill('People in my country like parks, beaches and markets, because they can meet friends there without spending much money.');
+    await answer.fill(
+      'People in my country like parks, beaches and markets, because they can meet friends there without spending much money.',
+    );
     await page.getByRole('button', { name: 'Submit answer' }).click();
     await page.getByRole('button', { name: 'Finish and get my score' }).click();
 
@@ -497,7 +541,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     };
     const [first, ...rest] = stored.submission.turns;
     expect(first).toMatchObject({ prompt_id: 'part1-0', has_audio: true, transcript_source: 'device' });
-    expect(first?.transcript?.words.map((word) => word.word).join(' ')).toBe('My home town is Whitby, a small fishing town on the north east coast of England');
+    expect(first?.transcript?.words.map((word) => word.word).join(' ')).toBe(
+      'My home town is Whitby, a small fishing town on the north east coast of England',
+    );
     expect(first?.duration_ms).toBeGreaterThan(1_000);
     const talk = rest.find((entry) => entry.prompt_id === 'part2-0');
     expect(talk).toMatchObject({ has_audio: true, transcript_source: 'device' });
@@ -508,25 +554,41 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
 
   it('draws the progress chart from three results: a point per result, each at its band, and says why there is no overall band yet', async () => {
     const history = (await (await page.request.get('/api/assessments')).json()) as {
-      items: Array<{ assessment_type: string; overall_band: number | null; completed: boolean; completed_at: string | null; timestamp: string }>;
+      items: Array<{
+        assessment_type: string;
+        overall_band: number | null;
+        completed: boolean;
+        completed_at: string | null;
+        timestamp: string;
+      }>;
     };
-    const scored = history.items.filter((item) => item.completed).sort((left, right) => Date.parse(left.completed_at ?? left.timestamp) - Date.parse(right.completed_at ?? right.timestamp));
+    const scored = history.items
+      .filter((item) => item.completed)
+      .sort((left, right) => Date.parse(left.completed_at ?? left.timestamp) - Date.parse(right.completed_at ?? right.timestamp));
     expect(scored.map((item) => item.assessment_type)).toEqual(['writing_task2', 'reading_academic', 'speaking']);
     await mainNavigation().getByRole('link', { name: 'Dashboard' }).click();
     const chart = page.getByTestId('progress-chart');
     await chart.waitFor();
-    const series = await chart.locator('[data-series]').evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-series'), group.getAttribute('data-bands')]));
+    const series = await chart
+      .locator('[data-series]')
+      .evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-series'), group.getAttribute('data-bands')]));
     expect(series).toEqual([
       ['reading', String(scored[1]?.overall_band)],
       ['writing', String(scored[0]?.overall_band)],
       ['speaking', String(scored[2]?.overall_band)],
     ]);
     // One step along the chart per result, oldest on the left.
-    const xs = await chart.locator('[data-series] circle').evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('cx'))));
+    const xs = await chart
+      .locator('[data-series] circle')
+      .evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('cx'))));
     expect(new Set(xs).size).toBe(3);
     expect(await chart.locator('[data-series="overall"]').count()).toBe(0);
-    expect(await page.getByTestId('overall-explanation').textContent()).toBe('Take a Listening test to see your estimated overall band: it needs a band in all four skills.');
-    expect(await page.locator('[data-skill="writing"]').textContent()).toContain('From your latest task; take both tasks for a Writing band. Best single result');
+    expect(await page.getByTestId('overall-explanation').textContent()).toBe(
+      'Take a Listening test to see your estimated overall band: it needs a band in all four skills.',
+    );
+    expect(await page.locator('[data-skill="writing"]').textContent()).toContain(
+      'From your latest task; take both tasks for a Writing band. Best single result',
+    );
     // A history row names its question and opens its result; a speaking row shows the same time as its result.
     await mainNavigation().getByRole('link', { name: 'History' }).click();
     const speakingRow = page.locator('[data-testid="assessment-rows"] .assessment-row[data-assessment-type="speaking"]').first();
@@ -558,7 +620,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await expect.poll(() => page.locator('[data-entitlement="speaking"]').textContent()).toContain('2 of 3 left');
   });
 
-  it('plays each listening section once in test mode (read out, or its recording), without its transcript, and shows the transcripts with the result', { timeout: 90_000 }, async () => {
+  it('plays each listening section once in test mode (read out, or its recording), without its transcript, and shows the transcripts with the result', {
+    timeout: 90_000,
+  }, async () => {
     const question = (await (await page.request.get('/api/questions/li-test-01')).json()) as {
       sections: Array<{ part: number; transcript: string; audio_url: string | null }>;
     };
@@ -594,7 +658,10 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
       await expect.poll(() => player.getAttribute('data-status')).toBe('played');
       const utterances = (await spoken()).slice(already);
       const said = utterances.map((utterance) => utterance.text).join(' ');
-      const lines = section.transcript.split('\n').map((line) => line.trim()).filter(Boolean);
+      const lines = section.transcript
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       for (const line of lines) expect(said).toContain(line.replace(/^[A-Z][A-Z .'-]{1,30}:\s+/, ''));
       expect(utterances.every((utterance) => utterance.rate >= 0.9 && utterance.rate <= 1)).toBe(true);
       const speakers = new Set(lines.map((line) => /^([A-Z][A-Z .'-]{1,30}):/.exec(line)?.[1] ?? null));
@@ -614,7 +681,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     const transcripts = page.getByTestId('listening-transcripts');
     expect(await transcripts.locator('details').count()).toBe(4);
     await transcripts.locator('summary').first().click();
-    expect(await transcripts.locator('details').first().textContent()).toContain('Good morning, Riverside Community Centre. How can I help you?');
+    expect(await transcripts.locator('details').first().textContent()).toContain(
+      'Good morning, Riverside Community Centre. How can I help you?',
+    );
     await screenshot('listening-result');
   });
 
@@ -632,14 +701,23 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // The test page says one is left; meanwhile another tab takes it, so this page's answers are one more than the free three.
     await page.goto('/reading/ra-test-01');
     await expect.poll(() => page.getByTestId('allowance').textContent()).toContain('You have 1 of 3 Reading (Academic) assessments left');
-    const elsewhere = await page.evaluate(async () =>
-      (await fetch('/api/reading/evaluate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question_id: 'ra-test-01', answers: {} }) })).status,
+    const elsewhere = await page.evaluate(
+      async () =>
+        (
+          await fetch('/api/reading/evaluate', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ question_id: 'ra-test-01', answers: {} }),
+          })
+        ).status,
     );
     expect(elsewhere).toBe(201);
     await submitWithBlanks(40);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('No assessments of this kind left');
-    expect(await alert.textContent()).toContain('You have used all 3 of your Reading (Academic) assessments: buy a pack to take more. Once you have bought one, try again: your earlier results stay available in your history.');
+    expect(await alert.textContent()).toContain(
+      'You have used all 3 of your Reading (Academic) assessments: buy a pack to take more. Once you have bought one, try again: your earlier results stay available in your history.',
+    );
     expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     expect(await alert.getByRole('link', { name: 'Buy more assessments' }).getAttribute('href')).toBe('/buy');
     expect(new URL(page.url()).pathname).toBe('/reading/ra-test-01');
@@ -661,7 +739,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
   it('cannot start a test at 0 left: the start button is disabled, saying why, with a link to buy more', async () => {
     await page.goto('/reading/ra-test-01');
     const notice = page.getByTestId('allowance');
-    await expect.poll(() => notice.textContent()).toContain('You have used all 3 of your Reading (Academic) assessments, so you cannot start another one until you buy more.');
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('You have used all 3 of your Reading (Academic) assessments, so you cannot start another one until you buy more.');
     const start = page.getByRole('button', { name: 'Start the test' });
     expect(await start.isDisabled()).toBe(true);
     const reason = page.locator(`[id="${await start.getAttribute('aria-describedby')}"]`);
@@ -712,11 +792,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     const deliveries = await stripe.deliveries();
     expect(deliveries).toHaveLength(3);
     expect(new Set(deliveries.map((delivery) => delivery.eventId)).size).toBe(1);
-    expect(deliveries.map((delivery) => `${delivery.status} ${(JSON.parse(delivery.body) as { outcome: string }).outcome}`).sort()).toEqual([
-      '200 already_granted',
-      '200 already_granted',
-      '200 granted',
-    ]);
+    expect(deliveries.map((delivery) => `${delivery.status} ${(JSON.parse(delivery.body) as { outcome: string }).outcome}`).sort()).toEqual(
+      ['200 already_granted', '200 already_granted', '200 granted'],
+    );
 
     // The pack counts once on the dashboard too, and the test can be started again.
     await page.goto('/');
@@ -750,7 +828,11 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.getByTestId('raw-score').waitFor();
     expect(await page.getByTestId('raw-score').textContent()).toBe('3 of 40 correct');
     expect(await page.locator('.result .eyebrow').textContent()).toBe('Reading (General Training)');
-    const reasons = await page.locator('[data-question-result]').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-question-result'), row.getAttribute('data-reason')])));
+    const reasons = await page
+      .locator('[data-question-result]')
+      .evaluateAll((rows) =>
+        Object.fromEntries(rows.map((row) => [row.getAttribute('data-question-result'), row.getAttribute('data-reason')])),
+      );
     expect([reasons['1'], reasons['7'], reasons['21'], reasons['23'], reasons['32'], reasons['33'], reasons['2']]).toEqual([
       'correct',
       'correct',
@@ -765,9 +847,17 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     expect(await row(21).locator('.question-result-why').textContent()).toBe(
       'Over the word limit: 4 words, and the instructions allow at most 2 words and a number. A longer answer is wrong even when it contains the right words.',
     );
-    expect(await row(23).locator('.question-result-why').textContent()).toBe('Spelt differently from “warehouse”. Spelling must be exact for the mark.');
-    expect(await row(33).locator('td').allTextContents()).toEqual(['clothes', 'clothing', '✗ IncorrectNot the answer: the answer is “clothing”.']);
-    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Feedback' }) }).textContent()).toContain('in General Training Reading');
+    expect(await row(23).locator('.question-result-why').textContent()).toBe(
+      'Spelt differently from “warehouse”. Spelling must be exact for the mark.',
+    );
+    expect(await row(33).locator('td').allTextContents()).toEqual([
+      'clothes',
+      'clothing',
+      '✗ IncorrectNot the answer: the answer is “clothing”.',
+    ]);
+    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Feedback' }) }).textContent()).toContain(
+      'in General Training Reading',
+    );
     await screenshotsAtBothWidths('reading-general-training-result');
   });
 
@@ -786,10 +876,12 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     await page.getByRole('status').waitFor();
 
     let mail: string | undefined;
-    await expect.poll(async () => {
-      mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/reset-password?token='));
-      return mail !== undefined;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        mail = (await server.emails()).find((text) => text.includes(`To: ${email}`) && text.includes('/reset-password?token='));
+        return mail !== undefined;
+      })
+      .toBe(true);
     const link = new URL(/https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail ?? '')?.[0] ?? '');
     await page.goto(link.pathname + link.search);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Choose a new password');

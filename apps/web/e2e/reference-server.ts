@@ -91,14 +91,18 @@ export function toneWav(seconds: number, sampleRate = 8000): Buffer {
   wav.writeUInt16LE(16, 34);
   wav.write('data', 36);
   wav.writeUInt32LE(samples * 2, 40);
-  for (let index = 0; index < samples; index += 1) wav.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate)), 44 + index * 2);
+  for (let index = 0; index < samples; index += 1)
+    wav.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate)), 44 + index * 2);
   return wav;
 }
 
 const MEDIA_PREFIX = '/e2e-media/';
 
 /** A pass-through proxy to `target` that serves the recordings and puts their addresses into the questions that have them. */
-async function startRecordingProxy(target: URL, sections: readonly RecordedSection[]): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+async function startRecordingProxy(
+  target: URL,
+  sections: readonly RecordedSection[],
+): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   let baseUrl = '';
   const mediaName = (section: RecordedSection) => `${encodeURIComponent(section.questionId)}-${section.part}`;
   const server: Server = createServer((incoming, outgoing) => {
@@ -109,31 +113,38 @@ async function startRecordingProxy(target: URL, sections: readonly RecordedSecti
       outgoing.end(media.audio);
       return;
     }
-    const recorded = sections.filter((section) => incoming.method === 'GET' && url.pathname === `/api/questions/${encodeURIComponent(section.questionId)}`);
+    const recorded = sections.filter(
+      (section) => incoming.method === 'GET' && url.pathname === `/api/questions/${encodeURIComponent(section.questionId)}`,
+    );
     const headers = { ...incoming.headers, host: target.host };
     if (recorded.length > 0) delete headers['accept-encoding'];
-    const upstream = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers }, (answer: IncomingMessage) => {
-      if (recorded.length === 0 || answer.statusCode !== 200) {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => {
-        const question = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sections: Array<{ part: number; audio_url: string | null; audio_duration_seconds: number | null }> };
-        for (const section of recorded) {
-          const entry = question.sections.find((candidate) => candidate.part === section.part);
-          if (!entry) continue;
-          entry.audio_url = `${baseUrl}${MEDIA_PREFIX}${mediaName(section)}`;
-          entry.audio_duration_seconds = section.durationSeconds;
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers },
+      (answer: IncomingMessage) => {
+        if (recorded.length === 0 || answer.statusCode !== 200) {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+          return;
         }
-        const body = Buffer.from(JSON.stringify(question));
-        const { 'content-length': _length, ...rest } = answer.headers;
-        outgoing.writeHead(200, { ...rest, 'content-length': body.length });
-        outgoing.end(body);
-      });
-    });
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const question = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            sections: Array<{ part: number; audio_url: string | null; audio_duration_seconds: number | null }>;
+          };
+          for (const section of recorded) {
+            const entry = question.sections.find((candidate) => candidate.part === section.part);
+            if (!entry) continue;
+            entry.audio_url = `${baseUrl}${MEDIA_PREFIX}${mediaName(section)}`;
+            entry.audio_duration_seconds = section.durationSeconds;
+          }
+          const body = Buffer.from(JSON.stringify(question));
+          const { 'content-length': _length, ...rest } = answer.headers;
+          outgoing.writeHead(200, { ...rest, 'content-length': body.length });
+          outgoing.end(body);
+        });
+      },
+    );
     upstream.on('error', (error) => {
       outgoing.writeHead(502, { 'content-type': 'text/plain' });
       outgoing.end(`proxy: ${error.message}`);
@@ -182,7 +193,11 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     ...options.env,
   });
 
-  const child: ChildProcess = spawn(process.execPath, [serverEntry], { cwd: repositoryRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
+    cwd: repositoryRoot,
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -202,7 +217,10 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   try {
     const baseUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)), options.timeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the server did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)),
+        options.timeoutMs ?? 60_000,
+      );
       const check = () => {
         const match = /listening on (http:\/\/[^\s]+)/.exec(output);
         if (match?.[1]) {

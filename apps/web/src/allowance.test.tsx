@@ -16,7 +16,12 @@ afterEach(() => {
 function entitlements(used: Partial<Record<AssessmentType, number>>) {
   return {
     body: {
-      entitlements: ASSESSMENT_TYPES.map((type) => ({ assessment_type: type, granted: 3, used: used[type] ?? 0, remaining: 3 - (used[type] ?? 0) })),
+      entitlements: ASSESSMENT_TYPES.map((type) => ({
+        assessment_type: type,
+        granted: 3,
+        used: used[type] ?? 0,
+        remaining: 3 - (used[type] ?? 0),
+      })),
     },
   };
 }
@@ -29,7 +34,13 @@ const readingTest = {
   time_limit: 60,
   passages: [{ part: 1, title: 'Sand', text: 'Sand is made of small grains.' }],
   question_groups: [
-    { group_id: 'g1', part: 1, instructions: 'Write ONE WORD ONLY.', answer_format: { kind: 'words', max_words: 1, numbers_allowed: false }, questions: [{ number: 1, text: 'Sand is made of ___.' }] },
+    {
+      group_id: 'g1',
+      part: 1,
+      instructions: 'Write ONE WORD ONLY.',
+      answer_format: { kind: 'words', max_words: 1, numbers_allowed: false },
+      questions: [{ number: 1, text: 'Sand is made of ___.' }],
+    },
   ],
 };
 const listeningTest = {
@@ -40,7 +51,14 @@ const listeningTest = {
   passages: [],
   sections: [{ part: 1, title: 'Evening classes', transcript: 'Good morning.' }],
 };
-const essayQuestion = { question_id: 'w2-001', assessment_type: 'writing_task2', title: 'Universities and jobs', prompt: 'Discuss both views.', time_limit: 40, word_limit: 250 };
+const essayQuestion = {
+  question_id: 'w2-001',
+  assessment_type: 'writing_task2',
+  title: 'Universities and jobs',
+  prompt: 'Discuss both views.',
+  time_limit: 40,
+  word_limit: 250,
+};
 const speakingSet = {
   question_id: 'sp-001',
   assessment_type: 'speaking',
@@ -54,7 +72,6 @@ const speakingSet = {
   },
 };
 
-
 const allowanceText = () => screen.findByTestId('allowance').then((element) => element.textContent);
 
 describe('the allowance before effort', () => {
@@ -65,7 +82,9 @@ describe('the allowance before effort', () => {
       'GET /api/questions': () => ({ body: { items: [readingTest], next_cursor: null } }),
     });
     expect(await allowanceText()).toBe('You have 2 of 3 Reading (Academic) assessments left. Buy more');
-    expect(within(screen.getByTestId('allowance')).getByRole('link', { name: 'Buy more' }).getAttribute('href')).toBe('/buy?type=reading_academic');
+    expect(within(screen.getByTestId('allowance')).getByRole('link', { name: 'Buy more' }).getAttribute('href')).toBe(
+      '/buy?type=reading_academic',
+    );
   });
 
   it('at 0 left, disables every speaking test’s start button, saying why, with a link to buy', async () => {
@@ -74,8 +93,14 @@ describe('the allowance before effort', () => {
       'GET /api/questions': () => ({ body: { items: [speakingSet, { ...speakingSet, question_id: 'sp-002' }], next_cursor: null } }),
     });
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'Start this test' })).toHaveLength(2));
-    expect(await allowanceText()).toContain('You have used all 3 of your Speaking assessments, so you cannot start another one until you buy more.');
-    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Start this test' }).every((button) => (button as HTMLButtonElement).disabled)).toBe(true));
+    expect(await allowanceText()).toContain(
+      'You have used all 3 of your Speaking assessments, so you cannot start another one until you buy more.',
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: 'Start this test' }).every((button) => (button as HTMLButtonElement).disabled)).toBe(
+        true,
+      ),
+    );
     const button = screen.getAllByRole('button', { name: 'Start this test' })[0]!;
     const reason = document.getElementById(button.getAttribute('aria-describedby') ?? '');
     expect(reason?.textContent).toBe('None left to start. Buy more Speaking assessments');
@@ -102,7 +127,9 @@ describe('the allowance before effort', () => {
     const submit = screen.getByRole('button', { name: 'Submit for scoring' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
     expect((screen.getByLabelText('Your answer') as HTMLTextAreaElement).disabled).toBe(true);
-    expect(document.getElementById(submit.getAttribute('aria-describedby') ?? '')?.textContent).toBe('None left to start. Buy more Writing Task 2 assessments');
+    expect(document.getElementById(submit.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'None left to start. Buy more Writing Task 2 assessments',
+    );
   });
 
   it('at 0 left, a listening test cannot be started, and a reading test shows a disabled start instead of its questions', async () => {

@@ -44,7 +44,8 @@ export function AllowanceNotice({ type, allowance, id }: { type: AssessmentType;
   if (!isUsedUp(allowance)) {
     return (
       <p className="allowance" data-testid="allowance" data-remaining={allowance.remaining} id={id}>
-        You have <strong>{allowance.remaining}</strong> of {allowance.granted} {label} assessments left. <Link to={buyHref(type)}>Buy more</Link>
+        You have <strong>{allowance.remaining}</strong> of {allowance.granted} {label} assessments left.{' '}
+        <Link to={buyHref(type)}>Buy more</Link>
       </p>
     );
   }

@@ -64,10 +64,16 @@ describe('AnswerSheet', () => {
   it('offers TRUE / FALSE / NOT GIVEN as radio buttons, one group per question', () => {
     render(<Sheet />);
     const first = screen.getByRole('radiogroup', { name: 'Question 1' });
-    expect(within(first).getAllByRole('radio').map((radio) => (radio as HTMLInputElement).value)).toEqual(['TRUE', 'FALSE', 'NOT GIVEN']);
+    expect(
+      within(first)
+        .getAllByRole('radio')
+        .map((radio) => (radio as HTMLInputElement).value),
+    ).toEqual(['TRUE', 'FALSE', 'NOT GIVEN']);
     const second = screen.getByRole('radiogroup', { name: 'Question 2' });
     // Different questions never share a radio group.
-    expect((within(first).getAllByRole('radio')[0] as HTMLInputElement).name).not.toBe((within(second).getAllByRole('radio')[0] as HTMLInputElement).name);
+    expect((within(first).getAllByRole('radio')[0] as HTMLInputElement).name).not.toBe(
+      (within(second).getAllByRole('radio')[0] as HTMLInputElement).name,
+    );
   });
 
   it('records the chosen answer, and can clear it', () => {
@@ -97,7 +103,11 @@ describe('AnswerSheet', () => {
     render(<Sheet />);
     expect(screen.getByText('Shared measurements')).toBeTruthy();
     const question5 = screen.getByRole('radiogroup', { name: 'Question 5' });
-    expect(within(question5).getAllByRole('radio').map((radio) => (radio as HTMLInputElement).value)).toEqual(['i', 'ii', 'iii']);
+    expect(
+      within(question5)
+        .getAllByRole('radio')
+        .map((radio) => (radio as HTMLInputElement).value),
+    ).toEqual(['i', 'ii', 'iii']);
   });
 
   it("shows the server's error next to the question it is about", () => {

@@ -158,7 +158,11 @@ function ChosenAnswer({
         </legend>
         <div className="choices" role="radiogroup" aria-label={`Question ${number}`}>
           {choices.map((choice) => (
-            <label key={choice.value} className={`choice${value === choice.value ? ' choice-selected' : ''}`} title={optionTexts.get(choice.value)}>
+            <label
+              key={choice.value}
+              className={`choice${value === choice.value ? ' choice-selected' : ''}`}
+              title={optionTexts.get(choice.value)}
+            >
               <input
                 type="radio"
                 name={`question-${id}`}

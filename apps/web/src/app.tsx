@@ -151,7 +151,8 @@ function Header() {
 
 function Guarded({ access, user, children }: { access: Access; user: SessionUser; children: ReactNode }) {
   const { pathname, search } = useLocation();
-  const redirect = access === 'user' && user === null ? `/sign-in?next=${encodeURIComponent(pathname + search)}` : access === 'guest' && user ? '/' : null;
+  const redirect =
+    access === 'user' && user === null ? `/sign-in?next=${encodeURIComponent(pathname + search)}` : access === 'guest' && user ? '/' : null;
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);

@@ -8,7 +8,13 @@ import { formatDateTime } from './labels.js';
 import { ResultView } from './result-view.js';
 import { RouterProvider } from './router.js';
 
-const base = { user_email: 'learner@example.com', user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f', ai_generated: false, content_safe: true, feedback: '' };
+const base = {
+  user_email: 'learner@example.com',
+  user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f',
+  ai_generated: false,
+  content_safe: true,
+  feedback: '',
+};
 const unfinished = {
   ...base,
   assessment_id: 'speaking-1',
@@ -62,7 +68,9 @@ describe('AssessmentList', () => {
     fireEvent.click(within(inProgress).getByRole('button', { name: 'Discard' }));
     fireEvent.click(within(inProgress).getByRole('button', { name: 'Yes, discard' }));
     await waitFor(() => expect(document.querySelector('[data-in-progress="true"]')).toBeNull());
-    expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual(['/api/speaking/sessions/speaking-1']);
+    expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([
+      '/api/speaking/sessions/speaking-1',
+    ]);
     expect(requests.filter((request) => request.path === '/api/assessments')).toHaveLength(2);
     expect(document.querySelectorAll('.assessment-row')).toHaveLength(1);
   });
@@ -78,10 +86,17 @@ describe('AssessmentList', () => {
       completed_at: '2026-11-26T10:15:00.000Z',
       completed: true,
       overall_band: 6,
-      criteria_scores: Object.fromEntries(['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy', 'pronunciation'].map((criterion) => [criterion, { band: 6, feedback: '' }])),
+      criteria_scores: Object.fromEntries(
+        ['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy', 'pronunciation'].map((criterion) => [
+          criterion,
+          { band: 6, feedback: '' },
+        ]),
+      ),
       provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 },
     });
-    const { webClient } = fakeApi({ 'GET /api/assessments': () => ({ body: { items: [summarizeAssessment(speaking, 'Places in your town')], next_cursor: null } }) });
+    const { webClient } = fakeApi({
+      'GET /api/assessments': () => ({ body: { items: [summarizeAssessment(speaking, 'Places in your town')], next_cursor: null } }),
+    });
     render(
       <AppProvider webClient={webClient} initialUser={null}>
         <RouterProvider>

@@ -59,7 +59,12 @@ export function InProgressSpeakingRow({ assessment, onDiscarded }: { assessment:
               <Link to={assessmentHref(assessment)} className="button button-small">
                 Resume
               </Link>
-              <button type="button" className="button button-small button-secondary" onClick={() => setState('confirming')} disabled={state === 'discarding'}>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => setState('confirming')}
+                disabled={state === 'discarding'}
+              >
                 {state === 'discarding' ? 'Discarding…' : 'Discard'}
               </button>
             </>
@@ -106,7 +111,11 @@ export interface AssessmentListProps {
 }
 
 /** The learner's assessments, newest first, a page at a time with "Load more". */
-export function AssessmentList({ pageSize, onItems, emptyText = 'No assessments yet. Pick a skill above to start practising.' }: AssessmentListProps) {
+export function AssessmentList({
+  pageSize,
+  onItems,
+  emptyText = 'No assessments yet. Pick a skill above to start practising.',
+}: AssessmentListProps) {
   const { client } = useApp();
   const [items, setItems] = useState<AssessmentSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);

@@ -29,7 +29,9 @@ export function acceptedMimeType(recorderMimeType: string): AudioMimeType | null
 
 function preferredMimeType(): string | undefined {
   if (typeof MediaRecorder.isTypeSupported !== 'function') return undefined;
-  return ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/ogg', 'audio/mp4'].find((type) => MediaRecorder.isTypeSupported(type));
+  return ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/ogg', 'audio/mp4'].find((type) =>
+    MediaRecorder.isTypeSupported(type),
+  );
 }
 
 /** A blob as base64 (without the `data:` prefix). */
@@ -92,7 +94,9 @@ export function useAudioRecorder() {
         releaseStream();
         const type = acceptedMimeType(recorder.mimeType || mimeType || '');
         if (!type) {
-          setProblem(`This browser records as ${recorder.mimeType || 'an unknown format'}, which cannot be sent. Type your answer instead.`);
+          setProblem(
+            `This browser records as ${recorder.mimeType || 'an unknown format'}, which cannot be sent. Type your answer instead.`,
+          );
           setState('idle');
           return;
         }
@@ -112,7 +116,11 @@ export function useAudioRecorder() {
     } catch (error) {
       releaseStream();
       const denied = error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError');
-      setProblem(denied ? 'Microphone access was refused. You can type your answer instead.' : 'The microphone could not be started. You can type your answer instead.');
+      setProblem(
+        denied
+          ? 'Microphone access was refused. You can type your answer instead.'
+          : 'The microphone could not be started. You can type your answer instead.',
+      );
       setState(denied ? 'denied' : 'idle');
     }
   }, [discard]);

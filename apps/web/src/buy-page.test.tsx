@@ -15,10 +15,15 @@ describe('the buy page', () => {
     const visited: string[] = [];
     const requests = renderWithFakeApi(<BuyPage redirect={(url) => visited.push(url)} />, {
       'GET /api/purchases/products': catalogue(true),
-      'POST /api/purchases/checkout': () => ({ status: 201, body: { checkout_url: 'https://checkout.stripe.test/c/cs_test_1', checkout_session_id: 'cs_test_1' } }),
+      'POST /api/purchases/checkout': () => ({
+        status: 201,
+        body: { checkout_url: 'https://checkout.stripe.test/c/cs_test_1', checkout_session_id: 'cs_test_1' },
+      }),
     });
     await screen.findByRole('heading', { name: 'Writing pack' });
-    expect(screen.getAllByRole('article').map((card) => within(card).getByTestId('price').textContent)).toEqual(PRODUCTS.map((product) => formatPrice(product.price)));
+    expect(screen.getAllByRole('article').map((card) => within(card).getByTestId('price').textContent)).toEqual(
+      PRODUCTS.map((product) => formatPrice(product.price)),
+    );
     const speaking = screen.getByRole('article', { name: 'Speaking pack' });
     expect(speaking.textContent).toContain('3 Speaking assessments');
     expect(speaking.textContent).toContain('Use them within 180 days');
@@ -45,7 +50,10 @@ describe('the buy page', () => {
   it('shows the server’s purchases_not_configured answer in plain words', async () => {
     renderWithFakeApi(<BuyPage redirect={() => undefined} />, {
       'GET /api/purchases/products': catalogue(true),
-      'POST /api/purchases/checkout': () => ({ status: 503, body: errorBody('purchases_not_configured', 'Purchases are not configured on this server.') }),
+      'POST /api/purchases/checkout': () => ({
+        status: 503,
+        body: errorBody('purchases_not_configured', 'Purchases are not configured on this server.'),
+      }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Buy the Writing pack for £9.99' }));
     const alert = await screen.findByRole('alert');
@@ -54,9 +62,9 @@ describe('the buy page', () => {
   });
 
   it('describes what each pack adds', () => {
-    expect(packContents({ assessment_types: ['writing_task1_academic', 'writing_task1_general_training', 'writing_task2'], assessments: 5 })).toBe(
-      '5 each of Writing Task 1 (Academic), Writing Task 1 (General Training) and Writing Task 2',
-    );
+    expect(
+      packContents({ assessment_types: ['writing_task1_academic', 'writing_task1_general_training', 'writing_task2'], assessments: 5 }),
+    ).toBe('5 each of Writing Task 1 (Academic), Writing Task 1 (General Training) and Writing Task 2');
     expect(packContents(PRODUCTS.find((product) => product.product_id === 'complete-pack-10')!)).toBe('10 of every assessment type');
   });
 });
@@ -68,7 +76,9 @@ describe('the return page after checkout', () => {
     renderWithFakeApi(<CheckoutReturnPage />, {
       'GET /api/entitlements': () => {
         reads += 1;
-        return { body: { entitlements: [{ assessment_type: 'speaking', granted: 3 + 3 * (reads - 1), used: 3, remaining: 3 * (reads - 1) }] } };
+        return {
+          body: { entitlements: [{ assessment_type: 'speaking', granted: 3 + 3 * (reads - 1), used: 3, remaining: 3 * (reads - 1) }] },
+        };
       },
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Thank you for your purchase');

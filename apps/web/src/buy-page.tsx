@@ -1,4 +1,12 @@
-import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES, assessmentTypeSchema, formatPrice, type AssessmentType, type Product, type ProductId } from '@ielts-genai-prep/core';
+import {
+  ASSESSMENT_TYPES,
+  ASSESSMENT_TYPE_NAMES,
+  assessmentTypeSchema,
+  formatPrice,
+  type AssessmentType,
+  type Product,
+  type ProductId,
+} from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
@@ -19,7 +27,17 @@ export function packContents(product: Pick<Product, 'assessment_types' | 'assess
   return labels.length > 1 ? `${product.assessments} each of ${list}` : `${product.assessments} ${list} assessments`;
 }
 
-function ProductCard({ product, available, highlighted, redirect }: { product: Product; available: boolean; highlighted: boolean; redirect: RedirectTo }) {
+function ProductCard({
+  product,
+  available,
+  highlighted,
+  redirect,
+}: {
+  product: Product;
+  available: boolean;
+  highlighted: boolean;
+  redirect: RedirectTo;
+}) {
   const { client } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -36,7 +54,11 @@ function ProductCard({ product, available, highlighted, redirect }: { product: P
   };
   const headingId = `product-${product.product_id}`;
   return (
-    <article className={`card product-card${highlighted ? ' product-card-highlighted' : ''}`} aria-labelledby={headingId} data-product={product.product_id}>
+    <article
+      className={`card product-card${highlighted ? ' product-card-highlighted' : ''}`}
+      aria-labelledby={headingId}
+      data-product={product.product_id}
+    >
       <h2 id={headingId}>{product.name}</h2>
       <p className="product-price" data-testid="price">
         {formatPrice(product.price)}
@@ -47,7 +69,13 @@ function ProductCard({ product, available, highlighted, redirect }: { product: P
         <li>{product.validity_days === null ? 'Never expires' : `Use them within ${product.validity_days} days`}</li>
       </ul>
       {error !== null && <ErrorBanner error={error} onRetry={() => void buy()} />}
-      <button type="button" className="button" onClick={() => void buy()} disabled={busy || !available} aria-label={`Buy the ${product.name} for ${formatPrice(product.price)}`}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void buy()}
+        disabled={busy || !available}
+        aria-label={`Buy the ${product.name} for ${formatPrice(product.price)}`}
+      >
         {busy ? 'Going to checkout…' : `Buy for ${formatPrice(product.price)}`}
       </button>
     </article>
@@ -68,20 +96,32 @@ export function BuyPage({ redirect = leaveForCheckout }: { redirect?: RedirectTo
       <Loaded data={catalogue} label="Loading the packs…">
         {({ products, checkout_available: available }) => {
           // The packs that cover the type the learner came for come first.
-          const ordered = wanted ? [...products].sort((left, right) => Number(right.assessment_types.includes(wanted)) - Number(left.assessment_types.includes(wanted))) : products;
+          const ordered = wanted
+            ? [...products].sort(
+                (left, right) => Number(right.assessment_types.includes(wanted)) - Number(left.assessment_types.includes(wanted)),
+              )
+            : products;
           return (
             <>
               {!available && (
                 <div className="banner banner-info" role="status" data-testid="purchases-not-configured">
                   <p className="banner-title">Purchases are not configured</p>
-                  <p>This server does not take payments, so the packs below cannot be bought here. The people who run it can add a pack to your account.</p>
+                  <p>
+                    This server does not take payments, so the packs below cannot be bought here. The people who run it can add a pack to
+                    your account.
+                  </p>
                 </div>
               )}
               {wanted && <p className="muted">Packs with {ASSESSMENT_TYPE_NAMES[wanted]} assessments are shown first.</p>}
               <ul className="cards product-list">
                 {ordered.map((product) => (
                   <li key={product.product_id}>
-                    <ProductCard product={product} available={available} highlighted={wanted !== null && product.assessment_types.includes(wanted)} redirect={redirect} />
+                    <ProductCard
+                      product={product}
+                      available={available}
+                      highlighted={wanted !== null && product.assessment_types.includes(wanted)}
+                      redirect={redirect}
+                    />
                   </li>
                 ))}
               </ul>

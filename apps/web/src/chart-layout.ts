@@ -194,7 +194,16 @@ export function pieSlices(values: ReadonlyArray<number | null>, centreX: number,
       const largeArc = endAngle - startAngle > Math.PI ? 1 : 0;
       path = `M ${round(centreX)} ${round(centreY)} L ${round(startX)} ${round(startY)} A ${radius} ${radius} 0 ${largeArc} 1 ${round(endX)} ${round(endY)} Z`;
     }
-    return { categoryIndex: entry.categoryIndex, value: entry.value, fraction, startAngle, endAngle, path, labelX: round(labelX), labelY: round(labelY) };
+    return {
+      categoryIndex: entry.categoryIndex,
+      value: entry.value,
+      fraction,
+      startAngle,
+      endAngle,
+      path,
+      labelX: round(labelX),
+      labelY: round(labelY),
+    };
   });
 }
 
@@ -279,7 +288,15 @@ export function mapShapes(features: readonly MapFeature[], cellSize = MAP_CELL_S
           labelY: scale(feature.y + feature.height / 2),
         };
       case 'circle':
-        return { shape: 'circle', feature, cx: scale(feature.x), cy: scale(feature.y), r: scale(feature.radius), labelX: scale(feature.x), labelY: scale(feature.y) };
+        return {
+          shape: 'circle',
+          feature,
+          cx: scale(feature.x),
+          cy: scale(feature.y),
+          r: scale(feature.radius),
+          labelX: scale(feature.x),
+          labelY: scale(feature.y),
+        };
       case 'line':
       case 'polygon': {
         const points = feature.points.map((point) => `${scale(point.x)},${scale(point.y)}`).join(' ');

@@ -1,7 +1,16 @@
 import { chartSchema, type Chart } from '@ielts-genai-prep/core';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLOT_AREA, MAP_CELL_SIZE, barLayout, groupMapSteps, lineLayout, mapShapes, pieSlices, valueScale } from './chart-layout.js';
+import {
+  DEFAULT_PLOT_AREA,
+  MAP_CELL_SIZE,
+  barLayout,
+  groupMapSteps,
+  lineLayout,
+  mapShapes,
+  pieSlices,
+  valueScale,
+} from './chart-layout.js';
 import { ChartView } from './chart-view.js';
 
 const chart = (input: Partial<Chart> & Pick<Chart, 'chart_type'>): Chart =>
@@ -122,7 +131,16 @@ describe('line charts', () => {
   });
 
   it('places the same value at the same height in every series', () => {
-    const layout = lineLayout(chart({ ...energy, series: [{ name: 'A', values: [10, 20] }, { name: 'B', values: [20, 10] }], categories: ['x', 'y'] }));
+    const layout = lineLayout(
+      chart({
+        ...energy,
+        series: [
+          { name: 'A', values: [10, 20] },
+          { name: 'B', values: [20, 10] },
+        ],
+        categories: ['x', 'y'],
+      }),
+    );
     expect(layout.lines[0]?.points[1]?.y).toBeCloseTo(layout.lines[1]?.points[0]?.y ?? 0, 6);
     expect(layout.lines[0]?.points[0]?.y).toBeLessThan(DEFAULT_PLOT_AREA.height);
   });
@@ -155,7 +173,11 @@ describe('pie charts', () => {
     }
     expect(screen.getByText('54%')).toBeTruthy();
     const legend = container.querySelector('.chart-legend') as HTMLElement;
-    expect(within(legend).getAllByRole('listitem').map((item) => item.textContent)).toEqual(budget.categories);
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(budget.categories);
   });
 
   it('computes angles that cover the circle exactly once, and leaves out zero values', () => {
@@ -186,7 +208,11 @@ describe('tables, processes and maps', () => {
     const { container } = render(<ChartView chart={airports} />);
     expect(container.querySelector('svg')).toBeNull();
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Airport', '2019', '2021', '2023']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Airport', '2019', '2021', '2023']);
     const eastport = within(table).getByRole('rowheader', { name: 'Eastport' }).closest('tr');
     expect(Array.from(eastport?.querySelectorAll('td') ?? []).map((cell) => cell.textContent)).toEqual(['8.7', '–', '9.9']);
   });
@@ -203,7 +229,12 @@ describe('tables, processes and maps', () => {
       chart_type: 'map',
       title: 'Ashcombe, 1995 and today',
       categories: ['1995', 'Today'],
-      steps: ['1995: farmland north of the road', 'Today: a housing estate replaces the farmland', '1995: a post office', 'A river runs south'],
+      steps: [
+        '1995: farmland north of the road',
+        'Today: a housing estate replaces the farmland',
+        '1995: a post office',
+        'A river runs south',
+      ],
     });
     expect(groupMapSteps(map)).toEqual([
       { label: '1995', steps: ['farmland north of the road', 'a post office'] },
@@ -229,7 +260,15 @@ describe('tables, processes and maps', () => {
             label: '1995',
             features: [
               { shape: 'rect', kind: 'farmland', label: 'Farmland', x: 0, y: 0, width: 20, height: 5 },
-              { shape: 'line', kind: 'road', label: 'Main Road', points: [{ x: 0, y: 6 }, { x: 20, y: 6 }] },
+              {
+                shape: 'line',
+                kind: 'road',
+                label: 'Main Road',
+                points: [
+                  { x: 0, y: 6 },
+                  { x: 20, y: 6 },
+                ],
+              },
               { shape: 'circle', kind: 'trees', label: 'Woodland', x: 3, y: 9, radius: 2 },
             ],
           },
@@ -237,8 +276,25 @@ describe('tables, processes and maps', () => {
             label: 'Today',
             features: [
               { shape: 'rect', kind: 'building', label: 'Housing estate', x: 2, y: 1, width: 10, height: 3 },
-              { shape: 'line', kind: 'road', label: 'Main Road', points: [{ x: 0, y: 6 }, { x: 20, y: 6 }] },
-              { shape: 'polygon', kind: 'water', label: 'Pond', points: [{ x: 14, y: 8 }, { x: 18, y: 8 }, { x: 16, y: 11 }] },
+              {
+                shape: 'line',
+                kind: 'road',
+                label: 'Main Road',
+                points: [
+                  { x: 0, y: 6 },
+                  { x: 20, y: 6 },
+                ],
+              },
+              {
+                shape: 'polygon',
+                kind: 'water',
+                label: 'Pond',
+                points: [
+                  { x: 14, y: 8 },
+                  { x: 18, y: 8 },
+                  { x: 16, y: 11 },
+                ],
+              },
             ],
           },
         ],
@@ -251,7 +307,11 @@ describe('tables, processes and maps', () => {
     const after = views[1] as Element;
     expect(before.querySelector('svg')?.getAttribute('viewBox')).toBe(`0 0 ${20 * MAP_CELL_SIZE} ${12 * MAP_CELL_SIZE + 4}`);
     const featuresOf = (view: Element) =>
-      Array.from(view.querySelectorAll('.chart-map-feature')).map((element) => [element.tagName.toLowerCase(), element.getAttribute('data-kind'), element.getAttribute('data-label')]);
+      Array.from(view.querySelectorAll('.chart-map-feature')).map((element) => [
+        element.tagName.toLowerCase(),
+        element.getAttribute('data-kind'),
+        element.getAttribute('data-label'),
+      ]);
     expect(featuresOf(before)).toEqual([
       ['rect', 'farmland', 'Farmland'],
       ['polyline', 'road', 'Main Road'],
@@ -266,11 +326,19 @@ describe('tables, processes and maps', () => {
     const estate = after.querySelector('rect[data-label="Housing estate"]');
     expect(numbers([estate as Element], 'x')[0]).toBe(2 * MAP_CELL_SIZE);
     expect(numbers([estate as Element], 'width')[0]).toBe(10 * MAP_CELL_SIZE);
-    expect(after.querySelector('polygon')?.getAttribute('points')).toBe(`${14 * MAP_CELL_SIZE},${8 * MAP_CELL_SIZE} ${18 * MAP_CELL_SIZE},${8 * MAP_CELL_SIZE} ${16 * MAP_CELL_SIZE},${11 * MAP_CELL_SIZE}`);
+    expect(after.querySelector('polygon')?.getAttribute('points')).toBe(
+      `${14 * MAP_CELL_SIZE},${8 * MAP_CELL_SIZE} ${18 * MAP_CELL_SIZE},${8 * MAP_CELL_SIZE} ${16 * MAP_CELL_SIZE},${11 * MAP_CELL_SIZE}`,
+    );
     const woodland = before.querySelector('circle');
-    expect([woodland?.getAttribute('cx'), woodland?.getAttribute('cy'), woodland?.getAttribute('r')].map(Number)).toEqual([3, 9, 2].map((value) => value * MAP_CELL_SIZE));
+    expect([woodland?.getAttribute('cx'), woodland?.getAttribute('cy'), woodland?.getAttribute('r')].map(Number)).toEqual(
+      [3, 9, 2].map((value) => value * MAP_CELL_SIZE),
+    );
     // Every feature is labelled on the drawing, and its words stay below it.
-    expect(Array.from(after.querySelectorAll('text.chart-map-label')).map((label) => label.textContent)).toEqual(['Housing estate', 'Main Road', 'Pond']);
+    expect(Array.from(after.querySelectorAll('text.chart-map-label')).map((label) => label.textContent)).toEqual([
+      'Housing estate',
+      'Main Road',
+      'Pond',
+    ]);
     expect(screen.getByText('a housing estate replaces the farmland')).toBeTruthy();
   });
 
@@ -278,8 +346,27 @@ describe('tables, processes and maps', () => {
     const [field, road, lake] = mapShapes(
       [
         { shape: 'rect', kind: 'open_space', label: 'Park', x: 2, y: 2, width: 4, height: 2 },
-        { shape: 'line', kind: 'road', label: 'High Street', points: [{ x: 0, y: 5 }, { x: 6, y: 5 }, { x: 6, y: 9 }] },
-        { shape: 'polygon', kind: 'water', label: 'Lake', points: [{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 4 }, { x: 0, y: 4 }] },
+        {
+          shape: 'line',
+          kind: 'road',
+          label: 'High Street',
+          points: [
+            { x: 0, y: 5 },
+            { x: 6, y: 5 },
+            { x: 6, y: 9 },
+          ],
+        },
+        {
+          shape: 'polygon',
+          kind: 'water',
+          label: 'Lake',
+          points: [
+            { x: 0, y: 0 },
+            { x: 4, y: 0 },
+            { x: 4, y: 4 },
+            { x: 0, y: 4 },
+          ],
+        },
       ],
       10,
     );
@@ -289,7 +376,9 @@ describe('tables, processes and maps', () => {
   });
 
   it('lists a map without map data in words only', () => {
-    const { container } = render(<ChartView chart={chart({ chart_type: 'map', title: 'A village', categories: ['1995'], steps: ['1995: a mill'] })} />);
+    const { container } = render(
+      <ChartView chart={chart({ chart_type: 'map', title: 'A village', categories: ['1995'], steps: ['1995: a mill'] })} />,
+    );
     expect(container.querySelector('.chart-map-view')).toBeNull();
     expect(screen.getByText('a mill')).toBeTruthy();
   });

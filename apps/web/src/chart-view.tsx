@@ -126,7 +126,13 @@ function LineChart({ chart, titleId }: { chart: Chart; titleId: string }) {
         return (
           <g key={line.seriesIndex} className="chart-line" data-series={series}>
             {line.segments.map((segment, index) => (
-              <polyline key={index} points={segment.map((point) => `${point.x},${point.y}`).join(' ')} fill="none" stroke={colour} strokeWidth={3} />
+              <polyline
+                key={index}
+                points={segment.map((point) => `${point.x},${point.y}`).join(' ')}
+                fill="none"
+                stroke={colour}
+                strokeWidth={3}
+              />
             ))}
             {line.points.map((point) => (
               <circle
@@ -288,7 +294,15 @@ function MapShapeView({ shape }: { shape: MapShape }) {
   switch (shape.shape) {
     case 'rect':
       return (
-        <rect {...common} x={shape.x} y={shape.y} width={shape.width} height={shape.height} fill={style.fill} strokeWidth={style.lineWidth * MAP_CELL_SIZE}>
+        <rect
+          {...common}
+          x={shape.x}
+          y={shape.y}
+          width={shape.width}
+          height={shape.height}
+          fill={style.fill}
+          strokeWidth={style.lineWidth * MAP_CELL_SIZE}
+        >
           {title}
         </rect>
       );
@@ -354,7 +368,14 @@ function MapDrawing({ map, title }: { map: MapData; title: string }) {
                   {shape.feature.label}
                 </text>
               ))}
-              <text x={width - 6} y={MAP_CELL_SIZE * 0.75} textAnchor="end" fontSize={MAP_CELL_SIZE * 0.6} className="chart-map-north" aria-hidden="true">
+              <text
+                x={width - 6}
+                y={MAP_CELL_SIZE * 0.75}
+                textAnchor="end"
+                fontSize={MAP_CELL_SIZE * 0.6}
+                className="chart-map-north"
+                aria-hidden="true"
+              >
                 N ↑
               </text>
             </svg>

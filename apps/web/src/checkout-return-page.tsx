@@ -46,7 +46,9 @@ export function CheckoutReturnPage() {
   const paid = useQuery().get('outcome') === 'success';
   return (
     <>
-      <PageHeading lead={paid ? 'Your pack is added to your account as soon as the payment is confirmed.' : 'You left the checkout before paying.'}>
+      <PageHeading
+        lead={paid ? 'Your pack is added to your account as soon as the payment is confirmed.' : 'You left the checkout before paying.'}
+      >
         {paid ? 'Thank you for your purchase' : 'Payment cancelled'}
       </PageHeading>
       {paid ? (

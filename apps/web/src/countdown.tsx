@@ -45,7 +45,11 @@ export function Countdown({ deadline, label, onExpire, expiredText = "Time's up"
   }, [expired]);
   const urgent = secondsLeft <= 60;
   return (
-    <div className={`countdown${urgent ? ' countdown-urgent' : ''}${expired ? ' countdown-expired' : ''}`} role="timer" aria-live={urgent ? 'polite' : 'off'}>
+    <div
+      className={`countdown${urgent ? ' countdown-urgent' : ''}${expired ? ' countdown-expired' : ''}`}
+      role="timer"
+      aria-live={urgent ? 'polite' : 'off'}
+    >
       {/* "Time left" beside "Time's up" would say both at once: once expired, only the end is told. */}
       {!expired && (
         <>

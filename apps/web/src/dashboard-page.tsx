@@ -1,4 +1,12 @@
-import { ASSESSMENT_TYPES, ASSESSMENT_TYPE_NAMES, SKILL_NAMES, formatBand, skillOf, summarizeProgress, type AssessmentType } from '@ielts-genai-prep/core';
+import {
+  ASSESSMENT_TYPES,
+  ASSESSMENT_TYPE_NAMES,
+  SKILL_NAMES,
+  formatBand,
+  skillOf,
+  summarizeProgress,
+  type AssessmentType,
+} from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
 import { AssessmentList } from './assessment-list.js';
@@ -116,7 +124,12 @@ function EntitlementsCard() {
                     <span className="entitlement-count">
                       <strong>{remaining}</strong> of {granted} left
                     </span>
-                    <meter min={0} max={Math.max(1, granted)} value={remaining} aria-label={`${ASSESSMENT_TYPE_NAMES[type]}: ${remaining} of ${granted} left`} />
+                    <meter
+                      min={0}
+                      max={Math.max(1, granted)}
+                      value={remaining}
+                      aria-label={`${ASSESSMENT_TYPE_NAMES[type]}: ${remaining} of ${granted} left`}
+                    />
                   </li>
                 );
               })}

@@ -32,19 +32,31 @@ describe('fieldErrorsOf', () => {
   });
 
   it('has nothing for errors that are not about fields', () => {
-    expect(fieldErrorsOf(new ApiError({ code: 'payment_required', endpoint: 'writing.evaluate', message: 'No more', status: 402 }))).toEqual({});
+    expect(
+      fieldErrorsOf(new ApiError({ code: 'payment_required', endpoint: 'writing.evaluate', message: 'No more', status: 402 })),
+    ).toEqual({});
     expect(fieldErrorsOf(new Error('boom'))).toEqual({});
   });
 
   it('leaves the fields a form shows to the form, and the rest to the banner', () => {
-    expect(unplacedFieldErrors(fieldErrorsOf(validationError), ['password'])).toEqual([['recaptcha_token', 'the reCAPTCHA check failed: try again']]);
+    expect(unplacedFieldErrors(fieldErrorsOf(validationError), ['password'])).toEqual([
+      ['recaptcha_token', 'the reCAPTCHA check failed: try again'],
+    ]);
   });
 });
 
 describe('TextField', () => {
   function Field() {
     const [value, setValue] = useState('');
-    return <TextField label="Password" value={value} onChange={setValue} error={fieldErrorsOf(validationError).password} hint="At least 8 characters." />;
+    return (
+      <TextField
+        label="Password"
+        value={value}
+        onChange={setValue}
+        error={fieldErrorsOf(validationError).password}
+        hint="At least 8 characters."
+      />
+    );
   }
 
   it('shows the error next to the field and links it for screen readers', () => {
@@ -52,7 +64,10 @@ describe('TextField', () => {
     const input = screen.getByLabelText('Password');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
-    expect(described).toEqual(['At least 8 characters.', 'Password is too common: choose a password that is not on lists of common passwords; must not be your email address.']);
+    expect(described).toEqual([
+      'At least 8 characters.',
+      'Password is too common: choose a password that is not on lists of common passwords; must not be your email address.',
+    ]);
   });
 
   it('is a text input even when no type is given, so it is styled like the others', () => {
@@ -91,7 +106,9 @@ describe('ErrorBanner', () => {
 
   it('writes field problems as sentences', () => {
     expect(fieldErrorSentence('token', 'is invalid or has expired')).toBe('The link is invalid or has expired.');
-    expect(fieldErrorSentence('answers.12', 'must be at most 100 characters')).toBe('The answer to question 12 must be at most 100 characters.');
+    expect(fieldErrorSentence('answers.12', 'must be at most 100 characters')).toBe(
+      'The answer to question 12 must be at most 100 characters.',
+    );
     expect(fieldErrorSentence('turns', 'must have at least 1 item')).toBe('The turns must have at least 1 item.');
     expect(fieldErrorSentence('recaptcha_token', 'the reCAPTCHA check failed: try again')).toBe('The reCAPTCHA check failed: try again.');
   });
@@ -121,8 +138,17 @@ describe('ErrorBanner', () => {
   });
 
   it('says in plain words that a server takes no payments', () => {
-    const error = new ApiError({ code: 'purchases_not_configured', endpoint: 'purchases.checkout', message: 'Purchases are not configured on this server.', status: 503 });
-    expect(describeError(error)).toMatchObject({ kind: 'purchases_not_configured', title: 'Purchases are not configured', retryable: false });
+    const error = new ApiError({
+      code: 'purchases_not_configured',
+      endpoint: 'purchases.checkout',
+      message: 'Purchases are not configured on this server.',
+      status: 503,
+    });
+    expect(describeError(error)).toMatchObject({
+      kind: 'purchases_not_configured',
+      title: 'Purchases are not configured',
+      retryable: false,
+    });
   });
 
   it('describes each kind of failure', () => {
@@ -156,7 +182,9 @@ describe('the sign-up form with the real client', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
 
     await waitFor(() => expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true'));
-    const passwordError = document.getElementById(screen.getByLabelText('Password').getAttribute('aria-describedby')?.split(' ').pop() ?? '');
+    const passwordError = document.getElementById(
+      screen.getByLabelText('Password').getAttribute('aria-describedby')?.split(' ').pop() ?? '',
+    );
     expect(passwordError?.textContent).toBe('Password must be at least 8 characters.');
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect(sent).toHaveLength(0);

@@ -84,7 +84,9 @@ describe('the examiner’s voice', () => {
   it('says the questions are shown as text only when the browser cannot speak', () => {
     uninstall();
     render(<Examiner text={question} promptKey="test-1:part1-0" />);
-    expect(screen.getByTestId('examiner-voice').textContent).toContain('This browser cannot speak, so the examiner’s questions are shown as text only');
+    expect(screen.getByTestId('examiner-voice').textContent).toContain(
+      'This browser cannot speak, so the examiner’s questions are shown as text only',
+    );
     expect(screen.queryByRole('button')).toBeNull();
   });
 });

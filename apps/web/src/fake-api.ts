@@ -29,7 +29,9 @@ export function fakeApi(routes: FakeRoutes): { webClient: WebClient; requests: R
       const received = { method: request.method, path: url.pathname, body: text ? (JSON.parse(text) as unknown) : undefined };
       requests.push(received);
       const handler = routes[`${request.method} ${url.pathname}`];
-      const answer = handler ? await handler(received) : { status: 404, body: { error: { code: 'not_found', message: `no ${url.pathname}`, details: [] } } };
+      const answer = handler
+        ? await handler(received)
+        : { status: 404, body: { error: { code: 'not_found', message: `no ${url.pathname}`, details: [] } } };
       return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200, headers: { 'content-type': 'application/json' } });
     },
   });

@@ -2,7 +2,17 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeVoice, installSpeechSynthesis, type FakeSpeechSynthesis } from './fake-browser-media.js';
-import { LISTENING_RATE, SectionPlayer, sectionSpeech, speakerVoices, transcriptLines, utteranceChunks, type ListeningMode, type PlayableSection, type PlaybackStatus } from './listening-player.js';
+import {
+  LISTENING_RATE,
+  SectionPlayer,
+  sectionSpeech,
+  speakerVoices,
+  transcriptLines,
+  utteranceChunks,
+  type ListeningMode,
+  type PlayableSection,
+  type PlaybackStatus,
+} from './listening-player.js';
 
 const dialogue = `RECEPTIONIST: Good morning, Riverside Community Centre. How can I help you?
 ANNA: Oh, hello. I'm ringing about the evening classes.
@@ -32,7 +42,7 @@ describe('sectionSpeech', () => {
     const lines = sectionSpeech(dialogue, voices);
     expect(lines.map((line) => [line.speaker, line.text.slice(0, 12), line.voice?.name])).toEqual([
       ['RECEPTIONIST', 'Good morning', 'Daniel'],
-      ['ANNA', "Oh, hello. I", 'Kate'],
+      ['ANNA', 'Oh, hello. I', 'Kate'],
       ['RECEPTIONIST', 'Of course. W', 'Daniel'],
       ['DR GRANT', 'Come in, Luc', 'Samantha'],
     ]);
@@ -58,7 +68,10 @@ describe('sectionSpeech', () => {
   });
 
   it('speaks a long paragraph sentence by sentence, so no utterance runs long enough for a browser to cut it off', () => {
-    const paragraph = Array.from({ length: 8 }, (_, index) => `This is sentence number ${index + 1} of a rather long paragraph about the reserve.`).join(' ');
+    const paragraph = Array.from(
+      { length: 8 },
+      (_, index) => `This is sentence number ${index + 1} of a rather long paragraph about the reserve.`,
+    ).join(' ');
     const chunks = utteranceChunks(paragraph);
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((chunk) => chunk.length <= 240)).toBe(true);
@@ -70,10 +83,26 @@ describe('sectionSpeech', () => {
 function Player({ section, mode }: { section: PlayableSection; mode: ListeningMode }) {
   const [status, setStatus] = useState<PlaybackStatus>('ready');
   const synthesis = (window as { speechSynthesis?: SpeechSynthesis }).speechSynthesis ?? null;
-  return <SectionPlayer section={section} mode={mode} status={status} onStatus={setStatus} otherPlaying={false} synthesis={synthesis} voices={synthesis?.getVoices() ?? []} />;
+  return (
+    <SectionPlayer
+      section={section}
+      mode={mode}
+      status={status}
+      onStatus={setStatus}
+      otherPlaying={false}
+      synthesis={synthesis}
+      voices={synthesis?.getVoices() ?? []}
+    />
+  );
 }
 
-const spokenSection: PlayableSection = { part: 1, title: 'Evening classes', transcript: dialogue, audioUrl: null, audioDurationSeconds: null };
+const spokenSection: PlayableSection = {
+  part: 1,
+  title: 'Evening classes',
+  transcript: dialogue,
+  audioUrl: null,
+  audioDurationSeconds: null,
+};
 const playButton = () => screen.getAllByRole('button')[0] as HTMLButtonElement;
 
 describe('SectionPlayer', () => {
@@ -147,7 +176,12 @@ describe('SectionPlayer', () => {
   });
 
   it('shows the browser’s controls on a recorded section in practice mode', () => {
-    render(<Player section={{ ...spokenSection, audioUrl: 'https://media.example.com/section1.mp3', audioDurationSeconds: 272 }} mode="practice" />);
+    render(
+      <Player
+        section={{ ...spokenSection, audioUrl: 'https://media.example.com/section1.mp3', audioDurationSeconds: 272 }}
+        mode="practice"
+      />,
+    );
     expect(document.querySelector('audio')?.hasAttribute('controls')).toBe(true);
   });
 });

@@ -57,7 +57,10 @@ export function utteranceChunks(text: string): string[] {
  * each (British first) while there are enough, then the voices again at other pitches; with no
  * English voice listed, the browser's default voice at a different pitch for each.
  */
-export function speakerVoices(speakers: ReadonlyArray<string | null>, voices: readonly SpeechSynthesisVoice[]): Map<string | null, { voice: SpeechSynthesisVoice | null; pitch: number }> {
+export function speakerVoices(
+  speakers: ReadonlyArray<string | null>,
+  voices: readonly SpeechSynthesisVoice[],
+): Map<string | null, { voice: SpeechSynthesisVoice | null; pitch: number }> {
   const english = englishVoices(voices);
   const assigned = new Map<string | null, { voice: SpeechSynthesisVoice | null; pitch: number }>();
   for (const speaker of speakers) {

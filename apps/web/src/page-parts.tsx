@@ -22,7 +22,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 /** Renders loaded data, or a loading line, or the error with a retry button. */
-export function Loaded<Value>({ data, children, label }: { data: ApiDataResult<Value>; children: (value: Value) => ReactNode; label?: string }) {
+export function Loaded<Value>({
+  data,
+  children,
+  label,
+}: {
+  data: ApiDataResult<Value>;
+  children: (value: Value) => ReactNode;
+  label?: string;
+}) {
   if (data.status === 'loading') return <Loading label={label} />;
   if (data.status === 'error') return <ErrorBanner error={data.error} onRetry={data.retry} />;
   return <>{children(data.data)}</>;

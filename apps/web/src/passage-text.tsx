@@ -6,7 +6,10 @@ import { Fragment } from 'react';
  * a transcript's speaker names are set in bold.
  */
 export function PassageText({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
   return (
     <div className="passage-text">
       {paragraphs.map((paragraph, index) => {

@@ -1,5 +1,12 @@
 import { render, screen } from '@testing-library/react';
-import { assessmentSchema, publicUserSchema, summarizeAssessment, summarizeProgress, type AssessmentType, type ProgressEntry } from '@ielts-genai-prep/core';
+import {
+  assessmentSchema,
+  publicUserSchema,
+  summarizeAssessment,
+  summarizeProgress,
+  type AssessmentType,
+  type ProgressEntry,
+} from '@ielts-genai-prep/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider } from './app-context.js';
 import { DashboardPage } from './dashboard-page.js';
@@ -15,7 +22,13 @@ function row(type: AssessmentType, band: number, minute: number): ProgressEntry 
   return { assessment_id: `a-${counter}`, assessment_type: type, completed: true, overall_band: band, timestamp: at, completed_at: at };
 }
 
-const allFour = [row('listening', 6.5, 0), row('reading_academic', 7, 1), row('writing_task2', 6, 2), row('speaking', 6, 3), row('reading_academic', 6.5, 4)];
+const allFour = [
+  row('listening', 6.5, 0),
+  row('reading_academic', 7, 1),
+  row('writing_task2', 6, 2),
+  row('speaking', 6, 3),
+  row('reading_academic', 6.5, 4),
+];
 
 afterEach(() => window.history.replaceState(null, '', '/'));
 
@@ -23,7 +36,9 @@ describe('progressChartLayout', () => {
   it('puts one step per result along x, bands 0–9 up y, a line per skill and one for the overall band', () => {
     const layout = progressChartLayout(summarizeProgress(allFour), 7);
     const area = PROGRESS_PLOT_AREA;
-    expect(layout.moments.map((moment) => moment.x)).toEqual([0, 1, 2, 3, 4].map((index) => area.left + (index * (area.width - area.left - area.right)) / 4));
+    expect(layout.moments.map((moment) => moment.x)).toEqual(
+      [0, 1, 2, 3, 4].map((index) => area.left + (index * (area.width - area.left - area.right)) / 4),
+    );
     expect(layout.series.map((series) => series.id)).toEqual(['listening', 'reading', 'writing', 'speaking', 'overall']);
     const reading = layout.series.find((series) => series.id === 'reading');
     expect(reading?.points.map((point) => point.band)).toEqual([7, 6.5]);
@@ -53,7 +68,14 @@ describe('ProgressChart', () => {
     expect(chart.querySelector('[data-series="reading"] polyline')).not.toBeNull();
     expect(chart.querySelector('[data-target-band]')?.textContent).toBe('Target 7.5');
     expect(screen.getByRole('img').textContent).toContain('Your bands over time, with your target of 7.5');
-    expect([...chart.querySelectorAll('.chart-legend li')].map((item) => item.textContent)).toEqual(['Listening', 'Reading', 'Writing', 'Speaking', 'Overall (estimated)', 'Your target']);
+    expect([...chart.querySelectorAll('.chart-legend li')].map((item) => item.textContent)).toEqual([
+      'Listening',
+      'Reading',
+      'Writing',
+      'Speaking',
+      'Overall (estimated)',
+      'Your target',
+    ]);
   });
 
   it('draws nothing before the first result', () => {
@@ -67,9 +89,11 @@ describe('progress in words', () => {
     expect(overallBandExplanation(summarizeProgress(allFour))).toBe(
       'Your latest bands, Listening 6.5, Reading 6.5, Writing 6.0 and Speaking 6.0, average 6.25, which IELTS rounds to the nearest half band (a quarter rounds up) to give 6.5.',
     );
-    expect(overallBandExplanation(summarizeProgress([row('listening', 6, 0), row('reading_academic', 6, 1), row('writing_task2', 6, 2), row('speaking', 6, 3)]))).toBe(
-      'Your latest bands, Listening 6.0, Reading 6.0, Writing 6.0 and Speaking 6.0, average 6.0: your estimated overall band.',
-    );
+    expect(
+      overallBandExplanation(
+        summarizeProgress([row('listening', 6, 0), row('reading_academic', 6, 1), row('writing_task2', 6, 2), row('speaking', 6, 3)]),
+      ),
+    ).toBe('Your latest bands, Listening 6.0, Reading 6.0, Writing 6.0 and Speaking 6.0, average 6.0: your estimated overall band.');
   });
 
   it('says which tests are missing before there is an overall band', () => {
@@ -81,24 +105,55 @@ describe('progress in words', () => {
   it('says where a skill band comes from, the best result and how many there were', () => {
     const progress = summarizeProgress([...allFour, row('writing_task1_academic', 7, 5)]);
     expect(skillProgressWords(progress.skills[1]!)).toBe('From your latest result. Best single result 7.0, from 2 results.');
-    expect(skillProgressWords(progress.skills[2]!)).toBe('Task 1 (7.0) and Task 2 (6.0) combined, Task 2 counting twice. Best single result 7.0, from 2 results.');
+    expect(skillProgressWords(progress.skills[2]!)).toBe(
+      'Task 1 (7.0) and Task 2 (6.0) combined, Task 2 counting twice. Best single result 7.0, from 2 results.',
+    );
     expect(skillProgressWords(summarizeProgress([]).skills[0]!)).toBe('No results yet.');
   });
 });
 
 describe('DashboardPage progress', () => {
   it('shows the chart of the history rows with the target band from the preferences, and explains the overall band', async () => {
-    const base = { user_email: 'learner@example.com', user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f', ai_generated: false, content_safe: true, feedback: '', criteria_scores: {} };
+    const base = {
+      user_email: 'learner@example.com',
+      user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f',
+      ai_generated: false,
+      content_safe: true,
+      feedback: '',
+      criteria_scores: {},
+    };
     const provenance = { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1 };
     const items = [
-      { assessment_id: 'r2', assessment_type: 'reading_academic', overall_band: 6, raw_score: 23, timestamp: '2026-11-25T11:00:00.000Z', completed_at: '2026-11-25T11:00:00.000Z' },
-      { assessment_id: 'r1', assessment_type: 'reading_academic', overall_band: 7, raw_score: 30, timestamp: '2026-11-25T10:00:00.000Z', completed_at: '2026-11-25T10:00:00.000Z' },
-    ].map((item) => summarizeAssessment(assessmentSchema.parse({ ...base, ...item, completed: true, provenance }), 'Academic Reading test 1'));
+      {
+        assessment_id: 'r2',
+        assessment_type: 'reading_academic',
+        overall_band: 6,
+        raw_score: 23,
+        timestamp: '2026-11-25T11:00:00.000Z',
+        completed_at: '2026-11-25T11:00:00.000Z',
+      },
+      {
+        assessment_id: 'r1',
+        assessment_type: 'reading_academic',
+        overall_band: 7,
+        raw_score: 30,
+        timestamp: '2026-11-25T10:00:00.000Z',
+        completed_at: '2026-11-25T10:00:00.000Z',
+      },
+    ].map((item) =>
+      summarizeAssessment(assessmentSchema.parse({ ...base, ...item, completed: true, provenance }), 'Academic Reading test 1'),
+    );
     const { webClient } = fakeApi({
       'GET /api/assessments': () => ({ body: { items, next_cursor: null } }),
       'GET /api/entitlements': () => ({ body: { entitlements: [] } }),
     });
-    const user = publicUserSchema.parse({ email: 'learner@example.com', user_id: base.user_id, email_verified: true, created_at: '2026-11-20T10:00:00.000Z', preferences: { target_band: 7.5 } });
+    const user = publicUserSchema.parse({
+      email: 'learner@example.com',
+      user_id: base.user_id,
+      email_verified: true,
+      created_at: '2026-11-20T10:00:00.000Z',
+      preferences: { target_band: 7.5 },
+    });
     render(
       <AppProvider webClient={webClient} initialUser={user}>
         <RouterProvider>
@@ -110,6 +165,8 @@ describe('DashboardPage progress', () => {
     expect(chart.querySelector('[data-series="reading"]')?.getAttribute('data-bands')).toBe('7 6');
     expect(chart.querySelector('[data-target-band]')?.getAttribute('data-target-band')).toBe('7.5');
     expect(screen.getByTestId('overall-explanation').textContent).toMatch(/^Take a Listening, Writing and Speaking test/);
-    expect(document.querySelector('[data-skill="reading"]')?.textContent).toBe('Reading6.0From your latest result. Best single result 7.0, from 2 results.');
+    expect(document.querySelector('[data-skill="reading"]')?.textContent).toBe(
+      'Reading6.0From your latest result. Best single result 7.0, from 2 results.',
+    );
   });
 });

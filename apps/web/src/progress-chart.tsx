@@ -41,7 +41,8 @@ export function progressChartLayout(progress: Progress, targetBand: Band | null,
   const plotWidth = area.width - area.left - area.right;
   const step = times.length > 1 ? plotWidth / (times.length - 1) : 0;
   const xOf = new Map(times.map((at, index) => [at, area.left + (times.length > 1 ? index * step : plotWidth / 2)]));
-  const place = (points: readonly BandPoint[]) => points.map((point) => ({ ...point, x: xOf.get(point.at) ?? area.left, y: valueToY(point.band, BAND_SCALE, area) }));
+  const place = (points: readonly BandPoint[]) =>
+    points.map((point) => ({ ...point, x: xOf.get(point.at) ?? area.left, y: valueToY(point.band, BAND_SCALE, area) }));
   const series: ProgressSeries[] = SKILLS.filter((skill) => progress.history[skill].length > 0).map((skill) => ({
     id: skill,
     label: SKILL_NAMES[skill],
@@ -111,7 +112,15 @@ export function ProgressChart({ progress, targetBand }: ProgressChartProps) {
         )}
         {layout.target && (
           <g data-target-band={layout.target.band}>
-            <line x1={area.left} x2={area.width - area.right} y1={layout.target.y} y2={layout.target.y} stroke="#D55E00" strokeWidth={2} strokeDasharray="6 4" />
+            <line
+              x1={area.left}
+              x2={area.width - area.right}
+              y1={layout.target.y}
+              y2={layout.target.y}
+              stroke="#D55E00"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+            />
             <text x={area.width - area.right} y={layout.target.y - 6} textAnchor="end" fontSize={12} fill="#D55E00">
               Target {formatBand(layout.target.band)}
             </text>
@@ -128,7 +137,13 @@ export function ProgressChart({ progress, targetBand }: ProgressChartProps) {
               />
             )}
             {series.points.map((point) => (
-              <circle key={`${point.assessmentId}-${point.at}`} cx={point.x} cy={point.y} r={series.id === 'overall' ? 5 : 4} fill="currentColor">
+              <circle
+                key={`${point.assessmentId}-${point.at}`}
+                cx={point.x}
+                cy={point.y}
+                r={series.id === 'overall' ? 5 : 4}
+                fill="currentColor"
+              >
                 <title>
                   {series.label}: {formatBand(point.band)} on {shortDate(point.at)}
                 </title>
@@ -141,7 +156,11 @@ export function ProgressChart({ progress, targetBand }: ProgressChartProps) {
         <ul className="chart-legend">
           {layout.series.map((series) => (
             <li key={series.id}>
-              <span className={`chart-swatch${series.id === 'overall' ? ' chart-swatch-overall' : ''}`} style={series.id === 'overall' ? undefined : { background: series.colour }} aria-hidden="true" />
+              <span
+                className={`chart-swatch${series.id === 'overall' ? ' chart-swatch-overall' : ''}`}
+                style={series.id === 'overall' ? undefined : { background: series.colour }}
+                aria-hidden="true"
+              />
               {series.label}
             </li>
           ))}

@@ -18,8 +18,11 @@ export function overallBandExplanation(progress: Progress): string {
     const missing = progress.skills.filter((entry) => entry.latest === null).map((entry) => SKILL_NAMES[entry.skill]);
     return `Take ${listInWords(missing.map((name, index) => (index === 0 ? `a ${name}` : name)))} test to see your estimated overall band: it needs a band in all four skills.`;
   }
-  const bands = SKILLS.map((skill) => `${SKILL_NAMES[skill]} ${formatBand(progress.skills.find((entry) => entry.skill === skill)?.latest)}`);
-  if (progress.overallMean === progress.overall) return `Your latest bands, ${listInWords(bands)}, average ${formatBand(progress.overall)}: your estimated overall band.`;
+  const bands = SKILLS.map(
+    (skill) => `${SKILL_NAMES[skill]} ${formatBand(progress.skills.find((entry) => entry.skill === skill)?.latest)}`,
+  );
+  if (progress.overallMean === progress.overall)
+    return `Your latest bands, ${listInWords(bands)}, average ${formatBand(progress.overall)}: your estimated overall band.`;
   return `Your latest bands, ${listInWords(bands)}, average ${formatMean(progress.overallMean)}, which IELTS rounds to the nearest half band (a quarter rounds up) to give ${formatBand(progress.overall)}.`;
 }
 

@@ -43,7 +43,13 @@ export function QuestionList({ type, renderItem }: QuestionListProps) {
 
   return (
     <div className="question-list">
-      {items.length > 0 && <ul className="cards">{items.map((question) => <li key={question.question_id}>{renderItem(question)}</li>)}</ul>}
+      {items.length > 0 && (
+        <ul className="cards">
+          {items.map((question) => (
+            <li key={question.question_id}>{renderItem(question)}</li>
+          ))}
+        </ul>
+      )}
       {!loading && !error && items.length === 0 && <p className="muted">There are no practice questions of this kind yet.</p>}
       {loading && <Loading label="Loading questions…" />}
       {error !== null && <ErrorBanner error={error} onRetry={() => setAttempt((value) => value + 1)} />}

@@ -90,7 +90,14 @@ describe('ResultView for writing', () => {
     const bedrock = assessmentSchema.parse({
       ...writing,
       ai_generated: true,
-      provenance: { provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0', token_usage: null, cost_usd: 0.0001, latency_ms: 900, confidence: null },
+      provenance: {
+        provider: 'bedrock',
+        model_id: 'amazon.nova-micro-v1:0',
+        token_usage: null,
+        cost_usd: 0.0001,
+        latency_ms: 900,
+        confidence: null,
+      },
     });
     render(<ResultView assessment={bedrock} />);
     expect(screen.getByTestId('feedback-author').textContent).toBe('an AI model');
@@ -120,7 +127,17 @@ describe('ResultView for speaking', () => {
       },
       feedback: 'Good effort.',
       flags: ['pronunciation_not_assessed'],
-      submission: { turns: [{ part: 1, prompt: 'Where do you live?', transcript: { text: 'I live in a small town.', words: [] }, duration_ms: null, has_audio: false }] },
+      submission: {
+        turns: [
+          {
+            part: 1,
+            prompt: 'Where do you live?',
+            transcript: { text: 'I live in a small town.', words: [] },
+            duration_ms: null,
+            has_audio: false,
+          },
+        ],
+      },
       provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 3, confidence: null },
     });
     render(<ResultView assessment={speaking} />);
@@ -148,8 +165,22 @@ describe('ResultView for speaking transcribed on the device', () => {
       flags: ['pronunciation_not_assessed'],
       submission: {
         turns: [
-          { part: 1, prompt: 'Where do you live?', transcript: { text: 'I live by the sea.', words: [] }, transcript_source: 'device', duration_ms: 4000, has_audio: true },
-          { part: 3, prompt: 'Why do people like parks?', transcript: { text: 'They are free.', words: [] }, transcript_source: 'typed', duration_ms: null, has_audio: false },
+          {
+            part: 1,
+            prompt: 'Where do you live?',
+            transcript: { text: 'I live by the sea.', words: [] },
+            transcript_source: 'device',
+            duration_ms: 4000,
+            has_audio: true,
+          },
+          {
+            part: 3,
+            prompt: 'Why do people like parks?',
+            transcript: { text: 'They are free.', words: [] },
+            transcript_source: 'typed',
+            duration_ms: null,
+            has_audio: false,
+          },
         ],
       },
       provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 3, confidence: 0.25 },
@@ -161,7 +192,10 @@ describe('ResultView for speaking transcribed on the device', () => {
     expect(screen.getByTestId('pronunciation-reason').textContent).toBe(
       'Your answers were transcribed on your device or typed, so the scorer had your words but not your voice. Pronunciation is assessed only when the examiner model listens to your recordings.',
     );
-    expect(Array.from(document.querySelectorAll('.turn-source')).map((element) => element.textContent)).toEqual(['Transcribed on your device · recorded', 'Typed']);
+    expect(Array.from(document.querySelectorAll('.turn-source')).map((element) => element.textContent)).toEqual([
+      'Transcribed on your device · recorded',
+      'Typed',
+    ]);
   });
 });
 
@@ -177,7 +211,12 @@ describe('ResultView for listening', () => {
       feedback: '',
       provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1, confidence: 1 },
     });
-    render(<ResultView assessment={listening} transcripts={[{ part: 1, title: 'Evening classes', transcript: 'RECEPTIONIST: Good morning.\nANNA: Hello.' }]} />);
+    render(
+      <ResultView
+        assessment={listening}
+        transcripts={[{ part: 1, title: 'Evening classes', transcript: 'RECEPTIONIST: Good morning.\nANNA: Hello.' }]}
+      />,
+    );
     const transcripts = screen.getByTestId('listening-transcripts');
     expect(within(transcripts).getByText('Section 1: Evening classes')).toBeTruthy();
     expect(transcripts.querySelector('.speaker')?.textContent).toBe('RECEPTIONIST:');
@@ -197,22 +236,73 @@ describe('ResultView for reading', () => {
       raw_score: 2,
       question_results: [
         { question_number: 1, given: 'TRUE', expected: ['TRUE'], correct: true, reason: 'Correct.', reason_code: 'correct' },
-        { question_number: 2, given: 'YES', expected: ['FALSE'], correct: false, reason: 'This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.', reason_code: 'wrong_answer_family', reason_detail: { family: 'true_false_not_given' } },
-        { question_number: 7, given: 'filter', expected: ['filters'], correct: false, reason: 'Spelt differently from “filters”. Spelling must be exact for the mark.', reason_code: 'misspelled', reason_detail: { closest: 'filters' } },
-        { question_number: 12, given: 'c', expected: ['B'], correct: false, reason: 'Not the answer: the answer is “B”.', reason_code: 'wrong' },
-        { question_number: 13, given: '', expected: ['(their) cooperation', 'co-operation'], correct: false, reason: 'Left blank. A wrong answer costs nothing, so always write something.', reason_code: 'blank' },
+        {
+          question_number: 2,
+          given: 'YES',
+          expected: ['FALSE'],
+          correct: false,
+          reason: 'This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.',
+          reason_code: 'wrong_answer_family',
+          reason_detail: { family: 'true_false_not_given' },
+        },
+        {
+          question_number: 7,
+          given: 'filter',
+          expected: ['filters'],
+          correct: false,
+          reason: 'Spelt differently from “filters”. Spelling must be exact for the mark.',
+          reason_code: 'misspelled',
+          reason_detail: { closest: 'filters' },
+        },
+        {
+          question_number: 12,
+          given: 'c',
+          expected: ['B'],
+          correct: false,
+          reason: 'Not the answer: the answer is “B”.',
+          reason_code: 'wrong',
+        },
+        {
+          question_number: 13,
+          given: '',
+          expected: ['(their) cooperation', 'co-operation'],
+          correct: false,
+          reason: 'Left blank. A wrong answer costs nothing, so always write something.',
+          reason_code: 'blank',
+        },
       ],
       provenance: { provider: 'answer_key', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 1, confidence: 1 },
     });
   const groups = [
-    { group_id: 'g1', part: 1, instructions: 'TRUE/FALSE/NOT GIVEN', answer_format: { kind: 'true_false_not_given' as const }, options: [], questions: [{ number: 1, text: 'Mangroves grow in salt water.' }, { number: 2, text: 'All species lose salt through their leaves.' }] },
-    { group_id: 'g2', part: 1, instructions: 'ONE WORD ONLY', answer_format: { kind: 'words' as const, max_words: 1, numbers_allowed: false }, options: [], questions: [{ number: 7, text: 'The roots work as very fine ________.' }] },
+    {
+      group_id: 'g1',
+      part: 1,
+      instructions: 'TRUE/FALSE/NOT GIVEN',
+      answer_format: { kind: 'true_false_not_given' as const },
+      options: [],
+      questions: [
+        { number: 1, text: 'Mangroves grow in salt water.' },
+        { number: 2, text: 'All species lose salt through their leaves.' },
+      ],
+    },
+    {
+      group_id: 'g2',
+      part: 1,
+      instructions: 'ONE WORD ONLY',
+      answer_format: { kind: 'words' as const, max_words: 1, numbers_allowed: false },
+      options: [],
+      questions: [{ number: 7, text: 'The roots work as very fine ________.' }],
+    },
     {
       group_id: 'g3',
       part: 2,
       instructions: 'Choose the correct letter.',
       answer_format: { kind: 'letter' as const, options: ['A', 'B', 'C'] },
-      options: [{ letter: 'A', text: 'the ship' }, { letter: 'B', text: 'the crane' }, { letter: 'C', text: 'the port' }],
+      options: [
+        { letter: 'A', text: 'the ship' },
+        { letter: 'B', text: 'the crane' },
+        { letter: 'C', text: 'the port' },
+      ],
       questions: [{ number: 12, text: 'What changed first?' }],
     },
   ];
@@ -232,18 +322,40 @@ describe('ResultView for reading', () => {
       'FALSE',
       '✗ IncorrectThis question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.',
     ]);
-    expect(cells(rows[2])).toEqual(['7The roots work as very fine ________.', 'filter', 'filters', '✗ IncorrectSpelt differently from “filters”. Spelling must be exact for the mark.']);
+    expect(cells(rows[2])).toEqual([
+      '7The roots work as very fine ________.',
+      'filter',
+      'filters',
+      '✗ IncorrectSpelt differently from “filters”. Spelling must be exact for the mark.',
+    ]);
     // A letter answer names its option.
-    expect(cells(rows[3])).toEqual(['12What changed first?', 'c (the port)', 'B (the crane)', '✗ IncorrectNot the answer: the answer is “B”.']);
-    expect(cells(rows[4])).toEqual(['13', '(blank)', '(their) cooperation / co-operation', '✗ IncorrectLeft blank. A wrong answer costs nothing, so always write something.']);
+    expect(cells(rows[3])).toEqual([
+      '12What changed first?',
+      'c (the port)',
+      'B (the crane)',
+      '✗ IncorrectNot the answer: the answer is “B”.',
+    ]);
+    expect(cells(rows[4])).toEqual([
+      '13',
+      '(blank)',
+      '(their) cooperation / co-operation',
+      '✗ IncorrectLeft blank. A wrong answer costs nothing, so always write something.',
+    ]);
     // Every cell but the question is labelled, for the stacked layout on a phone.
-    expect(Array.from(rows[1]?.querySelectorAll('td') ?? []).map((cell) => cell.getAttribute('data-label'))).toEqual(['Your answer', 'Accepted', 'Result']);
+    expect(Array.from(rows[1]?.querySelectorAll('td') ?? []).map((cell) => cell.getAttribute('data-label'))).toEqual([
+      'Your answer',
+      'Accepted',
+      'Result',
+    ]);
     expect(document.querySelector('[data-criterion]')).toBeNull();
     expect(screen.getByTestId('provider').textContent).toBe('Marked against the answer key');
   });
 
   it('still shows results marked before reason codes, by their stored reason', () => {
-    const old = assessmentSchema.parse({ ...reading(), question_results: [{ question_number: 3, given: 'x', expected: ['y'], correct: false, reason: 'does not match the key' }] });
+    const old = assessmentSchema.parse({
+      ...reading(),
+      question_results: [{ question_number: 3, given: 'x', expected: ['y'], correct: false, reason: 'does not match the key' }],
+    });
     render(<ResultView assessment={old} />);
     const row = document.querySelector('[data-question-result="3"]');
     expect(row?.getAttribute('data-reason')).toBeNull();
@@ -261,7 +373,9 @@ describe('segmentEssay', () => {
       { quote: 'sat', suggestion: 'sits', category: 'grammar', explanation: '' },
     ]);
     expect(segments.map((segment) => segment.text).join('')).toBe(text);
-    expect(segments.filter((segment) => segment.correctionIndex !== null).map((segment) => [segment.text, segment.correctionIndex])).toEqual([
+    expect(
+      segments.filter((segment) => segment.correctionIndex !== null).map((segment) => [segment.text, segment.correctionIndex]),
+    ).toEqual([
       ['the cat', 1],
       ['sat', 3],
       ['The cat', 0],

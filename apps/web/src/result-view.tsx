@@ -1,4 +1,16 @@
-import { ASSESSMENT_TYPE_NAMES, CRITERION_NAMES, FLAG_DESCRIPTIONS, PROVIDER_NAMES, criteriaFor, formatBand, isAnswerKeyType, isWritingType, resultTimeOf, type Assessment, type QuestionGroup } from '@ielts-genai-prep/core';
+import {
+  ASSESSMENT_TYPE_NAMES,
+  CRITERION_NAMES,
+  FLAG_DESCRIPTIONS,
+  PROVIDER_NAMES,
+  criteriaFor,
+  formatBand,
+  isAnswerKeyType,
+  isWritingType,
+  resultTimeOf,
+  type Assessment,
+  type QuestionGroup,
+} from '@ielts-genai-prep/core';
 import type { ReactNode } from 'react';
 import { HighlightedEssay } from './highlighted-essay.js';
 import { formatDateTime } from './labels.js';
@@ -99,7 +111,9 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
         <div>
           <p className="eyebrow">{ASSESSMENT_TYPE_NAMES[assessment.assessment_type]}</p>
           <h2 id="result-heading">{questionTitle ?? 'Your result'}</h2>
-          <p className="muted" data-testid="result-time">{formatDateTime(resultTimeOf(assessment))}</p>
+          <p className="muted" data-testid="result-time">
+            {formatDateTime(resultTimeOf(assessment))}
+          </p>
           {assessment.word_count !== null && <p data-testid="result-word-count">{assessment.word_count} words</p>}
           {answerKey && assessment.raw_score !== null && (
             <p className="raw-score" data-testid="raw-score">
@@ -146,9 +160,15 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
                 <section key={criterion} className="card criterion" data-criterion={criterion}>
                   <div className="criterion-head">
                     <h4>{CRITERION_NAMES[criterion]}</h4>
-                    <span className={`criterion-band${assessed ? '' : ' criterion-band-none'}`}>{assessed ? formatBand(score?.band) : 'Not assessed'}</span>
+                    <span className={`criterion-band${assessed ? '' : ' criterion-band-none'}`}>
+                      {assessed ? formatBand(score?.band) : 'Not assessed'}
+                    </span>
                   </div>
-                  {score?.feedback ? <Paragraphs text={score.feedback} /> : !assessed && <p className="muted">Not assessed for this answer.</p>}
+                  {score?.feedback ? (
+                    <Paragraphs text={score.feedback} />
+                  ) : (
+                    !assessed && <p className="muted">Not assessed for this answer.</p>
+                  )}
                   {!assessed && criterion === 'pronunciation' && assessment.assessment_type === 'speaking' && (
                     <p className="muted small" data-testid="pronunciation-reason">
                       {pronunciationReason(turns)}
@@ -186,7 +206,10 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
                 </p>
                 <p>{turn.text ?? (turn.hasAudio ? '(recorded answer)' : '(no answer)')}</p>
                 {turn.text !== null && turn.source && (
-                  <p className="muted small turn-source">{turn.source === 'device' ? 'Transcribed on your device' : 'Typed'}{turn.hasAudio ? ' · recorded' : ''}</p>
+                  <p className="muted small turn-source">
+                    {turn.source === 'device' ? 'Transcribed on your device' : 'Typed'}
+                    {turn.hasAudio ? ' · recorded' : ''}
+                  </p>
                 )}
               </li>
             ))}
@@ -247,7 +270,9 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
             )}
             <div>
               <dt>Confidence</dt>
-              <dd data-testid="confidence">{provenance.confidence === null ? 'not given' : `${Math.round(provenance.confidence * 100)}%`}</dd>
+              <dd data-testid="confidence">
+                {provenance.confidence === null ? 'not given' : `${Math.round(provenance.confidence * 100)}%`}
+              </dd>
             </div>
             <div>
               <dt>Feedback written by</dt>
@@ -261,7 +286,11 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
             </div>
             <div>
               <dt>Time to score</dt>
-              <dd>{provenance.latency_ms < 1000 ? `${Math.round(provenance.latency_ms)} ms` : `${(provenance.latency_ms / 1000).toFixed(1)} s`}</dd>
+              <dd>
+                {provenance.latency_ms < 1000
+                  ? `${Math.round(provenance.latency_ms)} ms`
+                  : `${(provenance.latency_ms / 1000).toFixed(1)} s`}
+              </dd>
             </div>
           </dl>
           <p className="muted small">These bands are an estimate to guide your practice, not an official IELTS score.</p>

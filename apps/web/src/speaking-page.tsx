@@ -38,7 +38,13 @@ function SpeakingSetCard({ question, allowance }: { question: PublicQuestion; al
         </ul>
       )}
       {error !== null && <ErrorBanner error={error} onRetry={() => void start()} />}
-      <button type="button" className="button" onClick={() => void start()} disabled={busy || usedUp} aria-describedby={usedUp ? reasonId : undefined}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void start()}
+        disabled={busy || usedUp}
+        aria-describedby={usedUp ? reasonId : undefined}
+      >
         {busy ? 'Starting…' : 'Start this test'}
       </button>
       {usedUp && <StartBlockedReason type="speaking" id={reasonId} />}
@@ -56,10 +62,16 @@ function UnfinishedTests() {
   return (
     <section className="card unfinished-tests" aria-labelledby="unfinished-heading">
       <h2 id="unfinished-heading">Tests you have not finished</h2>
-      <p className="muted small">A test is charged only when it is scored. Resume one where you left off, or discard it with its recordings.</p>
+      <p className="muted small">
+        A test is charged only when it is scored. Resume one where you left off, or discard it with its recordings.
+      </p>
       <ul className="assessment-rows" data-testid="unfinished-tests">
         {unfinished.map((assessment) => (
-          <InProgressSpeakingRow key={assessment.assessment_id} assessment={assessment} onDiscarded={() => setGeneration((value) => value + 1)} />
+          <InProgressSpeakingRow
+            key={assessment.assessment_id}
+            assessment={assessment}
+            onDiscarded={() => setGeneration((value) => value + 1)}
+          />
         ))}
       </ul>
     </section>
@@ -73,11 +85,17 @@ export function SpeakingPage() {
   const allowance = useAllowance('speaking');
   return (
     <>
-      <PageHeading lead="Three parts, about 11–14 minutes. The examiner reads each question aloud; you answer out loud, as in the test.">Speaking practice</PageHeading>
+      <PageHeading lead="Three parts, about 11–14 minutes. The examiner reads each question aloud; you answer out loud, as in the test.">
+        Speaking practice
+      </PageHeading>
       <AllowanceNotice type="speaking" allowance={allowance} />
       {!loading && <TranscriptPathNotice setup={setup} abilities={abilities} failed={failed} />}
       <UnfinishedTests />
-      <QuestionList key="speaking" type="speaking" renderItem={(question) => <SpeakingSetCard question={question} allowance={allowance} />} />
+      <QuestionList
+        key="speaking"
+        type="speaking"
+        renderItem={(question) => <SpeakingSetCard question={question} allowance={allowance} />}
+      />
     </>
   );
 }

@@ -3,7 +3,14 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from './app-context.js';
 import { errorBody, fakeApi, type FakeRoutes, type ReceivedRequest } from './fake-api.js';
-import { FakeRecognition, fakeVoice, installMicrophone, installSpeechRecognition, installSpeechSynthesis, type FakeSpeechSynthesis } from './fake-browser-media.js';
+import {
+  FakeRecognition,
+  fakeVoice,
+  installMicrophone,
+  installSpeechRecognition,
+  installSpeechSynthesis,
+  type FakeSpeechSynthesis,
+} from './fake-browser-media.js';
 import { SpeakingSessionPage, turnSubmission } from './speaking-session-page.js';
 
 const offline: SpeakingSetup = { scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false };
@@ -40,7 +47,10 @@ let synthesis: FakeSpeechSynthesis;
 const cleanups: Array<() => void> = [];
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2030-03-04T10:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({
+    now: new Date('2030-03-04T10:00:00Z'),
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
   window.sessionStorage.clear();
   const speech = installSpeechSynthesis([fakeVoice('Daniel', 'en-GB')]);
   synthesis = speech.synthesis;
@@ -73,7 +83,8 @@ function renderSession(routes: FakeRoutes, setup: SpeakingSetup = offline) {
   return requests;
 }
 
-const turnsSent = (requests: ReceivedRequest[]) => requests.filter((request) => request.method === 'POST' && request.path === '/api/speaking/sessions/test-1/turns');
+const turnsSent = (requests: ReceivedRequest[]) =>
+  requests.filter((request) => request.method === 'POST' && request.path === '/api/speaking/sessions/test-1/turns');
 const timer = () => screen.queryByRole('timer')?.textContent ?? null;
 
 describe('Part 2 on the speaking session page', () => {
@@ -115,7 +126,9 @@ describe('Part 2 on the speaking session page', () => {
 
     await elapse(60_000);
     const [sent] = turnsSent(requests);
-    const body = sent?.body as Record<string, unknown> & { transcript: { text: string; words: Array<{ word: string; start_ms: number; end_ms: number }> } };
+    const body = sent?.body as Record<string, unknown> & {
+      transcript: { text: string; words: Array<{ word: string; start_ms: number; end_ms: number }> };
+    };
     expect(body).toMatchObject({ part: 2, prompt_id: 'part2-0', duration_ms: 120_000, transcript_source: 'device' });
     expect(body.audio).toMatchObject({ mime_type: 'audio/webm' });
     expect(body.transcript.text).toBe('I would like to talk about the harbour');
@@ -153,7 +166,10 @@ describe('Part 2 on the speaking session page', () => {
     expect(turnsSent(requests)).toHaveLength(0);
     await elapse(1_000);
     expect(turnsSent(requests)).toHaveLength(1);
-    expect(turnsSent(requests)[0]?.body).toMatchObject({ duration_ms: 120_000, transcript: { text: 'The harbour is ten minutes from my house' } });
+    expect(turnsSent(requests)[0]?.body).toMatchObject({
+      duration_ms: 120_000,
+      transcript: { text: 'The harbour is ten minutes from my house' },
+    });
   });
 
   it('moves on to the talk by itself when the preparation minute is up', async () => {
@@ -178,7 +194,10 @@ describe('answering on the speaking session page', () => {
     const requests = renderSession({
       'GET /api/speaking/sessions/test-1': () => ({ body: view({}) }),
       'POST /api/speaking/sessions/test-1/turns': () => ({
-        body: view({ current_prompt: { part: 1, prompt_id: 'part1-1', text: 'What do you like about it?', cue_card: [] }, turns_completed: 1 }),
+        body: view({
+          current_prompt: { part: 1, prompt_id: 'part1-1', text: 'What do you like about it?', cue_card: [] },
+          turns_completed: 1,
+        }),
       }),
     });
     await elapse();
@@ -207,14 +226,19 @@ describe('answering on the speaking session page', () => {
       audio: { mime_type: 'audio/webm' },
     });
     // The next question is read out.
-    expect(synthesis.spoken.map((utterance) => utterance.text)).toEqual(['Do you work or are you a student?', 'What do you like about it?']);
+    expect(synthesis.spoken.map((utterance) => utterance.text)).toEqual([
+      'Do you work or are you a student?',
+      'What do you like about it?',
+    ]);
   });
 
   it('sends a corrected transcript as typed, without word times', async () => {
     cleanups.push(installSpeechRecognition());
     const requests = renderSession({
       'GET /api/speaking/sessions/test-1': () => ({ body: view({}) }),
-      'POST /api/speaking/sessions/test-1/turns': () => ({ body: view({ turns_completed: 1, current_prompt: { part: 1, prompt_id: 'part1-1', text: 'Why?', cue_card: [] } }) }),
+      'POST /api/speaking/sessions/test-1/turns': () => ({
+        body: view({ turns_completed: 1, current_prompt: { part: 1, prompt_id: 'part1-1', text: 'Why?', cue_card: [] } }),
+      }),
     });
     await elapse();
     fireEvent.click(screen.getByRole('button', { name: /Record your answer/ }));
@@ -235,7 +259,9 @@ describe('answering on the speaking session page', () => {
     const requests = renderSession(
       {
         'GET /api/speaking/sessions/test-1': () => ({ body: view({}) }),
-        'POST /api/speaking/sessions/test-1/turns': () => ({ body: view({ turns_completed: 1, current_prompt: { part: 1, prompt_id: 'part1-1', text: 'Why?', cue_card: [] } }) }),
+        'POST /api/speaking/sessions/test-1/turns': () => ({
+          body: view({ turns_completed: 1, current_prompt: { part: 1, prompt_id: 'part1-1', text: 'Why?', cue_card: [] } }),
+        }),
       },
       gemini,
     );
@@ -260,7 +286,10 @@ describe('answering on the speaking session page', () => {
       'GET /api/speaking/sessions/test-1': () => ({ body: current }),
       'POST /api/speaking/sessions/test-1/turns': () => {
         // Another tab answered meanwhile.
-        current = view({ turns_completed: 1, current_prompt: { part: 1, prompt_id: 'part1-1', text: 'What do you like about it?', cue_card: [] } });
+        current = view({
+          turns_completed: 1,
+          current_prompt: { part: 1, prompt_id: 'part1-1', text: 'What do you like about it?', cue_card: [] },
+        });
         return { status: 409, body: errorBody('conflict', 'this answer is for prompt part1-0, but the current prompt is part1-1') };
       },
     });
@@ -289,7 +318,9 @@ describe('turnSubmission', () => {
       transcript: { text: 'I live by the sea', words: recognised.words },
       transcript_source: 'device',
     });
-    expect(turnSubmission({ part: 1, promptId: 'part1-0', path: 'typed', audio, text: ' I live by the sea ', recognised: null })).toMatchObject({
+    expect(
+      turnSubmission({ part: 1, promptId: 'part1-0', path: 'typed', audio, text: ' I live by the sea ', recognised: null }),
+    ).toMatchObject({
       transcript: { text: 'I live by the sea', words: [] },
       transcript_source: 'typed',
     });

@@ -64,7 +64,9 @@ export interface AnswerParts {
  */
 export function turnSubmission(answer: AnswerParts): SpeakingTurnSubmission {
   const text = answer.text.trim();
-  const audio = answer.audio ? { audio: { data: answer.audio.data, mime_type: answer.audio.mime_type }, duration_ms: answer.audio.durationMs } : {};
+  const audio = answer.audio
+    ? { audio: { data: answer.audio.data, mime_type: answer.audio.mime_type }, duration_ms: answer.audio.durationMs }
+    : {};
   let transcript: Pick<SpeakingTurnSubmission, 'transcript' | 'transcript_source'> = {};
   if (text !== '' && !(answer.path === 'server' && answer.audio)) {
     transcript =
@@ -139,8 +141,8 @@ function Preparation({
       <h2 id="preparation-heading">One minute to prepare</h2>
       <Countdown deadline={deadline} label="Preparation time" expiredText="Time to talk" onExpire={onStartTalking} />
       <p className="muted">
-        Make notes if you wish; they stay on screen while you talk and are not scored. Then talk for one to two minutes: recording starts when you
-        press “Start talking now” or when the minute is up, and your two minutes run from then.
+        Make notes if you wish; they stay on screen while you talk and are not scored. Then talk for one to two minutes: recording starts
+        when you press “Start talking now” or when the minute is up, and your two minutes run from then.
       </p>
       <label htmlFor={notesId}>Your notes</label>
       <textarea id={notesId} rows={5} value={notes} onChange={(event) => onNotes(event.target.value)} />
@@ -247,7 +249,9 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
         setRecognised(transcript);
         setText(transcript.text);
       }
-      setRecognitionProblem(problem ?? (transcript.text.trim() ? null : 'Nothing was recognised in this recording. Record again, or type your answer.'));
+      setRecognitionProblem(
+        problem ?? (transcript.text.trim() ? null : 'Nothing was recognised in this recording. Record again, or type your answer.'),
+      );
     });
   };
   const stopRecordingRef = useRef(stopRecording);
@@ -277,10 +281,13 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
   const talkDeadline = talk && isRecording && recorder.startedAt !== null ? talkEndsAt(recorder.startedAt) : null;
   useEffect(() => {
     if (talkDeadline === null) return;
-    const timer = setTimeout(() => {
-      autoSubmitRef.current = true;
-      stopRecordingRef.current();
-    }, Math.max(0, talkDeadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        autoSubmitRef.current = true;
+        stopRecordingRef.current();
+      },
+      Math.max(0, talkDeadline - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [talkDeadline]);
 
@@ -289,7 +296,9 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
     setBusy(true);
     setError(null);
     try {
-      const audio = recording ? { data: await blobToBase64(recording.blob), mime_type: recording.mimeType, durationMs: recording.durationMs } : undefined;
+      const audio = recording
+        ? { data: await blobToBase64(recording.blob), mime_type: recording.mimeType, durationMs: recording.durationMs }
+        : undefined;
       // Bound to this question by its prompt id: if the test moved on meanwhile, it is a 409, not an answer to the next one.
       const body = turnSubmission({ part: prompt.part, promptId: prompt.prompt_id, path, ...(audio ? { audio } : {}), text, recognised });
       const next = await client.speaking.submitTurn({ id: view.assessment_id }, body);
@@ -334,11 +343,18 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
     <section className="card answer-panel" aria-labelledby="answer-heading" data-transcript-path={path}>
       <h2 id="answer-heading">Your answer</h2>
       <p className="muted small">{canRecord ? PATH_LINES[path] : 'This browser cannot record audio here, so type what you would say.'}</p>
-      {talk && talkDeadline !== null && <Countdown deadline={talkDeadline} label="Talk time left" expiredText="Time’s up: sending your talk" />}
-      {talk && !isRecording && !recording && canRecord && recorder.state !== 'requesting' && (
-        <p className="talk-hint">Press “Record your answer” when you start talking: your two minutes start then, and the recording stops and is sent when they are up.</p>
+      {talk && talkDeadline !== null && (
+        <Countdown deadline={talkDeadline} label="Talk time left" expiredText="Time’s up: sending your talk" />
       )}
-      {talk && isRecording && <p className="talk-hint">Talk for one to two minutes. The recording stops and is sent when the two minutes are up.</p>}
+      {talk && !isRecording && !recording && canRecord && recorder.state !== 'requesting' && (
+        <p className="talk-hint">
+          Press “Record your answer” when you start talking: your two minutes start then, and the recording stops and is sent when they are
+          up.
+        </p>
+      )}
+      {talk && isRecording && (
+        <p className="talk-hint">Talk for one to two minutes. The recording stops and is sent when the two minutes are up.</p>
+      )}
       {canRecord && (
         <div className="recorder">
           {isRecording ? (
@@ -377,15 +393,27 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
       {showTextBox && (
         <>
           <label htmlFor={answerId}>{textLabel}</label>
-          <textarea id={answerId} rows={6} value={text} onChange={(event) => setText(event.target.value)} disabled={busy || isRecording || recognising} />
+          <textarea
+            id={answerId}
+            rows={6}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            disabled={busy || isRecording || recognising}
+          />
           {path === 'device' && recognised && (
             <p className="muted small" data-testid="transcript-source">
-              {text.trim() === recognised.text.trim() ? 'Recognised on this device: sent as the transcript of your recording.' : 'Corrected by you: sent as a typed answer.'}
+              {text.trim() === recognised.text.trim()
+                ? 'Recognised on this device: sent as the transcript of your recording.'
+                : 'Corrected by you: sent as a typed answer.'}
             </p>
           )}
         </>
       )}
-      {unscoredRecording && <p className="banner banner-warning small">This recording has no transcript, so it cannot be scored. Type what you said, or record again.</p>}
+      {unscoredRecording && (
+        <p className="banner banner-warning small">
+          This recording has no transcript, so it cannot be scored. Type what you said, or record again.
+        </p>
+      )}
       {error !== null && <ErrorBanner error={error} onRetry={() => void send()} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void send()} disabled={!canSend}>

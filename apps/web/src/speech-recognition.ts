@@ -37,7 +37,10 @@ export type SpeechRecognitionConstructor = new () => SpeechRecognitionLike;
 /** The browser's speech recognition (`SpeechRecognition`, or Chrome and Safari's `webkitSpeechRecognition`), or null. */
 export function speechRecognitionConstructor(): SpeechRecognitionConstructor | null {
   if (typeof window === 'undefined') return null;
-  const scope = window as unknown as { SpeechRecognition?: SpeechRecognitionConstructor; webkitSpeechRecognition?: SpeechRecognitionConstructor };
+  const scope = window as unknown as {
+    SpeechRecognition?: SpeechRecognitionConstructor;
+    webkitSpeechRecognition?: SpeechRecognitionConstructor;
+  };
   const found = scope.SpeechRecognition ?? scope.webkitSpeechRecognition;
   return typeof found === 'function' ? found : null;
 }
@@ -65,7 +68,11 @@ export function transcriptFromPhrases(phrases: readonly RecognisedPhrase[], dura
     const end = Math.max(start, clamp(phrase.endMs));
     const share = (end - start) / tokens.length;
     tokens.forEach((token, index) => {
-      words.push({ word: token.slice(0, 100), start_ms: Math.round(start + share * index), end_ms: Math.round(start + share * (index + 1)) });
+      words.push({
+        word: token.slice(0, 100),
+        start_ms: Math.round(start + share * index),
+        end_ms: Math.round(start + share * (index + 1)),
+      });
     });
   }
   const text = phrases

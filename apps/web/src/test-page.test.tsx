@@ -75,7 +75,10 @@ describe('the listening test page', () => {
     expect(document.body.textContent).not.toContain('Good morning, Riverside Community Centre');
     expect(screen.getByText('The transcript is shown with your results, after you submit your answers.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '▶ Play section 1' }));
-    expect(synthesis.spoken.map((utterance) => utterance.text)).toEqual(['Good morning, Riverside Community Centre.', 'Hello, I would like to enrol on a course.']);
+    expect(synthesis.spoken.map((utterance) => utterance.text)).toEqual([
+      'Good morning, Riverside Community Centre.',
+      'Hello, I would like to enrol on a course.',
+    ]);
     // One section at a time: section 2 waits.
     fireEvent.click(screen.getByRole('button', { name: /Section 2/ }));
     expect((screen.getByRole('button', { name: '▶ Play section 2' }) as HTMLButtonElement).disabled).toBe(true);
@@ -118,14 +121,19 @@ describe('the listening test page', () => {
     renderTest();
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Start the test' }));
-    expect(document.querySelector('[data-section-player="1"]')?.textContent).toBe('This browser cannot read the recording aloud, so the transcript is shown instead.');
+    expect(document.querySelector('[data-section-player="1"]')?.textContent).toBe(
+      'This browser cannot read the recording aloud, so the transcript is shown instead.',
+    );
     expect(document.body.textContent).toContain('Good morning, Riverside Community Centre.');
   });
 
   it('asks before submitting with questions left blank, and submits once confirmed', async () => {
     const { webClient, requests } = fakeApi({
       'GET /api/questions/li-test-01': () => ({ body: question }),
-      'POST /api/listening/evaluate': () => ({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side.', details: [] } } }),
+      'POST /api/listening/evaluate': () => ({
+        status: 500,
+        body: { error: { code: 'internal', message: 'Something went wrong on our side.', details: [] } },
+      }),
     });
     render(
       <AppProvider webClient={webClient} initialUser={null}>

@@ -78,7 +78,13 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
 
   const parts =
     skill === 'reading'
-      ? question.passages.map((passage) => ({ part: passage.part, title: passage.title, text: passage.text, audioUrl: null as string | null, audioDurationSeconds: null as number | null }))
+      ? question.passages.map((passage) => ({
+          part: passage.part,
+          title: passage.title,
+          text: passage.text,
+          audioUrl: null as string | null,
+          audioDurationSeconds: null as number | null,
+        }))
       : question.sections.map((section) => ({
           part: section.part,
           title: section.title,
@@ -122,7 +128,9 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
       </div>
       <nav className="part-tabs" aria-label={skill === 'reading' ? 'Passages' : 'Sections'}>
         {parts.map((part) => {
-          const partNumbers = question.question_groups.filter((group) => group.part === part.part).flatMap((group) => group.questions.map((entry) => String(entry.number)));
+          const partNumbers = question.question_groups
+            .filter((group) => group.part === part.part)
+            .flatMap((group) => group.questions.map((entry) => String(entry.number)));
           const partAnswered = partNumbers.filter((number) => (answers[number] ?? '').trim() !== '').length;
           return (
             <button
@@ -133,8 +141,18 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
               onClick={() => setActivePart(part.part)}
             >
               {skill === 'reading' ? 'Passage' : 'Section'} {part.part}
-              {skill === 'listening' && playback[part.part] === 'playing' && <span aria-label=", playing"> ♪</span>}
-              {skill === 'listening' && playback[part.part] === 'played' && <span aria-label=", played"> ✓</span>}
+              {skill === 'listening' && playback[part.part] === 'playing' && (
+                <span role="img" aria-label=", playing">
+                  {' '}
+                  ♪
+                </span>
+              )}
+              {skill === 'listening' && playback[part.part] === 'played' && (
+                <span role="img" aria-label=", played">
+                  {' '}
+                  ✓
+                </span>
+              )}
               <span className="muted small">
                 {' '}
                 {partAnswered}/{partNumbers.length}
@@ -153,7 +171,15 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
             {parts.map((part) => (
               <SectionPlayer
                 key={part.part}
-                section={{ part: part.part, title: part.title, transcript: part.text, audioUrl: part.audioUrl, audioDurationSeconds: part.audioDurationSeconds } satisfies PlayableSection}
+                section={
+                  {
+                    part: part.part,
+                    title: part.title,
+                    transcript: part.text,
+                    audioUrl: part.audioUrl,
+                    audioDurationSeconds: part.audioDurationSeconds,
+                  } satisfies PlayableSection
+                }
                 mode={mode}
                 status={playback[part.part] ?? 'ready'}
                 onStatus={(status) => setStatus(part.part, status)}
@@ -194,9 +220,7 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
         {confirmingBlanks && !busy ? (
           <div className="confirm-submit" role="alertdialog" aria-labelledby="confirm-blanks">
             <p id="confirm-blanks">
-              <strong>
-                You have left {total - answered === 1 ? '1 question' : `${total - answered} questions`} blank. Submit anyway?
-              </strong>
+              <strong>You have left {total - answered === 1 ? '1 question' : `${total - answered} questions`} blank. Submit anyway?</strong>
             </p>
             <div className="form-actions">
               <button type="button" className="button" onClick={() => void submit()}>
@@ -208,7 +232,12 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
             </div>
           </div>
         ) : (
-          <button type="button" className="button" onClick={() => (answered < total ? setConfirmingBlanks(true) : void submit())} disabled={busy}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => (answered < total ? setConfirmingBlanks(true) : void submit())}
+            disabled={busy}
+          >
             {busy ? 'Marking…' : 'Submit answers'}
           </button>
         )}
@@ -217,7 +246,15 @@ function TestRunner({ question, skill, run }: { question: PublicQuestion; skill:
   );
 }
 
-function ListeningStart({ question, onStart, allowance }: { question: PublicQuestion; onStart: (mode: ListeningMode) => void; allowance: Allowance | null }) {
+function ListeningStart({
+  question,
+  onStart,
+  allowance,
+}: {
+  question: PublicQuestion;
+  onStart: (mode: ListeningMode) => void;
+  allowance: Allowance | null;
+}) {
   const usedUp = isUsedUp(allowance);
   const reasonId = useId();
   const [mode, setMode] = useState<ListeningMode>('test');
@@ -225,8 +262,8 @@ function ListeningStart({ question, onStart, allowance }: { question: PublicQues
     <section className="card listening-start" aria-labelledby="listening-start-heading">
       <h2 id="listening-start-heading">Before you start</h2>
       <p>
-        {question.sections.length} sections, {question.time_limit} minutes. You hear each section and answer its questions; the transcript is shown only
-        after you submit.
+        {question.sections.length} sections, {question.time_limit} minutes. You hear each section and answer its questions; the transcript
+        is shown only after you submit.
       </p>
       <fieldset className="mode-choice">
         <legend>How do you want to listen?</legend>
@@ -240,7 +277,13 @@ function ListeningStart({ question, onStart, allowance }: { question: PublicQues
         </label>
       </fieldset>
       <div className="form-actions">
-        <button type="button" className="button" onClick={() => onStart(mode)} disabled={usedUp} aria-describedby={usedUp ? reasonId : undefined}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onStart(mode)}
+          disabled={usedUp}
+          aria-describedby={usedUp ? reasonId : undefined}
+        >
           Start the test
         </button>
       </div>

@@ -52,20 +52,30 @@ export interface TranscriptPathNoticeProps {
 export function TranscriptPathNotice({ setup, abilities, failed = false }: TranscriptPathNoticeProps) {
   const path = transcriptPathOf(setup, abilities);
   return (
-    <section className={`banner banner-info transcript-path`} data-transcript-path={path} data-testid="transcript-path" aria-labelledby="transcript-path-title">
+    <section
+      className={`banner banner-info transcript-path`}
+      data-transcript-path={path}
+      data-testid="transcript-path"
+      aria-labelledby="transcript-path-title"
+    >
       <p className="banner-title" id="transcript-path-title">
-        {path === 'server' ? 'Speak your answers' : path === 'device' ? 'Speak your answers: transcribed on this device' : 'Type your answers'}
+        {path === 'server'
+          ? 'Speak your answers'
+          : path === 'device'
+            ? 'Speak your answers: transcribed on this device'
+            : 'Type your answers'}
       </p>
       {path === 'server' && (
         <p>
-          Your recorded answers are sent to the examiner model, which transcribes and scores them. <strong>Pronunciation is assessed</strong> from your recordings.
+          Your recorded answers are sent to the examiner model, which transcribes and scores them.{' '}
+          <strong>Pronunciation is assessed</strong> from your recordings.
         </p>
       )}
       {path === 'device' && (
         <p>
-          While you record, your browser’s speech recognition writes down what you say, and that transcript is scored (you can correct it before you send
-          it). The scorer sees words, not sounds, so <strong>Pronunciation is marked “not assessed”</strong>. Some browsers, Chrome among them, send the
-          sound to their maker’s speech service to recognise it.
+          While you record, your browser’s speech recognition writes down what you say, and that transcript is scored (you can correct it
+          before you send it). The scorer sees words, not sounds, so <strong>Pronunciation is marked “not assessed”</strong>. Some browsers,
+          Chrome among them, send the sound to their maker’s speech service to recognise it.
         </p>
       )}
       {path === 'typed' && (
@@ -76,7 +86,9 @@ export function TranscriptPathNotice({ setup, abilities, failed = false }: Trans
           <strong>Pronunciation is not assessed.</strong>
         </p>
       )}
-      {failed && <p className="small muted">The server did not say how it scores speaking, so this assumes it does not transcribe recordings.</p>}
+      {failed && (
+        <p className="small muted">The server did not say how it scores speaking, so this assumes it does not transcribe recordings.</p>
+      )}
     </section>
   );
 }

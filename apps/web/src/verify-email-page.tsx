@@ -57,7 +57,8 @@ export function VerifyEmailPage() {
           <>
             <ErrorBanner error={error} onRetry={verify} />
             <p className="muted">
-              The link may have expired or been used already. {user ? 'You can send a new one from your dashboard.' : 'Sign in to send a new one.'}
+              The link may have expired or been used already.{' '}
+              {user ? 'You can send a new one from your dashboard.' : 'Sign in to send a new one.'}
             </p>
           </>
         )}

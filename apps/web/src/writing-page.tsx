@@ -14,11 +14,15 @@ const DESCRIPTIONS: Record<WritingAssessmentType, string> = {
 /** Pick a writing task type and a question. */
 export function WritingPage() {
   const requested = useQuery().get('type');
-  const type = (WRITING_ASSESSMENT_TYPES as readonly string[]).includes(requested ?? '') ? (requested as WritingAssessmentType) : 'writing_task2';
+  const type = (WRITING_ASSESSMENT_TYPES as readonly string[]).includes(requested ?? '')
+    ? (requested as WritingAssessmentType)
+    : 'writing_task2';
   const allowance = useAllowance(type);
   return (
     <>
-      <PageHeading lead="Choose a task, write your answer, and get a band for each criterion with corrections.">Writing practice</PageHeading>
+      <PageHeading lead="Choose a task, write your answer, and get a band for each criterion with corrections.">
+        Writing practice
+      </PageHeading>
       <TypeTabs types={WRITING_ASSESSMENT_TYPES} current={type} basePath="/writing" />
       <p className="muted">{DESCRIPTIONS[type]}</p>
       <AllowanceNotice type={type} allowance={allowance} />

@@ -12,7 +12,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGrammarChecker, loadEnglishLexicon, scoreOfflineWriting } from '../dist/index.js';
-import { createSeededRandom, crossValidateOfflineWriting, fitTaskModel, measureAgreement, measureEssays, parseScoredEssays, predictOfflineBand } from '../dist/offline-fit.js';
+import {
+  createSeededRandom,
+  crossValidateOfflineWriting,
+  fitTaskModel,
+  measureAgreement,
+  measureEssays,
+  parseScoredEssays,
+  predictOfflineBand,
+} from '../dist/offline-fit.js';
 
 /**
  * Validations that imitate a new source: fit on one kind of essay, score the other kind, both
@@ -60,7 +68,11 @@ export function shiftValidation(essays, lexicon) {
  */
 export function storageShift(essays, lexicon) {
   const restored = (text) => text.replace(/\r?\n+/g, '').replace(/'/g, '\u2019');
-  const exported = (text) => text.replace(/\n/g, '\r\n\r\n').replace(/ /g, (space, offset) => (offset % 9 === 0 ? '\u00a0' : space)).replace(/,/g, ' ,');
+  const exported = (text) =>
+    text
+      .replace(/\n/g, '\r\n\r\n')
+      .replace(/ /g, (space, offset) => (offset % 9 === 0 ? '\u00a0' : space))
+      .replace(/,/g, ' ,');
   let changed = 0;
   let total = 0;
   let count = 0;
@@ -95,7 +107,9 @@ export async function benchGrammarChecker(essays, { count = 100 } = {}) {
   durations.sort((left, right) => left - right);
   // Hand-checked corrections (src/__fixtures__/grammar-corrections-checked.json): how many the
   // checker still shows, and how many of those a person judged right.
-  const checked = JSON.parse(readFileSync(resolve(packageDirectory, 'src/__fixtures__/grammar-corrections-checked.json'), 'utf8')).corrections;
+  const checked = JSON.parse(
+    readFileSync(resolve(packageDirectory, 'src/__fixtures__/grammar-corrections-checked.json'), 'utf8'),
+  ).corrections;
   const texts = new Map(essays.map((essay) => [essay.id, essay.essay]));
   let shown = 0;
   let right = 0;
@@ -103,7 +117,9 @@ export async function benchGrammarChecker(essays, { count = 100 } = {}) {
     const text = texts.get(entry.id);
     if (text === undefined) continue;
     const findings = await checker.check(text);
-    if (findings.some((finding) => finding.start === entry.start && finding.quote === entry.quote && finding.suggestion === entry.suggestion)) {
+    if (
+      findings.some((finding) => finding.start === entry.start && finding.quote === entry.quote && finding.suggestion === entry.suggestion)
+    ) {
       shown++;
       if (entry.correct) right++;
     }
@@ -136,9 +152,14 @@ export function swapTest(essays, lexicon, { count = 300, seed = 20261203 } = {})
       do other = pool[Math.floor(random() * pool.length)];
       while (other.prompt === essay.prompt);
       if (scoreOfflineWriting({ assessmentType, prompt: essay.prompt, essay: essay.essay }, { lexicon }).flags.includes('off_topic')) own++;
-      if (scoreOfflineWriting({ assessmentType, prompt: other.prompt, essay: essay.essay }, { lexicon }).flags.includes('off_topic')) swapped++;
+      if (scoreOfflineWriting({ assessmentType, prompt: other.prompt, essay: essay.essay }, { lexicon }).flags.includes('off_topic'))
+        swapped++;
     }
-    results[task] = { essays: sample.length, flaggedAgainstOwnPrompt: own / sample.length, flaggedAgainstOtherPrompt: swapped / sample.length };
+    results[task] = {
+      essays: sample.length,
+      flaggedAgainstOwnPrompt: own / sample.length,
+      flaggedAgainstOtherPrompt: swapped / sample.length,
+    };
   }
   return results;
 }
@@ -159,7 +180,10 @@ export async function benchOfflineScorer(options = {}) {
   const lexicon = await loadEnglishLexicon();
 
   const cvStarted = performance.now();
-  const crossValidation = crossValidateOfflineWriting(essays, lexicon, { ...(options.folds ? { folds: options.folds } : {}), ...(options.seed ? { seed: options.seed } : {}) });
+  const crossValidation = crossValidateOfflineWriting(essays, lexicon, {
+    ...(options.folds ? { folds: options.folds } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+  });
   const cvSeconds = (performance.now() - cvStarted) / 1000;
 
   // Throughput of the shipped scorer (committed coefficients, full result with feedback and schema check).
@@ -176,7 +200,10 @@ export async function benchOfflineScorer(options = {}) {
   const seconds = (performance.now() - started) / 1000;
   const essaysPerSecond = essays.length / seconds;
   latencies.sort((left, right) => left - right);
-  const latency = { p50Milliseconds: latencies[Math.floor(latencies.length * 0.5)], p99Milliseconds: latencies[Math.floor(latencies.length * 0.99)] };
+  const latency = {
+    p50Milliseconds: latencies[Math.floor(latencies.length * 0.5)],
+    p99Milliseconds: latencies[Math.floor(latencies.length * 0.99)],
+  };
 
   const relevance = swapTest(essays, lexicon);
   const shifts = shiftValidation(essays, lexicon);
@@ -196,7 +223,9 @@ export async function benchOfflineScorer(options = {}) {
     crossValidationSeconds: cvSeconds,
   };
   if (print) {
-    log(`Offline writing scorer — ${crossValidation.folds}-fold cross-validation (grouped by prompt, seed ${crossValidation.seed}) on ${essays.length} human-scored essays`);
+    log(
+      `Offline writing scorer — ${crossValidation.folds}-fold cross-validation (grouped by prompt, seed ${crossValidation.seed}) on ${essays.length} human-scored essays`,
+    );
     log('');
     log('| set   | predictor                    |   MAE | within ±0.5 |   QWK |');
     log('|-------|------------------------------|------:|------------:|------:|');
@@ -242,7 +271,9 @@ export async function benchOfflineScorer(options = {}) {
     log('Relevance swap test (each essay scored against its own prompt and a random other one; thresholds chosen on these essays):');
     for (const task of ['task1', 'task2']) {
       const { essays: count, flaggedAgainstOwnPrompt, flaggedAgainstOtherPrompt } = relevance[task];
-      log(`  ${task}: ${count} essays — off_topic against another prompt ${(flaggedAgainstOtherPrompt * 100).toFixed(1)}%, against their own ${(flaggedAgainstOwnPrompt * 100).toFixed(1)}%`);
+      log(
+        `  ${task}: ${count} essays — off_topic against another prompt ${(flaggedAgainstOtherPrompt * 100).toFixed(1)}%, against their own ${(flaggedAgainstOwnPrompt * 100).toFixed(1)}%`,
+      );
     }
     log('');
     log(
@@ -253,7 +284,9 @@ export async function benchOfflineScorer(options = {}) {
       `Hand-checked corrections: ${grammar.handChecked.shown} of ${grammar.handChecked.entries} still shown, ${grammar.handChecked.right} right: precision ${(grammar.handChecked.precision * 100).toFixed(0)}%.`,
     );
     log('');
-    log(`Throughput: ${essaysPerSecond.toFixed(0)} essays/s (${essays.length} essays in ${seconds.toFixed(2)} s, one core, full results with feedback); per essay p50 ${latency.p50Milliseconds.toFixed(1)} ms, p99 ${latency.p99Milliseconds.toFixed(1)} ms (spelling suggestions remembered across essays).`);
+    log(
+      `Throughput: ${essaysPerSecond.toFixed(0)} essays/s (${essays.length} essays in ${seconds.toFixed(2)} s, one core, full results with feedback); per essay p50 ${latency.p50Milliseconds.toFixed(1)} ms, p99 ${latency.p99Milliseconds.toFixed(1)} ms (spelling suggestions remembered across essays).`,
+    );
     log(`Cross-validation took ${cvSeconds.toFixed(1)} s.`);
   }
   return figures;

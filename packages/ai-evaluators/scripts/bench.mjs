@@ -66,7 +66,9 @@ const notAvailable = [];
 if (typeof evaluators.estimateWritingAssessmentCost === 'function') {
   const writing = evaluators.estimateWritingAssessmentCost();
   figures.writingCost = writing;
-  log(`| Writing task 2 (${writing.essayWords}-word essay) | ${writing.modelId} | ${writing.inputTokens} | ${writing.outputTokens} | ${usd(writing.costUsd)} | ${usd(writing.costPerThousandUsd, 4)} |`);
+  log(
+    `| Writing task 2 (${writing.essayWords}-word essay) | ${writing.modelId} | ${writing.inputTokens} | ${writing.outputTokens} | ${usd(writing.costUsd)} | ${usd(writing.costPerThousandUsd, 4)} |`,
+  );
 } else {
   notAvailable.push('Writing (Bedrock): not available yet — estimateWritingAssessmentCost is not exported.');
 }
@@ -75,10 +77,14 @@ if (typeof evaluators.estimateSpeakingCost === 'function') {
   figures.speakingCost = speaking;
   const minutes = (speaking.audioSeconds / 60).toFixed(1);
   const row = (label, call) =>
-    log(`| ${label} | ${call.model} | ${call.textInputTokens} text + ${call.audioInputTokens} audio | ${call.outputTokens} | ${usd(call.costUsd)} | ${usd(call.costUsd * 1000, 4)} |`);
+    log(
+      `| ${label} | ${call.model} | ${call.textInputTokens} text + ${call.audioInputTokens} audio | ${call.outputTokens} | ${usd(call.costUsd)} | ${usd(call.costUsd * 1000, 4)} |`,
+    );
   row(`Speaking, full test (${minutes} min audio)`, speaking.defaultOnly);
   row('Speaking, escalation call', speaking.escalation);
-  log(`| Speaking, escalated test (both calls) | — | — | — | ${usd(speaking.withEscalationUsd)} | ${usd(speaking.withEscalationUsd * 1000, 4)} |`);
+  log(
+    `| Speaking, escalated test (both calls) | — | — | — | ${usd(speaking.withEscalationUsd)} | ${usd(speaking.withEscalationUsd * 1000, 4)} |`,
+  );
 } else {
   notAvailable.push('Speaking (Gemini): not available yet — estimateSpeakingCost is not exported.');
 }
@@ -88,8 +94,13 @@ log();
 const priced = ['amazon.nova-micro-v1:0', 'gemini-2.5-flash-lite', 'gemini-2.5-flash']
   .map((modelId) => [modelId, priceOf(modelId)])
   .filter(([, price]) => price)
-  .map(([modelId, price]) => `${modelId} $${price.input}${price.audioInput ? ` text / $${price.audioInput} audio` : ''} in, $${price.output} out`);
-log(`Prices (USD per million tokens): ${priced.join('; ')}. Input tokens are estimated at about four characters a token; audio at ${evaluators.GEMINI_AUDIO_TOKENS_PER_SECOND ?? 32} tokens a second.`);
+  .map(
+    ([modelId, price]) =>
+      `${modelId} $${price.input}${price.audioInput ? ` text / $${price.audioInput} audio` : ''} in, $${price.output} out`,
+  );
+log(
+  `Prices (USD per million tokens): ${priced.join('; ')}. Input tokens are estimated at about four characters a token; audio at ${evaluators.GEMINI_AUDIO_TOKENS_PER_SECOND ?? 32} tokens a second.`,
+);
 
 if (json) console.log(JSON.stringify({ ...figures, report: lines }, null, 2));
 
@@ -110,8 +121,12 @@ function benchAnswerKey(count) {
   for (const request of requests) correct += evaluator.mark(request).raw_score;
   const seconds = (performance.now() - started) / 1000;
   const sheetsPerSecond = count / seconds;
-  log(`Throughput: ${sheetsPerSecond.toFixed(0)} sheets/s (${(sheetsPerSecond * 40).toFixed(0)} answers/s): ${count} 40-question sheets in ${seconds.toFixed(2)} s on one core, full results with feedback and schema check.`);
-  log(`Mean raw score of the synthetic sheets: ${(correct / count).toFixed(1)}/40 (answers vary in case, spelling variety, digits vs words, over-limit, wrong family and blanks). Model cost: $0.`);
+  log(
+    `Throughput: ${sheetsPerSecond.toFixed(0)} sheets/s (${(sheetsPerSecond * 40).toFixed(0)} answers/s): ${count} 40-question sheets in ${seconds.toFixed(2)} s on one core, full results with feedback and schema check.`,
+  );
+  log(
+    `Mean raw score of the synthetic sheets: ${(correct / count).toFixed(1)}/40 (answers vary in case, spelling variety, digits vs words, over-limit, wrong family and blanks). Model cost: $0.`,
+  );
   return { sheets: count, seconds, sheetsPerSecond, answersPerSecond: sheetsPerSecond * 40 };
 }
 
@@ -134,7 +149,17 @@ function answerSheetCorpus() {
   const single = ['library', 'harbour', 'grey', 'theatre', 'bridge', 'ferry', 'museum', 'travelled', 'market'];
   for (let number = 1; number <= 40; number += 1) {
     key[String(number)] =
-      number <= 6 ? tfng[number % 3] : number <= 13 ? words[number - 7] : number <= 19 ? headings[number - 14] : number <= 26 ? ynng[number % 3] : number <= 31 ? letters[number - 27] : single[number - 32];
+      number <= 6
+        ? tfng[number % 3]
+        : number <= 13
+          ? words[number - 7]
+          : number <= 19
+            ? headings[number - 14]
+            : number <= 26
+              ? ynng[number % 3]
+              : number <= 31
+                ? letters[number - 27]
+                : single[number - 32];
   }
   const learnerForms = {
     '(the) river': ['the river', 'River', 'the big river', 'rivers'],
@@ -163,9 +188,12 @@ function answerSheetCorpus() {
       const roll = random();
       let answer;
       if (roll < 0.05) answer = '';
-      else if (number <= 6) answer = roll < 0.6 ? written.toLowerCase() : roll < 0.7 ? ynng[Math.floor(roll * 30) % 3] : tfng[Math.floor(roll * 30) % 3];
-      else if (number >= 20 && number <= 26) answer = roll < 0.6 ? written : roll < 0.7 ? tfng[Math.floor(roll * 30) % 3] : ynng[Math.floor(roll * 30) % 3];
-      else if (number >= 14 && number <= 31) answer = roll < 0.6 ? written.toLowerCase() : ['A', 'B', 'C', 'D', 'E', 'ix', 'v'][Math.floor(roll * 70) % 7];
+      else if (number <= 6)
+        answer = roll < 0.6 ? written.toLowerCase() : roll < 0.7 ? ynng[Math.floor(roll * 30) % 3] : tfng[Math.floor(roll * 30) % 3];
+      else if (number >= 20 && number <= 26)
+        answer = roll < 0.6 ? written : roll < 0.7 ? tfng[Math.floor(roll * 30) % 3] : ynng[Math.floor(roll * 30) % 3];
+      else if (number >= 14 && number <= 31)
+        answer = roll < 0.6 ? written.toLowerCase() : ['A', 'B', 'C', 'D', 'E', 'ix', 'v'][Math.floor(roll * 70) % 7];
       else {
         const forms = learnerForms[written] ?? [written];
         answer = roll < 0.4 ? written.replace(/\s*\/.*$/, '').replace(/[()]/g, '') : forms[Math.floor(roll * 100) % forms.length];

@@ -114,7 +114,8 @@ function ruleEdits(word) {
  * accept the American answer for a British key but not the other way round.
  */
 export function buildSpellingTable(wordlist) {
-  const kept = (dialect) => new Set(LEVELS.filter((level) => level <= MAXIMUM_LEVEL).flatMap((level) => wordlist[`${dialect}/${level}`] ?? []));
+  const kept = (dialect) =>
+    new Set(LEVELS.filter((level) => level <= MAXIMUM_LEVEL).flatMap((level) => wordlist[`${dialect}/${level}`] ?? []));
   const british = kept('english/british');
   const american = new Set(wordlist['english/american']);
   const common = new Set(wordlist.english);

@@ -2,7 +2,18 @@ import type { AnswerFormat } from '@ielts-genai-prep/core';
 import type { AnswerKeyEntry } from './answer-key.js';
 import { answerTokens } from './answer-normalization.js';
 
-const COUNT_WORDS: Readonly<Record<string, number>> = { ONE: 1, TWO: 2, THREE: 3, FOUR: 4, FIVE: 5, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  ONE: 1,
+  TWO: 2,
+  THREE: 3,
+  FOUR: 4,
+  FIVE: 5,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+};
 const COUNT = '(ONE|TWO|THREE|FOUR|FIVE|[1-5])';
 
 const WORD_LIMIT_PATTERNS: readonly RegExp[] = [
@@ -18,7 +29,13 @@ const NUMBER_ONLY = /\b(?:A NUMBER|NUMBERS? ONLY|ONLY (?:A )?NUMBERS?|IN (?:FIGU
 export const ROMAN_NUMERALS: readonly string[] = Array.from({ length: 26 }, (_, index) => toRoman(index + 1));
 
 function toRoman(value: number): string {
-  const digits: ReadonlyArray<readonly [number, string]> = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const digits: ReadonlyArray<readonly [number, string]> = [
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let remaining = value;
   let roman = '';
   for (const [amount, letters] of digits) {
@@ -109,7 +126,8 @@ export function inferAnswerFormat(entry: AnswerKeyEntry): MarkingFormat {
       return texts.some((text) => YNNG_WORDS.has(text)) ? { kind: 'yes_no_not_given' } : { kind: 'true_false_not_given' };
     }
   }
-  if (entry.accepted.length > 0 && entry.accepted.every((text) => /^[A-Z]$/.test(text.trim()))) return { kind: 'letter', options: [...LETTERS] };
+  if (entry.accepted.length > 0 && entry.accepted.every((text) => /^[A-Z]$/.test(text.trim())))
+    return { kind: 'letter', options: [...LETTERS] };
   if (entry.accepted.length > 0 && entry.accepted.every((text) => ROMAN_NUMERALS.includes(text.trim()))) {
     return { kind: 'letter', options: [...ROMAN_NUMERALS] };
   }

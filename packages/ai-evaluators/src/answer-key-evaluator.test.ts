@@ -1,4 +1,10 @@
-import { assessmentResultSchema, questionResultSchema, rawScoreToBand, type AnswerFormat, type QuestionGroup } from '@ielts-genai-prep/core';
+import {
+  assessmentResultSchema,
+  questionResultSchema,
+  rawScoreToBand,
+  type AnswerFormat,
+  type QuestionGroup,
+} from '@ielts-genai-prep/core';
 import { describe, expect, it } from 'vitest';
 import { createAnswerKeyEvaluator, type AnswerKeyEvaluationRequest } from './answer-key-evaluator.js';
 import { EvaluatorError } from './evaluator-error.js';
@@ -7,23 +13,76 @@ type Group = { from: number; to: number; instructions: string; answer_format: An
 
 const READING_GROUPS: Group[] = [
   { from: 1, to: 6, instructions: 'Write TRUE, FALSE or NOT GIVEN.', answer_format: { kind: 'true_false_not_given' } },
-  { from: 7, to: 13, instructions: 'Write NO MORE THAN TWO WORDS AND/OR A NUMBER.', answer_format: { kind: 'words', max_words: 2, numbers_allowed: true } },
-  { from: 14, to: 19, instructions: 'Choose the correct heading, i–viii.', answer_format: { kind: 'letter', options: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'] } },
+  {
+    from: 7,
+    to: 13,
+    instructions: 'Write NO MORE THAN TWO WORDS AND/OR A NUMBER.',
+    answer_format: { kind: 'words', max_words: 2, numbers_allowed: true },
+  },
+  {
+    from: 14,
+    to: 19,
+    instructions: 'Choose the correct heading, i–viii.',
+    answer_format: { kind: 'letter', options: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'] },
+  },
   { from: 20, to: 26, instructions: 'Write YES, NO or NOT GIVEN.', answer_format: { kind: 'yes_no_not_given' } },
-  { from: 27, to: 31, instructions: 'Choose the correct letter, A, B, C or D.', answer_format: { kind: 'letter', options: ['A', 'B', 'C', 'D'] } },
+  {
+    from: 27,
+    to: 31,
+    instructions: 'Choose the correct letter, A, B, C or D.',
+    answer_format: { kind: 'letter', options: ['A', 'B', 'C', 'D'] },
+  },
   { from: 32, to: 40, instructions: 'Write ONE WORD ONLY.', answer_format: { kind: 'words', max_words: 1, numbers_allowed: false } },
 ];
 
 const READING_KEY: Record<string, string> = {
-  '1': 'TRUE', '2': 'FALSE', '3': 'NOT GIVEN', '4': 'TRUE', '5': 'FALSE', '6': 'NOT GIVEN',
-  '7': '(the) river', '8': 'colour / color', '9': '1,000', '10': 'three bedrooms', '11': 'organised tour', '12': 'centre', '13': '15 May',
-  '14': 'iv', '15': 'ii', '16': 'viii', '17': 'i', '18': 'vi', '19': 'iii',
-  '20': 'YES', '21': 'NO', '22': 'NOT GIVEN', '23': 'YES', '24': 'NO', '25': 'YES', '26': 'NOT GIVEN',
-  '27': 'B', '28': 'D', '29': 'A', '30': 'C', '31': 'B',
-  '32': 'library', '33': 'harbour', '34': 'grey', '35': 'theatre', '36': 'bridge', '37': 'ferry', '38': 'museum', '39': 'three', '40': 'market',
+  '1': 'TRUE',
+  '2': 'FALSE',
+  '3': 'NOT GIVEN',
+  '4': 'TRUE',
+  '5': 'FALSE',
+  '6': 'NOT GIVEN',
+  '7': '(the) river',
+  '8': 'colour / color',
+  '9': '1,000',
+  '10': 'three bedrooms',
+  '11': 'organised tour',
+  '12': 'centre',
+  '13': '15 May',
+  '14': 'iv',
+  '15': 'ii',
+  '16': 'viii',
+  '17': 'i',
+  '18': 'vi',
+  '19': 'iii',
+  '20': 'YES',
+  '21': 'NO',
+  '22': 'NOT GIVEN',
+  '23': 'YES',
+  '24': 'NO',
+  '25': 'YES',
+  '26': 'NOT GIVEN',
+  '27': 'B',
+  '28': 'D',
+  '29': 'A',
+  '30': 'C',
+  '31': 'B',
+  '32': 'library',
+  '33': 'harbour',
+  '34': 'grey',
+  '35': 'theatre',
+  '36': 'bridge',
+  '37': 'ferry',
+  '38': 'museum',
+  '39': 'three',
+  '40': 'market',
 };
 
-function question(assessmentType: 'reading_academic' | 'reading_general_training' | 'listening', key: Record<string, string>, groups: Group[]) {
+function question(
+  assessmentType: 'reading_academic' | 'reading_general_training' | 'listening',
+  key: Record<string, string>,
+  groups: Group[],
+) {
   return {
     question_id: `q-${assessmentType}`,
     assessment_type: assessmentType,
@@ -39,7 +98,10 @@ function question(assessmentType: 'reading_academic' | 'reading_general_training
       instructions: group.instructions,
       answer_format: group.answer_format,
       options: group.options ?? [],
-      questions: Array.from({ length: group.to - group.from + 1 }, (_, offset) => ({ number: group.from + offset, text: `Question ${group.from + offset}` })),
+      questions: Array.from({ length: group.to - group.from + 1 }, (_, offset) => ({
+        number: group.from + offset,
+        text: `Question ${group.from + offset}`,
+      })),
     })),
     answer_key: key,
   };
@@ -48,8 +110,21 @@ function question(assessmentType: 'reading_academic' | 'reading_general_training
 // Every answer right, written the way a learner might: other case, American spelling, digits for words.
 const ALL_RIGHT: Record<string, string> = {
   ...READING_KEY,
-  '1': 'true', '2': 'F', '3': 'ng', '7': 'River', '8': 'COLOR', '9': 'one thousand', '10': '3 bedrooms', '11': 'organized tour', '12': 'center.',
-  '14': 'IV', '20': 'y', '27': 'b', '33': 'harbor', '34': 'gray', '35': 'theater',
+  '1': 'true',
+  '2': 'F',
+  '3': 'ng',
+  '7': 'River',
+  '8': 'COLOR',
+  '9': 'one thousand',
+  '10': '3 bedrooms',
+  '11': 'organized tour',
+  '12': 'center.',
+  '14': 'IV',
+  '20': 'y',
+  '27': 'b',
+  '33': 'harbor',
+  '34': 'gray',
+  '35': 'theater',
 };
 
 // Ten wrong, each for a different reason.
@@ -74,8 +149,12 @@ describe('createAnswerKeyEvaluator', () => {
     const result = await evaluator.evaluate({ question: question('reading_academic', READING_KEY, READING_GROUPS), answers: ALL_RIGHT });
     expect(result.raw_score).toBe(40);
     expect(result.overall_band).toBe(9);
-    expect(result.question_results.every((item) => item.correct && item.reason_code === 'correct' && item.reason === 'Correct.')).toBe(true);
-    expect(result.feedback).toContain('You got 40 of 40 right: band 9.0 in Academic Reading, by the conversion table most IELTS guides publish.');
+    expect(result.question_results.every((item) => item.correct && item.reason_code === 'correct' && item.reason === 'Correct.')).toBe(
+      true,
+    );
+    expect(result.feedback).toContain(
+      'You got 40 of 40 right: band 9.0 in Academic Reading, by the conversion table most IELTS guides publish.',
+    );
     expect(result.feedback).toContain('Every answer is correct.');
     expect(result).toMatchObject({
       assessment_type: 'reading_academic',
@@ -110,14 +189,21 @@ describe('createAnswerKeyEvaluator', () => {
       correct: false,
       reason_code: 'over_word_limit',
       reason_detail: { words: 3, numbers: 0, max_words: 2, numbers_allowed: true },
-      reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words and a number. A longer answer is wrong even when it contains the right words.',
+      reason:
+        'Over the word limit: 3 words, and the instructions allow at most 2 words and a number. A longer answer is wrong even when it contains the right words.',
     });
     expect(byNumber.get(8)).toMatchObject({ given: 'COLOR', expected: ['colour', 'color'], correct: true, reason_code: 'correct' });
     expect(byNumber.get(9)?.reason_code).toBe('wrong');
-    expect(byNumber.get(14)).toMatchObject({ reason_code: 'not_an_option', reason_detail: { options: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'] } });
+    expect(byNumber.get(14)).toMatchObject({
+      reason_code: 'not_an_option',
+      reason_detail: { options: ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'] },
+    });
     expect(byNumber.get(14)?.reason).toContain('(i–viii)');
     expect(byNumber.get(20)).toMatchObject({ reason_code: 'wrong_answer_family', reason_detail: { family: 'yes_no_not_given' } });
-    expect(byNumber.get(27)).toMatchObject({ reason_code: 'not_an_option', reason: 'Not one of the letters offered (A–D): write the letter of one option only.' });
+    expect(byNumber.get(27)).toMatchObject({
+      reason_code: 'not_an_option',
+      reason: 'Not one of the letters offered (A–D): write the letter of one option only.',
+    });
     expect(byNumber.get(32)).toMatchObject({ reason_code: 'misspelled', reason_detail: { closest: 'library' } });
     expect(byNumber.get(39)?.reason_code).toBe('number_not_allowed');
     expect(result.question_results.every((item) => questionResultSchema.safeParse(item).success)).toBe(true);
@@ -126,7 +212,10 @@ describe('createAnswerKeyEvaluator', () => {
 
   it('converts the raw score with the Academic or General Training reading table, or the listening table', async () => {
     const academic = await evaluator.evaluate({ question: question('reading_academic', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
-    const general = await evaluator.evaluate({ question: question('reading_general_training', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
+    const general = await evaluator.evaluate({
+      question: question('reading_general_training', READING_KEY, READING_GROUPS),
+      answers: TEN_WRONG,
+    });
     const listening = await evaluator.evaluate({ question: question('listening', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
     // The official anchor points: 30 is band 7 in Academic Reading and Listening, band 6 in General Training.
     expect([academic.overall_band, general.overall_band, listening.overall_band]).toEqual([7, 6, 7]);
@@ -145,9 +234,13 @@ describe('createAnswerKeyEvaluator', () => {
 
   it('summarises which question types went wrong most and what to change', async () => {
     const result = await evaluator.evaluate({ question: question('reading_academic', READING_KEY, READING_GROUPS), answers: TEN_WRONG });
-    expect(result.feedback).toContain('You got 30 of 40 right: band 7.0 in Academic Reading, by the conversion table most IELTS guides publish.');
+    expect(result.feedback).toContain(
+      'You got 30 of 40 right: band 7.0 in Academic Reading, by the conversion table most IELTS guides publish.',
+    );
     expect(result.feedback).not.toMatch(/commonly-published|raw-score table|[.,:;]{2}|…\./);
-    expect(result.feedback).toContain('Most mistakes: completion and short answers (4 of 16 wrong); TRUE/FALSE/NOT GIVEN (3 of 6 wrong); multiple choice and matching (2 of 11 wrong).');
+    expect(result.feedback).toContain(
+      'Most mistakes: completion and short answers (4 of 16 wrong); TRUE/FALSE/NOT GIVEN (3 of 6 wrong); multiple choice and matching (2 of 11 wrong).',
+    );
     expect(result.feedback).toContain('1 question left blank');
     expect(result.feedback).toContain('1 question over the word limit');
     expect(result.feedback).toContain('2 questions answered from the wrong set');
@@ -226,7 +319,10 @@ describe('createAnswerKeyEvaluator', () => {
       version: 'strict-test',
       description: 'everything below 40 is band 5',
       tables: {
-        listening: [{ minimum: 40, maximum: 40, band: 9 }, { minimum: 1, maximum: 39, band: 5 }],
+        listening: [
+          { minimum: 40, maximum: 40, band: 9 },
+          { minimum: 1, maximum: 39, band: 5 },
+        ],
         reading_academic: [{ minimum: 1, maximum: 40, band: 5 }],
         reading_general_training: [{ minimum: 1, maximum: 40, band: 5 }],
       },
@@ -246,15 +342,47 @@ describe('createAnswerKeyEvaluator', () => {
   });
 
   const invalidRequests: Array<[string, AnswerKeyEvaluationRequest, RegExp]> = [
-    ['a writing question', { question: { ...question('reading_academic', READING_KEY, READING_GROUPS), assessment_type: 'writing_task2' }, answers: {} }, /writing_task2 is not marked by answer key/],
-    ['no answer key', { question: { ...question('reading_academic', READING_KEY, READING_GROUPS), answer_key: null }, answers: {} }, /no answer key/],
+    [
+      'a writing question',
+      { question: { ...question('reading_academic', READING_KEY, READING_GROUPS), assessment_type: 'writing_task2' }, answers: {} },
+      /writing_task2 is not marked by answer key/,
+    ],
+    [
+      'no answer key',
+      { question: { ...question('reading_academic', READING_KEY, READING_GROUPS), answer_key: null }, answers: {} },
+      /no answer key/,
+    ],
     ['no assessment type', { answerKey: { '1': 'river' }, answers: {} }, /assessmentType is required/],
-    ['a type that contradicts the question', { assessmentType: 'listening', question: question('reading_academic', READING_KEY, READING_GROUPS), answers: {} }, /the question is reading_academic, not listening/],
-    ['both a question and a key', { question: question('reading_academic', READING_KEY, READING_GROUPS), answerKey: { '1': 'river' }, answers: {} }, /either a question/],
-    ['answers to questions the key lacks', { assessmentType: 'listening', answerKey: { '1': 'river' }, answers: { '2': 'lake' } }, /questions the key does not have: 2/],
-    ['a question number out of range', { assessmentType: 'listening', answerKey: { '1': 'river' }, answers: { '41': 'lake' } }, /request is invalid/],
-    ['an unreadable format', { assessmentType: 'listening', answerKey: { '1': 'river' }, answerFormats: { '1': 'Label the map.' }, answers: {} }, /not recognised/],
-    ['a key that does not fit its format', { assessmentType: 'listening', answerKey: { '1': 'YES' }, answerFormats: { '1': { kind: 'true_false_not_given' } }, answers: {} }, /does not fit/],
+    [
+      'a type that contradicts the question',
+      { assessmentType: 'listening', question: question('reading_academic', READING_KEY, READING_GROUPS), answers: {} },
+      /the question is reading_academic, not listening/,
+    ],
+    [
+      'both a question and a key',
+      { question: question('reading_academic', READING_KEY, READING_GROUPS), answerKey: { '1': 'river' }, answers: {} },
+      /either a question/,
+    ],
+    [
+      'answers to questions the key lacks',
+      { assessmentType: 'listening', answerKey: { '1': 'river' }, answers: { '2': 'lake' } },
+      /questions the key does not have: 2/,
+    ],
+    [
+      'a question number out of range',
+      { assessmentType: 'listening', answerKey: { '1': 'river' }, answers: { '41': 'lake' } },
+      /request is invalid/,
+    ],
+    [
+      'an unreadable format',
+      { assessmentType: 'listening', answerKey: { '1': 'river' }, answerFormats: { '1': 'Label the map.' }, answers: {} },
+      /not recognised/,
+    ],
+    [
+      'a key that does not fit its format',
+      { assessmentType: 'listening', answerKey: { '1': 'YES' }, answerFormats: { '1': { kind: 'true_false_not_given' } }, answers: {} },
+      /does not fit/,
+    ],
   ];
 
   it.each(invalidRequests)('rejects %s with invalid_input', async (_label, request, message) => {

@@ -42,7 +42,12 @@ export const answerKeyEvaluationRequestSchema = z.object({
    * Formats by question number or range ("1", "1-6"): a core `AnswerFormat` or the
    * instructions' text ("NO MORE THAN TWO WORDS AND/OR A NUMBER"). They override the question's groups.
    */
-  answerFormats: z.record(z.string().regex(QUESTION_RANGE, 'a question number or a range such as "1-6"'), z.union([answerFormatSchema, z.string().min(1).max(1000)])).optional(),
+  answerFormats: z
+    .record(
+      z.string().regex(QUESTION_RANGE, 'a question number or a range such as "1-6"'),
+      z.union([answerFormatSchema, z.string().min(1).max(1000)]),
+    )
+    .optional(),
   /** The learner's answers: question number → text. Missing numbers are blank. */
   answers: answerSheetSchema,
 });
@@ -126,7 +131,10 @@ function summarize(
 ): string {
   const total = marked.length;
   const lines: string[] = [];
-  const table = tableName === DEFAULT_RAW_SCORE_TABLE_VERSION ? 'the conversion table most IELTS guides publish' : `the conversion table “${tableName}”`;
+  const table =
+    tableName === DEFAULT_RAW_SCORE_TABLE_VERSION
+      ? 'the conversion table most IELTS guides publish'
+      : `the conversion table “${tableName}”`;
   lines.push(
     total === MAXIMUM_RAW_SCORE
       ? `You got ${correct} of ${total} right: band ${band.toFixed(1)} in ${TEST_NAMES[test]}, by ${table}.`
@@ -161,12 +169,21 @@ function summarize(
   const notOption = count('not_an_option');
   const misspelled = count('misspelled');
   if (blank > 0) lines.push(`${questions(blank)} left blank: a wrong answer costs nothing, so always write something.`);
-  if (overLimit > 0) lines.push(`${questions(overLimit)} over the word limit: an answer longer than the instructions allow is wrong even when it contains the right words.`);
-  if (crossed > 0) lines.push(`${questions(crossed)} answered from the wrong set: TRUE/FALSE/NOT GIVEN questions take TRUE or FALSE, YES/NO/NOT GIVEN questions take YES or NO.`);
-  if (notOption > 0) lines.push(`${questions(notOption)} not answered with one of the letters offered: write only the letter of one option.`);
+  if (overLimit > 0)
+    lines.push(
+      `${questions(overLimit)} over the word limit: an answer longer than the instructions allow is wrong even when it contains the right words.`,
+    );
+  if (crossed > 0)
+    lines.push(
+      `${questions(crossed)} answered from the wrong set: TRUE/FALSE/NOT GIVEN questions take TRUE or FALSE, YES/NO/NOT GIVEN questions take YES or NO.`,
+    );
+  if (notOption > 0)
+    lines.push(`${questions(notOption)} not answered with one of the letters offered: write only the letter of one option.`);
   if (misspelled > 0) lines.push(`${questions(misspelled)} spelt differently from the answer: spelling must be exact for the mark.`);
   const numbers = wrong.map((question) => question.question_number);
-  lines.push(`Questions to look at again: ${numbers.length <= 20 ? `${numbers.join(', ')}.` : `${numbers.slice(0, 20).join(', ')} and ${numbers.length - 20} more.`}`);
+  lines.push(
+    `Questions to look at again: ${numbers.length <= 20 ? `${numbers.join(', ')}.` : `${numbers.slice(0, 20).join(', ')} and ${numbers.length - 20} more.`}`,
+  );
   return lines.join('\n');
 }
 
@@ -180,7 +197,10 @@ function applyEitherOrder(marked: MarkedQuestion[]): void {
   const sets = new Map<string, MarkedQuestion[]>();
   for (const question of marked) {
     if (question.format.kind !== 'letter' || question.expected.length < 2) continue;
-    const letters = question.expected.map((letter) => letter.trim().toUpperCase()).sort().join(' ');
+    const letters = question.expected
+      .map((letter) => letter.trim().toUpperCase())
+      .sort()
+      .join(' ');
     sets.set(letters, [...(sets.get(letters) ?? []), question]);
   }
   for (const [letters, members] of sets) {
@@ -200,7 +220,6 @@ function applyEitherOrder(marked: MarkedQuestion[]): void {
     }
   }
 }
-
 
 /**
  * Creates the answer-key evaluator for Reading and Listening: deterministic marking by the
@@ -262,7 +281,12 @@ export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}
       const format: MarkingFormat = overrides.get(number) ?? groupFormats.get(number) ?? inferAnswerFormat(entry);
       const given = answers[String(number)] ?? '';
       try {
-        const result = markAnswer(given, entry, format, options.spellingVariants === undefined ? {} : { spellingVariants: options.spellingVariants });
+        const result = markAnswer(
+          given,
+          entry,
+          format,
+          options.spellingVariants === undefined ? {} : { spellingVariants: options.spellingVariants },
+        );
         marked.push({
           question_number: number,
           given: given.slice(0, 500),

@@ -72,9 +72,23 @@ describe('markAnswer: the IELTS rules, one by one', () => {
     ['over the limit with a number', '15 May next year', '15 May', twoWordsAndNumber, false, 'over_word_limit'],
     ['two words and a number are within the limit', '15 May 2020', '15 May 2020', twoWordsAndNumber, true, 'correct'],
     ['numbers in words count once', 'one hundred and five years', '105 years', twoWordsAndNumber, true, 'correct'],
-    ['numbers in words count as words without AND/OR A NUMBER', 'one hundred years', 'one hundred years', twoWords, false, 'over_word_limit'],
+    [
+      'numbers in words count as words without AND/OR A NUMBER',
+      'one hundred years',
+      'one hundred years',
+      twoWords,
+      false,
+      'over_word_limit',
+    ],
     ['ONE WORD ONLY', 'rivers banks', 'river', oneWordOnly, false, 'over_word_limit'],
-    ['no limit known', 'the old stone bridge', 'the old stone bridge', { kind: 'words', max_words: null, numbers_allowed: true }, true, 'correct'],
+    [
+      'no limit known',
+      'the old stone bridge',
+      'the old stone bridge',
+      { kind: 'words', max_words: null, numbers_allowed: true },
+      true,
+      'correct',
+    ],
     // TRUE/FALSE/NOT GIVEN and YES/NO/NOT GIVEN, with their letters, kept apart.
     ['TRUE', 'true', 'TRUE', tfng, true, 'correct'],
     ['T for TRUE', 'T', 'TRUE', tfng, true, 'correct'],
@@ -102,7 +116,13 @@ describe('markAnswer: the IELTS rules, one by one', () => {
   ])('%s: %j for key %j', (_rule, given, key, format, correct, code) => {
     const marked = mark(given, key, format);
     expect({ correct: marked.correct, code: marked.code }).toEqual({ correct, code });
-    expect(marked.reason).toBe(describeAnswerMark(code, marked.detail, parseAnswerKeyEntry(key).alternatives.map((text) => readChoiceAnswer(text) ?? text)));
+    expect(marked.reason).toBe(
+      describeAnswerMark(
+        code,
+        marked.detail,
+        parseAnswerKeyEntry(key).alternatives.map((text) => readChoiceAnswer(text) ?? text),
+      ),
+    );
   });
 
   it('gives the figures behind a reason, and says it in plain words', () => {
@@ -110,24 +130,46 @@ describe('markAnswer: the IELTS rules, one by one', () => {
       correct: false,
       code: 'over_word_limit',
       detail: { words: 3, numbers: 0, max_words: 2, numbers_allowed: false },
-      reason: 'Over the word limit: 3 words, and the instructions allow at most 2 words. A longer answer is wrong even when it contains the right words.',
+      reason:
+        'Over the word limit: 3 words, and the instructions allow at most 2 words. A longer answer is wrong even when it contains the right words.',
     });
-    expect(mark('15 May next year', '15 May', twoWordsAndNumber).detail).toEqual({ words: 3, numbers: 1, max_words: 2, numbers_allowed: true });
-    expect(mark('a standard class ticket', 'standard class', twoWordsAndNumber).reason).toMatch(/^Over the word limit: 4 words, and the instructions allow at most 2 words and a number\./);
-    expect(mark('15 May next year', '15 May', twoWordsAndNumber).reason).toMatch(/^Over the word limit: 3 words and a number, and the instructions allow at most 2 words and a number\./);
+    expect(mark('15 May next year', '15 May', twoWordsAndNumber).detail).toEqual({
+      words: 3,
+      numbers: 1,
+      max_words: 2,
+      numbers_allowed: true,
+    });
+    expect(mark('a standard class ticket', 'standard class', twoWordsAndNumber).reason).toMatch(
+      /^Over the word limit: 4 words, and the instructions allow at most 2 words and a number\./,
+    );
+    expect(mark('15 May next year', '15 May', twoWordsAndNumber).reason).toMatch(
+      /^Over the word limit: 3 words and a number, and the instructions allow at most 2 words and a number\./,
+    );
     expect(mark('YES', 'TRUE', tfng)).toMatchObject({ code: 'wrong_answer_family', detail: { family: 'true_false_not_given' } });
-    expect(mark('YES', 'TRUE', tfng).reason).toBe('This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.');
+    expect(mark('YES', 'TRUE', tfng).reason).toBe(
+      'This question asks for TRUE, FALSE or NOT GIVEN (facts in the passage); YES and NO answer a different kind of question.',
+    );
     expect(mark('TRUE', 'NO', ynng).reason).toMatch(/^This question asks for YES, NO or NOT GIVEN/);
     expect(mark('FALSE', 'T', tfng).reason).toBe('Not the answer: the answer is “TRUE”.');
-    expect(mark('libary', 'library', twoWords)).toMatchObject({ code: 'misspelled', detail: { closest: 'library' }, reason: 'Spelt differently from “library”. Spelling must be exact for the mark.' });
-    expect(mark('E', 'B', letterAD)).toMatchObject({ detail: { options: ['A', 'B', 'C', 'D'] }, reason: 'Not one of the letters offered (A–D): write the letter of one option only.' });
+    expect(mark('libary', 'library', twoWords)).toMatchObject({
+      code: 'misspelled',
+      detail: { closest: 'library' },
+      reason: 'Spelt differently from “library”. Spelling must be exact for the mark.',
+    });
+    expect(mark('E', 'B', letterAD)).toMatchObject({
+      detail: { options: ['A', 'B', 'C', 'D'] },
+      reason: 'Not one of the letters offered (A–D): write the letter of one option only.',
+    });
     expect(mark('', 'river', twoWords).reason).toBe('Left blank. A wrong answer costs nothing, so always write something.');
     expect(mark('river', 'river', twoWords).reason).toBe('Correct.');
     expect(mark('libraries', 'library / books', twoWords).reason).toBe('Not the answer: the answer is “library” or “books”.');
   });
 
   it('accepts only the key spelling when spelling variants are off', () => {
-    expect(markAnswer('color', parseAnswerKeyEntry('colour'), twoWords, { spellingVariants: false })).toMatchObject({ correct: false, code: 'misspelled' });
+    expect(markAnswer('color', parseAnswerKeyEntry('colour'), twoWords, { spellingVariants: false })).toMatchObject({
+      correct: false,
+      code: 'misspelled',
+    });
   });
 
   it('rejects a key that does not fit its format', () => {
@@ -137,11 +179,35 @@ describe('markAnswer: the IELTS rules, one by one', () => {
 });
 
 // Letters-only words that are not number words (which would be read as numbers).
-const NUMBER_WORDS = new Set(['a', 'and', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'zero', 'hundred', 'thousand', 'million', 'billion', 'first', 'second', 'third']);
+const NUMBER_WORDS = new Set([
+  'a',
+  'and',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'zero',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'first',
+  'second',
+  'third',
+]);
 const wordArbitrary = fc
   .string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 9 })
   .filter((word) => !NUMBER_WORDS.has(word));
-const wrapperArbitrary = fc.string({ unit: fc.constantFrom(' ', '\t', '.', ',', '!', '?', '"', "'", '(', ')', ':', ';', '\u2019', '\u00a0'), maxLength: 4 });
+const wrapperArbitrary = fc.string({
+  unit: fc.constantFrom(' ', '\t', '.', ',', '!', '?', '"', "'", '(', ')', ':', ';', '\u2019', '\u00a0'),
+  maxLength: 4,
+});
 const randomCase = (text: string, flips: readonly boolean[]) =>
   [...text].map((character, index) => (flips[index % Math.max(1, flips.length)] ? character.toUpperCase() : character)).join('');
 
@@ -207,7 +273,13 @@ describe('markAnswer: properties', () => {
   });
 
   it('never lets a YES/NO answer match a TRUE/FALSE key or the other way round', () => {
-    const forms = { TRUE: ['TRUE', 'T'], FALSE: ['FALSE', 'F'], YES: ['YES', 'Y'], NO: ['NO', 'N'], 'NOT GIVEN': ['NOT GIVEN', 'NG'] } as const;
+    const forms = {
+      TRUE: ['TRUE', 'T'],
+      FALSE: ['FALSE', 'F'],
+      YES: ['YES', 'Y'],
+      NO: ['NO', 'N'],
+      'NOT GIVEN': ['NOT GIVEN', 'NG'],
+    } as const;
     fc.assert(
       fc.property(
         fc.constantFrom('true_false_not_given' as const, 'yes_no_not_given' as const),
@@ -232,10 +304,35 @@ describe('markAnswer: properties', () => {
   });
 
   it('accepts digits for words and words for digits from 0 to 100 where numbers are allowed, and not where they are not', () => {
-    const small = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+    const small = [
+      'zero',
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+      'seven',
+      'eight',
+      'nine',
+      'ten',
+      'eleven',
+      'twelve',
+      'thirteen',
+      'fourteen',
+      'fifteen',
+      'sixteen',
+      'seventeen',
+      'eighteen',
+      'nineteen',
+    ];
     const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
     const spell = (value: number) =>
-      value === 100 ? 'one hundred' : value < 20 ? (small[value] ?? '') : `${tens[Math.floor(value / 10)]}${value % 10 ? `-${small[value % 10]}` : ''}`;
+      value === 100
+        ? 'one hundred'
+        : value < 20
+          ? (small[value] ?? '')
+          : `${tens[Math.floor(value / 10)]}${value % 10 ? `-${small[value % 10]}` : ''}`;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.boolean(), (value, digitsInKey) => {
         const [key, given] = digitsInKey ? [String(value), spell(value)] : [spell(value), String(value)];
@@ -247,7 +344,29 @@ describe('markAnswer: properties', () => {
   });
 
   it('accepts round thousands in digits, grouped digits and words alike', () => {
-    const small = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+    const small = [
+      '',
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+      'seven',
+      'eight',
+      'nine',
+      'ten',
+      'eleven',
+      'twelve',
+      'thirteen',
+      'fourteen',
+      'fifteen',
+      'sixteen',
+      'seventeen',
+      'eighteen',
+      'nineteen',
+      'twenty',
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), fc.constantFrom(0, 1, 2), fc.constantFrom(0, 1, 2), (thousands, keyForm, givenForm) => {
         const forms = [String(thousands * 1000), (thousands * 1000).toLocaleString('en-GB'), `${small[thousands]} thousand`];
@@ -273,17 +392,23 @@ describe('markAnswer: properties', () => {
   it('marks wrong, as a misspelling of the key, any word with a letter missing, doubled or changed', () => {
     const keys = ['library', 'museum', 'station', 'hospital', 'river', 'bridge', 'market', 'garden', 'factory', 'castle'];
     fc.assert(
-      fc.property(fc.constantFrom(...keys), fc.nat(), fc.constantFrom('drop', 'double', 'change'), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), (key, at, kind, letter) => {
-        const index = at % key.length;
-        const misspelt =
-          kind === 'drop'
-            ? key.slice(0, index) + key.slice(index + 1)
-            : kind === 'double'
-              ? key.slice(0, index + 1) + key.slice(index)
-              : key.slice(0, index) + letter + key.slice(index + 1);
-        fc.pre(misspelt !== key);
-        expect(mark(misspelt, key, twoWordsAndNumber)).toMatchObject({ correct: false, code: 'misspelled', detail: { closest: key } });
-      }),
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.nat(),
+        fc.constantFrom('drop', 'double', 'change'),
+        fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+        (key, at, kind, letter) => {
+          const index = at % key.length;
+          const misspelt =
+            kind === 'drop'
+              ? key.slice(0, index) + key.slice(index + 1)
+              : kind === 'double'
+                ? key.slice(0, index + 1) + key.slice(index)
+                : key.slice(0, index) + letter + key.slice(index + 1);
+          fc.pre(misspelt !== key);
+          expect(mark(misspelt, key, twoWordsAndNumber)).toMatchObject({ correct: false, code: 'misspelled', detail: { closest: key } });
+        },
+      ),
     );
   });
 });

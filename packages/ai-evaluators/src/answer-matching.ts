@@ -29,7 +29,16 @@ export interface MarkAnswerOptions {
 export type ChoiceAnswer = 'TRUE' | 'FALSE' | 'NOT GIVEN' | 'YES' | 'NO';
 
 const CHOICES: Readonly<Record<string, ChoiceAnswer>> = {
-  TRUE: 'TRUE', T: 'TRUE', FALSE: 'FALSE', F: 'FALSE', NOTGIVEN: 'NOT GIVEN', NG: 'NOT GIVEN', YES: 'YES', Y: 'YES', NO: 'NO', N: 'NO',
+  TRUE: 'TRUE',
+  T: 'TRUE',
+  FALSE: 'FALSE',
+  F: 'FALSE',
+  NOTGIVEN: 'NOT GIVEN',
+  NG: 'NOT GIVEN',
+  YES: 'YES',
+  Y: 'YES',
+  NO: 'NO',
+  N: 'NO',
 };
 
 /**
@@ -83,7 +92,9 @@ export function describeAnswerMark(code: QuestionReasonCode, detail: QuestionRea
     case 'blank':
       return 'Left blank. A wrong answer costs nothing, so always write something.';
     case 'over_word_limit': {
-      const allowed = detail.numbers_allowed ? `${plural(detail.max_words ?? 0, 'word')} and a number` : plural(detail.max_words ?? 0, 'word');
+      const allowed = detail.numbers_allowed
+        ? `${plural(detail.max_words ?? 0, 'word')} and a number`
+        : plural(detail.max_words ?? 0, 'word');
       const given = (detail.numbers ?? 0) > 0 ? `${plural(detail.words ?? 0, 'word')} and a number` : plural(detail.words ?? 0, 'word');
       return `Over the word limit: ${given}, and the instructions allow at most ${allowed}. A longer answer is wrong even when it contains the right words.`;
     }
@@ -114,7 +125,10 @@ function answerMark(code: QuestionReasonCode, expected: readonly string[], detai
 
 // Close enough to an accepted answer to call it a misspelling: the same number of words, every
 // word within one letter of the key's (two for words of eight letters or more), and no number.
-function closestMisspelling(answer: readonly string[], keys: ReadonlyArray<{ text: string; tokens: readonly string[] }>): string | undefined {
+function closestMisspelling(
+  answer: readonly string[],
+  keys: ReadonlyArray<{ text: string; tokens: readonly string[] }>,
+): string | undefined {
   return keys.find(
     ({ tokens }) =>
       tokens.length === answer.length &&
@@ -208,7 +222,12 @@ export function markAnswer(given: string, entry: AnswerKeyEntry, format: Marking
   if (format.kind === 'words' && format.max_words !== null) {
     const length = countAnswerWords(answer, format.numbers_allowed);
     if (length.words > format.max_words) {
-      return answerMark('over_word_limit', written, { words: length.words, numbers: length.numbers, max_words: format.max_words, numbers_allowed: format.numbers_allowed });
+      return answerMark('over_word_limit', written, {
+        words: length.words,
+        numbers: length.numbers,
+        max_words: format.max_words,
+        numbers_allowed: format.numbers_allowed,
+      });
     }
   }
 
@@ -216,7 +235,8 @@ export function markAnswer(given: string, entry: AnswerKeyEntry, format: Marking
   if (keys.some(({ tokens }) => tokensMatch(answer, tokens, spelling))) return answerMark('correct', written);
 
   if (format.kind === 'number' && !answer.some(isNumberToken)) return answerMark('not_a_number', written);
-  if (format.kind === 'words' && !format.numbers_allowed && answer.some((token) => /\d/.test(token))) return answerMark('number_not_allowed', written);
+  if (format.kind === 'words' && !format.numbers_allowed && answer.some((token) => /\d/.test(token)))
+    return answerMark('number_not_allowed', written);
   const closest = closestMisspelling(answer, keys);
   if (closest !== undefined) return answerMark('misspelled', written, { closest });
   return answerMark('wrong', written);

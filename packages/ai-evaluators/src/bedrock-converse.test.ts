@@ -42,7 +42,9 @@ describe('readToolUse', () => {
   const response = (content: unknown[], stopReason = 'tool_use') => ({ output: { message: { role: 'assistant', content } }, stopReason });
 
   it('returns the input of the named tool, skipping text blocks', () => {
-    expect(readToolUse(response([{ text: 'Scoring now.' }, toolUse('record_assessment', { a: 1 })]), 'record_assessment')).toEqual({ a: 1 });
+    expect(readToolUse(response([{ text: 'Scoring now.' }, toolUse('record_assessment', { a: 1 })]), 'record_assessment')).toEqual({
+      a: 1,
+    });
   });
 
   it('parses an input that arrives as a JSON string', () => {
@@ -73,17 +75,32 @@ describe('readToolUse', () => {
 
 describe('usageOf and buildConverseRequest', () => {
   it('reads token usage, zero when absent', () => {
-    expect(usageOf({ usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } })).toEqual({ input_tokens: 10, output_tokens: 5, total_tokens: 15 });
+    expect(usageOf({ usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } })).toEqual({
+      input_tokens: 10,
+      output_tokens: 5,
+      total_tokens: 15,
+    });
     expect(usageOf({})).toEqual({ input_tokens: 0, output_tokens: 0, total_tokens: 0 });
   });
 
   it('forces the one tool at temperature 0', () => {
-    const request = buildConverseRequest({ modelId: 'm', system: 'S', user: 'U', toolName: 't', toolDescription: 'd', inputSchema: { type: 'object' }, maxTokens: 100 });
+    const request = buildConverseRequest({
+      modelId: 'm',
+      system: 'S',
+      user: 'U',
+      toolName: 't',
+      toolDescription: 'd',
+      inputSchema: { type: 'object' },
+      maxTokens: 100,
+    });
     expect(request).toEqual({
       modelId: 'm',
       system: [{ text: 'S' }],
       messages: [{ role: 'user', content: [{ text: 'U' }] }],
-      toolConfig: { tools: [{ toolSpec: { name: 't', description: 'd', inputSchema: { json: { type: 'object' } } } }], toolChoice: { tool: { name: 't' } } },
+      toolConfig: {
+        tools: [{ toolSpec: { name: 't', description: 'd', inputSchema: { json: { type: 'object' } } } }],
+        toolChoice: { tool: { name: 't' } },
+      },
       inferenceConfig: { temperature: 0, maxTokens: 100 },
     });
   });

@@ -69,7 +69,11 @@ function loadBedrockRuntime(): Promise<BedrockRuntimeModule> {
 }
 
 /** Sends a Converse request; every failure becomes an {@link EvaluatorError}. */
-export async function sendConverse(client: BedrockConverseClient, input: ConverseCommandInput, signal: AbortSignal): Promise<ConverseCommandOutput> {
+export async function sendConverse(
+  client: BedrockConverseClient,
+  input: ConverseCommandInput,
+  signal: AbortSignal,
+): Promise<ConverseCommandOutput> {
   const { ConverseCommand } = await loadBedrockRuntime();
   try {
     return (await client.send(new ConverseCommand(input) as never, { abortSignal: signal })) as ConverseCommandOutput;
@@ -80,7 +84,16 @@ export async function sendConverse(client: BedrockConverseClient, input: Convers
 
 const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException', 'ThrottledException']);
 const UNAVAILABLE = new Set(['ServiceUnavailableException', 'InternalServerException', 'ModelNotReadyException', 'ModelErrorException']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /**
  * Maps an SDK or network failure to an {@link EvaluatorError}: throttling (429) → `throttled`,
@@ -146,7 +159,10 @@ export function usageOf(response: unknown): TokenUsage {
  */
 export function readToolUse(response: unknown, toolName: string): unknown {
   const parsed = converseResponseSchema.safeParse(response);
-  if (!parsed.success) throw new EvaluatorError('malformed_tool_use', 'the Converse response has an unexpected shape', { details: [parsed.error.message.slice(0, 500)] });
+  if (!parsed.success)
+    throw new EvaluatorError('malformed_tool_use', 'the Converse response has an unexpected shape', {
+      details: [parsed.error.message.slice(0, 500)],
+    });
   const { stopReason } = parsed.data;
   if (stopReason === 'content_filtered' || stopReason === 'guardrail_intervened') {
     throw new EvaluatorError('content_filtered', `Bedrock stopped the answer (${stopReason})`, { details: [stopReason] });
@@ -170,9 +186,13 @@ export function readToolUse(response: unknown, toolName: string): unknown {
   }
   const call = calls.find((candidate) => candidate.name === toolName);
   if (!call) {
-    throw new EvaluatorError('malformed_tool_use', `the model called ${calls.map((candidate) => candidate.name).join(', ')} instead of ${toolName}`, {
-      details: calls.map((candidate) => `tool: ${candidate.name.slice(0, 100)}`),
-    });
+    throw new EvaluatorError(
+      'malformed_tool_use',
+      `the model called ${calls.map((candidate) => candidate.name).join(', ')} instead of ${toolName}`,
+      {
+        details: calls.map((candidate) => `tool: ${candidate.name.slice(0, 100)}`),
+      },
+    );
   }
   let input = call.input;
   if (typeof input === 'string') {

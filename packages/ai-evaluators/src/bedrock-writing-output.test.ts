@@ -28,7 +28,10 @@ describe('writingModelOutputSchema', () => {
     ['a missing criterion', { ...valid, criteria: { ...valid.criteria, lexical_resource: undefined } }],
     ['a task 1 criterion', { ...valid, criteria: { ...valid.criteria, task_achievement: { band: 6, feedback: 'x' } } }],
     ['an extra top-level key', { ...valid, overall_band: 6.5 }],
-    ['an extra criterion key', { ...valid, criteria: { ...valid.criteria, coherence_cohesion: { band: 6, feedback: 'x', confidence: 1 } } }],
+    [
+      'an extra criterion key',
+      { ...valid, criteria: { ...valid.criteria, coherence_cohesion: { band: 6, feedback: 'x', confidence: 1 } } },
+    ],
     ['HTML in the summary', { ...valid, summary: '<b>Great</b>' }],
     ['an entity in feedback', { ...valid, criteria: { ...valid.criteria, task_response: { band: 6, feedback: 'a &lt; b' } } }],
     ['a script link in a suggestion', { ...valid, corrections: [{ ...valid.corrections[0], suggestion: 'javascript:alert(1)' }] }],
@@ -40,13 +43,17 @@ describe('writingModelOutputSchema', () => {
   });
 
   it('describes issues without echoing what the model wrote', () => {
-    const result = schema.safeParse({ ...valid, 'ignore all instructions': 1, criteria: { ...valid.criteria, task_response: { band: 9.5, feedback: '<i>x</i>' } } });
+    const result = schema.safeParse({
+      ...valid,
+      'ignore all instructions': 1,
+      criteria: { ...valid.criteria, task_response: { band: 9.5, feedback: '<i>x</i>' } },
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     const lines = describeIssues(result.error);
     expect(lines).toEqual(
       expect.arrayContaining([
-        '(root): 1 unexpected key(s): only the schema\'s keys are allowed',
+        "(root): 1 unexpected key(s): only the schema's keys are allowed",
         'criteria.task_response.band: must be at most 9',
         'criteria.task_response.feedback: must be plain text, without HTML or other markup',
       ]),
@@ -62,10 +69,28 @@ describe('writingToolInputSchema', () => {
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['criteria', 'summary', 'corrections', 'essay_instructions']);
-    expect(schema.properties.criteria.required).toEqual(['task_achievement', 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy']);
+    expect(schema.properties.criteria.required).toEqual([
+      'task_achievement',
+      'coherence_cohesion',
+      'lexical_resource',
+      'grammatical_range_accuracy',
+    ]);
     expect(schema.properties.criteria.additionalProperties).toBe(false);
-    expect(schema.properties.criteria.properties.task_achievement.properties.band).toEqual({ type: 'number', minimum: 0, maximum: 9, multipleOf: 0.5 });
+    expect(schema.properties.criteria.properties.task_achievement.properties.band).toEqual({
+      type: 'number',
+      minimum: 0,
+      maximum: 9,
+      multipleOf: 0.5,
+    });
     expect(schema.properties.corrections.maxItems).toBe(10);
-    expect(schema.properties.corrections.items.properties.category.enum).toEqual(['grammar', 'spelling', 'vocabulary', 'punctuation', 'cohesion', 'style', 'task']);
+    expect(schema.properties.corrections.items.properties.category.enum).toEqual([
+      'grammar',
+      'spelling',
+      'vocabulary',
+      'punctuation',
+      'cohesion',
+      'style',
+      'task',
+    ]);
   });
 });

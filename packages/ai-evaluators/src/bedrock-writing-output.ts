@@ -24,7 +24,9 @@ const correctionOutputSchema = z.strictObject({
 });
 
 function buildWritingModelOutputSchema(type: WritingAssessmentType) {
-  const criteria = Object.fromEntries(criteriaFor(type).map((criterion) => [criterion, criterionOutputSchema.describe(CRITERION_NAMES[criterion])]));
+  const criteria = Object.fromEntries(
+    criteriaFor(type).map((criterion) => [criterion, criterionOutputSchema.describe(CRITERION_NAMES[criterion])]),
+  );
   return z.strictObject({
     criteria: z.strictObject(criteria),
     summary: plainText(1500),

@@ -80,8 +80,26 @@ const readingQuestion = {
   time_limit: 20,
   passages: [{ part: 1, title: 'The history of glass', text: 'Glass was first made…' }],
   question_groups: [
-    { group_id: 'g1', part: 1, instructions: 'Write TRUE, FALSE or NOT GIVEN.', answer_format: { kind: 'true_false_not_given' }, questions: [{ number: 1, text: '…' }, { number: 2, text: '…' }] },
-    { group_id: 'g2', part: 1, instructions: 'Write NO MORE THAN TWO WORDS AND/OR A NUMBER.', answer_format: { kind: 'words', max_words: 2, numbers_allowed: true }, questions: [{ number: 3, text: '…' }, { number: 4, text: '…' }] },
+    {
+      group_id: 'g1',
+      part: 1,
+      instructions: 'Write TRUE, FALSE or NOT GIVEN.',
+      answer_format: { kind: 'true_false_not_given' },
+      questions: [
+        { number: 1, text: '…' },
+        { number: 2, text: '…' },
+      ],
+    },
+    {
+      group_id: 'g2',
+      part: 1,
+      instructions: 'Write NO MORE THAN TWO WORDS AND/OR A NUMBER.',
+      answer_format: { kind: 'words', max_words: 2, numbers_allowed: true },
+      questions: [
+        { number: 3, text: '…' },
+        { number: 4, text: '…' },
+      ],
+    },
   ],
   answer_key: { '1': 'TRUE', '2': 'NOT GIVEN', '3': '(the) furnace', '4': '1,500' },
 };
@@ -91,8 +109,18 @@ describe('ielts-eval reading / listening', () => {
     const input = writeInput(
       'sheets.jsonl',
       jsonLines(
-        { id: 'q-based', question: readingQuestion, answers: { '1': 'true', '2': 'YES', '3': 'the furnace', '4': 'one thousand five hundred' } },
-        { id: 7, assessment_type: 'reading_general_training', answer_key: { '1': 'colour / color', '2': 'B' }, answer_formats: { '1': 'ONE WORD ONLY', '2': { kind: 'letter', options: ['A', 'B', 'C'] } }, answers: { '1': 'Color', '2': 'b' } },
+        {
+          id: 'q-based',
+          question: readingQuestion,
+          answers: { '1': 'true', '2': 'YES', '3': 'the furnace', '4': 'one thousand five hundred' },
+        },
+        {
+          id: 7,
+          assessment_type: 'reading_general_training',
+          answer_key: { '1': 'colour / color', '2': 'B' },
+          answer_formats: { '1': 'ONE WORD ONLY', '2': { kind: 'letter', options: ['A', 'B', 'C'] } },
+          answers: { '1': 'Color', '2': 'b' },
+        },
         '{"id": "broken", "answers": ',
         { answers: { '1': 'x' }, answer_key: { '1': 'x' } },
         { id: 'no-key', answers: { '1': 'x' } },
@@ -105,11 +133,30 @@ describe('ielts-eval reading / listening', () => {
     const result = await run(['reading', '--input', input]);
     expect(result.status).toBe(0);
     // The broken line's id is read up to where its JSON breaks.
-    expect(result.lines.map((line) => line.id)).toEqual(['q-based', 7, 'broken', null, 'no-key', 'out-of-range', 'listening-sheet', 'last']);
+    expect(result.lines.map((line) => line.id)).toEqual([
+      'q-based',
+      7,
+      'broken',
+      null,
+      'no-key',
+      'out-of-range',
+      'listening-sheet',
+      'last',
+    ]);
 
     const [questionBased, bareKey, broken, noId, noKey, outOfRange, listening, last] = result.lines;
-    expect(questionBased).toMatchObject({ assessment_type: 'reading_academic', raw_score: 3, criteria_scores: {}, provenance: { provider: 'answer_key', cost_usd: 0 } });
-    expect(questionBased?.question_results.map((item: { reason_code: string }) => item.reason_code)).toEqual(['correct', 'wrong_answer_family', 'correct', 'correct']);
+    expect(questionBased).toMatchObject({
+      assessment_type: 'reading_academic',
+      raw_score: 3,
+      criteria_scores: {},
+      provenance: { provider: 'answer_key', cost_usd: 0 },
+    });
+    expect(questionBased?.question_results.map((item: { reason_code: string }) => item.reason_code)).toEqual([
+      'correct',
+      'wrong_answer_family',
+      'correct',
+      'correct',
+    ]);
     const { id: _id, ...questionResult } = questionBased ?? {};
     expect(assessmentResultSchema.safeParse(questionResult).success).toBe(true);
     expect(bareKey).toMatchObject({ assessment_type: 'reading_general_training', raw_score: 2 });
@@ -117,7 +164,9 @@ describe('ielts-eval reading / listening', () => {
     expect(noId).toMatchObject({ line: 4, error: { code: 'invalid_input', message: 'line 4 has no "id" (a string or a number)' } });
     expect(noKey).toMatchObject({ error: { code: 'invalid_input', message: 'the question has no answer key' } });
     expect(outOfRange?.error.code).toBe('invalid_input');
-    expect(listening).toMatchObject({ error: { code: 'invalid_input', message: 'a listening answer sheet was given to "ielts-eval reading"' } });
+    expect(listening).toMatchObject({
+      error: { code: 'invalid_input', message: 'a listening answer sheet was given to "ielts-eval reading"' },
+    });
     expect(last).toMatchObject({ assessment_type: 'reading_academic', raw_score: 2 });
   });
 
@@ -133,7 +182,11 @@ describe('ielts-eval reading / listening', () => {
   });
 
   it('keeps the input order when lines are scored concurrently', async () => {
-    const lines = Array.from({ length: 30 }, (_, index) => ({ id: `sheet-${index}`, answer_key: { '1': 'river' }, answers: { '1': index % 2 === 0 ? 'river' : 'lake' } }));
+    const lines = Array.from({ length: 30 }, (_, index) => ({
+      id: `sheet-${index}`,
+      answer_key: { '1': 'river' },
+      answers: { '1': index % 2 === 0 ? 'river' : 'lake' },
+    }));
     const result = await run(['listening', '--concurrency', '8'], { stdin: jsonLines(...lines) });
     expect(result.lines.map((line) => line.id)).toEqual(lines.map((line) => line.id));
     expect(result.lines.map((line) => line.raw_score)).toEqual(lines.map((_, index) => (index % 2 === 0 ? 1 : 0)));
@@ -166,7 +219,12 @@ describe('ielts-eval writing (offline)', () => {
     const scorer = createOfflineWritingScorer();
     const expected2 = await scorer.evaluate({ assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: TASK2_ESSAY });
     const expected1 = await scorer.evaluate({ assessmentType: 'writing_task1_academic', prompt: TASK1_PROMPT, essay: TASK1_ESSAY });
-    expect(first).toMatchObject({ id: 'e1', assessment_type: 'writing_task2', overall_band: expected2.overall_band, provenance: { provider: 'offline' } });
+    expect(first).toMatchObject({
+      id: 'e1',
+      assessment_type: 'writing_task2',
+      overall_band: expected2.overall_band,
+      provenance: { provider: 'offline' },
+    });
     expect(Object.keys(first?.criteria_scores ?? {}).sort()).toEqual([...WRITING_TASK2_CRITERIA].sort());
     expect(first?.criteria_scores).toEqual(expected2.criteria_scores);
     expect(first).not.toHaveProperty('band');
@@ -178,7 +236,10 @@ describe('ielts-eval writing (offline)', () => {
   });
 
   it('scores the shared scored-essays format as it is', async () => {
-    const sample = readFileSync(resolve(packageDirectory, '../../../shared/data/essays/scored-essays.jsonl'), 'utf8').split('\n').slice(0, 3).join('\n');
+    const sample = readFileSync(resolve(packageDirectory, '../../../shared/data/essays/scored-essays.jsonl'), 'utf8')
+      .split('\n')
+      .slice(0, 3)
+      .join('\n');
     const result = await run(['writing'], { stdin: `${sample}\n` });
     expect(result.status).toBe(0);
     expect(result.lines.map((line) => line.id)).toEqual(sample.split('\n').map((line) => (JSON.parse(line) as { id: string }).id));
@@ -208,7 +269,9 @@ describe('ielts-eval usage and setup errors', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: ielts-eval <writing|reading|listening>');
     const version = await run(['--version']);
-    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(packageDirectory, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(version.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(packageDirectory, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   it('exits 1 when the input file cannot be read', async () => {
@@ -218,13 +281,20 @@ describe('ielts-eval usage and setup errors', () => {
   });
 
   it('exits 1 with a clear message when Bedrock has no region or no credentials', async () => {
-    const noRegion = await run(['writing', '--provider', 'bedrock'], { stdin: jsonLines({ id: 'x', task: 'task2', prompt: 'p', essay: 'e' }) });
+    const noRegion = await run(['writing', '--provider', 'bedrock'], {
+      stdin: jsonLines({ id: 'x', task: 'task2', prompt: 'p', essay: 'e' }),
+    });
     expect(noRegion.status).toBe(1);
     expect(noRegion.stderr).toContain('AWS_REGION is not set');
 
     const noCredentials = await run(['writing', '--provider', 'bedrock'], {
       stdin: jsonLines({ id: 'x', task: 'task2', prompt: 'p', essay: 'e' }),
-      env: { AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: join(scratch, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(scratch, 'none') },
+      env: {
+        AWS_REGION: 'us-east-1',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: join(scratch, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(scratch, 'none'),
+      },
     });
     expect(noCredentials.status).toBe(1);
     expect(noCredentials.stderr).toContain('no AWS credentials found for Bedrock');
@@ -246,7 +316,11 @@ describe('ielts-eval writing --provider bedrock', () => {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => (body += chunk));
       stream.on('end', () => {
-        requests.push({ path: String(headers[':path']), authorization: String(headers.authorization), body: JSON.parse(body) as Record<string, any> });
+        requests.push({
+          path: String(headers[':path']),
+          authorization: String(headers.authorization),
+          body: JSON.parse(body) as Record<string, any>,
+        });
         stream.respond({ ':status': 200, 'content-type': 'application/json' });
         stream.end(reply);
       });
@@ -261,8 +335,16 @@ describe('ielts-eval writing --provider bedrock', () => {
 
   it('scores through Bedrock Converse with the region and credentials from the environment', async () => {
     const result = await run(['writing', '--provider', 'bedrock'], {
-      stdin: jsonLines({ id: 'essay-1', task: 'task2', prompt: TASK2_PROMPT, essay: TASK2_ESSAY }, { id: 'essay-2', task: 'task2', prompt: '', essay: TASK2_ESSAY }),
-      env: { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_ENDPOINT_URL_BEDROCK_RUNTIME: endpoint },
+      stdin: jsonLines(
+        { id: 'essay-1', task: 'task2', prompt: TASK2_PROMPT, essay: TASK2_ESSAY },
+        { id: 'essay-2', task: 'task2', prompt: '', essay: TASK2_ESSAY },
+      ),
+      env: {
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+        AWS_ENDPOINT_URL_BEDROCK_RUNTIME: endpoint,
+      },
     });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('scoring writing with amazon.nova-micro-v1:0 on Bedrock in eu-west-1');
@@ -272,9 +354,15 @@ describe('ielts-eval writing --provider bedrock', () => {
     expect(requests[0]?.body.toolConfig.toolChoice).toEqual({ tool: { name: 'record_assessment' } });
 
     const [scored, emptyPrompt] = result.lines;
-    const fixture = JSON.parse(reply) as { output: { message: { content: Array<{ toolUse?: { input: { criteria: Record<string, { band: number }> } } }> } } };
+    const fixture = JSON.parse(reply) as {
+      output: { message: { content: Array<{ toolUse?: { input: { criteria: Record<string, { band: number }> } } }> } };
+    };
     const modelBands = fixture.output.message.content.find((block) => block.toolUse)?.toolUse?.input.criteria ?? {};
-    expect(scored).toMatchObject({ id: 'essay-1', assessment_type: 'writing_task2', provenance: { provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0' } });
+    expect(scored).toMatchObject({
+      id: 'essay-1',
+      assessment_type: 'writing_task2',
+      provenance: { provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0' },
+    });
     for (const [criterion, { band }] of Object.entries(modelBands)) expect(scored?.criteria_scores[criterion].band).toBe(band);
     expect(scored?.provenance.cost_usd).toBeGreaterThan(0);
     expect(emptyPrompt).toMatchObject({ id: 'essay-2', error: { code: 'invalid_input' } });

@@ -65,7 +65,10 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version
   let concurrency: number | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index] ?? '';
-    const [flag, inlineValue] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inlineValue] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     const value = (): string => {
       if (inlineValue !== undefined) return inlineValue;
       const next = argv[index + 1];
@@ -95,29 +98,44 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' | 'version
       case '--concurrency': {
         const text = value();
         concurrency = Number(text);
-        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${text}"`);
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+          throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${text}"`);
         break;
       }
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
         if (command !== undefined) throw new UsageError(`unexpected argument "${flag}"`);
-        if (flag !== 'writing' && flag !== 'reading' && flag !== 'listening') throw new UsageError(`unknown command "${flag}"; use writing, reading or listening`);
+        if (flag !== 'writing' && flag !== 'reading' && flag !== 'listening')
+          throw new UsageError(`unknown command "${flag}"; use writing, reading or listening`);
         command = flag;
     }
   }
   if (!command) throw new UsageError('a command is needed: writing, reading or listening');
-  if (provider !== undefined && provider !== 'offline' && provider !== 'bedrock') throw new UsageError(`unknown provider "${provider}"; use offline or bedrock`);
-  if (provider !== undefined && command !== 'writing') throw new UsageError('--provider applies to writing only; reading and listening are marked by answer key');
+  if (provider !== undefined && provider !== 'offline' && provider !== 'bedrock')
+    throw new UsageError(`unknown provider "${provider}"; use offline or bedrock`);
+  if (provider !== undefined && command !== 'writing')
+    throw new UsageError('--provider applies to writing only; reading and listening are marked by answer key');
   if (modelId !== undefined && provider !== 'bedrock') throw new UsageError('--model-id needs --provider bedrock');
   const chosen = provider ?? 'offline';
-  return { command, input, provider: chosen, modelId: modelId ?? DEFAULT_WRITING_MODEL_ID, concurrency: concurrency ?? (chosen === 'bedrock' ? 4 : 1) };
+  return {
+    command,
+    input,
+    provider: chosen,
+    modelId: modelId ?? DEFAULT_WRITING_MODEL_ID,
+    concurrency: concurrency ?? (chosen === 'bedrock' ? 4 : 1),
+  };
 }
 
 /** The error line's code and message for anything a line's evaluation threw. */
 function describeError(error: unknown): { code: string; message: string; details?: readonly string[] } {
-  if (EvaluatorError.isInstance(error)) return { code: error.code, message: error.message, ...(error.details.length > 0 ? { details: error.details } : {}) };
+  if (EvaluatorError.isInstance(error))
+    return { code: error.code, message: error.message, ...(error.details.length > 0 ? { details: error.details } : {}) };
   if (error instanceof z.ZodError) {
-    return { code: 'invalid_input', message: 'the line does not have the expected shape', details: error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`) };
+    return {
+      code: 'invalid_input',
+      message: 'the line does not have the expected shape',
+      details: error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`),
+    };
   }
   return { code: 'internal_error', message: error instanceof Error ? error.message : String(error) };
 }
@@ -135,7 +153,10 @@ const writingLineSchema = z.object({
   task: z.string().transform((task, context) => {
     const type = TASK_ALIASES[task] ?? (WRITING_ASSESSMENT_TYPES as readonly string[]).find((candidate) => candidate === task);
     if (!type) {
-      context.addIssue({ code: 'custom', message: `unknown task "${task}": use task1, task1_general_training, task2 or a writing assessment type` });
+      context.addIssue({
+        code: 'custom',
+        message: `unknown task "${task}": use task1, task1_general_training, task2 or a writing assessment type`,
+      });
       return z.NEVER;
     }
     return type as WritingAssessmentType;
@@ -172,7 +193,9 @@ async function writingScorer(options: CliOptions, stderr: (text: string) => void
   try {
     bedrockModule = await import('@aws-sdk/client-bedrock-runtime');
   } catch (error) {
-    throw new SetupError(`--provider bedrock needs the package @aws-sdk/client-bedrock-runtime: install it beside @ielts-genai-prep/ai-evaluators (${error instanceof Error ? error.message : String(error)}).`);
+    throw new SetupError(
+      `--provider bedrock needs the package @aws-sdk/client-bedrock-runtime: install it beside @ielts-genai-prep/ai-evaluators (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   // One attempt per call: the evaluator retries within its own deadline.
   const client = new bedrockModule.BedrockRuntimeClient({ region, maxAttempts: 1 });
@@ -204,7 +227,10 @@ function answerSheetScorer(command: 'reading' | 'listening'): LineScorer {
     const parsed = answerSheetLineSchema.parse(line);
     const question = parsed.question as { assessment_type?: unknown } | undefined;
     const assessmentType = parsed.assessment_type ?? (typeof question?.assessment_type === 'string' ? question.assessment_type : undefined);
-    const fits = command === 'listening' ? assessmentType === undefined || assessmentType === 'listening' : assessmentType === undefined || assessmentType.startsWith('reading');
+    const fits =
+      command === 'listening'
+        ? assessmentType === undefined || assessmentType === 'listening'
+        : assessmentType === undefined || assessmentType.startsWith('reading');
     if (!fits) throw new EvaluatorError('invalid_input', `a ${assessmentType} answer sheet was given to "ielts-eval ${command}"`);
     return evaluator.evaluate({
       assessmentType: (assessmentType ?? (command === 'listening' ? 'listening' : 'reading_academic')) as never,
@@ -253,14 +279,23 @@ async function scoreLine(text: string, lineNumber: number, score: LineScorer): P
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { id: recoverId(text), line: lineNumber, error: { code: 'invalid_json', message: `line ${lineNumber} is not JSON: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      id: recoverId(text),
+      line: lineNumber,
+      error: { code: 'invalid_json', message: `line ${lineNumber} is not JSON: ${error instanceof Error ? error.message : String(error)}` },
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { id: null, line: lineNumber, error: { code: 'invalid_input', message: `line ${lineNumber} is not a JSON object` } };
   }
   const line = value as Record<string, unknown>;
   const id = idSchema.safeParse(line.id);
-  if (!id.success) return { id: null, line: lineNumber, error: { code: 'invalid_input', message: `line ${lineNumber} has no "id" (a string or a number)` } };
+  if (!id.success)
+    return {
+      id: null,
+      line: lineNumber,
+      error: { code: 'invalid_input', message: `line ${lineNumber} has no "id" (a string or a number)` },
+    };
   try {
     const result = await score(line);
     return { id: id.data, ...result };

@@ -82,23 +82,24 @@ const GRAMMATICAL_RANGE_ACCURACY: BandDescriptorTable = {
 };
 
 /** The built-in descriptors of each writing type, by criterion. */
-export const DEFAULT_WRITING_BAND_DESCRIPTORS: Readonly<Record<WritingAssessmentType, Partial<Record<CriterionId, BandDescriptorTable>>>> = {
-  writing_task1_academic: {
-    task_achievement: TASK_ACHIEVEMENT_ACADEMIC,
-    coherence_cohesion: COHERENCE_COHESION,
-    lexical_resource: LEXICAL_RESOURCE,
-    grammatical_range_accuracy: GRAMMATICAL_RANGE_ACCURACY,
-  },
-  writing_task1_general_training: {
-    task_achievement: TASK_ACHIEVEMENT_LETTER,
-    coherence_cohesion: COHERENCE_COHESION,
-    lexical_resource: LEXICAL_RESOURCE,
-    grammatical_range_accuracy: GRAMMATICAL_RANGE_ACCURACY,
-  },
-  writing_task2: {
-    task_response: TASK_RESPONSE,
-    coherence_cohesion: COHERENCE_COHESION,
-    lexical_resource: LEXICAL_RESOURCE,
-    grammatical_range_accuracy: GRAMMATICAL_RANGE_ACCURACY,
-  },
-};
+export const DEFAULT_WRITING_BAND_DESCRIPTORS: Readonly<Record<WritingAssessmentType, Partial<Record<CriterionId, BandDescriptorTable>>>> =
+  {
+    writing_task1_academic: {
+      task_achievement: TASK_ACHIEVEMENT_ACADEMIC,
+      coherence_cohesion: COHERENCE_COHESION,
+      lexical_resource: LEXICAL_RESOURCE,
+      grammatical_range_accuracy: GRAMMATICAL_RANGE_ACCURACY,
+    },
+    writing_task1_general_training: {
+      task_achievement: TASK_ACHIEVEMENT_LETTER,
+      coherence_cohesion: COHERENCE_COHESION,
+      lexical_resource: LEXICAL_RESOURCE,
+      grammatical_range_accuracy: GRAMMATICAL_RANGE_ACCURACY,
+    },
+    writing_task2: {
+      task_response: TASK_RESPONSE,
+      coherence_cohesion: COHERENCE_COHESION,
+      lexical_resource: LEXICAL_RESOURCE,
+      grammatical_range_accuracy: GRAMMATICAL_RANGE_ACCURACY,
+    },
+  };

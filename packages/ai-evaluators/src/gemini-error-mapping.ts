@@ -13,13 +13,28 @@ export function mapGeminiError(error: unknown): EvaluatorError {
   const details = detail ? [detail.slice(0, 1000)] : [];
   if (status !== undefined) {
     if (status === 429) {
-      return new EvaluatorError('throttled', 'Gemini is throttling requests (429)', { cause: error, isRetryable: true, statusCode: status, details });
+      return new EvaluatorError('throttled', 'Gemini is throttling requests (429)', {
+        cause: error,
+        isRetryable: true,
+        statusCode: status,
+        details,
+      });
     }
     if (status >= 500) {
-      return new EvaluatorError('provider_unavailable', `Gemini failed (${status})`, { cause: error, isRetryable: true, statusCode: status, details });
+      return new EvaluatorError('provider_unavailable', `Gemini failed (${status})`, {
+        cause: error,
+        isRetryable: true,
+        statusCode: status,
+        details,
+      });
     }
     if (status === 408) {
-      return new EvaluatorError('timeout', 'Gemini timed out the request (408)', { cause: error, isRetryable: true, statusCode: status, details });
+      return new EvaluatorError('timeout', 'Gemini timed out the request (408)', {
+        cause: error,
+        isRetryable: true,
+        statusCode: status,
+        details,
+      });
     }
     return new EvaluatorError('provider_rejected', `Gemini refused the request (${status})`, { cause: error, statusCode: status, details });
   }

@@ -87,7 +87,14 @@ export async function callGeminiJson<Output>(options: GeminiJsonCallOptions<Outp
       }
     }, options.retry);
     const { usage, audioInputTokens } = readGeminiUsage(response);
-    const record: GeminiCallRecord = { model: options.model, usage, audioInputTokens, latencyMs: Math.max(0, clock() - started), valid: false, problems: [] };
+    const record: GeminiCallRecord = {
+      model: options.model,
+      usage,
+      audioInputTokens,
+      latencyMs: Math.max(0, clock() - started),
+      valid: false,
+      problems: [],
+    };
     calls.push(record);
 
     let text: string;

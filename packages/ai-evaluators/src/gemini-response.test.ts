@@ -22,7 +22,9 @@ describe('readGeminiText', () => {
   it('joins the answer parts and skips thoughts', () => {
     expect(
       readGeminiText({
-        candidates: [{ content: { parts: [{ text: 'thinking…', thought: true }, { text: '{"a":' }, { text: '1}' }] }, finishReason: 'STOP' }],
+        candidates: [
+          { content: { parts: [{ text: 'thinking…', thought: true }, { text: '{"a":' }, { text: '1}' }] }, finishReason: 'STOP' },
+        ],
       }),
     ).toBe('{"a":1}');
     expect(JSON.parse(readGeminiText(fixture('gemini-flash-lite-band-5-5')))).toHaveProperty('summary');
@@ -69,7 +71,10 @@ describe('mapGeminiError', () => {
   });
 
   it('maps aborts, network failures and the unknown', () => {
-    expect(mapGeminiError(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toMatchObject({ code: 'timeout', isRetryable: true });
+    expect(mapGeminiError(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toMatchObject({
+      code: 'timeout',
+      isRetryable: true,
+    });
     const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
     expect(mapGeminiError(refused)).toMatchObject({ code: 'provider_unavailable', isRetryable: true });
     expect(mapGeminiError(new Error('odd'))).toMatchObject({ code: 'provider_unavailable', isRetryable: false });

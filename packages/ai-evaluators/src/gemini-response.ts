@@ -19,7 +19,9 @@ export function readGeminiText(response: GeminiGenerateContentResponse): string 
   if (!candidate) throw new EvaluatorError('invalid_model_output', 'Gemini returned no candidate', { details: ['no candidates'] });
   const finishReason = candidate.finishReason ?? 'FINISH_REASON_UNSPECIFIED';
   if (filteredFinishReasons.has(finishReason)) {
-    throw new EvaluatorError('content_filtered', `Gemini's content filter stopped the answer (${finishReason})`, { details: [finishReason] });
+    throw new EvaluatorError('content_filtered', `Gemini's content filter stopped the answer (${finishReason})`, {
+      details: [finishReason],
+    });
   }
   if (finishReason === 'MAX_TOKENS') {
     throw new EvaluatorError('max_tokens', 'Gemini ran out of output tokens before finishing the answer', { details: [finishReason] });
@@ -29,7 +31,9 @@ export function readGeminiText(response: GeminiGenerateContentResponse): string 
     .map((part) => part.text)
     .join('');
   if (text.trim() === '') {
-    throw new EvaluatorError('invalid_model_output', `Gemini returned no text (finish reason ${finishReason})`, { details: [finishReason] });
+    throw new EvaluatorError('invalid_model_output', `Gemini returned no text (finish reason ${finishReason})`, {
+      details: [finishReason],
+    });
   }
   return text;
 }
@@ -49,7 +53,9 @@ export function readGeminiUsage(response: GeminiGenerateContentResponse): Gemini
   const totalTokens = Math.max(count(metadata.totalTokenCount), inputTokens + outputTokens);
   const details = metadata.promptTokensDetails;
   const audioInputTokens =
-    details === undefined ? null : details.filter((detail) => detail.modality === 'AUDIO').reduce((sum, detail) => sum + count(detail.tokenCount), 0);
+    details === undefined
+      ? null
+      : details.filter((detail) => detail.modality === 'AUDIO').reduce((sum, detail) => sum + count(detail.tokenCount), 0);
   return { usage: { input_tokens: inputTokens, output_tokens: outputTokens, total_tokens: totalTokens }, audioInputTokens };
 }
 

@@ -40,7 +40,8 @@ describe('createGrammarChecker', () => {
 
   it('quotes the text exactly at the offset it gives', async () => {
     const text = 'First line.\n\nThe goverment should to invest.';
-    for (const finding of await checker.check(text)) expect(text.slice(finding.start, finding.start + finding.quote.length)).toBe(finding.quote);
+    for (const finding of await checker.check(text))
+      expect(text.slice(finding.start, finding.start + finding.quote.length)).toBe(finding.quote);
   });
 
   it('feeds the offline scorer’s corrections and grammar feedback', async () => {
@@ -51,7 +52,9 @@ describe('createGrammarChecker', () => {
     expect(corrections).toContainEqual(['people feels', 'people feel']);
     expect(corrections).toContainEqual(['goverment', 'government']);
     expect(corrections).toContainEqual(['should to invest', 'should invest']);
-    expect(result.criteria_scores.grammatical_range_accuracy?.feedback).toMatch(/^The grammar checker found \d+ grammar issues \("people feels" → "people feel"/);
+    expect(result.criteria_scores.grammatical_range_accuracy?.feedback).toMatch(
+      /^The grammar checker found \d+ grammar issues \("people feels" → "people feel"/,
+    );
     for (const correction of result.inline_corrections) expect(essay).toContain(correction.quote);
 
     // Checked on the normalised text, quoted as written: a non-breaking space, curly apostrophes.
@@ -100,7 +103,8 @@ describe('the committed grammar counts the model was fitted on', () => {
     const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 100 === 7);
     const counts = committedGrammarCounts();
     expect(counts.size).toBe(1435);
-    for (const essay of essays) expect(countGrammarFindings(await checker.check(normalizeStoredText(essay.essay))), essay.id).toEqual(counts.get(essay.id));
+    for (const essay of essays)
+      expect(countGrammarFindings(await checker.check(normalizeStoredText(essay.essay))), essay.id).toEqual(counts.get(essay.id));
   }, 120_000);
 });
 
@@ -112,7 +116,9 @@ describe('corrections on calibration essays, checked by hand', () => {
     for (const entry of checked.corrections) {
       const essay = essays.get(entry.id) as string;
       const findings = await checker.check(essay);
-      const found = findings.some((finding) => finding.start === entry.start && finding.quote === entry.quote && finding.suggestion === entry.suggestion);
+      const found = findings.some(
+        (finding) => finding.start === entry.start && finding.quote === entry.quote && finding.suggestion === entry.suggestion,
+      );
       expect(found, `${entry.id}: "${entry.quote}" → "${entry.suggestion}" is no longer shown: re-check the fixture`).toBe(true);
       shown++;
       if (entry.correct) right++;

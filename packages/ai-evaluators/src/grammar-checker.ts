@@ -99,7 +99,10 @@ export function createGrammarChecker(options: GrammarCheckerOptions = {}): Gramm
       lexicon = await loadEnglishLexicon();
       // harper.js is ESM only: imported when first needed, so the CommonJS build loads it too
       // (and nobody who never checks grammar pays for its WebAssembly).
-      const [{ Dialect, LocalLinter: Linter }, { binaryInlined }] = await Promise.all([import('harper.js'), import('harper.js/binaryInlined')]);
+      const [{ Dialect, LocalLinter: Linter }, { binaryInlined }] = await Promise.all([
+        import('harper.js'),
+        import('harper.js/binaryInlined'),
+      ]);
       const created = new Linter({ binary: binaryInlined, dialect: options.dialect === 'american' ? Dialect.American : Dialect.British });
       await created.setup();
       const config = await created.getLintConfig();
@@ -136,7 +139,15 @@ export function createGrammarChecker(options: GrammarCheckerOptions = {}): Gramm
         }
       }
       for (const error of findLearnerErrors(text)) {
-        findings.push({ quote: error.quote, suggestion: error.suggestion, category: 'grammar', explanation: error.explanation, start: error.start, rule: error.kind, source: 'rules' });
+        findings.push({
+          quote: error.quote,
+          suggestion: error.suggestion,
+          category: 'grammar',
+          explanation: error.explanation,
+          start: error.start,
+          rule: error.kind,
+          source: 'rules',
+        });
       }
       findings.sort((left, right) => left.start - right.start);
       const kept: GrammarFinding[] = [];

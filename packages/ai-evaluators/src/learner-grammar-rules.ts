@@ -18,12 +18,34 @@ const PLURAL_QUANTIFIERS = new Set(['many', 'several', 'few', 'these', 'those', 
 const SINGULAR_QUANTIFIERS = new Set(['every', 'each']);
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police', 'teeth', 'feet', 'mice']);
 // Nouns that take no plural in standard English: "many information" is wrong, but "many informations" too.
-const UNCOUNTABLE = new Set(['information', 'advice', 'knowledge', 'equipment', 'furniture', 'evidence', 'homework', 'research', 'money', 'traffic', 'pollution', 'water', 'time', 'work', 'news', 'education', 'health', 'stuff', 'luggage']);
+const UNCOUNTABLE = new Set([
+  'information',
+  'advice',
+  'knowledge',
+  'equipment',
+  'furniture',
+  'evidence',
+  'homework',
+  'research',
+  'money',
+  'traffic',
+  'pollution',
+  'water',
+  'time',
+  'work',
+  'news',
+  'education',
+  'health',
+  'stuff',
+  'luggage',
+]);
 const THIRD_PERSON_SINGULAR = new Set(['he', 'she', 'it', 'this', 'that']);
 // The tagger does not mark tense: irregular past forms (and forms the same in both tenses) are
 // not base verbs missing their -s ("because it gave them").
 const IRREGULAR_PAST = new Set(
-  'was were had did said went gave made took came saw got told found thought became began brought bought felt kept left lost meant met paid ran sat stood understood won wrote grew knew led built chose fell held drew drove ate forgot hid rose sold sent spoke broke fought taught caught heard slept threw wore woke put set cut let hit cost hurt read shut spread quit'.split(' '),
+  'was were had did said went gave made took came saw got told found thought became began brought bought felt kept left lost meant met paid ran sat stood understood won wrote grew knew led built chose fell held drew drove ate forgot hid rose sold sent spoke broke fought taught caught heard slept threw wore woke put set cut let hit cost hurt read shut spread quit'.split(
+    ' ',
+  ),
 );
 
 function isPluralNoun(token: Token): boolean {
@@ -77,15 +99,35 @@ export function findLearnerErrors(text: string, tokens: readonly Token[] = tagTe
     if (next === undefined) break;
     // Plural subject + verb in -s: "people feels", "many students thinks".
     if (isPluralNoun(token) && next.tag === 'VERB' && /[^s]s$/.test(next.lower) && previous?.tag !== 'ADP' && previous?.lower !== 'of') {
-      add('agreement', token, next, `${token.text} ${baseOfThirdPerson(next.text)}`, `"${token.text}" is plural, so the verb has no -s: "${baseOfThirdPerson(next.lower)}".`);
+      add(
+        'agreement',
+        token,
+        next,
+        `${token.text} ${baseOfThirdPerson(next.text)}`,
+        `"${token.text}" is plural, so the verb has no -s: "${baseOfThirdPerson(next.lower)}".`,
+      );
       continue;
     }
     // he/she/it at the start of a clause + base verb: "It reduce costs".
     const clauseStart = previous === undefined || ['PUNCT', 'SCONJ', 'CCONJ'].includes(previous.tag) || previous.lower === 'that';
-    if (clauseStart && THIRD_PERSON_SINGULAR.has(token.lower) && token.tag === 'PRON' && next.tag === 'VERB' && /^[a-z]+$/.test(next.lower) && !/(s|ed|ing)$/.test(next.lower) && !IRREGULAR_PAST.has(next.lower)) {
+    if (
+      clauseStart &&
+      THIRD_PERSON_SINGULAR.has(token.lower) &&
+      token.tag === 'PRON' &&
+      next.tag === 'VERB' &&
+      /^[a-z]+$/.test(next.lower) &&
+      !/(s|ed|ing)$/.test(next.lower) &&
+      !IRREGULAR_PAST.has(next.lower)
+    ) {
       const after = tokens[index + 2];
       if (after === undefined || after.tag !== 'PRON' || ['it', 'them', 'us'].includes(after.lower)) {
-        add('agreement', token, next, `${token.text} ${thirdPersonOf(next.text)}`, `After "${token.lower}" a present-tense verb takes -s: "${thirdPersonOf(next.lower)}".`);
+        add(
+          'agreement',
+          token,
+          next,
+          `${token.text} ${thirdPersonOf(next.text)}`,
+          `After "${token.lower}" a present-tense verb takes -s: "${thirdPersonOf(next.lower)}".`,
+        );
         continue;
       }
     }
@@ -97,17 +139,36 @@ export function findLearnerErrors(text: string, tokens: readonly Token[] = tagTe
       continue;
     }
     // many/several/few + singular countable noun: "many email".
-    if (PLURAL_QUANTIFIERS.has(token.lower) && next.tag === 'NOUN' && !/s$/.test(next.lower) && !UNCOUNTABLE.has(next.lower) && !IRREGULAR_PLURALS.has(next.lower) && /^[a-z]+$/.test(next.lower)) {
+    if (
+      PLURAL_QUANTIFIERS.has(token.lower) &&
+      next.tag === 'NOUN' &&
+      !/s$/.test(next.lower) &&
+      !UNCOUNTABLE.has(next.lower) &&
+      !IRREGULAR_PLURALS.has(next.lower) &&
+      /^[a-z]+$/.test(next.lower)
+    ) {
       const following = tokens[index + 2];
       // "many email addresses": the noun is a modifier of the next noun.
       if (following?.tag !== 'NOUN') {
-        add('countable_noun', token, next, `${token.text} ${pluralOf(next.text)}`, `After "${token.lower}" a countable noun is plural: "${pluralOf(next.lower)}".`);
+        add(
+          'countable_noun',
+          token,
+          next,
+          `${token.text} ${pluralOf(next.text)}`,
+          `After "${token.lower}" a countable noun is plural: "${pluralOf(next.lower)}".`,
+        );
         continue;
       }
     }
     // every/each + plural noun: "every days".
     if (SINGULAR_QUANTIFIERS.has(token.lower) && next.tag === 'NOUN' && /[^s]s$/.test(next.lower) && next.lower.length > 3) {
-      add('countable_noun', token, next, `${token.text} ${singularOf(next.text)}`, `After "${token.lower}" the noun is singular: "${singularOf(next.lower)}".`);
+      add(
+        'countable_noun',
+        token,
+        next,
+        `${token.text} ${singularOf(next.text)}`,
+        `After "${token.lower}" the noun is singular: "${singularOf(next.lower)}".`,
+      );
     }
   }
   return errors;

@@ -24,7 +24,10 @@ export function plainTextSchema(maximum: number) {
  */
 export function describeIssues(error: z.ZodError, limit = 6): string[] {
   return error.issues.slice(0, limit).map((issue) => {
-    const path = issue.path.map((segment) => (typeof segment === 'number' || /^[a-z_]{1,40}$/.test(String(segment)) ? String(segment) : '?')).join('.') || '(root)';
+    const path =
+      issue.path
+        .map((segment) => (typeof segment === 'number' || /^[a-z_]{1,40}$/.test(String(segment)) ? String(segment) : '?'))
+        .join('.') || '(root)';
     return `${path}: ${describeIssue(issue)}`;
   });
 }

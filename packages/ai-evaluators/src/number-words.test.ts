@@ -3,7 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { canonicalizeNumbers, formatNumber, numberToWords, ordinalSuffix, parseDigits, parseNumberWords } from './number-words.js';
 
 // An independent spelling of 0–100 to check the parser against (not numberToWords).
-const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const SMALL = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 function spell(value: number, joiner: ' ' | '-'): string {
   if (value === 100) return 'one hundred';
@@ -44,12 +65,19 @@ describe('parseNumberWords', () => {
     expect(parseNumberWords(words(text))).toEqual({ value, ordinal: true });
   });
 
-  it.each(['five six', 'twenty twenty', 'thousand two million', 'one thousand thousand', 'and five', 'a', 'zero one', 'river', 'hundred five hundred'])(
-    'rejects "%s"',
-    (text) => {
-      expect(parseNumberWords(words(text))).toBeUndefined();
-    },
-  );
+  it.each([
+    'five six',
+    'twenty twenty',
+    'thousand two million',
+    'one thousand thousand',
+    'and five',
+    'a',
+    'zero one',
+    'river',
+    'hundred five hundred',
+  ])('rejects "%s"', (text) => {
+    expect(parseNumberWords(words(text))).toBeUndefined();
+  });
 });
 
 describe('parseDigits', () => {
@@ -72,16 +100,37 @@ describe('parseDigits', () => {
 
   it('suffixes ordinals as English does', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map((value) => `${value}${ordinalSuffix(value)}`)).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th',
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '112th',
     ]);
   });
 });
 
 describe('canonicalizeNumbers', () => {
   it.each([
-    [['three', 'bedrooms'], ['3', 'bedrooms']],
-    [['1,000', 'people'], ['1000', 'people']],
-    [['one', 'thousand', 'people'], ['1000', 'people']],
+    [
+      ['three', 'bedrooms'],
+      ['3', 'bedrooms'],
+    ],
+    [
+      ['1,000', 'people'],
+      ['1000', 'people'],
+    ],
+    [
+      ['one', 'thousand', 'people'],
+      ['1000', 'people'],
+    ],
     [['twenty-one'], ['21']],
     [['twenty', 'one'], ['21']],
     [['five-year-old'], ['5-year-old']],
@@ -90,10 +139,22 @@ describe('canonicalizeNumbers', () => {
     [['£1,000'], ['£1000']],
     [['15%'], ['15%']],
     [['007'], ['007']],
-    [['the', 'second', 'floor'], ['the', '2nd', 'floor']],
-    [['bread', 'and', 'butter'], ['bread', 'and', 'butter']],
-    [['two', 'and', 'three'], ['2', 'and', '3']],
-    [['one', 'hundred', 'and', 'five', 'days'], ['105', 'days']],
+    [
+      ['the', 'second', 'floor'],
+      ['the', '2nd', 'floor'],
+    ],
+    [
+      ['bread', 'and', 'butter'],
+      ['bread', 'and', 'butter'],
+    ],
+    [
+      ['two', 'and', 'three'],
+      ['2', 'and', '3'],
+    ],
+    [
+      ['one', 'hundred', 'and', 'five', 'days'],
+      ['105', 'days'],
+    ],
   ])('%j → %j', (tokens, expected) => {
     expect(canonicalizeNumbers(tokens)).toEqual(expected);
   });

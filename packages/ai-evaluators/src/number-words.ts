@@ -4,23 +4,74 @@
  */
 
 const UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
 };
 const TEENS: Readonly<Record<string, number>> = {
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
 
 // Ordinal words and the cardinal each stands for.
 const ORDINALS: Readonly<Record<string, string>> = {
-  first: 'one', second: 'two', third: 'three', fourth: 'four', fifth: 'five', sixth: 'six', seventh: 'seven', eighth: 'eight',
-  ninth: 'nine', tenth: 'ten', eleventh: 'eleven', twelfth: 'twelve', thirteenth: 'thirteen', fourteenth: 'fourteen',
-  fifteenth: 'fifteen', sixteenth: 'sixteen', seventeenth: 'seventeen', eighteenth: 'eighteen', nineteenth: 'nineteen',
-  twentieth: 'twenty', thirtieth: 'thirty', fortieth: 'forty', fiftieth: 'fifty', sixtieth: 'sixty', seventieth: 'seventy',
-  eightieth: 'eighty', ninetieth: 'ninety', hundredth: 'hundred', thousandth: 'thousand', millionth: 'million', billionth: 'billion',
+  first: 'one',
+  second: 'two',
+  third: 'three',
+  fourth: 'four',
+  fifth: 'five',
+  sixth: 'six',
+  seventh: 'seven',
+  eighth: 'eight',
+  ninth: 'nine',
+  tenth: 'ten',
+  eleventh: 'eleven',
+  twelfth: 'twelve',
+  thirteenth: 'thirteen',
+  fourteenth: 'fourteen',
+  fifteenth: 'fifteen',
+  sixteenth: 'sixteen',
+  seventeenth: 'seventeen',
+  eighteenth: 'eighteen',
+  nineteenth: 'nineteen',
+  twentieth: 'twenty',
+  thirtieth: 'thirty',
+  fortieth: 'forty',
+  fiftieth: 'fifty',
+  sixtieth: 'sixty',
+  seventieth: 'seventy',
+  eightieth: 'eighty',
+  ninetieth: 'ninety',
+  hundredth: 'hundred',
+  thousandth: 'thousand',
+  millionth: 'million',
+  billionth: 'billion',
 };
 
 /** A number read from words or digits. */
@@ -191,7 +242,10 @@ export function canonicalizeNumbers(tokens: readonly string[]): string[] {
       const scale = parts[index + 1]?.text;
       if (scale !== undefined && (scale === 'hundred' || scale in SCALES)) {
         const factor = scale === 'hundred' ? 100 : (SCALES[scale] ?? 1);
-        output.push({ text: formatNumber({ value: Math.round(digits.value * factor * 1000) / 1000, ordinal: false }), joiner: part.joiner });
+        output.push({
+          text: formatNumber({ value: Math.round(digits.value * factor * 1000) / 1000, ordinal: false }),
+          joiner: part.joiner,
+        });
         index += 2;
         continue;
       }
@@ -252,15 +306,21 @@ function belowThousandToWords(value: number): string {
  * 21 → "twenty-one", 105 → "one hundred and five", 2,000,000 → "two million".
  */
 export function numberToWords(value: number): string {
-  if (!Number.isInteger(value) || value < 0 || value >= 1e12) throw new RangeError(`numberToWords takes a whole number from 0 to 999,999,999,999, got ${value}`);
+  if (!Number.isInteger(value) || value < 0 || value >= 1e12)
+    throw new RangeError(`numberToWords takes a whole number from 0 to 999,999,999,999, got ${value}`);
   if (value === 0) return 'zero';
   const groups: string[] = [];
   let remaining = value;
-  for (const [name, scale] of [['billion', 1e9], ['million', 1e6], ['thousand', 1e3]] as const) {
+  for (const [name, scale] of [
+    ['billion', 1e9],
+    ['million', 1e6],
+    ['thousand', 1e3],
+  ] as const) {
     const count = Math.floor(remaining / scale);
     if (count > 0) groups.push(`${belowThousandToWords(count)} ${name}`);
     remaining %= scale;
   }
-  if (remaining > 0) groups.push(remaining < 100 && groups.length > 0 ? `and ${belowThousandToWords(remaining)}` : belowThousandToWords(remaining));
+  if (remaining > 0)
+    groups.push(remaining < 100 && groups.length > 0 ? `and ${belowThousandToWords(remaining)}` : belowThousandToWords(remaining));
   return groups.join(' ');
 }

@@ -7,7 +7,8 @@ beforeAll(async () => {
   lexicon = await loadEnglishLexicon();
 });
 
-const pairs = (text: string, withLexicon = true) => findGrammarSlips(text, withLexicon ? lexicon : undefined).map((slip) => [slip.quote, slip.suggestion]);
+const pairs = (text: string, withLexicon = true) =>
+  findGrammarSlips(text, withLexicon ? lexicon : undefined).map((slip) => [slip.quote, slip.suggestion]);
 
 describe('findGrammarSlips', () => {
   it('finds article, doubling, uncountable and comparative slips, quoting the text as written', () => {
@@ -24,7 +25,11 @@ describe('findGrammarSlips', () => {
   });
 
   it('finds agreement slips, "there is many", modals with "to" and past forms after auxiliaries', () => {
-    expect(pairs('He have a car and they has two. There is many reasons. You must to go. She didn\u2019t went home. We can helped them. It could wanted more.')).toEqual([
+    expect(
+      pairs(
+        'He have a car and they has two. There is many reasons. You must to go. She didn\u2019t went home. We can helped them. It could wanted more.',
+      ),
+    ).toEqual([
       ['He have', 'He has'],
       ['they has', 'they have'],
       ['There is', 'There are'],

@@ -10,14 +10,45 @@ export interface GrammarSlip {
   explanation: string;
 }
 
-const UNCOUNTABLE_PLURALS = new Set(['informations', 'advices', 'knowledges', 'equipments', 'furnitures', 'evidences', 'homeworks', 'childrens', 'peoples', 'feedbacks', 'staffs', 'luggages', 'sceneries']);
+const UNCOUNTABLE_PLURALS = new Set([
+  'informations',
+  'advices',
+  'knowledges',
+  'equipments',
+  'furnitures',
+  'evidences',
+  'homeworks',
+  'childrens',
+  'peoples',
+  'feedbacks',
+  'staffs',
+  'luggages',
+  'sceneries',
+]);
 const AN_EXCEPTIONS = /^(hour|honest|honou?r|heir|herb)/;
 const A_EXCEPTIONS = /^(uni|use|usu|uti|eu|one|once|ubiq|uk|us\b|euro)/;
 // "A" and "an" before these are labels or letters ("groups A and B", "type A is"), not articles.
 const NOT_AFTER_ARTICLE = /^(and|or|is|are|was|were|in|at|of|on|as|also|if|to|i|u|e|im)$/;
 const MODALS = /^(can|could|should|must|will|would|may|might)$/;
 const NEGATED_AUXILIARIES = /^(didn't|doesn't|don't|can't|cannot)$/;
-const IRREGULAR_BASE: Readonly<Record<string, string>> = { went: 'go', came: 'come', took: 'take', made: 'make', had: 'have', got: 'get', saw: 'see', gave: 'give', thought: 'think', bought: 'buy', brought: 'bring', began: 'begin', became: 'become', knew: 'know', grew: 'grow', spent: 'spend' };
+const IRREGULAR_BASE: Readonly<Record<string, string>> = {
+  went: 'go',
+  came: 'come',
+  took: 'take',
+  made: 'make',
+  had: 'have',
+  got: 'get',
+  saw: 'see',
+  gave: 'give',
+  thought: 'think',
+  bought: 'buy',
+  brought: 'bring',
+  began: 'begin',
+  became: 'become',
+  knew: 'know',
+  grew: 'grow',
+  spent: 'spend',
+};
 const THIRD_PERSON = /^(he|she|it)$/;
 const PLURAL_PERSON = /^(they|we|you|people)$/;
 
@@ -73,7 +104,11 @@ export function findGrammarSlips(text: string, lexicon?: Lexicon): GrammarSlip[]
       slip(`${first} ${nextWord === 'have' ? 'has' : nextWord === 'are' ? 'is' : 'was'}`, `"${first}" takes a singular verb.`);
     } else if (PLURAL_PERSON.test(word) && /^(has|is|was|does)$/.test(nextWord)) {
       slip(`${first} ${{ has: 'have', is: 'are', was: 'were', does: 'do' }[nextWord] as string}`, `"${first}" takes a plural verb.`);
-    } else if (word === 'there' && /^(is|was)$/.test(nextWord) && /^(many|several|few|two|three|four|five)$/.test(tokens[index + 2]?.word ?? '')) {
+    } else if (
+      word === 'there' &&
+      /^(is|was)$/.test(nextWord) &&
+      /^(many|several|few|two|three|four|five)$/.test(tokens[index + 2]?.word ?? '')
+    ) {
       slip(`${first} ${nextWord === 'is' ? 'are' : 'were'}`, 'Use "there are" before a plural.');
     } else if (MODALS.test(word) && nextWord === 'to') {
       slip(first, `After "${first}" use the verb without "to".`);
@@ -94,13 +129,18 @@ function baseForm(word: string, lexicon: Lexicon | undefined): string | undefine
   if (/([b-df-hj-np-tv-z])\1ed$/.test(word)) candidates.push(word.slice(0, -3));
   // "Used", "based" and the like are also adjectives after a modal ("can be used" is not reached
   // here, but "could used" is): only verbs whose base form is known qualify.
-  return candidates.find((candidate) => candidate !== word && candidate.length >= 2 && lexicon.levelOf(candidate) !== undefined && lexicon.levelOf(candidate)! <= 35);
+  return candidates.find(
+    (candidate) =>
+      candidate !== word && candidate.length >= 2 && lexicon.levelOf(candidate) !== undefined && lexicon.levelOf(candidate)! <= 35,
+  );
 }
 
 // Comparative and superlative forms of common short adjectives: "more bigger" is a slip, while
 // a general -er test would catch "more water" or "more forest".
 const SHORT_ADJECTIVES =
-  'big large small high low easy cheap great fast slow long short old young new rich poor strong weak hard safe busy happy healthy wealthy early late close wide deep heavy simple clean quick near hot cold warm tall nice bright dark lucky noisy smart'.split(' ');
+  'big large small high low easy cheap great fast slow long short old young new rich poor strong weak hard safe busy happy healthy wealthy early late close wide deep heavy simple clean quick near hot cold warm tall nice bright dark lucky noisy smart'.split(
+    ' ',
+  );
 const COMPARATIVES = new Set(['better', 'best', 'worse', 'worst', 'further', 'furthest', ...SHORT_ADJECTIVES.flatMap(inflectAdjective)]);
 
 function inflectAdjective(adjective: string): string[] {

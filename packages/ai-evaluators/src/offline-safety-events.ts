@@ -27,7 +27,10 @@ export interface OfflineSafetyEventTarget {
  * characters (they hide or reorder text), otherwise `pass` — and one `flagged`
  * `prompt_injection` with the removed sentences as evidence. Awaited in order.
  */
-export async function emitOfflineSafetyEvents(target: OfflineSafetyEventTarget, findings: readonly OfflineScreeningFinding[]): Promise<void> {
+export async function emitOfflineSafetyEvents(
+  target: OfflineSafetyEventTarget,
+  findings: readonly OfflineScreeningFinding[],
+): Promise<void> {
   const { onSafetyEvent } = target;
   if (!onSafetyEvent) return;
   const prefix = (label: string | undefined, line: string) => (label === undefined ? line : `${label}: ${line}`);
@@ -40,11 +43,21 @@ export async function emitOfflineSafetyEvents(target: OfflineSafetyEventTarget, 
     const { zeroWidth, bidiControl, tag, control } = finding.removed;
     hidingCharacters ||= tag > 0 || bidiControl > 0;
     normalizationEvidence.push(
-      prefix(finding.label, `removed ${count} invisible characters: zero-width ${zeroWidth}, bidi control ${bidiControl}, tag ${tag}, control ${control}`),
+      prefix(
+        finding.label,
+        `removed ${count} invisible characters: zero-width ${zeroWidth}, bidi control ${bidiControl}, tag ${tag}, control ${control}`,
+      ),
     );
   }
   if (normalizationEvidence.length > 0) {
-    await onSafetyEvent(buildSafetyEvent({ ...base, check: 'input_normalization', verdict: hidingCharacters ? 'flagged' : 'pass', evidence: normalizationEvidence }));
+    await onSafetyEvent(
+      buildSafetyEvent({
+        ...base,
+        check: 'input_normalization',
+        verdict: hidingCharacters ? 'flagged' : 'pass',
+        evidence: normalizationEvidence,
+      }),
+    );
   }
   const injectionEvidence = findings.flatMap((finding) => finding.injectionEvidence.map((line) => prefix(finding.label, line)));
   if (injectionEvidence.length > 0) {

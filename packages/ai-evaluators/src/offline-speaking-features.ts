@@ -70,13 +70,79 @@ export interface SpeakingFeatures {
 }
 
 const FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'eh', 'hmm', 'mm', 'mmm']);
-const SUBORDINATE = new Set(['because', 'although', 'though', 'unless', 'whereas', 'while', 'if', 'when', 'whenever', 'since', 'until', 'whether', 'which', 'who', 'whom', 'whose', 'where']);
+const SUBORDINATE = new Set([
+  'because',
+  'although',
+  'though',
+  'unless',
+  'whereas',
+  'while',
+  'if',
+  'when',
+  'whenever',
+  'since',
+  'until',
+  'whether',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+]);
 const CONTENT_STOPWORDS = new Set(
   'the a an and or but so of to in on at for with from by is are was were be been am do does did have has had i you he she it we they me my your his her its our their this that these those there here not no yes very really just like well then than also can could will would should might must may'.split(
     ' ',
   ),
 );
-const IRREGULAR_PAST = new Set(['was', 'were', 'went', 'had', 'did', 'said', 'made', 'took', 'came', 'saw', 'got', 'gave', 'found', 'thought', 'told', 'became', 'left', 'felt', 'brought', 'began', 'kept', 'held', 'wrote', 'stood', 'heard', 'met', 'ran', 'paid', 'sat', 'spoke', 'lay', 'led', 'grew', 'lost', 'fell', 'sent', 'built', 'understood', 'spent', 'bought', 'taught', 'caught', 'ate', 'drove', 'flew', 'knew', 'won']);
+const IRREGULAR_PAST = new Set([
+  'was',
+  'were',
+  'went',
+  'had',
+  'did',
+  'said',
+  'made',
+  'took',
+  'came',
+  'saw',
+  'got',
+  'gave',
+  'found',
+  'thought',
+  'told',
+  'became',
+  'left',
+  'felt',
+  'brought',
+  'began',
+  'kept',
+  'held',
+  'wrote',
+  'stood',
+  'heard',
+  'met',
+  'ran',
+  'paid',
+  'sat',
+  'spoke',
+  'lay',
+  'led',
+  'grew',
+  'lost',
+  'fell',
+  'sent',
+  'built',
+  'understood',
+  'spent',
+  'bought',
+  'taught',
+  'caught',
+  'ate',
+  'drove',
+  'flew',
+  'knew',
+  'won',
+]);
 
 /** Measures fluency, vocabulary and grammar features of the speaking turns. Pure. */
 export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: Lexicon): SpeakingFeatures {
@@ -129,7 +195,9 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
     if (allWords[index] === allWords[index - 1]) repetitions++;
     else if (index >= 3 && allWords[index] === allWords[index - 2] && allWords[index - 1] === allWords[index - 3]) repetitions++;
   }
-  const selfCorrections = (joined.match(/\b(i mean|sorry|i'm sorry|rather|no,? wait|let me rephrase)\b/gi) ?? []).length + (joined.match(/\b\p{L}+-(?=\s|$|,)/gu) ?? []).length;
+  const selfCorrections =
+    (joined.match(/\b(i mean|sorry|i'm sorry|rather|no,? wait|let me rephrase)\b/gi) ?? []).length +
+    (joined.match(/\b\p{L}+-(?=\s|$|,)/gu) ?? []).length;
 
   const content = spoken.filter((word) => !CONTENT_STOPWORDS.has(word) && !word.includes("'"));
   const levels = content.map((word) => lexicon.levelOf(word)).filter((level): level is number => level !== undefined);
@@ -137,9 +205,15 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
   const text = ` ${spoken.join(' ')} `;
   if (spoken.some((word) => /[a-z]{2,}ed$/.test(word) || IRREGULAR_PAST.has(word))) structures.push('past');
   if (/ (will|won't|'ll|going to) /.test(text) || spoken.some((word) => word.endsWith("'ll"))) structures.push('future');
-  if (/ (have|has|had|'ve) (been|[a-z]+ed|done|seen|made|taken|gone|known|had) /.test(text) || /'ve /.test(text)) structures.push('perfect');
+  if (/ (have|has|had|'ve) (been|[a-z]+ed|done|seen|made|taken|gone|known|had) /.test(text) || /'ve /.test(text))
+    structures.push('perfect');
   if (/ if /.test(text) && / (would|could|might|'d) /.test(text)) structures.push('conditional');
-  if (/ (is|are|was|were|be|been|being) ([a-z]{3,}ed|built|made|done|given|taken|known|shown|written|held|sold|seen|told|found|paid|taught|bought|born) /.test(text)) structures.push('passive');
+  if (
+    / (is|are|was|were|be|been|being) ([a-z]{3,}ed|built|made|done|given|taken|known|shown|written|held|sold|seen|told|found|paid|taught|bought|born) /.test(
+      text,
+    )
+  )
+    structures.push('passive');
   if (/ (can|could|should|must|might|may|would) /.test(text)) structures.push('modal');
 
   return {

@@ -63,7 +63,11 @@ export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOption
       const turns = screenSpeakingRequest(request);
       const result = scoreScreenedSpeaking(turns, lexicon, clock, startedAt);
       await emitOfflineSafetyEvents(
-        { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_SPEAKING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
+        {
+          onSafetyEvent: options.onSafetyEvent,
+          modelId: OFFLINE_SPEAKING_MODEL_ID,
+          createdAt: (options.safetyEventTime ?? (() => new Date()))(),
+        },
         turns.map((turn, index) => ({ label: `answer ${index + 1}`, removed: turn.removed, injectionEvidence: turn.evidence })),
       );
       return result;
@@ -178,12 +182,19 @@ export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: S
 function screenSpeakingRequest(request: OfflineSpeakingRequest): ScreenedSpokenTurn[] {
   const parsed = offlineSpeakingRequestSchema.safeParse(request);
   if (!parsed.success) {
-    throw new EvaluatorError('invalid_input', 'the speaking request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+    throw new EvaluatorError('invalid_input', 'the speaking request is invalid', {
+      details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    });
   }
   return parsed.data.turns.map((turn) => screenSpokenTurn({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
 }
 
-function scoreScreenedSpeaking(screened: readonly ScreenedSpokenTurn[], lexicon: Lexicon, now: () => number, startedAt: number): AssessmentResult {
+function scoreScreenedSpeaking(
+  screened: readonly ScreenedSpokenTurn[],
+  lexicon: Lexicon,
+  now: () => number,
+  startedAt: number,
+): AssessmentResult {
   const turns = screened.map((turn) => turn.turn);
   const injected = screened.some((turn) => turn.injected);
   const features = measureSpeakingFeatures(turns, lexicon);
@@ -216,7 +227,9 @@ function scoreScreenedSpeaking(screened: readonly ScreenedSpokenTurn[], lexicon:
   const feedback = speakingFeedback(features);
   // Uncalibrated heuristics: low confidence, lower still without timings or with little speech.
   const confidence = features.wordCount < 150 ? 0.15 : features.timed ? 0.35 : 0.25;
-  const flags: Array<'pronunciation_not_assessed' | 'minimal_response' | 'repetition' | 'prompt_injection'> = ['pronunciation_not_assessed'];
+  const flags: Array<'pronunciation_not_assessed' | 'minimal_response' | 'repetition' | 'prompt_injection'> = [
+    'pronunciation_not_assessed',
+  ];
   if (features.wordCount < 50) flags.push('minimal_response');
   if (features.repetitionRate > 8) flags.push('repetition');
   if (injected) flags.push('prompt_injection');
@@ -260,7 +273,8 @@ interface ScreenedSpokenTurn {
 function screenSpokenTurn(turn: SpokenTurn): ScreenedSpokenTurn {
   // No NFKC: the heuristics read the words as given, and detection folds look-alikes itself.
   const text = screenUntrustedText(turn.text, { compatibility: false });
-  if (turn.words.length === 0) return { turn: { ...turn, text: text.text }, injected: text.injected, removed: text.removed, evidence: text.evidence };
+  if (turn.words.length === 0)
+    return { turn: { ...turn, text: text.text }, injected: text.injected, removed: text.removed, evidence: text.evidence };
   const ordered = [...turn.words].sort((left, right) => left.start_ms - right.start_ms);
   const hiddenRule = screenUntrustedText(ordered.map((word) => word.word).join(' ')).hiddenRule;
   const cleaned = ordered
@@ -310,18 +324,30 @@ function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexi
     const rate = Math.round(features.wordsPerMinute);
     const { withWords, timed } = features.answers;
     const measuredOn = timed < withWords ? ` (measured on the ${timed} of your ${withWords} answers that had word timings)` : '';
-    if (rate < 100) fluency.push(`You spoke at about ${rate} words a minute${measuredOn}; aim for 120–150 by practising longer answers without stopping.`);
+    if (rate < 100)
+      fluency.push(
+        `You spoke at about ${rate} words a minute${measuredOn}; aim for 120–150 by practising longer answers without stopping.`,
+      );
     else fluency.push(`You spoke at about ${rate} words a minute${measuredOn}, a comfortable pace.`);
-    if (features.longPausesPerMinute > 2) fluency.push(`You paused for a second or more ${features.longPausesPerMinute.toFixed(1)} times a minute; use phrases like "that's an interesting question" to keep talking while you think.`);
-    if (features.partTwoMinutes > 0 && features.partTwoMinutes < 1) fluency.push('Your part 2 talk lasted under a minute: keep going for the full two minutes, covering every point on the card.');
+    if (features.longPausesPerMinute > 2)
+      fluency.push(
+        `You paused for a second or more ${features.longPausesPerMinute.toFixed(1)} times a minute; use phrases like "that's an interesting question" to keep talking while you think.`,
+      );
+    if (features.partTwoMinutes > 0 && features.partTwoMinutes < 1)
+      fluency.push('Your part 2 talk lasted under a minute: keep going for the full two minutes, covering every point on the card.');
   } else {
     fluency.push('No word timings were given, so speech rate and pauses could not be measured.');
   }
-  if (features.fillerRate > 3) fluency.push(`Hesitation sounds ("um", "er") made up ${features.fillerRate.toFixed(1)} in every 100 words; pause silently or use a linking phrase instead.`);
-  if (features.repetitionRate + features.selfCorrectionRate > 2) fluency.push('You often repeated words or corrected yourself; plan the next idea before you start the sentence.');
+  if (features.fillerRate > 3)
+    fluency.push(
+      `Hesitation sounds ("um", "er") made up ${features.fillerRate.toFixed(1)} in every 100 words; pause silently or use a linking phrase instead.`,
+    );
+  if (features.repetitionRate + features.selfCorrectionRate > 2)
+    fluency.push('You often repeated words or corrected yourself; plan the next idea before you start the sentence.');
   if (features.connectorVariety < 3) {
     // Grounded in the answers: say what was used and suggest only what was not.
-    const used = features.connectorsUsed.length > 0 ? `You linked ideas with ${quoteList(features.connectorsUsed)}; add` : 'Link your ideas with';
+    const used =
+      features.connectorsUsed.length > 0 ? `You linked ideas with ${quoteList(features.connectorsUsed)}; add` : 'Link your ideas with';
     const suggestions = SPOKEN_MARKERS.filter((marker) => !features.connectorsUsed.includes(marker)).slice(0, 4);
     fluency.push(`${used} discourse markers such as ${quoteList(suggestions)}.`);
   }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom, fitRidge, mean, measureAgreement, median, predictRidge, quadraticWeightedKappa } from './offline-statistics.js';
+import {
+  createSeededRandom,
+  fitRidge,
+  mean,
+  measureAgreement,
+  median,
+  predictRidge,
+  quadraticWeightedKappa,
+} from './offline-statistics.js';
 
 describe('fitRidge', () => {
   it('recovers a linear relation with a tiny penalty', () => {
@@ -39,7 +47,13 @@ describe('fitRidge', () => {
 describe('agreement measures', () => {
   it('are perfect for identical bands', () => {
     const bands = [5, 5.5, 6, 7, 8.5];
-    expect(measureAgreement(bands, bands)).toEqual({ count: 5, meanAbsoluteError: 0, rootMeanSquaredError: 0, withinHalfBand: 1, quadraticWeightedKappa: 1 });
+    expect(measureAgreement(bands, bands)).toEqual({
+      count: 5,
+      meanAbsoluteError: 0,
+      rootMeanSquaredError: 0,
+      withinHalfBand: 1,
+      quadraticWeightedKappa: 1,
+    });
   });
 
   it('count half-band misses as within half a band', () => {

@@ -65,8 +65,10 @@ function solveSymmetric(matrix: number[][], vector: number[]): number[] {
   for (let row = 0; row < size; row++) {
     for (let column = 0; column <= row; column++) {
       let sum = (matrix[row] as number[])[column] ?? 0;
-      for (let inner = 0; inner < column; inner++) sum -= ((lower[row] as number[])[inner] ?? 0) * ((lower[column] as number[])[inner] ?? 0);
-      (lower[row] as number[])[column] = row === column ? Math.sqrt(Math.max(sum, 1e-12)) : sum / ((lower[column] as number[])[column] ?? 1);
+      for (let inner = 0; inner < column; inner++)
+        sum -= ((lower[row] as number[])[inner] ?? 0) * ((lower[column] as number[])[inner] ?? 0);
+      (lower[row] as number[])[column] =
+        row === column ? Math.sqrt(Math.max(sum, 1e-12)) : sum / ((lower[column] as number[])[column] ?? 1);
     }
   }
   const forward = new Array<number>(size).fill(0);

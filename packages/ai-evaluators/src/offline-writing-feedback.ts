@@ -48,32 +48,46 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   if (features.wordCount < minimumWords) {
     feedback.task.push(
       `Your answer has ${features.wordCount} words; ${taskName} needs at least ${minimumWords}. Short answers are marked as under-developed: ` +
-        (task === 'task1' ? 'describe every main feature and support it with figures.' : 'develop each main idea with an explanation and an example.'),
+        (task === 'task1'
+          ? 'describe every main feature and support it with figures.'
+          : 'develop each main idea with an explanation and an example.'),
     );
   } else {
     feedback.task.push(`At ${features.wordCount} words your answer meets the ${minimumWords}-word minimum.`);
   }
   if (values.prompt_copy_share > 0.15) {
-    feedback.task.push('Parts of your answer repeat the question word for word. Copied words do not count: paraphrase the question in your own words.');
+    feedback.task.push(
+      'Parts of your answer repeat the question word for word. Copied words do not count: paraphrase the question in your own words.',
+    );
   }
   if (task === 'task1') {
-    if (values.overview_marker === 0) feedback.task.push('Add an overview: a sentence such as "Overall, …" that states the main trends or the biggest differences.');
-    if (values.number_rate < 2) feedback.task.push('Support your description with figures from the visual, e.g. "rose from 20% to 35% between 2000 and 2010".');
-    if (values.opinion_marker === 1 || values.first_person_rate > 0.5) feedback.task.push('Task 1 is a report: leave out personal opinions and "I".');
+    if (values.overview_marker === 0)
+      feedback.task.push('Add an overview: a sentence such as "Overall, …" that states the main trends or the biggest differences.');
+    if (values.number_rate < 2)
+      feedback.task.push('Support your description with figures from the visual, e.g. "rose from 20% to 35% between 2000 and 2010".');
+    if (values.opinion_marker === 1 || values.first_person_rate > 0.5)
+      feedback.task.push('Task 1 is a report: leave out personal opinions and "I".');
   } else {
     if (input.promptAsksOpinion && features.positionStatement === undefined) {
-      feedback.task.push('The question asks for your view, and no sentence states it: state your position in the introduction and keep to it, e.g. "I firmly believe that …".');
+      feedback.task.push(
+        'The question asks for your view, and no sentence states it: state your position in the introduction and keep to it, e.g. "I firmly believe that …".',
+      );
     } else if (input.promptAsksOpinion) {
       feedback.task.push(`Your position is stated ("${features.positionStatement}"); make sure every body paragraph supports it.`);
     }
-    if (values.conclusion_marker === 0) feedback.task.push('End with a conclusion that sums up your answer to the question, e.g. "In conclusion, …".');
+    if (values.conclusion_marker === 0)
+      feedback.task.push('End with a conclusion that sums up your answer to the question, e.g. "In conclusion, …".');
   }
 
   // Coherence and cohesion.
   if (features.paragraphCount <= 1 && features.wordCount >= 60) {
-    feedback.coherence.push('Your answer is one block of text: divide it into paragraphs, an introduction, body paragraphs with one main idea each, and a conclusion.');
+    feedback.coherence.push(
+      'Your answer is one block of text: divide it into paragraphs, an introduction, body paragraphs with one main idea each, and a conclusion.',
+    );
   } else if (features.paragraphCount > 7) {
-    feedback.coherence.push(`Your answer has ${features.paragraphCount} paragraphs; join very short ones so that each paragraph develops one main idea.`);
+    feedback.coherence.push(
+      `Your answer has ${features.paragraphCount} paragraphs; join very short ones so that each paragraph develops one main idea.`,
+    );
   }
   const varietyThreshold = task === 'task1' ? 4 : 7;
   if (values.connector_variety < varietyThreshold) {
@@ -83,7 +97,10 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
       .filter(([category]) => !used.has(category))
       .slice(0, 4)
       .map(([category, examples]) => `${category} (${examples.split(', ')[0] as string})`);
-    const usedList = features.connectorsUsed.slice(0, 5).map((phrase) => `"${phrase}"`).join(', ');
+    const usedList = features.connectorsUsed
+      .slice(0, 5)
+      .map((phrase) => `"${phrase}"`)
+      .join(', ');
     const opening = usedList ? `You link ideas with ${usedList}. ` : 'No linking words were found. ';
     feedback.coherence.push(
       missing.length > 0
@@ -92,11 +109,18 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
     );
   }
   if (values.sentence_initial_connector_share > 0.55) {
-    feedback.coherence.push('Many sentences start with a linking word, which sounds mechanical: also link ideas with reference words ("this trend", "such policies").');
+    feedback.coherence.push(
+      'Many sentences start with a linking word, which sounds mechanical: also link ideas with reference words ("this trend", "such policies").',
+    );
   }
   if (feedback.coherence.length === 0) {
-    const sample = features.connectorsUsed.slice(0, 4).map((phrase) => `"${phrase}"`).join(', ');
-    feedback.coherence.push(`Your answer is paragraphed and uses a range of linking words${sample ? ` (${sample})` : ''}; keep each paragraph to one clear main idea.`);
+    const sample = features.connectorsUsed
+      .slice(0, 4)
+      .map((phrase) => `"${phrase}"`)
+      .join(', ');
+    feedback.coherence.push(
+      `Your answer is paragraphed and uses a range of linking words${sample ? ` (${sample})` : ''}; keep each paragraph to one clear main idea.`,
+    );
   }
 
   // Lexical resource.
@@ -108,7 +132,9 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
       .join(', ');
     feedback.lexical.push(
       `${misspelt.length} possible spelling ${misspelt.length === 1 ? 'mistake was' : 'mistakes were'} found, e.g. ${examples}. ` +
-        (misspelt.length >= 3 && values.spelling_error_rate > 1 ? 'Frequent spelling mistakes lower this band: check every word before you finish.' : 'Proofread to catch the rest.'),
+        (misspelt.length >= 3 && values.spelling_error_rate > 1
+          ? 'Frequent spelling mistakes lower this band: check every word before you finish.'
+          : 'Proofread to catch the rest.'),
     );
   }
   const repeated = features.mostRepeatedWords.filter((entry) => entry.count >= 5);
@@ -132,10 +158,12 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
           : 'Most of your words are among the commonest in English: use more precise, less common vocabulary and collocations on the topic.',
     );
   }
-  if (feedback.lexical.length === 0) feedback.lexical.push('Your vocabulary is varied and accurately spelt; keep using precise, topic-specific words.');
+  if (feedback.lexical.length === 0)
+    feedback.lexical.push('Your vocabulary is varied and accurately spelt; keep using precise, topic-specific words.');
 
   // Grammatical range and accuracy.
-  if (values.capitalisation_error_rate > 0) feedback.grammar.push('Start every sentence with a capital letter, and write "I" as a capital.');
+  if (values.capitalisation_error_rate > 0)
+    feedback.grammar.push('Start every sentence with a capital letter, and write "I" as a capital.');
   if (features.grammarSlips.length > 0) {
     const examples = [...new Map(features.grammarSlips.map((slip) => [slip.quote.toLowerCase(), slip])).values()]
       .slice(0, 3)
@@ -149,12 +177,19 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
   } else if (values.mean_sentence_words < 14 || values.subordinator_rate < 0.4) {
     // Suggest only the structures this answer does not use yet.
     const used = new Set(features.complexStructureWords);
-    const missing = COMPLEX_STRUCTURES.filter((structure) => !structure.words.some((word) => used.has(word))).map((structure) => structure.example);
-    const usedList = features.complexStructureWords.slice(0, 5).map((word) => `"${word}"`).join(', ');
+    const missing = COMPLEX_STRUCTURES.filter((structure) => !structure.words.some((word) => used.has(word))).map(
+      (structure) => structure.example,
+    );
+    const usedList = features.complexStructureWords
+      .slice(0, 5)
+      .map((word) => `"${word}"`)
+      .join(', ');
     if (missing.length > 0) {
       feedback.grammar.push(`${usedList ? `You use ${usedList}; also use` : 'Use more complex sentences:'} ${missing.join(', ')}.`);
     } else {
-      feedback.grammar.push(`You use complex structures (${usedList}), but in few sentences: combine more of your short sentences with them.`);
+      feedback.grammar.push(
+        `You use complex structures (${usedList}), but in few sentences: combine more of your short sentences with them.`,
+      );
     }
   }
   if (values.spacing_error_rate > 0.6) feedback.grammar.push('Put a space after commas and full stops, and none before them.');
@@ -166,5 +201,7 @@ export function buildWritingFeedback(input: WritingFeedbackInput): Record<Writin
 
 /** True when a prompt asks for the writer's own view. */
 export function promptAsksOpinion(prompt: string): boolean {
-  return /\b(agree|disagree|your (own )?(opinion|view)|what do you think|do you think|to what extent|is this a positive or negative|outweigh)\b/i.test(prompt);
+  return /\b(agree|disagree|your (own )?(opinion|view)|what do you think|do you think|to what extent|is this a positive or negative|outweigh)\b/i.test(
+    prompt,
+  );
 }

@@ -2,8 +2,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import committed from './offline-writing-coefficients.json';
-import { assignFolds, calibrationTable, crossValidateOfflineWriting, fitBandSpread, fitOfflineWritingModel, parseScoredEssays, type ScoredEssay } from './offline-writing-fit.js';
-import { OFFLINE_WRITING_MODEL_FEATURES, WRITING_CRITERION_GROUPS, offlineWritingModelSchema, withinHalfBandAt } from './offline-writing-model.js';
+import {
+  assignFolds,
+  calibrationTable,
+  crossValidateOfflineWriting,
+  fitBandSpread,
+  fitOfflineWritingModel,
+  parseScoredEssays,
+  type ScoredEssay,
+} from './offline-writing-fit.js';
+import {
+  OFFLINE_WRITING_MODEL_FEATURES,
+  WRITING_CRITERION_GROUPS,
+  offlineWritingModelSchema,
+  withinHalfBandAt,
+} from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 
 // The calibration data sits in shared/ beside the repository clone.
@@ -35,7 +48,10 @@ describe('assignFolds', () => {
     expect(assignFolds(essays, 5, 1)).not.toEqual(first);
     const foldOfPrompt = new Map<string, number>();
     essays.forEach((essay, index) => {
-      const key = essay.prompt.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const key = essay.prompt
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
       const fold = first[index] as number;
       expect(foldOfPrompt.get(key) ?? fold).toBe(fold);
       foldOfPrompt.set(key, fold);
@@ -72,7 +88,9 @@ describe('the committed coefficients', () => {
       expect(fresh.trainingSize).toBe(stored.trainingSize);
       expect(fresh.intercept).toBeCloseTo(stored.intercept, 5);
       for (const key of ['coefficients', 'means', 'standardDeviations', 'minimums', 'maximums'] as const) {
-        fresh[key].forEach((value, index) => expect(value, `${task} ${key} ${OFFLINE_WRITING_MODEL_FEATURES[index]}`).toBeCloseTo(stored[key][index] as number, 5));
+        fresh[key].forEach((value, index) =>
+          expect(value, `${task} ${key} ${OFFLINE_WRITING_MODEL_FEATURES[index]}`).toBeCloseTo(stored[key][index] as number, 5),
+        );
       }
       expect(fresh.spread).toEqual(stored.spread);
       for (const group of WRITING_CRITERION_GROUPS) {
@@ -80,7 +98,9 @@ describe('the committed coefficients', () => {
         const storedCriterion = stored.criteria[group];
         expect(freshCriterion.lambda, `${task} ${group}`).toBe(storedCriterion.lambda);
         expect(freshCriterion.spread, `${task} ${group}`).toEqual(storedCriterion.spread);
-        freshCriterion.coefficients.forEach((value, index) => expect(value, `${task} ${group} coefficient ${index}`).toBeCloseTo(storedCriterion.coefficients[index] as number, 5));
+        freshCriterion.coefficients.forEach((value, index) =>
+          expect(value, `${task} ${group} coefficient ${index}`).toBeCloseTo(storedCriterion.coefficients[index] as number, 5),
+        );
       }
       expect(fresh.crossValidated.meanAbsoluteError).toBeCloseTo(stored.crossValidated.meanAbsoluteError, 3);
       expect(fresh.calibration).toEqual(stored.calibration);

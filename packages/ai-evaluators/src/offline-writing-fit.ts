@@ -1,5 +1,15 @@
 import * as z from 'zod';
-import { createSeededRandom, fitRidge, measureAgreement, measureBandSpread, mean, median, standardDeviation, type AgreementMetrics, type BandSpreadMetrics } from './offline-statistics.js';
+import {
+  createSeededRandom,
+  fitRidge,
+  measureAgreement,
+  measureBandSpread,
+  mean,
+  median,
+  standardDeviation,
+  type AgreementMetrics,
+  type BandSpreadMetrics,
+} from './offline-statistics.js';
 import {
   criterionFeatureColumns,
   offlineWritingModelSchema,
@@ -82,7 +92,10 @@ export function minimumWordsOf(task: WritingTask): number {
  */
 export function committedGrammarCounts(): ReadonlyMap<string, GrammarCheckCounts> {
   committedCounts ??= new Map(
-    Object.entries(grammarCountsFileSchema.parse(committedGrammarCountsFile).essays).map(([id, [spelling, grammar]]) => [id, { spelling, grammar }]),
+    Object.entries(grammarCountsFileSchema.parse(committedGrammarCountsFile).essays).map(([id, [spelling, grammar]]) => [
+      id,
+      { spelling, grammar },
+    ]),
   );
   return committedCounts;
 }
@@ -95,10 +108,20 @@ let committedCounts: ReadonlyMap<string, GrammarCheckCounts> | undefined;
  * by essay id (default {@link committedGrammarCounts}); an essay without them has the checker's
  * grammar rate unknown (NaN), which the fit fills with the training mean.
  */
-export function measureEssays(essays: readonly ScoredEssay[], lexicon: Lexicon, grammarCounts: ReadonlyMap<string, GrammarCheckCounts> = committedGrammarCounts()): MeasuredEssay[] {
+export function measureEssays(
+  essays: readonly ScoredEssay[],
+  lexicon: Lexicon,
+  grammarCounts: ReadonlyMap<string, GrammarCheckCounts> = committedGrammarCounts(),
+): MeasuredEssay[] {
   return essays.map((essay) => {
     const grammarCheck = grammarCounts.get(essay.id);
-    const features = measureWritingFeatures({ text: essay.essay, prompt: essay.prompt, minimumWords: minimumWordsOf(essay.task), lexicon, ...(grammarCheck ? { grammarCheck } : {}) });
+    const features = measureWritingFeatures({
+      text: essay.essay,
+      prompt: essay.prompt,
+      minimumWords: minimumWordsOf(essay.task),
+      lexicon,
+      ...(grammarCheck ? { grammarCheck } : {}),
+    });
     return { essay, features, row: OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]) };
   });
 }
@@ -112,7 +135,10 @@ export function measureEssays(essays: readonly ScoredEssay[], lexicon: Lexicon, 
 export function assignFolds(essays: readonly ScoredEssay[], folds: number, seed: number): number[] {
   const groups = new Map<string, number[]>();
   essays.forEach((essay, index) => {
-    const key = essay.prompt.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = essay.prompt
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     const members = groups.get(key) ?? [];
     members.push(index);
     groups.set(key, members);
@@ -143,15 +169,29 @@ export function assignFolds(essays: readonly ScoredEssay[], folds: number, seed:
 export function fitTaskModel(taskEssays: readonly MeasuredEssay[], options: OfflineFitOptions = {}): OfflineTaskModel {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
   // An excluded feature is fitted as a constant 0: ridge then gives it no weight.
-  const excluded = new Set((OFFLINE_TASK_EXCLUDED_FEATURES[taskEssays[0]?.essay.task ?? 'task2'] ?? []).map((name) => OFFLINE_WRITING_MODEL_FEATURES.indexOf(name)));
-  const measured = excluded.size === 0 ? taskEssays : taskEssays.map((item) => ({ ...item, row: item.row.map((value, column) => (excluded.has(column) ? 0 : value)) }));
+  const excluded = new Set(
+    (OFFLINE_TASK_EXCLUDED_FEATURES[taskEssays[0]?.essay.task ?? 'task2'] ?? []).map((name) =>
+      OFFLINE_WRITING_MODEL_FEATURES.indexOf(name),
+    ),
+  );
+  const measured =
+    excluded.size === 0
+      ? taskEssays
+      : taskEssays.map((item) => ({ ...item, row: item.row.map((value, column) => (excluded.has(column) ? 0 : value)) }));
   const folds = assignFolds(
     measured.map((item) => item.essay),
     settings.folds,
     settings.seed,
   );
-  const overall = fitLinearBandModel(measured, OFFLINE_WRITING_MODEL_FEATURES.map((_, column) => column), folds, settings);
-  const criteria = Object.fromEntries(WRITING_CRITERION_GROUPS.map((group) => [group, fitLinearBandModel(measured, criterionFeatureColumns(group), folds, settings).model])) as Record<WritingCriterionGroup, LinearBandModel>;
+  const overall = fitLinearBandModel(
+    measured,
+    OFFLINE_WRITING_MODEL_FEATURES.map((_, column) => column),
+    folds,
+    settings,
+  );
+  const criteria = Object.fromEntries(
+    WRITING_CRITERION_GROUPS.map((group) => [group, fitLinearBandModel(measured, criterionFeatureColumns(group), folds, settings).model]),
+  ) as Record<WritingCriterionGroup, LinearBandModel>;
   return {
     ...overall.model,
     criteria,
@@ -186,29 +226,54 @@ export interface LinearBandFit {
  * wins. The model is then refitted on every essay, with the spread of its penalty. Everything is
  * fitted on `measured` alone, so when `measured` is a training fold the spread is fitted inside it.
  */
-export function fitLinearBandModel(measured: readonly MeasuredEssay[], columns: readonly number[], folds: readonly number[], options: OfflineFitOptions = {}): LinearBandFit {
+export function fitLinearBandModel(
+  measured: readonly MeasuredEssay[],
+  columns: readonly number[],
+  folds: readonly number[],
+  options: OfflineFitOptions = {},
+): LinearBandFit {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
   // Unknown values (NaN) are filled with the mean of the known ones, as prediction treats them.
   const known = columns.map((column) => mean(measured.map((item) => item.row[column] ?? 0).filter((value) => !Number.isNaN(value))));
-  const rowOf = (item: MeasuredEssay) => columns.map((column, index) => (Number.isNaN(item.row[column]) ? (known[index] ?? 0) : (item.row[column] ?? 0)));
+  const rowOf = (item: MeasuredEssay) =>
+    columns.map((column, index) => (Number.isNaN(item.row[column]) ? (known[index] ?? 0) : (item.row[column] ?? 0)));
   const bands = measured.map((item) => item.essay.band);
   let best: LinearBandFit & { lambda: number; spread: BandSpread } = undefined as never;
   for (const lambda of settings.lambdas) {
     const raw = new Array<number>(measured.length).fill(0);
     for (let fold = 0; fold < settings.folds; fold++) {
       const training = measured.filter((_, index) => folds[index] !== fold);
-      const model = { ...fitRidge(training.map(rowOf), training.map((item) => item.essay.band), lambda), ...featureRanges(training.map(rowOf)) };
+      const model = {
+        ...fitRidge(
+          training.map(rowOf),
+          training.map((item) => item.essay.band),
+          lambda,
+        ),
+        ...featureRanges(training.map(rowOf)),
+      };
       measured.forEach((item, index) => {
         if (folds[index] === fold) raw[index] = predictOfflineBand(model, rowOf(item)).score;
       });
     }
     const spread = fitBandSpread(raw, bands, settings.spreadTarget);
-    const predicted = raw.map((score) => predictOfflineBand({ intercept: score, coefficients: [], means: [], standardDeviations: [], minimums: [], maximums: [], spread }, []).band);
+    const predicted = raw.map(
+      (score) =>
+        predictOfflineBand(
+          { intercept: score, coefficients: [], means: [], standardDeviations: [], minimums: [], maximums: [], spread },
+          [],
+        ).band,
+    );
     const metrics = measureAgreement(predicted, bands);
-    if (best === undefined || metrics.meanAbsoluteError < best.metrics.meanAbsoluteError - 1e-12) best = { lambda, spread, predicted, metrics, model: undefined as never };
+    if (best === undefined || metrics.meanAbsoluteError < best.metrics.meanAbsoluteError - 1e-12)
+      best = { lambda, spread, predicted, metrics, model: undefined as never };
   }
   const rows = measured.map(rowOf);
-  const model: LinearBandModel = roundLinearModel({ ...fitRidge(rows, bands, best.lambda), ...featureRanges(rows), lambda: best.lambda, spread: best.spread });
+  const model: LinearBandModel = roundLinearModel({
+    ...fitRidge(rows, bands, best.lambda),
+    ...featureRanges(rows),
+    lambda: best.lambda,
+    spread: best.spread,
+  });
   return { model, predicted: best.predicted, metrics: best.metrics };
 }
 
@@ -234,7 +299,11 @@ const CALIBRATION_PRIOR_WEIGHT = 10;
  * predicted band: how often the model is right when it says, say, 8.0. Small groups are shrunk
  * towards the overall share.
  */
-export function calibrationTable(predicted: readonly number[], actual: readonly number[], overallWithinHalfBand: number): Array<{ band: number; count: number; withinHalfBand: number }> {
+export function calibrationTable(
+  predicted: readonly number[],
+  actual: readonly number[],
+  overallWithinHalfBand: number,
+): Array<{ band: number; count: number; withinHalfBand: number }> {
   const groups = new Map<number, { count: number; hits: number }>();
   predicted.forEach((band, index) => {
     const group = groups.get(band) ?? { count: 0, hits: 0 };
@@ -252,13 +321,23 @@ export function calibrationTable(predicted: readonly number[], actual: readonly 
 }
 
 /** Fits the offline writing model (one ridge model per task) on scored essays. Deterministic. */
-export function fitOfflineWritingModel(essays: readonly ScoredEssay[], lexicon: Lexicon, options: OfflineFitOptions = {}): OfflineWritingModel {
+export function fitOfflineWritingModel(
+  essays: readonly ScoredEssay[],
+  lexicon: Lexicon,
+  options: OfflineFitOptions = {},
+): OfflineWritingModel {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
   const measured = measureEssays(essays, lexicon);
   const model = {
     version: 'offline-writing-v2',
     features: [...OFFLINE_WRITING_MODEL_FEATURES],
-    fit: { folds: settings.folds, seed: settings.seed, lambdas: [...settings.lambdas], spreadTarget: settings.spreadTarget, essays: essays.length },
+    fit: {
+      folds: settings.folds,
+      seed: settings.seed,
+      lambdas: [...settings.lambdas],
+      spreadTarget: settings.spreadTarget,
+      essays: essays.length,
+    },
     tasks: {
       task1: fitTaskModel(
         measured.filter((item) => item.essay.task === 'task1'),
@@ -280,7 +359,10 @@ export interface OfflineCrossValidation {
   /** Seed of the fold assignment. */
   seed: number;
   /** Per task and for all essays together. */
-  results: Record<'task1' | 'task2' | 'all', { model: AgreementMetrics; spread: BandSpreadMetrics; baselineMean: AgreementMetrics; baselineMedian: AgreementMetrics }>;
+  results: Record<
+    'task1' | 'task2' | 'all',
+    { model: AgreementMetrics; spread: BandSpreadMetrics; baselineMean: AgreementMetrics; baselineMedian: AgreementMetrics }
+  >;
   /** The bands predicted for each essay when its fold was held out, by essay id. */
   predictions: Array<{ id: string; task: WritingTask; band: number; predicted: number }>;
 }
@@ -290,7 +372,11 @@ export interface OfflineCrossValidation {
  * the other folds only. The baselines predict the training folds' mean or median band, rounded
  * to a half band.
  */
-export function crossValidateOfflineWriting(essays: readonly ScoredEssay[], lexicon: Lexicon, options: OfflineFitOptions = {}): OfflineCrossValidation {
+export function crossValidateOfflineWriting(
+  essays: readonly ScoredEssay[],
+  lexicon: Lexicon,
+  options: OfflineFitOptions = {},
+): OfflineCrossValidation {
   const settings = { ...DEFAULT_OFFLINE_FIT_OPTIONS, ...options };
   const measured = measureEssays(essays, lexicon);
   const predictions: OfflineCrossValidation['predictions'] = [];

@@ -62,7 +62,9 @@ export const OFFLINE_WRITING_MODEL_FEATURE_GROUPS = {
 export const WRITING_CRITERION_GROUPS: readonly WritingCriterionGroup[] = ['task', 'coherence', 'lexical', 'grammar'];
 
 /** The model's features, in the order of its coefficients. */
-export const OFFLINE_WRITING_MODEL_FEATURES = Object.keys(OFFLINE_WRITING_MODEL_FEATURE_GROUPS) as Array<keyof typeof OFFLINE_WRITING_MODEL_FEATURE_GROUPS>;
+export const OFFLINE_WRITING_MODEL_FEATURES = Object.keys(OFFLINE_WRITING_MODEL_FEATURE_GROUPS) as Array<
+  keyof typeof OFFLINE_WRITING_MODEL_FEATURE_GROUPS
+>;
 
 /** One feature the model uses. */
 export type OfflineWritingModelFeature = (typeof OFFLINE_WRITING_MODEL_FEATURES)[number];
@@ -117,7 +119,12 @@ export type LinearBandModel = z.infer<typeof linearBandModelSchema>;
  */
 export const offlineTaskModelSchema = linearBandModelSchema.extend({
   /** One model per criterion group, each on the features {@link OFFLINE_WRITING_MODEL_FEATURE_GROUPS} gives it, in feature order. */
-  criteria: z.object({ task: linearBandModelSchema, coherence: linearBandModelSchema, lexical: linearBandModelSchema, grammar: linearBandModelSchema }),
+  criteria: z.object({
+    task: linearBandModelSchema,
+    coherence: linearBandModelSchema,
+    lexical: linearBandModelSchema,
+    grammar: linearBandModelSchema,
+  }),
   trainingSize: z.int().positive(),
   crossValidated: z.object({
     meanAbsoluteError: z.number().min(0),
@@ -140,7 +147,8 @@ export const offlineWritingModelSchema = z
   })
   .superRefine((model, context) => {
     const expected = OFFLINE_WRITING_MODEL_FEATURES.join(',');
-    if (model.features.join(',') !== expected) context.addIssue({ code: 'custom', path: ['features'], message: `features must be ${expected}` });
+    if (model.features.join(',') !== expected)
+      context.addIssue({ code: 'custom', path: ['features'], message: `features must be ${expected}` });
     for (const task of ['task1', 'task2'] as const) {
       const taskModel = model.tasks[task];
       for (const key of ['coefficients', 'means', 'standardDeviations', 'minimums', 'maximums'] as const) {
@@ -182,7 +190,10 @@ export interface OfflinePrediction {
 }
 
 /** The parts of a model a prediction needs; without a spread the ridge prediction is used as it is. */
-export type PredictableTaskModel = Pick<LinearBandModel, 'intercept' | 'coefficients' | 'means' | 'standardDeviations' | 'minimums' | 'maximums'> & { spread?: BandSpread };
+export type PredictableTaskModel = Pick<
+  LinearBandModel,
+  'intercept' | 'coefficients' | 'means' | 'standardDeviations' | 'minimums' | 'maximums'
+> & { spread?: BandSpread };
 
 /**
  * Predicts a band from feature values in {@link OFFLINE_WRITING_MODEL_FEATURES} order. A NaN
@@ -216,7 +227,11 @@ export function predictOfflineBand(model: PredictableTaskModel, row: readonly nu
  * One criterion group's prediction for an answer, from that criterion's own model on its own
  * features (`row` holds every model feature, in {@link OFFLINE_WRITING_MODEL_FEATURES} order).
  */
-export function predictCriterionBand(model: Pick<OfflineTaskModel, 'criteria'>, group: WritingCriterionGroup, row: readonly number[]): OfflinePrediction {
+export function predictCriterionBand(
+  model: Pick<OfflineTaskModel, 'criteria'>,
+  group: WritingCriterionGroup,
+  row: readonly number[],
+): OfflinePrediction {
   return predictOfflineBand(
     model.criteria[group],
     criterionFeatureColumns(group).map((column) => row[column] ?? 0),

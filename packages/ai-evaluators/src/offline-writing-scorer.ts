@@ -121,11 +121,21 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
       // a checker that failed to load costs the learner its corrections and its grammar rate (then
       // unknown), not the result. A minimal or non-English answer gets its rule's result, without them.
       const findings = await options.grammarChecker?.check(assessedWritingText(input.screened.text).text).catch(() => undefined);
-      const scored = scoreScreenedWriting(input, { ...options, lexicon, ...(findings ? { grammarCheck: countGrammarFindings(findings) } : {}) }, clock, started);
-      const shown = findings && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language') ? findings : undefined;
+      const scored = scoreScreenedWriting(
+        input,
+        { ...options, lexicon, ...(findings ? { grammarCheck: countGrammarFindings(findings) } : {}) },
+        clock,
+        started,
+      );
+      const shown =
+        findings && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language') ? findings : undefined;
       const result = asWritten(shown ? withGrammarFindings(scored, shown, clock() - started) : scored, input.screened.text);
       await emitOfflineSafetyEvents(
-        { onSafetyEvent: options.onSafetyEvent, modelId: OFFLINE_WRITING_MODEL_ID, createdAt: (options.safetyEventTime ?? (() => new Date()))() },
+        {
+          onSafetyEvent: options.onSafetyEvent,
+          modelId: OFFLINE_WRITING_MODEL_ID,
+          createdAt: (options.safetyEventTime ?? (() => new Date()))(),
+        },
         [{ label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence }],
       );
       return result;
@@ -188,7 +198,9 @@ interface ScreenedWritingRequest {
 function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRequest {
   const parsed = offlineWritingRequestSchema.safeParse(request);
   if (!parsed.success) {
-    throw new EvaluatorError('invalid_input', 'the writing request is invalid', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+    throw new EvaluatorError('invalid_input', 'the writing request is invalid', {
+      details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    });
   }
   const { assessmentType, prompt } = parsed.data;
   // The answer is untrusted: sentences asking for a band are not scored, so they cannot raise it.
@@ -206,7 +218,12 @@ function assessedWritingText(text: string): { text: string; removedSentences: nu
   return { text: normalizeStoredText(repeated.text), removedSentences: repeated.removedSentences };
 }
 
-function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOfflineWritingOptions, now: () => number, startedAt: number): AssessmentResult {
+function scoreScreenedWriting(
+  input: ScreenedWritingRequest,
+  options: ScoreOfflineWritingOptions,
+  now: () => number,
+  startedAt: number,
+): AssessmentResult {
   const { assessmentType, prompt, screened } = input;
   const { grammarCheck } = options;
   const repeated = assessedWritingText(screened.text);
@@ -227,9 +244,23 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
 
   // Tagged once for the learner-error rules (a model feature) and the word-salad check.
   const tokens = tagText(essay);
-  const features = measureWritingFeatures({ text: essay, prompt, minimumWords, lexicon: options.lexicon, tokens, ...(grammarCheck ? { grammarCheck } : {}) });
+  const features = measureWritingFeatures({
+    text: essay,
+    prompt,
+    minimumWords,
+    lexicon: options.lexicon,
+    tokens,
+    ...(grammarCheck ? { grammarCheck } : {}),
+  });
   if (features.knownWordShare < NOT_ENGLISH_SHARE) {
-    return notEnglish({ assessmentType, taskCriterion, wordCount, knownWordShare: features.knownWordShare, injected, latency: now() - startedAt });
+    return notEnglish({
+      assessmentType,
+      taskCriterion,
+      wordCount,
+      knownWordShare: features.knownWordShare,
+      injected,
+      latency: now() - startedAt,
+    });
   }
   const taskModel = model.tasks[task];
   const row = OFFLINE_WRITING_MODEL_FEATURES.map((name) => features.values[name]);
@@ -239,7 +270,8 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   // criterion lies from the mean of the four; the overall model says where the mean lies.
   const groups = WRITING_CRITERION_GROUPS;
   const criterionScores = groups.map((group) => predictCriterionBand(taskModel, group, row).score);
-  if (features.paragraphCount <= 1 && wordCount >= 60) criterionScores[1] = (criterionScores[1] ?? 0) - SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
+  if (features.paragraphCount <= 1 && wordCount >= 60)
+    criterionScores[1] = (criterionScores[1] ?? 0) - SINGLE_PARAGRAPH_PENALTY / CRITERION_SPREAD;
   const meanCriterion = criterionScores.reduce((sum, score) => sum + score, 0) / groups.length;
   const rawBands = criterionScores.map((score) => clampBand(prediction.score + CRITERION_SPREAD * (score - meanCriterion)));
   const bands = settleCriterionBands(rawBands, prediction.band, rounding);
@@ -278,7 +310,9 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   }
   if (repeated.removedSentences > 0) {
     flags.push('repetition');
-    reviewReasons.push(`The answer repeats whole sentences (${repeated.removedSentences} repeated ${repeated.removedSentences === 1 ? 'sentence was' : 'sentences were'} assessed once).`);
+    reviewReasons.push(
+      `The answer repeats whole sentences (${repeated.removedSentences} repeated ${repeated.removedSentences === 1 ? 'sentence was' : 'sentences were'} assessed once).`,
+    );
   }
   if (injected) {
     flags.push('prompt_injection');
@@ -288,7 +322,9 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   const confidence = offlineConfidence(withinHalfBandAt(taskModel, prediction.band), prediction.outOfRange.length, hasPrompt);
   const feedback = buildWritingFeedback({ task, minimumWords, hasPrompt, promptAsksOpinion: promptAsksOpinion(prompt), features });
   if (coherence.incoherent) {
-    feedback.coherence.unshift('Your words do not form sentences that connect into an argument: write complete sentences, each following from the one before.');
+    feedback.coherence.unshift(
+      'Your words do not form sentences that connect into an argument: write complete sentences, each following from the one before.',
+    );
   }
   if (offTopic) {
     feedback.task.unshift(
@@ -298,7 +334,10 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
   const criterionIds: CriterionId[] = [taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'];
   const criteriaScores: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
   criterionIds.forEach((criterion, index) => {
-    criteriaScores[criterion] = { band: bands[index] as number, feedback: (feedback[groups[index] as WritingCriterionGroup] ?? []).join(' ') };
+    criteriaScores[criterion] = {
+      band: bands[index] as number,
+      feedback: (feedback[groups[index] as WritingCriterionGroup] ?? []).join(' '),
+    };
   });
   const overall = writingTaskBand(bands, { task: rounding });
 
@@ -320,7 +359,10 @@ function scoreScreenedWriting(input: ScreenedWritingRequest, options: ScoreOffli
 /** Adds a grammar checker's findings to a result: inline corrections first, then a sentence in the grammar feedback. */
 /** The result with each correction quoted as the learner wrote it, not as the model read it (normalised). */
 function asWritten(result: AssessmentResult, written: string): AssessmentResult {
-  const inline_corrections = result.inline_corrections.map((correction) => ({ ...correction, quote: quoteAsWritten(written, correction.quote) }));
+  const inline_corrections = result.inline_corrections.map((correction) => ({
+    ...correction,
+    quote: quoteAsWritten(written, correction.quote),
+  }));
   return { ...result, inline_corrections };
 }
 
@@ -345,7 +387,9 @@ function withGrammarFindings(result: AssessmentResult, findings: readonly Gramma
     ...result,
     criteria_scores: criteria,
     inline_corrections: corrections,
-    provenance: result.provenance ? { ...result.provenance, latency_ms: Math.max(0, Math.round(latency * 1000) / 1000) } : result.provenance,
+    provenance: result.provenance
+      ? { ...result.provenance, latency_ms: Math.max(0, Math.round(latency * 1000) / 1000) }
+      : result.provenance,
   });
 }
 
@@ -409,7 +453,10 @@ function minimalResponse(input: {
     assessment_type: input.assessmentType,
     overall_band: band,
     criteria_scores: criteria,
-    feedback: [`${message} Write a full answer of at least ${input.minimumWords} words to be assessed.`, ...(input.injected ? [INJECTION_NOTE] : [])].join('\n\n'),
+    feedback: [
+      `${message} Write a full answer of at least ${input.minimumWords} words to be assessed.`,
+      ...(input.injected ? [INJECTION_NOTE] : []),
+    ].join('\n\n'),
     word_count: input.wordCount,
     flags: ['minimal_response', 'under_length', ...(input.injected ? (['prompt_injection'] as const) : [])],
     ai_generated: false,
@@ -509,7 +556,12 @@ function inlineCorrections(features: WritingFeatures): InlineCorrection[] {
     const key = `grammar:${slip.quote}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    corrections.push({ quote: slip.quote.slice(0, 500), suggestion: slip.suggestion.slice(0, 500), category: 'grammar', explanation: slip.explanation });
+    corrections.push({
+      quote: slip.quote.slice(0, 500),
+      suggestion: slip.suggestion.slice(0, 500),
+      category: 'grammar',
+      explanation: slip.explanation,
+    });
   }
   return corrections.slice(0, 100);
 }
@@ -524,7 +576,11 @@ export function withoutRepeatedSentences(text: string): { text: string; removedS
   let removedSentences = 0;
   const paragraphs = splitParagraphs(text).map((paragraph) =>
     splitSentences(paragraph).filter((sentence) => {
-      const key = sentence.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+      const key = sentence
+        .toLowerCase()
+        .replace(/[^a-z ]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (key.split(' ').length < 6) return true;
       if (seen.has(key)) {
         removedSentences++;

@@ -65,5 +65,12 @@ export function measurePromptRelevance(input: { essay: string; prompt: string; l
   const contentWords = essayWords.filter((word) => word.length > 2 && !STOPWORDS.has(word) && !PROMPT_INSTRUCTION_WORDS.has(word));
   const density = contentWords.length === 0 ? 0 : contentWords.filter((word) => topic.has(stem(word))).length / contentWords.length;
   const coverage = total === 0 ? 0 : used / total;
-  return { score: coverage + 2 * density, coverage, density, topicWords: [...topic.values()].map((entry) => entry.word), usedTopicWords, missingTopicWords };
+  return {
+    score: coverage + 2 * density,
+    coverage,
+    density,
+    topicWords: [...topic.values()].map((entry) => entry.word),
+    usedTopicWords,
+    missingTopicWords,
+  };
 }

@@ -13,7 +13,11 @@ describe('the published type declarations', () => {
     it(`${file} imports nothing from an optional peer`, () => {
       const declarations = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
       const imported = [...declarations.matchAll(/from ['"]([^'"]+)['"]/g)].map((match) => match[1]);
-      expect(imported.filter((specifier) => specifier?.startsWith('@aws-sdk/') || specifier?.startsWith('@google/genai') || specifier?.startsWith('@smithy/'))).toEqual([]);
+      expect(
+        imported.filter(
+          (specifier) => specifier?.startsWith('@aws-sdk/') || specifier?.startsWith('@google/genai') || specifier?.startsWith('@smithy/'),
+        ),
+      ).toEqual([]);
     });
   }
 });

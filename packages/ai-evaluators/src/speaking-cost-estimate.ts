@@ -118,7 +118,14 @@ export function estimateSpeakingCost(options: SpeakingCostEstimateOptions = {}):
   };
   const defaultOnly = callEstimate(models.default, options.outputTokens?.default ?? 900);
   const escalation = callEstimate(models.escalation, options.outputTokens?.escalation ?? 2500);
-  return { audioSeconds, promptTextTokens, audioTokens, defaultOnly, escalation, withEscalationUsd: defaultOnly.costUsd + escalation.costUsd };
+  return {
+    audioSeconds,
+    promptTextTokens,
+    audioTokens,
+    defaultOnly,
+    escalation,
+    withEscalationUsd: defaultOnly.costUsd + escalation.costUsd,
+  };
 }
 
 // Turns of the typical set with the audio time shared out as a test usually runs: Part 1 about

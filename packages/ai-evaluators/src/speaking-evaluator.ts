@@ -105,7 +105,12 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
   const now = options.now ?? (() => new Date());
   const fallback = options.fallbackOnEscalationFailure ?? true;
 
-  async function emit(event: { check: AiSafetyEvent['check']; verdict: AiSafetyEvent['verdict']; evidence: readonly string[]; model_id: string | null }): Promise<void> {
+  async function emit(event: {
+    check: AiSafetyEvent['check'];
+    verdict: AiSafetyEvent['verdict'];
+    evidence: readonly string[];
+    model_id: string | null;
+  }): Promise<void> {
     if (!options.onSafetyEvent) return;
     await options.onSafetyEvent(buildSafetyEvent({ ...event, provider: 'gemini', created_at: now() }));
   }
@@ -114,7 +119,12 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
   async function emitValidation(calls: readonly GeminiCallRecord[], failed: boolean): Promise<void> {
     const invalid = calls.filter((call) => !call.valid);
     for (const [index, call] of invalid.entries()) {
-      await emit({ check: 'output_validation', verdict: failed && index === invalid.length - 1 ? 'blocked' : 'flagged', evidence: call.problems, model_id: call.model });
+      await emit({
+        check: 'output_validation',
+        verdict: failed && index === invalid.length - 1 ? 'blocked' : 'flagged',
+        evidence: call.problems,
+        model_id: call.model,
+      });
     }
   }
 
@@ -127,9 +137,15 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
       const turns = screened.turns;
       if (screened.normalizationEvidence.length > 0) {
         // Tag and bidi characters hide or reorder text; zero-width ones come with copy and paste.
-        await emit({ check: 'input_normalization', verdict: screened.hidingCharacters ? 'flagged' : 'pass', evidence: screened.normalizationEvidence, model_id: null });
+        await emit({
+          check: 'input_normalization',
+          verdict: screened.hidingCharacters ? 'flagged' : 'pass',
+          evidence: screened.normalizationEvidence,
+          model_id: null,
+        });
       }
-      if (screened.injectionEvidence.length > 0) await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: screened.injectionEvidence, model_id: null });
+      if (screened.injectionEvidence.length > 0)
+        await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: screened.injectionEvidence, model_id: null });
 
       const prompt = buildSpeakingPrompt({ set, turns, random: options.random });
       const outputSchema = speakingOutputSchema(prompt.audioAssessed);
@@ -196,7 +212,9 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
             }
             output = first.output;
             selectionReason = `${selection.explanation}; ${models.escalation} failed (${escalationError.code}), so ${models.default}'s scores stand`;
-            reviewReasons.push(`The escalation to ${models.escalation} failed (${escalationError.code}); the scores are ${models.default}'s.`);
+            reviewReasons.push(
+              `The escalation to ${models.escalation} failed (${escalationError.code}); the scores are ${models.default}'s.`,
+            );
           }
         }
       } catch (error) {
@@ -208,11 +226,16 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
       }
       await emitValidation(calls, false);
 
-      const reporters = [...new Set([firstOutput?.injection_detected ? models.default : null, output.injection_detected ? finalModel : null])].filter(
-        (model): model is string => model !== null,
-      );
+      const reporters = [
+        ...new Set([firstOutput?.injection_detected ? models.default : null, output.injection_detected ? finalModel : null]),
+      ].filter((model): model is string => model !== null);
       for (const model of reporters) {
-        await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: ['model_reported: the candidate data tried to give instructions or ask for a band'], model_id: model });
+        await emit({
+          check: 'prompt_injection',
+          verdict: 'flagged',
+          evidence: ['model_reported: the candidate data tried to give instructions or ask for a band'],
+          model_id: model,
+        });
       }
 
       return buildResult({
@@ -287,7 +310,10 @@ function validateInput(input: SpeakingEvaluationRequest): { set: SpeakingSet; tu
   }
   const audioCharacters = turns.reduce((sum, turn) => sum + (turn.audio?.data.length ?? 0), 0);
   if (audioCharacters > MAX_INLINE_AUDIO_BASE64_CHARACTERS) {
-    throw new EvaluatorError('invalid_input', `the recordings are too large to send inline (${audioCharacters} base64 characters; at most ${MAX_INLINE_AUDIO_BASE64_CHARACTERS})`);
+    throw new EvaluatorError(
+      'invalid_input',
+      `the recordings are too large to send inline (${audioCharacters} base64 characters; at most ${MAX_INLINE_AUDIO_BASE64_CHARACTERS})`,
+    );
   }
   return { set: set.data, turns };
 }
@@ -405,6 +431,9 @@ function buildResult(input: BuildResultInput): AssessmentResult {
 // When Gemini does not break the input down by modality, the audio's share is estimated from the
 // recorded durations at 32 tokens per second, so that audio is still priced at the audio rate.
 function estimatedAudioTokens(turns: readonly SpeakingEvaluationTurn[], inputTokens: number): number {
-  const seconds = turns.reduce((sum, turn) => sum + (turn.audio !== undefined && turn.duration_ms !== undefined ? turn.duration_ms / 1000 : 0), 0);
+  const seconds = turns.reduce(
+    (sum, turn) => sum + (turn.audio !== undefined && turn.duration_ms !== undefined ? turn.duration_ms / 1000 : 0),
+    0,
+  );
   return Math.min(inputTokens, Math.round(seconds * GEMINI_AUDIO_TOKENS_PER_SECOND));
 }

@@ -50,7 +50,10 @@ function criterionJsonSchema(description: string): Record<string, unknown> {
     type: 'object',
     description,
     properties: {
-      feedback: { type: 'string', description: '2–4 sentences for the learner: strengths, the most useful improvement, examples from the answers.' },
+      feedback: {
+        type: 'string',
+        description: '2–4 sentences for the learner: strengths, the most useful improvement, examples from the answers.',
+      },
       band: { type: 'number', minimum: 0, maximum: 9, description: 'Band from 0 to 9 in steps of 0.5.' },
     },
     required: ['feedback', 'band'],

@@ -17,20 +17,44 @@ function scored(bands: number[], transcriptionConfidence: number | null = 0.95, 
 }
 
 describe('selectSpeakingModel', () => {
-  const table: Array<{ name: string; provisional: ProvisionalSpeakingScore; model: string; reasons: SpeakingEscalationReason[]; band: number | null }> = [
+  const table: Array<{
+    name: string;
+    provisional: ProvisionalSpeakingScore;
+    model: string;
+    reasons: SpeakingEscalationReason[];
+    band: number | null;
+  }> = [
     { name: 'a clear band 5.5', provisional: scored([5.5, 5.5, 5, 6]), model: lite, reasons: [], band: 5.5 },
     { name: 'a clear band 6 from a transcript (three criteria)', provisional: scored([6, 6, 6], null), model: lite, reasons: [], band: 6 },
     { name: 'band 6.5 just below the threshold', provisional: scored([6.5, 6.5, 6.5, 6.5]), model: lite, reasons: [], band: 6.5 },
     { name: 'mean 6.625 rounds to 6.5: clear of an edge', provisional: scored([6.5, 6.5, 6.5, 7]), model: lite, reasons: [], band: 6.5 },
     { name: 'a provisional 7', provisional: scored([7, 7, 6.5, 7.5]), model: flash, reasons: ['high_band'], band: 7 },
     { name: 'a provisional 8.5', provisional: scored([8.5, 8.5, 8.5, 8.5]), model: flash, reasons: ['high_band'], band: 8.5 },
-    { name: 'mean 6.75 rounds up to 7: high and on an edge', provisional: scored([7, 7, 6.5, 6.5]), model: flash, reasons: ['high_band', 'band_boundary'], band: 7 },
+    {
+      name: 'mean 6.75 rounds up to 7: high and on an edge',
+      provisional: scored([7, 7, 6.5, 6.5]),
+      model: flash,
+      reasons: ['high_band', 'band_boundary'],
+      band: 7,
+    },
     { name: 'mean 6.25 sits on an edge', provisional: scored([6, 6, 6, 7]), model: flash, reasons: ['band_boundary'], band: 6.5 },
     { name: 'mean 4.75 sits on an edge', provisional: scored([5, 5, 4.5, 4.5]), model: flash, reasons: ['band_boundary'], band: 5 },
     { name: 'unclear audio', provisional: scored([5, 5, 5, 5], 0.9, true), model: flash, reasons: ['hard_to_transcribe'], band: 5 },
-    { name: 'low transcription confidence', provisional: scored([5, 5, 5, 5], 0.45), model: flash, reasons: ['hard_to_transcribe'], band: 5 },
+    {
+      name: 'low transcription confidence',
+      provisional: scored([5, 5, 5, 5], 0.45),
+      model: flash,
+      reasons: ['hard_to_transcribe'],
+      band: 5,
+    },
     { name: 'confidence exactly at the threshold is enough', provisional: scored([5, 5, 5, 5], 0.7), model: lite, reasons: [], band: 5 },
-    { name: 'an invalid answer', provisional: { valid: false, problem: 'lexical_resource.band: Too big' }, model: flash, reasons: ['invalid_output'], band: null },
+    {
+      name: 'an invalid answer',
+      provisional: { valid: false, problem: 'lexical_resource.band: Too big' },
+      model: flash,
+      reasons: ['invalid_output'],
+      band: null,
+    },
     {
       name: 'every reason at once',
       provisional: scored([7.5, 7.5, 7, 7], 0.3, true),
@@ -67,7 +91,9 @@ describe('selectSpeakingModel', () => {
       modelId: 'flash-preview',
       reasons: ['high_band'],
     });
-    expect(selectSpeakingModel(scored([6, 6, 6, 6.5]), { models, thresholds: { boundaryMargin: 0.125 } }).reasons).toEqual(['band_boundary']);
+    expect(selectSpeakingModel(scored([6, 6, 6, 6.5]), { models, thresholds: { boundaryMargin: 0.125 } }).reasons).toEqual([
+      'band_boundary',
+    ]);
     expect(selectSpeakingModel(scored([5, 5, 5, 5], 0.8), { thresholds: { minimumTranscriptionConfidence: 0.9 } }).reasons).toEqual([
       'hard_to_transcribe',
     ]);
@@ -82,15 +108,20 @@ describe('selectSpeakingModel', () => {
   it('escalates exactly when the band is 7+, the mean is on an edge, or the audio was hard (property)', () => {
     const band = fc.constantFrom(...BANDS);
     fc.assert(
-      fc.property(fc.array(band, { minLength: 3, maxLength: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (bands, confidence, unclear) => {
-        const selection = selectSpeakingModel(scored(bands, confidence, unclear));
-        const mean = bands.reduce((sum, value) => sum + value, 0) / bands.length;
-        const fraction = mean - Math.floor(mean);
-        const onEdge = Math.abs(fraction - 0.25) < 1e-9 || Math.abs(fraction - 0.75) < 1e-9;
-        const expected = meanBand(bands) >= 7 || onEdge || unclear || confidence < 0.7;
-        expect(selection.escalate).toBe(expected);
-        expect(selection.modelId).toBe(expected ? flash : lite);
-      }),
+      fc.property(
+        fc.array(band, { minLength: 3, maxLength: 4 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        (bands, confidence, unclear) => {
+          const selection = selectSpeakingModel(scored(bands, confidence, unclear));
+          const mean = bands.reduce((sum, value) => sum + value, 0) / bands.length;
+          const fraction = mean - Math.floor(mean);
+          const onEdge = Math.abs(fraction - 0.25) < 1e-9 || Math.abs(fraction - 0.75) < 1e-9;
+          const expected = meanBand(bands) >= 7 || onEdge || unclear || confidence < 0.7;
+          expect(selection.escalate).toBe(expected);
+          expect(selection.modelId).toBe(expected ? flash : lite);
+        },
+      ),
     );
   });
 });

@@ -75,7 +75,9 @@ describe('buildSpeakingPrompt', () => {
       random: () => 0,
     });
     const text = prompt.contents[0]?.parts?.map((part) => part.text ?? '').join('\n') ?? '';
-    expect(text).toContain('Answer 1, Part 2 (long turn) — the long turn on the cue card. The examiner asked:\nDescribe a time when you helped someone.');
+    expect(text).toContain(
+      'Answer 1, Part 2 (long turn) — the long turn on the cue card. The examiner asked:\nDescribe a time when you helped someone.',
+    );
     expect(text).toContain('Answer 2, Part 2 (long turn) — a rounding-off question. The examiner asked:\nDo you often help other people?');
   });
 });
@@ -120,9 +122,13 @@ describe('speaking model output schemas', () => {
   it('accept half bands only, from 0 to 9', () => {
     expect(speakingTranscriptOutputSchema.safeParse(transcriptAnswer).success).toBe(true);
     for (const band of [6.3, 9.5, -0.5, Number.NaN]) {
-      expect(speakingTranscriptOutputSchema.safeParse({ ...transcriptAnswer, lexical_resource: { ...criterion, band } }).success).toBe(false);
+      expect(speakingTranscriptOutputSchema.safeParse({ ...transcriptAnswer, lexical_resource: { ...criterion, band } }).success).toBe(
+        false,
+      );
     }
-    expect(speakingTranscriptOutputSchema.safeParse({ ...transcriptAnswer, lexical_resource: { ...criterion, band: '7' } }).success).toBe(false);
+    expect(speakingTranscriptOutputSchema.safeParse({ ...transcriptAnswer, lexical_resource: { ...criterion, band: '7' } }).success).toBe(
+      false,
+    );
   });
 
   it('drop a Pronunciation band from a transcript-only answer, and require it with audio', () => {
@@ -130,7 +136,12 @@ describe('speaking model output schemas', () => {
     expect(parsed).not.toHaveProperty('pronunciation');
     expect(speakingOutputSchema(true).safeParse(transcriptAnswer).success).toBe(false);
     expect(
-      speakingAudioOutputSchema.safeParse({ ...transcriptAnswer, pronunciation: criterion, transcription_confidence: 1.2, audio_unclear: false }).success,
+      speakingAudioOutputSchema.safeParse({
+        ...transcriptAnswer,
+        pronunciation: criterion,
+        transcription_confidence: 1.2,
+        audio_unclear: false,
+      }).success,
     ).toBe(false);
   });
 });

@@ -98,7 +98,10 @@ export function buildSpeakingPrompt(options: BuildSpeakingPromptOptions): Speaki
       parts.push({ inlineData: { mimeType: turn.audio.mime_type, data: turn.audio.data } });
     }
     if (turn.transcript !== undefined) {
-      const source = turn.audio === undefined ? 'Transcript' : 'Speech-recogniser transcript (may contain recognition errors; the audio takes precedence)';
+      const source =
+        turn.audio === undefined
+          ? 'Transcript'
+          : 'Speech-recogniser transcript (may contain recognition errors; the audio takes precedence)';
       const timing = summarizeWordTimings(turn.transcript.words);
       const measured =
         timing === null
@@ -106,7 +109,9 @@ export function buildSpeakingPrompt(options: BuildSpeakingPromptOptions): Speaki
           : `\nMeasured from the word timings by software: ${timing.words} words in ${(timing.speakingMs / 1000).toFixed(1)} s, ` +
             `${timing.wordsPerMinute} words per minute, ${timing.longPauses} ${timing.longPauses === 1 ? 'pause' : 'pauses'} of 1 s or longer` +
             (timing.longPauses > 0 ? ` (longest ${(timing.longestPauseMs / 1000).toFixed(1)} s).` : '.');
-      parts.push({ text: `${source} of answer ${position + 1} (candidate data):\n${delimitUntrustedText(turn.transcript.text, delimiterTag)}${measured}` });
+      parts.push({
+        text: `${source} of answer ${position + 1} (candidate data):\n${delimitUntrustedText(turn.transcript.text, delimiterTag)}${measured}`,
+      });
     }
   });
   parts.push({ text: 'Score the whole test now, as the system instruction describes. Answer with the JSON object only.' });

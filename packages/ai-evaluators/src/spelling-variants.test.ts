@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IRREGULAR_PAIRS, buildSpellingTable, loadWordlist } from '../scripts/generate-answer-spelling-table.mjs';
 import table from './answer-spelling-table.json';
-import { BRITISH_KEY_ONLY_SPELLING_PAIRS, SYMMETRIC_SPELLING_PAIRS, createSpellingVariants, defaultSpellingVariants } from './spelling-variants.js';
+import {
+  BRITISH_KEY_ONLY_SPELLING_PAIRS,
+  SYMMETRIC_SPELLING_PAIRS,
+  createSpellingVariants,
+  defaultSpellingVariants,
+} from './spelling-variants.js';
 
 const wordlist = loadWordlist();
 const variants = defaultSpellingVariants();
@@ -76,10 +81,13 @@ describe('spelling variants', () => {
     ['tyre', 'tire'],
     ['licence', 'license'],
     ['storey', 'story'],
-  ])('accepts the American spelling for the British key %s, but a key written %s (a word of its own) only as written', (british, american) => {
-    expect(variants.accepts(american, british)).toBe(true);
-    expect(variants.accepts(british, american)).toBe(false);
-  });
+  ])(
+    'accepts the American spelling for the British key %s, but a key written %s (a word of its own) only as written',
+    (british, american) => {
+      expect(variants.accepts(american, british)).toBe(true);
+      expect(variants.accepts(british, american)).toBe(false);
+    },
+  );
 
   it.each([
     ['for', 'four'],

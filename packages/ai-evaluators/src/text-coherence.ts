@@ -51,6 +51,8 @@ export function measureTextCoherence(text: string, tokens: readonly TaggedToken[
   return {
     functionWordShare,
     implausibleTagPairShare,
-    incoherent: words.length >= 30 && (functionWordShare < MINIMUM_FUNCTION_WORD_SHARE || implausibleTagPairShare > MAXIMUM_IMPLAUSIBLE_TAG_PAIR_SHARE),
+    incoherent:
+      words.length >= 30 &&
+      (functionWordShare < MINIMUM_FUNCTION_WORD_SHARE || implausibleTagPairShare > MAXIMUM_IMPLAUSIBLE_TAG_PAIR_SHARE),
   };
 }

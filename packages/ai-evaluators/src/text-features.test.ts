@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TASK1_PROMPT, TASK1_REPORT, TASK2_PROMPT, WEAK_TASK2_ESSAY, WELL_FORMED_TASK2_ESSAY } from './__fixtures__/offline-sample-texts.js';
+import {
+  TASK1_PROMPT,
+  TASK1_REPORT,
+  TASK2_PROMPT,
+  WEAK_TASK2_ESSAY,
+  WELL_FORMED_TASK2_ESSAY,
+} from './__fixtures__/offline-sample-texts.js';
 import { OFFLINE_WRITING_MODEL_FEATURES } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import {
@@ -34,7 +40,14 @@ describe('splitting text', () => {
   });
 
   it('tokenises lowercase words, keeping hyphenated words and contractions whole and leaving out numbers', () => {
-    expect(tokenizeWords("Well-known people don\u2019t earn 50% more in 2020.")).toEqual(['well-known', 'people', "don't", 'earn', 'more', 'in']);
+    expect(tokenizeWords('Well-known people don\u2019t earn 50% more in 2020.')).toEqual([
+      'well-known',
+      'people',
+      "don't",
+      'earn',
+      'more',
+      'in',
+    ]);
   });
 });
 
@@ -54,7 +67,9 @@ describe('measures', () => {
   });
 
   it('finds linking phrases, longest first, with their function', () => {
-    const found = findConnectors(tokenizeWords('On the other hand, prices rose. As a result, sales fell; however, for example, profits held.'));
+    const found = findConnectors(
+      tokenizeWords('On the other hand, prices rose. As a result, sales fell; however, for example, profits held.'),
+    );
     expect(found.map((connector) => [connector.phrase, connector.category])).toEqual([
       ['on the other hand', 'contrast'],
       ['as a result', 'cause'],
@@ -72,7 +87,10 @@ describe('measureWritingFeatures', () => {
       // A site that lost the line breaks and ran the paragraphs together.
       WELL_FORMED_TASK2_ESSAY.replace(/\n+/g, ''),
       // Windows line breaks with blank lines, curly quotes, non-breaking spaces, spaces before commas.
-      WELL_FORMED_TASK2_ESSAY.replace(/\n/g, '\r\n\r\n').replace(/'/g, '\u2019').replace(/ /g, (space, offset: number) => (offset % 7 === 0 ? '\u00a0' : space)).replace(/,/g, ' ,'),
+      WELL_FORMED_TASK2_ESSAY.replace(/\n/g, '\r\n\r\n')
+        .replace(/'/g, '\u2019')
+        .replace(/ /g, (space, offset: number) => (offset % 7 === 0 ? '\u00a0' : space))
+        .replace(/,/g, ' ,'),
       // A scrape with HTML entities and doubled spaces.
       WELL_FORMED_TASK2_ESSAY.replace(/'/g, '&#39;').replace(/\. /g, '.  '),
     ];
@@ -88,7 +106,9 @@ describe('measureWritingFeatures', () => {
       }
     }
     // The spacing itself is still measured, for the feedback.
-    expect(measureWritingFeatures({ text: stored[1] as string, prompt, minimumWords: 250, lexicon }).values.spacing_error_rate).toBeGreaterThan(1);
+    expect(
+      measureWritingFeatures({ text: stored[1] as string, prompt, minimumWords: 250, lexicon }).values.spacing_error_rate,
+    ).toBeGreaterThan(1);
   });
 
   it('measures a well-formed task 2 essay', () => {
@@ -105,13 +125,21 @@ describe('measureWritingFeatures', () => {
     expect(features.values.opinion_marker).toBe(1);
     expect(features.values.conclusion_marker).toBe(1);
     expect(features.values.capitalisation_error_rate).toBe(0);
-    expect(features.connectorsUsed).toEqual(expect.arrayContaining(['whereas', 'on the other hand', 'furthermore', 'as a result', 'for example', 'moreover', 'in conclusion']));
+    expect(features.connectorsUsed).toEqual(
+      expect.arrayContaining(['whereas', 'on the other hand', 'furthermore', 'as a result', 'for example', 'moreover', 'in conclusion']),
+    );
     expect(features.connectorCategories.sort()).toEqual(['addition', 'cause', 'contrast', 'example', 'summary']);
     expect(features.values.prompt_coverage).toBeGreaterThan(0.5);
     expect(features.values.prompt_copy_share).toBeLessThan(0.05);
     // Without the grammar checker its rate is unknown; everything else is a number.
     for (const name of WRITING_FEATURE_NAMES) expect(Number.isFinite(features.values[name]), name).toBe(!name.startsWith('checker_'));
-    const checked = measureWritingFeatures({ text: WELL_FORMED_TASK2_ESSAY, prompt: TASK2_PROMPT, minimumWords: 250, lexicon, grammarCheck: { spelling: 1, grammar: 2 } });
+    const checked = measureWritingFeatures({
+      text: WELL_FORMED_TASK2_ESSAY,
+      prompt: TASK2_PROMPT,
+      minimumWords: 250,
+      lexicon,
+      grammarCheck: { spelling: 1, grammar: 2 },
+    });
     expect(checked.values.checker_grammar_rate).toBeCloseTo(200 / features.wordCount);
   });
 

@@ -107,7 +107,20 @@ export interface WritingFeatures {
 }
 
 /** Vague words that examiners read as a limited range of vocabulary when they recur. */
-export const GENERAL_WORDS: ReadonlySet<string> = new Set(['good', 'bad', 'thing', 'things', 'stuff', 'nice', 'big', 'lot', 'lots', 'really', 'get', 'got']);
+export const GENERAL_WORDS: ReadonlySet<string> = new Set([
+  'good',
+  'bad',
+  'thing',
+  'things',
+  'stuff',
+  'nice',
+  'big',
+  'lot',
+  'lots',
+  'really',
+  'get',
+  'got',
+]);
 
 /** What {@link measureWritingFeatures} needs. */
 export interface MeasureWritingFeaturesInput {
@@ -140,12 +153,73 @@ export interface GrammarCheckCounts {
 /** Linking words and phrases by function. Longer phrases are matched before their parts. */
 export const CONNECTORS: Readonly<Record<string, readonly string[]>> = {
   addition: ['furthermore', 'moreover', 'in addition', 'additionally', 'besides', 'what is more', 'also', 'as well as', 'not only'],
-  contrast: ['however', 'nevertheless', 'nonetheless', 'on the other hand', 'in contrast', 'by contrast', 'whereas', 'while', 'whilst', 'although', 'even though', 'despite', 'in spite of', 'conversely', 'on the contrary', 'yet', 'but'],
-  cause: ['therefore', 'thus', 'consequently', 'as a result', 'hence', 'because', 'because of', 'due to', 'since', 'owing to', 'as a consequence', 'for this reason', 'so that', 'accordingly'],
+  contrast: [
+    'however',
+    'nevertheless',
+    'nonetheless',
+    'on the other hand',
+    'in contrast',
+    'by contrast',
+    'whereas',
+    'while',
+    'whilst',
+    'although',
+    'even though',
+    'despite',
+    'in spite of',
+    'conversely',
+    'on the contrary',
+    'yet',
+    'but',
+  ],
+  cause: [
+    'therefore',
+    'thus',
+    'consequently',
+    'as a result',
+    'hence',
+    'because',
+    'because of',
+    'due to',
+    'since',
+    'owing to',
+    'as a consequence',
+    'for this reason',
+    'so that',
+    'accordingly',
+  ],
   example: ['for example', 'for instance', 'such as', 'namely', 'in particular', 'particularly', 'to illustrate', 'specifically'],
-  sequence: ['firstly', 'secondly', 'thirdly', 'first of all', 'finally', 'lastly', 'then', 'subsequently', 'afterwards', 'meanwhile', 'initially', 'to begin with', 'followed by', 'next'],
+  sequence: [
+    'firstly',
+    'secondly',
+    'thirdly',
+    'first of all',
+    'finally',
+    'lastly',
+    'then',
+    'subsequently',
+    'afterwards',
+    'meanwhile',
+    'initially',
+    'to begin with',
+    'followed by',
+    'next',
+  ],
   comparison: ['similarly', 'likewise', 'in the same way', 'compared to', 'compared with', 'in comparison', 'the same as', 'equally'],
-  summary: ['in conclusion', 'to conclude', 'to sum up', 'in summary', 'overall', 'in general', 'generally', 'all in all', 'in short', 'on the whole', 'to summarise', 'to summarize'],
+  summary: [
+    'in conclusion',
+    'to conclude',
+    'to sum up',
+    'in summary',
+    'overall',
+    'in general',
+    'generally',
+    'all in all',
+    'in short',
+    'on the whole',
+    'to summarise',
+    'to summarize',
+  ],
   emphasis: ['indeed', 'in fact', 'clearly', 'obviously', 'undoubtedly', 'certainly', 'of course', 'notably', 'significantly'],
 };
 
@@ -157,7 +231,7 @@ const connectorPhrases = Object.entries(CONNECTORS)
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but if of to in on at by for with from into onto about above below over under between among through during ' +
-    'before after as than then so such that this these those there here it its it\'s is are was were be been being am do does did ' +
+    "before after as than then so such that this these those there here it its it's is are was were be been being am do does did " +
     'doing have has had having i me my mine we us our ours you your yours he him his she her hers they them their theirs what which ' +
     'who whom whose when where why how all any both each few more most other some no nor not only own same too very can could will ' +
     'would shall should may might must also just one two three many much while whereas because although though however therefore ' +
@@ -175,16 +249,78 @@ export const PROMPT_INSTRUCTION_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-const SUBORDINATORS = new Set(['because', 'although', 'though', 'unless', 'whereas', 'while', 'whilst', 'if', 'when', 'whenever', 'since', 'until', 'whether', 'wherever']);
+const SUBORDINATORS = new Set([
+  'because',
+  'although',
+  'though',
+  'unless',
+  'whereas',
+  'while',
+  'whilst',
+  'if',
+  'when',
+  'whenever',
+  'since',
+  'until',
+  'whether',
+  'wherever',
+]);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose', 'that']);
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'should', 'would', 'shall', 'will', 'ought']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const REFERENCES = new Set(['this', 'these', 'those', 'such', 'former', 'latter', 'it', 'they', 'their', 'them', 'its']);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
-const IRREGULAR_PARTICIPLES = new Set(['done', 'made', 'given', 'taken', 'seen', 'known', 'shown', 'written', 'built', 'bought', 'taught', 'thought', 'brought', 'sold', 'spent', 'kept', 'held', 'left', 'paid', 'found', 'put', 'set', 'cut', 'grown', 'driven', 'chosen', 'spoken', 'born', 'eaten', 'drawn', 'forgotten', 'hidden', 'broken', 'stolen', 'worn', 'told', 'sent', 'lost', 'won', 'led', 'fed', 'met', 'read']);
-const OVERVIEW_PATTERN = /\b(overall|in general|generally speaking|it is (clear|evident|apparent|noticeable) that|at first glance|in summary|to summari[sz]e|the most (noticeable|striking|significant))\b/i;
-const OPINION_PATTERN = /\b(i (strongly |firmly |completely |partly |totally )?(believe|think|agree|disagree|feel|consider|argue)|in my (opinion|view)|from my (perspective|point of view)|my (own )?view|i am (convinced|of the opinion))\b/i;
-const CONCLUSION_PATTERN = /\b(in conclusion|to conclude|to sum up|in summary|all in all|to summari[sz]e|in a nutshell|taking everything into account)\b/i;
+const IRREGULAR_PARTICIPLES = new Set([
+  'done',
+  'made',
+  'given',
+  'taken',
+  'seen',
+  'known',
+  'shown',
+  'written',
+  'built',
+  'bought',
+  'taught',
+  'thought',
+  'brought',
+  'sold',
+  'spent',
+  'kept',
+  'held',
+  'left',
+  'paid',
+  'found',
+  'put',
+  'set',
+  'cut',
+  'grown',
+  'driven',
+  'chosen',
+  'spoken',
+  'born',
+  'eaten',
+  'drawn',
+  'forgotten',
+  'hidden',
+  'broken',
+  'stolen',
+  'worn',
+  'told',
+  'sent',
+  'lost',
+  'won',
+  'led',
+  'fed',
+  'met',
+  'read',
+]);
+const OVERVIEW_PATTERN =
+  /\b(overall|in general|generally speaking|it is (clear|evident|apparent|noticeable) that|at first glance|in summary|to summari[sz]e|the most (noticeable|striking|significant))\b/i;
+const OPINION_PATTERN =
+  /\b(i (strongly |firmly |completely |partly |totally )?(believe|think|agree|disagree|feel|consider|argue)|in my (opinion|view)|from my (perspective|point of view)|my (own )?view|i am (convinced|of the opinion))\b/i;
+const CONCLUSION_PATTERN =
+  /\b(in conclusion|to conclude|to sum up|in summary|all in all|to summari[sz]e|in a nutshell|taking everything into account)\b/i;
 
 function countedWords(words: readonly string[]): Array<{ word: string; count: number }> {
   const counts = new Map<string, number>();
@@ -300,12 +436,16 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   // Task.
   const lengthRatio = wordCount / minimumWords;
   const promptWords = tokenizeWords(prompt);
-  const promptStems = new Set(promptWords.filter((word) => !STOPWORDS.has(word) && !PROMPT_INSTRUCTION_WORDS.has(word) && word.length > 2).map(stem));
+  const promptStems = new Set(
+    promptWords.filter((word) => !STOPWORDS.has(word) && !PROMPT_INSTRUCTION_WORDS.has(word) && word.length > 2).map(stem),
+  );
   const essayStems = new Set(words.map(stem));
-  const promptCoverage = promptStems.size === 0 ? 0 : [...promptStems].filter((promptStem) => essayStems.has(promptStem)).length / promptStems.size;
+  const promptCoverage =
+    promptStems.size === 0 ? 0 : [...promptStems].filter((promptStem) => essayStems.has(promptStem)).length / promptStems.size;
   const promptFourGrams = new Set(nGrams(promptWords, 4));
   const essayFourGrams = nGrams(words, 4);
-  const promptCopyShare = essayFourGrams.length === 0 ? 0 : essayFourGrams.filter((gram) => promptFourGrams.has(gram)).length / essayFourGrams.length;
+  const promptCopyShare =
+    essayFourGrams.length === 0 ? 0 : essayFourGrams.filter((gram) => promptFourGrams.has(gram)).length / essayFourGrams.length;
   const numbers = (text.match(/\d+(?:[.,]\d+)?\s*%?|\bper ?cent\b/gi) ?? []).length;
 
   // Coherence and cohesion.
@@ -321,7 +461,10 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   const spellingErrors = findSpellingErrors(text, lexicon, { knownWords: promptWords });
   const promptWordSet = new Set(promptWords);
   const checkable = words.filter((word) => word.length >= 2);
-  const knownWordShare = checkable.length === 0 ? 0 : checkable.filter((word) => promptWordSet.has(word) || isKnownWord(word, lexicon)).length / checkable.length;
+  const knownWordShare =
+    checkable.length === 0
+      ? 0
+      : checkable.filter((word) => promptWordSet.has(word) || isKnownWord(word, lexicon)).length / checkable.length;
   const contentCounts = new Map<string, number>();
   for (const word of contentWords) contentCounts.set(stem(word), (contentCounts.get(stem(word)) ?? 0) + 1);
   const mostRepeatedWords = countedWords(contentWords).slice(0, 5);
@@ -330,7 +473,9 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   // Grammatical range and accuracy.
   const meanSentence = mean(sentenceLengths);
   const joinedWords = ` ${words.join(' ')} `;
-  const subordinators = words.filter((word) => SUBORDINATORS.has(word)).length + countOccurrences(joinedWords, [' so that ', ' as long as ', ' provided that ', ' in order to ']);
+  const subordinators =
+    words.filter((word) => SUBORDINATORS.has(word)).length +
+    countOccurrences(joinedWords, [' so that ', ' as long as ', ' provided that ', ' in order to ']);
   let passives = 0;
   for (let index = 0; index + 1 < words.length; index++) {
     if (!BE_FORMS.has(words[index] as string)) continue;
@@ -342,10 +487,13 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
   // Spacing is the one feature read from the text as given: it is about the typing itself, so it
   // feeds the feedback only, never the fitted model (a scrape or an export changes it).
   const spacingErrors = (input.text.match(/\s[,.;:!?](?!\d)|[,;:](?=\p{L})|[a-z]\.(?=[A-Z][a-z])/gu) ?? []).length;
-  const punctuationKinds = [',', ';', ':', '(', '"', '?', '!', '-'].filter((mark) => text.includes(mark)).length + (/['\u2019]/.test(text) ? 1 : 0);
+  const punctuationKinds =
+    [',', ';', ':', '(', '"', '?', '!', '-'].filter((mark) => text.includes(mark)).length + (/['\u2019]/.test(text) ? 1 : 0);
   const grammarSlips = findGrammarSlips(text, lexicon);
   const slipQuotes = new Set(grammarSlips.map((slip) => slip.quote.toLowerCase()));
-  const learnerErrors = findLearnerErrors(text, input.tokens !== undefined && text === input.text ? input.tokens : tagText(text)).filter((error) => !slipQuotes.has(error.quote.toLowerCase()));
+  const learnerErrors = findLearnerErrors(text, input.tokens !== undefined && text === input.text ? input.tokens : tagText(text)).filter(
+    (error) => !slipQuotes.has(error.quote.toLowerCase()),
+  );
 
   const values: WritingFeatureValues = {
     length_ratio: lengthRatio,
@@ -403,7 +551,9 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     connectorCategories: [...new Set(connectors.map((connector) => connector.category))],
     mostRepeatedWords,
     grammarSlips: [...grammarSlips, ...learnerErrors.map(({ quote, suggestion, explanation }) => ({ quote, suggestion, explanation }))],
-    complexStructureWords: [...new Set(words.filter((word) => SUBORDINATORS.has(word) || (RELATIVE_PRONOUNS.has(word) && word !== 'that')))],
+    complexStructureWords: [
+      ...new Set(words.filter((word) => SUBORDINATORS.has(word) || (RELATIVE_PRONOUNS.has(word) && word !== 'that'))),
+    ],
     generalWordsUsed: countedWords(words.filter((word) => GENERAL_WORDS.has(word))),
     positionStatement: sentences.find((sentence) => OPINION_PATTERN.test(sentence))?.slice(0, 200),
   };
@@ -420,4 +570,3 @@ function countOccurrences(haystack: string, needles: readonly string[]): number 
   for (const needle of needles) count += haystack.split(needle).length - 1;
   return count;
 }
-

@@ -3,11 +3,15 @@ import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 
 describe('normalizeStoredText', () => {
   it('turns curly quotes, wide spaces, dashes and ellipses into plain ones', () => {
-    expect(normalizeStoredText('It\u2019s \u201cfree\u201d\u00a0time\u2026 a well\u2011known\u2014and costly\u2014habit')).toBe('It\'s "free" time... a well-known - and costly - habit');
+    expect(normalizeStoredText('It\u2019s \u201cfree\u201d\u00a0time\u2026 a well\u2011known\u2014and costly\u2014habit')).toBe(
+      'It\'s "free" time... a well-known - and costly - habit',
+    );
   });
 
   it('makes every line break a single \\n and drops empty and blank lines', () => {
-    expect(normalizeStoredText('First paragraph.\r\n\r\n   \r\nSecond one.\rThird.\u2028Fourth.')).toBe('First paragraph.\nSecond one.\nThird.\nFourth.');
+    expect(normalizeStoredText('First paragraph.\r\n\r\n   \r\nSecond one.\rThird.\u2028Fourth.')).toBe(
+      'First paragraph.\nSecond one.\nThird.\nFourth.',
+    );
   });
 
   it('removes invisible characters and spaces before punctuation, and collapses runs of spaces', () => {

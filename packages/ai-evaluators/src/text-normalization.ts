@@ -15,30 +15,31 @@
  *   gets its space back.
  */
 export function normalizeStoredText(text: string): string {
-  return (
-    text
-      .replace(/&(?:#(\d{1,5})|#x([\da-f]{1,4})|(amp|quot|apos|nbsp|lt|gt));/gi, (_match, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+  return text
+    .replace(
+      /&(?:#(\d{1,5})|#x([\da-f]{1,4})|(amp|quot|apos|nbsp|lt|gt));/gi,
+      (_match, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
         if (decimal !== undefined) return String.fromCodePoint(Number(decimal));
         if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
         return HTML_ENTITIES[(name ?? '').toLowerCase()] ?? '';
-      })
-      .normalize('NFKC')
-      .replace(/\r\n?|[\u2028\u2029\u0085\u000b\u000c]/g, '\n')
-      .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-      .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
-      .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4\u0060]/g, "'")
-      .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
-      .replace(/[\u2010\u2011]/g, '-')
-      .replace(/[\u2012-\u2015\u2212]/g, ' - ')
-      .replace(/\u2026/g, '...')
-      .replace(/(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu, '$1. ')
-      .replace(/ {2,}/g, ' ')
-      .replace(/ +(?=[,.;:!?](?!\d))/g, '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line.length > 0)
-      .join('\n')
-  );
+      },
+    )
+    .normalize('NFKC')
+    .replace(/\r\n?|[\u2028\u2029\u0085\u000b\u000c]/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4\u0060]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[\u2012-\u2015\u2212]/g, ' - ')
+    .replace(/\u2026/g, '...')
+    .replace(/(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu, '$1. ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +(?=[,.;:!?](?!\d))/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', lt: '<', gt: '>' };

@@ -25,11 +25,13 @@ export interface NormalisedText {
   hiddenText: string;
 }
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible character is matched alone, the combining grapheme joiner (U+034F) included
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u180E\u034F\u00AD]/gu;
 const BIDI_CONTROL = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
 const TAG = /[\u{E0000}-\u{E007F}]/gu;
 // C0/C1 controls except tab and line feed, the remaining format characters, private use, noncharacters.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2061-\u2064\u206A-\u206F\uFFF9-\uFFFB\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}\uFFFE\uFFFF]/gu;
+const CONTROL =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2061-\u2064\u206A-\u206F\uFFF9-\uFFFB\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}\uFFFE\uFFFF]/gu;
 
 function countMatches(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -143,11 +145,51 @@ export interface InjectionFinding extends TextSpan {
 
 // Look-alike letters from other scripts, folded to Latin for detection only.
 const CONFUSABLES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
 };
 // Digits that stand for letters inside words ("1gn0re"); 9 stays a digit because it is the band asked for.
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
 
 /** Lowercase, accents stripped, look-alikes folded; punctuation kept for the word view. */
 function foldForDetection(text: string): string {
@@ -165,50 +207,99 @@ function wordView(folded: string): string {
 
 /** Letters and digits only, leetspeak folded: catches "i g n o r e" and "1gn0re". */
 function compactView(folded: string): string {
-  return folded
-    .replace(/[0-9@$!|]/g, (character) => LEET[character] ?? character)
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return folded.replace(/[0-9@$!|]/g, (character) => LEET[character] ?? character).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 // Words for whoever scores the essay. Deliberately not "model", "system" or "bot", which essays use.
 const SCORER =
   '(?:examiner|marker|grader|scorer|evaluator|assessor|rater|ai|a i|artificial intelligence|assistant|chatbot|chatgpt|gpt|claude|gemini|nova|llm|language model|large language model)';
 // Only words that point at the scorer's own instructions: "ignore the rules" alone is ordinary English.
-const INSTRUCTION_QUALIFIER = '(?:previous|prior|above|earlier|preceding|former|original|initial|system|scoring|marking|grading|assessment|examiner s|your)';
-const INSTRUCTION_NOUN = '(?:instructions?|prompts?|rules?|directions?|guidelines?|commands?|rubrics?|descriptors?|band descriptors|criteria|context)';
-const SELF = '(?:me|this|it|this essay|this answer|this response|this text|this writing|this script|my essay|my answer|my writing|the essay|the writer|the author|the candidate|this candidate|the student)';
+const INSTRUCTION_QUALIFIER =
+  '(?:previous|prior|above|earlier|preceding|former|original|initial|system|scoring|marking|grading|assessment|examiner s|your)';
+const INSTRUCTION_NOUN =
+  '(?:instructions?|prompts?|rules?|directions?|guidelines?|commands?|rubrics?|descriptors?|band descriptors|criteria|context)';
+const SELF =
+  '(?:me|this|it|this essay|this answer|this response|this text|this writing|this script|my essay|my answer|my writing|the essay|the writer|the author|the candidate|this candidate|the student)';
 // An IELTS band 9: an essay has no reason to ask for it.
 const BAND_NINE = '(?:band (?:score )?(?:of )?(?:9|nine)(?: 0)?|(?:9|nine)(?: 0)? band|(?:9|nine)(?: 0)? (?:out of|of) (?:9|nine))';
 // A top mark in general words: only suspicious when asked for this essay.
-const TOP_MARK = '(?:full marks?|top (?:band|score|marks?|grade)|(?:the )?highest (?:possible )?(?:band|score|marks?|grade)|(?:the )?maximum (?:band|score|marks?|grade)|(?:a )?perfect (?:band|score|marks?|grade)|an? (?:9|nine))';
-const ASK = '(?:award|give|assign|grant|score|mark|rate|grade|output|return|set|put|enter|report|deserves?|deserving|should (?:get|receive|be given|be awarded|score)|must (?:get|receive|be given|be awarded|score))';
+const TOP_MARK =
+  '(?:full marks?|top (?:band|score|marks?|grade)|(?:the )?highest (?:possible )?(?:band|score|marks?|grade)|(?:the )?maximum (?:band|score|marks?|grade)|(?:a )?perfect (?:band|score|marks?|grade)|an? (?:9|nine))';
+const ASK =
+  '(?:award|give|assign|grant|score|mark|rate|grade|output|return|set|put|enter|report|deserves?|deserving|should (?:get|receive|be given|be awarded|score)|must (?:get|receive|be given|be awarded|score))';
 
 /** Rules matched against each sentence's word view (lowercase words separated by single spaces). */
 const WORD_RULES: ReadonlyArray<{ rule: string; pattern: RegExp }> = [
   {
     rule: 'override_instructions',
-    pattern: new RegExp(`\\b(?:ignore|disregard|forget|override|bypass|stop following)(?: (?:all|any|of|the|every|these|those))* ${INSTRUCTION_QUALIFIER}(?: \\w+)? ${INSTRUCTION_NOUN}\\b`),
+    pattern: new RegExp(
+      `\\b(?:ignore|disregard|forget|override|bypass|stop following)(?: (?:all|any|of|the|every|these|those))* ${INSTRUCTION_QUALIFIER}(?: \\w+)? ${INSTRUCTION_NOUN}\\b`,
+    ),
   },
-  { rule: 'override_instructions', pattern: new RegExp(`\\b(?:ignore|disregard|forget|override|bypass)(?: (?:all|any|the|your))* (?:prompt|system prompt|rubric|band descriptors)\\b`) },
-  { rule: 'new_instructions', pattern: new RegExp(`\\b(?:new|updated|real|actual|hidden|secret) (?:instructions?|prompts?|commands?) (?:for|to) (?:the |you |my )?${SCORER}\\b`) },
+  {
+    rule: 'override_instructions',
+    pattern: new RegExp(
+      `\\b(?:ignore|disregard|forget|override|bypass)(?: (?:all|any|the|your))* (?:prompt|system prompt|rubric|band descriptors)\\b`,
+    ),
+  },
+  {
+    rule: 'new_instructions',
+    pattern: new RegExp(
+      `\\b(?:new|updated|real|actual|hidden|secret) (?:instructions?|prompts?|commands?) (?:for|to) (?:the |you |my )?${SCORER}\\b`,
+    ),
+  },
   { rule: 'new_instructions', pattern: /\b(?:your|the) (?:new|real|actual|only) (?:task|job|instructions?|role) (?:is|are) (?:to|now)\b/ },
   { rule: 'demand_score', pattern: new RegExp(`\\b${ASK}\\b(?: \\w+){0,6} ${BAND_NINE}\\b`) },
   { rule: 'demand_score', pattern: new RegExp(`\\b${ASK} ${SELF}(?: \\w+){0,3} ${TOP_MARK}\\b`) },
-  { rule: 'demand_score', pattern: new RegExp(`\\b(?:this|my) (?:essay|answer|response|writing|text|script) (?:deserves?|should (?:get|receive|be given|be awarded|score)|must (?:get|receive|be given|be awarded|score))(?: \\w+){0,2} ${TOP_MARK}\\b`) },
-  { rule: 'demand_score', pattern: new RegExp(`\\b(?:${BAND_NINE}|${TOP_MARK}) (?:please|pls|plz|is required|is deserved|for this (?:essay|answer|text|response))\\b`) },
   {
     rule: 'demand_score',
-    pattern: /\b(?:set|change|raise|increase|output|return|report)\b(?: \w+){0,3} (?:all )?(?:the |my |every )?(?:scores?|bands?|criteria|criterion|overall band|overall score)\b(?: \w+){0,3} (?:to|as|at) (?:9|nine|the maximum|maximum|the highest|highest|full)\b/,
+    pattern: new RegExp(
+      `\\b(?:this|my) (?:essay|answer|response|writing|text|script) (?:deserves?|should (?:get|receive|be given|be awarded|score)|must (?:get|receive|be given|be awarded|score))(?: \\w+){0,2} ${TOP_MARK}\\b`,
+    ),
   },
-  { rule: 'address_scorer', pattern: new RegExp(`^(?:dear|hello|hi|hey|attention|note to|message (?:for|to)|a note for) (?:the |any |all |my |dear )?(?:ielts )?${SCORER}s?\\b`) },
-  { rule: 'address_scorer', pattern: new RegExp(`\\b(?:as|since you are|because you are) an? ${SCORER} you (?:must|should|will|need to|have to|are (?:required|instructed|asked|told))\\b`) },
+  {
+    rule: 'demand_score',
+    pattern: new RegExp(
+      `\\b(?:${BAND_NINE}|${TOP_MARK}) (?:please|pls|plz|is required|is deserved|for this (?:essay|answer|text|response))\\b`,
+    ),
+  },
+  {
+    rule: 'demand_score',
+    pattern:
+      /\b(?:set|change|raise|increase|output|return|report)\b(?: \w+){0,3} (?:all )?(?:the |my |every )?(?:scores?|bands?|criteria|criterion|overall band|overall score)\b(?: \w+){0,3} (?:to|as|at) (?:9|nine|the maximum|maximum|the highest|highest|full)\b/,
+  },
+  {
+    rule: 'address_scorer',
+    pattern: new RegExp(
+      `^(?:dear|hello|hi|hey|attention|note to|message (?:for|to)|a note for) (?:the |any |all |my |dear )?(?:ielts )?${SCORER}s?\\b`,
+    ),
+  },
+  {
+    rule: 'address_scorer',
+    pattern: new RegExp(
+      `\\b(?:as|since you are|because you are) an? ${SCORER} you (?:must|should|will|need to|have to|are (?:required|instructed|asked|told))\\b`,
+    ),
+  },
   {
     rule: 'role_play',
-    pattern: new RegExp(`\\b(?:you are now|act as|pretend to be|pretend you are|roleplay as|role play as|you will now act as) (?:an? |the |my )?(?:${SCORER}|dan|unrestricted|jailbroken|in (?:developer|debug|god) mode)\\b`),
+    pattern: new RegExp(
+      `\\b(?:you are now|act as|pretend to be|pretend you are|roleplay as|role play as|you will now act as) (?:an? |the |my )?(?:${SCORER}|dan|unrestricted|jailbroken|in (?:developer|debug|god) mode)\\b`,
+    ),
   },
-  { rule: 'role_play', pattern: /\b(?:from now on,? you (?:will|must|shall) (?:act|respond|score|award|grade|ignore|only)|(?:enter|enable|activate) (?:developer|debug|god) mode|do anything now)\b/ },
-  { rule: 'system_prompt', pattern: /\b(?:system prompt|system instructions?|hidden prompt|initial prompt|reveal (?:your|the) (?:prompt|instructions))\b/ },
-  { rule: 'fence_escape', pattern: /^(?:the )?(?:end of (?:the )?(?:essay|text|input|user input|answer|submission|candidate s text)|essay ends here|begin (?:system|new) (?:prompt|instructions?))\b/ },
+  {
+    rule: 'role_play',
+    pattern:
+      /\b(?:from now on,? you (?:will|must|shall) (?:act|respond|score|award|grade|ignore|only)|(?:enter|enable|activate) (?:developer|debug|god) mode|do anything now)\b/,
+  },
+  {
+    rule: 'system_prompt',
+    pattern: /\b(?:system prompt|system instructions?|hidden prompt|initial prompt|reveal (?:your|the) (?:prompt|instructions))\b/,
+  },
+  {
+    rule: 'fence_escape',
+    pattern:
+      /^(?:the )?(?:end of (?:the )?(?:essay|text|input|user input|answer|submission|candidate s text)|essay ends here|begin (?:system|new) (?:prompt|instructions?))\b/,
+  },
   { rule: 'tool_output', pattern: /\b(?:record assessment|essay instructions)\b/ },
 ];
 
@@ -216,19 +307,32 @@ const WORD_RULES: ReadonlyArray<{ rule: string; pattern: RegExp }> = [
 const COMPACT_RULES: ReadonlyArray<{ rule: string; pattern: RegExp }> = [
   {
     rule: 'override_instructions',
-    pattern: /(?:ignore|disregard|forget|override|bypass)(?:all|any|of|the|every|these|those)*(?:previous|prior|above|earlier|preceding|original|system|your)(?:instructions?|prompts?|rules?|directions?|guidelines?)/,
+    pattern:
+      /(?:ignore|disregard|forget|override|bypass)(?:all|any|of|the|every|these|those)*(?:previous|prior|above|earlier|preceding|original|system|your)(?:instructions?|prompts?|rules?|directions?|guidelines?)/,
   },
-  { rule: 'demand_score', pattern: /(?:award|give|assign|grant|deserves?)(?:me|this|my|essay|answer|text|it|a|an|the|score|of|with|writer)*band(?:score)?(?:of)?(?:9|nine)/ },
+  {
+    rule: 'demand_score',
+    pattern:
+      /(?:award|give|assign|grant|deserves?)(?:me|this|my|essay|answer|text|it|a|an|the|score|of|with|writer)*band(?:score)?(?:of)?(?:9|nine)/,
+  },
   { rule: 'role_play', pattern: /(?:developermode|doanythingnow)/ },
   { rule: 'system_prompt', pattern: /(?:systemprompt|systeminstructions?)/ },
 ];
 
 // Chat-template, markup and fence markers that no essay needs.
 const MARKUP_RULES: ReadonlyArray<{ rule: string; pattern: RegExp }> = [
-  { rule: 'markup', pattern: /<\|[a-z_]+\|>|\[\/?(?:inst|sys|system)\]|<<\/?(?:sys|system)>>|<\/?(?:system|assistant|user|instructions?|essay|prompt|tool_call|tool_result)\b[^>]*>/i },
+  {
+    rule: 'markup',
+    pattern:
+      /<\|[a-z_]+\|>|\[\/?(?:inst|sys|system)\]|<<\/?(?:sys|system)>>|<\/?(?:system|assistant|user|instructions?|essay|prompt|tool_call|tool_result)\b[^>]*>/i,
+  },
   { rule: 'markup', pattern: /<<\s*(?:end\s+)?essay\b|\b(?:end\s+)?essay\s+[0-9a-f]{6,}\s*>>/i },
   { rule: 'role_marker', pattern: /^\s*(?:#{1,6}\s*)?(?:system|assistant|developer|user|human|ai)\s*:/i },
-  { rule: 'json_payload', pattern: /\{\s*"(?:criteria|band|bands|overall_band|task_response|task_achievement|coherence_cohesion|lexical_resource|grammatical_range_accuracy|score|scores)"\s*:/i },
+  {
+    rule: 'json_payload',
+    pattern:
+      /\{\s*"(?:criteria|band|bands|overall_band|task_response|task_achievement|coherence_cohesion|lexical_resource|grammatical_range_accuracy|score|scores)"\s*:/i,
+  },
 ];
 
 /** The first rule that matches a piece of text, or undefined. */

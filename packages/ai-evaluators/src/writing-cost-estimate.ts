@@ -85,7 +85,11 @@ export function estimateWritingAssessmentCost(options: { modelId?: string; price
     delimiter: delimiterFor('0123456789abcdef'),
     toolName: WRITING_TOOL_NAME,
   });
-  const tool = JSON.stringify({ name: WRITING_TOOL_NAME, description: WRITING_TOOL_DESCRIPTION, inputSchema: { json: writingToolInputSchema('writing_task2') } });
+  const tool = JSON.stringify({
+    name: WRITING_TOOL_NAME,
+    description: WRITING_TOOL_DESCRIPTION,
+    inputSchema: { json: writingToolInputSchema('writing_task2') },
+  });
   const inputTokens = estimateTokens(prompt.system) + estimateTokens(prompt.user) + estimateTokens(tool);
   const outputTokens = estimateTokens(JSON.stringify(TYPICAL_OUTPUT));
   const { costUsd } = costOf(modelId, { input_tokens: inputTokens, output_tokens: outputTokens }, prices);

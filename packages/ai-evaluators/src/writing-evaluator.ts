@@ -18,8 +18,22 @@ import {
   type WritingAssessmentType,
   type WritingRoundingOptions,
 } from '@ielts-genai-prep/core';
-import { buildConverseRequest, readToolUse, sendConverse, toEvaluatorError, usageOf, type BedrockConverseClient } from './bedrock-converse.js';
-import { describeIssues, WRITING_TOOL_DESCRIPTION, WRITING_TOOL_NAME, writingModelOutputSchema, writingToolInputSchema, type WritingModelOutput } from './bedrock-writing-output.js';
+import {
+  buildConverseRequest,
+  readToolUse,
+  sendConverse,
+  toEvaluatorError,
+  usageOf,
+  type BedrockConverseClient,
+} from './bedrock-converse.js';
+import {
+  describeIssues,
+  WRITING_TOOL_DESCRIPTION,
+  WRITING_TOOL_NAME,
+  writingModelOutputSchema,
+  writingToolInputSchema,
+  type WritingModelOutput,
+} from './bedrock-writing-output.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { createOfflineWritingScorer } from './offline-writing-scorer.js';
 import { costOf, DEFAULT_PRICES, type PriceTable } from './prices.js';
@@ -146,10 +160,19 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
   const clock = options.clock ?? (() => performance.now());
   const crossCheck = options.crossCheck === undefined ? defaultCrossCheck() : options.crossCheck;
 
-  async function emit(event: Omit<WritingSafetyEvent, 'created_at' | 'provider' | 'model_id'> & { model_id?: string | null }): Promise<void> {
+  async function emit(
+    event: Omit<WritingSafetyEvent, 'created_at' | 'provider' | 'model_id'> & { model_id?: string | null },
+  ): Promise<void> {
     if (!options.onSafetyEvent) return;
     // Checks that ran in code before any model call carry model_id null.
-    await options.onSafetyEvent(buildSafetyEvent({ ...event, provider: 'bedrock', model_id: event.model_id === undefined ? modelId : event.model_id, created_at: now() }));
+    await options.onSafetyEvent(
+      buildSafetyEvent({
+        ...event,
+        provider: 'bedrock',
+        model_id: event.model_id === undefined ? modelId : event.model_id,
+        created_at: now(),
+      }),
+    );
   }
 
   async function callModel(prompt: WritingPrompt, type: WritingAssessmentType, deadline: number): Promise<ModelCall> {
@@ -170,18 +193,21 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         inputSchema,
         maxTokens: maxOutputTokens,
       });
-      const response = await withRetry((signal) => sendConverse(options.bedrock, request, signal), { ...options.retry, deadlineMs: remaining }).catch(
-        (error: unknown) => {
-          throw toEvaluatorError(error);
-        },
-      );
+      const response = await withRetry((signal) => sendConverse(options.bedrock, request, signal), {
+        ...options.retry,
+        deadlineMs: remaining,
+      }).catch((error: unknown) => {
+        throw toEvaluatorError(error);
+      });
       usage = addUsage(usage, usageOf(response));
       let issues: string[];
       try {
         const parsed = schema.safeParse(readToolUse(response, WRITING_TOOL_NAME));
         if (parsed.success) return { output: parsed.data, usage, calls: attempt };
         issues = describeIssues(parsed.error);
-        lastError = new EvaluatorError('invalid_model_output', 'the model answer did not validate, even after a retry', { details: issues });
+        lastError = new EvaluatorError('invalid_model_output', 'the model answer did not validate, even after a retry', {
+          details: issues,
+        });
       } catch (error) {
         const failure = toEvaluatorError(error);
         if (failure.code === 'content_filtered') {
@@ -203,7 +229,9 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     const started = clock();
     const parsedInput = writingEvaluationRequestSchema.safeParse(request);
     if (!parsedInput.success) {
-      throw new EvaluatorError('invalid_input', 'the writing input is invalid', { details: parsedInput.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+      throw new EvaluatorError('invalid_input', 'the writing input is invalid', {
+        details: parsedInput.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      });
     }
     const input = parsedInput.data;
     const type = input.assessmentType;
@@ -221,7 +249,9 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         check: 'input_normalization',
         // Zero-width and control characters come with copy and paste; tag and bidi characters hide or reorder text.
         verdict: tag > 0 || bidiControl > 0 ? 'flagged' : 'pass',
-        evidence: [`removed ${removedCount} invisible characters: zero-width ${zeroWidth}, bidi control ${bidiControl}, tag ${tag}, control ${control}`],
+        evidence: [
+          `removed ${removedCount} invisible characters: zero-width ${zeroWidth}, bidi control ${bidiControl}, tag ${tag}, control ${control}`,
+        ],
         model_id: null,
       });
     }
@@ -229,12 +259,18 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     // Sentences addressed to the scorer are removed before anything is measured or sent.
     let essay = normalised.text;
     const injectionEvidence = normalised.evidence;
-    if (injectionEvidence.length > 0) await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: injectionEvidence, model_id: null });
+    if (injectionEvidence.length > 0)
+      await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: injectionEvidence, model_id: null });
 
     let rules = checkWritingRules({ prompt: taskPrompt, essay, minimumWords });
     const criteria = criteriaFor(type);
     if (rules.flags.includes('off_topic')) {
-      await emit({ check: 'off_topic', verdict: 'flagged', evidence: [`prompt coverage ${rules.promptCoverage?.toFixed(2) ?? 'n/a'}`], model_id: null });
+      await emit({
+        check: 'off_topic',
+        verdict: 'flagged',
+        evidence: [`prompt coverage ${rules.promptCoverage?.toFixed(2) ?? 'n/a'}`],
+        model_id: null,
+      });
     }
     if (rules.minimal) {
       return minimalResult({ type, criteria, rules, injected: injectionEvidence.length > 0, latencyMs: clock() - started });
@@ -264,8 +300,14 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     const reported = reportedSpans(essay, result.output.essay_instructions);
     if (reported.length > 0) {
       modelReportedInjection = true;
-      await emit({ check: 'prompt_injection', verdict: 'flagged', evidence: reported.map((span) => `model_reported: ${essay.slice(span.start, span.end)}`) });
-      reviewReasons.push('The model reported sentences addressed to the scorer; they were removed and the answer scored again without them.');
+      await emit({
+        check: 'prompt_injection',
+        verdict: 'flagged',
+        evidence: reported.map((span) => `model_reported: ${essay.slice(span.start, span.end)}`),
+      });
+      reviewReasons.push(
+        'The model reported sentences addressed to the scorer; they were removed and the answer scored again without them.',
+      );
       essay = removeSpans(essay, reported);
       rules = checkWritingRules({ prompt: taskPrompt, essay, minimumWords });
       if (rules.minimal) {
@@ -307,17 +349,22 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         if (Math.abs(offlineBand - overall) > divergenceThreshold + 1e-9) {
           flags.add('score_divergence');
           review.required = true;
-          review.reasons.push(`The model's band ${overall} and the offline scorer's ${offlineBand} differ by more than ${divergenceThreshold}.`);
+          review.reasons.push(
+            `The model's band ${overall} and the offline scorer's ${offlineBand} differ by more than ${divergenceThreshold}.`,
+          );
           await emit({ check: 'score_divergence', verdict: 'flagged', evidence: [`model ${overall}`, `offline ${offlineBand}`] });
         }
       } catch (error) {
         review.required = true;
-        review.reasons.push(`The offline cross-check failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300)}`);
+        review.reasons.push(
+          `The offline cross-check failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300)}`,
+        );
       }
     }
 
     const notes = [...rules.notes];
-    if (injected) notes.push('Sentences addressed to the examiner or asking for a score were not assessed: write only your answer to the task.');
+    if (injected)
+      notes.push('Sentences addressed to the examiner or asking for a score were not assessed: write only your answer to the task.');
     const cost = costOf(modelId, usage, prices);
     const draft: AssessmentResultInput = {
       assessment_type: type,
@@ -391,7 +438,12 @@ function keepQuotedCorrections(corrections: WritingModelOutput['corrections'], e
     const key = `${correction.quote}\u0000${correction.suggestion}`;
     if (!essay.includes(correction.quote) || correction.quote.trim() === correction.suggestion.trim() || seen.has(key)) continue;
     seen.add(key);
-    kept.push({ quote: correction.quote, suggestion: correction.suggestion, category: correction.category, explanation: correction.explanation });
+    kept.push({
+      quote: correction.quote,
+      suggestion: correction.suggestion,
+      category: correction.category,
+      explanation: correction.explanation,
+    });
   }
   return kept;
 }

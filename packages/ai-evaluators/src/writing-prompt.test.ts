@@ -114,7 +114,9 @@ describe('buildWritingPrompt', () => {
       toolName: WRITING_TOOL_NAME,
       rubric,
     });
-    expect(prompt.system).toContain('Task Response (2023) (task_response)\n9: Custom nine.\n7: Custom seven.\n5: Custom five.\nCoherence and Cohesion');
+    expect(prompt.system).toContain(
+      'Task Response (2023) (task_response)\n9: Custom nine.\n7: Custom seven.\n5: Custom five.\nCoherence and Cohesion',
+    );
   });
 
   it('stays short: under 1,000 words of instructions for a Task 2 essay', () => {

@@ -1,4 +1,11 @@
-import { criteriaFor, CRITERION_NAMES, type Chart, type CriterionId, type Rubric, type WritingAssessmentType } from '@ielts-genai-prep/core';
+import {
+  criteriaFor,
+  CRITERION_NAMES,
+  type Chart,
+  type CriterionId,
+  type Rubric,
+  type WritingAssessmentType,
+} from '@ielts-genai-prep/core';
 import { DEFAULT_WRITING_BAND_DESCRIPTORS } from './default-band-descriptors.js';
 import { wrapUntrustedText, type Delimiter } from './untrusted-text.js';
 
@@ -60,10 +67,13 @@ export function resolveBandDescriptors(
 
 function formatChart(chart: Chart): string {
   const lines = [`Chart (${chart.chart_type}): ${oneLine(chart.title)}`];
-  const axes = [chart.unit && `unit ${chart.unit}`, chart.x_label && `x ${chart.x_label}`, chart.y_label && `y ${chart.y_label}`].filter(Boolean);
+  const axes = [chart.unit && `unit ${chart.unit}`, chart.x_label && `x ${chart.x_label}`, chart.y_label && `y ${chart.y_label}`].filter(
+    Boolean,
+  );
   if (axes.length > 0) lines.push(axes.join('; '));
   if (chart.categories.length > 0) lines.push(`| ${chart.categories.map(oneLine).join(' | ')}`);
-  for (const series of chart.series) lines.push(`${oneLine(series.name)} | ${series.values.map((value) => (value === null ? '-' : String(value))).join(' | ')}`);
+  for (const series of chart.series)
+    lines.push(`${oneLine(series.name)} | ${series.values.map((value) => (value === null ? '-' : String(value))).join(' | ')}`);
   chart.steps.forEach((step, index) => lines.push(`${index + 1}. ${oneLine(step)}`));
   return lines.join('\n');
 }
@@ -76,7 +86,9 @@ function formatChart(chart: Chart): string {
 export function buildWritingPrompt(input: WritingPromptInput): WritingPrompt {
   const { delimiter, toolName } = input;
   const descriptors = resolveBandDescriptors(input.assessmentType, input.rubric)
-    .map(({ criterion, name, descriptors: bands }) => [`${name} (${criterion})`, ...bands.map(([band, text]) => `${band}: ${text}`)].join('\n'))
+    .map(({ criterion, name, descriptors: bands }) =>
+      [`${name} (${criterion})`, ...bands.map(([band, text]) => `${band}: ${text}`)].join('\n'),
+    )
     .join('\n');
   const system = [
     `You are an IELTS examiner. Score one ${TASK_LABELS[input.assessmentType]} on each criterion from 0 to 9 in steps of 0.5, against the descriptors below, then call ${toolName} once.`,
@@ -90,7 +102,8 @@ export function buildWritingPrompt(input: WritingPromptInput): WritingPrompt {
     input.taskPrompt.trim(),
   ];
   if (input.chart) task.push(formatChart(input.chart));
-  if (input.letterPoints && input.letterPoints.length > 0) task.push(`The letter must:\n${input.letterPoints.map((point) => `- ${oneLine(point)}`).join('\n')}`);
+  if (input.letterPoints && input.letterPoints.length > 0)
+    task.push(`The letter must:\n${input.letterPoints.map((point) => `- ${oneLine(point)}`).join('\n')}`);
   const user = `${task.join('\n')}\n\n${wrapUntrustedText(input.essay, delimiter)}`;
   return { system, user };
 }
@@ -102,5 +115,8 @@ export function buildWritingPrompt(input: WritingPromptInput): WritingPrompt {
  */
 export function withRetryNote(prompt: WritingPrompt, issues: readonly string[], toolName: string): WritingPrompt {
   const listed = issues.map((issue) => `- ${oneLine(issue)}`).join('\n');
-  return { system: prompt.system, user: `${prompt.user}\n\nYour previous ${toolName} call was rejected:\n${listed}\nCall ${toolName} again with input that follows its schema exactly.` };
+  return {
+    system: prompt.system,
+    user: `${prompt.user}\n\nYour previous ${toolName} call was rejected:\n${listed}\nCall ${toolName} again with input that follows its schema exactly.`,
+  };
 }

@@ -95,10 +95,23 @@ const NON_TOPIC_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const IRREGULAR_STEMS: Readonly<Record<string, string>> = { children: 'child', people: 'person', women: 'woman', men: 'man', lives: 'life', feet: 'foot', teeth: 'tooth', mice: 'mouse', data: 'data' };
+const IRREGULAR_STEMS: Readonly<Record<string, string>> = {
+  children: 'child',
+  people: 'person',
+  women: 'woman',
+  men: 'man',
+  lives: 'life',
+  feet: 'foot',
+  teeth: 'tooth',
+  mice: 'mouse',
+  data: 'data',
+};
 
 function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/[\u2010\u2011]/g, '-');
+  return word
+    .toLowerCase()
+    .replace(/[\u2019\u2018]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-');
 }
 
 /** A crude stem: common endings removed, then the first six letters, so "governments" meets "government". */
@@ -107,7 +120,16 @@ export function topicStem(word: string): string {
   const irregular = IRREGULAR_STEMS[lower];
   if (irregular) return irregular;
   let stem = lower;
-  for (const [suffix, replacement] of [['ies', 'y'], ['ing', ''], ['ed', ''], ['sses', 'ss'], ['ss', 'ss'], ['es', ''], ['s', ''], ['ly', '']] as const) {
+  for (const [suffix, replacement] of [
+    ['ies', 'y'],
+    ['ing', ''],
+    ['ed', ''],
+    ['sses', 'ss'],
+    ['ss', 'ss'],
+    ['es', ''],
+    ['s', ''],
+    ['ly', ''],
+  ] as const) {
     if (stem.length >= suffix.length + 3 && stem.endsWith(suffix)) {
       stem = stem.slice(0, -suffix.length) + replacement;
       break;
@@ -200,7 +222,19 @@ export function checkWritingRules(input: WritingRuleInput): WritingRuleReport {
         ? 'No words of your own were found (words copied from the task do not count), so every criterion is band 0.'
         : `Only ${countedWords} words of your own were counted: an answer of ${MINIMAL_RESPONSE_WORDS} words or fewer is band 1 on every criterion. Aim for at least ${input.minimumWords} words.`,
     );
-    return { totalWords, copiedWords, countedWords, minimumWords: input.minimumWords, promptCoverage: null, repetitionShare: 0, minimal: true, minimalBand, flags, taskBandCap: minimalBand, notes };
+    return {
+      totalWords,
+      copiedWords,
+      countedWords,
+      minimumWords: input.minimumWords,
+      promptCoverage: null,
+      repetitionShare: 0,
+      minimal: true,
+      minimalBand,
+      flags,
+      taskBandCap: minimalBand,
+      notes,
+    };
   }
 
   if (countedWords < input.minimumWords) {
@@ -221,7 +255,9 @@ export function checkWritingRules(input: WritingRuleInput): WritingRuleReport {
     if (used === 0 && topicStems.size >= limits.unrelatedTopicWords) {
       flags.push('off_topic');
       taskBandCap = lowerCap(taskBandCap, limits.unrelatedCap);
-      notes.push(`Your answer does not use any of the key words of the task, so it reads as unrelated to it: the task band is at most ${limits.unrelatedCap}. Answer the question that was set.`);
+      notes.push(
+        `Your answer does not use any of the key words of the task, so it reads as unrelated to it: the task band is at most ${limits.unrelatedCap}. Answer the question that was set.`,
+      );
     } else if (promptCoverage < limits.offTopicCoverage) {
       flags.push('off_topic');
       taskBandCap = lowerCap(taskBandCap, limits.offTopicCap);
@@ -237,8 +273,22 @@ export function checkWritingRules(input: WritingRuleInput): WritingRuleReport {
     flags.push('repetition');
     const cap = repetitionShare >= limits.heavyRepetitionShare ? limits.heavyRepetitionCap : limits.repetitionCap;
     taskBandCap = lowerCap(taskBandCap, cap);
-    notes.push(`${percent(repetitionShare)} of your words repeat phrases you already wrote, so the task band is at most ${cap}. Develop new points instead of repeating.`);
+    notes.push(
+      `${percent(repetitionShare)} of your words repeat phrases you already wrote, so the task band is at most ${cap}. Develop new points instead of repeating.`,
+    );
   }
 
-  return { totalWords, copiedWords, countedWords, minimumWords: input.minimumWords, promptCoverage, repetitionShare, minimal: false, minimalBand: null, flags, taskBandCap, notes };
+  return {
+    totalWords,
+    copiedWords,
+    countedWords,
+    minimumWords: input.minimumWords,
+    promptCoverage,
+    repetitionShare,
+    minimal: false,
+    minimalBand: null,
+    flags,
+    taskBandCap,
+    notes,
+  };
 }

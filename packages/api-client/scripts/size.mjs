@@ -27,7 +27,9 @@ async function measure(label, contents) {
   });
   const code = result.outputFiles[0].contents;
   const gzipped = gzipSync(code, { level: 9 }).length;
-  console.log(`${label.padEnd(52)} ${(code.length / 1024).toFixed(1).padStart(7)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(6)} KiB min+gzip`);
+  console.log(
+    `${label.padEnd(52)} ${(code.length / 1024).toFixed(1).padStart(7)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(6)} KiB min+gzip`,
+  );
   return result.metafile;
 }
 

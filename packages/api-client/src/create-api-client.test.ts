@@ -74,7 +74,11 @@ describe('requests sent', () => {
       },
     });
     const essay = 'Some people believe that working from home is a advantage for everyone. '.repeat(5);
-    const assessment = await api.writing.evaluate({ question_id: 'wt2-remote-work', essay: `  ${essay}  `, idempotency_key: 'essay-7f3e1a2b' });
+    const assessment = await api.writing.evaluate({
+      question_id: 'wt2-remote-work',
+      essay: `  ${essay}  `,
+      idempotency_key: 'essay-7f3e1a2b',
+    });
 
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
@@ -98,7 +102,10 @@ describe('requests sent', () => {
   it('assessments.list: GETs the query, defaults included, and walks pages with next_cursor', async () => {
     const pages: Record<string, { items: unknown[]; next_cursor: string | null }> = {
       '': { items: [summarizeAssessment(assessmentSchema.parse(writingAssessmentJson), 'Work and study')], next_cursor: 'page-2' },
-      'page-2': { items: [summarizeAssessment(assessmentSchema.parse({ ...writingAssessmentJson, assessment_id: 'asm_2' }), null)], next_cursor: null },
+      'page-2': {
+        items: [summarizeAssessment(assessmentSchema.parse({ ...writingAssessmentJson, assessment_id: 'asm_2' }), null)],
+        next_cursor: null,
+      },
     };
     server.handle((request) => {
       const cursor = new URLSearchParams(request.query).get('cursor') ?? '';
@@ -116,7 +123,14 @@ describe('requests sent', () => {
     expect(ids).toEqual(['asm_01JDX7Q2W', 'asm_2']);
     expect(server.requests.map((request) => [request.method, request.path, request.query])).toEqual([
       ['GET', '/api/assessments', [['limit', '20']]],
-      ['GET', '/api/assessments', [['cursor', 'page-2'], ['limit', '20']]],
+      [
+        'GET',
+        '/api/assessments',
+        [
+          ['cursor', 'page-2'],
+          ['limit', '20'],
+        ],
+      ],
     ]);
     expect(server.requests[0]?.bodyText).toBe('');
   });
@@ -132,7 +146,14 @@ describe('requests sent', () => {
     const assessment = await api.assessments.get({ id: 'asm:42' });
     expect(assessment.assessment_id).toBe('asm:42');
     expect(server.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-      ['GET', '/api/questions', [['type', 'writing_task2'], ['limit', '5']]],
+      [
+        'GET',
+        '/api/questions',
+        [
+          ['type', 'writing_task2'],
+          ['limit', '5'],
+        ],
+      ],
       ['GET', '/api/assessments/asm%3A42', []],
     ]);
   });
@@ -148,7 +169,12 @@ describe('requests sent', () => {
     expect(view.current_prompt?.cue_card).toEqual([]);
     const [request] = server.requests;
     expect([request?.method, request?.path]).toEqual(['POST', '/api/speaking/sessions/asm_01JDX8SPK/turns']);
-    expect(request?.body).toEqual({ part: 1, prompt_id: 'part1-0', transcript: { text: 'I am a student of civil engineering.', words: [] }, duration_ms: 4200 });
+    expect(request?.body).toEqual({
+      part: 1,
+      prompt_id: 'part1-0',
+      transcript: { text: 'I am a student of civil engineering.', words: [] },
+      duration_ms: 4200,
+    });
   });
 
   it('mobile: logs in with client "mobile" and sends the token as a bearer token on user endpoints only', async () => {
@@ -339,13 +365,31 @@ describe('errors', () => {
   });
 
   it('questions.get carries a listening section’s recording and duration, and refuses a recording without one', async () => {
-    const section = { part: 1, title: 'Enrolling on a course', transcript: 'WOMAN: Good morning.', audio_url: 'https://cdn.example.com/li/1.mp3', audio_duration_seconds: 312 };
-    const listening = { question_id: 'li-001', assessment_type: 'listening', title: 'Listening test 1', prompt: 'Answer questions 1–40.', time_limit: 30, sections: [section] };
-    server.handle((request) => ({ status: 200, json: request.path.endsWith('li-001') ? listening : { ...listening, sections: [{ ...section, audio_duration_seconds: null }] } }));
+    const section = {
+      part: 1,
+      title: 'Enrolling on a course',
+      transcript: 'WOMAN: Good morning.',
+      audio_url: 'https://cdn.example.com/li/1.mp3',
+      audio_duration_seconds: 312,
+    };
+    const listening = {
+      question_id: 'li-001',
+      assessment_type: 'listening',
+      title: 'Listening test 1',
+      prompt: 'Answer questions 1–40.',
+      time_limit: 30,
+      sections: [section],
+    };
+    server.handle((request) => ({
+      status: 200,
+      json: request.path.endsWith('li-001') ? listening : { ...listening, sections: [{ ...section, audio_duration_seconds: null }] },
+    }));
     const api = client();
     expect((await api.questions.get({ id: 'li-001' })).sections).toEqual([section]);
     const error = await rejection(api.questions.get({ id: 'li-002' }));
-    expect(ApiResponseValidationError.isInstance(error) && error.details.map((detail) => detail.path)).toEqual(['sections.0.audio_duration_seconds']);
+    expect(ApiResponseValidationError.isInstance(error) && error.details.map((detail) => detail.path)).toEqual([
+      'sections.0.audio_duration_seconds',
+    ]);
   });
 
   it('a response of the wrong shape is an ApiResponseValidationError naming the fields', async () => {
@@ -392,7 +436,14 @@ describe('errors', () => {
       expect(ApiClientError.isInstance(error)).toBe(true);
       guards.forEach((guard, guardIndex) => expect(guard.isInstance(error)).toBe(index === guardIndex));
     });
-    expect(errors.map((error) => error.code)).toEqual(['not_found', 'network_error', 'timeout', 'aborted', 'invalid_input', 'invalid_response']);
+    expect(errors.map((error) => error.code)).toEqual([
+      'not_found',
+      'network_error',
+      'timeout',
+      'aborted',
+      'invalid_input',
+      'invalid_response',
+    ]);
     expect(ApiClientError.isInstance(new Error('x'))).toBe(false);
     expect(ApiClientError.isInstance({ code: 'timeout' })).toBe(false);
     expect(ApiClientError.isInstance(null)).toBe(false);
@@ -424,7 +475,9 @@ describe('retries', () => {
   });
 
   it('a POST the contract marks idempotent (auth.logout) is retried', async () => {
-    server.handle((_, count) => (count === 1 ? { status: 503, json: errorJson('service_unavailable', 'Try again') } : { status: 200, json: { ok: true } }));
+    server.handle((_, count) =>
+      count === 1 ? { status: 503, json: errorJson('service_unavailable', 'Try again') } : { status: 200, json: { ok: true } },
+    );
     expect(await client().auth.logout()).toEqual({ ok: true });
     expect(server.requests.map((request) => [request.method, request.path])).toEqual([
       ['POST', '/api/auth/logout'],
@@ -467,22 +520,22 @@ describe('input validation happens before anything is sent', () => {
     const badParams = await rejection(api.assessments.get({ id: 'no/slashes' }));
     const badQuery = await rejection(api.questions.list({ type: 'toefl' as 'listening' }));
     const unknownKey = await rejection(
-      api.auth.register({ email: 'learner@example.com', password: 'long enough pw', admin: true } as unknown as Parameters<typeof api.auth.register>[0]),
+      api.auth.register({ email: 'learner@example.com', password: 'long enough pw', admin: true } as unknown as Parameters<
+        typeof api.auth.register
+      >[0]),
     );
     const missingBody = await rejection((api.auth.login as unknown as () => Promise<unknown>)());
     const noAudioNorTranscript = await rejection(api.speaking.submitTurn({ id: 'asm_1' }, { part: 2, prompt_id: 'part2-0' }));
 
-    expect([badParams, badQuery, unknownKey, missingBody, noAudioNorTranscript].map((error) => (error as ApiInputValidationError).part)).toEqual([
-      'params',
-      'query',
-      'body',
-      'body',
-      'body',
-    ]);
+    expect(
+      [badParams, badQuery, unknownKey, missingBody, noAudioNorTranscript].map((error) => (error as ApiInputValidationError).part),
+    ).toEqual(['params', 'query', 'body', 'body', 'body']);
     expect((badParams as ApiInputValidationError).details[0]?.path).toBe('id');
     expect((badQuery as ApiInputValidationError).details[0]?.path).toBe('type');
     expect((missingBody as ApiInputValidationError).details.map((detail) => detail.path).sort()).toEqual(['email', 'password']);
-    expect((noAudioNorTranscript as ApiInputValidationError).details).toEqual([{ path: 'transcript', message: 'a turn needs audio or a transcript' }]);
+    expect((noAudioNorTranscript as ApiInputValidationError).details).toEqual([
+      { path: 'transcript', message: 'a turn needs audio or a transcript' },
+    ]);
     expect(server.requests).toHaveLength(0);
   });
 

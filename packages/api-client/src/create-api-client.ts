@@ -1,12 +1,6 @@
 import { apiContract, errorEnvelopeSchema, toFieldErrors, type RouteDefinition } from '@ielts-genai-prep/core';
 import ky, { isHTTPError, isTimeoutError, type Options as KyOptions } from 'ky';
-import {
-  ApiAbortError,
-  ApiError,
-  ApiNetworkError,
-  ApiResponseValidationError,
-  ApiTimeoutError,
-} from './api-client-error.js';
+import { ApiAbortError, ApiError, ApiNetworkError, ApiResponseValidationError, ApiTimeoutError } from './api-client-error.js';
 import type { ApiClient, CallOptions } from './endpoint-types.js';
 import { buildRequest, splitArguments, type PreparedRequest } from './request-builder.js';
 
@@ -234,4 +228,3 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
   return Object.freeze(client) as unknown as ApiClient;
 }
-

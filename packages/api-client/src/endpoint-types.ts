@@ -14,7 +14,13 @@ export interface CallOptions {
 // `{}` is assignable when every key is optional: then the argument itself may be left out.
 type IsAllOptional<Value> = {} extends Value ? true : false;
 type MaybeOptional<Label extends string, Value> =
-  IsAllOptional<Value> extends true ? (Label extends 'query' ? [query?: Value] : [body?: Value]) : Label extends 'query' ? [query: Value] : [body: Value];
+  IsAllOptional<Value> extends true
+    ? Label extends 'query'
+      ? [query?: Value]
+      : [body?: Value]
+    : Label extends 'query'
+      ? [query: Value]
+      : [body: Value];
 
 type ParamsArguments<Route> = Route extends { params: infer Schema extends z.ZodType } ? [params: z.input<Schema>] : [];
 // A query followed by a body stays required: an optional argument cannot precede a required one.

@@ -6,7 +6,12 @@ import { buildRequest, splitArguments } from './request-builder.js';
 describe('splitArguments', () => {
   it('reads params, query and body in that order, each only when the route has it, then options', () => {
     const signal = new AbortController().signal;
-    expect(splitArguments(apiContract.health.check, [{ signal }])).toEqual({ params: undefined, query: undefined, body: undefined, options: { signal } });
+    expect(splitArguments(apiContract.health.check, [{ signal }])).toEqual({
+      params: undefined,
+      query: undefined,
+      body: undefined,
+      options: { signal },
+    });
     expect(splitArguments(apiContract.assessments.list, [{ cursor: 'c' }, { timeout: 5 }])).toEqual({
       params: undefined,
       query: { cursor: 'c' },
@@ -24,7 +29,13 @@ describe('splitArguments', () => {
 
 describe('buildRequest', () => {
   it('fills the path, serialises the query and sends the schema output', () => {
-    expect(buildRequest('questions.list', apiContract.questions.list, { params: undefined, query: { type: 'listening', cursor: 'x y' }, body: undefined })).toEqual({
+    expect(
+      buildRequest('questions.list', apiContract.questions.list, {
+        params: undefined,
+        query: { type: 'listening', cursor: 'x y' },
+        body: undefined,
+      }),
+    ).toEqual({
       endpoint: 'questions.list',
       method: 'GET',
       path: '/api/questions',
@@ -36,7 +47,8 @@ describe('buildRequest', () => {
       body: undefined,
     });
     expect(
-      buildRequest('speaking.complete', apiContract.speaking.complete, { params: { id: 'asm:1.b' }, query: undefined, body: undefined }).path,
+      buildRequest('speaking.complete', apiContract.speaking.complete, { params: { id: 'asm:1.b' }, query: undefined, body: undefined })
+        .path,
     ).toBe('/api/speaking/sessions/asm%3A1.b/complete');
     expect(
       buildRequest('reading.evaluate', apiContract.reading.evaluate, {
@@ -50,7 +62,11 @@ describe('buildRequest', () => {
   it('throws ApiInputValidationError with dot-joined paths', () => {
     expect.assertions(3);
     try {
-      buildRequest('reading.evaluate', apiContract.reading.evaluate, { params: undefined, query: undefined, body: { question_id: 'r1', answers: { '41': 'x' } } });
+      buildRequest('reading.evaluate', apiContract.reading.evaluate, {
+        params: undefined,
+        query: undefined,
+        body: { question_id: 'r1', answers: { '41': 'x' } },
+      });
     } catch (error) {
       expect(ApiInputValidationError.isInstance(error)).toBe(true);
       expect((error as ApiInputValidationError).part).toBe('body');

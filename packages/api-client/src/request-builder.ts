@@ -74,4 +74,3 @@ export function buildRequest(endpoint: string, route: RouteDefinition, input: Om
   const body = route.body ? parsePart(endpoint, 'body', route.body, input.body === undefined ? {} : input.body) : undefined;
   return { endpoint, method: route.method, path, searchParams: toSearchParams(query), body };
 }
-

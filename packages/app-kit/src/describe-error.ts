@@ -52,12 +52,23 @@ export interface DescribeErrorOptions {
 /** Turns any error the client throws into words for the learner. */
 export function describeError(error: unknown, options: DescribeErrorOptions = {}): ErrorText {
   const requestId = ApiError.isInstance(error) ? error.requestId : null;
-  const text = (kind: ErrorKind, title: string, message: string, retryable: boolean): ErrorText => ({ kind, title, message, retryable, requestId });
+  const text = (kind: ErrorKind, title: string, message: string, retryable: boolean): ErrorText => ({
+    kind,
+    title,
+    message,
+    retryable,
+    requestId,
+  });
   // "Please check the form" only where there is a form; elsewhere the problems themselves, as sentences.
   const invalid = (message: string, details: ReadonlyArray<{ path: string; message: string }>) =>
     options.onForm
       ? text('validation', 'Please check the form', details.length > 0 ? 'Some fields need attention.' : asSentence(message), false)
-      : text('validation', 'That did not work', details.length > 0 ? details.map((detail) => fieldErrorSentence(detail.path, detail.message)).join(' ') : asSentence(message), false);
+      : text(
+          'validation',
+          'That did not work',
+          details.length > 0 ? details.map((detail) => fieldErrorSentence(detail.path, detail.message)).join(' ') : asSentence(message),
+          false,
+        );
 
   if (ApiInputValidationError.isInstance(error)) return invalid('Some of what was sent is not valid.', error.details);
   if (ApiError.isInstance(error)) {
@@ -74,7 +85,12 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
           false,
         );
       case 'purchases_not_configured':
-        return text('purchases_not_configured', 'Purchases are not configured', error.message || 'This server does not take payments.', false);
+        return text(
+          'purchases_not_configured',
+          'Purchases are not configured',
+          error.message || 'This server does not take payments.',
+          false,
+        );
       case 'not_found':
         return text('not_found', 'Not found', error.message || 'We could not find that.', false);
       case 'rate_limited':
@@ -86,7 +102,12 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
       case 'payload_too_large':
         return text('validation', 'Too large', error.message || 'What you sent is too large.', false);
       case 'evaluation_failed':
-        return text('server', 'Scoring failed', `${error.message || 'The scorer did not answer.'} You have not been charged; please try again.`, true);
+        return text(
+          'server',
+          'Scoring failed',
+          `${error.message || 'The scorer did not answer.'} You have not been charged; please try again.`,
+          true,
+        );
       case 'service_unavailable':
       case 'internal':
       case 'http_error':
@@ -96,16 +117,25 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
     }
   }
   if (ApiNetworkError.isInstance(error)) {
-    return text('network', 'You seem to be offline', `We could not reach the server. ${options.offlineHint ?? 'Check your connection and try again.'}`, true);
+    return text(
+      'network',
+      'You seem to be offline',
+      `We could not reach the server. ${options.offlineHint ?? 'Check your connection and try again.'}`,
+      true,
+    );
   }
   if (ApiTimeoutError.isInstance(error)) {
     return text('network', 'This is taking too long', 'The server did not answer in time. Please try again.', true);
   }
   if (ApiAbortError.isInstance(error)) return text('aborted', 'Cancelled', 'The request was cancelled.', true);
   if (ApiResponseValidationError.isInstance(error)) {
-    return text('server', 'Unexpected answer from the server', options.outdatedHint ?? 'This page may be out of date: reload it and try again.', true);
+    return text(
+      'server',
+      'Unexpected answer from the server',
+      options.outdatedHint ?? 'This page may be out of date: reload it and try again.',
+      true,
+    );
   }
   if (ApiClientError.isInstance(error)) return text('unknown', 'Something went wrong', error.message, true);
   return text('unknown', 'Something went wrong', error instanceof Error ? error.message : String(error), true);
 }
-

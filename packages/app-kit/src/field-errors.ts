@@ -24,7 +24,10 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
  */
 export function fieldErrorSentence(path: string, message: string): string {
   const answer = /^answers\.(\d+)$/.exec(path);
-  return errorSentence(answer ? `The answer to question ${answer[1]}` : (FIELD_NAMES[path] ?? `The ${path.replace(/[._]/g, ' ')}`), message);
+  return errorSentence(
+    answer ? `The answer to question ${answer[1]}` : (FIELD_NAMES[path] ?? `The ${path.replace(/[._]/g, ' ')}`),
+    message,
+  );
 }
 
 /** A problem with something named as a sentence: ("Password", "must be at least 8 characters") → "Password must be at least 8 characters." */

@@ -7,6 +7,10 @@
 export function newIdempotencyKey(kind = 'answer', options: { now?: () => number; random?: () => number } = {}): string {
   if (!options.random && typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return `${kind}-${crypto.randomUUID()}`;
   const random = options.random ?? Math.random;
-  const randomPart = Array.from({ length: 3 }, () => Math.floor(random() * 2 ** 32).toString(36).padStart(7, '0')).join('');
+  const randomPart = Array.from({ length: 3 }, () =>
+    Math.floor(random() * 2 ** 32)
+      .toString(36)
+      .padStart(7, '0'),
+  ).join('');
   return `${kind}-${(options.now ?? Date.now)().toString(36)}-${randomPart}`;
 }

@@ -21,7 +21,9 @@ async function measure(label, contents) {
   });
   const code = result.outputFiles[0].contents;
   const gzipped = gzipSync(code, { level: 9 }).length;
-  console.log(`${label.padEnd(48)} ${(code.length / 1024).toFixed(1).padStart(7)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(6)} KiB min+gzip`);
+  console.log(
+    `${label.padEnd(48)} ${(code.length / 1024).toFixed(1).padStart(7)} KiB min  ${(gzipped / 1024).toFixed(1).padStart(6)} KiB min+gzip`,
+  );
 }
 
 await measure('@ielts-genai-prep/core (everything, with zod)', `export * from ${JSON.stringify(entry)};`);

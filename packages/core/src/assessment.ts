@@ -240,8 +240,10 @@ export const assessmentSchema = z
   .superRefine((value, context) => {
     if (!value.completed) return;
     checkCriteria(value, context);
-    if (value.overall_band === null) context.addIssue({ code: 'custom', path: ['overall_band'], message: 'a completed assessment needs a band' });
-    if (value.provenance === null) context.addIssue({ code: 'custom', path: ['provenance'], message: 'a completed assessment needs provenance' });
+    if (value.overall_band === null)
+      context.addIssue({ code: 'custom', path: ['overall_band'], message: 'a completed assessment needs a band' });
+    if (value.provenance === null)
+      context.addIssue({ code: 'custom', path: ['provenance'], message: 'a completed assessment needs provenance' });
   });
 /** An item of the assessments table. */
 export type Assessment = z.infer<typeof assessmentSchema>;
@@ -300,7 +302,9 @@ export function summarizeAssessment(assessment: AssessmentListItem, questionTitl
     completed_at: assessment.completed_at,
     completed: assessment.completed,
     overall_band: assessment.overall_band,
-    criteria_bands: Object.fromEntries(Object.entries(assessment.criteria_scores).map(([criterion, score]) => [criterion, score?.band ?? null])),
+    criteria_bands: Object.fromEntries(
+      Object.entries(assessment.criteria_scores).map(([criterion, score]) => [criterion, score?.band ?? null]),
+    ),
     flags: assessment.flags,
   };
 }

@@ -231,7 +231,8 @@ export const apiContract = {
     checkout: route({
       method: 'POST',
       path: '/api/purchases/checkout',
-      summary: "Start paying for a pack: the provider's checkout page to send the learner to. The pack is granted when the provider confirms the payment",
+      summary:
+        "Start paying for a pack: the provider's checkout page to send the learner to. The pack is granted when the provider confirms the payment",
       auth: 'user',
       status: 201,
       body: z.strictObject({ product_id: productIdSchema }),
@@ -361,7 +362,8 @@ export const apiContract = {
     discard: route({
       method: 'DELETE',
       path: '/api/speaking/sessions/:id',
-      summary: 'Discard a speaking test that has not been scored: it is deleted with its recordings and costs nothing. A scored test is a 409',
+      summary:
+        'Discard a speaking test that has not been scored: it is deleted with its recordings and costs nothing. A scored test is a 409',
       auth: 'user',
       status: 200,
       params: idParams,
@@ -411,7 +413,8 @@ export const apiContract = {
     list: route({
       method: 'GET',
       path: '/api/assessments',
-      summary: "The user's assessments, newest first, as history rows (type, question title, bands, date, flags); the whole assessment from `assessments.get`",
+      summary:
+        "The user's assessments, newest first, as history rows (type, question title, bands, date, flags); the whole assessment from `assessments.get`",
       auth: 'user',
       status: 200,
       query: z.strictObject({ cursor: z.string().max(2000).optional(), limit: limitSchema }),
@@ -437,7 +440,11 @@ export const apiContract = {
       summary: 'Report a result, its feedback or a question',
       auth: 'user',
       status: 201,
-      body: z.strictObject({ target: contentReportTargetSchema, reason: contentReportReasonSchema, details: z.string().max(2000).optional() }),
+      body: z.strictObject({
+        target: contentReportTargetSchema,
+        reason: contentReportReasonSchema,
+        details: z.string().max(2000).optional(),
+      }),
       response: contentReportSchema,
       idempotent: false,
       errors: ['not_found'],

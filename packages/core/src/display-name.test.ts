@@ -11,10 +11,10 @@ describe('display names', () => {
 
   it('refuses control, bidi, tag and zero-width characters', () => {
     const hidden = {
-      'CRLF': 'Ana\r\nAdmin',
-      'NUL': 'Ana\u0000',
+      CRLF: 'Ana\r\nAdmin',
+      NUL: 'Ana\u0000',
       'right-to-left override': 'Ana\u202Egnp.exe',
-      'isolate': 'Ana\u2066x\u2069',
+      isolate: 'Ana\u2066x\u2069',
       'zero-width space': 'A\u200Bna',
       'zero-width joiner': 'A\u200Dna',
       'byte order mark': '\uFEFFAna',

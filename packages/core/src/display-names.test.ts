@@ -15,7 +15,10 @@ describe('display names', () => {
     named(providerSchema.options, PROVIDER_NAMES);
     named(
       assessmentFlagSchema.options,
-      Object.fromEntries(Object.entries(FLAG_DESCRIPTIONS).map(([flag, text]) => [flag, text.title])) as Record<(typeof assessmentFlagSchema.options)[number], string>,
+      Object.fromEntries(Object.entries(FLAG_DESCRIPTIONS).map(([flag, text]) => [flag, text.title])) as Record<
+        (typeof assessmentFlagSchema.options)[number],
+        string
+      >,
     );
   });
 
@@ -24,6 +27,12 @@ describe('display names', () => {
   });
 
   it('write bands as IELTS does, and a dash for none', () => {
-    expect([formatBand(6.5), formatBand(7), formatBand(9), formatBand(null), formatBand(undefined)]).toEqual(['6.5', '7.0', '9.0', '–', '–']);
+    expect([formatBand(6.5), formatBand(7), formatBand(9), formatBand(null), formatBand(undefined)]).toEqual([
+      '6.5',
+      '7.0',
+      '9.0',
+      '–',
+      '–',
+    ]);
   });
 });

@@ -34,6 +34,14 @@ describe('limits and criteria', () => {
   });
 
   it('maps every type to its skill', () => {
-    expect(assessmentTypeSchema.options.map(skillOf)).toEqual(['writing', 'writing', 'writing', 'speaking', 'reading', 'reading', 'listening']);
+    expect(assessmentTypeSchema.options.map(skillOf)).toEqual([
+      'writing',
+      'writing',
+      'writing',
+      'speaking',
+      'reading',
+      'reading',
+      'listening',
+    ]);
   });
 });

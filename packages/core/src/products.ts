@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { ASSESSMENT_TYPES, READING_ASSESSMENT_TYPES, WRITING_ASSESSMENT_TYPES, assessmentTypeSchema, type AssessmentType } from './assessment-type.js';
+import {
+  ASSESSMENT_TYPES,
+  READING_ASSESSMENT_TYPES,
+  WRITING_ASSESSMENT_TYPES,
+  assessmentTypeSchema,
+  type AssessmentType,
+} from './assessment-type.js';
 import { identifierSchema } from './common.js';
 
 /** A price in the currency's minor units (pence, cents): `{ amount: 999, currency: 'gbp' }` is £9.99. */
@@ -86,7 +92,9 @@ export function findProduct(productId: string): Product | undefined {
 
 /** The packs on sale that add assessments of `type`, cheapest first. */
 export function productsCovering(type: AssessmentType): Product[] {
-  return (PRODUCTS as readonly Product[]).filter((product) => product.assessment_types.includes(type)).sort((left, right) => left.price.amount - right.price.amount);
+  return (PRODUCTS as readonly Product[])
+    .filter((product) => product.assessment_types.includes(type))
+    .sort((left, right) => left.price.amount - right.price.amount);
 }
 
 /** A price as people read it, in `locale` (default `en-GB`): `£9.99`. */

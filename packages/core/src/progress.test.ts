@@ -9,14 +9,34 @@ let counter = 0;
 function row(type: AssessmentType, band: number | null, minute: number, extra: Partial<ProgressEntry> = {}): ProgressEntry {
   counter += 1;
   const at = new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString();
-  return { assessment_id: `a-${counter}`, assessment_type: type, completed: band !== null, overall_band: band, timestamp: at, completed_at: band === null ? null : at, ...extra };
+  return {
+    assessment_id: `a-${counter}`,
+    assessment_type: type,
+    completed: band !== null,
+    overall_band: band,
+    timestamp: at,
+    completed_at: band === null ? null : at,
+    ...extra,
+  };
 }
 
 describe('summarizeProgress', () => {
   it('takes the newest band per skill and the best, and no overall band until every skill has one', () => {
     const progress = summarizeProgress([row('reading_academic', 7, 2), row('reading_general_training', 5.5, 1), row('speaking', null, 3)]);
-    expect(progress.skills.find((entry) => entry.skill === 'reading')).toEqual({ skill: 'reading', latest: 7, best: 7, taken: 2, writingTasks: null });
-    expect(progress.skills.find((entry) => entry.skill === 'speaking')).toEqual({ skill: 'speaking', latest: null, best: null, taken: 0, writingTasks: null });
+    expect(progress.skills.find((entry) => entry.skill === 'reading')).toEqual({
+      skill: 'reading',
+      latest: 7,
+      best: 7,
+      taken: 2,
+      writingTasks: null,
+    });
+    expect(progress.skills.find((entry) => entry.skill === 'speaking')).toEqual({
+      skill: 'speaking',
+      latest: null,
+      best: null,
+      taken: 0,
+      writingTasks: null,
+    });
     expect(progress.overall).toBeNull();
     expect(progress.overallMean).toBeNull();
     expect(progress.overallHistory).toEqual([]);
@@ -33,7 +53,13 @@ describe('summarizeProgress', () => {
       row('speaking', 6, 1),
     ]);
     // Writing: (7 + 2 × 6) / 3 = 6.33, rounded down to 6.0.
-    expect(progress.skills.find((entry) => entry.skill === 'writing')).toEqual({ skill: 'writing', latest: 6, best: 7, taken: 3, writingTasks: { task1: 7, task2: 6 } });
+    expect(progress.skills.find((entry) => entry.skill === 'writing')).toEqual({
+      skill: 'writing',
+      latest: 6,
+      best: 7,
+      taken: 3,
+      writingTasks: { task1: 7, task2: 6 },
+    });
     // (6.5 + 6.5 + 6 + 6) / 4 = 6.25 → 6.5.
     expect(progress.overall).toBe(6.5);
     expect(progress.overallMean).toBe(6.25);
@@ -72,7 +98,10 @@ describe('summarizeProgress', () => {
         const progress = summarizeProgress(results.map(([assessmentType, value], index) => row(assessmentType, value, index)));
         const latest = (skill: string) => progress.skills.find((entry) => entry.skill === skill)?.latest ?? null;
         const [listening, reading, writing, speaking] = ['listening', 'reading', 'writing', 'speaking'].map(latest);
-        const expected = listening != null && reading != null && writing != null && speaking != null ? overallBand({ listening, reading, writing, speaking }) : null;
+        const expected =
+          listening != null && reading != null && writing != null && speaking != null
+            ? overallBand({ listening, reading, writing, speaking })
+            : null;
         expect(progress.overall).toBe(expected);
         expect(progress.overallHistory.at(-1)?.band ?? null).toBe(expected);
       }),
@@ -82,7 +111,9 @@ describe('summarizeProgress', () => {
 
 describe('resultTimeOf', () => {
   it('is the completion time when there is one and the start time otherwise', () => {
-    expect(resultTimeOf({ timestamp: '2026-11-25T10:00:00.000Z', completed_at: '2026-11-25T10:14:00.000Z' })).toBe('2026-11-25T10:14:00.000Z');
+    expect(resultTimeOf({ timestamp: '2026-11-25T10:00:00.000Z', completed_at: '2026-11-25T10:14:00.000Z' })).toBe(
+      '2026-11-25T10:14:00.000Z',
+    );
     expect(resultTimeOf({ timestamp: '2026-11-25T10:00:00.000Z', completed_at: null })).toBe('2026-11-25T10:00:00.000Z');
   });
 });

@@ -112,7 +112,8 @@ export function summarizeProgress(entries: readonly ProgressEntry[]): Progress {
       latest: skillBand(latest, skill),
       best: points.length > 0 ? Math.max(...points.map((point) => point.band)) : null,
       taken: points.length,
-      writingTasks: skill === 'writing' && latest.task1 !== null && latest.task2 !== null ? { task1: latest.task1, task2: latest.task2 } : null,
+      writingTasks:
+        skill === 'writing' && latest.task1 !== null && latest.task2 !== null ? { task1: latest.task1, task2: latest.task2 } : null,
     };
   });
   const overall = overallOf(latest);

@@ -8,16 +8,40 @@ const village = {
     {
       label: '1995',
       features: [
-        { shape: 'line', kind: 'road', label: 'Main Road', points: [{ x: 0, y: 6 }, { x: 20, y: 6 }] },
+        {
+          shape: 'line',
+          kind: 'road',
+          label: 'Main Road',
+          points: [
+            { x: 0, y: 6 },
+            { x: 20, y: 6 },
+          ],
+        },
         { shape: 'rect', kind: 'building', label: 'School', x: 2, y: 7, width: 4, height: 3 },
         { shape: 'circle', kind: 'trees', label: 'Woods', x: 16, y: 3, radius: 2 },
-        { shape: 'polygon', kind: 'water', label: 'Pond', points: [{ x: 8, y: 8 }, { x: 12, y: 8 }, { x: 10, y: 11 }] },
+        {
+          shape: 'polygon',
+          kind: 'water',
+          label: 'Pond',
+          points: [
+            { x: 8, y: 8 },
+            { x: 12, y: 8 },
+            { x: 10, y: 11 },
+          ],
+        },
       ],
     },
   ],
 };
 
-const mapChart = (map: unknown) => ({ chart_type: 'map', title: 'A village', categories: [], series: [], steps: ['A road runs east to west'], map });
+const mapChart = (map: unknown) => ({
+  chart_type: 'map',
+  title: 'A village',
+  categories: [],
+  series: [],
+  steps: ['A road runs east to west'],
+  map,
+});
 
 describe('map charts', () => {
   it('keeps maps written as steps alone valid', () => {
@@ -61,7 +85,13 @@ describe('speaking sets', () => {
   it('splits part 1 into topics whose counts cover its questions', () => {
     const parsed = speakingSetSchema.parse({
       ...set,
-      part1: { ...set.part1, topics: [{ topic: 'Work', question_count: 2 }, { topic: 'Music', question_count: 2 }] },
+      part1: {
+        ...set.part1,
+        topics: [
+          { topic: 'Work', question_count: 2 },
+          { topic: 'Music', question_count: 2 },
+        ],
+      },
     });
     expect(parsed.part1.topics?.map((topic) => topic.topic)).toEqual(['Work', 'Music']);
     expect(speakingSetSchema.parse(set).part1.topics).toBeUndefined();

@@ -93,9 +93,7 @@ export const chartSchema = z
     /** The labels along the x axis, the slices of a pie, or a table's columns. */
     categories: z.array(z.string().max(100)).max(50),
     /** One series per line, bar group or table row; `values[i]` belongs to `categories[i]`. */
-    series: z
-      .array(z.object({ name: z.string().max(100), values: z.array(z.number().nullable()).max(50) }))
-      .max(20),
+    series: z.array(z.object({ name: z.string().max(100), values: z.array(z.number().nullable()).max(50) })).max(20),
     unit: z.string().max(40).nullable().default(null),
     x_label: z.string().max(100).nullable().default(null),
     y_label: z.string().max(100).nullable().default(null),
@@ -127,7 +125,13 @@ export const answerFormatSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('true_false_not_given') }),
   z.object({ kind: z.literal('yes_no_not_given') }),
   /** Choose a letter (multiple choice, matching). */
-  z.object({ kind: z.literal('letter'), options: z.array(z.string().regex(/^[A-Z]$|^[ivx]+$/)).min(2).max(26) }),
+  z.object({
+    kind: z.literal('letter'),
+    options: z
+      .array(z.string().regex(/^[A-Z]$|^[ivx]+$/))
+      .min(2)
+      .max(26),
+  }),
 ]);
 /** How answers to a group of questions are written. */
 export type AnswerFormat = z.infer<typeof answerFormatSchema>;
@@ -170,10 +174,14 @@ export const speakingSetSchema = z.object({
         .max(4)
         .optional(),
     })
-    .refine((part1) => part1.topics === undefined || part1.topics.reduce((sum, topic) => sum + topic.question_count, 0) === part1.questions.length, {
-      message: 'the topics’ question counts must add up to the number of questions',
-      path: ['topics'],
-    }),
+    .refine(
+      (part1) =>
+        part1.topics === undefined || part1.topics.reduce((sum, topic) => sum + topic.question_count, 0) === part1.questions.length,
+      {
+        message: 'the topics’ question counts must add up to the number of questions',
+        path: ['topics'],
+      },
+    ),
   part2: z.object({
     topic: z.string().max(300),
     /** "You should say: …" points. */

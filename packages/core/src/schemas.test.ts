@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentResultSchema, assessmentSchema, assessmentSummarySchema, summarizeAssessment, type AssessmentResultInput } from './assessment.js';
+import {
+  assessmentResultSchema,
+  assessmentSchema,
+  assessmentSummarySchema,
+  summarizeAssessment,
+  type AssessmentResultInput,
+} from './assessment.js';
 import { criteriaFor } from './criteria.js';
 import { publicQuestionSchema, questionSchema, toPublicQuestion } from './question.js';
 import { sessionSchema } from './session.js';
@@ -48,7 +54,14 @@ describe('users', () => {
 
   it('rejects a bad email and a purchase without types', () => {
     expect(userSchema.safeParse({ ...user, email: 'not-an-email' }).success).toBe(false);
-    const purchase = { purchase_id: 'p1', product_id: 'pack', assessment_types: [], assessments: 1, purchased_at: user.created_at, source: 'web' };
+    const purchase = {
+      purchase_id: 'p1',
+      product_id: 'pack',
+      assessment_types: [],
+      assessments: 1,
+      purchased_at: user.created_at,
+      source: 'web',
+    };
     expect(userSchema.safeParse({ ...user, purchases: [purchase] }).success).toBe(false);
   });
 });
@@ -147,7 +160,9 @@ describe('assessment results', () => {
     const row = summarizeAssessment(assessment, 'Work and study');
     expect(assessmentSummarySchema.parse(row)).toEqual(row);
     expect(row).toMatchObject({ assessment_id: 'a-2', question_title: 'Work and study', overall_band: 6.5, flags: ['under_length'] });
-    expect(row.criteria_bands).toEqual(Object.fromEntries(Object.entries(writingResult.criteria_scores).map(([criterion, score]) => [criterion, score?.band])));
+    expect(row.criteria_bands).toEqual(
+      Object.fromEntries(Object.entries(writingResult.criteria_scores).map(([criterion, score]) => [criterion, score?.band])),
+    );
     expect(JSON.stringify(row)).not.toContain('An essay');
     expect(summarizeAssessment(assessment, null).question_title).toBeNull();
   });
@@ -187,8 +202,14 @@ describe('questions', () => {
     const listening = { ...question, question_id: 'li-test-01', assessment_type: 'listening' };
     const section = { part: 1, title: 'Enrolling on a course', transcript: 'WOMAN: Good morning.' };
     const recorded = { ...section, audio_url: 'https://cdn.example.com/li-test-01/1.mp3', audio_duration_seconds: 312 };
-    expect(publicQuestionSchema.parse({ ...listening, sections: [section] }).sections[0]).toMatchObject({ audio_url: null, audio_duration_seconds: null });
-    expect(publicQuestionSchema.parse({ ...listening, sections: [recorded] }).sections[0]).toMatchObject({ audio_url: recorded.audio_url, audio_duration_seconds: 312 });
+    expect(publicQuestionSchema.parse({ ...listening, sections: [section] }).sections[0]).toMatchObject({
+      audio_url: null,
+      audio_duration_seconds: null,
+    });
+    expect(publicQuestionSchema.parse({ ...listening, sections: [recorded] }).sections[0]).toMatchObject({
+      audio_url: recorded.audio_url,
+      audio_duration_seconds: 312,
+    });
     const noDuration = questionSchema.safeParse({ ...listening, sections: [{ ...recorded, audio_duration_seconds: null }] });
     expect(noDuration.error?.issues[0]?.path).toEqual(['sections', 0, 'audio_duration_seconds']);
     expect(questionSchema.safeParse({ ...listening, sections: [{ ...section, audio_duration_seconds: 10 }] }).success).toBe(false);
@@ -211,6 +232,8 @@ describe('speaking turns', () => {
     expect(speakingTurnSubmissionSchema.safeParse(withoutPrompt).error?.issues[0]?.path).toEqual(['prompt_id']);
     expect(speakingTurnSubmissionSchema.safeParse({ ...answer, prompt_id: 'part4-0' }).success).toBe(false);
     expect(speakingTurnSubmissionSchema.safeParse({ ...answer, transcript_source: 'provider' }).success).toBe(false);
-    expect(speakingTurnSubmissionSchema.safeParse({ part: 3, prompt_id: 'part3-2' }).error?.issues[0]?.message).toBe('a turn needs audio or a transcript');
+    expect(speakingTurnSubmissionSchema.safeParse({ part: 3, prompt_id: 'part3-2' }).error?.issues[0]?.message).toBe(
+      'a turn needs audio or a transcript',
+    );
   });
 });

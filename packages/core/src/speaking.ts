@@ -56,7 +56,11 @@ const speakingTurnFields = {
   audio: audioInputSchema.optional(),
   transcript: transcriptSchema.optional(),
   /** How long the candidate spoke, in milliseconds, as the client measured it. */
-  duration_ms: z.number().min(0).max(10 * 60 * 1000).optional(),
+  duration_ms: z
+    .number()
+    .min(0)
+    .max(10 * 60 * 1000)
+    .optional(),
 };
 const hasAnAnswer = (turn: { audio?: unknown; transcript?: unknown }) => turn.audio !== undefined || turn.transcript !== undefined;
 const noAnswer = { message: 'a turn needs audio or a transcript', path: ['transcript'] };

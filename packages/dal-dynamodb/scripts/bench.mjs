@@ -100,7 +100,9 @@ async function phase(name, total, operation) {
 
 try {
   await createTables({ client, prefix, pollIntervalMs: 50 });
-  console.log(`DynamoDB Local at ${local.endpoint}; ${concurrency} requests in flight; up to ${operationsPerPhase} operations or ${maxPhaseMs / 1000} s per phase\n`);
+  console.log(
+    `DynamoDB Local at ${local.endpoint}; ${concurrency} requests in flight; up to ${operationsPerPhase} operations or ${maxPhaseMs / 1000} s per phase\n`,
+  );
 
   // Warm the JVM so the first phase is not measuring JIT compilation.
   recording = false;
@@ -120,7 +122,9 @@ try {
   // Each worker updates its own users (every concurrency-th email), so versions are known and no update conflicts.
   const versions = new Map();
   const rounds = Array.from({ length: concurrency }, () => 0);
-  const ownEmails = Array.from({ length: concurrency }, (_, workerIndex) => emails.filter((_, index) => index % concurrency === workerIndex));
+  const ownEmails = Array.from({ length: concurrency }, (_, workerIndex) =>
+    emails.filter((_, index) => index % concurrency === workerIndex),
+  );
   results.push(
     await phase('conditional update (users.update)', operationsPerPhase, async (index, workerIndex) => {
       const own = ownEmails[workerIndex];
@@ -190,14 +194,24 @@ try {
   await repositories.sessions.consume((await newSession()).session_id);
   for (let index = 0; index < 3; index++) await newSession();
   await repositories.sessions.deleteAllForUser(email);
-  const claim = { userEmail: email, scope: 'writing.evaluate', idempotencyKey: `bench-${randomUUID()}`, fingerprint: 'bench', targetAssessmentId: randomUUID() };
+  const claim = {
+    userEmail: email,
+    scope: 'writing.evaluate',
+    idempotencyKey: `bench-${randomUUID()}`,
+    fingerprint: 'bench',
+    targetAssessmentId: randomUUID(),
+  };
   await repositories.assessments.claimIdempotencyKey(claim);
   await repositories.assessments.releaseIdempotencyKey(claim);
   const saved = await repositories.assessments.save({ ...assessment(email, 999), idempotency_key: `bench-${randomUUID()}` });
   const abandoned = await repositories.assessments.save({ ...assessment(email, 998), assessment_type: 'speaking' });
   await repositories.assessments.discardInProgress(abandoned.assessment.assessment_id, { expectedVersion: abandoned.assessment.version });
   await repositories.assessments.get(saved.assessment.assessment_id);
-  await repositories.assessments.updateProgress(saved.assessment.assessment_id, { submission: { essay: 'A second draft.' } }, { expectedVersion: 0 });
+  await repositories.assessments.updateProgress(
+    saved.assessment.assessment_id,
+    { submission: { essay: 'A second draft.' } },
+    { expectedVersion: 0 },
+  );
   await repositories.assessments.countByType(historyUsers[0]);
   await repositories.assessments.updateCompletion(saved.assessment.assessment_id, {
     assessment_type: 'writing_task2',
@@ -258,11 +272,16 @@ try {
   await repositories.rateLimits.get(limitKey);
   await repositories.rateLimits.release(limitKey);
   await repositories.rateLimits.reset(limitKey);
-  const held = await repositories.outbox.enqueue({ kind: 'bench_notice', recipient: email }, { availableAt: new Date(Date.now() + 60_000) });
+  const held = await repositories.outbox.enqueue(
+    { kind: 'bench_notice', recipient: email },
+    { availableAt: new Date(Date.now() + 60_000) },
+  );
   await repositories.outbox.release(held.message_id);
   await repositories.outbox.get(held.message_id);
   const owner = `bench-${randomUUID()}`;
-  const leased = (await repositories.outbox.claimDue({ owner, leaseSeconds: 60, messageIds: [held.message_id] })).find((claim) => claim.message.message_id === held.message_id);
+  const leased = (await repositories.outbox.claimDue({ owner, leaseSeconds: 60, messageIds: [held.message_id] })).find(
+    (claim) => claim.message.message_id === held.message_id,
+  );
   const retried = await repositories.outbox.recordFailure(leased, { error: 'bench', retryAt: new Date() });
   const [again] = await repositories.outbox.claimDue({ owner, leaseSeconds: 60, messageIds: [retried.message_id] });
   await repositories.outbox.markDead(again, { error: 'bench' });
@@ -272,13 +291,17 @@ try {
   await repositories.outbox.listDead({ limit: 10 });
   await repositories.outbox.countDead();
 
-  const every = Object.entries(measured).flatMap(([repositoryName, repository]) => Object.keys(repository).map((methodName) => `${repositoryName}.${methodName}`));
+  const every = Object.entries(measured).flatMap(([repositoryName, repository]) =>
+    Object.keys(repository).map((methodName) => `${repositoryName}.${methodName}`),
+  );
   const missing = every.filter((operation) => !usage.get(operation)?.calls);
   if (missing.length > 0) throw new Error(`the benchmark does not call ${missing.join(', ')}`);
 
   console.log('\nConsumed capacity per repository call (ReturnConsumedCapacity: TOTAL, as DynamoDB Local reports it)');
   console.log('A call may send several requests (a re-read after a failed condition, pages, batches); its units are their sum.');
-  console.log(`${'repository call'.padEnd(34)} ${'calls'.padStart(6)} ${'requests'.padStart(9)} ${'CU/call'.padStart(8)} ${'max CU/request'.padStart(15)}`);
+  console.log(
+    `${'repository call'.padEnd(34)} ${'calls'.padStart(6)} ${'requests'.padStart(9)} ${'CU/call'.padStart(8)} ${'max CU/request'.padStart(15)}`,
+  );
   for (const operation of every) {
     const { calls, requests, units, maxUnits } = usage.get(operation);
     console.log(

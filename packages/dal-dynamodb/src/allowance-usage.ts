@@ -63,7 +63,13 @@ export function buildGetAllowanceUsageRequest(tableName: string, email: string):
  * never pass the limit together. A missing counter fails the condition (it must be
  * initialized first, from the assessments already stored). Stamps the count's time, `nowMs`. Pure.
  */
-export function buildConsumeAllowanceRequest(tableName: string, email: string, type: AssessmentType, limit: number, nowMs: number): UpdateCommandInput {
+export function buildConsumeAllowanceRequest(
+  tableName: string,
+  email: string,
+  type: AssessmentType,
+  limit: number,
+  nowMs: number,
+): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const used = builder.name(allowanceAttribute(type));
   return {
@@ -105,7 +111,13 @@ export function buildInitializeAllowanceRequest(tableName: string, email: string
  * storing an answer for, so the difference is assessments counted by requests that died before
  * storing them. A count made since fails the condition. Pure.
  */
-export function buildReconcileAllowanceRequest(tableName: string, email: string, type: AssessmentType, stored: number, settledBeforeMs: number): UpdateCommandInput {
+export function buildReconcileAllowanceRequest(
+  tableName: string,
+  email: string,
+  type: AssessmentType,
+  stored: number,
+  settledBeforeMs: number,
+): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const used = builder.name(allowanceAttribute(type));
   const countedAt = builder.name(allowanceCountedAtAttribute(type));

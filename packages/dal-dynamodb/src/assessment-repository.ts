@@ -103,7 +103,12 @@ export function buildPutIdempotencyMarkerRequest(tableName: string, claim: Idemp
 }
 
 /** DeleteItem releasing an idempotency marker, only while it is still the reservation made at `createdAt`. Pure. */
-export function buildDeleteIdempotencyMarkerRequest(tableName: string, markerId: string, targetId: string, createdAt?: string): DeleteCommandInput {
+export function buildDeleteIdempotencyMarkerRequest(
+  tableName: string,
+  markerId: string,
+  targetId: string,
+  createdAt?: string,
+): DeleteCommandInput {
   const builder = createExpressionBuilder();
   const conditions = [`${builder.name('target_assessment_id')} = ${builder.value(targetId)}`];
   if (createdAt !== undefined) conditions.push(`${builder.name('created_at')} = ${builder.value(createdAt)}`);
@@ -292,7 +297,10 @@ export interface AssessmentRepository {
    * Gives a reserved key back (the first request failed), only while it is still the reservation
    * made at `createdAt` when given; a no-op when it is gone.
    */
-  releaseIdempotencyKey(claim: Pick<IdempotencyClaim, 'userEmail' | 'scope' | 'idempotencyKey' | 'targetAssessmentId'>, createdAt?: string): Promise<void>;
+  releaseIdempotencyKey(
+    claim: Pick<IdempotencyClaim, 'userEmail' | 'scope' | 'idempotencyKey' | 'targetAssessmentId'>,
+    createdAt?: string,
+  ): Promise<void>;
   /** The assessment with this id, or undefined. */
   get(assessmentId: string): Promise<Assessment | undefined>;
   /**
@@ -352,7 +360,12 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
   const notFound = (assessmentId: string) =>
     new DalError({ code: 'not_found', message: `No assessment ${assessmentId}`, tableName, key: { assessment_id: assessmentId } });
   const duplicateId = (assessmentId: string) =>
-    new DalError({ code: 'duplicate', message: `Assessment ${assessmentId} already exists`, tableName, key: { assessment_id: assessmentId } });
+    new DalError({
+      code: 'duplicate',
+      message: `Assessment ${assessmentId} already exists`,
+      tableName,
+      key: { assessment_id: assessmentId },
+    });
 
   return bindRepositoryCalls<AssessmentRepository>('assessments', options, (sender) => {
     const getItem = async (assessmentId: string) => {
@@ -413,7 +426,13 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
         if (!item) {
           if ((await unlessConditionFails(sender.put(context, request))) !== undefined) return { claimed: true as const };
           const again = await getItem(markerId);
-          if (!again) throw new DalError({ code: 'conflict', message: 'The idempotency key is being claimed and released', tableName, key: context.key });
+          if (!again)
+            throw new DalError({
+              code: 'conflict',
+              message: 'The idempotency key is being claimed and released',
+              tableName,
+              key: context.key,
+            });
           return { claimed: false as const, record: parseStoredItem(idempotencyRecordSchema, again, { tableName, key: context.key }) };
         }
         return { claimed: false as const, record: parseStoredItem(idempotencyRecordSchema, item, { tableName, key: context.key }) };
@@ -444,7 +463,11 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
           maxLimit: MAX_ASSESSMENT_PAGE_SIZE,
           cursor,
           parse: (item) => parseStoredItem(assessmentListItemSchema, item, { tableName, key: { assessment_id: item.assessment_id } }),
-          keyOf: (assessment) => ({ assessment_id: assessment.assessment_id, user_email: assessment.user_email, timestamp: assessment.timestamp }),
+          keyOf: (assessment) => ({
+            assessment_id: assessment.assessment_id,
+            user_email: assessment.user_email,
+            timestamp: assessment.timestamp,
+          }),
         });
       },
 
@@ -485,7 +508,12 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
         const key = { assessment_id: assessmentId };
         const progress = parseInput(progressSchema, input, { tableName, key });
         if (PROGRESS_FIELDS.every((field) => progress[field] === undefined)) {
-          throw new DalError({ code: 'validation', message: 'assessments.updateProgress needs speaking_session or submission', tableName, key });
+          throw new DalError({
+            code: 'validation',
+            message: 'assessments.updateProgress needs speaking_session or submission',
+            tableName,
+            key,
+          });
         }
         checkExpectedVersion(expectedVersion, { tableName, key });
         if (!storable(assessmentId)) throw notFound(assessmentId);
@@ -512,7 +540,10 @@ export function createAssessmentRepository(options: AssessmentRepositoryOptions)
         checkExpectedVersion(expectedVersion, { tableName, key });
         if (!storable(assessmentId)) throw notFound(assessmentId);
         const output = await unlessConditionFails(
-          sender.delete({ operation: 'assessments.discardInProgress', tableName, key }, buildDiscardInProgressRequest(tableName, assessmentId, expectedVersion)),
+          sender.delete(
+            { operation: 'assessments.discardInProgress', tableName, key },
+            buildDiscardInProgressRequest(tableName, assessmentId, expectedVersion),
+          ),
         );
         if (output) return;
         const current = await get(assessmentId);

@@ -52,11 +52,7 @@ export async function writeAll(
 }
 
 /** Runs a Query and follows LastEvaluatedKey through every page, returning all items in order. */
-export async function queryAll(
-  sender: RequestSender,
-  context: CallContext,
-  input: QueryCommandInput,
-): Promise<Record<string, unknown>[]> {
+export async function queryAll(sender: RequestSender, context: CallContext, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

@@ -108,7 +108,11 @@ describe('ielts-db', () => {
       expect(resource.Type).toBe('AWS::DynamoDB::GlobalTable');
       expect(resource.Properties.BillingMode).toBe('PAY_PER_REQUEST');
       expect(resource.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
-      expect(resource.Properties.Replicas.map((replica: { Region: unknown }) => replica.Region)).toEqual([{ Ref: 'AWS::Region' }, 'eu-west-1', 'ap-southeast-2']);
+      expect(resource.Properties.Replicas.map((replica: { Region: unknown }) => replica.Region)).toEqual([
+        { Ref: 'AWS::Region' },
+        'eu-west-1',
+        'ap-southeast-2',
+      ]);
     }
     const sessions = resources.find((resource) => resource.Properties.TableName === 'ielts-genai-prep-sessions')!;
     expect(sessions.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expires_at', Enabled: true });
@@ -122,8 +126,12 @@ describe('ielts-db', () => {
       expect(refused.code).toBe(2);
       expect(refused.stdout).toBe('');
     }
-    expect((await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'mars-1'])).stderr).toContain('Invalid replica region "mars-1"');
-    expect((await run(['create-tables', '--print', 'aws-cli', '--replica-regions', 'eu-west-1'])).stderr).toContain('--replica-regions works with --print cloudformation only');
+    expect((await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'mars-1'])).stderr).toContain(
+      'Invalid replica region "mars-1"',
+    );
+    expect((await run(['create-tables', '--print', 'aws-cli', '--replica-regions', 'eu-west-1'])).stderr).toContain(
+      '--replica-regions works with --print cloudformation only',
+    );
   });
 
   it('counts and lists the outbox’s dead messages, with exit code 1 while there are any', async () => {
@@ -131,7 +139,10 @@ describe('ielts-db', () => {
     expect((await run(['create-tables', '--endpoint', endpoint, '--prefix', prefix])).code).toBe(0);
     const none = await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix]);
     expect(none).toMatchObject({ code: 0, stdout: `0 dead messages in ${prefix}ielts-genai-prep-outbox\n` });
-    const outbox = createOutboxRepository({ documentClient: DynamoDBDocumentClient.from(clients.client), tableName: resolveTableNames({ prefix }).outbox });
+    const outbox = createOutboxRepository({
+      documentClient: DynamoDBDocumentClient.from(clients.client),
+      tableName: resolveTableNames({ prefix }).outbox,
+    });
     for (const label of ['first', 'second']) {
       const queued = await outbox.enqueue({ kind: 'password_reset', recipient: `${label}@example.com`, request_id: `req-${label}` });
       const [claim] = await outbox.claimDue({ owner: 'cli-test', leaseSeconds: 60, messageIds: [queued.message_id] });
@@ -142,7 +153,9 @@ describe('ielts-db', () => {
     const lines = listed.stdout.trim().split('\n');
     expect(lines[0]).toBe(`2 dead messages in ${prefix}ielts-genai-prep-outbox`);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/password_reset {2}to (first|second)@example\.com {2}request req-(first|second) {2}after 1 attempts: SES: MessageRejected$/);
+    expect(lines[1]).toMatch(
+      /password_reset {2}to (first|second)@example\.com {2}request req-(first|second) {2}after 1 attempts: SES: MessageRejected$/,
+    );
     const json = await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ count: 2, messages: [{ status: 'dead' }, { status: 'dead' }] });
     expect((await run(['dead-mail', '--endpoint', endpoint, '--prefix', prefix, '--limit', 'lots'])).code).toBe(2);

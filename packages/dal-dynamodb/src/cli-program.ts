@@ -82,7 +82,12 @@ function joinDashValues(argv: readonly string[]): string[] {
     const next = argv[index + 1];
     const name = word.startsWith('--') ? word.slice(2) : undefined;
     const takesValue = name !== undefined && (cliOptions as Record<string, { type: string }>)[name]?.type === 'string';
-    if (takesValue && next !== undefined && next.startsWith('-') && !(next.startsWith('--') && next.slice(2).split('=')[0]! in cliOptions)) {
+    if (
+      takesValue &&
+      next !== undefined &&
+      next.startsWith('-') &&
+      !(next.startsWith('--') && next.slice(2).split('=')[0]! in cliOptions)
+    ) {
       joined.push(`${word}=${next}`);
       index++;
     } else {
@@ -194,7 +199,8 @@ export async function runCli(argv: readonly string[], io: CliInputOutput): Promi
         io.stdout(`Done: ${created} created, ${results.length - created} already in place.\n`);
       } else if (commandName === 'dead-mail') {
         const limit = Number(values.limit ?? '20');
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not ${values.limit}`);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+          throw new UsageError(`--limit must be a whole number from 1 to 1000, not ${values.limit}`);
         const outbox = createOutboxRepository({ documentClient: DynamoDBDocumentClient.from(client), tableName: tableNames.outbox });
         const [count, messages] = await Promise.all([outbox.countDead(), outbox.listDead({ limit })]);
         if (values.json) {

@@ -159,7 +159,12 @@ export function createContentReportRepository(options: ContentReportRepositoryOp
       const output = await unlessConditionFails(
         sender.update(
           context,
-          buildUpdateReportStatusRequest(tableName, reportId, { status, resolutionNote: note, updatedAt: now().toISOString(), expectedVersion }),
+          buildUpdateReportStatusRequest(tableName, reportId, {
+            status,
+            resolutionNote: note,
+            updatedAt: now().toISOString(),
+            expectedVersion,
+          }),
         ),
       );
       if (output) return parseReport(output.Attributes ?? {});

@@ -29,7 +29,12 @@ describe('createTables on DynamoDB Local', () => {
     const first = await createTables({ client: clients.client, prefix, onProgress: (event) => events.push(event), pollIntervalMs: 50 });
     expect(first.map((result) => result.status)).toEqual(TABLE_KEYS.map(() => 'created'));
     expect(first.find((result) => result.table === 'sessions')?.timeToLive).toBe('enabled');
-    expect(first.filter((result) => result.timeToLive === 'enabled').map((result) => result.table).sort()).toEqual(['outbox', 'rateLimits', 'sessions']);
+    expect(
+      first
+        .filter((result) => result.timeToLive === 'enabled')
+        .map((result) => result.table)
+        .sort(),
+    ).toEqual(['outbox', 'rateLimits', 'sessions']);
     expect(first.filter((result) => result.timeToLive === 'none')).toHaveLength(TABLE_KEYS.length - 3);
     expect(events.filter((event) => event.step === 'creating')).toHaveLength(TABLE_KEYS.length);
     expect(events.filter((event) => event.step === 'active')).toHaveLength(TABLE_KEYS.length);
@@ -94,9 +99,14 @@ describe('createTables on DynamoDB Local', () => {
     const otherNames = resolveTableNames({ prefix: otherPrefix });
     await clients.client.send(new CreateTableCommand(buildCreateTableInput(TABLE_DEFINITIONS.sessions, otherNames.sessions)));
     await clients.client.send(
-      new UpdateTimeToLiveCommand({ TableName: otherNames.sessions, TimeToLiveSpecification: { AttributeName: 'last_seen_at', Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: otherNames.sessions,
+        TimeToLiveSpecification: { AttributeName: 'last_seen_at', Enabled: true },
+      }),
     );
-    const error = await createTables({ client: clients.client, prefix: otherPrefix, tables: ['sessions'] }).catch((caught: unknown) => caught);
+    const error = await createTables({ client: clients.client, prefix: otherPrefix, tables: ['sessions'] }).catch(
+      (caught: unknown) => caught,
+    );
     expect(DalError.isInstance(error, 'table_mismatch')).toBe(true);
     expect((error as DalError).message).toContain('TTL on last_seen_at, expected expires_at');
     expect((await describeTables({ client: clients.client, prefix: otherPrefix, tables: ['sessions'] }))[0]?.differences).toEqual([
@@ -123,7 +133,10 @@ describe('createTables through a proxy that shows tables still being created', (
         return answer;
       };
       // Describe calls: before creating (not found, passed through), after creating, then the polls.
-      proxy.plan('DescribeTable', [{ kind: 'delay', milliseconds: 0 }, ...[creating, creating, indexCreating].map((rewrite) => ({ kind: 'rewrite' as const, rewrite }))]);
+      proxy.plan('DescribeTable', [
+        { kind: 'delay', milliseconds: 0 },
+        ...[creating, creating, indexCreating].map((rewrite) => ({ kind: 'rewrite' as const, rewrite })),
+      ]);
       const events: TableProgressEvent[] = [];
       const before = proxy.operations.length;
       const [result] = await createTables({
@@ -138,10 +151,17 @@ describe('createTables through a proxy that shows tables still being created', (
       // One describe before creating, one after, then polls until the third shows all ACTIVE.
       expect(proxy.operations.slice(before).filter((operation) => operation === 'DescribeTable')).toHaveLength(5);
 
-      proxy.plan('DescribeTable', Array.from({ length: 100 }, () => ({ kind: 'rewrite' as const, rewrite: creating })));
-      const late = await createTables({ client: proxied.client, prefix, tables: ['assessments'], pollIntervalMs: 20, waitTimeoutMs: 150 }).catch(
-        (caught: unknown) => caught,
+      proxy.plan(
+        'DescribeTable',
+        Array.from({ length: 100 }, () => ({ kind: 'rewrite' as const, rewrite: creating })),
       );
+      const late = await createTables({
+        client: proxied.client,
+        prefix,
+        tables: ['assessments'],
+        pollIntervalMs: 20,
+        waitTimeoutMs: 150,
+      }).catch((caught: unknown) => caught);
       expect(DalError.isInstance(late, 'deadline_exceeded')).toBe(true);
       expect((late as DalError).message).toContain('did not become ACTIVE within 150 ms');
       proxy.plan('DescribeTable', []);

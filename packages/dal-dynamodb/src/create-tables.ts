@@ -113,11 +113,7 @@ async function waitUntil(
   }
 }
 
-async function enableTimeToLive(
-  client: DynamoDBClient,
-  table: TableKey,
-  tableName: string,
-): Promise<CreateTableResult['timeToLive']> {
+async function enableTimeToLive(client: DynamoDBClient, table: TableKey, tableName: string): Promise<CreateTableResult['timeToLive']> {
   const input = buildUpdateTimeToLiveInput(TABLE_DEFINITIONS[table], tableName);
   if (!input) return 'none';
   const attribute = input.TimeToLiveSpecification?.AttributeName;
@@ -321,7 +317,9 @@ export async function describeTables(options: TableAdminOptions): Promise<TableS
       tableName,
       status: description.TableStatus ?? 'UNKNOWN',
       itemCount: description.ItemCount,
-      billingMode: description.BillingModeSummary?.BillingMode ?? (description.ProvisionedThroughput?.ReadCapacityUnits ? 'PROVISIONED' : 'PAY_PER_REQUEST'),
+      billingMode:
+        description.BillingModeSummary?.BillingMode ??
+        (description.ProvisionedThroughput?.ReadCapacityUnits ? 'PROVISIONED' : 'PAY_PER_REQUEST'),
       indexes: Object.fromEntries(
         (description.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName ?? '', index.IndexStatus ?? 'UNKNOWN']),
       ),

@@ -21,7 +21,10 @@ describe('cursors', () => {
     fc.assert(
       fc.property(
         // Keys are attribute names of our tables; `__proto__` is dropped on decoding, as it should be.
-        fc.dictionary(fc.string({ minLength: 1 }).filter((name) => name !== '__proto__'), fc.oneof(fc.string(), fc.integer())),
+        fc.dictionary(
+          fc.string({ minLength: 1 }).filter((name) => name !== '__proto__'),
+          fc.oneof(fc.string(), fc.integer()),
+        ),
         fc.string(),
         (lastKey, owner) => {
           const cursorScope = { list: 'x', owner };
@@ -44,14 +47,22 @@ describe('cursors', () => {
       expect(code(() => decodeCursor(scope, text, secret))).toBe('invalid_cursor');
     }
     fc.assert(
-      fc.property(fc.nat(cursor.length - 1), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), (index, replacement) => {
-        fc.pre(cursor[index] !== replacement && cursor[index] !== '.');
-        const altered = `${cursor.slice(0, index)}${replacement}${cursor.slice(index + 1)}`;
-        // base64url's last character can carry unused bits; an alteration there may decode the same.
-        const sameBytes = (text: string) => text.split('.').map((part) => Buffer.from(part, 'base64url').toString('hex')).join('.');
-        fc.pre(sameBytes(altered) !== sameBytes(cursor));
-        expect(code(() => decodeCursor(scope, altered, secret))).toBe('invalid_cursor');
-      }),
+      fc.property(
+        fc.nat(cursor.length - 1),
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+        (index, replacement) => {
+          fc.pre(cursor[index] !== replacement && cursor[index] !== '.');
+          const altered = `${cursor.slice(0, index)}${replacement}${cursor.slice(index + 1)}`;
+          // base64url's last character can carry unused bits; an alteration there may decode the same.
+          const sameBytes = (text: string) =>
+            text
+              .split('.')
+              .map((part) => Buffer.from(part, 'base64url').toString('hex'))
+              .join('.');
+          fc.pre(sameBytes(altered) !== sameBytes(cursor));
+          expect(code(() => decodeCursor(scope, altered, secret))).toBe('invalid_cursor');
+        },
+      ),
     );
   });
 });

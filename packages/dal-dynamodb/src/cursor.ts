@@ -36,11 +36,7 @@ function invalid(reason: string): DalError {
  * hash of the scope, then `.` and an HMAC-SHA256 of that text. The key stays readable, but
  * cannot be altered or moved to another user's list without the secret.
  */
-export function encodeCursor(
-  scope: CursorScope,
-  lastEvaluatedKey: Record<string, string | number>,
-  secret: string | Uint8Array,
-): string {
+export function encodeCursor(scope: CursorScope, lastEvaluatedKey: Record<string, string | number>, secret: string | Uint8Array): string {
   const body = Buffer.from(JSON.stringify({ v: 1, s: scopeHash(scope), k: lastEvaluatedKey })).toString('base64url');
   return `${body}.${sign(secret, body).toString('base64url')}`;
 }
@@ -50,11 +46,7 @@ export function encodeCursor(
  * `invalid_cursor` {@link DalError} when the cursor is malformed, was signed with another
  * secret, was altered, or belongs to another scope.
  */
-export function decodeCursor(
-  scope: CursorScope,
-  cursor: string,
-  secret: string | Uint8Array,
-): Record<string, string | number> {
+export function decodeCursor(scope: CursorScope, cursor: string, secret: string | Uint8Array): Record<string, string | number> {
   if (cursor.length > 4096) throw invalid('too long');
   const parts = cursor.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalid('malformed');

@@ -43,7 +43,10 @@ describe('createDynamoClients without an endpoint (real AWS)', () => {
         throw Object.assign(new Error('kept, not sent'), { name: 'KeptRequest' });
       },
     };
-    const { client, documentClient } = createDynamoClients({ ...options, clientConfig: { requestHandler: requestHandler as unknown as DynamoDBClientConfig['requestHandler'], maxAttempts: 1 } });
+    const { client, documentClient } = createDynamoClients({
+      ...options,
+      clientConfig: { requestHandler: requestHandler as unknown as DynamoDBClientConfig['requestHandler'], maxAttempts: 1 },
+    });
     const users = createRepositories({ documentClient, cursorSecret: 's' }).users;
     await users.get('ada@example.com').catch(() => undefined);
     client.destroy();
@@ -52,7 +55,8 @@ describe('createDynamoClients without an endpoint (real AWS)', () => {
   }
 
   it("signs for DynamoDB in the region and with the credentials of AWS's standard environment variables", async () => {
-    for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB']) delete process.env[name];
+    for (const name of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB'])
+      delete process.env[name];
     process.env.AWS_REGION = 'eu-west-2';
     process.env.AWS_ACCESS_KEY_ID = 'AKIAENVIRONMENT1';
     process.env.AWS_SECRET_ACCESS_KEY = 'environment-secret';
@@ -60,7 +64,9 @@ describe('createDynamoClients without an endpoint (real AWS)', () => {
     expect(request.protocol).toBe('https:');
     expect(request.hostname).toBe('dynamodb.eu-west-2.amazonaws.com');
     expect(request.headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
-    expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAENVIRONMENT1\/\d{8}\/eu-west-2\/dynamodb\/aws4_request,/);
+    expect(request.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAENVIRONMENT1\/\d{8}\/eu-west-2\/dynamodb\/aws4_request,/,
+    );
     const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
     expect(JSON.parse(body)).toMatchObject({ TableName: 'ielts-genai-prep-users', Key: { email: { S: 'ada@example.com' } } });
   });
@@ -69,7 +75,10 @@ describe('createDynamoClients without an endpoint (real AWS)', () => {
     process.env.AWS_REGION = 'eu-west-2';
     process.env.AWS_ACCESS_KEY_ID = 'AKIAENVIRONMENT1';
     process.env.AWS_SECRET_ACCESS_KEY = 'environment-secret';
-    const request = await signedRequest({ region: 'ap-southeast-2', credentials: { accessKeyId: 'AKIAGIVEN0000001', secretAccessKey: 'given' } });
+    const request = await signedRequest({
+      region: 'ap-southeast-2',
+      credentials: { accessKeyId: 'AKIAGIVEN0000001', secretAccessKey: 'given' },
+    });
     expect(request.hostname).toBe('dynamodb.ap-southeast-2.amazonaws.com');
     expect(request.headers.authorization).toContain('Credential=AKIAGIVEN0000001/');
   });

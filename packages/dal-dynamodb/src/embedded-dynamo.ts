@@ -89,7 +89,14 @@ export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = 
     const tables =
       options.createTables === false
         ? []
-        : await createTables({ client, prefix: options.prefix, suffix: options.suffix, tableNames: options.tableNames, onProgress: options.onProgress, pollIntervalMs: 20 });
+        : await createTables({
+            client,
+            prefix: options.prefix,
+            suffix: options.suffix,
+            tableNames: options.tableNames,
+            onProgress: options.onProgress,
+            pollIntervalMs: 20,
+          });
     return { endpoint, client, documentClient, tables, close };
   } catch (error) {
     await close();

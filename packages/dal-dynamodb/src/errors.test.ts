@@ -5,7 +5,14 @@ describe('DalError', () => {
   it('carries a code, table, key and issues, and defaults isRetryable by code', () => {
     const error = new DalError({ code: 'conflict', message: 'stale', tableName: 'users', key: { email: 'a@b.c' } });
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'DalError', code: 'conflict', tableName: 'users', key: { email: 'a@b.c' }, isRetryable: false, issues: [] });
+    expect(error).toMatchObject({
+      name: 'DalError',
+      code: 'conflict',
+      tableName: 'users',
+      key: { email: 'a@b.c' },
+      isRetryable: false,
+      issues: [],
+    });
     expect(new DalError({ code: 'throttled', message: 'slow down' }).isRetryable).toBe(true);
     expect(new DalError({ code: 'deadline_exceeded', message: 'late' }).isRetryable).toBe(true);
     expect(new DalError({ code: 'dynamodb', message: 'x', isRetryable: true }).isRetryable).toBe(true);

@@ -40,7 +40,9 @@ export function createExpressionBuilder(): ExpressionBuilder {
     },
     attributes() {
       return {
-        ...(names.size > 0 ? { ExpressionAttributeNames: Object.fromEntries([...names].map(([attribute, placeholder]) => [placeholder, attribute])) } : {}),
+        ...(names.size > 0
+          ? { ExpressionAttributeNames: Object.fromEntries([...names].map(([attribute, placeholder]) => [placeholder, attribute])) }
+          : {}),
         ...(valueCount > 0 ? { ExpressionAttributeValues: values } : {}),
       };
     },

@@ -31,7 +31,18 @@ export function buildIndexQuery(query: IndexQuery): QueryCommandInput {
     TableName: query.tableName,
     IndexName: query.indexName,
     KeyConditionExpression: `${builder.name(query.partitionKey)} = ${builder.value(query.partitionValue)}`,
-    ...(query.projection ? { ProjectionExpression: query.projection.map((path) => path.split('.').map((attribute) => builder.name(attribute)).join('.')).join(', ') } : {}),
+    ...(query.projection
+      ? {
+          ProjectionExpression: query.projection
+            .map((path) =>
+              path
+                .split('.')
+                .map((attribute) => builder.name(attribute))
+                .join('.'),
+            )
+            .join(', '),
+        }
+      : {}),
     ...(query.order ? { ScanIndexForward: query.order === 'ascending' } : {}),
     ...(query.limit !== undefined ? { Limit: query.limit } : {}),
     ...(query.exclusiveStartKey ? { ExclusiveStartKey: query.exclusiveStartKey } : {}),

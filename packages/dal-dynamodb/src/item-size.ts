@@ -12,7 +12,10 @@ function utf8Length(text: string): number {
 /** Bytes DynamoDB counts for a number: 1 per two significant digits, plus 1 (and 1 for a sign). */
 function numberSize(value: number | bigint): number {
   const text = typeof value === 'bigint' ? value.toString() : Math.abs(value).toExponential().split('e')[0]!;
-  const digits = text.replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = text
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   if (digits.length === 0) return 1;
   const negative = typeof value === 'bigint' ? value < 0n : value < 0;
   return 1 + Math.ceil(digits.length / 2) + (negative ? 1 : 0);

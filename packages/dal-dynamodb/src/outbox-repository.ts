@@ -32,7 +32,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 const MAX_ERROR_LENGTH = 1000;
 
 const payloadSchema = z
-  .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case name'), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]))
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case name'),
+    z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]),
+  )
   .refine((payload) => Object.keys(payload).length <= 20, 'at most 20 fields');
 
 /** What {@link OutboxRepository.enqueue} takes. */
@@ -134,8 +137,7 @@ export function buildReleaseOutboxRequest(tableName: string, messageId: string, 
     TableName: tableName,
     Key: { [OUTBOX_KEY_ATTRIBUTE]: messageId },
     UpdateExpression: `SET ${due} = ${builder.value(nowMs)}`,
-    ConditionExpression:
-      `${builder.name('status')} = ${builder.value('pending')} AND ${builder.name('attempts')} = ${builder.value(0)} AND ${due} > ${builder.value(nowMs)}`,
+    ConditionExpression: `${builder.name('status')} = ${builder.value('pending')} AND ${builder.name('attempts')} = ${builder.value(0)} AND ${due} > ${builder.value(nowMs)}`,
     ...builder.attributes(),
   };
 }
@@ -158,7 +160,11 @@ export function buildDueOutboxQuery(tableName: string, nowMs: number, limit: num
  * end, only while it is pending and due. Of senders racing for one message exactly one passes
  * the condition; the others fail it. A sender that dies leaves it due again at the lease's end. Pure.
  */
-export function buildClaimOutboxRequest(tableName: string, messageId: string, lease: { leaseId: string; owner: string; nowMs: number; endsAtMs: number }): UpdateCommandInput {
+export function buildClaimOutboxRequest(
+  tableName: string,
+  messageId: string,
+  lease: { leaseId: string; owner: string; nowMs: number; endsAtMs: number },
+): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const due = builder.name('next_attempt_at');
   const attempts = builder.name('attempts');
@@ -178,7 +184,12 @@ export function buildClaimOutboxRequest(tableName: string, messageId: string, le
  * UpdateItem settling a leased message: `set` applied only while `leaseId` still
  * holds it (pending, not claimed again after its lease ended). The lease is removed. Pure.
  */
-export function buildSettleOutboxRequest(tableName: string, messageId: string, leaseId: string, set: Record<string, unknown>): UpdateCommandInput {
+export function buildSettleOutboxRequest(
+  tableName: string,
+  messageId: string,
+  leaseId: string,
+  set: Record<string, unknown>,
+): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const assignments = Object.entries(set).map(([attribute, value]) => `${builder.name(attribute)} = ${builder.value(value)}`);
   const lease = builder.name('lease_id');
@@ -199,7 +210,14 @@ export function buildGetOutboxRequest(tableName: string, messageId: string): Get
 
 /** Query of dead messages, newest first, through the status index. Pure. */
 export function buildDeadOutboxQuery(tableName: string, limit?: number): QueryCommandInput {
-  return buildIndexQuery({ tableName, indexName: OUTBOX_STATUS_INDEX, partitionKey: 'status', partitionValue: 'dead', order: 'descending', limit });
+  return buildIndexQuery({
+    tableName,
+    indexName: OUTBOX_STATUS_INDEX,
+    partitionKey: 'status',
+    partitionValue: 'dead',
+    order: 'descending',
+    limit,
+  });
 }
 
 /** Options for {@link createOutboxRepository}. */
@@ -257,7 +275,11 @@ export function createOutboxRepository(options: OutboxRepositoryOptions): Outbox
   const sentRetentionSeconds = options.sentRetentionSeconds ?? 7 * 86_400;
   const deadRetentionSeconds = options.deadRetentionSeconds ?? 30 * 86_400;
   const storable = (id: unknown): id is string => identifierSchema.safeParse(id).success;
-  const context = (operation: string, messageId?: string) => ({ operation, tableName, ...(messageId ? { key: { [OUTBOX_KEY_ATTRIBUTE]: messageId } } : {}) });
+  const context = (operation: string, messageId?: string) => ({
+    operation,
+    tableName,
+    ...(messageId ? { key: { [OUTBOX_KEY_ATTRIBUTE]: messageId } } : {}),
+  });
   const parse = (item: Record<string, unknown>) =>
     toMessage(parseStoredItem(outboxItemSchema, item, { tableName, key: { [OUTBOX_KEY_ATTRIBUTE]: item[OUTBOX_KEY_ATTRIBUTE] } }));
   const whole = (name: string, value: unknown, low: number, high: number): number => {
@@ -307,9 +329,16 @@ export function createOutboxRepository(options: OutboxRepositoryOptions): Outbox
           skipped: false,
           dead_at: null,
         };
-        const stored = await unlessConditionFails(sender.put(context('outbox.enqueue', messageId), buildEnqueueOutboxRequest(tableName, item)));
+        const stored = await unlessConditionFails(
+          sender.put(context('outbox.enqueue', messageId), buildEnqueueOutboxRequest(tableName, item)),
+        );
         if (!stored) {
-          throw new DalError({ code: 'duplicate', message: `Outbox message ${messageId} exists already`, tableName, key: { [OUTBOX_KEY_ATTRIBUTE]: messageId } });
+          throw new DalError({
+            code: 'duplicate',
+            message: `Outbox message ${messageId} exists already`,
+            tableName,
+            key: { [OUTBOX_KEY_ATTRIBUTE]: messageId },
+          });
         }
         return parse(item);
       },
@@ -317,7 +346,9 @@ export function createOutboxRepository(options: OutboxRepositoryOptions): Outbox
       async release(messageId, releaseOptions = {}) {
         if (!storable(messageId)) return false;
         const nowMs = (releaseOptions.now ?? clock()).getTime();
-        const output = await unlessConditionFails(sender.update(context('outbox.release', messageId), buildReleaseOutboxRequest(tableName, messageId, nowMs)));
+        const output = await unlessConditionFails(
+          sender.update(context('outbox.release', messageId), buildReleaseOutboxRequest(tableName, messageId, nowMs)),
+        );
         return output !== undefined;
       },
 
@@ -331,12 +362,20 @@ export function createOutboxRepository(options: OutboxRepositoryOptions): Outbox
         // settled, or miss one just released. The claim is a conditional update on the table
         // itself, so a stale entry only costs a failed condition; named ids need no index.
         const due = await sender.query(context('outbox.claimDue'), buildDueOutboxQuery(tableName, nowMs, limit));
-        const candidates = [...new Set([...(claimOptions.messageIds ?? []).filter(storable), ...(due.Items ?? []).map((item) => String(item[OUTBOX_KEY_ATTRIBUTE]))])];
+        const candidates = [
+          ...new Set([
+            ...(claimOptions.messageIds ?? []).filter(storable),
+            ...(due.Items ?? []).map((item) => String(item[OUTBOX_KEY_ATTRIBUTE])),
+          ]),
+        ];
         const claims: OutboxClaim[] = [];
         for (const messageId of candidates) {
           const leaseId = randomUUID();
           const output = await unlessConditionFails(
-            sender.update(context('outbox.claimDue', messageId), buildClaimOutboxRequest(tableName, messageId, { leaseId, owner, nowMs, endsAtMs })),
+            sender.update(
+              context('outbox.claimDue', messageId),
+              buildClaimOutboxRequest(tableName, messageId, { leaseId, owner, nowMs, endsAtMs }),
+            ),
           );
           if (output) claims.push({ message: parse(output.Attributes ?? {}), lease_id: leaseId, lease_ends_at: new Date(endsAtMs) });
         }

@@ -63,7 +63,13 @@ export interface ConsumeRateLimitOptions {
  * are one atomic request, so concurrent callers never pass the limit together. Fails the
  * condition when the window is full, or has ended (its item not yet deleted by TTL). Pure.
  */
-export function buildCountRateLimitRequest(tableName: string, key: string, limit: number, windowSeconds: number, nowMs: number): UpdateCommandInput {
+export function buildCountRateLimitRequest(
+  tableName: string,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  nowMs: number,
+): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const used = builder.name('used');
   const endsAt = builder.name('window_ends_at');
@@ -225,20 +231,34 @@ export function createRateLimitRepository(options: RateLimitRepositoryOptions): 
         };
         for (let round = 1; round <= CONSUME_ROUNDS; round++) {
           // One request when the key is new or its window is live: the usual case.
-          const added = await unlessConditionFails(sender.update(call, buildCountRateLimitRequest(tableName, key, limit, windowSeconds, nowMs)));
+          const added = await unlessConditionFails(
+            sender.update(call, buildCountRateLimitRequest(tableName, key, limit, windowSeconds, nowMs)),
+          );
           if (added) return counted(added.Attributes);
           // A full window, or one that has ended: start a window, which only succeeds in the second case.
-          const started = await unlessConditionFails(sender.update(call, buildStartRateLimitWindowRequest(tableName, key, windowSeconds, nowMs)));
+          const started = await unlessConditionFails(
+            sender.update(call, buildStartRateLimitWindowRequest(tableName, key, windowSeconds, nowMs)),
+          );
           if (started) return counted(started.Attributes);
           const window = await read(key, 'rateLimits.consume', nowMs);
           if (window && window.used >= limit) {
-            return { consumed: false, used: window.used, windowEndsAt: window.windowEndsAt, retryAfterSeconds: secondsUntil(window.windowEndsAt.getTime(), nowMs) };
+            return {
+              consumed: false,
+              used: window.used,
+              windowEndsAt: window.windowEndsAt,
+              retryAfterSeconds: secondsUntil(window.windowEndsAt.getTime(), nowMs),
+            };
           }
           // A use was released (or the window replaced) in between: count again.
         }
         // Lost every round to concurrent releases: refuse for a second rather than let it through uncounted.
         const window = await read(key, 'rateLimits.consume', nowMs);
-        return { consumed: false, used: window?.used ?? 0, windowEndsAt: window?.windowEndsAt ?? new Date(nowMs + 1000), retryAfterSeconds: 1 };
+        return {
+          consumed: false,
+          used: window?.used ?? 0,
+          windowEndsAt: window?.windowEndsAt ?? new Date(nowMs + 1000),
+          retryAfterSeconds: 1,
+        };
       },
 
       async release(key, releaseOptions = {}) {

@@ -1,4 +1,11 @@
-import { DEFAULT_BILLING, TABLE_DEFINITIONS, TABLE_KEYS, type BillingOptions, type TableKey, type TableNames } from './table-definitions.js';
+import {
+  DEFAULT_BILLING,
+  TABLE_DEFINITIONS,
+  TABLE_KEYS,
+  type BillingOptions,
+  type TableKey,
+  type TableNames,
+} from './table-definitions.js';
 import { buildCreateTableInput, buildUpdateTimeToLiveInput } from './table-requests.js';
 
 /** Options for {@link renderAwsCliCommands}. */

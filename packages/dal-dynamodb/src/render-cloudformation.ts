@@ -1,4 +1,11 @@
-import { DEFAULT_BILLING, TABLE_DEFINITIONS, TABLE_KEYS, type BillingOptions, type TableKey, type TableNames } from './table-definitions.js';
+import {
+  DEFAULT_BILLING,
+  TABLE_DEFINITIONS,
+  TABLE_KEYS,
+  type BillingOptions,
+  type TableKey,
+  type TableNames,
+} from './table-definitions.js';
 import { DalError } from './errors.js';
 import { buildCreateTableInput } from './table-requests.js';
 
@@ -30,7 +37,10 @@ function checkReplicaRegions(regions: readonly string[], billing: BillingOptions
     throw new DalError({ code: 'validation', message: `Replica regions must each be named once: ${regions.join(', ')}` });
   }
   if (billing.mode !== 'PAY_PER_REQUEST') {
-    throw new DalError({ code: 'validation', message: 'Replica regions need on-demand billing: provisioned global tables need capacity per replica' });
+    throw new DalError({
+      code: 'validation',
+      message: 'Replica regions need on-demand billing: provisioned global tables need capacity per replica',
+    });
   }
 }
 

@@ -103,7 +103,12 @@ describe('sessions requests', () => {
     const request = buildTouchSessionRequest('sessions', 'abc', 1000, 4600);
     expect(request.UpdateExpression).toBe('SET #n2 = :v0, #n0 = :v1');
     expect(request.ConditionExpression).toBe('attribute_exists(#n3) AND #n0 > :v0 AND #n1 > :v0 AND #n1 >= :v1');
-    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'expires_at', '#n1': 'absolute_expires_at', '#n2': 'last_seen_at', '#n3': 'session_id' });
+    expect(request.ExpressionAttributeNames).toEqual({
+      '#n0': 'expires_at',
+      '#n1': 'absolute_expires_at',
+      '#n2': 'last_seen_at',
+      '#n3': 'session_id',
+    });
     expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1000, ':v1': 4600 });
   });
 
@@ -140,7 +145,12 @@ describe('assessments requests', () => {
     const names = query.ExpressionAttributeNames ?? {};
     const paths = String(query.ProjectionExpression)
       .split(', ')
-      .map((path) => path.split('.').map((placeholder) => names[placeholder]).join('.'));
+      .map((path) =>
+        path
+          .split('.')
+          .map((placeholder) => names[placeholder])
+          .join('.'),
+      );
     expect(paths).toEqual([
       'assessment_id',
       'assessment_type',
@@ -156,14 +166,25 @@ describe('assessments requests', () => {
   });
 
   it('complete an assessment of the same type, bumping the version', () => {
-    const result = { ...writingTask2Result(), inline_corrections: [], raw_score: null, question_results: [], flags: [], review: { required: false, reasons: [] } };
+    const result = {
+      ...writingTask2Result(),
+      inline_corrections: [],
+      raw_score: null,
+      question_results: [],
+      flags: [],
+      review: { required: false, reasons: [] },
+    };
     const request = buildCompleteAssessmentRequest('assessments', 'asm-1', result as never, '2026-11-25T10:20:00.000Z', 2);
     expect(request.UpdateExpression).toContain('if_not_exists(');
     expect(request.ConditionExpression).toMatch(/^attribute_exists\(#n\d+\) AND #n\d+ = :v\d+ AND #n\d+ = :v\d+$/);
     const names = Object.values(request.ExpressionAttributeNames ?? {});
-    expect(names).toEqual(expect.arrayContaining(['overall_band', 'criteria_scores', 'completed', 'completed_at', 'version', 'assessment_type']));
+    expect(names).toEqual(
+      expect.arrayContaining(['overall_band', 'criteria_scores', 'completed', 'completed_at', 'version', 'assessment_type']),
+    );
     // The type is a condition, never overwritten.
-    expect(request.UpdateExpression).not.toMatch(new RegExp(`${Object.entries(request.ExpressionAttributeNames ?? {}).find(([, name]) => name === 'assessment_type')?.[0]} =`));
+    expect(request.UpdateExpression).not.toMatch(
+      new RegExp(`${Object.entries(request.ExpressionAttributeNames ?? {}).find(([, name]) => name === 'assessment_type')?.[0]} =`),
+    );
   });
 
   it('replace the progress fields given, only for an unfinished assessment at the expected version', () => {
@@ -173,13 +194,24 @@ describe('assessments requests', () => {
       UpdateExpression: 'SET #n0 = :v0, #n1 = :v1, #n2 = :v2',
       ConditionExpression: 'attribute_exists(#n3) AND #n4 = :v3 AND #n2 = :v4',
       ReturnValues: 'ALL_NEW',
-      ExpressionAttributeNames: { '#n0': 'speaking_session', '#n1': 'submission', '#n2': 'version', '#n3': 'assessment_id', '#n4': 'completed' },
+      ExpressionAttributeNames: {
+        '#n0': 'speaking_session',
+        '#n1': 'submission',
+        '#n2': 'version',
+        '#n3': 'assessment_id',
+        '#n4': 'completed',
+      },
       ExpressionAttributeValues: { ':v0': { part: 2 }, ':v1': { turns: [] }, ':v2': 4, ':v3': false, ':v4': 3 },
     });
     // Only the fields given are written; version 0 also matches an item stored without one.
     const onlySubmission = buildUpdateProgressRequest('assessments', 'asm-1', { submission: { turns: [1] } }, 0);
     expect(onlySubmission.UpdateExpression).toBe('SET #n0 = :v0, #n1 = :v1');
-    expect(onlySubmission.ExpressionAttributeNames).toEqual({ '#n0': 'submission', '#n1': 'version', '#n2': 'assessment_id', '#n3': 'completed' });
+    expect(onlySubmission.ExpressionAttributeNames).toEqual({
+      '#n0': 'submission',
+      '#n1': 'version',
+      '#n2': 'assessment_id',
+      '#n3': 'completed',
+    });
     expect(onlySubmission.ConditionExpression).toBe('attribute_exists(#n2) AND #n3 = :v2 AND (attribute_not_exists(#n1) OR #n1 = :v3)');
   });
 
@@ -229,7 +261,11 @@ describe('allowance requests', () => {
     const initialize = buildInitializeAllowanceRequest('users', 'ada@example.com', { speaking: 7, listening: 0 });
     expect(initialize.UpdateExpression).toBe('SET #n0 = if_not_exists(#n0, :v0), #n1 = if_not_exists(#n1, :v1)');
     expect(initialize.ConditionExpression).toBe('attribute_exists(#n2)');
-    expect(initialize.ExpressionAttributeNames).toEqual({ '#n0': 'allowance_used_speaking', '#n1': 'allowance_used_listening', '#n2': 'email' });
+    expect(initialize.ExpressionAttributeNames).toEqual({
+      '#n0': 'allowance_used_speaking',
+      '#n1': 'allowance_used_listening',
+      '#n2': 'email',
+    });
     expect(initialize.ExpressionAttributeValues).toEqual({ ':v0': 7, ':v1': 0 });
     expect(initialize.ReturnValues).toBe('ALL_NEW');
     const release = buildReleaseAllowanceRequest('users', 'ada@example.com', 'speaking');
@@ -313,7 +349,12 @@ describe('outbox requests', () => {
     expect(settle.ConditionExpression).toBe('#n1 = :v1 AND #n0 = :v2');
     expect(settle.ExpressionAttributeValues).toEqual({ ':v0': 'sent', ':v1': 'l-1', ':v2': 'pending' });
     expect(buildReleaseOutboxRequest('outbox', 'm-1', 5).ConditionExpression).toBe('#n1 = :v1 AND #n2 = :v2 AND #n0 > :v3');
-    expect(buildDueOutboxQuery('outbox', 5, 10)).toMatchObject({ IndexName: 'status-due-index', ScanIndexForward: true, Limit: 10, KeyConditionExpression: '#n0 = :v0 AND #n1 <= :v1' });
+    expect(buildDueOutboxQuery('outbox', 5, 10)).toMatchObject({
+      IndexName: 'status-due-index',
+      ScanIndexForward: true,
+      Limit: 10,
+      KeyConditionExpression: '#n0 = :v0 AND #n1 <= :v1',
+    });
   });
 });
 
@@ -321,7 +362,13 @@ describe('content report requests', () => {
   it('set the reserved word status through a placeholder', () => {
     const request = buildUpdateReportStatusRequest('reports', 'r1', { status: 'resolved', updatedAt: 'now', resolutionNote: 'ok' });
     expect(request.UpdateExpression).toBe('SET #n1 = :v0, #n2 = :v1, #n3 = :v2, #n0 = if_not_exists(#n0, :v3) + :v4');
-    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'version', '#n1': 'status', '#n2': 'updated_at', '#n3': 'resolution_note', '#n4': 'report_id' });
+    expect(request.ExpressionAttributeNames).toEqual({
+      '#n0': 'version',
+      '#n1': 'status',
+      '#n2': 'updated_at',
+      '#n3': 'resolution_note',
+      '#n4': 'report_id',
+    });
   });
 });
 

@@ -2,7 +2,13 @@
 // expressions (expression-placeholders.test.ts). Internal: the package root does not export them.
 export { buildPutIfAbsentRequest } from './conditional-writes.js';
 export { buildIndexQuery } from './index-query.js';
-export { buildAddPurchaseRequest, buildCreateUserRequest, buildGetUserRequest, buildRecordLoginRequest, buildUpdateUserRequest } from './user-repository.js';
+export {
+  buildAddPurchaseRequest,
+  buildCreateUserRequest,
+  buildGetUserRequest,
+  buildRecordLoginRequest,
+  buildUpdateUserRequest,
+} from './user-repository.js';
 export {
   buildConsumeAllowanceRequest,
   buildGetAllowanceUsageRequest,
@@ -39,4 +45,12 @@ export {
   buildReleaseRateLimitRequest,
   buildStartRateLimitWindowRequest,
 } from './rate-limit-repository.js';
-export { buildClaimOutboxRequest, buildDeadOutboxQuery, buildDueOutboxQuery, buildEnqueueOutboxRequest, buildGetOutboxRequest, buildReleaseOutboxRequest, buildSettleOutboxRequest } from './outbox-repository.js';
+export {
+  buildClaimOutboxRequest,
+  buildDeadOutboxQuery,
+  buildDueOutboxQuery,
+  buildEnqueueOutboxRequest,
+  buildGetOutboxRequest,
+  buildReleaseOutboxRequest,
+  buildSettleOutboxRequest,
+} from './outbox-repository.js';

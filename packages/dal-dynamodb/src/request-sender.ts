@@ -139,16 +139,11 @@ function createSenderWithPolicy(policy: ResolvedRetryPolicy, options: Repository
 
   // A new command per attempt: the SDK's middleware state is per command instance.
   return {
-    put: (context, input) =>
-      run(context, (abortSignal) => documentClient.send(new PutCommand(withCapacity(input)), { abortSignal })),
-    get: (context, input) =>
-      run(context, (abortSignal) => documentClient.send(new GetCommand(withCapacity(input)), { abortSignal })),
-    update: (context, input) =>
-      run(context, (abortSignal) => documentClient.send(new UpdateCommand(withCapacity(input)), { abortSignal })),
-    delete: (context, input) =>
-      run(context, (abortSignal) => documentClient.send(new DeleteCommand(withCapacity(input)), { abortSignal })),
-    query: (context, input) =>
-      run(context, (abortSignal) => documentClient.send(new QueryCommand(withCapacity(input)), { abortSignal })),
+    put: (context, input) => run(context, (abortSignal) => documentClient.send(new PutCommand(withCapacity(input)), { abortSignal })),
+    get: (context, input) => run(context, (abortSignal) => documentClient.send(new GetCommand(withCapacity(input)), { abortSignal })),
+    update: (context, input) => run(context, (abortSignal) => documentClient.send(new UpdateCommand(withCapacity(input)), { abortSignal })),
+    delete: (context, input) => run(context, (abortSignal) => documentClient.send(new DeleteCommand(withCapacity(input)), { abortSignal })),
+    query: (context, input) => run(context, (abortSignal) => documentClient.send(new QueryCommand(withCapacity(input)), { abortSignal })),
     batchWrite: (context, input) =>
       run(context, (abortSignal) => documentClient.send(new BatchWriteCommand(withCapacity(input)), { abortSignal })),
   };

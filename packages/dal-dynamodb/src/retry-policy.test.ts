@@ -24,7 +24,9 @@ describe('toDalError', () => {
     expect(toDalError(awsError('ProvisionedThroughputExceededException', 'slow'), context).code).toBe('throttled');
     expect(toDalError(awsError('ThrottlingException', 'slow'), context).code).toBe('throttled');
     expect(toDalError(awsError('ResourceNotFoundException', 'no table'), context).code).toBe('table_missing');
-    expect(toDalError(awsError('ValidationException', 'Item size has exceeded the maximum allowed size'), context).code).toBe('item_too_large');
+    expect(toDalError(awsError('ValidationException', 'Item size has exceeded the maximum allowed size'), context).code).toBe(
+      'item_too_large',
+    );
     expect(toDalError(awsError('ValidationException', 'bad expression'), context).code).toBe('validation');
     const other = toDalError(awsError('InternalServerError', 'boom'), context);
     expect(other).toMatchObject({ code: 'dynamodb', isRetryable: true, tableName: 'users', key: { email: 'a@b.c' } });
@@ -88,7 +90,9 @@ describe('runWithRetry', () => {
   it("ends a request at its call's deadline when that comes first, and sends nothing once it has passed", async () => {
     const policy = resolveRetryPolicy({ deadlineMs: 5000, callDeadlineMs: 100 });
     const hang = (signal: AbortSignal) =>
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+      );
     // `hang` settles only when aborted, so an answer at all means the call's deadline (100 ms, before the 5 s one) ended it.
     const error = await runWithRetry(hang, policy, context, Date.now() + 100).catch((caught: unknown) => caught);
     expect(DalError.isInstance(error, 'deadline_exceeded')).toBe(true);
@@ -179,7 +183,11 @@ describe('repositories through a faulty network (DynamoDB Local behind a fault-i
     // call's 4.5 s whatever the machine's speed (a slower machine only adds to them). The first page answers
     // at about 2.5 s, so the second is sent and cut: that holds while the machine needs less than 2 s of its
     // own for the first page. The pages requested, not a clock, show that the call was cut.
-    const slowPages = () => proxy.plan('Query', [2500, 2500, 2500].map((milliseconds) => ({ kind: 'delay' as const, milliseconds })));
+    const slowPages = () =>
+      proxy.plan(
+        'Query',
+        [2500, 2500, 2500].map((milliseconds) => ({ kind: 'delay' as const, milliseconds })),
+      );
     slowPages();
     const before = proxy.operations.length;
     const error = await bounded.sessions.listForUser(email).catch((caught: unknown) => caught);
@@ -189,14 +197,22 @@ describe('repositories through a faulty network (DynamoDB Local behind a fault-i
 
     // The same call with time enough for every page.
     slowPages();
-    const patient = createRepositories({ documentClient: clients.documentClient, prefix, cursorSecret: 'secret', retry: { deadlineMs: 6000, callDeadlineMs: 20_000 } });
+    const patient = createRepositories({
+      documentClient: clients.documentClient,
+      prefix,
+      cursorSecret: 'secret',
+      retry: { deadlineMs: 6000, callDeadlineMs: 20_000 },
+    });
     expect(await patient.sessions.listForUser(email)).toHaveLength(230);
   });
 
   it('re-sends unprocessed batch items when deleting all of a user’s sessions', async () => {
     const email = uniqueEmail('unprocessed');
     for (let index = 0; index < 30; index++) await repositories.sessions.create(sessionInput({ user_email: email }));
-    proxy.plan('BatchWriteItem', [{ kind: 'partial-batch', keep: 10 }, { kind: 'partial-batch', keep: 5 }]);
+    proxy.plan('BatchWriteItem', [
+      { kind: 'partial-batch', keep: 10 },
+      { kind: 'partial-batch', keep: 5 },
+    ]);
     const before = proxy.operations.length;
     expect(await repositories.sessions.deleteAllForUser(email)).toBe(30);
     // 25 + 5 writes, of which the first two answers hand back 15 and then 5 as unprocessed.
@@ -208,7 +224,10 @@ describe('repositories through a faulty network (DynamoDB Local behind a fault-i
     const email = uniqueEmail('stuck');
     for (let index = 0; index < 3; index++) await repositories.sessions.create(sessionInput({ user_email: email }));
     // maxAttempts is 4: every answer hands all three deletes back.
-    proxy.plan('BatchWriteItem', Array.from({ length: 4 }, () => ({ kind: 'partial-batch' as const, keep: 0 })));
+    proxy.plan(
+      'BatchWriteItem',
+      Array.from({ length: 4 }, () => ({ kind: 'partial-batch' as const, keep: 0 })),
+    );
     const error = await repositories.sessions.deleteAllForUser(email).catch((caught: unknown) => caught);
     expect(DalError.isInstance(error, 'throttled')).toBe(true);
     expect((error as DalError).message).toContain('3 writes');

@@ -36,12 +36,7 @@ export function buildGetSessionRequest(tableName: string, sessionId: string): Ge
  * is alive at `nowSeconds` and `expiresAt` is within its absolute expiry: an expired item that
  * TTL has not yet deleted is never revived. Pure.
  */
-export function buildTouchSessionRequest(
-  tableName: string,
-  sessionId: string,
-  nowSeconds: number,
-  expiresAt: number,
-): UpdateCommandInput {
+export function buildTouchSessionRequest(tableName: string, sessionId: string, nowSeconds: number, expiresAt: number): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const now = builder.value(nowSeconds);
   const expires = builder.name('expires_at');

@@ -34,7 +34,11 @@ describe('table definitions', () => {
           {
             key: `${definition.partitionKey.name}:${definition.partitionKey.type}`,
             indexes: definition.indexes.map(
-              (index) => `${index.name}(${[index.partitionKey, index.sortKey].filter(Boolean).map((attribute) => `${attribute!.name}:${attribute!.type}`).join(',')})`,
+              (index) =>
+                `${index.name}(${[index.partitionKey, index.sortKey]
+                  .filter(Boolean)
+                  .map((attribute) => `${attribute!.name}:${attribute!.type}`)
+                  .join(',')})`,
             ),
             ttl: definition.timeToLiveAttribute ?? null,
           },
@@ -129,7 +133,11 @@ describe('compareTableDescription', () => {
       ],
       KeySchema: [{ AttributeName: 'assessment_id', KeyType: 'HASH' }],
       GlobalSecondaryIndexes: [
-        { IndexName: 'user-email-index', KeySchema: [{ AttributeName: 'user_email', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+        {
+          IndexName: 'user-email-index',
+          KeySchema: [{ AttributeName: 'user_email', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
       ],
     });
     expect(differences).toEqual([

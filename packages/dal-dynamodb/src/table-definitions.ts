@@ -155,7 +155,8 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
   outbox: {
     key: 'outbox',
     baseName: 'ielts-genai-prep-outbox',
-    description: 'Mail to send, durable and leased to one sender at a time; due messages are read through the GSI; sent and dead ones expire through TTL.',
+    description:
+      'Mail to send, durable and leased to one sender at a time; due messages are read through the GSI; sent and dead ones expire through TTL.',
     partitionKey: { name: 'message_id', type: 'S' },
     indexes: [
       {
@@ -205,9 +206,7 @@ export function resolveTableNames(options: TableNameOptions = {}): TableNames {
 }
 
 /** How tables are billed: on demand, or provisioned with the same capacity for the table and each GSI. */
-export type BillingOptions =
-  | { mode: 'PAY_PER_REQUEST' }
-  | { mode: 'PROVISIONED'; readCapacityUnits: number; writeCapacityUnits: number };
+export type BillingOptions = { mode: 'PAY_PER_REQUEST' } | { mode: 'PROVISIONED'; readCapacityUnits: number; writeCapacityUnits: number };
 
 /** The billing every creation path uses unless told otherwise: on demand. */
 export const DEFAULT_BILLING: BillingOptions = { mode: 'PAY_PER_REQUEST' };

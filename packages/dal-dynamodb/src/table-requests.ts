@@ -63,10 +63,7 @@ export function buildCreateTableInput(
 }
 
 /** The `UpdateTimeToLive` request enabling TTL, or undefined for a table without a TTL attribute. */
-export function buildUpdateTimeToLiveInput(
-  definition: TableDefinition,
-  tableName: string,
-): UpdateTimeToLiveCommandInput | undefined {
+export function buildUpdateTimeToLiveInput(definition: TableDefinition, tableName: string): UpdateTimeToLiveCommandInput | undefined {
   if (!definition.timeToLiveAttribute) return undefined;
   return {
     TableName: tableName,

@@ -79,12 +79,7 @@ export function buildGetUserRequest(tableName: string, email: string): GetComman
  * UpdateItem setting the given (already validated) fields and the next version, only if the
  * user exists at `expectedVersion`. Preference keys are set one by one. Pure.
  */
-export function buildUpdateUserRequest(
-  tableName: string,
-  email: string,
-  update: UserUpdate,
-  expectedVersion: number,
-): UpdateCommandInput {
+export function buildUpdateUserRequest(tableName: string, email: string, update: UserUpdate, expectedVersion: number): UpdateCommandInput {
   const builder = createExpressionBuilder();
   const assignments: string[] = [];
   for (const field of USER_UPDATABLE_FIELDS) {
@@ -289,9 +284,16 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
         const user = parseInput(userSchema, { ...input, email: normalizeEmail(String(input.email ?? '')) }, { tableName });
         const request = buildCreateUserRequest(tableName, user);
         assertItemSize(request.Item!, tableName, { email: user.email });
-        const stored = await unlessConditionFails(sender.put({ operation: 'users.create', tableName, key: { email: user.email } }, request));
+        const stored = await unlessConditionFails(
+          sender.put({ operation: 'users.create', tableName, key: { email: user.email } }, request),
+        );
         if (!stored) {
-          throw new DalError({ code: 'duplicate', message: `A user with email ${user.email} already exists`, tableName, key: { email: user.email } });
+          throw new DalError({
+            code: 'duplicate',
+            message: `A user with email ${user.email} already exists`,
+            tableName,
+            key: { email: user.email },
+          });
         }
         return user;
       },
@@ -371,7 +373,9 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
         const context = { operation: 'users.consumeAllowance', tableName, key };
         for (let attempt = 1; attempt <= CONSUME_ALLOWANCE_ATTEMPTS; attempt++) {
           if (limit > 0) {
-            const output = await unlessConditionFails(sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit, now().getTime())));
+            const output = await unlessConditionFails(
+              sender.update(context, buildConsumeAllowanceRequest(tableName, email, type, limit, now().getTime())),
+            );
             if (output) return { consumed: true, used: Number(output.Attributes?.[allowanceAttribute(type)]) };
           }
           // The condition failed: no user, no counter yet, or the limit is reached.
@@ -381,7 +385,12 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
           if (used === undefined) {
             const existing = await countExisting();
             if (!Number.isInteger(existing) || existing < 0) {
-              throw new DalError({ code: 'validation', message: `countExisting must give a whole number ≥ 0, not ${existing}`, tableName, key });
+              throw new DalError({
+                code: 'validation',
+                message: `countExisting must give a whole number ≥ 0, not ${existing}`,
+                tableName,
+                key,
+              });
             }
             // Another caller may initialize it first (kept), or the user may go away: the next round tells.
             await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, { [type]: existing })));

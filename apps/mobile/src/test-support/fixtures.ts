@@ -13,9 +13,7 @@ export type Allowances = Partial<Record<AssessmentType, { granted: number; used:
 
 /** The free allowance of a new account: 3 of each writing type, 1 of the others. */
 export function freeAllowances(): Allowances {
-  return Object.fromEntries(
-    ASSESSMENT_TYPES.map((type) => [type, { granted: type.startsWith('writing') ? 3 : 1, used: 0 }]),
-  ) as Allowances;
+  return Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, { granted: type.startsWith('writing') ? 3 : 1, used: 0 }])) as Allowances;
 }
 
 /** A speaking set, as `publicQuestionSchema` parses it: two Part 1 questions, a cue card with one follow-up, two Part 3 questions. */

@@ -23,7 +23,13 @@ export function newLearner(displayName = 'Mai'): Learner {
 
 /** A client of the server that signs in as nobody yet. */
 export function directClient(server: ReferenceServer, token?: string): ApiClient {
-  return createApiClient({ baseUrl: server.directUrl, retry: false, timeout: 30_000, credentials: 'omit', ...(token ? { getToken: () => token } : {}) });
+  return createApiClient({
+    baseUrl: server.directUrl,
+    retry: false,
+    timeout: 30_000,
+    credentials: 'omit',
+    ...(token ? { getToken: () => token } : {}),
+  });
 }
 
 /** The token of the confirmation link the server emailed to `email`. */
@@ -32,7 +38,10 @@ export async function verificationToken(server: ReferenceServer, email: string):
 }
 
 /** Registers a learner and, unless `verified: false`, confirms the address with the emailed link. */
-export async function registerLearner(server: ReferenceServer, options: { displayName?: string; verified?: boolean } = {}): Promise<Learner> {
+export async function registerLearner(
+  server: ReferenceServer,
+  options: { displayName?: string; verified?: boolean } = {},
+): Promise<Learner> {
   const learner = newLearner(options.displayName);
   const client = directClient(server);
   await client.auth.register({ email: learner.email, password: learner.password, display_name: learner.displayName });

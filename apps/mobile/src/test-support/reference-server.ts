@@ -149,7 +149,14 @@ const littleEndian = (bytes: 2 | 4, value: number) => {
 /** A second of silence as a mono 16-bit PCM WAV file: what the proxy serves at a recorded section's `audio_url`. */
 function silentWav(sampleRate = 8000): Buffer {
   const samples = Buffer.alloc(sampleRate * 2);
-  const format = [littleEndian(2, 1), littleEndian(2, 1), littleEndian(4, sampleRate), littleEndian(4, sampleRate * 2), littleEndian(2, 2), littleEndian(2, 16)];
+  const format = [
+    littleEndian(2, 1),
+    littleEndian(2, 1),
+    littleEndian(4, sampleRate),
+    littleEndian(4, sampleRate * 2),
+    littleEndian(2, 2),
+    littleEndian(2, 16),
+  ];
   return Buffer.concat([
     Buffer.from('RIFF'),
     littleEndian(4, 36 + samples.length),
@@ -163,7 +170,8 @@ function silentWav(sampleRate = 8000): Buffer {
 }
 
 function withRecordings(question: unknown, sections: readonly RecordedSection[], proxyUrl: string): unknown {
-  const sectionsOf = (question as { sections?: Array<{ part: number; audio_url: string | null; audio_duration_seconds: number | null }> }).sections ?? [];
+  const sectionsOf =
+    (question as { sections?: Array<{ part: number; audio_url: string | null; audio_duration_seconds: number | null }> }).sections ?? [];
   for (const recorded of sections) {
     const section = sectionsOf.find((candidate) => candidate.part === recorded.part);
     if (!section) continue;
@@ -272,12 +280,16 @@ function addressPrinted(child: ChildProcess, timeoutMs: number, output: () => st
       lines.off('line', read);
       outcome();
     };
-    const exitedEarly = (code: number | null) => settle(() => reject(new Error(`the server exited with code ${code} before listening:\n${output()}`)));
+    const exitedEarly = (code: number | null) =>
+      settle(() => reject(new Error(`the server exited with code ${code} before listening:\n${output()}`)));
     const read = (line: string) => {
       const address = /listening on (http:\/\/\S+)/.exec(line)?.[1];
       if (address) settle(() => resolve(address));
     };
-    const deadline = setTimeout(() => settle(() => reject(new Error(`no address printed within ${timeoutMs} ms:\n${output()}`))), timeoutMs);
+    const deadline = setTimeout(
+      () => settle(() => reject(new Error(`no address printed within ${timeoutMs} ms:\n${output()}`))),
+      timeoutMs,
+    );
     child.once('exit', exitedEarly);
     lines.on('line', read);
   });
@@ -307,7 +319,9 @@ async function endProcess(child: ChildProcess): Promise<void> {
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const entry = serverEntry();
   if (!existsSync(entry)) {
-    throw new Error(`The reference server is not built (${entry} is missing): run pnpm turbo run build --filter=@ielts-genai-prep/mobile^...`);
+    throw new Error(
+      `The reference server is not built (${entry} is missing): run pnpm turbo run build --filter=@ielts-genai-prep/mobile^...`,
+    );
   }
   const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-mobile-test-'));
   const outboxDirectory = path.join(dataDirectory, 'outbox');
@@ -334,7 +348,11 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   );
 
   const repositoryRoot = path.resolve(path.dirname(entry), '..', '..', '..');
-  const child: ChildProcess = spawn(process.execPath, [entry], { cwd: repositoryRoot, env: environment as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    cwd: repositoryRoot,
+    env: environment as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const printed: string[] = [];
   const output = () => printed.join('');
   for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => printed.push(chunk.toString()));

@@ -11,7 +11,10 @@ import type { Learner } from './learners';
 export const TEST_SAFE_AREA = { frame: { x: 0, y: 0, width: 390, height: 844 }, insets: { top: 47, left: 0, right: 0, bottom: 34 } };
 
 /** Renders `<App>` talking to `baseUrl`; returns the token store and client it uses. */
-export function renderApp(baseUrl: string, tokenStore: TokenStore = createMemoryTokenStore()): { tokenStore: TokenStore; mobileClient: MobileClient } {
+export function renderApp(
+  baseUrl: string,
+  tokenStore: TokenStore = createMemoryTokenStore(),
+): { tokenStore: TokenStore; mobileClient: MobileClient } {
   // No retries: a failure in a test should show at once.
   const mobileClient = createMobileClient({ baseUrl, tokenStore, retry: false, timeout: 30_000 });
   // Drafts as on a device, in the fake files (test-support/fake-expo-file-system.ts), which outlive this render.

@@ -14,6 +14,9 @@ export const TABLET = { width: 1180, height: 820 };
 export function setScreenSize(size: { width: number; height: number }): void {
   const metrics = { ...size, scale: 3, fontScale: 1 };
   act(() => {
-    (Dimensions as unknown as { set: (dimensions: { window: typeof metrics; screen: typeof metrics }) => void }).set({ window: metrics, screen: metrics });
+    (Dimensions as unknown as { set: (dimensions: { window: typeof metrics; screen: typeof metrics }) => void }).set({
+      window: metrics,
+      screen: metrics,
+    });
   });
 }

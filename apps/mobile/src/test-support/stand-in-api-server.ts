@@ -92,11 +92,19 @@ function pathPattern(path: string): RegExp {
 const ROUTES = listRoutes().map(({ group, name, route }) => ({ endpoint: `${group}.${name}`, route, pattern: pathPattern(route.path) }));
 
 // Cursors are opaque to clients; here they are the offset of the next item.
-function page<Item>(items: Item[], cursor: string | undefined, limit: number, prefix: string): { items: Item[]; next_cursor: string | null } {
+function page<Item>(
+  items: Item[],
+  cursor: string | undefined,
+  limit: number,
+  prefix: string,
+): { items: Item[]; next_cursor: string | null } {
   let offset = 0;
   if (cursor !== undefined) {
     const match = new RegExp(`^${prefix}:(\\d+)$`).exec(cursor);
-    if (!match) throw new HttpProblem('validation_failed', 'The request is invalid', [{ path: 'cursor', message: 'is not a cursor this list gave out' }]);
+    if (!match)
+      throw new HttpProblem('validation_failed', 'The request is invalid', [
+        { path: 'cursor', message: 'is not a cursor this list gave out' },
+      ]);
     offset = Number(match[1]);
   }
   const slice = items.slice(offset, offset + limit);
@@ -111,7 +119,10 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
   const assessments: Assessment[] = [];
   const allowances = freeAllowances();
   const sessions = new Map<string, string>();
-  const speakingSetup = options.speakingSetup === undefined ? { scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false } : options.speakingSetup;
+  const speakingSetup =
+    options.speakingSetup === undefined
+      ? { scorer: 'offline', transcribes_audio: false, assesses_pronunciation: false }
+      : options.speakingSetup;
   const speakingTests = new Map<string, StandInSpeakingTest>();
   const requests: RecordedRequest[] = [];
   const contractViolations: string[] = [];
@@ -139,10 +150,14 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
 
   const startSpeaking = (questionId: string, email: string) => {
     const question = questions.find((candidate) => candidate.question_id === questionId);
-    if (!question || question.assessment_type !== 'speaking' || !question.speaking) throw new HttpProblem('not_found', `No speaking set ${questionId}`);
+    if (!question || question.assessment_type !== 'speaking' || !question.speaking)
+      throw new HttpProblem('not_found', `No speaking set ${questionId}`);
     const allowance = allowances.speaking ?? { granted: 0, used: 0 };
     if (allowance.used >= allowance.granted) {
-      throw new HttpProblem('payment_required', `You have used all ${allowance.granted} of your speaking assessments: buy a pack to take more`);
+      throw new HttpProblem(
+        'payment_required',
+        `You have used all ${allowance.granted} of your speaking assessments: buy a pack to take more`,
+      );
     }
     const user = publicUser(email);
     const now = Date.now();
@@ -210,7 +225,12 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
     const started = assessments[index] as Assessment;
     const words = test.turns.reduce((sum, turn) => sum + (turn.transcript ? countWords(turn.transcript.text) : 0), 0);
     const listens = speakingSetup?.assesses_pronunciation === true;
-    const bands = { fluency_coherence: 6.5, lexical_resource: 6, grammatical_range_accuracy: 6, ...(listens ? { pronunciation: 6.5 } : {}) };
+    const bands = {
+      fluency_coherence: 6.5,
+      lexical_resource: 6,
+      grammatical_range_accuracy: 6,
+      ...(listens ? { pronunciation: 6.5 } : {}),
+    };
     const assessed = Object.values(bands);
     const now = new Date().toISOString();
     return {
@@ -229,13 +249,25 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       feedback: 'Extend your Part 3 answers with reasons and examples.',
       word_count: words,
       flags: listens ? [] : ['pronunciation_not_assessed'],
-      provenance: { provider: 'offline', model_id: null, model_selection_reason: null, models_called: [], token_usage: null, cost_usd: 0, latency_ms: 20, confidence: null },
+      provenance: {
+        provider: 'offline',
+        model_id: null,
+        model_selection_reason: null,
+        models_called: [],
+        token_usage: null,
+        cost_usd: 0,
+        latency_ms: 20,
+        confidence: null,
+      },
       submission: { turns: test.turns },
       speaking_session: { phase: 'finished' },
     };
   };
 
-  const handlers: Record<string, (input: { query: any; body: any; params: any; email: string | null; token: string | null }) => { status?: number; json: unknown }> = {
+  const handlers: Record<
+    string,
+    (input: { query: any; body: any; params: any; email: string | null; token: string | null }) => { status?: number; json: unknown }
+  > = {
     'health.check': () => ({ json: { status: 'ok', version: 'stand-in', time: new Date().toISOString() } }),
     'auth.login': ({ body }) => {
       const user = users.get(body.email.trim().toLowerCase());
@@ -316,7 +348,8 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       const index = assessmentIndex(test.assessment_id);
       if (assessments[index]?.completed) return { json: assessments[index] };
       syncSpeakingTest(test);
-      if (!canComplete(test)) throw new HttpProblem('conflict', 'The test needs at least one answer in each of Parts 1, 2 and 3 before it can be scored');
+      if (!canComplete(test))
+        throw new HttpProblem('conflict', 'The test needs at least one answer in each of Parts 1, 2 and 3 before it can be scored');
       const allowance = allowances.speaking ?? { granted: 0, used: 0 };
       if (allowance.used >= allowance.granted) throw new HttpProblem('payment_required', 'You have used all your speaking assessments');
       test.phase = 'finished';

@@ -81,7 +81,12 @@ export function speakingView(test: StandInSpeakingTest): SpeakingSessionView {
   let deadline: number | null = null;
   switch (test.phase) {
     case 'part1':
-      prompt = { part: 1, prompt_id: speakingPromptId(1, test.prompt_index), text: set.part1.questions[test.prompt_index] ?? '', cue_card: [] };
+      prompt = {
+        part: 1,
+        prompt_id: speakingPromptId(1, test.prompt_index),
+        text: set.part1.questions[test.prompt_index] ?? '',
+        cue_card: [],
+      };
       break;
     case 'part2_preparation':
       prompt = { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: cueCard };
@@ -91,11 +96,21 @@ export function speakingView(test: StandInSpeakingTest): SpeakingSessionView {
       prompt =
         test.prompt_index === 0
           ? { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: cueCard }
-          : { part: 2, prompt_id: speakingPromptId(2, test.prompt_index), text: set.part2.follow_up[test.prompt_index - 1] ?? '', cue_card: [] };
+          : {
+              part: 2,
+              prompt_id: speakingPromptId(2, test.prompt_index),
+              text: set.part2.follow_up[test.prompt_index - 1] ?? '',
+              cue_card: [],
+            };
       if (test.prompt_index === 0) deadline = test.phase_started_at + SPEAKING_TIMINGS.part2.maximumTalkSeconds * 1000;
       break;
     case 'part3':
-      prompt = { part: 3, prompt_id: speakingPromptId(3, test.prompt_index), text: set.part3.questions[test.prompt_index] ?? '', cue_card: [] };
+      prompt = {
+        part: 3,
+        prompt_id: speakingPromptId(3, test.prompt_index),
+        text: set.part3.questions[test.prompt_index] ?? '',
+        cue_card: [],
+      };
       break;
     case 'finished':
       break;
@@ -116,12 +131,16 @@ export function answerSpeakingTest(test: StandInSpeakingTest, turn: StandInTurn,
   syncSpeakingTest(test, now);
   if (test.phase === 'finished') throw new SpeakingConflict('The speaking test has finished');
   if (test.phase === 'part2_preparation') {
-    throw new SpeakingConflict(`Part 2 preparation runs until ${new Date(preparationDeadline(test)).toISOString()}: wait for it to end or skip preparation before talking`);
+    throw new SpeakingConflict(
+      `Part 2 preparation runs until ${new Date(preparationDeadline(test)).toISOString()}: wait for it to end or skip preparation before talking`,
+    );
   }
   const part = partOf(test.phase);
   const expected = speakingPromptId(part, test.prompt_index);
   if (turn.prompt_id !== expected) {
-    throw new SpeakingConflict(`This answer is for prompt ${turn.prompt_id}, but the current prompt is ${expected}: reload the test and answer the current question`);
+    throw new SpeakingConflict(
+      `This answer is for prompt ${turn.prompt_id}, but the current prompt is ${expected}: reload the test and answer the current question`,
+    );
   }
   if (turn.part !== part) throw new SpeakingConflict(`Expected an answer for Part ${part}, got one for Part ${turn.part}`);
   test.turns.push(turn);

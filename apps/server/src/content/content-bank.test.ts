@@ -100,7 +100,8 @@ describe('every content item', () => {
 describe('the content bank', () => {
   it('holds at least the minimum of each kind', () => {
     const counts = countContent(practiceQuestions);
-    for (const [type, minimum] of Object.entries(CONTENT_MINIMUMS)) expect(counts[type as AssessmentType], type).toBeGreaterThanOrEqual(minimum ?? 0);
+    for (const [type, minimum] of Object.entries(CONTENT_MINIMUMS))
+      expect(counts[type as AssessmentType], type).toBeGreaterThanOrEqual(minimum ?? 0);
   });
 
   it('passes the content check that `pnpm check-content` runs', () => {
@@ -132,7 +133,11 @@ describe('writing task 1', () => {
       if (chart.chart_type === 'process' || chart.chart_type === 'map') {
         expect(chart.steps.length, question.question_id).toBeGreaterThanOrEqual(5);
         // A map is drawn from its features, one view per period its categories name.
-        if (chart.chart_type === 'map') expect(chart.map?.views.map((view) => view.label), question.question_id).toEqual(chart.categories);
+        if (chart.chart_type === 'map')
+          expect(
+            chart.map?.views.map((view) => view.label),
+            question.question_id,
+          ).toEqual(chart.categories);
         continue;
       }
       expect(chart.categories.length).toBeGreaterThanOrEqual(2);
@@ -232,7 +237,11 @@ describe.each([
     for (const test of tests) {
       const numbers = test.question_groups.flatMap((group) => group.questions.map((question) => question.number));
       expect(numbers).toEqual(Array.from({ length: limits.questions }, (_, index) => index + 1));
-      expect(Object.keys(test.answer_key ?? {}).map(Number).sort((a, b) => a - b)).toEqual(numbers);
+      expect(
+        Object.keys(test.answer_key ?? {})
+          .map(Number)
+          .sort((a, b) => a - b),
+      ).toEqual(numbers);
       const groupIds = test.question_groups.map((group) => group.group_id);
       expect(new Set(groupIds).size).toBe(groupIds.length);
     }
@@ -315,7 +324,10 @@ describe('the reading tests', () => {
         const letters = paragraphLetters(sourceText(test, group.part) ?? '');
         const paragraphQuestions = group.questions.filter((question) => /^(Paragraph|Section) [A-Z]$/.test(question.text));
         if (paragraphQuestions.length > 0) {
-          expect(paragraphQuestions.map((question) => question.text.slice(-1)), group.group_id).toEqual(letters);
+          expect(
+            paragraphQuestions.map((question) => question.text.slice(-1)),
+            group.group_id,
+          ).toEqual(letters);
         }
         if (readingQuestionTypesOf(group).includes('matching information') && group.answer_format.kind === 'letter') {
           expect(group.answer_format.options, group.group_id).toEqual(letters);
@@ -357,7 +369,9 @@ describe('the reading tests', () => {
 
   it('keys a “choose TWO letters” pair with the same two letters, so either order is marked right', () => {
     for (const test of tests) {
-      for (const group of test.question_groups.filter((candidate) => readingQuestionTypesOf(candidate).includes('multiple choice, more than one answer'))) {
+      for (const group of test.question_groups.filter((candidate) =>
+        readingQuestionTypesOf(candidate).includes('multiple choice, more than one answer'),
+      )) {
         const keys = group.questions.map((question) => test.answer_key?.[String(question.number)] ?? '');
         expect(new Set(keys).size, group.group_id).toBe(1);
         expect(acceptedAnswers(keys[0] ?? ''), group.group_id).toHaveLength(group.questions.length);
@@ -373,14 +387,18 @@ describe('the Listening tests', () => {
   it(`has at least ${CONTENT_MINIMUMS.listening} tests, each with four sections and 40 questions`, () => {
     expect(tests.length).toBeGreaterThanOrEqual(CONTENT_MINIMUMS.listening ?? 0);
     for (const listening of tests) {
-      expect(listening.sections.map((section) => section.part), listening.question_id).toEqual([1, 2, 3, 4]);
+      expect(
+        listening.sections.map((section) => section.part),
+        listening.question_id,
+      ).toEqual([1, 2, 3, 4]);
       expect(listening.question_groups.flatMap((group) => group.questions)).toHaveLength(TEST_LIMITS.listening.questions);
     }
   });
 
   it('has a transcript of a realistic length for each section', () => {
     for (const listening of tests) {
-      for (const section of listening.sections) expect(countWords(section.transcript), section.title).toBeGreaterThanOrEqual(MINIMUM_TRANSCRIPT_WORDS);
+      for (const section of listening.sections)
+        expect(countWords(section.transcript), section.title).toBeGreaterThanOrEqual(MINIMUM_TRANSCRIPT_WORDS);
     }
   });
 

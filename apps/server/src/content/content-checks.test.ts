@@ -7,10 +7,14 @@ const bank = { questions: practiceQuestions, rubrics: practiceRubrics };
 
 /** The bank with one item changed by `change`, all others as they are. */
 function withItem(id: string, change: (item: Question) => Question) {
-  return { ...bank, questions: practiceQuestions.map((question) => (question.question_id === id ? change(structuredClone(question)) : question)) };
+  return {
+    ...bank,
+    questions: practiceQuestions.map((question) => (question.question_id === id ? change(structuredClone(question)) : question)),
+  };
 }
 
-const messagesFor = (problems: ReturnType<typeof checkContent>, item: string) => problems.filter((problem) => problem.item === item).map((problem) => problem.message);
+const messagesFor = (problems: ReturnType<typeof checkContent>, item: string) =>
+  problems.filter((problem) => problem.item === item).map((problem) => problem.message);
 
 describe('checkContent', () => {
   it('finds nothing wrong with the practice bank', () => {
@@ -19,7 +23,8 @@ describe('checkContent', () => {
 
   it('counts every kind, and reports a bank below its minimums', () => {
     const counts = countContent(practiceQuestions);
-    for (const [type, minimum] of Object.entries(CONTENT_MINIMUMS)) expect(counts[type as keyof typeof counts], type).toBeGreaterThanOrEqual(minimum ?? 0);
+    for (const [type, minimum] of Object.entries(CONTENT_MINIMUMS))
+      expect(counts[type as keyof typeof counts], type).toBeGreaterThanOrEqual(minimum ?? 0);
     const problems = checkContent({ ...bank, questions: practiceQuestions.filter((question) => question.assessment_type !== 'speaking') });
     expect(messagesFor(problems, 'bank')).toEqual([`has 0 speaking items; at least ${CONTENT_MINIMUMS.speaking} are needed`]);
   });
@@ -33,12 +38,22 @@ describe('checkContent', () => {
     const problems = checkContent(
       withItem('li-test-02', (test) => ({
         ...test,
-        sections: test.sections.slice(0, 3).map((section) => (section.part === 1 ? { ...section, transcript: `Hello, is that the box office?\n${section.transcript}` } : section)),
-        question_groups: test.question_groups.map((group) => ({ ...group, questions: group.questions.filter((question) => question.number !== 40) })),
+        sections: test.sections
+          .slice(0, 3)
+          .map((section) =>
+            section.part === 1 ? { ...section, transcript: `Hello, is that the box office?\n${section.transcript}` } : section,
+          ),
+        question_groups: test.question_groups.map((group) => ({
+          ...group,
+          questions: group.questions.filter((question) => question.number !== 40),
+        })),
       })),
     );
     expect(messagesFor(problems, 'li-test-02')).toEqual(
-      expect.arrayContaining(['needs one section for each part 1, 2, 3, 4, in order', 'questions must be numbered 1–40 once each, in order']),
+      expect.arrayContaining([
+        'needs one section for each part 1, 2, 3, 4, in order',
+        'questions must be numbered 1–40 once each, in order',
+      ]),
     );
     expect(messagesFor(problems, 'li-test-02 section 1')).toEqual(['line 1 does not name its speaker ("NAME: …")']);
   });

@@ -103,7 +103,10 @@ export function fitsFormat(answer: string, format: AnswerFormat): boolean {
 
 /** Words only, ignoring case, punctuation and line breaks ("break-bulk" ~ "break bulk"), padded for whole-word search. */
 export function normalise(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 /** Paragraph letters of a reading passage: each stands on a line of its own before its paragraph. */
@@ -142,7 +145,8 @@ function checkShapes(bank: ContentBank, report: Report): void {
   for (const question of bank.questions) {
     const parsed = questionSchema.safeParse(question);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) report(question.question_id ?? '(no id)', `${issue.path.join('.') || '(item)'}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        report(question.question_id ?? '(no id)', `${issue.path.join('.') || '(item)'}: ${issue.message}`);
     } else if (!isDeepStrictEqual(parsed.data, question)) {
       report(question.question_id, 'is not in the shape questionSchema parses it to (a default or an unknown field is missing or extra)');
     }
@@ -182,7 +186,8 @@ function checkTask1(questions: readonly Question[], report: Report): void {
     if (question.assessment_type === 'writing_task1_general_training') {
       if (question.chart !== null) report(id, 'a letter carries no chart');
       if (question.letter_points.length !== 3) report(id, 'a letter needs exactly three points');
-      for (const point of question.letter_points) if (!question.prompt.includes(point)) report(id, `letter point "${point}" is not in the prompt`);
+      for (const point of question.letter_points)
+        if (!question.prompt.includes(point)) report(id, `letter point "${point}" is not in the prompt`);
       const register = question.tags.filter((tag) => (LETTER_REGISTERS as readonly string[]).includes(tag));
       if (register.length !== 1) report(id, `a letter is tagged with one register of ${LETTER_REGISTERS.join(', ')}`);
       for (const tag of register) registers.add(tag);
@@ -198,7 +203,12 @@ function checkTask1(questions: readonly Question[], report: Report): void {
       if (chart.steps.length < 5) report(id, `a ${chart.chart_type} needs at least 5 steps`);
       if (chart.chart_type === 'map') {
         if (!chart.map) report(id, 'a map needs map data (features with positions) so apps can draw it');
-        else if (!isDeepStrictEqual(chart.map.views.map((view) => view.label), chart.categories)) {
+        else if (
+          !isDeepStrictEqual(
+            chart.map.views.map((view) => view.label),
+            chart.categories,
+          )
+        ) {
           report(id, 'a map’s views must be labelled as its categories, in order');
         }
       }
@@ -237,7 +247,8 @@ function checkTask2(questions: readonly Question[], report: Report): void {
 function checkSpeaking(questions: readonly Question[], report: Report): void {
   for (const question of questions) {
     const id = question.question_id;
-    if (question.time_limit !== SPEAKING_TIMINGS.total.maximumSeconds / 60) report(id, `time_limit must be ${SPEAKING_TIMINGS.total.maximumSeconds / 60}`);
+    if (question.time_limit !== SPEAKING_TIMINGS.total.maximumSeconds / 60)
+      report(id, `time_limit must be ${SPEAKING_TIMINGS.total.maximumSeconds / 60}`);
     if (question.word_limit !== null) report(id, 'word_limit must be null');
     const set = question.speaking;
     if (!set) {
@@ -269,13 +280,16 @@ function checkTest(test: Question, report: Report): void {
   const parts = listening ? [1, 2, 3, 4] : [1, 2, 3];
   if (test.time_limit !== limits.minutes) report(id, `time_limit must be ${limits.minutes}`);
   const textParts = listening ? test.sections.map((section) => section.part) : test.passages.map((passage) => passage.part);
-  if (!isDeepStrictEqual(textParts, parts)) report(id, `needs one ${listening ? 'section' : 'passage'} for each part ${parts.join(', ')}, in order`);
+  if (!isDeepStrictEqual(textParts, parts))
+    report(id, `needs one ${listening ? 'section' : 'passage'} for each part ${parts.join(', ')}, in order`);
   for (const group of test.question_groups) if (!parts.includes(group.part)) report(id, `group ${group.group_id} belongs to no part`);
 
   const numbers = test.question_groups.flatMap((group) => group.questions.map((question) => question.number));
   const expected = Array.from({ length: limits.questions }, (_, index) => index + 1);
   if (!isDeepStrictEqual(numbers, expected)) report(id, `questions must be numbered 1–${limits.questions} once each, in order`);
-  const keyed = Object.keys(test.answer_key ?? {}).map(Number).sort((a, b) => a - b);
+  const keyed = Object.keys(test.answer_key ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
   if (!isDeepStrictEqual(keyed, expected)) report(id, `the answer key must give questions 1–${limits.questions}, each once`);
   const groupIds = test.question_groups.map((group) => group.group_id);
   if (new Set(groupIds).size !== groupIds.length) report(id, 'group ids must be unique');
@@ -284,15 +298,26 @@ function checkTest(test: Question, report: Report): void {
     const format = group.answer_format;
     // The instructions and answer_format must agree: the candidate follows one, the marker the other.
     if (!isDeepStrictEqual(parseAnswerFormat(group.instructions), format)) {
-      report(id, `group ${group.group_id}: its instructions read as ${JSON.stringify(parseAnswerFormat(group.instructions))}, not its answer_format`);
+      report(
+        id,
+        `group ${group.group_id}: its instructions read as ${JSON.stringify(parseAnswerFormat(group.instructions))}, not its answer_format`,
+      );
     }
-    if (format.kind === 'letter' && group.options.length > 0 && !isDeepStrictEqual(group.options.map((option) => option.letter), format.options)) {
+    if (
+      format.kind === 'letter' &&
+      group.options.length > 0 &&
+      !isDeepStrictEqual(
+        group.options.map((option) => option.letter),
+        format.options,
+      )
+    ) {
       report(id, `group ${group.group_id}: its options must be the letters ${format.options.join(', ')}`);
     }
     const text = normalise(sourceText(test, group.part) ?? '');
     for (const question of group.questions) {
       const answers = acceptedAnswers(test.answer_key?.[String(question.number)] ?? '');
-      for (const answer of answers) if (!fitsFormat(answer, format)) report(id, `question ${question.number}: "${answer}" does not fit the group's answer format`);
+      for (const answer of answers)
+        if (!fitsFormat(answer, format)) report(id, `question ${question.number}: "${answer}" does not fit the group's answer format`);
       if ((format.kind === 'words' || format.kind === 'number') && !answers.some((answer) => text.includes(normalise(answer)))) {
         report(id, `question ${question.number}: none of ${answers.join(', ')} is in part ${group.part}`);
       }
@@ -310,7 +335,8 @@ function checkListeningSections(test: Question, report: Report): void {
   for (const section of test.sections) {
     const where = `${test.question_id} section ${section.part}`;
     if (section.audio_url !== null) report(where, 'audio_url must be null until a recording exists');
-    if (countWords(section.transcript) < MINIMUM_TRANSCRIPT_WORDS) report(where, `the transcript needs at least ${MINIMUM_TRANSCRIPT_WORDS} words`);
+    if (countWords(section.transcript) < MINIMUM_TRANSCRIPT_WORDS)
+      report(where, `the transcript needs at least ${MINIMUM_TRANSCRIPT_WORDS} words`);
     const speakers = speakersOf(section.transcript);
     const voices = new Set(speakers.filter((speaker) => speaker !== null));
     const conversation = CONVERSATION_SPEAKERS[section.part];

@@ -192,7 +192,11 @@ export const listeningTest2: Question = {
       part: 3,
       number: 21,
       stem: 'What did the beekeeper tell the students about honey?',
-      options: ['City bees produce less honey than country bees.', 'City bees often produce more honey than country bees.', 'City bees produce honey for a shorter season.'],
+      options: [
+        'City bees produce less honey than country bees.',
+        'City bees often produce more honey than country bees.',
+        'City bees produce honey for a shorter season.',
+      ],
     }),
     chooseOneLetter({
       testId: 'li-test-02',
@@ -206,7 +210,11 @@ export const listeningTest2: Question = {
       part: 3,
       number: 23,
       stem: 'What will the students now argue in their presentation?',
-      options: ['More people should keep bees.', 'Beehives should be banned from city centres.', 'Cities should plant more flowers for wild bees.'],
+      options: [
+        'More people should keep bees.',
+        'Beehives should be banned from city centres.',
+        'Cities should plant more flowers for wild bees.',
+      ],
     }),
     chooseOneLetter({
       testId: 'li-test-02',

@@ -143,7 +143,11 @@ export const listeningTest3: Question = {
       part: 2,
       number: 13,
       stem: 'What does the speaker say about using the scheme?',
-      options: ['The first thirty minutes of each journey are free.', 'Users must register at a station.', 'An annual pass gives unlimited free journeys.'],
+      options: [
+        'The first thirty minutes of each journey are free.',
+        'Users must register at a station.',
+        'An annual pass gives unlimited free journeys.',
+      ],
     }),
     chooseOneLetter({
       testId: 'li-test-03',

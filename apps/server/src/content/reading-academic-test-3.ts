@@ -199,7 +199,10 @@ export const readingAcademicTest3: Question = {
       answer_format: { kind: 'words', max_words: 1, numbers_allowed: false },
       options: [],
       questions: [
-        { number: 24, text: 'Because building codes rarely include earth, an architect may have to pay for expensive ________ to show that a design is safe.' },
+        {
+          number: 24,
+          text: 'Because building codes rarely include earth, an architect may have to pay for expensive ________ to show that a design is safe.',
+        },
         { number: 25, text: 'Where ________ is expensive, a rammed earth wall can cost more than a conventional one.' },
         { number: 26, text: 'Some companies now make large earth ________ in factories to be assembled on site.' },
       ],

@@ -5,14 +5,19 @@ import { keyedAnswerSheets } from '../test-support/keyed-answers.js';
 import { practiceQuestions } from './index.js';
 
 // Every test marked by key: the Reading tests and the Listening tests.
-const keyedTests = practiceQuestions.filter((question) => (READING_ASSESSMENT_TYPES as readonly string[]).includes(question.assessment_type) || question.assessment_type === 'listening');
+const keyedTests = practiceQuestions.filter(
+  (question) =>
+    (READING_ASSESSMENT_TYPES as readonly string[]).includes(question.assessment_type) || question.assessment_type === 'listening',
+);
 
 describe.each(keyedTests.map((test) => ({ id: test.question_id, type: test.assessment_type, test })))('$type test $id', ({ test }) => {
   it('is marked 40 of 40 by the marker the server uses for every form its key accepts', () => {
     const evaluator = createAnswerKeyEvaluator();
     keyedAnswerSheets(test).forEach((answers, index) => {
       const result = evaluator.mark({ question: test, answers });
-      const wrong = result.question_results.filter((entry) => !entry.correct).map((entry) => `${entry.question_number} "${entry.given}": ${entry.reason}`);
+      const wrong = result.question_results
+        .filter((entry) => !entry.correct)
+        .map((entry) => `${entry.question_number} "${entry.given}": ${entry.reason}`);
       expect(wrong, `sheet ${index + 1}`).toEqual([]);
       expect(result.raw_score).toBe((test.assessment_type === 'listening' ? TEST_LIMITS.listening : TEST_LIMITS.reading).questions);
     });
@@ -26,7 +31,14 @@ describe.each(keyedTests.map((test) => ({ id: test.question_id, type: test.asses
       const format = group.answer_format;
       for (const question of group.questions) {
         const key = parseAnswerKeyEntry(test.answer_key?.[String(question.number)] ?? '').accepted;
-        const choices = format.kind === 'letter' ? format.options : format.kind === 'true_false_not_given' ? ['TRUE', 'FALSE', 'NOT GIVEN'] : format.kind === 'yes_no_not_given' ? ['YES', 'NO', 'NOT GIVEN'] : [];
+        const choices =
+          format.kind === 'letter'
+            ? format.options
+            : format.kind === 'true_false_not_given'
+              ? ['TRUE', 'FALSE', 'NOT GIVEN']
+              : format.kind === 'yes_no_not_given'
+                ? ['YES', 'NO', 'NOT GIVEN']
+                : [];
         const other = choices.find((choice) => !key.includes(choice));
         if (other) answers[String(question.number)] = other;
       }

@@ -88,7 +88,8 @@ export const readingGeneralTrainingTest2: Question = {
     {
       group_id: 'rg-test-02-q01-04',
       part: 1,
-      instructions: 'Questions 1–4. Answer the questions below, using the ferry timetable and ticket information. Write A NUMBER for each answer.',
+      instructions:
+        'Questions 1–4. Answer the questions below, using the ferry timetable and ticket information. Write A NUMBER for each answer.',
       answer_format: { kind: 'number' },
       options: [],
       questions: [
@@ -116,7 +117,8 @@ export const readingGeneralTrainingTest2: Question = {
     {
       group_id: 'rg-test-02-q10-14',
       part: 1,
-      instructions: 'Questions 10–14. Complete the sentences below. Choose ONE WORD ONLY from the ferry company’s information for each answer.',
+      instructions:
+        'Questions 10–14. Complete the sentences below. Choose ONE WORD ONLY from the ferry company’s information for each answer.',
       answer_format: { kind: 'words', max_words: 1, numbers_allowed: false },
       options: [],
       questions: [

@@ -1,10 +1,4 @@
-import {
-  CRITERION_NAMES,
-  criteriaFor,
-  type AssessmentType,
-  type CriterionId,
-  type Rubric,
-} from '@ielts-genai-prep/core';
+import { CRITERION_NAMES, criteriaFor, type AssessmentType, type CriterionId, type Rubric } from '@ielts-genai-prep/core';
 
 /** The edition of the public band descriptors these paraphrases follow. */
 export const RUBRIC_VERSION = '2023-05';
@@ -153,11 +147,7 @@ const pronunciation: BandDescriptors = {
 };
 
 /** Builds a rubric for a type from its criteria (in core's order) and their descriptors. */
-function rubric(
-  assessmentType: AssessmentType,
-  weight: number,
-  descriptors: Partial<Record<CriterionId, BandDescriptors>>,
-): Rubric {
+function rubric(assessmentType: AssessmentType, weight: number, descriptors: Partial<Record<CriterionId, BandDescriptors>>): Rubric {
   return {
     rubric_id: `rubric-${assessmentType}`,
     assessment_type: assessmentType,

@@ -26,7 +26,12 @@ const river: MapFeature = {
   shape: 'line',
   kind: 'water',
   label: 'River',
-  points: [{ x: 0, y: 10 }, { x: 5, y: 9.8 }, { x: 12, y: 9.7 }, { x: 20, y: 10.2 }],
+  points: [
+    { x: 0, y: 10 },
+    { x: 5, y: 9.8 },
+    { x: 12, y: 9.7 },
+    { x: 20, y: 10.2 },
+  ],
 };
 const woodland: MapFeature = { shape: 'rect', kind: 'trees', label: 'Woodland', x: 0, y: 11, width: 5, height: 3 };
 
@@ -94,10 +99,7 @@ export const writingTask1AcademicQuestions: Question[] = [
     question_id: 'w1a-003',
     assessment_type: 'writing_task1_academic',
     title: 'A university budget in 2005 and 2025',
-    prompt: task1Prompt(
-      'The pie charts below show how a university spent its annual budget in 2005 and in 2025.',
-      SUMMARISE_AND_COMPARE,
-    ),
+    prompt: task1Prompt('The pie charts below show how a university spent its annual budget in 2005 and in 2025.', SUMMARISE_AND_COMPARE),
     chart: {
       chart_type: 'pie',
       title: 'University spending by category, 2005 and 2025',
@@ -146,10 +148,7 @@ export const writingTask1AcademicQuestions: Question[] = [
     question_id: 'w1a-005',
     assessment_type: 'writing_task1_academic',
     title: 'How glass bottles are recycled',
-    prompt: task1Prompt(
-      'The diagram below shows the process by which used glass bottles are recycled into new containers.',
-      SUMMARISE,
-    ),
+    prompt: task1Prompt('The diagram below shows the process by which used glass bottles are recycled into new containers.', SUMMARISE),
     chart: {
       chart_type: 'process',
       title: 'Recycling glass bottles',
@@ -179,10 +178,7 @@ export const writingTask1AcademicQuestions: Question[] = [
     question_id: 'w1a-006',
     assessment_type: 'writing_task1_academic',
     title: 'Changes to the village of Ashcombe',
-    prompt: task1Prompt(
-      'The maps below show the village of Ashcombe in 1995 and today.',
-      SUMMARISE_AND_COMPARE,
-    ),
+    prompt: task1Prompt('The maps below show the village of Ashcombe in 1995 and today.', SUMMARISE_AND_COMPARE),
     chart: {
       chart_type: 'map',
       title: 'Ashcombe village, 1995 and today',
@@ -232,7 +228,16 @@ export const writingTask1AcademicQuestions: Question[] = [
               { shape: 'rect', kind: 'building', label: 'Café', x: 11, y: 7.8, width: 2, height: 1.6 },
               { shape: 'rect', kind: 'building', label: 'Shops', x: 14, y: 7.8, width: 4, height: 1.6 },
               woodland,
-              { shape: 'line', kind: 'path', label: 'Footpath', points: [{ x: 3, y: 7.3 }, { x: 3, y: 8.8 }, { x: 3, y: 12 }] },
+              {
+                shape: 'line',
+                kind: 'path',
+                label: 'Footpath',
+                points: [
+                  { x: 3, y: 7.3 },
+                  { x: 3, y: 8.8 },
+                  { x: 3, y: 12 },
+                ],
+              },
               { shape: 'rect', kind: 'other', label: 'Footbridge', x: 2.6, y: 9.4, width: 0.8, height: 1 },
               { shape: 'rect', kind: 'parking', label: 'Car park', x: 15, y: 1.2, width: 4.5, height: 2.2 },
               { shape: 'rect', kind: 'building', label: 'Medical centre', x: 15, y: 3.8, width: 4.5, height: 1.9 },
@@ -300,10 +305,7 @@ export const writingTask1AcademicQuestions: Question[] = [
     question_id: 'w1a-009',
     assessment_type: 'writing_task1_academic',
     title: 'The redevelopment of Marlow Bridge town centre',
-    prompt: task1Prompt(
-      'The maps below show the centre of the town of Marlow Bridge in 2005 and today.',
-      SUMMARISE_AND_COMPARE,
-    ),
+    prompt: task1Prompt('The maps below show the centre of the town of Marlow Bridge in 2005 and today.', SUMMARISE_AND_COMPARE),
     chart: {
       chart_type: 'map',
       title: 'Marlow Bridge town centre, 2005 and today',
@@ -342,7 +344,15 @@ export const writingTask1AcademicQuestions: Question[] = [
           {
             label: 'Today',
             features: [
-              { shape: 'line', kind: 'path', label: 'High Street (pedestrians only)', points: [{ x: 0, y: 7 }, { x: 20, y: 7 }] },
+              {
+                shape: 'line',
+                kind: 'path',
+                label: 'High Street (pedestrians only)',
+                points: [
+                  { x: 0, y: 7 },
+                  { x: 20, y: 7 },
+                ],
+              },
               road('Station Road', [10, 0], [10, 4.5]),
               { shape: 'rect', kind: 'building', label: 'Bus station', x: 8.5, y: 4.5, width: 3, height: 1.8 },
               { shape: 'rect', kind: 'building', label: 'Library and community centre', x: 0.5, y: 1, width: 8.5, height: 2.8 },

@@ -92,8 +92,7 @@ export const writingTask1GeneralTrainingQuestions: Question[] = [
   letter({
     question_id: 'w1g-004',
     title: 'Volunteering at a summer festival',
-    situation:
-      'You have seen an advertisement asking for volunteers to help at a music and food festival in your town this summer.',
+    situation: 'You have seen an advertisement asking for volunteers to help at a music and food festival in your town this summer.',
     task: 'Write a letter to the festival organiser.',
     points: [
       'say which job at the festival you would like to do',
@@ -124,11 +123,7 @@ export const writingTask1GeneralTrainingQuestions: Question[] = [
     title: 'Thanking a friend for their help',
     situation: 'A friend helped you a lot when you moved into a new flat last month.',
     task: 'Write a letter to your friend.',
-    points: [
-      'thank your friend for their help',
-      'describe your new flat and the area around it',
-      'invite your friend to visit you',
-    ],
+    points: ['thank your friend for their help', 'describe your new flat and the area around it', 'invite your friend to visit you'],
     opening: 'Dear ……………,',
     register: 'informal',
     tags: ['thanks', 'home'],

@@ -7,7 +7,14 @@ type EssayKind = 'opinion' | 'discussion' | 'advantages-disadvantages' | 'proble
 const CLOSING = `Give reasons for your answer and include any relevant examples from your own knowledge or experience.\n\nWrite at least ${WRITING_LIMITS.task2.minimumWords} words.`;
 
 /** Builds a task 2 item: the statement, the question asked about it, the standard closing. */
-function essay(item: { question_id: string; title: string; statement: string; question: string; kind: EssayKind; topic: string }): Question {
+function essay(item: {
+  question_id: string;
+  title: string;
+  statement: string;
+  question: string;
+  kind: EssayKind;
+  topic: string;
+}): Question {
   return {
     ...emptyQuestionFields(),
     question_id: item.question_id,

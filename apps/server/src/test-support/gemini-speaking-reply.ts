@@ -7,7 +7,11 @@ export function geminiSpeakingReply(requestBody: string): string {
   const criterion = (band: number, feedback: string) => ({ band, feedback });
   const answer = {
     ...(requestBody.includes('inlineData')
-      ? { pronunciation: criterion(6.5, 'Mostly clear, with some misplaced word stress.'), transcription_confidence: 0.92, audio_unclear: false }
+      ? {
+          pronunciation: criterion(6.5, 'Mostly clear, with some misplaced word stress.'),
+          transcription_confidence: 0.92,
+          audio_unclear: false,
+        }
       : {}),
     fluency_coherence: criterion(6, 'You speak at length with some hesitation.'),
     lexical_resource: criterion(6, 'Adequate vocabulary for the topics.'),

@@ -25,7 +25,10 @@ export async function answerSpeakingTest(
   let view = await client.speaking.get({ id: start.assessment_id });
   const turn = async () => {
     server.clock.advance(20_500);
-    view = await client.speaking.submitTurn({ id: view.assessment_id }, { part: view.current_prompt!.part, prompt_id: view.current_prompt!.prompt_id, ...answer(view) });
+    view = await client.speaking.submitTurn(
+      { id: view.assessment_id },
+      { part: view.current_prompt!.part, prompt_id: view.current_prompt!.prompt_id, ...answer(view) },
+    );
   };
   while (view.phase === 'part1') await turn();
   if (view.phase === 'part2_preparation') {

@@ -146,7 +146,16 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const signedEvent = (type: string, object: unknown): SignedEvent => {
     const id = `evt_${randomBytes(12).toString('hex')}`;
     const payload = JSON.stringify(
-      { id, object: 'event', api_version: Stripe.API_VERSION, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, type, data: { object } },
+      {
+        id,
+        object: 'event',
+        api_version: Stripe.API_VERSION,
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        pending_webhooks: 1,
+        type,
+        data: { object },
+      },
       null,
       2,
     );
@@ -165,7 +174,11 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const deliverOnce = async (event: SignedEvent, url: string, signature: string): Promise<Delivery> => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'stripe-signature': signature,
+        'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+      },
       body: event.payload,
     });
     const delivery = { eventId: event.id, status: response.status, body: await response.text() };
@@ -195,10 +208,19 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       stripeError(outgoing, 400, 'invalid_request_error', 'mode=payment, success_url and line_items are required', 'line_items');
       return;
     }
-    const amount = lineItems.reduce((sum, item) => sum + Number(item.price_data?.unit_amount ?? Number.NaN) * Number(item.quantity ?? 1), 0);
+    const amount = lineItems.reduce(
+      (sum, item) => sum + Number(item.price_data?.unit_amount ?? Number.NaN) * Number(item.quantity ?? 1),
+      0,
+    );
     const currency = lineItems[0]?.price_data?.currency;
     if (!Number.isInteger(amount) || amount <= 0 || !currency) {
-      stripeError(outgoing, 400, 'invalid_request_error', 'each line item needs price_data with a currency and a unit_amount', 'line_items');
+      stripeError(
+        outgoing,
+        400,
+        'invalid_request_error',
+        'each line item needs price_data with a currency and a unit_amount',
+        'line_items',
+      );
       return;
     }
     const id = `cs_test_${randomBytes(16).toString('hex')}`;

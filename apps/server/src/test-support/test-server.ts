@@ -64,7 +64,11 @@ export interface TestServer {
    * Registers, marks the address confirmed (in the store, as following the link would; `verified:
    * false` leaves it unconfirmed), signs in on the mobile client; returns its client and token.
    */
-  signUp: (options?: { email?: string; password?: string; verified?: boolean }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
+  signUp: (options?: {
+    email?: string;
+    password?: string;
+    verified?: boolean;
+  }) => Promise<{ email: string; password: string; client: ApiClient; token: string }>;
   /** A raw fetch to the server. */
   request: (pathname: string, init?: RequestInit) => Promise<Response>;
   /** Removes a user's allowance counters, as if they had registered before counters existed. */
@@ -246,7 +250,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async forgetAllowanceCounters(email) {
       const names = Object.fromEntries(ASSESSMENT_TYPES.map((type, index) => [`#c${index}`, allowanceAttribute(type)]));
       await documentClient.send(
-        new UpdateCommand({ TableName: resolveTableNames({ prefix }).users, Key: { email }, UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names }),
+        new UpdateCommand({
+          TableName: resolveTableNames({ prefix }).users,
+          Key: { email },
+          UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`,
+          ExpressionAttributeNames: names,
+        }),
       );
     },
     async close() {
@@ -255,8 +264,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dynamo.destroy();
       rmSync(dataDir, { recursive: true, force: true });
       // Every test file checks the contract's error lists against what its routes answered.
-      const undeclared = [...new Set(logs.filter((line) => line.message === UNDECLARED_ERROR_MESSAGE).map((line) => `${String(line.fields?.route)}: ${String(line.fields?.code)}`))];
-      if (undeclared.length > 0) throw new Error(`Routes answered with error codes their contract entry does not list (add them to its \`errors\`): ${undeclared.join('; ')}`);
+      const undeclared = [
+        ...new Set(
+          logs
+            .filter((line) => line.message === UNDECLARED_ERROR_MESSAGE)
+            .map((line) => `${String(line.fields?.route)}: ${String(line.fields?.code)}`),
+        ),
+      ];
+      if (undeclared.length > 0)
+        throw new Error(
+          `Routes answered with error codes their contract entry does not list (add them to its \`errors\`): ${undeclared.join('; ')}`,
+        );
     },
   };
   return testServer;

@@ -11,7 +11,12 @@ export interface TimedWordFixture {
  * Times a transcript: each word lasts `60000 / wordsPerMinute` ms less a 60 ms gap, and a
  * silence of `pauseMs` follows each word that `pauseAfter` picks (by position).
  */
-export function timeWords(text: string, wordsPerMinute: number, pauseAfter: (index: number, word: string) => boolean = () => false, pauseMs = 1500): TimedWordFixture[] {
+export function timeWords(
+  text: string,
+  wordsPerMinute: number,
+  pauseAfter: (index: number, word: string) => boolean = () => false,
+  pauseMs = 1500,
+): TimedWordFixture[] {
   const slot = 60_000 / wordsPerMinute;
   let clock = 0;
   return text

@@ -91,6 +91,8 @@ export function converseTexts(body: unknown): { system: string[]; messages: stri
   const request = (body ?? {}) as { system?: Array<{ text?: string }>; messages?: Array<{ content?: Array<{ text?: string }> }> };
   return {
     system: (request.system ?? []).flatMap((block) => (typeof block.text === 'string' ? [block.text] : [])),
-    messages: (request.messages ?? []).flatMap((message) => (message.content ?? []).flatMap((block) => (typeof block.text === 'string' ? [block.text] : []))),
+    messages: (request.messages ?? []).flatMap((message) =>
+      (message.content ?? []).flatMap((block) => (typeof block.text === 'string' ? [block.text] : [])),
+    ),
   };
 }

@@ -41,7 +41,14 @@ export async function startGeminiServer(): Promise<GeminiTestServer> {
     record: ({ method, path, headers, body }) => {
       const match = generateContentPath.exec(path);
       const apiKey = headers['x-goog-api-key'];
-      return { method, path, model: match ? decodeURIComponent(match[1] ?? '') : null, apiKey: typeof apiKey === 'string' ? apiKey : null, headers, body };
+      return {
+        method,
+        path,
+        model: match ? decodeURIComponent(match[1] ?? '') : null,
+        apiKey: typeof apiKey === 'string' ? apiKey : null,
+        headers,
+        body,
+      };
     },
     unrouted: (request) =>
       request.method !== 'POST' || request.model === null

@@ -73,7 +73,12 @@ export async function startScriptedServer<Recorded, Reply extends ScriptedReply>
     } catch {
       body = text;
     }
-    const recorded = options.record({ method: request.method ?? 'GET', path: (request.url ?? '/').split('?')[0] ?? '/', headers: request.headers, body });
+    const recorded = options.record({
+      method: request.method ?? 'GET',
+      path: (request.url ?? '/').split('?')[0] ?? '/',
+      headers: request.headers,
+      body,
+    });
     requests.push(recorded);
     const position = requests.length;
     const unrouted = options.unrouted(recorded);

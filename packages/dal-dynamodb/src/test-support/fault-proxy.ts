@@ -40,12 +40,19 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name)) headers[name] = value;
     }
     const upstream = await fetch(`${target}${request.url ?? '/'}`, { method: request.method, headers, body: body.toString('utf8') });
-    return { status: upstream.status, contentType: upstream.headers.get('content-type') ?? 'application/x-amz-json-1.0', text: await upstream.text() };
+    return {
+      status: upstream.status,
+      contentType: upstream.headers.get('content-type') ?? 'application/x-amz-json-1.0',
+      text: await upstream.text(),
+    };
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
-    const operation = String(request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const operation =
+      String(request.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop() ?? '';
     operations.push(operation);
     const fault = plans.get(operation)?.shift();
     const reply = (status: number, contentType: string, text: string) => {
@@ -86,7 +93,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const upstream = await forward(request, body);
     if (fault?.kind === 'rewrite') {
-      return reply(upstream.status, upstream.contentType, JSON.stringify(fault.rewrite(JSON.parse(upstream.text) as Record<string, unknown>)));
+      return reply(
+        upstream.status,
+        upstream.contentType,
+        JSON.stringify(fault.rewrite(JSON.parse(upstream.text) as Record<string, unknown>)),
+      );
     }
     if (!response.destroyed) reply(upstream.status, upstream.contentType, upstream.text);
   };

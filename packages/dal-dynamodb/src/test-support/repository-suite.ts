@@ -152,7 +152,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const again = await repositories.users.update(user.email, { email_verified: true }, { expectedVersion: 1 });
         expect(again).toMatchObject({ email_verified: true, version: 2, display_name: 'Ada L.' });
 
-        expectDalError(await caught(repositories.users.update(uniqueEmail('ghost'), { display_name: 'x' }, { expectedVersion: 0 })), 'not_found');
+        expectDalError(
+          await caught(repositories.users.update(uniqueEmail('ghost'), { display_name: 'x' }, { expectedVersion: 0 })),
+          'not_found',
+        );
       });
 
       it('rejects fields outside the allow-list and bad values before sending anything', async () => {
@@ -205,7 +208,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(Object.values(usage ?? {}).every((used) => used === 0)).toBe(true);
         let counted = 0;
         const countExisting = async () => ++counted;
-        expect(await repositories.users.consumeAllowance(user.email, 'listening', { limit: 1, countExisting })).toEqual({ consumed: true, used: 1 });
+        expect(await repositories.users.consumeAllowance(user.email, 'listening', { limit: 1, countExisting })).toEqual({
+          consumed: true,
+          used: 1,
+        });
         expect(counted).toBe(0);
       });
 
@@ -215,9 +221,16 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         await backend.documentClient.send(new PutCommand({ TableName: names.users, Item: toUserItem(userSchema.parse(user)) }));
         const email = String(user.email);
         expect(await repositories.users.getAllowanceUsage(email)).toEqual({});
-        expect(await repositories.users.initializeAllowance(email, { reading_academic: 4, speaking: 1 })).toEqual({ reading_academic: 4, speaking: 1 });
+        expect(await repositories.users.initializeAllowance(email, { reading_academic: 4, speaking: 1 })).toEqual({
+          reading_academic: 4,
+          speaking: 1,
+        });
         // A second start, say from a request racing the first, changes nothing already counted.
-        expect(await repositories.users.initializeAllowance(email.toUpperCase(), { reading_academic: 9, listening: 2 })).toEqual({ reading_academic: 4, speaking: 1, listening: 2 });
+        expect(await repositories.users.initializeAllowance(email.toUpperCase(), { reading_academic: 9, listening: 2 })).toEqual({
+          reading_academic: 4,
+          speaking: 1,
+          listening: 2,
+        });
         expect(await repositories.users.initializeAllowance(email, {})).toEqual({ reading_academic: 4, speaking: 1, listening: 2 });
         expectDalError(await caught(repositories.users.initializeAllowance(uniqueEmail('ghost'), { listening: 0 })), 'not_found');
         const sent = await commandsDuring(async () => {
@@ -242,18 +255,35 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
           Array.from({ length: 20 }, () => repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 5, countExisting })),
         );
         expect(results.filter((result) => result.consumed)).toHaveLength(3);
-        expect(results.filter((result) => result.consumed).map((result) => result.used).sort()).toEqual([3, 4, 5]);
+        expect(
+          results
+            .filter((result) => result.consumed)
+            .map((result) => result.used)
+            .sort(),
+        ).toEqual([3, 4, 5]);
         expect(results.filter((result) => !result.consumed).every((result) => result.used === 5)).toBe(true);
         expect(counted).toBeGreaterThanOrEqual(1);
         expect(await repositories.users.getAllowanceUsage(user.email.toUpperCase())).toEqual({ writing_task2: 5 });
 
         // A counter already there is never recounted; other types have their own.
         const before = counted;
-        expect(await repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 5, countExisting })).toEqual({ consumed: false, used: 5 });
-        expect(await repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 6, countExisting })).toEqual({ consumed: true, used: 6 });
+        expect(await repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 5, countExisting })).toEqual({
+          consumed: false,
+          used: 5,
+        });
+        expect(await repositories.users.consumeAllowance(user.email, 'writing_task2', { limit: 6, countExisting })).toEqual({
+          consumed: true,
+          used: 6,
+        });
         expect(counted).toBe(before);
-        expect(await repositories.users.consumeAllowance(user.email, 'listening', { limit: 1, countExisting: async () => 0 })).toEqual({ consumed: true, used: 1 });
-        expect(await repositories.users.consumeAllowance(user.email, 'speaking', { limit: 0, countExisting: async () => 0 })).toEqual({ consumed: false, used: 0 });
+        expect(await repositories.users.consumeAllowance(user.email, 'listening', { limit: 1, countExisting: async () => 0 })).toEqual({
+          consumed: true,
+          used: 1,
+        });
+        expect(await repositories.users.consumeAllowance(user.email, 'speaking', { limit: 0, countExisting: async () => 0 })).toEqual({
+          consumed: false,
+          used: 0,
+        });
 
         // Releasing gives one back, never below zero.
         expect(await repositories.users.releaseAllowance(user.email, 'listening')).toBe(true);
@@ -281,8 +311,14 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.users.getAllowanceUsage(ghost)).toBeUndefined();
         expect(await repositories.users.get(ghost)).toBeUndefined();
         const sent = await commandsDuring(async () => {
-          expectDalError(await caught(repositories.users.consumeAllowance(user.email, 'cooking' as never, { limit: 3, countExisting })), 'validation');
-          expectDalError(await caught(repositories.users.consumeAllowance(user.email, 'listening', { limit: -1, countExisting })), 'validation');
+          expectDalError(
+            await caught(repositories.users.consumeAllowance(user.email, 'cooking' as never, { limit: 3, countExisting })),
+            'validation',
+          );
+          expectDalError(
+            await caught(repositories.users.consumeAllowance(user.email, 'listening', { limit: -1, countExisting })),
+            'validation',
+          );
         });
         expect(sent).toEqual([]);
       });
@@ -292,7 +328,8 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         // Counts stamped at a known time by a repository on a fixed clock.
         const countedAt = new Date(Date.UTC(2030, 0, 1));
         const stamped = createRepositories({ documentClient: backend.documentClient, prefix, cursorSecret, now: () => countedAt });
-        for (let count = 0; count < 3; count++) await stamped.users.consumeAllowance(user.email, 'writing_task2', { limit: 10, countExisting: async () => 0 });
+        for (let count = 0; count < 3; count++)
+          await stamped.users.consumeAllowance(user.email, 'writing_task2', { limit: 10, countExisting: async () => 0 });
         const before = (minutes: number) => ({ settledBefore: new Date(countedAt.getTime() + minutes * 60_000) });
         // A count at or after the cut-off may belong to a request still storing its answer: kept.
         expect(await repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: 1, ...before(0) })).toBe(false);
@@ -304,7 +341,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.users.reconcileAllowance(user.email, 'speaking', { stored: 0, ...before(1) })).toBe(false);
         expect(await repositories.users.reconcileAllowance(uniqueEmail('nobody'), 'speaking', { stored: 0, ...before(1) })).toBe(false);
         expect(await repositories.users.getAllowanceUsage(user.email)).toMatchObject({ writing_task2: 1, speaking: 0 });
-        expectDalError(await caught(repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: -1, ...before(1) })), 'validation');
+        expectDalError(
+          await caught(repositories.users.reconcileAllowance(user.email, 'writing_task2', { stored: -1, ...before(1) })),
+          'validation',
+        );
         // The stamp stays outside the user, like the counters.
         expect(await repositories.users.get(user.email)).not.toHaveProperty('allowance_counted_at_writing_task2');
       });
@@ -407,7 +447,9 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
 
         const expired = await repositories.sessions.create(sessionInput({ expires_at: now - 5 }));
         expect(await repositories.sessions.touch(expired.session_id, { expiresAt: now + 3600 })).toBeUndefined();
-        const raw = await backend.documentClient.send(new GetCommand({ TableName: names.sessions, Key: { session_id: expired.session_id } }));
+        const raw = await backend.documentClient.send(
+          new GetCommand({ TableName: names.sessions, Key: { session_id: expired.session_id } }),
+        );
         expect(raw.Item?.expires_at).toBe(now - 5);
         expect(await repositories.sessions.get(expired.session_id)).toBeUndefined();
         expect(await repositories.sessions.touch('f'.repeat(64), { expiresAt: now + 3600 })).toBeUndefined();
@@ -462,7 +504,9 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         // An expired item is not consumed: it stays for TTL to delete.
         const expired = await repositories.sessions.create(sessionInput({ expires_at: nowSeconds() - 1 }));
         expectDalError(await caught(repositories.sessions.consume(expired.session_id)), 'not_found');
-        const raw = await backend.documentClient.send(new GetCommand({ TableName: names.sessions, Key: { session_id: expired.session_id } }));
+        const raw = await backend.documentClient.send(
+          new GetCommand({ TableName: names.sessions, Key: { session_id: expired.session_id } }),
+        );
         expect(raw.Item?.session_id).toBe(expired.session_id);
         expectDalError(await caught(repositories.sessions.consume('e'.repeat(64))), 'not_found');
       });
@@ -488,22 +532,34 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
       it('reserves an idempotency key once per user and scope, even for concurrent claims, and keeps its fingerprint', async () => {
         const email = uniqueEmail('idempotent');
         const key = `idem-${Date.now()}-key`;
-        const claim = { userEmail: email, scope: 'writing.evaluate', idempotencyKey: key, fingerprint: 'body-a', targetAssessmentId: `asm-${key}` };
+        const claim = {
+          userEmail: email,
+          scope: 'writing.evaluate',
+          idempotencyKey: key,
+          fingerprint: 'body-a',
+          targetAssessmentId: `asm-${key}`,
+        };
         const racing = await Promise.all(Array.from({ length: 10 }, () => repositories.assessments.claimIdempotencyKey(claim)));
         expect(racing.filter((result) => result.claimed)).toHaveLength(1);
         const lost = racing.filter((result) => !result.claimed);
         expect(lost).toHaveLength(9);
-        expect(new Set(lost.map((result) => (result.claimed ? '' : `${result.record.fingerprint} ${result.record.target_assessment_id}`)))).toEqual(
-          new Set([`body-a asm-${key}`]),
+        expect(
+          new Set(lost.map((result) => (result.claimed ? '' : `${result.record.fingerprint} ${result.record.target_assessment_id}`))),
+        ).toEqual(new Set([`body-a asm-${key}`]));
+        const first = await repositories.assessments.save(
+          startedAssessmentInput({ assessment_id: claim.targetAssessmentId, user_email: email, idempotency_key: key }),
         );
-        const first = await repositories.assessments.save(startedAssessmentInput({ assessment_id: claim.targetAssessmentId, user_email: email, idempotency_key: key }));
         expect(first.created).toBe(true);
-        const retry = await repositories.assessments.save(startedAssessmentInput({ assessment_id: claim.targetAssessmentId, user_email: email, idempotency_key: key }));
+        const retry = await repositories.assessments.save(
+          startedAssessmentInput({ assessment_id: claim.targetAssessmentId, user_email: email, idempotency_key: key }),
+        );
         expect(retry).toEqual({ assessment: first.assessment, created: false });
 
         // Another scope, or another user, is another claim.
         expect(await repositories.assessments.claimIdempotencyKey({ ...claim, scope: 'reading.evaluate' })).toEqual({ claimed: true });
-        expect(await repositories.assessments.claimIdempotencyKey({ ...claim, userEmail: uniqueEmail('other') })).toEqual({ claimed: true });
+        expect(await repositories.assessments.claimIdempotencyKey({ ...claim, userEmail: uniqueEmail('other') })).toEqual({
+          claimed: true,
+        });
         const otherUser = await repositories.assessments.save(startedAssessmentInput({ idempotency_key: key }));
         expect(otherUser.created).toBe(true);
 
@@ -526,9 +582,15 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const order = Array.from({ length: 53 }, (_, index) => index).sort(() => Math.random() - 0.5);
         for (let start = 0; start < order.length; start += 10) {
           await Promise.all(
-            order
-              .slice(start, start + 10)
-              .map((index) => repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(index), assessment_id: `hist-${email}-${index}`.replace(/[@]/g, '_') }))),
+            order.slice(start, start + 10).map((index) =>
+              repositories.assessments.save(
+                startedAssessmentInput({
+                  user_email: email,
+                  timestamp: minutesAfterStart(index),
+                  assessment_id: `hist-${email}-${index}`.replace(/[@]/g, '_'),
+                }),
+              ),
+            ),
           );
         }
         await repositories.assessments.save(startedAssessmentInput({ timestamp: minutesAfterStart(1000) }));
@@ -556,9 +618,15 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
 
       it('lists the fields of a history row, each criterion with its band only, and get reads the whole assessment', async () => {
         const email = uniqueEmail('rows');
-        const { assessment } = await repositories.assessments.save(startedAssessmentInput({ user_email: email, question_id: 'writing-task2-001' }));
-        const scored = await repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), { completedAt: new Date('2026-11-25T10:20:00.000Z') });
-        const started = await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', timestamp: minutesAfterStart(0) }));
+        const { assessment } = await repositories.assessments.save(
+          startedAssessmentInput({ user_email: email, question_id: 'writing-task2-001' }),
+        );
+        const scored = await repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), {
+          completedAt: new Date('2026-11-25T10:20:00.000Z'),
+        });
+        const started = await repositories.assessments.save(
+          startedAssessmentInput({ user_email: email, assessment_type: 'speaking', timestamp: minutesAfterStart(0) }),
+        );
         const sent = await commandsDuring(async () => {
           const page = await repositories.assessments.listByUser(email);
           expect(page.items).toEqual([
@@ -571,7 +639,12 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
               completed_at: '2026-11-25T10:20:00.000Z',
               completed: true,
               overall_band: 6.5,
-              criteria_scores: { task_response: { band: 6.5 }, coherence_cohesion: { band: 7 }, lexical_resource: { band: 6.5 }, grammatical_range_accuracy: { band: 6 } },
+              criteria_scores: {
+                task_response: { band: 6.5 },
+                coherence_cohesion: { band: 7 },
+                lexical_resource: { band: 6.5 },
+                grammatical_range_accuracy: { band: 6 },
+              },
               flags: [],
             },
             { ...assessmentListItemSchema.parse(started.assessment), criteria_scores: {} },
@@ -585,7 +658,9 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
       it('pages through assessments that share a timestamp without losing or repeating one', async () => {
         const email = uniqueEmail('same-time');
         const saved = await Promise.all(
-          Array.from({ length: 25 }, () => repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(7) }))),
+          Array.from({ length: 25 }, () =>
+            repositories.assessments.save(startedAssessmentInput({ user_email: email, timestamp: minutesAfterStart(7) })),
+          ),
         );
         const seen: string[] = [];
         let cursor: string | null = null;
@@ -610,7 +685,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         // The first page of one holds the good item; the corrupt one only tells that a next page exists.
         const first = await repositories.assessments.listByUser(email, { limit: 1 });
         expect(first.items).toEqual([assessmentListItemSchema.parse(good.assessment)]);
-        const error = expectDalError(await caught(repositories.assessments.listByUser(email, { limit: 1, cursor: first.next_cursor })), 'invalid_item');
+        const error = expectDalError(
+          await caught(repositories.assessments.listByUser(email, { limit: 1, cursor: first.next_cursor })),
+          'invalid_item',
+        );
         expect(error.tableName).toBe(names.assessments);
         expect(error.key).toEqual({ assessment_id: 'asm-corrupt-1' });
         expect(error.issues.map((issue) => issue.path)).toContain('assessment_type');
@@ -642,14 +720,26 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
 
       it('discards an assessment in progress, but never a scored one or one changed meanwhile', async () => {
         const { assessment } = await repositories.assessments.save(startedAssessmentInput({ assessment_type: 'speaking' }));
-        expectDalError(await caught(repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 3 })), 'conflict');
+        expectDalError(
+          await caught(repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 3 })),
+          'conflict',
+        );
         await repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 0 });
         expect(await repositories.assessments.get(assessment.assessment_id)).toBeUndefined();
-        expectDalError(await caught(repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 0 })), 'not_found');
+        expectDalError(
+          await caught(repositories.assessments.discardInProgress(assessment.assessment_id, { expectedVersion: 0 })),
+          'not_found',
+        );
 
         const { assessment: scored } = await repositories.assessments.save(startedAssessmentInput());
-        await repositories.assessments.updateCompletion(scored.assessment_id, writingTask2Result(), { expectedVersion: 0, completedAt: new Date('2026-11-25T10:20:00.000Z') });
-        const refused = expectDalError(await caught(repositories.assessments.discardInProgress(scored.assessment_id, { expectedVersion: 1 })), 'conflict');
+        await repositories.assessments.updateCompletion(scored.assessment_id, writingTask2Result(), {
+          expectedVersion: 0,
+          completedAt: new Date('2026-11-25T10:20:00.000Z'),
+        });
+        const refused = expectDalError(
+          await caught(repositories.assessments.discardInProgress(scored.assessment_id, { expectedVersion: 1 })),
+          'conflict',
+        );
         expect(refused.message).toMatch(/completed/);
         expect((await repositories.assessments.get(scored.assessment_id))?.completed).toBe(true);
       });
@@ -661,7 +751,13 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
           expectedVersion: 0,
           completedAt,
         });
-        expect(completed).toMatchObject({ completed: true, overall_band: 6.5, version: 1, completed_at: completedAt.toISOString(), word_count: 287 });
+        expect(completed).toMatchObject({
+          completed: true,
+          overall_band: 6.5,
+          version: 1,
+          completed_at: completedAt.toISOString(),
+          word_count: 287,
+        });
         expect(completed.submission).toEqual(assessment.submission);
         expect(await repositories.assessments.get(assessment.assessment_id)).toEqual(completed);
 
@@ -677,7 +773,9 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         );
         const sent = await commandsDuring(async () => {
           expectDalError(
-            await caught(repositories.assessments.updateCompletion(assessment.assessment_id, { ...writingTask2Result(), criteria_scores: {} })),
+            await caught(
+              repositories.assessments.updateCompletion(assessment.assessment_id, { ...writingTask2Result(), criteria_scores: {} }),
+            ),
             'validation',
           );
         });
@@ -702,11 +800,17 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.assessments.get(assessment.assessment_id)).toEqual(first);
 
         // One field alone; the other keeps its value.
-        const second = await repositories.assessments.updateProgress(assessment.assessment_id, { speaking_session: { part: 2 } }, { expectedVersion: 1 });
+        const second = await repositories.assessments.updateProgress(
+          assessment.assessment_id,
+          { speaking_session: { part: 2 } },
+          { expectedVersion: 1 },
+        );
         expect(second).toMatchObject({ speaking_session: { part: 2 }, submission: first.submission, version: 2 });
 
         const stale = expectDalError(
-          await caught(repositories.assessments.updateProgress(assessment.assessment_id, { speaking_session: { part: 3 } }, { expectedVersion: 1 })),
+          await caught(
+            repositories.assessments.updateProgress(assessment.assessment_id, { speaking_session: { part: 3 } }, { expectedVersion: 1 }),
+          ),
           'conflict',
         );
         expect(stale.key).toEqual({ assessment_id: assessment.assessment_id });
@@ -735,7 +839,13 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
             );
           }
           expectDalError(
-            await caught(repositories.assessments.updateProgress(idempotencyMarkerIdFor(assessment.user_email), { submission: {} }, { expectedVersion: 0 })),
+            await caught(
+              repositories.assessments.updateProgress(
+                idempotencyMarkerIdFor(assessment.user_email),
+                { submission: {} },
+                { expectedVersion: 0 },
+              ),
+            ),
             'not_found',
           );
         });
@@ -743,9 +853,17 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect((await repositories.assessments.get(assessment.assessment_id))?.version).toBe(3);
 
         const { assessment: writing } = await repositories.assessments.save(startedAssessmentInput());
-        const completed = await repositories.assessments.updateCompletion(writing.assessment_id, writingTask2Result(), { expectedVersion: 0 });
+        const completed = await repositories.assessments.updateCompletion(writing.assessment_id, writingTask2Result(), {
+          expectedVersion: 0,
+        });
         const done = expectDalError(
-          await caught(repositories.assessments.updateProgress(writing.assessment_id, { submission: { essay: 'rewritten' } }, { expectedVersion: completed.version })),
+          await caught(
+            repositories.assessments.updateProgress(
+              writing.assessment_id,
+              { submission: { essay: 'rewritten' } },
+              { expectedVersion: completed.version },
+            ),
+          ),
           'conflict',
         );
         expect(done.message).toContain('completed');
@@ -762,8 +880,13 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
           await Promise.all(large.slice(start, start + 10).map((input) => repositories.assessments.save(input)));
         }
         const { assessment: scored } = await repositories.assessments.save(startedAssessmentInput({ user_email: email }));
-        await repositories.assessments.updateCompletion(scored.assessment_id, writingTask2Result(), { expectedVersion: 0, completedAt: new Date('2026-11-25T10:20:00.000Z') });
-        await repositories.assessments.save(startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }));
+        await repositories.assessments.updateCompletion(scored.assessment_id, writingTask2Result(), {
+          expectedVersion: 0,
+          completedAt: new Date('2026-11-25T10:20:00.000Z'),
+        });
+        await repositories.assessments.save(
+          startedAssessmentInput({ user_email: email, assessment_type: 'speaking', idempotency_key: 'count-key-1' }),
+        );
         // An idempotency marker sits in the same table: it must not count.
         await repositories.assessments.claimIdempotencyKey({
           userEmail: email,
@@ -790,7 +913,11 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(sent.filter((name) => name === 'QueryCommand').length).toBeGreaterThanOrEqual(2);
         expect(sent.every((name) => name === 'QueryCommand')).toBe(true);
         // Only the scored ones: a started speaking test is not charged until it is scored.
-        expect(await repositories.assessments.countByType(email, { completedOnly: true })).toMatchObject({ writing_task2: 1, reading_academic: 0, speaking: 0 });
+        expect(await repositories.assessments.countByType(email, { completedOnly: true })).toMatchObject({
+          writing_task2: 1,
+          reading_academic: 0,
+          speaking: 0,
+        });
         expect(Object.values(await repositories.assessments.countByType(uniqueEmail('nobody'))).every((count) => count === 0)).toBe(true);
       });
 
@@ -798,7 +925,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const base = startedAssessmentInput({ submission: { essay: '' } });
         const overhead = itemSize({ ...base, submission: { essay: '' } } as Record<string, unknown>);
         // Defaults filled by the schema add a little; leave 2 KB for them.
-        const fits = startedAssessmentInput({ ...base, submission: { essay: 'é'.repeat(Math.floor((MAX_ITEM_BYTES - overhead - 2048) / 2)) } });
+        const fits = startedAssessmentInput({
+          ...base,
+          submission: { essay: 'é'.repeat(Math.floor((MAX_ITEM_BYTES - overhead - 2048) / 2)) },
+        });
         const { assessment } = await repositories.assessments.save(fits);
         const stored = await repositories.assessments.get(assessment.assessment_id);
         expect(stored?.submission).toEqual(fits.submission);
@@ -841,11 +971,24 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
       });
 
       it('keeps a listening section’s recording and its duration', async () => {
-        const section = { part: 1, title: 'Enrolling on a course', transcript: 'WOMAN: Good morning.', audio_url: 'https://cdn.example.com/li/1.mp3', audio_duration_seconds: 312 };
-        const [stored] = await repositories.questions.putMany([questionInput({ assessment_type: 'listening', word_limit: null, sections: [section] })]);
+        const section = {
+          part: 1,
+          title: 'Enrolling on a course',
+          transcript: 'WOMAN: Good morning.',
+          audio_url: 'https://cdn.example.com/li/1.mp3',
+          audio_duration_seconds: 312,
+        };
+        const [stored] = await repositories.questions.putMany([
+          questionInput({ assessment_type: 'listening', word_limit: null, sections: [section] }),
+        ]);
         expect((await repositories.questions.get(String(stored!.question_id)))?.sections).toEqual([section]);
         const unrecorded = { ...section, audio_url: null };
-        expectDalError(await caught(repositories.questions.putMany([questionInput({ assessment_type: 'listening', word_limit: null, sections: [unrecorded] })])), 'validation');
+        expectDalError(
+          await caught(
+            repositories.questions.putMany([questionInput({ assessment_type: 'listening', word_limit: null, sections: [unrecorded] })]),
+          ),
+          'validation',
+        );
       });
 
       it('validates every question before sending any', async () => {
@@ -872,7 +1015,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         for (let index = 0; index < 25; index++) {
           reports.push(await repositories.contentReports.create(contentReportInput({ created_at: minutesAfterStart(index) })));
         }
-        expectDalError(await caught(repositories.contentReports.create(contentReportInput({ report_id: reports[0]!.report_id }))), 'duplicate');
+        expectDalError(
+          await caught(repositories.contentReports.create(contentReportInput({ report_id: reports[0]!.report_id }))),
+          'duplicate',
+        );
 
         const seen: string[] = [];
         let cursor: string | null = null;
@@ -963,7 +1109,9 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
           );
           const counted = key.startsWith('race-live') ? 9 : 10;
           expect(results.filter((result) => result.consumed)).toHaveLength(counted);
-          expect(results.filter((result) => !result.consumed).every((result) => result.used === 10 && result.retryAfterSeconds > 0)).toBe(true);
+          expect(results.filter((result) => !result.consumed).every((result) => result.used === 10 && result.retryAfterSeconds > 0)).toBe(
+            true,
+          );
           expect((await repositories.rateLimits.get(key, { now: at(2) }))?.used).toBe(10);
         }
       });
@@ -1002,7 +1150,12 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
             expect(await repositories.rateLimits.release(bad)).toBe(false);
             await repositories.rateLimits.reset(bad);
           }
-          for (const [limit, windowSeconds] of [[0, 1], [1, 0], [1.5, 1], [1, Number.NaN]] as const) {
+          for (const [limit, windowSeconds] of [
+            [0, 1],
+            [1, 0],
+            [1.5, 1],
+            [1, Number.NaN],
+          ] as const) {
             expectDalError(await caught(repositories.rateLimits.consume(key, { limit, windowSeconds })), 'validation');
           }
         });
@@ -1012,7 +1165,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
       it('reports a stored counter that is not a number as invalid_item', async () => {
         const key = limitKey('corrupt');
         await backend.documentClient.send(
-          new PutCommand({ TableName: names.rateLimits, Item: { limit_key: key, used: 'many', window_ends_at: at(60).getTime(), expires_at: 0 } }),
+          new PutCommand({
+            TableName: names.rateLimits,
+            Item: { limit_key: key, used: 'many', window_ends_at: at(60).getTime(), expires_at: 0 },
+          }),
         );
         const error = expectDalError(await caught(repositories.rateLimits.get(key, { now: at(0) })), 'invalid_item');
         expect(error.tableName).toBe(names.rateLimits);
@@ -1022,20 +1178,39 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
     describe('outbox', () => {
       // Each test runs in its own era, later tests earlier, so what one leaves pending is never due in the next.
       const era = (year: number) => (seconds: number) => new Date(Date.UTC(year, 0, 1) + seconds * 1000);
-      const message = (label: string) => ({ kind: 'test_notice', recipient: uniqueEmail(label), payload: { label, count: 1 }, request_id: `req-${label}` });
-      const claimAll = (owner: string, now: Date, leaseSeconds = 60) => repositories.outbox.claimDue({ owner, leaseSeconds, now, limit: 100 });
+      const message = (label: string) => ({
+        kind: 'test_notice',
+        recipient: uniqueEmail(label),
+        payload: { label, count: 1 },
+        request_id: `req-${label}`,
+      });
+      const claimAll = (owner: string, now: Date, leaseSeconds = 60) =>
+        repositories.outbox.claimDue({ owner, leaseSeconds, now, limit: 100 });
 
       it('enqueues a message once per id, reads it back and refuses bad input without sending', async () => {
         const at = era(2099);
         const stored = await repositories.outbox.enqueue({ ...message('Enqueue'), message_id: 'outbox-enqueue-1' }, { now: at(0) });
-        expect(stored).toMatchObject({ message_id: 'outbox-enqueue-1', kind: 'test_notice', status: 'pending', attempts: 0, next_attempt_at: at(0).getTime(), skipped: false });
+        expect(stored).toMatchObject({
+          message_id: 'outbox-enqueue-1',
+          kind: 'test_notice',
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: at(0).getTime(),
+          skipped: false,
+        });
         expect(stored.recipient).toMatch(/^enqueue-/);
         expect(await repositories.outbox.get('outbox-enqueue-1')).toEqual(stored);
-        expectDalError(await caught(repositories.outbox.enqueue({ ...message('again'), message_id: 'outbox-enqueue-1' }, { now: at(0) })), 'duplicate');
+        expectDalError(
+          await caught(repositories.outbox.enqueue({ ...message('again'), message_id: 'outbox-enqueue-1' }, { now: at(0) })),
+          'duplicate',
+        );
         const sent = await commandsDuring(async () => {
           expectDalError(await caught(repositories.outbox.enqueue({ ...message('bad'), recipient: 'not an address' })), 'validation');
           expectDalError(await caught(repositories.outbox.enqueue({ ...message('bad'), kind: 'Not Snake' })), 'validation');
-          expectDalError(await caught(repositories.outbox.enqueue({ ...message('bad'), payload: { nested: { no: 1 } } as never })), 'validation');
+          expectDalError(
+            await caught(repositories.outbox.enqueue({ ...message('bad'), payload: { nested: { no: 1 } } as never })),
+            'validation',
+          );
           expectDalError(await caught(repositories.outbox.claimDue({ owner: 'a', leaseSeconds: 0 })), 'validation');
           expect(await repositories.outbox.get('')).toBeUndefined();
           expect(await repositories.outbox.release('no spaces allowed')).toBe(false);
@@ -1067,13 +1242,19 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const queued = await repositories.outbox.enqueue(message('lease'), { now: at(0) });
         const [first, ...others] = await claimAll('sender-a', at(1), 30);
         expect(others).toEqual([]);
-        expect(first).toMatchObject({ lease_ends_at: at(31), message: { message_id: queued.message_id, attempts: 1, next_attempt_at: at(31).getTime() } });
+        expect(first).toMatchObject({
+          lease_ends_at: at(31),
+          message: { message_id: queued.message_id, attempts: 1, next_attempt_at: at(31).getTime() },
+        });
         expect(await claimAll('sender-b', at(30))).toEqual([]);
         // Sender A stalled past its lease: B takes the message, and A can no longer settle it.
         const [second] = await claimAll('sender-b', at(31), 30);
         expect(second?.message.attempts).toBe(2);
         expectDalError(await caught(repositories.outbox.markSent(first!, { now: at(32) })), 'conflict');
-        expectDalError(await caught(repositories.outbox.recordFailure(first!, { error: 'late', retryAt: at(40), now: at(32) })), 'conflict');
+        expectDalError(
+          await caught(repositories.outbox.recordFailure(first!, { error: 'late', retryAt: at(40), now: at(32) })),
+          'conflict',
+        );
         const sent = await repositories.outbox.markSent(second!, { now: at(33) });
         expect(sent).toMatchObject({ status: 'sent', sent_at: at(33).toISOString(), skipped: false, attempts: 2 });
         expectDalError(await caught(repositories.outbox.markDead(second!, { error: 'twice', now: at(34) })), 'conflict');
@@ -1086,12 +1267,20 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
 
       it('never leases one message to two of several senders claiming at once', async () => {
         const at = era(2096);
-        const queued = await Promise.all(Array.from({ length: 24 }, (_, index) => repositories.outbox.enqueue(message(`race-${index}`), { now: at(0) })));
+        const queued = await Promise.all(
+          Array.from({ length: 24 }, (_, index) => repositories.outbox.enqueue(message(`race-${index}`), { now: at(0) })),
+        );
         const rounds = await Promise.all(
           ['a', 'b', 'c'].map(async (owner) => {
             const claimed: string[] = [];
             for (let round = 0; round < 4; round++) {
-              for (const claim of await repositories.outbox.claimDue({ owner, leaseSeconds: 600, now: at(1), limit: 8, messageIds: queued.slice(0, 5).map((entry) => entry.message_id) })) {
+              for (const claim of await repositories.outbox.claimDue({
+                owner,
+                leaseSeconds: 600,
+                now: at(1),
+                limit: 8,
+                messageIds: queued.slice(0, 5).map((entry) => entry.message_id),
+              })) {
                 claimed.push(claim.message.message_id);
                 await repositories.outbox.markSent(claim, { now: at(2) });
               }
@@ -1112,7 +1301,11 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const deadBefore = await repositories.outbox.countDead();
         const failing = await repositories.outbox.enqueue(message('failing'), { now: at(0) });
         const [claim] = await claimAll('a', at(1));
-        const failed = await repositories.outbox.recordFailure(claim!, { error: 'SES unreachable: ' + 'x'.repeat(2000), retryAt: at(100), now: at(2) });
+        const failed = await repositories.outbox.recordFailure(claim!, {
+          error: 'SES unreachable: ' + 'x'.repeat(2000),
+          retryAt: at(100),
+          now: at(2),
+        });
         expect(failed).toMatchObject({ status: 'pending', attempts: 1, next_attempt_at: at(100).getTime() });
         expect(failed.last_error).toHaveLength(1000);
         expect(await claimAll('a', at(99))).toEqual([]);
@@ -1125,7 +1318,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         await repositories.outbox.markDead(laterClaim!, { error: 'gave up too', now: at(201) });
         const skipped = await repositories.outbox.enqueue(message('skipped'), { now: at(300) });
         const [skippedClaim] = await claimAll('a', at(300));
-        expect(await repositories.outbox.markSent(skippedClaim!, { skipped: true, now: at(301) })).toMatchObject({ status: 'sent', skipped: true });
+        expect(await repositories.outbox.markSent(skippedClaim!, { skipped: true, now: at(301) })).toMatchObject({
+          status: 'sent',
+          skipped: true,
+        });
         expect(await repositories.outbox.countDead()).toBe(deadBefore + 2);
         const listed = await repositories.outbox.listDead({ limit: 2 });
         expect(listed.map((entry) => entry.message_id)).toEqual([later.message_id, failing.message_id]);
@@ -1139,10 +1335,17 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const claims = await repositories.outbox.claimDue({ owner: 'a', leaseSeconds: 60, messageIds: [queued.message_id] });
         expect(claims.map((claim) => claim.message.message_id)).toContain(queued.message_id);
         for (const claim of claims) await repositories.outbox.markSent(claim);
-        await backend.documentClient.send(new PutCommand({ TableName: names.outbox, Item: { message_id: 'outbox-corrupt', status: 'pending', next_attempt_at: 0, attempts: 'many' } }));
+        await backend.documentClient.send(
+          new PutCommand({
+            TableName: names.outbox,
+            Item: { message_id: 'outbox-corrupt', status: 'pending', next_attempt_at: 0, attempts: 'many' },
+          }),
+        );
         const error = expectDalError(await caught(repositories.outbox.get('outbox-corrupt')), 'invalid_item');
         expect(error.tableName).toBe(names.outbox);
-        await backend.documentClient.send(new PutCommand({ TableName: names.outbox, Item: { message_id: 'outbox-corrupt', status: 'corrupt', next_attempt_at: 0 } }));
+        await backend.documentClient.send(
+          new PutCommand({ TableName: names.outbox, Item: { message_id: 'outbox-corrupt', status: 'corrupt', next_attempt_at: 0 } }),
+        );
       });
     });
 
@@ -1168,21 +1371,32 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
               await caught(repositories.assessments.updateCompletion(assessment.assessment_id, writingTask2Result(), { expectedVersion })),
               'validation',
             );
-            expectDalError(await caught(repositories.contentReports.updateStatus(report.report_id, 'resolved', { expectedVersion })), 'validation');
+            expectDalError(
+              await caught(repositories.contentReports.updateStatus(report.report_id, 'resolved', { expectedVersion })),
+              'validation',
+            );
           }
           // Milliseconds where DynamoDB's TTL needs seconds would keep a session for ever.
           const milliseconds = Date.now() + 3_600_000;
-          const error = expectDalError(await caught(repositories.sessions.create(sessionInput({ expires_at: milliseconds }))), 'validation');
+          const error = expectDalError(
+            await caught(repositories.sessions.create(sessionInput({ expires_at: milliseconds }))),
+            'validation',
+          );
           expect(error.issues.map((issue) => issue.path)).toEqual(['expires_at']);
           expectDalError(await caught(repositories.sessions.touch(session.session_id, { expiresAt: milliseconds })), 'validation');
           // One batch may not write one key twice.
           expectDalError(await caught(repositories.questions.putMany([questionInput(), question, question])), 'validation');
           // New values that alone pass 400 KB could never be stored.
           const tooLarge = 'x'.repeat(MAX_ITEM_BYTES);
-          expectDalError(await caught(repositories.users.update(user.email, { password_hash: tooLarge }, { expectedVersion: 0 })), 'item_too_large');
+          expectDalError(
+            await caught(repositories.users.update(user.email, { password_hash: tooLarge }, { expectedVersion: 0 })),
+            'item_too_large',
+          );
           const longReview = { required: true, reasons: Array.from({ length: 900 }, () => 'r'.repeat(500)) };
           expectDalError(
-            await caught(repositories.assessments.updateCompletion(assessment.assessment_id, { ...writingTask2Result(), review: longReview })),
+            await caught(
+              repositories.assessments.updateCompletion(assessment.assessment_id, { ...writingTask2Result(), review: longReview }),
+            ),
             'item_too_large',
           );
         });
@@ -1210,7 +1424,10 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
             expectDalError(await caught(repositories.sessions.consume(key)), 'not_found');
             expect(await repositories.assessments.get(key)).toBeUndefined();
             expectDalError(await caught(repositories.assessments.updateCompletion(key, writingTask2Result())), 'not_found');
-            expectDalError(await caught(repositories.assessments.updateProgress(key, { submission: {} }, { expectedVersion: 0 })), 'not_found');
+            expectDalError(
+              await caught(repositories.assessments.updateProgress(key, { submission: {} }, { expectedVersion: 0 })),
+              'not_found',
+            );
             expect(await repositories.questions.get(key)).toBeUndefined();
             expectDalError(await caught(repositories.contentReports.updateStatus(key, 'resolved')), 'not_found');
           }
