@@ -210,6 +210,14 @@ export function createAuthHandlers(services: AppServices): ContractHandlers['aut
       return { user: toPublicUser(caller.user) };
     },
 
+    async updateProfile({ body, caller }) {
+      const change = {
+        ...(body.display_name !== undefined ? { display_name: body.display_name } : {}),
+        ...(body.preferences ? { preferences: body.preferences } : {}),
+      };
+      return { user: toPublicUser(await updateUser(services, caller.user, change)) };
+    },
+
     // Like `me`, but a signed-out caller is an answer, not an error: a page asks at every load.
     async session({ context }) {
       const caller = await services.sessions.authenticate(context);

@@ -477,6 +477,45 @@ describe('password reset', () => {
   });
 });
 
+describe('profile', () => {
+  it('changes the name and the preferences given, keeps the others, and refuses what may not be changed', async () => {
+    const { email, client, token } = await server.signUp();
+    const { user } = await client.auth.updateProfile({ preferences: { target_band: 7 } });
+    expect(user.preferences).toEqual({ target_band: 7, exam_variant: 'academic', email_notifications: true, locale: 'en' });
+    const renamed = await client.auth.updateProfile({
+      display_name: 'Ada L.',
+      preferences: { exam_variant: 'general_training', email_notifications: false },
+    });
+    expect(renamed.user).toMatchObject({
+      email,
+      display_name: 'Ada L.',
+      preferences: { target_band: 7, exam_variant: 'general_training', email_notifications: false },
+    });
+    await expect(client.auth.me()).resolves.toMatchObject({ user: { display_name: 'Ada L.', preferences: { target_band: 7 } } });
+    // The target can be cleared again; a band that is not one is refused before anything is written.
+    expect((await client.auth.updateProfile({ preferences: { target_band: null } })).user.preferences.target_band).toBeNull();
+    const patch = (body: unknown) =>
+      server.request('/api/auth/me', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    for (const [body, path] of [
+      [{ preferences: { target_band: 7.3 } }, 'preferences.target_band'],
+      [{ email_verified: true }, ''],
+      [{ preferences: { locale: 'fr', role: 'admin' } }, 'preferences'],
+      [{}, ''],
+    ] as const) {
+      const response = await patch(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      const envelope = (await readJson(response)) as { error: { code: string; details: Array<{ path: string }> } };
+      expect(envelope.error.code).toBe('validation_failed');
+      expect(envelope.error.details.map((detail) => detail.path).join(' ')).toContain(path);
+    }
+    expect((await server.repositories.users.get(email))?.preferences.target_band).toBeNull();
+  });
+});
+
 describe('password change', () => {
   it('needs the current password, keeps this session and ends the others', async () => {
     const { email, client } = await server.signUp();

@@ -114,6 +114,7 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
     await expect(web.assessments.get({ id: essay.assessment_id })).resolves.toEqual(essay);
     await web.contentReports.create({ target: { kind: 'assessment', id: essay.assessment_id }, reason: 'score_seems_wrong' });
 
+    expect((await web.auth.updateProfile({ preferences: { target_band: 7 } })).user.preferences.target_band).toBe(7);
     await web.auth.changePassword({ current_password: GOOD_PASSWORD, new_password: 'a brand new passphrase' });
     await web.auth.logout();
     await web.auth.requestPasswordReset({ email });

@@ -20,6 +20,7 @@ const validBodies: Record<string, Record<string, unknown>> = {
   'auth.requestPasswordReset': { email: 'someone@example.com' },
   'auth.confirmPasswordReset': { token: 'a'.repeat(43), password: 'correct horse battery staple' },
   'auth.changePassword': { current_password: 'old password', new_password: 'correct horse battery staple' },
+  'auth.updateProfile': { preferences: { target_band: 7 } },
   'writing.evaluate': { question_id: 'w2-001', essay: 'An essay.' },
   'speaking.start': { question_id: 'sp-001' },
   'speaking.advance': { from_phase: 'part1' },

@@ -7,7 +7,7 @@ import { contentReportReasonSchema, contentReportSchema, contentReportTargetSche
 import { productIdSchema, productSchema } from './products.js';
 import { publicQuestionSchema } from './question.js';
 import { speakingPhaseSchema, speakingSessionViewSchema, speakingSetupSchema, speakingTurnSubmissionSchema } from './speaking.js';
-import { displayNameSchema, publicUserSchema } from './user.js';
+import { displayNameSchema, publicUserSchema, userPreferencesSchema } from './user.js';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -136,6 +136,30 @@ export const apiContract = {
       summary: 'The signed-in user',
       auth: 'user',
       status: 200,
+      response: z.object({ user: publicUserSchema }),
+      idempotent: true,
+    }),
+    updateProfile: route({
+      method: 'PATCH',
+      path: '/api/auth/me',
+      summary: "Change the signed-in user's name or preferences (target band, exam variant, result emails); keys left out stay as they are",
+      auth: 'user',
+      status: 200,
+      body: z
+        .strictObject({
+          display_name: displayNameSchema.optional(),
+          preferences: z
+            .strictObject({
+              target_band: userPreferencesSchema.shape.target_band.unwrap().unwrap().nullable().optional(),
+              exam_variant: userPreferencesSchema.shape.exam_variant.unwrap().optional(),
+              email_notifications: userPreferencesSchema.shape.email_notifications.unwrap().optional(),
+            })
+            .optional(),
+        })
+        .refine((body) => body.display_name !== undefined || (body.preferences !== undefined && Object.keys(body.preferences).length > 0), {
+          error: 'give display_name or at least one preference',
+          path: ['preferences'],
+        }),
       response: z.object({ user: publicUserSchema }),
       idempotent: true,
     }),
