@@ -15,6 +15,7 @@ import { Loaded, PageHeading } from './page-parts.js';
 import { ProgressChart } from './progress-chart.js';
 import { overallBandExplanation, skillProgressWords } from './progress-words.js';
 import { Link } from './router.js';
+import { TargetBandField } from './target-band-field.js';
 import { useApiData } from './use-api-data.js';
 
 /** Where each assessment type is practised. */
@@ -86,6 +87,7 @@ function ProgressCard() {
                 {overallBandExplanation(progress)}
               </p>
               <ProgressChart progress={progress} targetBand={user?.preferences.target_band ?? null} />
+              <TargetBandField />
               <ul className="skill-progress">
                 {progress.skills.map((entry) => (
                   <li key={entry.skill} data-skill={entry.skill}>
