@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSchema, speakingSetSchema } from './question.js';
+import { chartSchema, questionGroupSchema, speakingSetSchema } from './question.js';
 
 const village = {
   width: 20,
@@ -72,6 +72,83 @@ describe('map charts', () => {
     expect(chartSchema.safeParse(mapChart(unknownShape)).success).toBe(false);
     const result = chartSchema.safeParse({ ...mapChart(village), chart_type: 'bar' });
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([['map']]);
+  });
+});
+
+describe('diagram-label groups', () => {
+  const wall = {
+    title: 'An earth wall in cross-section',
+    drawing: {
+      width: 10,
+      height: 12,
+      views: [
+        {
+          label: 'Cross-section',
+          features: [
+            { shape: 'rect', kind: 'building', label: 'wall', x: 3, y: 3, width: 4, height: 7 },
+            { shape: 'rect', kind: 'other', label: 'base', x: 2, y: 10, width: 6, height: 2 },
+          ],
+        },
+      ],
+    },
+    labels: [
+      { number: 2, x: 5, y: 6 },
+      { number: 1, x: 5, y: 11 },
+    ],
+  };
+  const group = (diagram: unknown, numbers = [1, 2]) => ({
+    group_id: 'ra-test-01-q01-02',
+    part: 1,
+    instructions: 'Questions 1–2. Label the diagram below. Choose NO MORE THAN TWO WORDS from the passage for each answer.',
+    answer_format: { kind: 'words', max_words: 2, numbers_allowed: false },
+    questions: numbers.map((number) => ({ number, text: `part ${number}` })),
+    diagram,
+  });
+
+  it('keeps groups without a diagram as they were', () => {
+    const { diagram: _, ...plain } = group(undefined);
+    expect(questionGroupSchema.parse(plain).diagram).toBeUndefined();
+  });
+
+  it('carries a drawing and one numbered label per question, in any order', () => {
+    const parsed = questionGroupSchema.parse(group(wall));
+    expect(parsed.diagram?.labels.map((label) => label.number)).toEqual([2, 1]);
+    expect(parsed.diagram?.drawing.views[0]?.features.map((feature) => feature.label)).toEqual(['wall', 'base']);
+  });
+
+  it('refuses labels that are not exactly the group’s question numbers', () => {
+    for (const labels of [
+      [{ number: 1, x: 5, y: 11 }],
+      [...wall.labels, { number: 3, x: 1, y: 1 }],
+      [
+        { number: 1, x: 5, y: 11 },
+        { number: 1, x: 5, y: 6 },
+      ],
+    ]) {
+      const result = questionGroupSchema.safeParse(group({ ...wall, labels }));
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+        [['diagram', 'labels'], 'the diagram needs one label for each of the group’s question numbers, and no others'],
+      ]);
+    }
+  });
+
+  it('refuses a label off the grid and a drawing of more than one view, saying where', () => {
+    const offGrid = questionGroupSchema.safeParse(group({ ...wall, labels: [wall.labels[0], { number: 1, x: 11, y: 3 }] }));
+    expect(offGrid.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['diagram', 'labels', 1], 'label 1 lies outside the 10 × 12 grid'],
+    ]);
+    const views = [...wall.drawing.views, { ...wall.drawing.views[0], label: 'After' }];
+    const twoViews = questionGroupSchema.safeParse(group({ ...wall, drawing: { ...wall.drawing, views } }));
+    expect(twoViews.error?.issues.map((issue) => issue.path)).toEqual([['diagram', 'drawing', 'views']]);
+  });
+
+  it('refuses a drawing whose feature leaves the grid, as a map does', () => {
+    const features = [{ shape: 'rect', kind: 'other', label: 'roof', x: 0, y: 0, width: 11, height: 1 }];
+    const result = questionGroupSchema.safeParse(
+      group({ ...wall, drawing: { ...wall.drawing, views: [{ label: 'Cross-section', features }] } }),
+    );
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['diagram', 'drawing', 'views', 0, 'features', 0]]);
   });
 });
 

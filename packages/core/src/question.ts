@@ -136,17 +136,68 @@ export const answerFormatSchema = z.discriminatedUnion('kind', [
 /** How answers to a group of questions are written. */
 export type AnswerFormat = z.infer<typeof answerFormatSchema>;
 
-/** A group of questions sharing instructions (e.g. questions 1–6, TRUE/FALSE/NOT GIVEN). */
-export const questionGroupSchema = z.object({
-  group_id: identifierSchema,
-  /** The passage (reading) or section (listening) it belongs to. */
-  part: z.int().min(1).max(4),
-  instructions: z.string().max(1000),
-  answer_format: answerFormatSchema,
-  /** Options for letter answers, such as "A": "the cost of transport". */
-  options: z.array(z.object({ letter: z.string().max(5), text: z.string().max(500) })).default([]),
-  questions: z.array(z.object({ number: z.int().min(1).max(40), text: z.string().max(1000) })).min(1),
+/** A numbered point on a diagram, in the drawing's grid units: where question `number`'s label goes. */
+export const diagramLabelSchema = z.object({
+  number: z.int().min(1).max(40),
+  x: z.number().min(0).max(100),
+  y: z.number().min(0).max(100),
 });
+/** A numbered point on a diagram. */
+export type DiagramLabel = z.infer<typeof diagramLabelSchema>;
+
+/**
+ * The figure of a diagram-label group ("Label the diagram below"): a drawing in one view, in the
+ * same shapes as a map, and one numbered label point per question. Apps draw the shapes and the
+ * numbered callouts but not the features' labels, which name the parts for authors: they are
+ * sent before the answers, so they must not be the answers.
+ */
+export const diagramSchema = z
+  .object({
+    /** What the figure shows ("A rammed earth house in cross-section"). */
+    title: z.string().min(1).max(300),
+    drawing: mapDataSchema,
+    labels: z.array(diagramLabelSchema).min(1).max(40),
+  })
+  .superRefine((diagram, context) => {
+    if (diagram.drawing.views.length !== 1) {
+      context.addIssue({ code: 'custom', message: 'a diagram is drawn in one view', path: ['drawing', 'views'] });
+    }
+    diagram.labels.forEach((label, index) => {
+      if (label.x > diagram.drawing.width || label.y > diagram.drawing.height) {
+        context.addIssue({
+          code: 'custom',
+          message: `label ${label.number} lies outside the ${diagram.drawing.width} × ${diagram.drawing.height} grid`,
+          path: ['labels', index],
+        });
+      }
+    });
+  });
+/** The figure of a diagram-label group. */
+export type Diagram = z.infer<typeof diagramSchema>;
+
+/** A group of questions sharing instructions (e.g. questions 1–6, TRUE/FALSE/NOT GIVEN). */
+export const questionGroupSchema = z
+  .object({
+    group_id: identifierSchema,
+    /** The passage (reading) or section (listening) it belongs to. */
+    part: z.int().min(1).max(4),
+    instructions: z.string().max(1000),
+    answer_format: answerFormatSchema,
+    /** Options for letter answers, such as "A": "the cost of transport". */
+    options: z.array(z.object({ letter: z.string().max(5), text: z.string().max(500) })).default([]),
+    questions: z.array(z.object({ number: z.int().min(1).max(40), text: z.string().max(1000) })).min(1),
+    /** The figure a diagram-label group labels; absent on every other group. */
+    diagram: diagramSchema.optional(),
+  })
+  .refine(
+    (group) => {
+      if (group.diagram === undefined) return true;
+      const labelled = group.diagram.labels.map((label) => label.number).sort((a, b) => a - b);
+      const asked = group.questions.map((question) => question.number).sort((a, b) => a - b);
+      return labelled.length === asked.length && labelled.every((number, index) => number === asked[index]);
+    },
+    { message: 'the diagram needs one label for each of the group’s question numbers, and no others', path: ['diagram', 'labels'] },
+  );
 /** A group of questions sharing instructions. */
 export type QuestionGroup = z.infer<typeof questionGroupSchema>;
 
