@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListObjectsCommand } from '@aws-sdk/client-s3';
 import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
-import type { SpeakingSessionView } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLambdaHandler, type ServerLambdaHandler } from './lambda.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
-import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
+import { startGeminiSpeakingStandIn, type GeminiSpeakingStandIn } from './test-support/gemini-speaking-reply.js';
 import { lambdaEvent } from './test-support/lambda-event.js';
+import { skipPreparation, submitAnswer, walkSpeakingTest } from './test-support/speaking-answers.js';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from './test-support/s3-server.js';
 import { GOOD_PASSWORD, type SentEmail } from './test-support/test-server.js';
 
@@ -31,19 +29,9 @@ interface FunctionInstance {
 const prefix = `j${randomUUID().slice(0, 8)}-`;
 const root = mkdtempSync(path.join(tmpdir(), 'ielts-lambda-journey-'));
 let s3: LocalS3;
-let gemini: Server;
-let geminiUrl: string;
-const geminiCalls: string[] = [];
+let gemini: GeminiSpeakingStandIn;
 let instances: FunctionInstance[] = [];
-let invocations: string[] = [];
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => resolve(body));
-  });
-}
+const invocations: string[] = [];
 
 function environment(tmp: string): Record<string, string> {
   return {
@@ -64,7 +52,7 @@ function environment(tmp: string): Record<string, string> {
     SPEAKING_AUDIO_BUCKET: s3.bucket,
     S3_ENDPOINT: s3.endpoint,
     GEMINI_API_KEY: 'test-key',
-    GEMINI_BASE_URL: geminiUrl,
+    GEMINI_BASE_URL: gemini.url,
     CURSOR_SECRET: 'one-cursor-secret-for-every-function-0123456789',
     SCRYPT_COST: '1024',
     OFFLINE_GRAMMAR_CHECK: 'false',
@@ -118,14 +106,7 @@ const ANSWER =
 
 beforeAll(async () => {
   s3 = await startLocalS3();
-  gemini = createServer(async (request, response) => {
-    const body = await readBody(request);
-    geminiCalls.push(body);
-    response.setHeader('content-type', 'application/json');
-    response.end(geminiSpeakingReply(body));
-  });
-  await new Promise<void>((resolve) => gemini.listen(0, '127.0.0.1', resolve));
-  geminiUrl = `http://127.0.0.1:${(gemini.address() as AddressInfo).port}`;
+  gemini = await startGeminiSpeakingStandIn();
   instances = ['a', 'b'].map((name) => {
     const tmp = path.join(root, name);
     mkdirSync(tmp, { recursive: true });
@@ -135,7 +116,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (gemini ? gemini.close(() => resolve()) : resolve()));
+  await gemini?.close();
   await s3?.close();
   rmSync(root, { recursive: true, force: true });
 });
@@ -173,31 +154,22 @@ describe('the Lambda handler on two instances whose /tmp is emptied before every
     expect(readBack.map((assessment) => assessment.overall_band)).toEqual([written.overall_band, written.overall_band]);
 
     // A speaking test whose turns alternate between the instances, each with its recording.
-    let view: SpeakingSessionView = await learner.speaking.start({ question_id: 'sp-004' });
     const turns: Array<{ instance: string; audio: string }> = [];
-    const answer = async () => {
-      const audio = Buffer.from(`recording ${turns.length} ${randomUUID()}`).toString('base64');
-      const before = invocations.length;
-      view = await learner.speaking.submitTurn(
-        { id: view.assessment_id },
-        {
-          part: view.current_prompt!.part,
-          prompt_id: view.current_prompt!.prompt_id,
+    const view = await walkSpeakingTest(await learner.speaking.start({ question_id: 'sp-004' }), {
+      answer: async (current, index) => {
+        const audio = Buffer.from(`recording ${index} ${randomUUID()}`).toString('base64');
+        const before = invocations.length;
+        const after = await submitAnswer(learner, current, {
           transcript: { text: ANSWER, words: [] },
           // No duration: the clock is real here, and an answer cannot last longer than the time since its question.
           transcript_source: 'device',
           audio: { data: audio, mime_type: 'audio/webm' },
-        },
-      );
-      turns.push({ instance: invocations[before]!, audio });
-    };
-    while (view.phase === 'part1') await answer();
-    if (view.phase === 'part2_preparation') {
-      view = await learner.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' });
-      view = await learner.speaking.get({ id: view.assessment_id });
-    }
-    while (view.phase === 'part2_talk') await answer();
-    while (view.phase === 'part3' && view.current_prompt?.prompt_id !== 'part3-2') await answer();
+        });
+        turns.push({ instance: invocations[before]!, audio });
+        return after;
+      },
+      endPreparation: (current) => skipPreparation(learner, current),
+    });
     expect(turns.length).toBeGreaterThanOrEqual(6);
     for (const name of ['a', 'b']) expect(turns.some((turn) => turn.instance === name)).toBe(true);
 
@@ -206,7 +178,7 @@ describe('the Lambda handler on two instances whose /tmp is emptied before every
     expect(scored.criteria_scores.pronunciation?.band).toBe(6.5);
     // The instance that scored it sent the model every recording, whichever instance took the turn:
     // none of them waited on an instance's disk, which was emptied before every invocation.
-    const call = geminiCalls.at(-1)!;
+    const call = gemini.calls.at(-1)!;
     for (const turn of turns) expect(call).toContain(turn.audio);
     const left = await s3.client.send(new ListObjectsCommand({ Bucket: s3.bucket, Prefix: `speaking-audio/${view.assessment_id}/` }));
     expect(left.Contents ?? []).toEqual([]);

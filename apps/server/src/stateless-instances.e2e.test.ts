@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,6 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve, type ServerType } from '@hono/node-server';
 import { ApiError, createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
-import type { SpeakingSessionView } from '@ielts-genai-prep/core';
 import { createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.js';
@@ -23,9 +21,10 @@ import { createOutboxMailSender, type MailSender } from './mail-sender.js';
 import { createSesMailer } from './mailer.js';
 import { createS3SpeakingAudioStore } from './speaking-audio-store.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
-import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
+import { startGeminiSpeakingStandIn, type GeminiSpeakingStandIn } from './test-support/gemini-speaking-reply.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './test-support/round-robin-proxy.js';
 import { localS3Client, startLocalS3, type LocalS3 } from './test-support/s3-server.js';
+import { skipPreparation, submitAnswer, walkSpeakingTest } from './test-support/speaking-answers.js';
 import { GOOD_PASSWORD, cookieFetch, type SentEmail, type TestClock } from './test-support/test-server.js';
 
 /**
@@ -52,31 +51,9 @@ let offset = 0;
 const clock: TestClock = { now: () => new Date(Date.now() + offset), advance: (milliseconds) => void (offset += milliseconds) };
 
 let s3: LocalS3;
-let gemini: Server;
-let geminiUrl: string;
-const geminiCalls: string[] = [];
+let gemini: GeminiSpeakingStandIn;
 let instances: Instance[] = [];
 let proxy: RoundRobinProxy;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => resolve(body));
-  });
-}
-
-/** A stand-in that speaks Gemini's `generateContent` wire format and keeps every request body. */
-async function startGeminiStandIn(): Promise<void> {
-  gemini = createServer(async (request, response) => {
-    const body = await readBody(request);
-    geminiCalls.push(body);
-    response.setHeader('content-type', 'application/json');
-    response.end(geminiSpeakingReply(body));
-  });
-  await new Promise<void>((resolve) => gemini.listen(0, '127.0.0.1', resolve));
-  geminiUrl = `http://127.0.0.1:${(gemini.address() as AddressInfo).port}`;
-}
 
 function environment(dataDir: string): Record<string, string> {
   return {
@@ -91,7 +68,7 @@ function environment(dataDir: string): Record<string, string> {
     SPEAKING_AUDIO_BUCKET: s3.bucket,
     S3_ENDPOINT: s3.endpoint,
     GEMINI_API_KEY: 'test-key',
-    GEMINI_BASE_URL: geminiUrl,
+    GEMINI_BASE_URL: gemini.url,
     CURSOR_SECRET: 'one-cursor-secret-for-every-instance-0123456789',
     SCRYPT_COST: '1024',
     LOGIN_MAX_FAILURES_PER_ACCOUNT: String(LOCKOUT_LIMIT),
@@ -166,7 +143,7 @@ async function startInstance(name: string): Promise<Instance> {
 
 beforeAll(async () => {
   s3 = await startLocalS3();
-  await startGeminiStandIn();
+  gemini = await startGeminiSpeakingStandIn();
   const dynamo = new DynamoDBClient({
     endpoint: inject('dynamoDbLocalEndpoint'),
     region: 'us-east-1',
@@ -189,7 +166,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   for (const instance of instances) await instance.close();
-  await new Promise<void>((resolve) => (gemini ? gemini.close(() => resolve()) : resolve()));
+  await gemini?.close();
   await s3?.close();
 });
 
@@ -241,37 +218,26 @@ describe('two instances behind a round-robin proxy', () => {
     expect(readBack.result.map((assessment) => assessment.overall_band)).toEqual([written.overall_band, written.overall_band]);
 
     // A speaking test whose turns go to one instance and then the other, with audio on most.
-    let view: SpeakingSessionView = await web.speaking.start({ question_id: 'sp-004' });
     const turns: Array<{ upstream: string; audio: string | null }> = [];
-    const answer = async () => {
-      clock.advance(20_500);
-      const index = turns.length;
-      // Audio on every turn but every third, so each instance stores some and skips some.
-      const audio = index % 3 === 2 ? null : Buffer.from(`recording ${index} ${randomUUID()}`).toString('base64');
-      const { result, upstreams } = await servedBy(() =>
-        web.speaking.submitTurn(
-          { id: view.assessment_id },
-          {
-            part: view.current_prompt!.part,
-            prompt_id: view.current_prompt!.prompt_id,
+    const view = await walkSpeakingTest(await web.speaking.start({ question_id: 'sp-004' }), {
+      answer: async (current, index) => {
+        clock.advance(20_500);
+        // Audio on every turn but every third, so each instance stores some and skips some.
+        const audio = index % 3 === 2 ? null : Buffer.from(`recording ${index} ${randomUUID()}`).toString('base64');
+        const { result, upstreams } = await servedBy(() =>
+          submitAnswer(web, current, {
             transcript: { text: ANSWER, words: [] },
             transcript_source: 'device',
             duration_ms: 20_000,
             ...(audio ? { audio: { data: audio, mime_type: 'audio/webm' as const } } : {}),
-          },
-        ),
-      );
-      turns.push({ upstream: upstreams[0]!, audio });
-      view = result;
-    };
-    while (view.phase === 'part1') await answer();
-    if (view.phase === 'part2_preparation') {
+          }),
+        );
+        turns.push({ upstream: upstreams[0]!, audio });
+        return result;
+      },
       // Skipping the preparation and looking again: two requests, so the turns keep alternating.
-      view = await web.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' });
-      view = await web.speaking.get({ id: view.assessment_id });
-    }
-    while (view.phase === 'part2_talk') await answer();
-    while (view.phase === 'part3' && view.current_prompt?.prompt_id !== 'part3-2') await answer();
+      endPreparation: (current) => skipPreparation(web, current),
+    });
     expect(turns.length).toBeGreaterThanOrEqual(6);
     for (let index = 1; index < turns.length; index += 1) expect(turns[index]!.upstream).not.toBe(turns[index - 1]!.upstream);
     for (const name of ['a', 'b']) expect(turns.some((turn) => turn.upstream === name && turn.audio !== null)).toBe(true);
@@ -286,7 +252,7 @@ describe('two instances behind a round-robin proxy', () => {
     expect(scored.provenance?.provider).toBe('gemini');
     expect(scored.criteria_scores.pronunciation?.band).toBe(6.5);
     // The instance that scored it sent the model the audio of every turn, whichever instance took it.
-    const call = geminiCalls.at(-1)!;
+    const call = gemini.calls.at(-1)!;
     for (const turn of turns) if (turn.audio) expect(call).toContain(turn.audio);
     // Scored: its recordings are gone from the bucket.
     const left = await s3.client.send(new ListObjectsCommand({ Bucket: s3.bucket, Prefix: `speaking-audio/${view.assessment_id}/` }));

@@ -1,3 +1,5 @@
+import { startLoopbackServer } from './loopback-server.js';
+
 /**
  * What a Gemini stand-in answers to a speaking `generateContent` request: a band 6 assessment in
  * Gemini's wire format, with Pronunciation when the request carried audio (`inlineData`), as the
@@ -24,4 +26,24 @@ export function geminiSpeakingReply(requestBody: string): string {
     usageMetadata: { promptTokenCount: 3000, candidatesTokenCount: 400, totalTokenCount: 3400 },
     modelVersion: 'gemini-2.5-flash-lite',
   });
+}
+
+/** A Gemini stand-in on loopback that answers every speaking request with {@link geminiSpeakingReply}. */
+export interface GeminiSpeakingStandIn {
+  /** The base URL to give the server as `GEMINI_BASE_URL`. */
+  url: string;
+  /** Every request body received, in order. */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+/** Starts a stand-in that speaks Gemini's `generateContent` wire format and keeps every request body. */
+export async function startGeminiSpeakingStandIn(): Promise<GeminiSpeakingStandIn> {
+  const calls: string[] = [];
+  const server = await startLoopbackServer((request, response) => {
+    calls.push(request.body);
+    response.setHeader('content-type', 'application/json');
+    response.end(geminiSpeakingReply(request.body));
+  });
+  return { url: server.url, calls, close: server.close };
 }
