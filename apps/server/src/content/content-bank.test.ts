@@ -48,8 +48,7 @@ function sentenceCount(text: string): number {
 
 /**
  * The IELTS reading question types core can carry, each told by the wording of its
- * instructions, with the answer formats it is written in. Diagram label completion is not
- * here: a reading group has no figure to label.
+ * instructions, with the answer formats it is written in.
  */
 const readingQuestionTypes: ReadonlyArray<{ name: string; instructions: RegExp; kinds: ReadonlyArray<AnswerFormat['kind']> }> = [
   { name: 'multiple choice, one answer', instructions: /Choose the correct letter/, kinds: ['letter'] },
@@ -65,6 +64,7 @@ const readingQuestionTypes: ReadonlyArray<{ name: string; instructions: RegExp; 
   { name: 'note completion', instructions: /Complete the notes/, kinds: ['words', 'number'] },
   { name: 'table completion', instructions: /Complete the table/, kinds: ['words', 'number'] },
   { name: 'flow-chart completion', instructions: /Complete the flow-chart/, kinds: ['words', 'number'] },
+  { name: 'diagram label completion', instructions: /Label the diagram/, kinds: ['words', 'number'] },
   { name: 'short answer', instructions: /Answer the questions below/, kinds: ['words', 'number'] },
 ];
 

@@ -76,6 +76,44 @@ describe('checkContent', () => {
     expect(messagesFor(map, 'w1a-006')).toContain('a map needs map data (features with positions) so apps can draw it');
   });
 
+  it('reports a diagram-label group without its diagram, a diagram on another group, and a feature that gives an answer away', () => {
+    const groupOf = (test: Question, groupId: string) => test.question_groups.find((group) => group.group_id === groupId);
+    const withoutDiagram = checkContent(
+      withItem('ra-test-01', (test) => {
+        const labelled = groupOf(test, 'ra-test-01-q07-10');
+        const other = groupOf(test, 'ra-test-01-q11-13');
+        if (!labelled) return test;
+        const { diagram, ...group } = labelled;
+        return {
+          ...test,
+          question_groups: test.question_groups.map((candidate) =>
+            candidate === other ? { ...candidate, diagram } : candidate.group_id === group.group_id ? group : candidate,
+          ),
+        };
+      }),
+    );
+    // Moving the figure to questions 11–13 also breaks core's rule that its labels are the group's numbers.
+    expect(messagesFor(withoutDiagram, 'ra-test-01')).toEqual([
+      expect.stringMatching(/^question_groups\.2\.diagram\.labels: the diagram needs one label for each/),
+    ]);
+    const leaking = checkContent(
+      withItem('ra-test-01', (test) => {
+        const group = groupOf(test, 'ra-test-01-q07-10');
+        const feature = group?.diagram?.drawing.views[0]?.features.find((candidate) => candidate.label === 'leaves');
+        if (feature) feature.label = 'leaves with glands';
+        const notes = groupOf(test, 'ra-test-01-q11-13');
+        if (notes) notes.instructions = `Label the diagram below. ${notes.instructions}`;
+        if (group) group.instructions = group.instructions.replace('Label the diagram below', 'Complete the labels below');
+        return test;
+      }),
+    );
+    expect(messagesFor(leaking, 'ra-test-01')).toEqual([
+      'group ra-test-01-q07-10: has a diagram but does not say "Label the diagram"',
+      'group ra-test-01-q07-10: the feature "leaves with glands" gives away the answer "glands"',
+      'group ra-test-01-q11-13: says "Label the diagram" but has no diagram',
+    ]);
+  });
+
   it('reports an essay kind no prompt is tagged with', () => {
     const problems = checkContent({
       ...bank,

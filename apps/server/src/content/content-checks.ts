@@ -322,6 +322,7 @@ function checkTest(test: Question, report: Report): void {
         report(id, `question ${question.number}: none of ${answers.join(', ')} is in part ${group.part}`);
       }
     }
+    checkDiagram(test, group, report);
     if (format.kind === 'true_false_not_given' || format.kind === 'yes_no_not_given') {
       const used = new Set(group.questions.map((question) => test.answer_key?.[String(question.number)]));
       if (used.size !== 3) report(id, `group ${group.group_id} must use each of its three answers at least once`);
@@ -329,6 +330,30 @@ function checkTest(test: Question, report: Report): void {
   }
 
   if (listening) checkListeningSections(test, report);
+}
+
+const DIAGRAM_INSTRUCTIONS = /\bLabel the diagram\b/;
+
+/**
+ * A diagram-label group carries its figure and only such a group does; the figure's feature
+ * labels reach the learner before the answers do, so none may hold an accepted answer.
+ */
+function checkDiagram(test: Question, group: Question['question_groups'][number], report: Report): void {
+  const asksForDiagram = DIAGRAM_INSTRUCTIONS.test(group.instructions);
+  if (asksForDiagram !== (group.diagram !== undefined)) {
+    report(
+      test.question_id,
+      `group ${group.group_id}: ${asksForDiagram ? 'says "Label the diagram" but has no diagram' : 'has a diagram but does not say "Label the diagram"'}`,
+    );
+  }
+  if (group.diagram === undefined) return;
+  const answers = group.questions.flatMap((question) => acceptedAnswers(test.answer_key?.[String(question.number)] ?? ''));
+  for (const feature of group.diagram.drawing.views.flatMap((view) => view.features)) {
+    const label = normalise(feature.label);
+    const given = answers.find((answer) => normalise(answer).trim() !== '' && label.includes(normalise(answer)));
+    if (given !== undefined)
+      report(test.question_id, `group ${group.group_id}: the feature "${feature.label}" gives away the answer "${given}"`);
+  }
 }
 
 function checkListeningSections(test: Question, report: Report): void {

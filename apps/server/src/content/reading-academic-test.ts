@@ -97,15 +97,84 @@ export const readingAcademicTest: Question = {
     {
       group_id: 'ra-test-01-q07-10',
       part: 1,
-      instructions: 'Questions 7–10. Complete the notes below. Choose ONE WORD ONLY from the passage for each answer.',
-      answer_format: { kind: 'words', max_words: 1, numbers_allowed: false },
+      instructions: 'Questions 7–10. Label the diagram below. Choose NO MORE THAN TWO WORDS from the passage for each answer.',
+      answer_format: { kind: 'words', max_words: 2, numbers_allowed: false },
       options: [],
       questions: [
-        { number: 7, text: 'Salt: the roots of some species work as very fine ________.' },
-        { number: 8, text: 'Salt: other species push salt out through ________ on their leaves.' },
-        { number: 9, text: 'Oxygen: vertical roots called ________ take in air when the tide is out.' },
-        { number: 10, text: 'Reproduction: seeds ________ while they are still on the parent tree.' },
+        { number: 7, text: 'roots that work as very fine ________ to keep out salt' },
+        { number: 8, text: 'salt pushed out through ________ on the leaves' },
+        { number: 9, text: 'vertical roots (________) that take in air when the tide is out' },
+        { number: 10, text: 'a ________ that grows on the parent tree before it falls' },
       ],
+      diagram: {
+        title: 'A mangrove tree at low tide',
+        drawing: {
+          width: 20,
+          height: 14,
+          views: [
+            {
+              label: 'At low tide',
+              features: [
+                { shape: 'rect', kind: 'parking', label: 'mud', x: 0, y: 10, width: 20, height: 4 },
+                { shape: 'rect', kind: 'water', label: 'sea at low tide', x: 14, y: 9.4, width: 6, height: 0.6 },
+                { shape: 'rect', kind: 'building', label: 'trunk', x: 9.3, y: 4, width: 1.4, height: 4.5 },
+                ...[
+                  [9.5, 7.5, 8, 8.2, 7, 10],
+                  [9.5, 8, 8.6, 9, 8.3, 10],
+                  [10.5, 7.5, 12, 8.2, 13, 10],
+                  [10.5, 8, 11.4, 9, 11.7, 10],
+                ].map(([x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3 = 0, y3 = 0]) => ({
+                  shape: 'line' as const,
+                  kind: 'building' as const,
+                  label: 'arching root',
+                  points: [
+                    { x: x1, y: y1 },
+                    { x: x2, y: y2 },
+                    { x: x3, y: y3 },
+                  ],
+                })),
+                {
+                  shape: 'line',
+                  kind: 'building',
+                  label: 'root under the mud',
+                  points: [
+                    { x: 7, y: 10 },
+                    { x: 5.5, y: 11.5 },
+                    { x: 2.5, y: 12.2 },
+                  ],
+                },
+                ...[2.5, 3.5, 4.5, 15.5, 16.5, 17.5].map((x, index) => ({
+                  shape: 'line' as const,
+                  kind: 'building' as const,
+                  label: 'upright root',
+                  points: [
+                    { x, y: 10 },
+                    { x, y: index % 2 === 0 ? 8.6 : 8.9 },
+                  ],
+                })),
+                { shape: 'circle', kind: 'trees', label: 'leaves', x: 7, y: 4, radius: 2 },
+                { shape: 'circle', kind: 'trees', label: 'leaves', x: 13, y: 4, radius: 2 },
+                { shape: 'circle', kind: 'trees', label: 'leaves', x: 10, y: 3.2, radius: 2.8 },
+                {
+                  shape: 'line',
+                  kind: 'trees',
+                  label: 'hanging seedling',
+                  points: [
+                    { x: 12.6, y: 5.6 },
+                    { x: 12.6, y: 7.8 },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        labels: [
+          { number: 7, x: 3.5, y: 12.6 },
+          { number: 8, x: 14.2, y: 2.6 },
+          { number: 9, x: 3.5, y: 7.8 },
+          { number: 10, x: 13.6, y: 7.4 },
+        ],
+      },
     },
     {
       group_id: 'ra-test-01-q11-13',
@@ -292,7 +361,7 @@ export const readingAcademicTest: Question = {
     '7': 'filters',
     '8': 'glands',
     '9': 'pneumatophores',
-    '10': 'germinate',
+    '10': 'propagule / young plant',
     '11': '90 per cent / 90%',
     '12': 'blue carbon',
     '13': '(their) cooperation / co-operation',
