@@ -1,6 +1,7 @@
 import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
 import { Fragment, useId } from 'react';
 import { fieldErrorSentence } from '@ielts-genai-prep/app-kit';
+import { DiagramView } from './diagram-view.js';
 
 /** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
 export type Answers = Record<string, string>;
@@ -193,7 +194,8 @@ function ChosenAnswer({
 /**
  * The questions of a reading or listening test, grouped under their instructions: radio
  * buttons for TRUE/FALSE/NOT GIVEN, YES/NO/NOT GIVEN and letters, text inputs for written
- * answers (placed in the gap when the question has one).
+ * answers (placed in the gap when the question has one), and a group's diagram drawn above its
+ * questions, its callouts numbered as the answer fields are.
  */
 export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled = false }: AnswerSheetProps) {
   return (
@@ -216,6 +218,7 @@ export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled =
                 ))}
               </dl>
             )}
+            {group.diagram && <DiagramView diagram={group.diagram} />}
             <ol className="questions">
               {group.questions.map((question) => {
                 const key = String(question.number);

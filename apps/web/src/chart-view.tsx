@@ -280,17 +280,21 @@ function MapFeatures({ chart }: { chart: Chart }) {
   );
 }
 
-function MapShapeView({ shape }: { shape: MapShape }) {
+/**
+ * One map feature as SVG, painted by its kind. `named` (default true) gives it its label as a
+ * tooltip; a diagram turns it off, since there the label may name a part the learner must find.
+ */
+export function MapShapeView({ shape, named = true }: { shape: MapShape; named?: boolean }) {
   const { feature } = shape;
   const style = MAP_FEATURE_STYLES[feature.kind];
   const common = {
     className: 'chart-map-feature',
     'data-kind': feature.kind,
     'data-shape': feature.shape,
-    'data-label': feature.label,
+    'data-label': named ? feature.label : undefined,
     stroke: style.stroke,
   };
-  const title = <title>{feature.label}</title>;
+  const title = named ? <title>{feature.label}</title> : null;
   switch (shape.shape) {
     case 'rect':
       return (
