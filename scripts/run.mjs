@@ -137,7 +137,13 @@ if (task === 'test') {
   const filters = workspaceManifests()
     .filter((manifest) => manifest.scripts?.bench)
     .map((manifest) => `--filter=${manifest.name}`);
+  // The server's load bench writes the one table of every route on both stores; it ends the output.
+  const loadTable = path.join(root, '.cache', 'bench', 'load-table.md');
+  rmSync(loadTable, { force: true });
   run('pnpm', ['exec', 'turbo', 'run', 'bench', '--concurrency=1', '--output-logs=full', ...filters]);
+  console.log(
+    `\nLoad on both stores, a bare Hono beside each (figures as JSON in .cache/bench/load.json):\n\n${readFileSync(loadTable, 'utf8')}`,
+  );
 } else if (task === 'exec') {
   // `npm run toolchain -- pnpm bench`: any command with the pinned Node and pnpm first on PATH.
   const [command, ...args] = process.argv.slice(3);

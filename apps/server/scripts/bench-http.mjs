@@ -4,13 +4,17 @@
 // in the same run, with autocannon on loopback. Each server runs in its own process; the bare one
 // answers /health with the same shape and a history page with the very bytes the real one sent.
 //
-//   node scripts/bench-http.mjs [--duration 5] [--warmup 1] [--connections 50] [--dynamodb-local] [--json]
+//   node scripts/bench-http.mjs [--duration 5] [--warmup 1] [--connections 50] [--stores embedded,dynamodb-local] [--json]
 //
 // The issue's method is `--duration 15 --warmup 5`; the defaults keep a fresh-clone bench short.
+// Both stores run by default, one after the other, each with its own bare Hono beside it. The
+// combined table is printed and also written, with the figures as JSON, to .cache/bench/ at the
+// repository root, where `pnpm bench` prints it last.
 // Figures only: nothing here fails on a slow machine except errors in the answers.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +24,20 @@ const repositoryRoot = path.resolve(serverDirectory, '..', '..');
 const argumentsList = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = argumentsList.indexOf(name);
-  return index === -1 ? fallback : Number(argumentsList[index + 1]);
+  return index === -1 ? fallback : argumentsList[index + 1];
 };
-const duration = option('--duration', 5);
-const warmup = option('--warmup', 1);
-const connections = option('--connections', 50);
+const duration = Number(option('--duration', 5));
+const warmup = Number(option('--warmup', 1));
+const connections = Number(option('--connections', 50));
 const json = argumentsList.includes('--json');
-const useDynamoDbLocal = argumentsList.includes('--dynamodb-local');
+// `--dynamodb-local` alone is the older spelling of `--stores dynamodb-local`.
+const stores = (argumentsList.includes('--dynamodb-local') ? 'dynamodb-local' : option('--stores', 'embedded,dynamodb-local')).split(',');
+for (const store of stores)
+  if (store !== 'embedded' && store !== 'dynamodb-local') throw new Error(`--stores takes embedded and dynamodb-local, not ${store}`);
+// Sign-ins each hash a password on a small worker pool with a bounded queue (HASH_QUEUE_SIZE, by
+// default 8 per thread): more connections than it holds would measure 503s, not sign-ins.
+const loginConnections = Math.min(connections, 8);
+const resultsDirectory = path.join(repositoryRoot, '.cache', 'bench');
 const log = (line = '') => {
   if (!json) console.log(line);
 };
@@ -62,7 +73,22 @@ function startProcess(args, environment, cwd) {
     await exited;
     clearTimeout(timer);
   };
-  return { baseUrl, stop, output: () => output };
+  /** The process's peak resident set size in MB so far (Linux's VmHWM), or undefined elsewhere. */
+  const peakResidentMegabytes = () => {
+    try {
+      const kilobytes = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      return kilobytes === undefined ? undefined : Number(kilobytes) / 1024;
+    } catch {
+      return undefined;
+    }
+  };
+  return { baseUrl, stop, output: () => output, peakResidentMegabytes };
+}
+
+/** The value at `share` (0.5 is the median) of a list of numbers. */
+function percentile(list, share) {
+  const sorted = [...list].sort((left, right) => left - right);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 }
 
 const BARE_HONO = `
@@ -95,12 +121,12 @@ async function signUp(baseUrl, name) {
 }
 
 /** Requests per second and p99 of one route under `connections` connections, after a warm-up. */
-async function load(url, { method = 'GET', headers = {}, body } = {}) {
+async function load(url, { method = 'GET', headers = {}, body, connections: count = connections } = {}) {
   // Scoring an essay takes a share of a core, so 50 at once wait many seconds: a timeout of a minute
   // measures the throughput instead of counting give-ups.
   const settings = {
     url,
-    connections,
+    connections: count,
     timeout: 60,
     method,
     headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -127,7 +153,7 @@ async function sequentialMedians(baseUrl, pathname, tokens, count = 40) {
       durations[position].push(performance.now() - started);
     }
   }
-  return durations.map((list) => list.sort((left, right) => left - right)[Math.floor(count / 2)]);
+  return durations.map((list) => percentile(list, 0.5));
 }
 
 /**
@@ -159,14 +185,12 @@ async function measureLoginFlood(baseUrl, otherToken) {
     reads.push(performance.now() - started);
   }
   const statuses = await logins;
-  reads.sort((left, right) => left - right);
-  const at = (share) => reads[Math.min(reads.length - 1, Math.floor(reads.length * share))] ?? 0;
   const count = (status) => statuses.filter((entry) => entry === status).length;
   return {
     reads: reads.length,
     readErrors,
-    p50Milliseconds: at(0.5),
-    p99Milliseconds: at(0.99),
+    p50Milliseconds: percentile(reads, 0.5),
+    p99Milliseconds: percentile(reads, 0.99),
     logins: { ok: count(200), busy: count(503), limited: count(429), other: statuses.length - count(200) - count(503) - count(429) },
   };
 }
@@ -195,174 +219,209 @@ async function measureResetTiming(baseUrl, pairs = 50) {
     knownTimes.push(await time(known[index]));
     unknownTimes.push(await time(`nobody.${index}.${Date.now()}@example.com`));
   }
-  const median = (list) => [...list].sort((left, right) => left - right)[Math.floor(list.length / 2)];
-  const knownMedian = median(knownTimes);
-  const unknownMedian = median(unknownTimes);
+  const knownMedian = percentile(knownTimes, 0.5);
+  const unknownMedian = percentile(unknownTimes, 0.5);
   return { pairs, knownMedianMilliseconds: knownMedian, unknownMedianMilliseconds: unknownMedian, ratio: knownMedian / unknownMedian };
 }
 
-const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-bench-http-'));
-const stops = [];
-try {
-  let dynamoDbEndpoint;
-  if (useDynamoDbLocal) {
-    const { startDynamoDbLocal } = await import('@ielts-genai-prep/dal-dynamodb/local');
-    const local = await startDynamoDbLocal({ searchFrom: serverDirectory, javaOptions: ['-Xmx1g'] });
-    stops.push(() => local.stop());
-    dynamoDbEndpoint = local.endpoint;
-  }
-  const environment = { ...process.env };
-  for (const name of [
-    'AWS_REGION',
-    'DYNAMODB_ENDPOINT',
-    'SES_FROM_ADDRESS',
-    'SES_ENDPOINT',
-    'BEDROCK_ENABLED',
-    'GEMINI_API_KEY',
-    'RECAPTCHA_SECRET',
-    'CORS_ORIGINS',
-  ])
-    delete environment[name];
-  Object.assign(environment, {
-    NODE_ENV: 'development',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDirectory,
-    OUTBOX_DIR: path.join(dataDirectory, 'outbox'),
-    SCRYPT_COST: '1024',
-    COOKIE_SECURE: 'false',
-    FREE_ASSESSMENTS_PER_TYPE: '10000',
-    FREE_ASSESSMENTS_BEFORE_VERIFICATION: '10000',
-    REGISTRATIONS_PER_CLIENT_PER_HOUR: '1000',
-    ...(dynamoDbEndpoint
-      ? { DYNAMODB_ENDPOINT: dynamoDbEndpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' }
-      : {}),
-  });
-  const server = startProcess([path.join(serverDirectory, 'dist', 'main.js')], environment, repositoryRoot);
-  stops.push(server.stop);
-  const serverUrl = await server.baseUrl;
+/** Seeds a learner with 300 assessments and one with 10 on `store`, then measures every route against a bare Hono started beside it. */
+async function benchStore(store) {
+  const dataDirectory = await mkdtemp(path.join(tmpdir(), 'ielts-bench-http-'));
+  const stops = [];
+  try {
+    let dynamoDbEndpoint;
+    if (store === 'dynamodb-local') {
+      const { startDynamoDbLocal } = await import('@ielts-genai-prep/dal-dynamodb/local');
+      const local = await startDynamoDbLocal({ searchFrom: serverDirectory, javaOptions: ['-Xmx1g'] });
+      stops.push(() => local.close());
+      dynamoDbEndpoint = local.endpoint;
+    }
+    const environment = { ...process.env };
+    for (const name of [
+      'AWS_REGION',
+      'DYNAMODB_ENDPOINT',
+      'SES_FROM_ADDRESS',
+      'SES_ENDPOINT',
+      'BEDROCK_ENABLED',
+      'GEMINI_API_KEY',
+      'RECAPTCHA_SECRET',
+      'CORS_ORIGINS',
+    ])
+      delete environment[name];
+    Object.assign(environment, {
+      NODE_ENV: 'development',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDirectory,
+      OUTBOX_DIR: path.join(dataDirectory, 'outbox'),
+      SCRYPT_COST: '1024',
+      COOKIE_SECURE: 'false',
+      FREE_ASSESSMENTS_PER_TYPE: '10000',
+      FREE_ASSESSMENTS_BEFORE_VERIFICATION: '10000',
+      REGISTRATIONS_PER_CLIENT_PER_HOUR: '1000',
+      ...(dynamoDbEndpoint
+        ? { DYNAMODB_ENDPOINT: dynamoDbEndpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' }
+        : {}),
+    });
+    const server = startProcess([path.join(serverDirectory, 'dist', 'main.js')], environment, repositoryRoot);
+    stops.push(server.stop);
+    const serverUrl = await server.baseUrl;
 
-  // A learner with 300 assessments (20 essays among them, for a realistic history page) and one with 10.
-  log(`Seeding on ${useDynamoDbLocal ? 'DynamoDB Local' : 'the embedded store'}…`);
-  const [long, short, submitter] = [
-    await signUp(serverUrl, 'long'),
-    await signUp(serverUrl, 'short'),
-    await signUp(serverUrl, 'submitter'),
-  ];
-  const reading = { question_id: 'ra-test-01', answers: { 1: 'an answer' } };
-  const writing = { question_id: 'w2-001', essay: ESSAY };
-  for (let index = 0; index < 280; index++) await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: long, body: reading });
-  for (let index = 0; index < 20; index++) await call(serverUrl, '/api/writing/evaluate', { method: 'POST', token: long, body: writing });
-  for (let index = 0; index < 10; index++) await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: short, body: reading });
-  const page = await call(serverUrl, '/api/assessments?limit=20', { token: long });
-  const pageFile = path.join(dataDirectory, 'page.json');
-  await writeFile(pageFile, page.text);
+    // A learner with 300 assessments (20 essays among them, for a realistic history page) and one with 10.
+    log(`Seeding on ${store === 'dynamodb-local' ? 'DynamoDB Local' : 'the embedded store'}…`);
+    const [long, short, submitter] = [
+      await signUp(serverUrl, 'long'),
+      await signUp(serverUrl, 'short'),
+      await signUp(serverUrl, 'submitter'),
+    ];
+    const reading = { question_id: 'ra-test-01', answers: { 1: 'an answer' } };
+    const writing = { question_id: 'w2-001', essay: ESSAY };
+    for (let index = 0; index < 280; index++)
+      await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: long, body: reading });
+    for (let index = 0; index < 20; index++) await call(serverUrl, '/api/writing/evaluate', { method: 'POST', token: long, body: writing });
+    for (let index = 0; index < 10; index++)
+      await call(serverUrl, '/api/reading/evaluate', { method: 'POST', token: short, body: reading });
+    const page = await call(serverUrl, '/api/assessments?limit=20', { token: long });
+    const pageFile = path.join(dataDirectory, 'page.json');
+    await writeFile(pageFile, page.text);
+    // One account whose every sign-in succeeds, so the login row measures hashing and the session write.
+    const loginBody = { email: `login.${Date.now()}@example.com`, password: 'correct horse battery staple' };
+    await call(serverUrl, '/api/auth/register', { method: 'POST', body: loginBody });
 
-  const bare = startProcess(['--input-type=module', '-e', BARE_HONO], { ...process.env, BENCH_PAGE_FILE: pageFile }, serverDirectory);
-  stops.push(bare.stop);
-  const bareUrl = await bare.baseUrl;
+    const bare = startProcess(['--input-type=module', '-e', BARE_HONO], { ...process.env, BENCH_PAGE_FILE: pageFile }, serverDirectory);
+    stops.push(bare.stop);
+    const bareUrl = await bare.baseUrl;
 
-  log(`Measuring: ${connections} connections, ${duration} s per route after ${warmup} s of warm-up, bare Hono and the server alternating…`);
-  const auth = (token) => ({ authorization: `Bearer ${token}` });
-  const figures = {};
-  figures.bareHealth = await load(`${bareUrl}/health`);
-  figures.health = await load(`${serverUrl}/health`);
-  figures.barePage = await load(`${bareUrl}/page`);
-  figures.history = await load(`${serverUrl}/api/assessments?limit=20`, { headers: auth(long) });
-  figures.reading = await load(`${serverUrl}/api/reading/evaluate`, { method: 'POST', headers: auth(submitter), body: reading });
-  figures.writing = await load(`${serverUrl}/api/writing/evaluate`, { method: 'POST', headers: auth(submitter), body: writing });
-  const [entitlementsAt300, entitlementsAt10] = await sequentialMedians(serverUrl, '/api/entitlements', [long, short]);
-  const loginFlood = await measureLoginFlood(serverUrl, short);
-  const resetTiming = await measureResetTiming(serverUrl);
-
-  const ratio = (measured, base) => (base.requestsPerSecond > 0 ? measured.requestsPerSecond / base.requestsPerSecond : 0);
-  const rows = [
-    {
-      route: 'GET /health',
-      figures: figures.health,
-      against: 'bare Hono /health',
-      ratio: ratio(figures.health, figures.bareHealth),
-      target: 0.7,
-    },
-    {
-      route: 'GET /api/assessments (page of 20)',
-      figures: figures.history,
-      against: 'bare Hono, same bytes',
-      ratio: ratio(figures.history, figures.barePage),
-      target: 0.5,
-    },
-    {
-      route: 'POST /api/reading/evaluate',
-      figures: figures.reading,
-      against: 'server GET /health',
-      ratio: ratio(figures.reading, figures.health),
-      target: 0.2,
-    },
-    {
-      route: 'POST /api/writing/evaluate',
-      figures: figures.writing,
-      against: 'server GET /health',
-      ratio: ratio(figures.writing, figures.health),
-      target: 0.2,
-    },
-  ];
-  const entitlementsRatio = entitlementsAt300 / entitlementsAt10;
-  const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0) + loginFlood.readErrors + loginFlood.logins.other;
-
-  if (json) {
-    console.log(
-      JSON.stringify(
-        {
-          store: useDynamoDbLocal ? 'dynamodb-local' : 'embedded',
-          connections,
-          duration,
-          warmup,
-          figures,
-          rows,
-          entitlementsAt10,
-          entitlementsAt300,
-          entitlementsRatio,
-          loginFlood,
-          resetTiming,
-          errors,
-        },
-        null,
-        2,
-      ),
+    log(
+      `Measuring: ${connections} connections, ${duration} s per route after ${warmup} s of warm-up, bare Hono and the server alternating…`,
     );
-  } else {
-    log('');
-    log(`| route | req/s | p50 ms | p99 ms | bytes | ratio | against | target | met |`);
-    log(`|---|---:|---:|---:|---:|---:|---|---:|---|`);
+    const auth = (token) => ({ authorization: `Bearer ${token}` });
+    const figures = {};
+    figures.bareHealth = await load(`${bareUrl}/health`);
+    figures.health = await load(`${serverUrl}/health`);
+    figures.barePage = await load(`${bareUrl}/page`);
+    figures.history = await load(`${serverUrl}/api/assessments?limit=20`, { headers: auth(long) });
+    figures.reading = await load(`${serverUrl}/api/reading/evaluate`, { method: 'POST', headers: auth(submitter), body: reading });
+    figures.writing = await load(`${serverUrl}/api/writing/evaluate`, { method: 'POST', headers: auth(submitter), body: writing });
+    figures.login = await load(`${serverUrl}/api/auth/login`, {
+      method: 'POST',
+      body: { ...loginBody, client: 'mobile' },
+      connections: loginConnections,
+    });
+    const [entitlementsAt300, entitlementsAt10] = await sequentialMedians(serverUrl, '/api/entitlements', [long, short]);
+    const loginFlood = await measureLoginFlood(serverUrl, short);
+    const resetTiming = await measureResetTiming(serverUrl);
+    const peakResidentMegabytes = server.peakResidentMegabytes();
+
+    const ratio = (measured, base) => (base.requestsPerSecond > 0 ? measured.requestsPerSecond / base.requestsPerSecond : 0);
+    const rows = [
+      {
+        route: 'GET /health',
+        figures: figures.health,
+        against: 'bare Hono /health',
+        ratio: ratio(figures.health, figures.bareHealth),
+        target: 0.7,
+      },
+      {
+        route: 'GET /api/assessments (page of 20)',
+        figures: figures.history,
+        against: 'bare Hono, same bytes',
+        ratio: ratio(figures.history, figures.barePage),
+        target: 0.5,
+      },
+      {
+        route: 'POST /api/reading/evaluate',
+        figures: figures.reading,
+        against: 'server GET /health',
+        ratio: ratio(figures.reading, figures.health),
+        target: 0.2,
+      },
+      {
+        route: 'POST /api/writing/evaluate',
+        figures: figures.writing,
+        against: 'server GET /health',
+        ratio: ratio(figures.writing, figures.health),
+        target: 0.2,
+      },
+      {
+        route: `POST /api/auth/login (${loginConnections} connections)`,
+        figures: figures.login,
+        against: 'server GET /health',
+        ratio: ratio(figures.login, figures.health),
+      },
+    ];
+    const entitlementsRatio = entitlementsAt300 / entitlementsAt10;
+    const errors = Object.values(figures).reduce((sum, entry) => sum + entry.errors, 0) + loginFlood.readErrors + loginFlood.logins.other;
+    return {
+      store,
+      figures,
+      rows,
+      entitlementsAt10,
+      entitlementsAt300,
+      entitlementsRatio,
+      loginFlood,
+      resetTiming,
+      peakResidentMegabytes,
+      errors,
+    };
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await rm(dataDirectory, { recursive: true, force: true });
+  }
+}
+
+const storeNames = { embedded: 'embedded', 'dynamodb-local': 'DynamoDB Local' };
+/** The one load table: every route on every store, its ratio and target, errors and the server's peak RSS. */
+function loadTable(results) {
+  const lines = [
+    '| store | route | req/s | p50 ms | p99 ms | bytes | errors | ratio | against | target | met | server peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
+  ];
+  for (const result of results) {
+    const peak = result.peakResidentMegabytes === undefined ? '' : result.peakResidentMegabytes.toFixed(0);
     for (const entry of [
-      { route: 'bare Hono GET /health', figures: figures.bareHealth },
-      { route: 'bare Hono GET page (same bytes)', figures: figures.barePage },
-      ...rows,
+      { route: 'bare Hono GET /health', figures: result.figures.bareHealth },
+      { route: 'bare Hono GET page (same bytes)', figures: result.figures.barePage },
+      ...result.rows,
     ]) {
       const measured = entry.figures;
       const met = entry.target === undefined ? '' : entry.ratio >= entry.target ? 'yes' : 'no';
-      log(
-        `| ${entry.route} | ${measured.requestsPerSecond.toFixed(0)} | ${measured.p50Milliseconds} | ${measured.p99Milliseconds} | ${measured.bytesPerRequest.toFixed(0)} | ${entry.ratio === undefined ? '' : entry.ratio.toFixed(3)} | ${entry.against ?? ''} | ${entry.target === undefined ? '' : `≥ ${entry.target}`} | ${met} |`,
+      const isServer = entry.ratio !== undefined;
+      lines.push(
+        `| ${storeNames[result.store]} | ${entry.route} | ${measured.requestsPerSecond.toFixed(0)} | ${measured.p50Milliseconds} | ${measured.p99Milliseconds} | ${measured.bytesPerRequest.toFixed(0)} | ${measured.errors} | ${isServer ? entry.ratio.toFixed(3) : ''} | ${entry.against ?? ''} | ${entry.target === undefined ? '' : `≥ ${entry.target}`} | ${met} | ${isServer ? peak : ''} |`,
       );
     }
-    log('');
-    log(
-      `GET /api/entitlements, median of 40 sequential calls: ${entitlementsAt10.toFixed(1)} ms with 10 assessments, ${entitlementsAt300.toFixed(1)} ms with 300: ratio ${entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`,
-    );
-    log(
-      `Login flood: while 100 sign-ins ran (${loginFlood.logins.ok} signed in, ${loginFlood.logins.busy} told 503 by the full hashing queue, ${loginFlood.logins.limited} 429 by the per-account limit), ` +
-        `${loginFlood.reads} GET /api/auth/me of another learner took p50 ${loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${loginFlood.p99Milliseconds.toFixed(1)} ms (${loginFlood.readErrors} failed).`,
-    );
-    log(
-      `Password-reset requests, median of ${resetTiming.pairs} interleaved pairs: ${resetTiming.knownMedianMilliseconds.toFixed(1)} ms for a known address, ` +
-        `${resetTiming.unknownMedianMilliseconds.toFixed(1)} ms for an unknown one: ratio ${resetTiming.ratio.toFixed(2)} (target within 10 %: ${Math.abs(resetTiming.ratio - 1) <= 0.1 ? 'met' : 'not met'}).`,
-    );
-    log(
-      `Errors (non-2xx, timeouts, socket errors) in every load run, and reads or sign-ins that failed otherwise in the flood: ${errors}.`,
+  }
+  lines.push('');
+  for (const result of results) {
+    const name = storeNames[result.store];
+    lines.push(
+      `${name}: GET /api/entitlements, median of 40 sequential calls: ${result.entitlementsAt10.toFixed(1)} ms with 10 assessments, ${result.entitlementsAt300.toFixed(1)} ms with 300: ratio ${result.entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${result.entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`,
+      `${name}: login flood: while 100 sign-ins ran (${result.loginFlood.logins.ok} signed in, ${result.loginFlood.logins.busy} told 503 by the full hashing queue, ${result.loginFlood.logins.limited} 429 by the per-account limit), ` +
+        `${result.loginFlood.reads} GET /api/auth/me of another learner took p50 ${result.loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${result.loginFlood.p99Milliseconds.toFixed(1)} ms (${result.loginFlood.readErrors} failed).`,
+      `${name}: password-reset requests, median of ${result.resetTiming.pairs} interleaved pairs: ${result.resetTiming.knownMedianMilliseconds.toFixed(1)} ms for a known address, ` +
+        `${result.resetTiming.unknownMedianMilliseconds.toFixed(1)} ms for an unknown one: ratio ${result.resetTiming.ratio.toFixed(2)} (target within 10 %: ${Math.abs(result.resetTiming.ratio - 1) <= 0.1 ? 'met' : 'not met'}).`,
     );
   }
-  if (errors > 0) process.exitCode = 1;
-} finally {
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  await rm(dataDirectory, { recursive: true, force: true });
+  const errors = results.reduce((sum, result) => sum + result.errors, 0);
+  lines.push(
+    `Errors (non-2xx, timeouts, socket errors) in every load run, and reads or sign-ins that failed otherwise in the flood: ${errors}.`,
+  );
+  return { text: lines.join('\n'), errors };
 }
+
+const results = [];
+for (const store of stores) results.push(await benchStore(store));
+const table = loadTable(results);
+const report = { connections, loginConnections, duration, warmup, measuredAt: new Date().toISOString(), results, errors: table.errors };
+await mkdir(resultsDirectory, { recursive: true });
+await writeFile(path.join(resultsDirectory, 'load.json'), `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(path.join(resultsDirectory, 'load-table.md'), `${table.text}\n`);
+if (json) console.log(JSON.stringify(report, null, 2));
+else {
+  log('');
+  log(table.text);
+  log('');
+  log(`Written to ${path.relative(repositoryRoot, resultsDirectory)}/load.json and load-table.md.`);
+}
+if (table.errors > 0) process.exitCode = 1;
