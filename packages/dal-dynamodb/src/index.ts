@@ -122,5 +122,6 @@ export {
   type OutboxRepositoryOptions,
   type OutboxStatus,
 } from './outbox-repository.js';
+export { DEAD_MAIL_METRIC } from './dead-mail-metric.js';
 export { createRepositories, type CreateRepositoriesOptions, type Repositories } from './repositories.js';
 export { createDynamoClients, type CreateDynamoClientsOptions } from './dynamo-clients.js';
