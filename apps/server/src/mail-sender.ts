@@ -3,6 +3,7 @@ import { DalError, type OutboxClaim, type OutboxRepository, type Repositories } 
 import type { Logger } from './app-services.js';
 import type { ServerConfig } from './config.js';
 import { createEmailLimiter, createMailComposer, type MailComposer } from './mail-composer.js';
+import { createEmbeddedMetricMailMetrics, type MailMetrics } from './mail-metrics.js';
 import type { Mailer } from './mailer.js';
 
 /** What one {@link MailSender.drain} did, message by message. */
@@ -33,6 +34,8 @@ export interface MailSenderOptions {
   mailer: Mailer;
   compose: MailComposer;
   logger: Logger;
+  /** Where a dead message is counted for the alarm on dead mail. Default: Embedded Metric Format lines on standard output. */
+  metrics?: MailMetrics;
   /** The clock. Default `() => new Date()`. */
   clock?: () => Date;
   /** Names this sender on the messages it leases. Default: a random id. */
@@ -65,6 +68,7 @@ const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: 
 export function createMailSender(options: MailSenderOptions): MailSender {
   const { outbox, mailer, compose, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const metrics = options.metrics ?? createEmbeddedMetricMailMetrics({ clock });
   const owner = options.owner ?? `sender-${randomUUID()}`;
   const leaseSeconds = options.leaseSeconds ?? 60;
   const maxAttempts = options.maxAttempts ?? 10;
@@ -86,6 +90,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           report.dead += 1;
           // The one line an operator needs: which mail, caused by which request, and why.
           logger.error('mail dead: given up after its last attempt', { ...fields, error: errorText(error) });
+          metrics.deadMail({ message_id: message.message_id, kind: message.kind, request_id: message.request_id });
         } else {
           const retryAt = new Date(clock().getTime() + retryDelayMs(message.attempts, backoff, random));
           await outbox.recordFailure(claim, { error: errorText(error), retryAt, now: clock() });
