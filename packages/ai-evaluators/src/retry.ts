@@ -1,3 +1,4 @@
+import { retry } from '@ielts-genai-prep/core';
 import { EvaluatorError } from './evaluator-error.js';
 
 /** How provider calls are retried. */
@@ -29,19 +30,18 @@ export async function withRetry<Result>(attempt: (signal: AbortSignal) => Promis
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deadlineMs);
   try {
-    for (let attemptNumber = 1; ; attemptNumber += 1) {
-      try {
-        return await attempt(controller.signal);
-      } catch (error) {
-        if (controller.signal.aborted) {
-          throw new EvaluatorError('timeout', `the provider did not answer within ${deadlineMs} ms`, { cause: error, isRetryable: true });
-        }
-        if (!EvaluatorError.isInstance(error) || !error.isRetryable || attemptNumber >= maxAttempts) throw error;
-        const backoff = random() * Math.min(maxDelayMs, initialDelayMs * 2 ** (attemptNumber - 1));
-        if (Date.now() + backoff >= deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, backoff));
-      }
+    return await retry(() => attempt(controller.signal), {
+      maxAttempts,
+      delay: (retryNumber) => random() * Math.min(maxDelayMs, initialDelayMs * 2 ** (retryNumber - 1)),
+      shouldRetry: (error) => EvaluatorError.isInstance(error) && error.isRetryable,
+      // A backoff that would end past the deadline is not waited for: the last error is thrown.
+      deadline,
+    });
+  } catch (error) {
+    if (controller.signal.aborted) {
+      throw new EvaluatorError('timeout', `the provider did not answer within ${deadlineMs} ms`, { cause: error, isRetryable: true });
     }
+    throw error;
   } finally {
     clearTimeout(timer);
   }

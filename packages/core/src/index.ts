@@ -1,5 +1,6 @@
 // The IELTS rules, also the zod-free `./rules` subpath; then their schemas and everything else.
 export * from './rules.js';
+export { retry, sleep, type RetryOptions } from './retry.js';
 export { assessmentTypeSchema } from './assessment-type.js';
 export { bandSchema } from './band.js';
 export { criterionIdSchema } from './criteria.js';

@@ -1,4 +1,5 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { retry } from '@ielts-genai-prep/core';
 import { DalError } from './errors.js';
 import type { RequestSender } from './request-sender.js';
 import { backoffDelay, resolveRetryPolicy, type CallContext, type RetryPolicy } from './retry-policy.js';
@@ -18,8 +19,6 @@ export function buildBatchWriteInputs(tableName: string, requests: readonly Writ
   return inputs;
 }
 
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
 /**
  * Sends every write, 25 at a time, re-sending the items DynamoDB returns as unprocessed (it
  * does so under throttling) with backoff. Throws `throttled` when some are still unprocessed
@@ -29,25 +28,32 @@ export async function writeAll(
   sender: RequestSender,
   context: CallContext,
   requests: readonly WriteRequest[],
-  retry?: RetryPolicy,
+  retryPolicy?: RetryPolicy,
 ): Promise<void> {
-  const policy = resolveRetryPolicy(retry);
+  const policy = resolveRetryPolicy(retryPolicy);
   for (const input of buildBatchWriteInputs(context.tableName, requests)) {
     let pending = input.RequestItems;
-    for (let attempt = 1; ; attempt++) {
-      const output = await sender.batchWrite(context, { RequestItems: pending });
-      const unprocessed = output.UnprocessedItems?.[context.tableName] ?? [];
-      if (unprocessed.length === 0) break;
-      if (attempt >= policy.maxAttempts) {
-        throw new DalError({
+    // Items still unprocessed after an attempt: the one error worth another (the sender's own are not).
+    let unprocessedError: DalError | undefined;
+    await retry(
+      async (attempt) => {
+        const output = await sender.batchWrite(context, { RequestItems: pending });
+        const unprocessed = output.UnprocessedItems?.[context.tableName] ?? [];
+        if (unprocessed.length === 0) return;
+        pending = { [context.tableName]: unprocessed as WriteRequest[] };
+        unprocessedError = new DalError({
           code: 'throttled',
           message: `${context.operation}: ${unprocessed.length} writes to ${context.tableName} still unprocessed after ${attempt} attempts`,
           tableName: context.tableName,
         });
-      }
-      pending = { [context.tableName]: unprocessed as WriteRequest[] };
-      await sleep(backoffDelay(attempt, policy));
-    }
+        throw unprocessedError;
+      },
+      {
+        maxAttempts: policy.maxAttempts,
+        delay: (retryNumber) => backoffDelay(retryNumber, policy),
+        shouldRetry: (error) => error === unprocessedError,
+      },
+    );
   }
 }
 

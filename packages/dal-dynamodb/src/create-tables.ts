@@ -7,6 +7,7 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
+import { sleep } from '@ielts-genai-prep/core';
 import { DalError } from './errors.js';
 import {
   DEFAULT_BILLING,
@@ -93,8 +94,6 @@ function isActive(description: TableDescription): boolean {
     (description.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === undefined || index.IndexStatus === 'ACTIVE')
   );
 }
-
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 async function waitUntil(
   check: () => Promise<boolean>,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { sleep } from '@ielts-genai-prep/core';
 import { DalError } from './errors.js';
 
 /** Options for {@link startDynamoDbLocal}. */
@@ -137,7 +138,7 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}
         ...(spawnError ? { cause: spawnError } : {}),
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   return { endpoint, port, close };
 }

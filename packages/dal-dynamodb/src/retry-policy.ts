@@ -1,3 +1,4 @@
+import { retry } from '@ielts-genai-prep/core';
 import { DalError, describeKey } from './errors.js';
 
 /**
@@ -113,19 +114,6 @@ export function toDalError(error: unknown, context: CallContext): DalError {
   });
 }
 
-function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, milliseconds);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * Runs `attempt` under a deadline, retrying throttling with backoff. `attempt` receives an
  * AbortSignal that fires at the deadline; pass it to `client.send(command, { abortSignal })`.
@@ -157,20 +145,25 @@ export async function runWithRetry<Output>(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.min(policy.deadlineMs, remainingMs));
   try {
-    for (let attemptNumber = 1; ; attemptNumber++) {
-      try {
+    return await retry(
+      async () => {
         const output = await attempt(controller.signal);
         if (controller.signal.aborted) throw deadlineError();
         return output;
-      } catch (error) {
-        if (DalError.isInstance(error, 'deadline_exceeded')) throw error;
-        if (controller.signal.aborted) throw deadlineError(error);
-        if (isConditionalCheckFailed(error)) throw error;
-        if (!isThrottlingError(error) || attemptNumber >= policy.maxAttempts) throw toDalError(error, context);
-        await sleep(backoffDelay(attemptNumber, policy), controller.signal);
-        if (controller.signal.aborted) throw deadlineError(error);
-      }
-    }
+      },
+      {
+        maxAttempts: policy.maxAttempts,
+        delay: (retryNumber) => backoffDelay(retryNumber, policy),
+        shouldRetry: isThrottlingError,
+        // The deadline ends a backoff wait too.
+        signal: controller.signal,
+      },
+    );
+  } catch (error) {
+    if (DalError.isInstance(error, 'deadline_exceeded')) throw error;
+    if (controller.signal.aborted) throw deadlineError(error);
+    if (isConditionalCheckFailed(error)) throw error;
+    throw toDalError(error, context);
   } finally {
     clearTimeout(timer);
   }
