@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from '@ielts-genai-prep/dal-dynamodb';
+import { DEAD_MAIL_METRIC, TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from '@ielts-genai-prep/dal-dynamodb';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -217,14 +217,30 @@ describe('the deploy stack', () => {
     expect(actions).not.toContain('bedrock:InvokeModel');
   });
 
-  it('alarms on throttling of every table and on the function’s errors and throttles, into one topic', () => {
+  it('alarms on throttling of every table, on the function’s errors and throttles and on dead mail, into one topic', () => {
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
-    expect(alarms).toHaveLength(TABLE_KEYS.length + 2);
+    expect(alarms).toHaveLength(TABLE_KEYS.length + 3);
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'));
     expect(topic).toHaveLength(1);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic[0] }]);
     const subscribed = synthesise({ alarmEmail: 'ops@ielts.example' });
     subscribed.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@ielts.example' });
+  });
+
+  it('alarms on the first message the function’s mail sender gives up on, by the metric the sender writes', () => {
+    // The stack's one function (see the runtime test above).
+    const server = Object.keys(template.findResources('AWS::Lambda::Function'))[0]!;
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: DEAD_MAIL_METRIC.namespace,
+      MetricName: DEAD_MAIL_METRIC.metricName,
+      Dimensions: [{ Name: DEAD_MAIL_METRIC.functionNameDimension, Value: { Ref: server } }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 
   it('refuses a sender that is not an email address', () => {

@@ -1,4 +1,11 @@
-import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames, type KeyAttribute, type TableKey } from '@ielts-genai-prep/dal-dynamodb';
+import {
+  DEAD_MAIL_METRIC,
+  TABLE_DEFINITIONS,
+  TABLE_KEYS,
+  resolveTableNames,
+  type KeyAttribute,
+  type TableKey,
+} from '@ielts-genai-prep/dal-dynamodb';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -269,12 +276,21 @@ export class IeltsGenAiPrepStack extends Stack {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(notify);
     }
-    for (const [name, metric] of [
-      ['ServerErrors', this.server.metricErrors({ period: Duration.minutes(5) })],
-      ['ServerThrottles', this.server.metricThrottles({ period: Duration.minutes(5) })],
+    // The mail sender writes one DeadMail count (an Embedded Metric Format log line) per message it gives up on.
+    const deadMail = new cloudwatch.Metric({
+      namespace: DEAD_MAIL_METRIC.namespace,
+      metricName: DEAD_MAIL_METRIC.metricName,
+      dimensionsMap: { [DEAD_MAIL_METRIC.functionNameDimension]: this.server.functionName },
+      statistic: cloudwatch.Stats.SUM,
+      period: Duration.minutes(5),
+    });
+    for (const [name, metric, description] of [
+      ['ServerErrors', this.server.metricErrors({ period: Duration.minutes(5) }), 'invocations failed'],
+      ['ServerThrottles', this.server.metricThrottles({ period: Duration.minutes(5) }), 'invocations throttled'],
+      ['DeadMail', deadMail, 'mail given up on after its last attempt (`ielts-db dead-mail` lists it)'],
     ] as const) {
       new cloudwatch.Alarm(this, `${name}Alarm`, {
-        alarmDescription: `IELTS GenAI Prep server: ${name === 'ServerErrors' ? 'invocations failed' : 'invocations throttled'}`,
+        alarmDescription: `IELTS GenAI Prep server: ${description}`,
         metric,
         threshold: 1,
         evaluationPeriods: 1,
