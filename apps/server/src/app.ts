@@ -1,7 +1,9 @@
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { consoleLogger, type AppEnv, type AppServices, type Logger } from './app-services.js';
+import type { AppEnv } from './app-env.js';
+import type { AppServices } from './app-services.js';
+import { consoleLogger, type Logger } from './logger.js';
 import { cacheContent } from './cached-content.js';
 import { securityHeaders } from './security-headers.js';
 import { createAuthHandlers } from './auth-handlers.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeEmail, toPublicUser, type User } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
-import { clientAddress, type AppServices } from './app-services.js';
+import type { AppServices } from './app-services.js';
+import { clientAddress } from './client-address.js';
 import type { ContractHandlers } from './contract-router.js';
 import { passwordProblem } from './password-policy.js';
 import { consumeAll } from './rate-limiter.js';

@@ -1,7 +1,7 @@
 import type { ApiErrorCode } from '@ielts-genai-prep/core';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from './app-services.js';
+import type { AppEnv } from './app-env.js';
 import { registerContractRoutes, type Caller, type ContractHandlers } from './contract-router.js';
 import { toErrorResponse } from './error-responses.js';
 import { ServerError } from './server-error.js';

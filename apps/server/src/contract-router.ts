@@ -12,7 +12,7 @@ import {
 } from '@ielts-genai-prep/core';
 import type { AllowanceUsage } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from './app-services.js';
+import type { AppEnv } from './app-env.js';
 import type * as z from 'zod';
 import { ServerError } from './server-error.js';
 

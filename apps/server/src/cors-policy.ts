@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './app-services.js';
+import type { AppEnv } from './app-env.js';
 
 /** Methods a cross-origin caller may use (every method of core's contract). */
 export const CORS_ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiClient } from '@ielts-genai-prep/api-client';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { Logger } from './app-services.js';
+import type { Logger } from './logger.js';
 import { loadConfig } from './config.js';
 import { practiceQuestions } from './content/index.js';
 import { createRuntime, type Runtime } from './runtime.js';

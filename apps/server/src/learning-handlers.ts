@@ -12,7 +12,8 @@ import {
 } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context } from 'hono';
-import type { AppEnv, AppServices } from './app-services.js';
+import type { AppEnv } from './app-env.js';
+import type { AppServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { entitlementsOf, reserveAssessment } from './entitlements.js';
 import { runIdempotently } from './idempotent-submission.js';

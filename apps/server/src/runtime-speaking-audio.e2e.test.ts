@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListObjectsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from './app-services.js';
+import type { Logger } from './logger.js';
 import { loadConfig } from './config.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from './test-support/s3-server.js';

@@ -12,7 +12,7 @@ import { ApiError, createApiClient, type ApiClient } from '@ielts-genai-prep/api
 import { createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.js';
-import type { Logger } from './app-services.js';
+import type { Logger } from './logger.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Hono } from 'hono';
-import type { AppEnv } from './app-services.js';
+import type { AppEnv } from './app-env.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

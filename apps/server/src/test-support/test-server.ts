@@ -13,7 +13,8 @@ import { allowanceAttribute, createRepositories, createTables, resolveTableNames
 import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { UNDECLARED_ERROR_MESSAGE, createApp } from '../app.js';
-import type { AppEnv, Logger } from '../app-services.js';
+import type { AppEnv } from '../app-env.js';
+import type { Logger } from '../logger.js';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';

@@ -1,0 +1,4 @@
+/** The Hono environment of the app: a request id per request. */
+export interface AppEnv {
+  Variables: { requestId: string };
+}
