@@ -1,25 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { countdownText, createCountdown } from '@ielts-genai-prep/app-kit';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
-import { formatClock } from './labels';
 import { colors, spacing } from './theme';
 
-/** Whole seconds left until `deadline` (epoch ms), updated every second; never below zero; null without a deadline. */
-export function useSecondsLeft(deadline: number | null): number | null {
-  const compute = () => (deadline === null ? null : Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
-  const [secondsLeft, setSecondsLeft] = useState(compute);
-  useEffect(() => {
-    setSecondsLeft(compute());
-    if (deadline === null) return undefined;
-    const timer = setInterval(() => {
-      const next = compute();
-      setSecondsLeft(next);
-      if (next === 0) clearInterval(timer);
-    }, 1000);
-    return () => clearInterval(timer);
-    // compute reads only deadline.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [deadline]);
-  return secondsLeft;
+/** Whole seconds left until `deadline` (epoch ms), updated every second; never below zero; null without a deadline. `onExpire` is called once, at 0. */
+export function useSecondsLeft(deadline: number | null, onExpire?: () => void): number | null {
+  const expireRef = useRef(onExpire);
+  expireRef.current = onExpire;
+  const countdown = useMemo(() => createCountdown({ deadline, onExpire: () => expireRef.current?.() }), [deadline]);
+  return useSyncExternalStore(countdown.subscribe, countdown.read);
 }
 
 /** Props of {@link Countdown}. */
@@ -38,22 +27,12 @@ export interface CountdownProps {
 
 /** A countdown clock, read out by screen readers as "label, time". */
 export function Countdown({ label, deadline, idleSeconds = 0, onExpire, expiredText = 'Time is up', testID }: CountdownProps) {
-  const secondsLeft = useSecondsLeft(deadline);
-  const expired = secondsLeft === 0;
-  const expireRef = useRef(onExpire);
-  expireRef.current = onExpire;
-  const firedRef = useRef(false);
-  useEffect(() => {
-    if (expired && !firedRef.current) {
-      firedRef.current = true;
-      expireRef.current?.();
-    }
-  }, [expired]);
-  const time = expired ? expiredText : formatClock(secondsLeft ?? idleSeconds);
+  const seconds = useSecondsLeft(deadline, onExpire);
+  const { time } = countdownText(seconds, { expiredText, idleSeconds });
   return (
     <View style={styles.countdown} accessible accessibilityRole="timer" accessibilityLabel={`${label}, ${time}`} testID={testID}>
       <Text style={styles.label}>{label}</Text>
-      <Text style={[styles.time, secondsLeft !== null && secondsLeft <= 10 ? styles.urgent : null]}>{time}</Text>
+      <Text style={[styles.time, seconds !== null && seconds <= 10 ? styles.urgent : null]}>{time}</Text>
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { SKILL_NAMES, formatBand, summarizeProgress, type AssessmentSummary } from '@ielts-genai-prep/core';
+import { PROGRESS_RESULTS, overallBandExplanation } from '@ielts-genai-prep/app-kit';
 import { BandChart } from './band-chart';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
@@ -14,9 +15,6 @@ import { useApiData } from './use-api-data';
 import { usePagedList } from './use-paged-list';
 
 const PAGE_SIZE = 10;
-
-/** How many of the latest results the progress is worked out from: as many as the web app's dashboard reads. */
-export const PROGRESS_RESULTS = 50;
 
 /** The latest and best band per skill, the estimated overall band, and the bands over time. */
 function ProgressCard({ attempt }: { attempt: number }) {
@@ -46,7 +44,9 @@ function ProgressCard({ attempt }: { attempt: number }) {
           {formatBand(progress.overall)}
         </Text>
       </View>
-      {progress.overall === null ? <Text style={shared.muted}>Take at least one test in each skill to see it.</Text> : null}
+      <Text style={shared.muted} testID="overall-explanation">
+        {overallBandExplanation(progress)}
+      </Text>
       {progress.skills.map((entry) => (
         <View
           key={entry.skill}

@@ -8,12 +8,6 @@ export function formatDateTime(iso: string): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Seconds as a clock: `1:05`, `0:09`. */
-export function formatClock(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
 /** A day, short, in the device's locale: `20 Nov`. */
 export function formatDay(epochMs: number): string {
   return new Date(epochMs).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });

@@ -5,7 +5,7 @@ import { AnswerSheet, questionNumbers, type Answers } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner } from './error-banner';
-import { formatClock } from './labels';
+import { formatClock } from '@ielts-genai-prep/app-kit';
 import { ScreenLayout } from './screen-layout';
 import { useSectionPlayer, type ListeningSection } from './section-player';
 import { SheetFooter, useSheetSubmission } from './sheet-submission';

@@ -7,7 +7,7 @@ import { useApp } from './app-context';
 import { Button } from './button';
 import { Countdown } from './countdown';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { formatClock } from './labels';
+import { formatClock } from '@ielts-genai-prep/app-kit';
 import { ScreenLayout } from './screen-layout';
 import { useSpeakingSetup } from './speaking-setup';
 import { speakText, stopSpeaking } from './spoken-text';

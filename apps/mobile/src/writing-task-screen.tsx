@@ -1,13 +1,12 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
-import { ASSESSMENT_TYPE_NAMES, writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, type PublicQuestion } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { Countdown } from './countdown';
 import { ErrorBanner, NoticeBanner } from './error-banner';
-import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
-import { newIdempotencyKey } from '@ielts-genai-prep/app-kit';
+import { fieldErrorsOf, minimumWordsFor, newIdempotencyKey, wordCountStatus } from '@ielts-genai-prep/app-kit';
 import { formatDateTime } from './labels';
 import { ScreenLayout } from './screen-layout';
 import { TaskPrompt } from './task-prompt';
@@ -15,7 +14,7 @@ import { TextField } from './text-field';
 import { colors, shared, spacing } from './theme';
 import { AllowanceNotice, noneLeft, useAllowances } from './use-allowance';
 import { useApiData } from './use-api-data';
-import { WordCounter, wordCountStatus } from './word-counter';
+import { WordCounter } from './word-counter';
 import { useWritingDraft } from './writing-draft';
 
 /** Props of {@link WritingTaskScreen}. */
@@ -25,11 +24,6 @@ export interface WritingTaskScreenProps {
 
 /** Shown once the task's time has run out. */
 export const TIME_UP_NOTICE = 'Time is up: in the exam you would stop here. Finish your sentence and submit when you are ready.';
-
-/** The minimum words for a question: its own `word_limit`, else the IELTS minimum for its task. */
-export function minimumWordsFor(question: PublicQuestion): number {
-  return question.word_limit ?? writingLimitsFor(question.assessment_type)?.minimumWords ?? 0;
-}
 
 /** The name of what the learner writes: a letter for General Training Task 1, a report for Academic, an essay for Task 2. */
 function answerNoun(question: PublicQuestion): string {

@@ -1,22 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import { formatClock } from './labels.js';
+import { countdownText, createCountdown } from '@ielts-genai-prep/app-kit';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 
-/** Seconds left until `deadline` (epoch ms), updated every second; never below zero. */
-export function useSecondsLeft(deadline: number | null, now: () => number = Date.now): number | null {
-  const compute = () => (deadline === null ? null : Math.max(0, Math.ceil((deadline - now()) / 1000)));
-  const [secondsLeft, setSecondsLeft] = useState(compute);
-  useEffect(() => {
-    setSecondsLeft(compute());
-    if (deadline === null) return;
-    const timer = setInterval(() => {
-      const next = compute();
-      setSecondsLeft(next);
-      if (next === 0) clearInterval(timer);
-    }, 1000);
-    return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [deadline]);
-  return secondsLeft;
+/** Seconds left until `deadline` (epoch ms), updated every second; never below zero. `onExpire` is called once, at 0. */
+export function useSecondsLeft(deadline: number, onExpire?: () => void): number {
+  const expireRef = useRef(onExpire);
+  expireRef.current = onExpire;
+  const countdown = useMemo(() => createCountdown({ deadline, onExpire: () => expireRef.current?.() }), [deadline]);
+  return useSyncExternalStore(countdown.subscribe, countdown.read) ?? 0;
 }
 
 /** Props of {@link Countdown}. */
@@ -32,18 +22,9 @@ export interface CountdownProps {
 
 /** A countdown clock. Only the last minute is announced to screen readers, to keep it quiet. */
 export function Countdown({ deadline, label, onExpire, expiredText = "Time's up" }: CountdownProps) {
-  const secondsLeft = useSecondsLeft(deadline) ?? 0;
-  const expired = secondsLeft <= 0;
-  const expireRef = useRef(onExpire);
-  expireRef.current = onExpire;
-  const firedRef = useRef(false);
-  useEffect(() => {
-    if (expired && !firedRef.current) {
-      firedRef.current = true;
-      expireRef.current?.();
-    }
-  }, [expired]);
-  const urgent = secondsLeft <= 60;
+  const seconds = useSecondsLeft(deadline, onExpire);
+  const { expired, time } = countdownText(seconds, { expiredText });
+  const urgent = seconds <= 60;
   return (
     <div
       className={`countdown${urgent ? ' countdown-urgent' : ''}${expired ? ' countdown-expired' : ''}`}
@@ -57,7 +38,7 @@ export function Countdown({ deadline, label, onExpire, expiredText = "Time's up"
         </>
       )}
       <span className="countdown-time" data-testid="countdown-time">
-        {expired ? expiredText : formatClock(secondsLeft)}
+        {time}
       </span>
     </div>
   );

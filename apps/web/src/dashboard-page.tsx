@@ -7,13 +7,13 @@ import {
   summarizeProgress,
   type AssessmentType,
 } from '@ielts-genai-prep/core';
+import { PROGRESS_RESULTS, overallBandExplanation, skillProgressWords } from '@ielts-genai-prep/app-kit';
 import { useState } from 'react';
 import { useApp } from './app-context.js';
 import { AssessmentList } from './assessment-list.js';
 import { ErrorBanner } from './error-banner.js';
 import { Loaded, PageHeading } from './page-parts.js';
 import { ProgressChart } from './progress-chart.js';
-import { overallBandExplanation, skillProgressWords } from './progress-words.js';
 import { Link } from './router.js';
 import { TargetBandField } from './target-band-field.js';
 import { useApiData } from './use-api-data.js';
@@ -68,7 +68,7 @@ function VerifyEmailNotice() {
 
 function ProgressCard() {
   const { client, user } = useApp();
-  const history = useApiData((signal) => client.assessments.list({ limit: 50 }, { signal }), [client]);
+  const history = useApiData((signal) => client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }), [client]);
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">Your progress</h2>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatClock } from './labels.js';
+import { formatClock } from '@ielts-genai-prep/app-kit';
 import { englishVoices, speakLines, type SpeechRun, type SpokenLine } from './speech-synthesis.js';
 
 /** How a listening test is played: once per section as in the exam, or with free replay for practice. */

@@ -12,7 +12,6 @@ import { AppProvider } from './app-context.js';
 import { DashboardPage } from './dashboard-page.js';
 import { fakeApi } from './fake-api.js';
 import { ProgressChart, progressChartLayout, PROGRESS_PLOT_AREA } from './progress-chart.js';
-import { overallBandExplanation, skillProgressWords } from './progress-words.js';
 import { RouterProvider } from './router.js';
 
 let counter = 0;
@@ -81,34 +80,6 @@ describe('ProgressChart', () => {
   it('draws nothing before the first result', () => {
     const { container } = render(<ProgressChart progress={summarizeProgress([])} targetBand={7} />);
     expect(container.innerHTML).toBe('');
-  });
-});
-
-describe('progress in words', () => {
-  it('explains the estimated overall band from the four latest skill bands and the rounding', () => {
-    expect(overallBandExplanation(summarizeProgress(allFour))).toBe(
-      'Your latest bands, Listening 6.5, Reading 6.5, Writing 6.0 and Speaking 6.0, average 6.25, which IELTS rounds to the nearest half band (a quarter rounds up) to give 6.5.',
-    );
-    expect(
-      overallBandExplanation(
-        summarizeProgress([row('listening', 6, 0), row('reading_academic', 6, 1), row('writing_task2', 6, 2), row('speaking', 6, 3)]),
-      ),
-    ).toBe('Your latest bands, Listening 6.0, Reading 6.0, Writing 6.0 and Speaking 6.0, average 6.0: your estimated overall band.');
-  });
-
-  it('says which tests are missing before there is an overall band', () => {
-    expect(overallBandExplanation(summarizeProgress([row('reading_academic', 7, 0)]))).toBe(
-      'Take a Listening, Writing and Speaking test to see your estimated overall band: it needs a band in all four skills.',
-    );
-  });
-
-  it('says where a skill band comes from, the best result and how many there were', () => {
-    const progress = summarizeProgress([...allFour, row('writing_task1_academic', 7, 5)]);
-    expect(skillProgressWords(progress.skills[1]!)).toBe('From your latest result. Best single result 7.0, from 2 results.');
-    expect(skillProgressWords(progress.skills[2]!)).toBe(
-      'Task 1 (7.0) and Task 2 (6.0) combined, Task 2 counting twice. Best single result 7.0, from 2 results.',
-    );
-    expect(skillProgressWords(summarizeProgress([]).skills[0]!)).toBe('No results yet.');
   });
 });
 

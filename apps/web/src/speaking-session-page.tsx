@@ -1,4 +1,5 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
+import { formatClock } from '@ielts-genai-prep/app-kit';
 import { SPEAKING_TIMINGS, type SpeakingSessionView, type SpeakingTurnSubmission, type Transcript } from '@ielts-genai-prep/core';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { blobToBase64, useAudioRecorder, type AudioMimeType } from './audio-recorder.js';
@@ -6,7 +7,6 @@ import { useApp } from './app-context.js';
 import { Countdown } from './countdown.js';
 import { ErrorBanner } from './error-banner.js';
 import { ExaminerVoiceControls, examinerSpeech, useExaminerVoice, type ExaminerVoice } from './examiner-voice.js';
-import { formatClock } from './labels.js';
 import { Loaded, Loading, PageHeading } from './page-parts.js';
 import { navigate } from './router.js';
 import { createDeviceTranscriber, type DeviceTranscriber } from './speech-recognition.js';

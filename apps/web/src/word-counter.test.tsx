@@ -1,8 +1,7 @@
-import { countWords } from '@ielts-genai-prep/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { WordCounter, wordCountStatus } from './word-counter.js';
+import { WordCounter } from './word-counter.js';
 
 function Editor({ minimum }: { minimum: number }) {
   const [text, setText] = useState('');
@@ -13,19 +12,6 @@ function Editor({ minimum }: { minimum: number }) {
     </>
   );
 }
-
-describe('wordCountStatus', () => {
-  it('counts as IELTS does: hyphenated words and contractions are one word each', () => {
-    expect(wordCountStatus("A well-known fact: it's 2024, isn't it?", 10)).toEqual({ words: 7, minimum: 10, remaining: 3, reached: false });
-  });
-
-  it('agrees with core for any text, and reports the minimum reached exactly at the minimum', () => {
-    const text = 'one two three four five';
-    expect(wordCountStatus(text, 5)).toEqual({ words: countWords(text), minimum: 5, remaining: 0, reached: true });
-    expect(wordCountStatus(text, 6).reached).toBe(false);
-    expect(wordCountStatus('', 250)).toEqual({ words: 0, minimum: 250, remaining: 250, reached: false });
-  });
-});
 
 describe('WordCounter', () => {
   it('updates live while typing and says how many words are still needed', () => {

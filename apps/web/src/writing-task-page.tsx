@@ -1,7 +1,7 @@
-import { ASSESSMENT_TYPE_NAMES, writingLimitsFor, type PublicQuestion } from '@ielts-genai-prep/core';
+import { ASSESSMENT_TYPE_NAMES, type PublicQuestion } from '@ielts-genai-prep/core';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
-import { fieldErrorsOf, newIdempotencyKey } from '@ielts-genai-prep/app-kit';
+import { fieldErrorsOf, minimumWordsFor, newIdempotencyKey, wordCountStatus } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
 import { Countdown } from './countdown.js';
 import { clearDraft, loadDraft, saveDraft } from './draft-storage.js';
@@ -10,7 +10,7 @@ import { Loaded, PageHeading } from './page-parts.js';
 import { QuestionPrompt } from './question-prompt.js';
 import { Link, navigate } from './router.js';
 import { useApiData } from './use-api-data.js';
-import { WordCounter, wordCountStatus } from './word-counter.js';
+import { WordCounter } from './word-counter.js';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
@@ -24,7 +24,7 @@ function EssayEditor({ question, allowance }: { question: PublicQuestion; allowa
   const [deadline] = useState(() => initial?.deadline ?? Date.now() + question.time_limit * 60_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const minimum = question.word_limit ?? writingLimitsFor(question.assessment_type)?.minimumWords ?? 0;
+  const minimum = minimumWordsFor(question);
   const status = wordCountStatus(essay, minimum);
   const editorId = useId();
   const fieldErrors = fieldErrorsOf(error);

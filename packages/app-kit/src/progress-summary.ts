@@ -1,5 +1,8 @@
 import { SKILLS, SKILL_NAMES, formatBand, type Progress, type SkillProgress } from '@ielts-genai-prep/core';
 
+/** How many of the latest results a history page works progress out from: one page of the API's largest size. */
+export const PROGRESS_RESULTS = 50;
+
 function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
