@@ -1,5 +1,6 @@
 import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { DiagramView } from './diagram-view';
 import { TextField } from './text-field';
 import { colors, shared, spacing } from './theme';
 
@@ -58,7 +59,8 @@ export interface AnswerSheetProps {
 
 /**
  * The questions of a listening (or reading) test, grouped under their instructions: a choice
- * of buttons for TRUE/FALSE/NOT GIVEN, YES/NO/NOT GIVEN and letters, a text field for written answers.
+ * of buttons for TRUE/FALSE/NOT GIVEN, YES/NO/NOT GIVEN and letters, a text field for written answers,
+ * and a group's diagram drawn above its questions.
  */
 export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled = false }: AnswerSheetProps) {
   return (
@@ -74,6 +76,7 @@ export function AnswerSheet({ groups, answers, onChange, errors = {}, disabled =
                 {option.letter} {option.text}
               </Text>
             ))}
+            {group.diagram ? <DiagramView diagram={group.diagram} /> : null}
             {group.questions.map((question) => {
               const key = String(question.number);
               const value = answers[key] ?? '';

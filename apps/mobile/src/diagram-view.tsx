@@ -1,0 +1,137 @@
+import type { Diagram, DiagramLabel, MapFeature } from '@ielts-genai-prep/core';
+import { StyleSheet, Text, View } from 'react-native';
+import { Circle, G, Polygon, Polyline, Rect, Text as SvgText } from 'react-native-svg';
+import { ChartCanvas } from './chart-canvas';
+import { polylinePoints, type Frame } from './chart-geometry';
+import { colors, spacing } from './theme';
+
+/** A diagram's grid cell in SVG user units. */
+export const DIAGRAM_CELL_SIZE = 24;
+
+/** How a kind of feature is painted (the web app's map colours): fill for areas, stroke for lines, width in grid units. */
+const FEATURE_PAINT: Record<MapFeature['kind'], { fill: string; stroke: string; lineWidth: number; dashed: boolean }> = {
+  building: { fill: '#B8A48C', stroke: '#5C4A36', lineWidth: 0.15, dashed: false },
+  road: { fill: 'none', stroke: '#7A7A7A', lineWidth: 0.7, dashed: false },
+  path: { fill: 'none', stroke: '#8C6D46', lineWidth: 0.2, dashed: true },
+  water: { fill: '#9CCFF0', stroke: '#0072B2', lineWidth: 0.5, dashed: false },
+  trees: { fill: '#7BC49A', stroke: '#00603F', lineWidth: 0.15, dashed: false },
+  open_space: { fill: '#D4EDB5', stroke: '#6E9F3C', lineWidth: 0.1, dashed: false },
+  farmland: { fill: '#F2E3A6', stroke: '#A88F2E', lineWidth: 0.1, dashed: false },
+  parking: { fill: '#D9D9D9', stroke: '#595959', lineWidth: 0.1, dashed: false },
+  other: { fill: '#E8B5D3', stroke: '#CC79A7', lineWidth: 0.15, dashed: false },
+};
+
+/** Where a label sits on its drawing, in words: "top left", "bottom", "centre". */
+export function diagramLabelPlace(label: DiagramLabel, drawing: Diagram['drawing']): string {
+  const third = (value: number, size: number) => Math.min(2, Math.floor((value / size) * 3));
+  const vertical = ['top', '', 'bottom'][third(label.y, drawing.height)];
+  const horizontal = ['left', '', 'right'][third(label.x, drawing.width)];
+  return [vertical, horizontal].filter(Boolean).join(' ') || 'centre';
+}
+
+/** What a screen reader says for a diagram: its title, then each numbered part and where it is. */
+export function diagramDescription(diagram: Diagram): string {
+  const labels = [...diagram.labels].sort((a, b) => a.number - b.number);
+  const parts = labels.map((label) => `${label.number} at the ${diagramLabelPlace(label, diagram.drawing)}`);
+  return `${diagram.title}. Parts to label: ${parts.join(', ')}.`;
+}
+
+/** Where each numbered callout is drawn, in SVG user units: at its point, kept whole inside the frame. */
+export function calloutPositions(diagram: Diagram, cell = DIAGRAM_CELL_SIZE): Array<{ number: number; x: number; y: number; r: number }> {
+  const r = cell * 0.55;
+  const width = diagram.drawing.width * cell;
+  const height = diagram.drawing.height * cell;
+  const clamp = (value: number, size: number) => Math.min(Math.max(value, r + 1), size - r - 1);
+  return diagram.labels.map((label) => ({ number: label.number, x: clamp(label.x * cell, width), y: clamp(label.y * cell, height), r }));
+}
+
+// A feature's shape only: its label is never drawn, since it may name a part the learner must find.
+function FeatureShape({ feature }: { feature: MapFeature }) {
+  const paint = FEATURE_PAINT[feature.kind];
+  const scale = (value: number) => value * DIAGRAM_CELL_SIZE;
+  const strokeWidth = paint.lineWidth * DIAGRAM_CELL_SIZE;
+  const points = 'points' in feature ? polylinePoints(feature.points.map((point) => ({ x: scale(point.x), y: scale(point.y) }))) : '';
+  switch (feature.shape) {
+    case 'rect':
+      return (
+        <Rect
+          x={scale(feature.x)}
+          y={scale(feature.y)}
+          width={scale(feature.width)}
+          height={scale(feature.height)}
+          fill={paint.fill}
+          stroke={paint.stroke}
+          strokeWidth={strokeWidth}
+        />
+      );
+    case 'circle':
+      return (
+        <Circle
+          cx={scale(feature.x)}
+          cy={scale(feature.y)}
+          r={scale(feature.radius)}
+          fill={paint.fill}
+          stroke={paint.stroke}
+          strokeWidth={strokeWidth}
+        />
+      );
+    case 'polygon':
+      return <Polygon points={points} fill={paint.fill} stroke={paint.stroke} strokeWidth={strokeWidth} strokeLinejoin="round" />;
+    case 'line':
+      return (
+        <Polyline
+          points={points}
+          fill="none"
+          stroke={paint.stroke}
+          strokeWidth={strokeWidth}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          strokeDasharray={paint.dashed ? `${DIAGRAM_CELL_SIZE / 3} ${DIAGRAM_CELL_SIZE / 4}` : undefined}
+        />
+      );
+  }
+}
+
+/**
+ * The figure of a diagram-label group: the drawing's shapes and a numbered callout at each label
+ * point, numbered as the answer fields below it are, read out as one image naming each part.
+ */
+export function DiagramView({ diagram }: { diagram: Diagram }) {
+  const frame: Frame = {
+    width: diagram.drawing.width * DIAGRAM_CELL_SIZE,
+    height: diagram.drawing.height * DIAGRAM_CELL_SIZE,
+    inset: { top: 0, right: 0, bottom: 0, left: 0 },
+  };
+  const features = diagram.drawing.views.flatMap((view) => view.features);
+  return (
+    <View style={styles.figure}>
+      <Text style={styles.title}>{diagram.title}</Text>
+      <ChartCanvas label={diagramDescription(diagram)} testID="diagram" frame={frame}>
+        <Rect x={0} y={0} width={frame.width} height={frame.height} fill="#FAFAF5" stroke="#BDBDBD" />
+        {features.map((feature, index) => (
+          <FeatureShape key={index} feature={feature} />
+        ))}
+        {calloutPositions(diagram).map((callout) => (
+          <G key={callout.number} testID={`diagram-callout-${callout.number}`}>
+            <Circle cx={callout.x} cy={callout.y} r={callout.r} fill="#FFFFFF" stroke="#1F1F1F" strokeWidth={2} />
+            <SvgText
+              x={callout.x}
+              y={callout.y + DIAGRAM_CELL_SIZE * 0.2}
+              textAnchor="middle"
+              fontSize={DIAGRAM_CELL_SIZE * 0.55}
+              fontWeight="700"
+              fill="#1F1F1F"
+            >
+              {String(callout.number)}
+            </SvgText>
+          </G>
+        ))}
+      </ChartCanvas>
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  figure: { gap: spacing.xs },
+  title: { fontSize: 14, fontWeight: '600', color: colors.text },
+});
