@@ -11,18 +11,9 @@ import { GOOD_PASSWORD } from './test-support/test-server.js';
 const saved = { ...process.env };
 beforeAll(() => {
   Object.assign(process.env, {
+    ...deployedEnvironment(),
     NODE_ENV: 'production',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    DYNAMODB_ENDPOINT: inject('dynamoDbLocalEndpoint'),
-    TABLE_PREFIX: `l${randomUUID().slice(0, 8)}-`,
-    CREATE_TABLES: 'true',
     SEED_CONTENT: 'true',
-    SES_FROM_ADDRESS: 'no-reply@ielts.test',
-    SES_ENDPOINT: inject('sesEndpoint'),
-    CURSOR_SECRET: 'a-lambda-test-secret-that-is-long-enough',
-    SCRYPT_COST: '1024',
     // DynamoDB Local on a busy machine can take seconds: this test is about the handler, not the JVM's speed.
     DYNAMODB_REQUEST_TIMEOUT_MS: '60000',
   });

@@ -1,38 +1,29 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
 import { answerSpeakingTest } from './test-support/speaking-answers.js';
+import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 
 /**
  * One local server speaking both providers' wire formats: Bedrock's Converse
  * (`POST /model/{id}/converse`) and Gemini's `generateContent`. It records what it was sent.
  */
-let provider: Server;
+let provider: LoopbackServer;
 let providerUrl: string;
 const requests: Array<{ path: string; body: Record<string, unknown> }> = [];
-
-function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => resolve(body ? (JSON.parse(body) as Record<string, unknown>) : {}));
-  });
-}
 
 const criterion = (band: number, feedback: string) => ({ band, feedback });
 // While true, Gemini refuses every call (as it does a request it cannot take).
 let geminiRefuses = false;
 
 beforeAll(async () => {
-  provider = createServer(async (request, response) => {
-    const body = await readJson(request);
-    const path = request.url ?? '';
+  provider = await startLoopbackServer((request, response) => {
+    const body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
+    const path = request.url;
     requests.push({ path, body });
     response.setHeader('content-type', 'application/json');
     if (path.endsWith('/converse')) {
@@ -77,11 +68,10 @@ beforeAll(async () => {
       response.end(JSON.stringify({ message: 'unknown path' }));
     }
   });
-  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+  providerUrl = provider.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => provider.close(() => resolve()));
+  await provider.close();
 });
 
 describe('with Bedrock and Gemini configured', () => {

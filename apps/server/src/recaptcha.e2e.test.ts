@@ -1,25 +1,16 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
+import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { GOOD_PASSWORD, startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 /** A local stand-in for Google's siteverify: answers by the token it is sent. */
-let siteverify: Server;
+let siteverify: LoopbackServer;
 let siteverifyUrl: string;
 const received: URLSearchParams[] = [];
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => resolve(body));
-  });
-}
-
 beforeAll(async () => {
-  siteverify = createServer(async (request, response) => {
-    const form = new URLSearchParams(await readBody(request));
+  siteverify = await startLoopbackServer((request, response) => {
+    const form = new URLSearchParams(request.body);
     received.push(form);
     const token = form.get('response');
     if (form.get('secret') !== 'test-secret') {
@@ -42,11 +33,10 @@ beforeAll(async () => {
         .end(JSON.stringify({ success: false, 'error-codes': ['invalid-input-response'] }));
     }
   });
-  await new Promise<void>((resolve) => siteverify.listen(0, '127.0.0.1', resolve));
-  siteverifyUrl = `http://127.0.0.1:${(siteverify.address() as AddressInfo).port}/recaptcha/api/siteverify`;
+  siteverifyUrl = `${siteverify.url}/recaptcha/api/siteverify`;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => siteverify.close(() => resolve()));
+  await siteverify.close();
 });
 
 describe('reCAPTCHA verifier', () => {

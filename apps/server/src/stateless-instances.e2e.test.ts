@@ -12,7 +12,6 @@ import { ApiError, createApiClient, type ApiClient } from '@ielts-genai-prep/api
 import { createRepositories, createTables } from '@ielts-genai-prep/dal-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.js';
-import type { Logger } from './logger.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { practiceQuestions, practiceRubrics } from './content/index.js';
 import { seedContent } from './content-seed.js';
@@ -22,6 +21,7 @@ import { createSesMailer } from './mailer.js';
 import { createS3SpeakingAudioStore } from './speaking-audio-store.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startGeminiSpeakingStandIn, type GeminiSpeakingStandIn } from './test-support/gemini-speaking-reply.js';
+import { createRecordingLogger, type LogLine } from './test-support/recording-logger.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './test-support/round-robin-proxy.js';
 import { localS3Client, startLocalS3, type LocalS3 } from './test-support/s3-server.js';
 import { skipPreparation, submitAnswer, walkSpeakingTest } from './test-support/speaking-answers.js';
@@ -41,7 +41,7 @@ interface Instance {
   name: string;
   url: string;
   config: ServerConfig;
-  logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
+  logs: LogLine[];
   mail: MailSender;
   close: () => Promise<void>;
 }
@@ -99,12 +99,7 @@ async function startInstance(name: string): Promise<Instance> {
   // As runtime.ts builds it for SPEAKING_AUDIO_BUCKET and S3_ENDPOINT, with s3rver's credentials.
   const s3Client = localS3Client(config.speakingAudio.endpoint!);
   const ses = new SESClient({ endpoint: inject('sesEndpoint'), region: 'us-east-1', credentials });
-  const logs: Instance['logs'] = [];
-  const logger: Logger = {
-    info: (message, fields) => logs.push({ level: 'info', message, fields }),
-    warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
-    error: (message, fields) => logs.push({ level: 'error', message, fields }),
-  };
+  const { logger, logs } = createRecordingLogger();
   const mail = createOutboxMailSender({
     repositories,
     config,

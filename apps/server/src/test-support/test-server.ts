@@ -14,7 +14,7 @@ import type { Hono } from 'hono';
 import { inject } from 'vitest';
 import { UNDECLARED_ERROR_MESSAGE, createApp } from '../app.js';
 import type { AppEnv } from '../app-env.js';
-import type { Logger } from '../logger.js';
+import { createRecordingLogger, type LogLine } from './recording-logger.js';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';
@@ -48,7 +48,7 @@ export interface TestServer {
   repositories: Repositories;
   clock: TestClock;
   /** Log lines the server wrote. */
-  logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
+  logs: LogLine[];
   /** A client that keeps cookies, like a browser. */
   webClient: () => ApiClient;
   /** A client that sends a bearer token, like the mobile app. */
@@ -168,12 +168,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });
 
   const ses = new SESClient({ endpoint: sesEndpoint, region: 'us-east-1', credentials });
-  const logs: TestServer['logs'] = [];
-  const logger: Logger = {
-    info: (message, fields) => logs.push({ level: 'info', message, fields }),
-    warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
-    error: (message, fields) => logs.push({ level: 'error', message, fields }),
-  };
+  const { logger, logs } = createRecordingLogger();
   // Requests only write the outbox; reading the mailbox drains it first, so no test waits on a timer.
   const mail = createOutboxMailSender({
     repositories,
