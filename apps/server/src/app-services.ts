@@ -11,12 +11,16 @@ import type { SessionAuth } from './session-auth.js';
 // The mail files still import the logger's type from here.
 export type { Logger } from './logger.js';
 
-/** Everything the route handlers share. */
-export interface AppServices {
+/** What every handler may read: the settings, the tables, the time and where to log. */
+export interface BaseServices {
   config: ServerConfig;
   repositories: Repositories;
-  evaluators: Evaluators;
   clock: () => Date;
+  logger: Logger;
+}
+
+/** Accounts: passwords, sessions, bot checks and the limits on sign-ins, registrations and emails. */
+export interface AccountServices {
   hasher: PasswordHasher;
   recaptcha: RecaptchaVerifier;
   sessions: SessionAuth;
@@ -25,11 +29,26 @@ export interface AppServices {
   registrationLimiters: { client: RateLimiter; account: RateLimiter };
   /** The registration being done for each address: repeats sent meanwhile share its outcome. */
   registrationsInFlight: Map<string, Promise<void>>;
-  /** The first request of each idempotency key being processed here: retries wait for it. */
-  idempotentInFlight: Map<string, Promise<unknown>>;
   /** Limits the emails one address can be sent on request (verification resends, reset links). */
   emailLimiter: RateLimiter;
-  logger: Logger;
+}
+
+/** Mail. */
+export interface MailServices {
   /** Where requests put their mail (the outbox table): sent by the mail sender, never awaited by a request. */
   mail: MailOutbox;
 }
+
+/** Scoring: the evaluators. */
+export interface ScoringServices {
+  evaluators: Evaluators;
+}
+
+/** Submissions that carry an idempotency key. */
+export interface IdempotencyServices {
+  /** The first request of each idempotency key being processed here: retries wait for it. */
+  idempotentInFlight: Map<string, Promise<unknown>>;
+}
+
+/** Everything the app builds once, by concern; each handler takes only the concerns it uses. */
+export type AppServices = BaseServices & AccountServices & MailServices & ScoringServices & IdempotencyServices;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeEmail, toPublicUser, type User } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
-import type { AppServices } from './app-services.js';
+import type { AccountServices, BaseServices, MailServices } from './app-services.js';
+
 import { clientAddress } from './client-address.js';
 import type { ContractHandlers } from './contract-router.js';
 import { passwordProblem } from './password-policy.js';
@@ -10,6 +11,9 @@ import { reconcileAllowance } from './entitlements.js';
 import { requestIdOf } from './learning-handlers.js';
 import { hashSecretToken, type TokenPurpose } from './secret-tokens.js';
 import { fieldError, ServerError } from './server-error.js';
+
+/** What the account routes use. */
+type AuthServices = BaseServices & AccountServices & MailServices;
 
 /** The answer to every registration, taken or not: it must not reveal whether an account exists. */
 export const REGISTERED_MESSAGE = 'Thanks. If this address can be registered, a confirmation link is on its way to it.';
@@ -24,7 +28,7 @@ const INVALID_CREDENTIALS = 'The email or password is incorrect';
  * the same link exactly one goes on. A 400 on `token` when it is unknown, expired or used.
  */
 async function redeemEmailToken(
-  services: AppServices,
+  services: AuthServices,
   token: string,
   purpose: Exclude<TokenPurpose, 'session'>,
   check: (user: User) => void = () => undefined,
@@ -53,9 +57,9 @@ function checkNewPassword(password: string, email: string, path: string): void {
 
 /** Updates a user, reading it again once if it changed in between (optimistic locking). */
 async function updateUser(
-  services: AppServices,
+  services: AuthServices,
   user: User,
-  change: Parameters<AppServices['repositories']['users']['update']>[1],
+  change: Parameters<AuthServices['repositories']['users']['update']>[1],
 ): Promise<User> {
   try {
     return await services.repositories.users.update(user.email, change, { expectedVersion: user.version });
@@ -68,7 +72,7 @@ async function updateUser(
 }
 
 /** Ends every session of the user except `keepSessionId` (and every outstanding emailed token). */
-async function endOtherSessions(services: AppServices, email: string, keepSessionId: string | undefined): Promise<void> {
+async function endOtherSessions(services: AuthServices, email: string, keepSessionId: string | undefined): Promise<void> {
   if (keepSessionId === undefined) {
     await services.repositories.sessions.deleteAllForUser(email);
     return;
@@ -89,7 +93,7 @@ async function endOtherSessions(services: AppServices, email: string, keepSessio
  * between the writes loses nothing: see README.md, "Email".
  */
 async function registerAccount(
-  services: AppServices,
+  services: AuthServices,
   {
     email,
     password,
@@ -116,7 +120,7 @@ async function registerAccount(
 }
 
 /** The handlers of the `auth` routes. */
-export function createAuthHandlers(services: AppServices): ContractHandlers['auth'] {
+export function createAuthHandlers(services: AuthServices): ContractHandlers['auth'] {
   const { repositories, hasher, clock, config } = services;
 
   return {

@@ -1,6 +1,6 @@
 import { ASSESSMENT_TYPES, type AssessmentType, type User } from '@ielts-genai-prep/core';
 import type { AllowanceUsage } from '@ielts-genai-prep/dal-dynamodb';
-import type { AppServices } from './app-services.js';
+import type { BaseServices } from './app-services.js';
 import { ServerError } from './server-error.js';
 
 /** A user's allowance for one assessment type. */
@@ -43,7 +43,7 @@ export interface Account {
  * before counters existed has some missing: those are counted once from the scored assessments
  * stored (reading only their types and completion) and kept as counters, so later calls count nothing.
  */
-export async function entitlementsOf(services: AppServices, { user, allowanceUsage }: Account): Promise<Entitlement[]> {
+export async function entitlementsOf(services: BaseServices, { user, allowanceUsage }: Account): Promise<Entitlement[]> {
   const { users, assessments } = services.repositories;
   let counters = allowanceUsage;
   const missing = ASSESSMENT_TYPES.filter((type) => counters[type] === undefined);
@@ -56,7 +56,7 @@ export async function entitlementsOf(services: AppServices, { user, allowanceUsa
 }
 
 /** Throws the 402 of {@link reserveAssessment} now, without counting anything, when no assessment of `type` is left. */
-export async function ensureAllowanceLeft(services: AppServices, account: Account, type: AssessmentType): Promise<void> {
+export async function ensureAllowanceLeft(services: BaseServices, account: Account, type: AssessmentType): Promise<void> {
   const entitlement = (await entitlementsOf(services, account)).find((entry) => entry.assessment_type === type)!;
   if (entitlement.remaining <= 0) {
     throw new ServerError(
@@ -71,7 +71,7 @@ export async function ensureAllowanceLeft(services: AppServices, account: Accoun
  * confirmed, `freeAssessmentsBeforeVerification` (default none) before, so throwaway accounts
  * cannot farm it.
  */
-export function freeAllowanceOf(services: AppServices, user: Pick<User, 'email_verified'>): number {
+export function freeAllowanceOf(services: BaseServices, user: Pick<User, 'email_verified'>): number {
   const { freeAssessmentsPerType, freeAssessmentsBeforeVerification } = services.config;
   return user.email_verified ? freeAssessmentsPerType : Math.min(freeAssessmentsPerType, freeAssessmentsBeforeVerification);
 }
@@ -83,7 +83,7 @@ export function freeAllowanceOf(services: AppServices, user: Pick<User, 'email_v
  * (so no request still under way loses its count). One read and one index query; a failure is
  * logged and never fails the sign-in.
  */
-export async function reconcileAllowance(services: AppServices, email: string): Promise<void> {
+export async function reconcileAllowance(services: BaseServices, email: string): Promise<void> {
   const { users, assessments } = services.repositories;
   try {
     const usage = await users.getAllowanceUsage(email);
@@ -110,7 +110,7 @@ export interface AssessmentReservation {
  * the count are one conditional write on the user item, so two requests racing for the last
  * assessment cannot both pass; it happens before scoring, so a refused request costs no model call.
  */
-export async function reserveAssessment(services: AppServices, user: User, type: AssessmentType): Promise<AssessmentReservation> {
+export async function reserveAssessment(services: BaseServices, user: User, type: AssessmentType): Promise<AssessmentReservation> {
   const { users, assessments } = services.repositories;
   const granted = computeEntitlements(user, {}, { freePerType: freeAllowanceOf(services, user), now: services.clock() }).find(
     (entry) => entry.assessment_type === type,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Assessment, User } from '@ielts-genai-prep/core';
-import type { AppServices } from './app-services.js';
+import type { BaseServices, IdempotencyServices } from './app-services.js';
 import { ServerError } from './server-error.js';
 
 /** A reservation left by a first request that never finished (its process died) is taken over after this. */
@@ -47,7 +47,7 @@ export interface KeyedRequest {
  * body is a 422 `idempotency_key_reused`. A first request that fails gives the key back.
  */
 export async function runIdempotently(
-  services: AppServices,
+  services: BaseServices & IdempotencyServices,
   request: KeyedRequest,
   produce: (assessmentId: string) => Promise<Assessment>,
 ): Promise<Assessment> {

@@ -13,7 +13,7 @@ import {
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context } from 'hono';
 import type { AppEnv } from './app-env.js';
-import type { AppServices } from './app-services.js';
+import type { BaseServices, IdempotencyServices, MailServices, ScoringServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { entitlementsOf, reserveAssessment } from './entitlements.js';
 import { runIdempotently } from './idempotent-submission.js';
@@ -21,9 +21,12 @@ import type { HeldMail } from './mail-outbox.js';
 import { createSafetyEventCollector, storeSafetyLogs, type SafetyEventSink } from './safety-logs.js';
 import { fieldError, ServerError } from './server-error.js';
 
+/** What the question, scoring and history routes use. */
+type LearningServices = BaseServices & ScoringServices & MailServices & IdempotencyServices;
+
 /** A question of one of the given kinds, or a 404 / a 400 on `question_id`. */
 export async function questionOfKind(
-  services: AppServices,
+  services: BaseServices,
   questionId: string,
   accepts: (type: AssessmentType) => boolean,
   kind: string,
@@ -35,7 +38,7 @@ export async function questionOfKind(
 }
 
 /** An assessment the caller owns; another user's (or none) is a 404, never a 403. */
-export async function ownAssessment(services: AppServices, user: User, assessmentId: string): Promise<Assessment> {
+export async function ownAssessment(services: BaseServices, user: User, assessmentId: string): Promise<Assessment> {
   const assessment = await services.repositories.assessments.get(assessmentId);
   if (!assessment || assessment.user_id !== user.user_id) throw new ServerError('not_found', `No assessment ${assessmentId}`);
   return assessment;
@@ -48,7 +51,7 @@ export async function ownAssessment(services: AppServices, user: User, assessmen
  * was stored completed. No request waits for the mail service.
  */
 export async function holdResultNotice(
-  services: AppServices,
+  services: BaseServices & MailServices,
   user: User,
   assessmentId: string,
   requestId: string | undefined,
@@ -82,7 +85,7 @@ interface Submission {
  * would have had), so a log that cannot be stored never loses the assessment.
  */
 async function scoreAndStore(
-  services: AppServices,
+  services: LearningServices,
   { user, question, idempotencyKey, scope, body, submission, requestId }: Submission,
   score: (onSafetyEvent: SafetyEventSink) => Promise<AssessmentResultInput>,
 ): Promise<Assessment> {
@@ -92,7 +95,7 @@ async function scoreAndStore(
 }
 
 async function scoreAndStoreOnce(
-  services: AppServices,
+  services: LearningServices,
   { user, question, idempotencyKey, submission, requestId }: Omit<Submission, 'scope' | 'body'>,
   assessmentId: string,
   score: (onSafetyEvent: SafetyEventSink) => Promise<AssessmentResultInput>,
@@ -168,7 +171,7 @@ function decodeQuestionCursor(cursor: string): QuestionCursor {
 
 /** The handlers of the question, scoring, history, entitlement and content-report routes. */
 export function createLearningHandlers(
-  services: AppServices,
+  services: LearningServices,
 ): Pick<ContractHandlers, 'questions' | 'writing' | 'reading' | 'listening' | 'assessments' | 'entitlements' | 'contentReports'> {
   const { repositories, evaluators, clock } = services;
   return {

@@ -1,6 +1,6 @@
 import { PRODUCTS, findProduct } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
-import type { AppServices } from './app-services.js';
+import type { BaseServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { grantPack, packExpiry } from './purchase-grant.js';
 import { ServerError } from './server-error.js';
@@ -28,7 +28,7 @@ type GrantOutcome = 'granted' | 'already_granted' | 'ignored';
  * grant (no such user or product any more) is logged for an operator and acknowledged, since
  * Stripe retrying it for days would not change the answer.
  */
-async function grantCheckout(services: AppServices, checkout: PaidCheckout, paidAt: Date, eventId: string): Promise<GrantOutcome> {
+async function grantCheckout(services: BaseServices, checkout: PaidCheckout, paidAt: Date, eventId: string): Promise<GrantOutcome> {
   const product = findProduct(checkout.productId);
   const problem = (message: string): GrantOutcome => {
     services.logger.error(message, {
@@ -73,7 +73,7 @@ async function grantCheckout(services: AppServices, checkout: PaidCheckout, paid
 }
 
 /** The purchases routes: the product table, checkout, and the payment provider's webhook. */
-export function createPurchaseHandlers(services: AppServices, payments: PaymentProvider | undefined): ContractHandlers['purchases'] {
+export function createPurchaseHandlers(services: BaseServices, payments: PaymentProvider | undefined): ContractHandlers['purchases'] {
   return {
     products: async () => ({ products: [...PRODUCTS], checkout_available: payments !== undefined }),
 

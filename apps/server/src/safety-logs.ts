@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AiSafetyEvent } from '@ielts-genai-prep/ai-evaluators';
 import { aiSafetyLogSchema } from '@ielts-genai-prep/core';
-import type { AppServices } from './app-services.js';
+import type { BaseServices } from './app-services.js';
 
 /** Receives the safety events an evaluator raises while it scores one answer. */
 export type SafetyEventSink = (event: AiSafetyEvent) => void;
@@ -32,7 +32,7 @@ export interface SafetyLogTarget {
  * `aiSafetyLogSchema`. Never throws: a log that cannot be stored is reported to the server log
  * with the request id, so that the assessment it belongs to is never lost over it.
  */
-export async function storeSafetyLogs(services: AppServices, events: readonly AiSafetyEvent[], target: SafetyLogTarget): Promise<void> {
+export async function storeSafetyLogs(services: BaseServices, events: readonly AiSafetyEvent[], target: SafetyLogTarget): Promise<void> {
   await Promise.all(
     events.map(async (event) => {
       try {

@@ -18,7 +18,7 @@ import {
 } from '@ielts-genai-prep/core';
 import { DalError } from '@ielts-genai-prep/dal-dynamodb';
 import * as z from 'zod';
-import type { AppServices } from './app-services.js';
+import type { BaseServices, MailServices, ScoringServices } from './app-services.js';
 import type { ContractHandlers } from './contract-router.js';
 import { ensureAllowanceLeft, reserveAssessment } from './entitlements.js';
 import type { HeldMail } from './mail-outbox.js';
@@ -50,8 +50,11 @@ export interface SpeakingHandlerOptions {
   audio: SpeakingAudioStore;
 }
 
+/** What the speaking routes use. */
+type SpeakingServices = BaseServices & ScoringServices & MailServices;
+
 /** The handlers of the speaking-test routes: how tests are scored, start, view, answer, move on, discard, score. */
-export function createSpeakingHandlers(services: AppServices, options: SpeakingHandlerOptions): ContractHandlers['speaking'] {
+export function createSpeakingHandlers(services: SpeakingServices, options: SpeakingHandlerOptions): ContractHandlers['speaking'] {
   const { repositories, clock } = services;
 
   const ownSpeaking = async (user: User, assessmentId: string): Promise<Assessment> => {
