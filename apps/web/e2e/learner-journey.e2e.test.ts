@@ -316,6 +316,22 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
     // A wrong answer, to see it marked wrong with the accepted answer.
     await page.getByRole('radiogroup', { name: 'Question 3' }).getByLabel('TRUE').check();
     await page.getByLabel('Answer to question 7').fill('filters');
+    // Questions 7–10 label a drawn mangrove tree: a numbered callout per answer field, inside the drawing, no part named.
+    const labelling = page.getByRole('region', { name: 'Questions 7–10' });
+    const diagram = labelling.getByRole('img', { name: /^A mangrove tree at low tide\. Parts to label: 7 at the bottom left, 8 at/ });
+    expect(await diagram.locator('[data-callout]').allTextContents()).toEqual(['7', '8', '9', '10']);
+    expect(await diagram.locator('title').count()).toBe(0);
+    expect(await labelling.getByRole('textbox').evaluateAll((fields) => fields.map((field) => field.getAttribute('aria-label')))).toEqual(
+      [7, 8, 9, 10].map((number) => `Answer to question ${number}`),
+    );
+    const frame = await diagram.boundingBox();
+    expect(frame?.width).toBeGreaterThan(200);
+    for (const callout of await diagram.locator('[data-callout] circle').all()) {
+      const box = await callout.boundingBox();
+      expect(box && frame && box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width).toBe(true);
+      expect(box && frame && box.y + box.height <= frame.y + frame.height).toBe(true);
+    }
+    await labelling.screenshot({ path: path.join(SCREENSHOTS, 'reading-diagram.png') });
     await page.getByRole('button', { name: /Passage 2/ }).click();
     expect(await page.locator('.passage h2').textContent()).toBe('The Box That Shrank the World');
     await page.getByRole('radiogroup', { name: 'Question 14' }).getByLabel('iv', { exact: true }).check();
@@ -344,9 +360,9 @@ describe('the learner web app on the reference server, in Chromium', { timeout: 
       'NOT GIVEN',
       '✗ IncorrectNot the answer: the answer is “NOT GIVEN”.',
     ]);
-    expect(await row(7)).toEqual(['7Salt: the roots of some species work as very fine ________.', 'filters', 'filters', '✓ Correct']);
+    expect(await row(7)).toEqual(['7roots that work as very fine ________ to keep out salt', 'filters', 'filters', '✓ Correct']);
     expect(await row(8)).toEqual([
-      '8Salt: other species push salt out through ________ on their leaves.',
+      '8salt pushed out through ________ on the leaves',
       '(blank)',
       'glands',
       '✗ IncorrectLeft blank. A wrong answer costs nothing, so always write something.',
