@@ -38,6 +38,7 @@ function fromDalError(error: DalError): ErrorResponse {
       return response('payload_too_large', 'It is too large to store');
     case 'throttled':
     case 'deadline_exceeded':
+    case 'unavailable':
       return { ...response('service_unavailable', 'The service is busy: try again shortly', [], { 'retry-after': '2' }), unexpected: true };
     default:
       return response('internal', 'Something went wrong on our side');

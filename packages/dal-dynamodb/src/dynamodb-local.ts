@@ -21,6 +21,11 @@ export interface StartDynamoDbLocalOptions {
   java?: string;
   /** Extra JVM options, e.g. `['-Xmx512m']`. Default: none. */
   javaOptions?: string[];
+  /**
+   * A folder to keep the database in, so that it outlives a restart on the same folder (a test
+   * that stops DynamoDB and starts it again). Default: in memory, gone when it stops.
+   */
+  dbPath?: string;
   /** Milliseconds to wait for it to answer. Default 30000. */
   startTimeoutMs?: number;
 }
@@ -82,8 +87,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the official DynamoDB Local (in memory, one shared database for every credential
- * and region) on a loopback port. Used by this package's tests and benchmark; any Node
+ * Starts the official DynamoDB Local (in memory unless `dbPath` is given, one shared database
+ * for every credential and region) on a loopback port. Used by this package's tests and benchmark; any Node
  * test suite that needs real DynamoDB semantics can use it too.
  */
 export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
@@ -105,7 +110,7 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}
       `-Djava.library.path=${path.join(directory, 'DynamoDBLocal_lib')}`,
       '-jar',
       path.join(directory, 'DynamoDBLocal.jar'),
-      '-inMemory',
+      ...(options.dbPath ? ['-dbPath', path.resolve(options.dbPath)] : ['-inMemory']),
       '-sharedDb',
       '-port',
       String(port),

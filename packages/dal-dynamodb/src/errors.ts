@@ -21,6 +21,8 @@ export type DalErrorCode =
   | 'throttled'
   /** The call did not finish before its deadline. */
   | 'deadline_exceeded'
+  /** DynamoDB could not be reached (connection refused or dropped): its endpoint is down or restarting. */
+  | 'unavailable'
   /** A pagination cursor was malformed, tampered with, or issued for another user. */
   | 'invalid_cursor'
   /** A table exists with a key schema or indexes other than its definition. */
@@ -58,7 +60,7 @@ export interface DalErrorIssue {
   message: string;
 }
 
-const retryableCodes = new Set<DalErrorCode>(['throttled', 'deadline_exceeded']);
+const retryableCodes = new Set<DalErrorCode>(['throttled', 'deadline_exceeded', 'unavailable']);
 
 /**
  * The one error class this package throws. Check it with {@link DalError.isInstance}

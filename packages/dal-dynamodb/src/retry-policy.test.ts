@@ -32,6 +32,14 @@ describe('toDalError', () => {
     expect(other).toMatchObject({ code: 'dynamodb', isRetryable: true, tableName: 'users', key: { email: 'a@b.c' } });
     expect(other.message).toBe('users.get on users (email="a@b.c") failed: InternalServerError: boom');
   });
+
+  it('maps a refused or dropped connection to unavailable, retryable', () => {
+    // As the SDK's HTTP handler rejects when nothing listens on the endpoint.
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+    expect(toDalError(refused, context)).toMatchObject({ code: 'unavailable', isRetryable: true, tableName: 'users', cause: refused });
+    expect(toDalError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), context).code).toBe('unavailable');
+    expect(toDalError(awsError('TimeoutError', 'socket timed out'), context).code).toBe('dynamodb');
+  });
 });
 
 describe('runWithRetry', () => {

@@ -67,6 +67,19 @@ export function isThrottlingError(error: unknown): boolean {
   return name !== undefined && throttlingNames.has(name);
 }
 
+// Node's socket errors: nothing answered, so no request was carried out (ECONNRESET and EPIPE may
+// come after one was, which the caller's idempotency handles as for any failed write).
+const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** True when DynamoDB could not be reached: the connection was refused, dropped or never made. */
+export function isConnectionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && connectionErrorCodes.has(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /\b(ECONNREFUSED|ECONNRESET|EPIPE)\b|socket hang up/.test(message);
+}
+
 /** True when a conditional write or update found its condition false. */
 export function isConditionalCheckFailed(error: unknown): boolean {
   return errorName(error) === 'ConditionalCheckFailedException';
@@ -105,7 +118,10 @@ export function toDalError(error: unknown, context: CallContext): DalError {
   if (name === 'ValidationException') {
     return new DalError({ ...base, code: 'validation', message: `${where(context)} was rejected: ${message}` });
   }
-  const retryable = /InternalServerError|ServiceUnavailable|TimeoutError|ECONNRESET|ECONNREFUSED/.test(`${name} ${message}`);
+  if (isConnectionError(error)) {
+    return new DalError({ ...base, code: 'unavailable', message: `${where(context)}: DynamoDB could not be reached: ${message}` });
+  }
+  const retryable = /InternalServerError|ServiceUnavailable|TimeoutError/.test(`${name} ${message}`);
   return new DalError({
     ...base,
     code: 'dynamodb',
