@@ -63,6 +63,20 @@ export const answerSheetSchema = z.record(
 
 const idempotencyKeySchema = z.string().min(8).max(128).optional();
 
+/** Marking an answer sheet by its key: the reading and listening routes differ only in their skill. */
+const answerSheetRoute = <const Skill extends 'reading' | 'listening'>(skill: Skill) =>
+  route({
+    method: 'POST',
+    path: `/api/${skill}/evaluate`,
+    summary: `Mark a ${skill} answer sheet by its key`,
+    auth: 'user',
+    status: 201,
+    body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
+    response: assessmentSchema,
+    idempotent: false,
+    errors: ['not_found', 'payment_required', 'conflict', 'in_progress', 'idempotency_key_reused'],
+  });
+
 /** A learner's allowance for one assessment type. */
 export const entitlementSchema = z.object({
   assessment_type: assessmentTypeSchema,
@@ -407,32 +421,8 @@ export const apiContract = {
       errors: ['not_found', 'conflict', 'payment_required', 'evaluation_failed'],
     }),
   },
-  reading: {
-    evaluate: route({
-      method: 'POST',
-      path: '/api/reading/evaluate',
-      summary: 'Mark a reading answer sheet by its key',
-      auth: 'user',
-      status: 201,
-      body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
-      response: assessmentSchema,
-      idempotent: false,
-      errors: ['not_found', 'payment_required', 'conflict', 'in_progress', 'idempotency_key_reused'],
-    }),
-  },
-  listening: {
-    evaluate: route({
-      method: 'POST',
-      path: '/api/listening/evaluate',
-      summary: 'Mark a listening answer sheet by its key',
-      auth: 'user',
-      status: 201,
-      body: z.strictObject({ question_id: identifierSchema, answers: answerSheetSchema, idempotency_key: idempotencyKeySchema }),
-      response: assessmentSchema,
-      idempotent: false,
-      errors: ['not_found', 'payment_required', 'conflict', 'in_progress', 'idempotency_key_reused'],
-    }),
-  },
+  reading: { evaluate: answerSheetRoute('reading') },
+  listening: { evaluate: answerSheetRoute('listening') },
   assessments: {
     list: route({
       method: 'GET',

@@ -18,8 +18,8 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
-import { createExpressionBuilder, versionCondition } from './expressions.js';
-import { buildIndexQuery } from './index-query.js';
+import { createExpressionBuilder, versionCondition, type ExpressionBuilder } from './expressions.js';
+import { buildIndexQuery, type IndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
 import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
@@ -125,6 +125,33 @@ export function buildGetAssessmentRequest(tableName: string, assessmentId: strin
   return { TableName: tableName, Key: { assessment_id: assessmentId }, ConsistentRead: true };
 }
 
+/** UpdateItem of one assessment: every assignment, only if every condition holds, answering the new item. Pure. */
+function buildConditionalUpdate(
+  tableName: string,
+  assessmentId: string,
+  builder: ExpressionBuilder,
+  assignments: readonly string[],
+  conditions: readonly string[],
+): UpdateCommandInput {
+  return {
+    TableName: tableName,
+    Key: { assessment_id: assessmentId },
+    UpdateExpression: `SET ${assignments.join(', ')}`,
+    ConditionExpression: conditions.join(' AND '),
+    ReturnValues: 'ALL_NEW',
+    ...builder.attributes(),
+  };
+}
+
+/** A query of one user's assessments through `user-email-index`. Pure. */
+function buildUserEmailQuery(
+  tableName: string,
+  userEmail: string,
+  page: Omit<IndexQuery, 'tableName' | 'indexName' | 'partitionKey' | 'partitionValue'>,
+): QueryCommandInput {
+  return buildIndexQuery({ tableName, indexName: USER_EMAIL_INDEX, partitionKey: 'user_email', partitionValue: userEmail, ...page });
+}
+
 /** Query of one page of a user's assessments, newest first, through `user-email-index`. Pure. */
 export function buildUserAssessmentsQuery(
   tableName: string,
@@ -132,16 +159,7 @@ export function buildUserAssessmentsQuery(
   limit: number,
   exclusiveStartKey: Record<string, unknown> | undefined,
 ): QueryCommandInput {
-  return buildIndexQuery({
-    tableName,
-    indexName: USER_EMAIL_INDEX,
-    partitionKey: 'user_email',
-    partitionValue: userEmail,
-    order: 'descending',
-    limit,
-    exclusiveStartKey,
-    projection: LIST_ITEM_PROJECTION,
-  });
+  return buildUserEmailQuery(tableName, userEmail, { order: 'descending', limit, exclusiveStartKey, projection: LIST_ITEM_PROJECTION });
 }
 
 /**
@@ -168,14 +186,7 @@ export function buildCompleteAssessmentRequest(
     `${builder.name('assessment_type')} = ${builder.value(result.assessment_type)}`,
     ...(expectedVersion === undefined ? [] : [versionCondition(builder, expectedVersion)]),
   ];
-  return {
-    TableName: tableName,
-    Key: { assessment_id: assessmentId },
-    UpdateExpression: `SET ${assignments.join(', ')}`,
-    ConditionExpression: conditions.join(' AND '),
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
+  return buildConditionalUpdate(tableName, assessmentId, builder, assignments, conditions);
 }
 
 /**
@@ -220,14 +231,7 @@ export function buildUpdateProgressRequest(
     `${builder.name('completed')} = ${builder.value(false)}`,
     versionCondition(builder, expectedVersion),
   ];
-  return {
-    TableName: tableName,
-    Key: { assessment_id: assessmentId },
-    UpdateExpression: `SET ${assignments.join(', ')}`,
-    ConditionExpression: conditions.join(' AND '),
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
+  return buildConditionalUpdate(tableName, assessmentId, builder, assignments, conditions);
 }
 
 /**
@@ -257,14 +261,7 @@ export function buildUserAssessmentTypesQuery(
   userEmail: string,
   exclusiveStartKey: Record<string, unknown> | undefined,
 ): QueryCommandInput {
-  return buildIndexQuery({
-    tableName,
-    indexName: USER_EMAIL_INDEX,
-    partitionKey: 'user_email',
-    partitionValue: userEmail,
-    projection: ['assessment_type', 'completed'],
-    exclusiveStartKey,
-  });
+  return buildUserEmailQuery(tableName, userEmail, { projection: ['assessment_type', 'completed'], exclusiveStartKey });
 }
 
 /** How many assessments a user has of each type; every type is present, 0 when none. */
