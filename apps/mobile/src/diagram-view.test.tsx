@@ -1,7 +1,8 @@
 import { questionGroupSchema } from '@ielts-genai-prep/core';
 import { render, screen, within } from '@testing-library/react-native';
 import { AnswerSheet } from './answer-sheet';
-import { calloutPositions, DIAGRAM_CELL_SIZE, diagramDescription } from './diagram-view';
+import { diagramDescription } from '@ielts-genai-prep/app-kit';
+import { calloutPositions, DIAGRAM_CELL_SIZE } from './diagram-view';
 
 const group = questionGroupSchema.parse({
   group_id: 'g-diagram',

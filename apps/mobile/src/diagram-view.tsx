@@ -1,4 +1,5 @@
-import type { Diagram, DiagramLabel, MapFeature } from '@ielts-genai-prep/core';
+import { diagramDescription } from '@ielts-genai-prep/app-kit';
+import type { Diagram, MapFeature } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { Circle, G, Polygon, Polyline, Rect, Text as SvgText } from 'react-native-svg';
 import { ChartCanvas } from './chart-canvas';
@@ -20,21 +21,6 @@ const FEATURE_PAINT: Record<MapFeature['kind'], { fill: string; stroke: string; 
   parking: { fill: '#D9D9D9', stroke: '#595959', lineWidth: 0.1, dashed: false },
   other: { fill: '#E8B5D3', stroke: '#CC79A7', lineWidth: 0.15, dashed: false },
 };
-
-/** Where a label sits on its drawing, in words: "top left", "bottom", "centre". */
-export function diagramLabelPlace(label: DiagramLabel, drawing: Diagram['drawing']): string {
-  const third = (value: number, size: number) => Math.min(2, Math.floor((value / size) * 3));
-  const vertical = ['top', '', 'bottom'][third(label.y, drawing.height)];
-  const horizontal = ['left', '', 'right'][third(label.x, drawing.width)];
-  return [vertical, horizontal].filter(Boolean).join(' ') || 'centre';
-}
-
-/** What a screen reader says for a diagram: its title, then each numbered part and where it is. */
-export function diagramDescription(diagram: Diagram): string {
-  const labels = [...diagram.labels].sort((a, b) => a.number - b.number);
-  const parts = labels.map((label) => `${label.number} at the ${diagramLabelPlace(label, diagram.drawing)}`);
-  return `${diagram.title}. Parts to label: ${parts.join(', ')}.`;
-}
 
 /** Where each numbered callout is drawn, in SVG user units: at its point, kept whole inside the frame. */
 export function calloutPositions(diagram: Diagram, cell = DIAGRAM_CELL_SIZE): Array<{ number: number; x: number; y: number; r: number }> {

@@ -1,21 +1,7 @@
-import type { Diagram, DiagramLabel } from '@ielts-genai-prep/core';
+import { diagramDescription } from '@ielts-genai-prep/app-kit';
+import type { Diagram } from '@ielts-genai-prep/core';
 import { MAP_CELL_SIZE, mapShapes } from './chart-layout.js';
 import { MapShapeView } from './chart-view.js';
-
-/** Where a label sits on its drawing, in words: "top left", "bottom", "centre". */
-export function diagramLabelPlace(label: DiagramLabel, drawing: Diagram['drawing']): string {
-  const third = (value: number, size: number) => Math.min(2, Math.floor((value / size) * 3));
-  const vertical = ['top', '', 'bottom'][third(label.y, drawing.height)];
-  const horizontal = ['left', '', 'right'][third(label.x, drawing.width)];
-  return [vertical, horizontal].filter(Boolean).join(' ') || 'centre';
-}
-
-/** What a screen reader says for a diagram: its title, then each numbered part and where it is. */
-export function diagramDescription(diagram: Diagram): string {
-  const labels = [...diagram.labels].sort((a, b) => a.number - b.number);
-  const parts = labels.map((label) => `${label.number} at the ${diagramLabelPlace(label, diagram.drawing)}`);
-  return `${diagram.title}. Parts to label: ${parts.join(', ')}.`;
-}
 
 const CALLOUT_RADIUS = MAP_CELL_SIZE * 0.55;
 

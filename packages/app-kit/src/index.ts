@@ -2,6 +2,7 @@ export { describeError, type DescribeErrorOptions, type ErrorKind, type ErrorTex
 export { asSentence, errorSentence, fieldErrorSentence, fieldErrorsOf, unplacedFieldErrors } from './field-errors.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export { countdownText, createCountdown, secondsLeft, type Countdown, type CountdownOptions } from './countdown.js';
+export { diagramDescription, diagramLabelPlace } from './diagram-description.js';
 export { formatClock } from './format-clock.js';
 export { PROGRESS_RESULTS, overallBandExplanation, skillProgressWords } from './progress-summary.js';
 export { minimumWordsFor, wordCountStatus, wordCountText, type WordCountStatus } from './word-count-status.js';
