@@ -22,6 +22,7 @@ import { createS3SpeakingAudioStore } from './speaking-audio-store.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startGeminiSpeakingStandIn, type GeminiSpeakingStandIn } from './test-support/gemini-speaking-reply.js';
 import { createRecordingLogger, type LogLine } from './test-support/recording-logger.js';
+import { learnerRecord } from './test-support/learner-record.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './test-support/round-robin-proxy.js';
 import { localS3Client, startLocalS3, type LocalS3 } from './test-support/s3-server.js';
 import { skipPreparation, submitAnswer, walkSpeakingTest } from './test-support/speaking-answers.js';
@@ -253,15 +254,13 @@ describe('two instances behind a round-robin proxy', () => {
     const left = await s3.client.send(new ListObjectsCommand({ Bucket: s3.bucket, Prefix: `speaking-audio/${view.assessment_id}/` }));
     expect(left.Contents ?? []).toEqual([]);
 
-    const history = await web.assessments.list({ limit: 10 });
-    expect(history.items.map((item) => item.assessment_id).sort()).toEqual([written.assessment_id, scored.assessment_id].sort());
-    const used = (await web.entitlements.get()).entitlements
-      .filter((entry) => entry.used > 0)
-      .map((entry) => [entry.assessment_type, entry.used]);
-    expect(used.sort()).toEqual([
-      ['speaking', 1],
-      ['writing_task2', 1],
-    ]);
+    expect(await learnerRecord(web)).toEqual({
+      assessmentIds: [written.assessment_id, scored.assessment_id].sort(),
+      used: [
+        ['speaking', 1],
+        ['writing_task2', 1],
+      ],
+    });
     for (const instance of instances) expect(instance.logs.filter((line) => line.level === 'error')).toEqual([]);
   });
 
