@@ -21,7 +21,7 @@ export function buyHref(type?: AssessmentType): string {
  */
 export function useAllowance(type: AssessmentType): Allowance | null {
   const { client } = useApp();
-  const entitlements = useApiData((signal) => client.entitlements.get({ signal }), [client]);
+  const entitlements = useApiData(['entitlements'], (signal) => client.entitlements.get({ signal }));
   if (entitlements.status !== 'ready') return null;
   const entry = entitlements.data.entitlements.find((candidate) => candidate.assessment_type === type);
   return entry ? { granted: entry.granted, remaining: entry.remaining } : null;

@@ -1,6 +1,8 @@
 import type { ApiClient } from '@ielts-genai-prep/api-client';
 import type { PublicUser } from '@ielts-genai-prep/core';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createQueryClient } from './query-client.js';
 import type { WebClient } from './web-client.js';
 
 /** Who is signed in: `undefined` while the app is still asking the server. */
@@ -26,9 +28,20 @@ export interface AppProviderProps {
   children: ReactNode;
 }
 
-/** Asks the server who is signed in, and keeps that up to date as sessions start and end. */
+/**
+ * Asks the server who is signed in, and keeps that up to date as sessions start and end; holds the
+ * query cache the pages read the API through, emptied when the learner signs out.
+ */
 export function AppProvider({ webClient, initialUser, children }: AppProviderProps) {
   const [user, setUser] = useState<SessionUser>(initialUser);
+  const [queryClient] = useState(createQueryClient);
+  // One learner's results must never show to the next one on this browser: the cache is emptied when
+  // a signed-in learner signs out (not before anyone signed in, which would drop the first reads).
+  const previousUser = useRef<SessionUser>(initialUser);
+  useEffect(() => {
+    if (previousUser.current && user === null) queryClient.clear();
+    previousUser.current = user;
+  }, [user, queryClient]);
 
   useEffect(() => webClient.onUnauthorized(() => setUser(null)), [webClient]);
 
@@ -51,7 +64,11 @@ export function AppProvider({ webClient, initialUser, children }: AppProviderPro
     () => ({ client: webClient.client, user, signedIn: setUser, signedOut: () => setUser(null) }),
     [webClient, user],
   );
-  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AppContext.Provider value={value}>{children}</AppContext.Provider>
+    </QueryClientProvider>
+  );
 }
 
 /** The app's client and session. */

@@ -1,5 +1,6 @@
 import { ASSESSMENT_TYPE_NAMES, formatBand, resultTimeOf, type AssessmentSummary } from '@ielts-genai-prep/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApp } from './app-context.js';
 import { ErrorBanner } from './error-banner.js';
 import { formatDateTime } from './labels.js';
@@ -117,49 +118,35 @@ export function AssessmentList({
   emptyText = 'No assessments yet. Pick a skill above to start practising.',
 }: AssessmentListProps) {
   const { client } = useApp();
-  const [items, setItems] = useState<AssessmentSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [started, setStarted] = useState(false);
-
-  const loadPage = useCallback(
-    async (after: string | null, signal?: AbortSignal) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await client.assessments.list({ limit: pageSize, ...(after ? { cursor: after } : {}) }, signal ? { signal } : {});
-        setItems((previous) => {
-          const seen = new Set(previous.map((item) => item.assessment_id));
-          return [...previous, ...page.items.filter((item) => !seen.has(item.assessment_id))];
-        });
-        setCursor(page.next_cursor);
-      } catch (caught) {
-        if (!signal?.aborted) setError(caught);
-      } finally {
-        if (!signal?.aborted) setLoading(false);
-        setStarted(true);
-      }
-    },
-    [client, pageSize],
-  );
+  const queryClient = useQueryClient();
+  const history = useInfiniteQuery({
+    queryKey: ['assessments', 'history', pageSize],
+    queryFn: ({ pageParam, signal }) =>
+      client.assessments.list({ limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor,
+  });
+  // A result scored between two pages moves the rest down by one: the same row would come twice.
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    return (history.data?.pages ?? []).flatMap((page) =>
+      page.items.filter((item) => {
+        if (seen.has(item.assessment_id)) return false;
+        seen.add(item.assessment_id);
+        return true;
+      }),
+    );
+  }, [history.data]);
 
   useEffect(() => {
     if (items.length > 0) onItems?.(items);
   }, [items, onItems]);
 
-  // Bumped to load the list afresh (after a test was discarded).
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    setItems([]);
-    setCursor(null);
-    void loadPage(null, controller.signal);
-    return () => controller.abort();
-    // Only the first page loads by itself; later pages on request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, pageSize, generation]);
-  const refresh = useCallback(() => setGeneration((value) => value + 1), []);
+  // After a discard every list of results is read afresh (this one, the speaking page's, the dashboard's).
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: ['assessments'] }), [queryClient]);
+  const loading = history.isPending || history.isFetchingNextPage;
+  const error = history.isError ? history.error : null;
+  const loadMore = () => void history.fetchNextPage();
 
   return (
     <div className="assessment-list">
@@ -174,11 +161,13 @@ export function AssessmentList({
           )}
         </ul>
       )}
-      {started && !loading && !error && items.length === 0 && <p className="muted">{emptyText}</p>}
+      {history.isSuccess && items.length === 0 && <p className="muted">{emptyText}</p>}
       {loading && <Loading label={items.length > 0 ? 'Loading more…' : 'Loading your assessments…'} />}
-      {error !== null && <ErrorBanner error={error} onRetry={() => void loadPage(cursor)} />}
-      {!loading && !error && cursor && (
-        <button type="button" className="button button-secondary" onClick={() => void loadPage(cursor)}>
+      {error !== null && (
+        <ErrorBanner error={error} onRetry={() => void (history.isFetchNextPageError ? history.fetchNextPage() : history.refetch())} />
+      )}
+      {!loading && error === null && history.hasNextPage && (
+        <button type="button" className="button button-secondary" onClick={loadMore}>
           Load more
         </button>
       )}

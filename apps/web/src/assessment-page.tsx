@@ -8,25 +8,22 @@ import { useApiData } from './use-api-data.js';
 /** One assessment's result, with a way to report it. */
 export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
   const { client } = useApp();
-  const data = useApiData(
-    async (signal) => {
-      const assessment = await client.assessments.get({ id: assessmentId }, { signal });
-      // The title makes the page recognisable; a missing question does not hide the result.
-      const question = assessment.question_id
-        ? await client.questions.get({ id: assessment.question_id }, { signal }).then(
-            (found) => found,
-            () => null,
-          )
-        : null;
-      // Listening transcripts stay hidden during the test and are shown with the result, for review.
-      const transcripts =
-        assessment.assessment_type === 'listening' && assessment.completed && question
-          ? question.sections.map((section) => ({ part: section.part, title: section.title, transcript: section.transcript }))
-          : [];
-      return { assessment, title: question?.title ?? null, questionGroups: question?.question_groups ?? [], transcripts };
-    },
-    [client, assessmentId],
-  );
+  const data = useApiData(['assessment', assessmentId], async (signal) => {
+    const assessment = await client.assessments.get({ id: assessmentId }, { signal });
+    // The title makes the page recognisable; a missing question does not hide the result.
+    const question = assessment.question_id
+      ? await client.questions.get({ id: assessment.question_id }, { signal }).then(
+          (found) => found,
+          () => null,
+        )
+      : null;
+    // Listening transcripts stay hidden during the test and are shown with the result, for review.
+    const transcripts =
+      assessment.assessment_type === 'listening' && assessment.completed && question
+        ? question.sections.map((section) => ({ part: section.part, title: section.title, transcript: section.transcript }))
+        : [];
+    return { assessment, title: question?.title ?? null, questionGroups: question?.question_groups ?? [], transcripts };
+  });
   return (
     <>
       <p className="breadcrumbs">

@@ -87,7 +87,7 @@ export function BuyPage({ redirect = leaveForCheckout }: { redirect?: RedirectTo
   const { client } = useApp();
   const requested = assessmentTypeSchema.safeParse(useQuery().get('type'));
   const wanted: AssessmentType | null = requested.success ? requested.data : null;
-  const catalogue = useApiData((signal) => client.purchases.products({ signal }), [client]);
+  const catalogue = useApiData(['products'], (signal) => client.purchases.products({ signal }));
   return (
     <>
       <PageHeading lead="Each pack adds assessments to your account as soon as the payment goes through. You pay on Stripe's secure checkout page.">

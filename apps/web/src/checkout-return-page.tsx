@@ -7,7 +7,7 @@ import { useApiData } from './use-api-data.js';
 /** What the learner has now, read afresh: the pack shows here once the payment provider has told the server. */
 function FreshEntitlements() {
   const { client } = useApp();
-  const entitlements = useApiData((signal) => client.entitlements.get({ signal }), [client]);
+  const entitlements = useApiData(['entitlements'], (signal) => client.entitlements.get({ signal }));
   return (
     <section className="card" aria-labelledby="now-heading">
       <h2 id="now-heading">What you have now</h2>

@@ -68,7 +68,9 @@ function VerifyEmailNotice() {
 
 function ProgressCard() {
   const { client, user } = useApp();
-  const history = useApiData((signal) => client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }), [client]);
+  const history = useApiData(['assessments', { limit: PROGRESS_RESULTS }], (signal) =>
+    client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }),
+  );
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">Your progress</h2>
@@ -107,7 +109,7 @@ function ProgressCard() {
 
 function EntitlementsCard() {
   const { client } = useApp();
-  const entitlements = useApiData((signal) => client.entitlements.get({ signal }), [client]);
+  const entitlements = useApiData(['entitlements'], (signal) => client.entitlements.get({ signal }));
   return (
     <section className="card" aria-labelledby="entitlements-heading">
       <h2 id="entitlements-heading">Assessments left</h2>

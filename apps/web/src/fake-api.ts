@@ -6,6 +6,8 @@ import { createWebClient, type WebClient } from './web-client.js';
 export interface ReceivedRequest {
   method: string;
   path: string;
+  /** The query string's parameters (`cursor`, `limit`). */
+  query: Record<string, string>;
   body: unknown;
 }
 
@@ -26,7 +28,12 @@ export function fakeApi(routes: FakeRoutes): { webClient: WebClient; requests: R
     fetch: async (request) => {
       const url = new URL(request.url);
       const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-      const received = { method: request.method, path: url.pathname, body: text ? (JSON.parse(text) as unknown) : undefined };
+      const received = {
+        method: request.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+      };
       requests.push(received);
       const handler = routes[`${request.method} ${url.pathname}`];
       const answer = handler

@@ -1,3 +1,4 @@
+import { PROGRESS_RESULTS } from '@ielts-genai-prep/app-kit';
 import type { PublicQuestion } from '@ielts-genai-prep/core';
 import { useId, useState } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
@@ -55,8 +56,10 @@ function SpeakingSetCard({ question, allowance }: { question: PublicQuestion; al
 /** Speaking tests started and not scored, among the learner's latest assessments. */
 function UnfinishedTests() {
   const { client } = useApp();
-  const [generation, setGeneration] = useState(0);
-  const recent = useApiData((signal) => client.assessments.list({ limit: 50 }, { signal }), [client, generation]);
+  // The dashboard's read of the latest results: one request, one cache entry, serves both.
+  const recent = useApiData(['assessments', { limit: PROGRESS_RESULTS }], (signal) =>
+    client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }),
+  );
   const unfinished = recent.status === 'ready' ? recent.data.items.filter(isResumableSpeaking) : [];
   if (unfinished.length === 0) return null;
   return (
@@ -67,11 +70,7 @@ function UnfinishedTests() {
       </p>
       <ul className="assessment-rows" data-testid="unfinished-tests">
         {unfinished.map((assessment) => (
-          <InProgressSpeakingRow
-            key={assessment.assessment_id}
-            assessment={assessment}
-            onDiscarded={() => setGeneration((value) => value + 1)}
-          />
+          <InProgressSpeakingRow key={assessment.assessment_id} assessment={assessment} onDiscarded={recent.retry} />
         ))}
       </ul>
     </section>

@@ -532,7 +532,7 @@ function SpeakingTest({
 /** A speaking test in progress: the examiner reads each prompt, the Part 2 preparation, recording (transcribed where it can be) or typing, then scoring. */
 export function SpeakingSessionPage({ sessionId }: { sessionId: string }) {
   const { client } = useApp();
-  const session = useApiData((signal) => client.speaking.get({ id: sessionId }, { signal }), [client, sessionId]);
+  const session = useApiData(['speaking-session', sessionId], (signal) => client.speaking.get({ id: sessionId }, { signal }));
   const { setup, loading: setupLoading } = useSpeakingSetup();
   const [abilities] = useState(deviceAbilities);
   const path = setupLoading ? null : transcriptPathOf(setup, abilities);

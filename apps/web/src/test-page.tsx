@@ -352,7 +352,7 @@ function LoadedTest({ question, skill }: { question: PublicQuestion; skill: 'rea
 /** A reading or listening test: what is left of its type, then the passage beside its questions, or each section played (its transcript kept for the results). */
 export function TestPage({ skill, questionId }: { skill: 'reading' | 'listening'; questionId: string }) {
   const { client } = useApp();
-  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  const question = useApiData(['question', questionId], (signal) => client.questions.get({ id: questionId }, { signal }));
   return (
     <Loaded data={question} label="Loading the test…">
       {(loaded) => <LoadedTest question={loaded} skill={skill} />}

@@ -36,7 +36,7 @@ export function transcriptPathOf(setup: SpeakingSetup | null, abilities: DeviceA
 /** The server's speaking setup: null while loading or when it could not be loaded. */
 export function useSpeakingSetup(): { setup: SpeakingSetup | null; loading: boolean; failed: boolean } {
   const { client } = useApp();
-  const data = useApiData((signal) => client.speaking.setup({ signal }), [client]);
+  const data = useApiData(['speaking-setup'], (signal) => client.speaking.setup({ signal }));
   return { setup: data.status === 'ready' ? data.data : null, loading: data.status === 'loading', failed: data.status === 'error' };
 }
 

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 
 /** The state of data loaded from the API. */
 export type ApiData<Value> =
@@ -13,31 +14,25 @@ export type ApiDataResult<Value> = ApiData<Value> & {
 };
 
 /**
- * Loads data when the component mounts and whenever `dependencies` change; a newer load
- * aborts the one before it, so a slow answer never overwrites a newer one.
+ * Reads data from the API through the app's query cache (see `query-client.ts`), under `key`: a
+ * page opened again shows what it read before while it reads afresh, a new key aborts the read
+ * before it (the `signal`), and a tab back in focus reads again. Only reads go through here.
  */
-export function useApiData<Value>(load: (signal: AbortSignal) => Promise<Value>, dependencies: DependencyList): ApiDataResult<Value> {
-  const [state, setState] = useState<ApiData<Value>>({ status: 'loading', data: undefined, error: undefined });
-  const [attempt, setAttempt] = useState(0);
+export function useApiData<Value>(key: QueryKey, load: (signal: AbortSignal) => Promise<Value>): ApiDataResult<Value> {
+  const queryClient = useQueryClient();
   const loadRef = useRef(load);
   loadRef.current = load;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading', data: undefined, error: undefined });
-    loadRef.current(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', data, error: undefined });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', data: undefined, error });
-      },
-    );
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...dependencies, attempt]);
-
-  const retry = useCallback(() => setAttempt((value) => value + 1), []);
-  const setData = useCallback((data: Value) => setState({ status: 'ready', data, error: undefined }), []);
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => loadRef.current(signal) });
+  const { refetch } = query;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  const setData = useCallback((value: Value) => void queryClient.setQueryData<Value>(keyRef.current, value), [queryClient]);
+  const state: ApiData<Value> =
+    query.data !== undefined
+      ? { status: 'ready', data: query.data, error: undefined }
+      : query.isError
+        ? { status: 'error', data: undefined, error: query.error }
+        : { status: 'loading', data: undefined, error: undefined };
   return { ...state, retry, setData };
 }

@@ -123,7 +123,7 @@ function WritingTask({ question }: { question: PublicQuestion }) {
 /** One writing question: what is left of its type, and the prompt (and chart) beside an editor with word count and timer. */
 export function WritingTaskPage({ questionId }: { questionId: string }) {
   const { client } = useApp();
-  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  const question = useApiData(['question', questionId], (signal) => client.questions.get({ id: questionId }, { signal }));
   return (
     <Loaded data={question} label="Loading the question…">
       {(loaded) => <WritingTask question={loaded} />}
