@@ -89,6 +89,8 @@ export interface TestServerOptions {
   mailer?: Mailer;
   /** The mail sender's policy (attempts, backoff, jitter, lease). Default: the server's. */
   mailSender?: Pick<MailSenderOptions, 'maxAttempts' | 'backoff' | 'random' | 'leaseSeconds' | 'owner'>;
+  /** The DynamoDB endpoint (a DynamoDB Local of the test's own, or a proxy in front of one). Default: the run's DynamoDB Local. */
+  dynamoEndpoint?: string;
   /** The SES endpoint of the default mailer. Default: the run's SES emulator. */
   sesEndpoint?: string;
   /** Replace the evaluators. Default: the configured (offline) ones. */
@@ -123,7 +125,7 @@ export const GOOD_PASSWORD = 'correct horse battery staple';
 
 /** Starts a server for one test file: its own tables on the shared DynamoDB Local, content loaded. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dynamoEndpoint = inject('dynamoDbLocalEndpoint');
+  const dynamoEndpoint = options.dynamoEndpoint ?? inject('dynamoDbLocalEndpoint');
   const sesEndpoint = options.sesEndpoint ?? inject('sesEndpoint');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ielts-server-test-'));
   const prefix = `t${randomUUID().slice(0, 8)}-`;
