@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ConfigError } from './config.js';
 import { createLambdaHandler, lambdaEnvironment, mailEventMessageIds } from './lambda.js';
 import { lambdaEvent as event } from './test-support/lambda-event.js';
+import { closedPort } from './test-support/loopback-server.js';
 import { GOOD_PASSWORD } from './test-support/test-server.js';
 
 const saved = { ...process.env };
@@ -102,14 +101,6 @@ function deployedEnvironment(): Record<string, string | undefined> {
     CURSOR_SECRET: 'a-lambda-test-secret-that-is-long-enough',
     SCRYPT_COST: '1024',
   };
-}
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 describe('a Lambda function without NODE_ENV', () => {

@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { SESClient } from '@aws-sdk/client-ses';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { publicQuestionSchema, type Assessment, type AssessmentSummary } from '@ielts-genai-prep/core';
@@ -7,6 +6,7 @@ import { practiceQuestions } from './content/index.js';
 import { runGrant } from './grant-program.js';
 import { createSesMailer } from './mailer.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { startSilentServer, type SilentServer } from './test-support/loopback-server.js';
 import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
 let server: TestServer;
@@ -166,14 +166,12 @@ describe('writing', () => {
 });
 
 describe('an SES that never answers', () => {
-  // Accepts connections and never replies, like a hung endpoint.
-  const sockets = new Set<Socket>();
-  const hung = createServer((socket) => void sockets.add(socket));
+  let hung: SilentServer;
   let ses: SESClient;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    hung = await startSilentServer();
     ses = new SESClient({
-      endpoint: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+      endpoint: hung.url,
       region: 'us-east-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       maxAttempts: 1,
@@ -181,17 +179,16 @@ describe('an SES that never answers', () => {
   });
   afterAll(async () => {
     ses?.destroy();
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => hung.close(() => resolve()));
+    await hung?.close();
   });
 
   it('gives up on a message after the mailer’s timeout', async () => {
     const mailer = createSesMailer({ client: ses, from: 'no-reply@ielts.test', timeoutMs: 50 });
-    const before = sockets.size;
+    const before = hung.connections();
     await expect(mailer.send({ to: 'learner@example.com', subject: 'Hello', text: 'Hello', html: '<p>Hello</p>' })).rejects.toMatchObject({
       name: expect.stringMatching(/Abort|Timeout/),
     });
-    expect(sockets.size).toBeGreaterThan(before);
+    expect(hung.connections()).toBeGreaterThan(before);
   });
 
   it('never delays a request: the registration and the result are answered, and the sender gives up on the mail after the timeout, to try again', async () => {
@@ -207,7 +204,7 @@ describe('an SES that never answers', () => {
       expect(await silent.drainMail()).toEqual({ sent: 0, skipped: 1, retried: 1, dead: 0 });
       const failed = silent.logs.filter((line) => line.message === 'mail not sent: tried again later');
       expect(failed.map((line) => line.fields?.kind)).toEqual(['result']);
-      expect(sockets.size).toBeGreaterThan(0);
+      expect(hung.connections()).toBeGreaterThan(0);
     } finally {
       await silent.close();
     }

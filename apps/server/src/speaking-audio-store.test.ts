@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerError } from './server-error.js';
 import { createFileSpeakingAudioStore, createS3SpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
 import { startLocalS3, type LocalS3 } from './test-support/s3-server.js';
+import { closedPort, startSilentServer } from './test-support/loopback-server.js';
 
 const audio = (bytes: Buffer, mime_type: 'audio/webm' | 'audio/mpeg' = 'audio/webm') => ({ data: bytes.toString('base64'), mime_type });
 
@@ -169,11 +170,7 @@ describe('the S3 store', () => {
   });
 
   it('answers 503 while S3 is down (connection refused), and a setup fault (no such bucket) stays a plain error', async () => {
-    const { createServer } = await import('node:net');
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as { port: number }).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     const { localS3Client } = await import('./test-support/s3-server.js');
     const down = localS3Client(`http://127.0.0.1:${port}`);
     try {
@@ -197,13 +194,9 @@ describe('the S3 store', () => {
   });
 
   it('fails a request S3 does not answer in time, rather than wait for ever', async () => {
-    const { createServer } = await import('node:net');
-    // Accepts connections and never answers.
-    const sockets = new Set<import('node:net').Socket>();
-    const silent = createServer((socket) => void sockets.add(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silent = await startSilentServer();
     const { localS3Client } = await import('./test-support/s3-server.js');
-    const client = localS3Client(`http://127.0.0.1:${(silent.address() as { port: number }).port}`);
+    const client = localS3Client(silent.url);
     try {
       const store = createS3SpeakingAudioStore({ client, bucket: 'any', timeoutMs: 200 });
       const outage = await store.get('asm-1', 0).catch((error: unknown) => error);
@@ -213,8 +206,7 @@ describe('the S3 store', () => {
       expect(String((outage as ServerError).cause)).toMatch(/abort/i);
     } finally {
       client.destroy();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
+      await silent.close();
     }
   });
 });
