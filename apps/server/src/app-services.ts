@@ -8,9 +8,6 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { RecaptchaVerifier } from './recaptcha-verifier.js';
 import type { SessionAuth } from './session-auth.js';
 
-// The mail files still import the logger's type from here.
-export type { Logger } from './logger.js';
-
 /** What every handler may read: the settings, the tables, the time and where to log. */
 export interface BaseServices {
   config: ServerConfig;

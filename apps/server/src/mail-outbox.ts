@@ -1,5 +1,5 @@
 import { DalError, type OutboxRepository } from '@ielts-genai-prep/dal-dynamodb';
-import type { Logger } from './app-services.js';
+import type { Logger } from './logger.js';
 import type { MailIntent } from './mail-composer.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from './app-services.js';
+import type { Logger } from './logger.js';
 import type { MailSender } from './mail-sender.js';
 
 /** The timer functions the poller schedules with; tests pass their own and fire them by hand. */

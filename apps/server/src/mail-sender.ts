@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DalError, type OutboxClaim, type OutboxRepository, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
-import type { Logger } from './app-services.js';
+import type { Logger } from './logger.js';
 import type { ServerConfig } from './config.js';
 import { createEmailLimiter, createMailComposer, type MailComposer } from './mail-composer.js';
 import { createEmbeddedMetricMailMetrics, type MailMetrics } from './mail-metrics.js';
