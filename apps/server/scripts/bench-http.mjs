@@ -35,8 +35,8 @@ const stores = (argumentsList.includes('--dynamodb-local') ? 'dynamodb-local' : 
 for (const store of stores)
   if (store !== 'embedded' && store !== 'dynamodb-local') throw new Error(`--stores takes embedded and dynamodb-local, not ${store}`);
 // Sign-ins each hash a password on a small worker pool with a bounded queue (HASH_QUEUE_SIZE, by
-// default 8 per thread): more connections than it holds would measure 503s, not sign-ins.
-const loginConnections = Math.min(connections, 8);
+// default 8 per thread, one thread on two cores): half of what it holds, so the row measures sign-ins, not 503s.
+const loginConnections = Math.min(connections, 4);
 const resultsDirectory = path.join(repositoryRoot, '.cache', 'bench');
 const log = (line = '') => {
   if (!json) console.log(line);
