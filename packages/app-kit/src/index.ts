@@ -6,3 +6,4 @@ export { diagramDescription, diagramLabelPlace } from './diagram-description.js'
 export { formatClock } from './format-clock.js';
 export { PROGRESS_RESULTS, overallBandExplanation, skillProgressWords } from './progress-summary.js';
 export { minimumWordsFor, wordCountStatus, wordCountText, type WordCountStatus } from './word-count-status.js';
+export { queryDefaults } from './query-defaults.js';
