@@ -10,6 +10,7 @@ import {
   createSpeakingEvaluator,
   createWritingEvaluator,
   type AiSafetyEvent,
+  type WritingEvaluatorOptions,
 } from '@ielts-genai-prep/ai-evaluators';
 import { isWritingType } from '@ielts-genai-prep/core';
 import type { ServerConfig } from './config.js';
@@ -22,6 +23,8 @@ export interface DefaultEvaluatorOptions {
   bedrock?: BedrockRuntimeClient;
   /** A Gemini client to use instead of one built from the config. */
   gemini?: GoogleGenAI;
+  /** Retries and deadline of every Bedrock and Gemini call (tests shorten them). Default: each evaluator's. */
+  retry?: WritingEvaluatorOptions['retry'];
   /** The time safety events of the offline scorers carry (their `safetyEventTime`). Default `new Date()`. */
   now?: () => Date;
 }
@@ -58,7 +61,12 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
         })
       : undefined);
   const writingEvaluator = bedrock
-    ? createWritingEvaluator({ bedrock, onSafetyEvent, ...(config.bedrock.modelId ? { modelId: config.bedrock.modelId } : {}) })
+    ? createWritingEvaluator({
+        bedrock,
+        onSafetyEvent,
+        ...(options.retry ? { retry: options.retry } : {}),
+        ...(config.bedrock.modelId ? { modelId: config.bedrock.modelId } : {}),
+      })
     : undefined;
   // Only when the offline scorer marks writing (no Bedrock). Loaded now, not on the first
   // learner's essay: Harper's WebAssembly takes seconds to compile. A failure is not fatal: the
@@ -78,7 +86,9 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
           httpOptions: { apiVersion: 'v1beta', ...(config.gemini.baseUrl ? { baseUrl: config.gemini.baseUrl } : {}) },
         })
       : undefined);
-  const speakingEvaluator = gemini ? createSpeakingEvaluator({ gemini, onSafetyEvent }) : undefined;
+  const speakingEvaluator = gemini
+    ? createSpeakingEvaluator({ gemini, onSafetyEvent, ...(options.retry ? { retry: options.retry } : {}) })
+    : undefined;
 
   return {
     async writing({ question, essay, rubric, onSafetyEvent: sink }) {

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ApiError, createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
 import { findFreePort, startDynamoDbLocal, type DynamoDbLocal } from '@ielts-genai-prep/dal-dynamodb/local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDelayingProxy, type DelayingProxy } from './test-support/delaying-proxy.js';
-import { TASK2_ESSAY } from './test-support/essays.js';
-import { GOOD_PASSWORD, startTestServer, type TestServer } from './test-support/test-server.js';
+import { expectWholeRecords, recordingClient, submitEssay, type Outcome } from './test-support/keyed-submissions.js';
+import { startTestServer, type TestServer } from './test-support/test-server.js';
 
 // DynamoDB failing under a server that is taking writes: stopped and started again (a DynamoDB
 // Local of this file's own, on a fixed port, its data in a folder so that it outlives the
@@ -14,79 +13,9 @@ import { GOOD_PASSWORD, startTestServer, type TestServer } from './test-support/
 // stored; what it refused must leave nothing half-written; a refusal is a quick 503 with
 // Retry-After, never a 500 or a hang.
 
-/** One keyed writing submission's outcome, as the client saw it. */
-interface Outcome {
-  key: string;
-  status: number;
-  retryAfter: string | null;
-  assessmentId?: string;
-  /** Milliseconds from sending to the answer. */
-  tookMs: number;
-}
-
-/** A client with a bearer token whose fetch records each answer's status and Retry-After header. */
-function recordingClient(baseUrl: string, token: string) {
-  const answers = new Map<string, { status: number; retryAfter: string | null }>();
-  const client = createApiClient({
-    baseUrl,
-    getToken: () => token,
-    retry: false,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const key = ((await request.clone().json()) as { idempotency_key?: string }).idempotency_key ?? '';
-      const response = await fetch(request);
-      answers.set(key, { status: response.status, retryAfter: response.headers.get('retry-after') });
-      return response;
-    },
-  });
-  return { client, answers };
-}
-
-async function submit(recording: ReturnType<typeof recordingClient>, key: string): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const assessment = await recording.client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: key });
-    return { key, ...recording.answers.get(key)!, assessmentId: assessment.assessment_id, tookMs: performance.now() - started };
-  } catch (error) {
-    if (!ApiError.isInstance(error)) throw error;
-    return { key, ...recording.answers.get(key)!, tookMs: performance.now() - started };
-  }
-}
-
 /** Resolves once `condition` holds (checked every 20 ms; the test's timeout bounds the wait). */
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-/** Every page of the history, in order. */
-async function wholeHistory(client: ApiClient): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await client.assessments.list({ limit: 25, ...(cursor ? { cursor } : {}) });
-    ids.push(...page.items.map((item) => item.assessment_id));
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return ids;
-}
-
-/**
- * Signs in again (which gives back what requests that failed between counting and storing had
- * counted, with `ALLOWANCE_SETTLE_SECONDS=0`) and checks that nothing is half-written: every
- * acknowledged submission is in the history, each once; every history entry has its completed
- * item; the writing allowance used is exactly the assessments stored.
- */
-async function expectWholeRecords(server: TestServer, email: string, acknowledged: string[]): Promise<string[]> {
-  const anonymous = createApiClient({ baseUrl: server.baseUrl, retry: false });
-  const { token } = await anonymous.auth.login({ email, password: GOOD_PASSWORD, client: 'mobile' });
-  const client = server.mobileClient(token ?? null);
-  const history = await wholeHistory(client);
-  expect(new Set(history).size).toBe(history.length);
-  expect(acknowledged.filter((id) => !history.includes(id))).toEqual([]);
-  for (const id of history) await expect(client.assessments.get({ id })).resolves.toMatchObject({ assessment_id: id, completed: true });
-  const writing = (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2');
-  expect(writing?.used).toBe(history.length);
-  return history;
 }
 
 const faultEnvironment = {
@@ -144,7 +73,7 @@ describe('DynamoDB stopped in the middle of a load run and started again', () =>
     const worker = async () => {
       while (!stopped) {
         const sentIn = phase;
-        const outcome = await submit(recording, `faults-outage-${next++}`);
+        const outcome = await submitEssay(recording, `faults-outage-${next++}`);
         outcomes.push(outcome);
         byPhase[sentIn].push(outcome);
       }
@@ -215,20 +144,20 @@ describe('DynamoDB slowed by a delaying proxy', () => {
     const read = performance.now();
     const held = await server.request('/api/assessments', { headers: { authorization: `Bearer ${token}` } });
     expectHeldOff({ key: 'read', status: held.status, retryAfter: held.headers.get('retry-after'), tookMs: performance.now() - read });
-    expectHeldOff(await submit(recording, 'faults-slow-all'));
+    expectHeldOff(await submitEssay(recording, 'faults-slow-all'));
 
     // Only writes slow: each submission gets past sign-in and is held at its first write, which
     // DynamoDB carries out after the server has given up on it.
     proxy.setDelay(HELD_MS, ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
     const before = proxy.lateApplied();
-    const slow = await Promise.all([1, 2, 3].map((index) => submit(recording, `faults-slow-write-${index}`)));
+    const slow = await Promise.all([1, 2, 3].map((index) => submitEssay(recording, `faults-slow-write-${index}`)));
     for (const outcome of slow) expectHeldOff(outcome);
     // Each held write reached DynamoDB once its client had gone (the proxy sees the close a moment after the 503).
     await until(() => proxy.lateApplied() - before >= slow.length);
 
     proxy.setDelay(0);
     await proxy.settled();
-    const quick = await submit(recording, 'faults-quick');
+    const quick = await submitEssay(recording, 'faults-quick');
     expect(quick).toMatchObject({ status: 201, assessmentId: expect.any(String) });
     await expectWholeRecords(server, email, [quick.assessmentId!]);
   }, 120_000);

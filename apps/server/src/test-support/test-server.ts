@@ -18,7 +18,7 @@ import { createRecordingLogger, type LogLine } from './recording-logger.js';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { practiceQuestions, practiceRubrics } from '../content/index.js';
 import { seedContent } from '../content-seed.js';
-import { createDefaultEvaluators } from '../default-evaluators.js';
+import { createDefaultEvaluators, type DefaultEvaluatorOptions } from '../default-evaluators.js';
 import type { Evaluators } from '../evaluators.js';
 import { createOutboxMailSender, type DrainReport, type MailSender, type MailSenderOptions } from '../mail-sender.js';
 import { createSesMailer, type Mailer } from '../mailer.js';
@@ -93,6 +93,8 @@ export interface TestServerOptions {
   dynamoEndpoint?: string;
   /** The SES endpoint of the default mailer. Default: the run's SES emulator. */
   sesEndpoint?: string;
+  /** Options for the configured evaluators (e.g. a short provider deadline); ignored with `evaluators`. */
+  evaluatorOptions?: DefaultEvaluatorOptions;
   /** Replace the evaluators. Default: the configured (offline) ones. */
   evaluators?: Evaluators;
   /** Replace the password hasher (e.g. one with a small pool and a derivation the test holds). */
@@ -191,7 +193,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = createApp({
     config,
     repositories,
-    evaluators: options.evaluators ?? createDefaultEvaluators(config),
+    evaluators: options.evaluators ?? createDefaultEvaluators(config, options.evaluatorOptions),
     clock: clock.now,
     fetch: options.fetch,
     passwordHasher: options.passwordHasher,

@@ -1,0 +1,193 @@
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
+import { expectWholeRecords, recordingClient, submitEssay, wholeHistory } from './test-support/keyed-submissions.js';
+import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
+import { answerSpeakingTest } from './test-support/speaking-answers.js';
+import { startTestServer, type TestServer } from './test-support/test-server.js';
+
+// Bedrock and Gemini throttling (429), failing (5xx) and hanging under the server: each call is
+// retried a bounded number of times inside the provider deadline, the learner gets a 503 with
+// Retry-After, and the allowance is given back, or charged once when a later try succeeds.
+// providers.e2e.test.ts covers the successful calls and Gemini refusing a request (400).
+
+const ATTEMPTS = 3;
+/** The provider deadline, retries included; a hung call ends here. */
+const DEADLINE_MS = 5000;
+/** Generous next to the deadline, far short of a hang. */
+const BOUND_MS = 30_000;
+
+/** What the stand-in does with one call. */
+type Behaviour = 'ok' | 'throttle' | 'fail' | 'hang';
+
+const criterion = (band: number) => ({ band, feedback: 'Clear and well developed, with a few slips.' });
+const converseAnswer = JSON.stringify({
+  output: {
+    message: {
+      role: 'assistant',
+      content: [
+        {
+          toolUse: {
+            toolUseId: 'tool-1',
+            name: 'record_assessment',
+            input: {
+              criteria: {
+                task_response: criterion(7),
+                coherence_cohesion: criterion(7),
+                lexical_resource: criterion(6.5),
+                grammatical_range_accuracy: criterion(6.5),
+              },
+              summary: 'A well-argued essay.',
+              corrections: [],
+              essay_instructions: [],
+            },
+          },
+        },
+      ],
+    },
+  },
+  stopReason: 'tool_use',
+  usage: { inputTokens: 1200, outputTokens: 300, totalTokens: 1500 },
+});
+
+const bedrockError = (response: ServerResponse, status: number, errorType: string) => {
+  response.statusCode = status;
+  response.setHeader('x-amzn-errortype', `${errorType}:http://internal.amazon.com/coral/com.amazon.bedrock/`);
+  response.end(JSON.stringify({ message: `${errorType} from the stand-in` }));
+};
+const geminiError = (response: ServerResponse, status: number, code: string) => {
+  response.statusCode = status;
+  response.end(JSON.stringify({ error: { code: status, message: `${code} from the stand-in`, status: code } }));
+};
+
+let provider: LoopbackServer;
+/** Behaviours for the next calls, one per call; `ok` once it is empty. */
+const script: Behaviour[] = [];
+const calls: string[] = [];
+let server: TestServer;
+
+beforeAll(async () => {
+  provider = await startLoopbackServer((request, response) => {
+    const bedrock = request.url.endsWith('/converse');
+    calls.push(bedrock ? 'bedrock' : 'gemini');
+    const behaviour = script.shift() ?? 'ok';
+    response.setHeader('content-type', 'application/json');
+    // A hung call is left open: only the server's deadline (or the stand-in's close) ends it.
+    if (behaviour === 'hang') return;
+    if (behaviour === 'throttle') {
+      return bedrock ? bedrockError(response, 429, 'ThrottlingException') : geminiError(response, 429, 'RESOURCE_EXHAUSTED');
+    }
+    if (behaviour === 'fail') {
+      return bedrock ? bedrockError(response, 503, 'ServiceUnavailableException') : geminiError(response, 503, 'UNAVAILABLE');
+    }
+    response.end(bedrock ? converseAnswer : geminiSpeakingReply(request.body));
+  });
+  server = await startTestServer({
+    env: {
+      BEDROCK_ENABLED: 'true',
+      BEDROCK_ENDPOINT: provider.url,
+      GEMINI_API_KEY: 'test-key',
+      GEMINI_BASE_URL: provider.url,
+      FREE_ASSESSMENTS_PER_TYPE: '100',
+      FREE_ASSESSMENTS_BEFORE_VERIFICATION: '100',
+      ALLOWANCE_SETTLE_SECONDS: '0',
+    },
+    evaluatorOptions: { retry: { maxAttempts: ATTEMPTS, initialDelayMs: 5, maxDelayMs: 20, deadlineMs: DEADLINE_MS, random: () => 0.5 } },
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await provider?.close();
+});
+
+/** Runs `send` with the stand-in answering `behaviours` first; returns what it did and how many calls it took. */
+async function withScript<Result>(behaviours: Behaviour[], send: () => Promise<Result>): Promise<{ result: Result; calls: number }> {
+  script.splice(0, script.length, ...behaviours);
+  const before = calls.length;
+  const result = await send();
+  const made = calls.length - before;
+  script.length = 0;
+  return { result, calls: made };
+}
+
+describe('Bedrock faults while scoring writing', () => {
+  it('retries throttling and a 5xx within the attempts, and charges the one assessment stored', async () => {
+    const { email, token } = await server.signUp();
+    const recording = recordingClient(server.baseUrl, token);
+    const { result, calls: made } = await withScript(['throttle', 'fail'], () => submitEssay(recording, 'bedrock-recovers'));
+    expect(result).toMatchObject({ status: 201, assessmentId: expect.any(String) });
+    expect(made).toBe(3);
+    await expectWholeRecords(server, email, [result.assessmentId!]);
+  });
+
+  it.each([
+    ['throttles', 'throttle' as const],
+    ['fails with a 5xx', 'fail' as const],
+  ])(
+    'answers 503 with Retry-After after %s on every attempt, gives the allowance back, and charges once when the key is sent again',
+    async (_name, behaviour) => {
+      const { email, token } = await server.signUp();
+      const recording = recordingClient(server.baseUrl, token);
+      const key = `bedrock-${behaviour}`;
+      const failed = await withScript(Array(ATTEMPTS + 2).fill(behaviour), () => submitEssay(recording, key));
+      expect(failed.result).toMatchObject({ status: 503, retryAfter: expect.any(String) });
+      // Bounded: the evaluator's attempts, not one more.
+      expect(failed.calls).toBe(ATTEMPTS);
+      await expectWholeRecords(server, email, []);
+
+      const retried = await withScript([], () => submitEssay(recording, key));
+      expect(retried.result).toMatchObject({ status: 201, assessmentId: expect.any(String) });
+      const history = await expectWholeRecords(server, email, [retried.result.assessmentId!]);
+      expect(history).toEqual([retried.result.assessmentId]);
+    },
+  );
+
+  it('ends a call Bedrock never answers at the provider deadline with a 503 and Retry-After, and gives the allowance back', async () => {
+    const { email, token } = await server.signUp();
+    const recording = recordingClient(server.baseUrl, token);
+    const hung = await withScript(Array(ATTEMPTS).fill('hang'), () => submitEssay(recording, 'bedrock-hangs'));
+    expect(hung.result).toMatchObject({ status: 503, retryAfter: expect.any(String) });
+    expect(hung.result.tookMs).toBeLessThan(BOUND_MS);
+    expect(hung.calls).toBeLessThanOrEqual(ATTEMPTS);
+    await expectWholeRecords(server, email, []);
+  });
+});
+
+describe('Gemini faults while scoring speaking', () => {
+  const speakingUsed = async (client: Awaited<ReturnType<TestServer['signUp']>>['client']) =>
+    (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;
+
+  it.each([
+    ['throttles', 'throttle' as const],
+    ['fails with a 5xx', 'fail' as const],
+    ['never answers', 'hang' as const],
+  ])(
+    'answers 503 with Retry-After when Gemini %s on every attempt, within the deadline; the test stays open and is charged once when scored',
+    async (_name, behaviour) => {
+      const { client, token } = await server.signUp();
+      const view = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-002' }));
+      const started = performance.now();
+      const failed = await withScript(Array(ATTEMPTS + 2).fill(behaviour), () =>
+        server.request(`/api/speaking/sessions/${view.assessment_id}/complete`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      );
+      expect(performance.now() - started).toBeLessThan(BOUND_MS);
+      expect(failed.result.status).toBe(503);
+      expect(failed.result.headers.get('retry-after')).not.toBeNull();
+      expect(((await failed.result.json()) as { error: { code: string } }).error.code).toBe('service_unavailable');
+      // Bounded: at most the evaluator's attempts (a hung one may use the whole deadline at once).
+      expect(failed.calls).toBeGreaterThanOrEqual(1);
+      expect(failed.calls).toBeLessThanOrEqual(ATTEMPTS);
+      expect(await speakingUsed(client)).toBe(0);
+      expect((await server.repositories.assessments.get(view.assessment_id))?.completed).toBe(false);
+
+      const scored = await withScript([], () => client.speaking.complete({ id: view.assessment_id }));
+      expect(scored.result.provenance?.provider).toBe('gemini');
+      expect(await speakingUsed(client)).toBe(1);
+      expect(await wholeHistory(client)).toContain(view.assessment_id);
+    },
+  );
+});
