@@ -1,4 +1,4 @@
-import { diagramDescription } from '@ielts-genai-prep/app-kit';
+import { diagramDescription, MAP_FEATURE_STYLES } from '@ielts-genai-prep/app-kit';
 import type { Diagram, MapFeature } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { Circle, G, Polygon, Polyline, Rect, Text as SvgText } from 'react-native-svg';
@@ -8,19 +8,6 @@ import { colors, spacing } from './theme';
 
 /** A diagram's grid cell in SVG user units. */
 export const DIAGRAM_CELL_SIZE = 24;
-
-/** How a kind of feature is painted (the web app's map colours): fill for areas, stroke for lines, width in grid units. */
-const FEATURE_PAINT: Record<MapFeature['kind'], { fill: string; stroke: string; lineWidth: number; dashed: boolean }> = {
-  building: { fill: '#B8A48C', stroke: '#5C4A36', lineWidth: 0.15, dashed: false },
-  road: { fill: 'none', stroke: '#7A7A7A', lineWidth: 0.7, dashed: false },
-  path: { fill: 'none', stroke: '#8C6D46', lineWidth: 0.2, dashed: true },
-  water: { fill: '#9CCFF0', stroke: '#0072B2', lineWidth: 0.5, dashed: false },
-  trees: { fill: '#7BC49A', stroke: '#00603F', lineWidth: 0.15, dashed: false },
-  open_space: { fill: '#D4EDB5', stroke: '#6E9F3C', lineWidth: 0.1, dashed: false },
-  farmland: { fill: '#F2E3A6', stroke: '#A88F2E', lineWidth: 0.1, dashed: false },
-  parking: { fill: '#D9D9D9', stroke: '#595959', lineWidth: 0.1, dashed: false },
-  other: { fill: '#E8B5D3', stroke: '#CC79A7', lineWidth: 0.15, dashed: false },
-};
 
 /** Where each numbered callout is drawn, in SVG user units: at its point, kept whole inside the frame. */
 export function calloutPositions(diagram: Diagram, cell = DIAGRAM_CELL_SIZE): Array<{ number: number; x: number; y: number; r: number }> {
@@ -33,7 +20,7 @@ export function calloutPositions(diagram: Diagram, cell = DIAGRAM_CELL_SIZE): Ar
 
 // A feature's shape only: its label is never drawn, since it may name a part the learner must find.
 function FeatureShape({ feature }: { feature: MapFeature }) {
-  const paint = FEATURE_PAINT[feature.kind];
+  const paint = MAP_FEATURE_STYLES[feature.kind];
   const scale = (value: number) => value * DIAGRAM_CELL_SIZE;
   const strokeWidth = paint.lineWidth * DIAGRAM_CELL_SIZE;
   const points = 'points' in feature ? polylinePoints(feature.points.map((point) => ({ x: scale(point.x), y: scale(point.y) }))) : '';

@@ -1,9 +1,9 @@
+import { MAP_FEATURE_STYLES } from '@ielts-genai-prep/app-kit';
 import type { Chart, MapData } from '@ielts-genai-prep/core';
 import { useId } from 'react';
 import {
   DEFAULT_PLOT_AREA,
   MAP_CELL_SIZE,
-  MAP_FEATURE_STYLES,
   barLayout,
   chartColour,
   formatValue,

@@ -7,3 +7,4 @@ export { formatClock } from './format-clock.js';
 export { PROGRESS_RESULTS, overallBandExplanation, skillProgressWords } from './progress-summary.js';
 export { minimumWordsFor, wordCountStatus, wordCountText, type WordCountStatus } from './word-count-status.js';
 export { queryDefaults } from './query-defaults.js';
+export { MAP_FEATURE_STYLES, type MapFeatureStyle } from './map-feature-styles.js';
