@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bedrockAssessmentReply } from './test-support/bedrock-assessment-reply.js';
 import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
 import { expectWholeRecords, recordingClient, submitEssay, wholeHistory } from './test-support/keyed-submissions.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
@@ -19,36 +20,6 @@ const BOUND_MS = 30_000;
 
 /** What the stand-in does with one call. */
 type Behaviour = 'ok' | 'throttle' | 'fail' | 'hang';
-
-const criterion = (band: number) => ({ band, feedback: 'Clear and well developed, with a few slips.' });
-const converseAnswer = JSON.stringify({
-  output: {
-    message: {
-      role: 'assistant',
-      content: [
-        {
-          toolUse: {
-            toolUseId: 'tool-1',
-            name: 'record_assessment',
-            input: {
-              criteria: {
-                task_response: criterion(7),
-                coherence_cohesion: criterion(7),
-                lexical_resource: criterion(6.5),
-                grammatical_range_accuracy: criterion(6.5),
-              },
-              summary: 'A well-argued essay.',
-              corrections: [],
-              essay_instructions: [],
-            },
-          },
-        },
-      ],
-    },
-  },
-  stopReason: 'tool_use',
-  usage: { inputTokens: 1200, outputTokens: 300, totalTokens: 1500 },
-});
 
 const bedrockError = (response: ServerResponse, status: number, errorType: string) => {
   response.statusCode = status;
@@ -80,7 +51,7 @@ beforeAll(async () => {
     if (behaviour === 'fail') {
       return bedrock ? bedrockError(response, 503, 'ServiceUnavailableException') : geminiError(response, 503, 'UNAVAILABLE');
     }
-    response.end(bedrock ? converseAnswer : geminiSpeakingReply(request.body));
+    response.end(bedrock ? bedrockAssessmentReply() : geminiSpeakingReply(request.body));
   });
   server = await startTestServer({
     env: {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { bedrockAssessmentReply } from './test-support/bedrock-assessment-reply.js';
 import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
 import { answerSpeakingTest } from './test-support/speaking-answers.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
@@ -16,7 +17,6 @@ let provider: LoopbackServer;
 let providerUrl: string;
 const requests: Array<{ path: string; body: Record<string, unknown> }> = [];
 
-const criterion = (band: number, feedback: string) => ({ band, feedback });
 // While true, Gemini refuses every call (as it does a request it cannot take).
 let geminiRefuses = false;
 
@@ -27,37 +27,7 @@ beforeAll(async () => {
     requests.push({ path, body });
     response.setHeader('content-type', 'application/json');
     if (path.endsWith('/converse')) {
-      response.end(
-        JSON.stringify({
-          output: {
-            message: {
-              role: 'assistant',
-              content: [
-                {
-                  toolUse: {
-                    toolUseId: 'tool-1',
-                    name: 'record_assessment',
-                    input: {
-                      criteria: {
-                        task_response: criterion(7, 'You answer the question fully and give a clear position throughout.'),
-                        coherence_cohesion: criterion(7, 'Paragraphs are well organised and linked.'),
-                        lexical_resource: criterion(6.5, 'A good range of vocabulary with a few awkward choices.'),
-                        grammatical_range_accuracy: criterion(6.5, 'A mix of complex structures with occasional errors.'),
-                      },
-                      summary: 'A well-argued essay. Work on precision of vocabulary.',
-                      corrections: [],
-                      essay_instructions: [],
-                    },
-                  },
-                },
-              ],
-            },
-          },
-          stopReason: 'tool_use',
-          usage: { inputTokens: 1200, outputTokens: 300, totalTokens: 1500 },
-          metrics: { latencyMs: 850 },
-        }),
-      );
+      response.end(bedrockAssessmentReply());
     } else if (path.includes(':generateContent') && geminiRefuses) {
       response.statusCode = 400;
       response.end(JSON.stringify({ error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } }));
