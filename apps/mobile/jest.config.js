@@ -4,9 +4,9 @@ const expoPreset = require('jest-expo/jest-preset');
 // Metro bundles our packages from their ES module entry (the `import` condition); Jest's React Native
 // environment would pick the CommonJS one, whose `require('ky')` does not survive Babel's interop with
 // ky's ES module build. Point Jest at the same entry Metro uses.
-function moduleEntry(name) {
+function moduleEntry(name, subpath = '.') {
   const manifest = require(`${name}/package.json`);
-  return path.join(path.dirname(require.resolve(`${name}/package.json`)), manifest.exports['.'].import.default);
+  return path.join(path.dirname(require.resolve(`${name}/package.json`)), manifest.exports[subpath].import.default);
 }
 
 /** @type {import('jest').Config} */
@@ -20,6 +20,7 @@ module.exports = {
     '^@ielts-genai-prep/api-client$': moduleEntry('@ielts-genai-prep/api-client'),
     '^@ielts-genai-prep/core$': moduleEntry('@ielts-genai-prep/core'),
     '^@ielts-genai-prep/app-kit$': moduleEntry('@ielts-genai-prep/app-kit'),
+    '^@ielts-genai-prep/app-kit/testing$': moduleEntry('@ielts-genai-prep/app-kit', './testing'),
     // Native modules that need a device (a voice, a microphone, a speech recogniser, the files
     // recordings are written to): small fakes at the package boundary, which tests drive and read.
     '^expo-speech$': '<rootDir>/src/test-support/fake-expo-speech.ts',

@@ -2,49 +2,10 @@ import { questionGroupSchema } from '@ielts-genai-prep/core';
 import { render, screen, within } from '@testing-library/react-native';
 import { AnswerSheet } from './answer-sheet';
 import { diagramDescription } from '@ielts-genai-prep/app-kit';
+import { DIAGRAM_LABEL_GROUP } from '@ielts-genai-prep/app-kit/testing';
 import { calloutPositions, DIAGRAM_CELL_SIZE } from './diagram-view';
 
-const group = questionGroupSchema.parse({
-  group_id: 'g-diagram',
-  part: 1,
-  instructions: 'Questions 7–9. Label the diagram below. Choose NO MORE THAN TWO WORDS from the passage for each answer.',
-  answer_format: { kind: 'words', max_words: 2, numbers_allowed: false },
-  questions: [
-    { number: 7, text: 'roots that work as very fine ________' },
-    { number: 8, text: 'salt pushed out through ________ on the leaves' },
-    { number: 9, text: 'a ________ that grows on the parent tree' },
-  ],
-  diagram: {
-    title: 'A mangrove tree',
-    drawing: {
-      width: 12,
-      height: 12,
-      views: [
-        {
-          label: 'At low tide',
-          features: [
-            { shape: 'rect', kind: 'parking', label: 'mud', x: 0, y: 9, width: 12, height: 3 },
-            { shape: 'circle', kind: 'trees', label: 'leaves with glands', x: 6, y: 3, radius: 3 },
-            {
-              shape: 'line',
-              kind: 'building',
-              label: 'root filter',
-              points: [
-                { x: 6, y: 6 },
-                { x: 2, y: 11 },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-    labels: [
-      { number: 9, x: 6, y: 6 },
-      { number: 7, x: 1, y: 11 },
-      { number: 8, x: 12, y: 0 },
-    ],
-  },
-});
+const group = questionGroupSchema.parse(DIAGRAM_LABEL_GROUP);
 /** A node of the rendered tree, as far as these tests read it. */
 type ReactTestInstance = { type: unknown; props: Record<string, unknown> };
 
