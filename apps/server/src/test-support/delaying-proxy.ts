@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-server.js';
 
 /** A loopback HTTP proxy in front of DynamoDB Local that holds requests for the delay the test sets. */
 export interface DelayingProxy {
@@ -33,7 +33,6 @@ export async function startDelayingProxy(upstreamUrl: string): Promise<DelayingP
   let delayed: ReadonlySet<string> | undefined;
   let lateApplied = 0;
   const inFlight = new Set<Promise<void>>();
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
   const forward = (incoming: IncomingMessage, body: Buffer, outgoing: ServerResponse | undefined) => {
@@ -78,13 +77,9 @@ export async function startDelayingProxy(upstreamUrl: string): Promise<DelayingP
       });
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listening.url,
     setDelay: (milliseconds, operations) => {
       delayMs = milliseconds;
       delayed = operations ? new Set(operations) : undefined;
@@ -96,8 +91,7 @@ export async function startDelayingProxy(upstreamUrl: string): Promise<DelayingP
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }

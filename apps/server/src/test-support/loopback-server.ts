@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 
 /** A request as a stand-in reads it: the whole body, as text. */
@@ -42,6 +42,14 @@ export async function startLoopbackServer(
       await handle({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: incoming.headers, body }, response);
     })();
   });
+  return listenOnLoopback(server);
+}
+
+/**
+ * Listens with `server` on 127.0.0.1 and a free port. `close` drops open connections first, since
+ * clients' keep-alive sockets would hold the close; proxies and stand-ins all stop this way.
+ */
+export async function listenOnLoopback(server: Server): Promise<LoopbackServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-server.js';
 
 /** A request the proxy passed on: to which upstream, and what came back. */
 export interface ProxiedRequest {
@@ -28,7 +28,6 @@ export interface RoundRobinProxy {
 export async function startRoundRobinProxy(upstreams: ReadonlyArray<{ name: string; url: string }>): Promise<RoundRobinProxy> {
   const log: ProxiedRequest[] = [];
   let next = 0;
-  const sockets = new Set<Socket>();
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     const upstream = upstreams[next++ % upstreams.length]!;
     const target = new URL(incoming.url ?? '/', upstream.url);
@@ -50,19 +49,6 @@ export async function startRoundRobinProxy(upstreams: ReadonlyArray<{ name: stri
     });
     incoming.pipe(forwarded);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    log,
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // The clients' keep-alive connections would hold it open.
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-  };
+  const listening = await listenOnLoopback(server);
+  return { url: listening.url, log, close: listening.close };
 }
