@@ -20,3 +20,9 @@ beforeEach(() => {
   resetFakeLinking();
   setScreenSize(PHONE);
 });
+
+// react-query tells screens of new data on a zero-delay timer; a test that fakes the timers would have
+// to tick once more after every answer. A promise's turn (which Jest's fake timers leave alone) is just
+// as late for React and needs no tick.
+const { notifyManager } = require('@tanstack/react-query');
+notifyManager.setScheduler((callback) => void Promise.resolve().then(callback));

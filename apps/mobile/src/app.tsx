@@ -1,9 +1,11 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import type { PublicUser } from '@ielts-genai-prep/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ActivityIndicator, Linking, StatusBar, StyleSheet, View } from 'react-native';
 import { SafeAreaProvider, initialWindowMetrics, type Metrics } from 'react-native-safe-area-context';
 import { AppContextProvider, type AppContextValue } from './app-context';
+import { createQueryClient, followAppState } from './query-client';
 import { createMemoryDraftStore, type DraftStore } from './draft-store';
 import { Button } from './button';
 import { ChangePasswordScreen } from './change-password-screen';
@@ -185,6 +187,14 @@ function Session({ mobileClient, draftStore }: { mobileClient: MobileClient; dra
   }, [client, tokenStore, reset]);
 
   const user = session.status === 'ready' ? session.user : null;
+  // One learner's results must never show to the next one on this phone: the cache is emptied when a
+  // signed-in learner signs out or the session ends (not before anyone signed in).
+  const queryClient = useQueryClient();
+  const previousUser = useRef(user);
+  useEffect(() => {
+    if (previousUser.current && user === null) queryClient.clear();
+    previousUser.current = user;
+  }, [user, queryClient]);
   const signedIn = user !== null;
   const refreshUser = useCallback(async () => {
     if (!signedIn) return;
@@ -229,10 +239,14 @@ function Session({ mobileClient, draftStore }: { mobileClient: MobileClient; dra
 /** The learner app: restores the stored session, then shows sign-in or home and the screens beyond. */
 export function App({ mobileClient, safeAreaMetrics = initialWindowMetrics, draftStore }: AppProps) {
   const [drafts] = useState(() => draftStore ?? createMemoryDraftStore());
+  const [queryClient] = useState(createQueryClient);
+  useEffect(followAppState, []);
   return (
     <SafeAreaProvider initialMetrics={safeAreaMetrics}>
       <StatusBar barStyle="dark-content" />
-      <Session mobileClient={mobileClient} draftStore={drafts} />
+      <QueryClientProvider client={queryClient}>
+        <Session mobileClient={mobileClient} draftStore={drafts} />
+      </QueryClientProvider>
     </SafeAreaProvider>
   );
 }

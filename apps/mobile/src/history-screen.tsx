@@ -1,6 +1,7 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { SKILL_NAMES, formatBand, summarizeProgress, type AssessmentSummary } from '@ielts-genai-prep/core';
 import { PROGRESS_RESULTS, overallBandExplanation } from '@ielts-genai-prep/app-kit';
+import { useQueryClient } from '@tanstack/react-query';
 import { BandChart } from './band-chart';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
@@ -17,9 +18,11 @@ import { usePagedList } from './use-paged-list';
 const PAGE_SIZE = 10;
 
 /** The latest and best band per skill, the estimated overall band, and the bands over time. */
-function ProgressCard({ attempt }: { attempt: number }) {
+function ProgressCard() {
   const { client } = useApp();
-  const latest = useApiData((signal) => client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }), [client, attempt]);
+  const latest = useApiData(['assessments', { limit: PROGRESS_RESULTS }], (signal) =>
+    client.assessments.list({ limit: PROGRESS_RESULTS }, { signal }),
+  );
   if (latest.data === undefined) {
     return (
       <View style={shared.card}>
@@ -135,10 +138,12 @@ function InProgressSpeakingRow({
 /** Every result, newest first, a page at a time ("Load more" follows the API's cursor); speaking tests in progress can be resumed or discarded. */
 export function HistoryScreen() {
   const { client, navigation } = useApp();
-  const history = usePagedList((cursor, signal) => client.assessments.list({ cursor, limit: PAGE_SIZE }, { signal }), [client]);
+  const history = usePagedList(['assessments', 'history', PAGE_SIZE], (cursor, signal) =>
+    client.assessments.list({ cursor, limit: PAGE_SIZE }, { signal }),
+  );
+  const queryClient = useQueryClient();
   const [discarded, setDiscarded] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const items = history.items.filter((assessment) => !discarded.has(assessment.assessment_id));
   const onDiscarded = (assessment: AssessmentSummary) => {
     setDiscarded((previous) => new Set(previous).add(assessment.assessment_id));
@@ -149,14 +154,12 @@ export function HistoryScreen() {
     <ScreenLayout
       title="Your results"
       onBack={navigation.back}
-      onRefresh={() => {
-        history.reload();
-        setAttempt((count) => count + 1);
-      }}
+      // Pulled down: the results and the progress worked out from them are read afresh.
+      onRefresh={() => void queryClient.invalidateQueries({ queryKey: ['assessments'] })}
       refreshing={false}
     >
       {notice ? <NoticeBanner>{notice}</NoticeBanner> : null}
-      <ProgressCard attempt={attempt} />
+      <ProgressCard />
       {history.loading ? <ActivityIndicator accessibilityLabel="Loading your results" /> : null}
       {!history.loading && history.error === null && items.length === 0 ? (
         <Text style={shared.body}>No results yet. Practise a writing task to see your first band.</Text>

@@ -47,8 +47,10 @@ function ConfirmEmailCard() {
 /** The home screen: assessments left per type, recent results, and the way into practice. */
 export function HomeScreen() {
   const { client, user, navigation, signOut } = useApp();
-  const entitlements = useApiData((signal) => client.entitlements.get({ signal }), [client]);
-  const recent = useApiData((signal) => client.assessments.list({ limit: RECENT_RESULTS }, { signal }), [client]);
+  const entitlements = useApiData(['entitlements'], (signal) => client.entitlements.get({ signal }));
+  const recent = useApiData(['assessments', { limit: RECENT_RESULTS }], (signal) =>
+    client.assessments.list({ limit: RECENT_RESULTS }, { signal }),
+  );
   const refresh = () => {
     entitlements.reload();
     recent.reload();

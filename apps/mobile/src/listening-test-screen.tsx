@@ -130,7 +130,7 @@ export interface ListeningTestScreenProps {
  */
 export function ListeningTestScreen({ questionId }: ListeningTestScreenProps) {
   const { client, navigation } = useApp();
-  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  const question = useApiData(['question', questionId], (signal) => client.questions.get({ id: questionId }, { signal }));
   const [mode, setMode] = useState<ListeningMode | null>(null);
   const allowances = useAllowances();
 

@@ -12,9 +12,8 @@ const PAGE_SIZE = 10;
 /** The listening tests to choose from, a page at a time. */
 export function ListeningTestsScreen() {
   const { client, navigation } = useApp();
-  const tests = usePagedList(
-    (cursor, signal) => client.questions.list({ type: 'listening', cursor, limit: PAGE_SIZE }, { signal }),
-    [client],
+  const tests = usePagedList(['questions', 'listening', PAGE_SIZE], (cursor, signal) =>
+    client.questions.list({ type: 'listening', cursor, limit: PAGE_SIZE }, { signal }),
   );
   return (
     <ScreenLayout title="Listening" onBack={navigation.back}>

@@ -150,7 +150,7 @@ export interface ReadingTestScreenProps {
  */
 export function ReadingTestScreen({ questionId }: ReadingTestScreenProps) {
   const { client, navigation, draftStore, user } = useApp();
-  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  const question = useApiData(['question', questionId], (signal) => client.questions.get({ id: questionId }, { signal }));
   const allowances = useAllowances();
   const { draft, restored, update, discard } = useDraft({
     store: draftStore,

@@ -22,7 +22,9 @@ export interface ReadingTestsScreenProps {
 export function ReadingTestsScreen({ type }: ReadingTestsScreenProps) {
   const { client, navigation } = useApp();
   const allowances = useAllowances();
-  const tests = usePagedList((cursor, signal) => client.questions.list({ type, cursor, limit: PAGE_SIZE }, { signal }), [client, type]);
+  const tests = usePagedList(['questions', type, PAGE_SIZE], (cursor, signal) =>
+    client.questions.list({ type, cursor, limit: PAGE_SIZE }, { signal }),
+  );
   return (
     <ScreenLayout title={ASSESSMENT_TYPE_NAMES[type]} onBack={navigation.back}>
       <Text style={shared.muted}>Three passages and 40 questions in 60 minutes, marked against the answer key.</Text>

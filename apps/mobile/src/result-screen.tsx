@@ -45,7 +45,7 @@ function ListeningTranscripts({ question }: { question: PublicQuestion }) {
 
 function LoadedTranscripts({ questionId }: { questionId: string }) {
   const { client } = useApp();
-  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  const question = useApiData(['question', questionId], (signal) => client.questions.get({ id: questionId }, { signal }));
   if (question.data) return <ListeningTranscripts question={question.data} />;
   if (question.error !== null) return <ErrorBanner error={question.error} onRetry={question.reload} />;
   return <ActivityIndicator accessibilityLabel="Loading the transcripts" />;
@@ -68,7 +68,7 @@ export function ResultScreen({ assessment, question }: ResultScreenProps) {
 /** A result picked from a list (whose rows are summaries): the whole assessment is loaded first. */
 export function SavedResultScreen({ assessmentId }: { assessmentId: string }) {
   const { client, navigation } = useApp();
-  const assessment = useApiData((signal) => client.assessments.get({ id: assessmentId }, { signal }), [client, assessmentId]);
+  const assessment = useApiData(['assessment', assessmentId], (signal) => client.assessments.get({ id: assessmentId }, { signal }));
   if (assessment.data) return <ResultScreen assessment={assessment.data} />;
   return (
     <ScreenLayout title="Your result" onBack={navigation.back}>

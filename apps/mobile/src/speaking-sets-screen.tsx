@@ -51,9 +51,8 @@ export function SpeakingSetsScreen() {
   const setup = useSpeakingSetup();
   const allowances = useAllowances();
   const blocked = noneLeft(allowances, 'speaking');
-  const sets = usePagedList(
-    (cursor, signal) => client.questions.list({ type: 'speaking', cursor, limit: PAGE_SIZE }, { signal }),
-    [client],
+  const sets = usePagedList(['questions', 'speaking', PAGE_SIZE], (cursor, signal) =>
+    client.questions.list({ type: 'speaking', cursor, limit: PAGE_SIZE }, { signal }),
   );
   return (
     <ScreenLayout title="Speaking" onBack={navigation.back}>

@@ -17,7 +17,7 @@ export interface SpeakingSetupState {
 /** Asks the server how it scores speaking (`speaking.setup`) and decides the transcript path with the device's recogniser. */
 export function useSpeakingSetup(): SpeakingSetupState {
   const { client } = useApp();
-  const answer = useApiData((signal) => client.speaking.setup({ signal }), [client]);
+  const answer = useApiData(['speaking-setup'], (signal) => client.speaking.setup({ signal }));
   const recognitionAvailable = useMemo(() => isSpeechRecognitionAvailable(), []);
   const setup = answer.data ?? null;
   return { loading: answer.loading, setup, path: transcriptPathFor(setup, recognitionAvailable) };

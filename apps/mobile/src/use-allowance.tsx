@@ -11,14 +11,12 @@ export function useAllowances(): ApiData<{
   granted: (type: AssessmentType) => number | undefined;
 }> {
   const { client } = useApp();
-  const answer = useApiData(
-    async (signal) => {
-      const { entitlements } = await client.entitlements.get({ signal });
-      const of = (type: AssessmentType) => entitlements.find((entry) => entry.assessment_type === type);
-      return { remaining: (type: AssessmentType) => of(type)?.remaining, granted: (type: AssessmentType) => of(type)?.granted };
-    },
-    [client],
-  );
+  // Its own key: what it keeps is the answer turned into look-ups, not the entitlements themselves.
+  const answer = useApiData(['entitlements', 'look-ups'], async (signal) => {
+    const { entitlements } = await client.entitlements.get({ signal });
+    const of = (type: AssessmentType) => entitlements.find((entry) => entry.assessment_type === type);
+    return { remaining: (type: AssessmentType) => of(type)?.remaining, granted: (type: AssessmentType) => of(type)?.granted };
+  });
   return answer;
 }
 

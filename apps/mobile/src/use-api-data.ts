@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 
 /** What {@link useApiData} gives a screen. */
 export interface ApiData<Value> {
@@ -10,36 +11,15 @@ export interface ApiData<Value> {
 }
 
 /**
- * Loads data for a screen when it mounts and whenever `dependencies` change. The load gets an
- * AbortSignal that is aborted when the screen goes away, so a late answer never lands on it.
+ * Reads data for a screen through the app's query cache (see `query-client.ts`), under `key`: a
+ * screen opened again shows what it read before while it reads afresh, the read gets an AbortSignal
+ * aborted when nobody needs it any more, and the app back in the foreground reads again.
  */
-export function useApiData<Value>(load: (signal: AbortSignal) => Promise<Value>, dependencies: DependencyList): ApiData<Value> {
-  const [data, setData] = useState<Value | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    load(controller.signal).then(
-      (value) => {
-        if (controller.signal.aborted) return;
-        setData(value);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(caught);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-    // The caller names what the load depends on, as with useEffect.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...dependencies, attempt]);
-
-  const reload = useCallback(() => setAttempt((count) => count + 1), []);
-  return { data, error, loading, reload };
+export function useApiData<Value>(key: QueryKey, load: (signal: AbortSignal) => Promise<Value>): ApiData<Value> {
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => loadRef.current(signal) });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { data: query.data, error: query.error ?? null, loading: query.isFetching && query.data === undefined, reload };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
 
 /** A page as the API returns it. */
 export interface Page<Item> {
@@ -22,68 +23,34 @@ export interface PagedList<Item> {
 }
 
 /**
- * A list read page by page through the API's cursors: the first page on mount, the next one on
- * `loadMore()`. Items already shown stay when loading more fails.
+ * A list read page by page through the API's cursors, on the app's query cache under `key`: the
+ * first page on mount, the next one on `loadMore()`. Items already shown stay when loading more fails.
  */
 export function usePagedList<Item>(
+  key: QueryKey,
   loadPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<Item>>,
-  dependencies: DependencyList,
 ): PagedList<Item> {
-  const [items, setItems] = useState<Item[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-  // One controller for whatever load is running, aborted when the list starts over or unmounts.
-  const controllerRef = useRef<AbortController | null>(null);
   const loadPageRef = useRef(loadPage);
   loadPageRef.current = loadPage;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setLoading(true);
-    setError(null);
-    setItems([]);
-    setCursor(null);
-    loadPageRef.current(undefined, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setItems(page.items);
-        setCursor(page.next_cursor);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(caught);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...dependencies, attempt]);
-
+  const list = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam, signal }) => loadPageRef.current(pageParam ?? undefined, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor,
+  });
+  const items = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
+  const { fetchNextPage, hasNextPage, isFetchingNextPage, refetch } = list;
   const loadMore = useCallback(() => {
-    const controller = controllerRef.current;
-    if (!cursor || loadingMore || !controller) return;
-    setLoadingMore(true);
-    setError(null);
-    loadPageRef.current(cursor, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setItems((shown) => [...shown, ...page.items]);
-        setCursor(page.next_cursor);
-        setLoadingMore(false);
-      },
-      (caught: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(caught);
-        setLoadingMore(false);
-      },
-    );
-  }, [cursor, loadingMore]);
-
-  const reload = useCallback(() => setAttempt((count) => count + 1), []);
-  return { items, hasMore: cursor !== null, loading, loadingMore, error, loadMore, reload };
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return {
+    items,
+    hasMore: hasNextPage,
+    loading: list.isFetching && list.data === undefined,
+    loadingMore: isFetchingNextPage,
+    error: list.error ?? null,
+    loadMore,
+    reload,
+  };
 }

@@ -27,7 +27,9 @@ export interface WritingQuestionsScreenProps {
 export function WritingQuestionsScreen({ type }: WritingQuestionsScreenProps) {
   const { client, navigation } = useApp();
   const allowances = useAllowances();
-  const questions = usePagedList((cursor, signal) => client.questions.list({ type, cursor, limit: PAGE_SIZE }, { signal }), [client, type]);
+  const questions = usePagedList(['questions', type, PAGE_SIZE], (cursor, signal) =>
+    client.questions.list({ type, cursor, limit: PAGE_SIZE }, { signal }),
+  );
   const limits = writingLimitsFor(type);
 
   return (

@@ -118,7 +118,7 @@ function EssayEditor({ question, draftKey }: { question: PublicQuestion; draftKe
  */
 export function WritingTaskScreen({ questionId }: WritingTaskScreenProps) {
   const { client, navigation, user } = useApp();
-  const question = useApiData((signal) => client.questions.get({ id: questionId }, { signal }), [client, questionId]);
+  const question = useApiData(['question', questionId], (signal) => client.questions.get({ id: questionId }, { signal }));
   const allowances = useAllowances();
 
   if (question.data === undefined) {
