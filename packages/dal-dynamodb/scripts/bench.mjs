@@ -174,6 +174,7 @@ try {
   await repositories.users.releaseAllowance(email, 'writing_task2');
   await repositories.users.reconcileAllowance(email, 'writing_task2', { stored: 0, settledBefore: new Date() });
   await repositories.users.getAllowanceUsage(email);
+  await repositories.users.getWithAllowanceUsage(email);
   await repositories.users.initializeAllowance(email, { listening: 0 });
   const now = Math.floor(Date.now() / 1000);
   const newSession = () =>
