@@ -9,8 +9,6 @@ export interface Outcome {
   status: number;
   retryAfter: string | null;
   assessmentId?: string;
-  /** Milliseconds from sending to the answer. */
-  tookMs: number;
 }
 
 /** A client with a bearer token whose fetch records each answer's status and Retry-After header. */
@@ -33,13 +31,12 @@ export function recordingClient(baseUrl: string, token: string) {
 
 /** Sends `TASK2_ESSAY` for `w2-001` under `key`; a refusal (an ApiError) is an outcome, not a throw. */
 export async function submitEssay(recording: ReturnType<typeof recordingClient>, key: string): Promise<Outcome> {
-  const started = performance.now();
   try {
     const assessment = await recording.client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: key });
-    return { key, ...recording.answers.get(key)!, assessmentId: assessment.assessment_id, tookMs: performance.now() - started };
+    return { key, ...recording.answers.get(key)!, assessmentId: assessment.assessment_id };
   } catch (error) {
     if (!ApiError.isInstance(error)) throw error;
-    return { key, ...recording.answers.get(key)!, tookMs: performance.now() - started };
+    return { key, ...recording.answers.get(key)! };
   }
 }
 
