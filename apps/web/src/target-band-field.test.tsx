@@ -45,7 +45,7 @@ describe('the target band', () => {
     renderField(() => ({ status: 503, body: errorBody('service_unavailable', 'The service is busy: try again shortly') }));
     const select = screen.getByLabelText('Your target band') as HTMLSelectElement;
     fireEvent.change(select, { target: { value: '8' } });
-    expect(await screen.findByText('Something went wrong on our side')).toBeTruthy();
+    expect(await screen.findByText('Something went wrong on our side', {}, { timeout: 15_000 })).toBeTruthy();
     expect(select.value).toBe('');
   });
 });
