@@ -6,6 +6,7 @@ import { createDynamoClients } from './dynamo-clients.js';
 import { createTables, type CreateTableResult, type TableProgressEvent } from './create-tables.js';
 import type { TableNameOptions } from './table-definitions.js';
 import { DalError } from './errors.js';
+import { repairTornWrites, type TornWriteRepair } from './repair-torn-writes.js';
 
 /** Options for {@link startEmbeddedDynamo}. */
 export interface StartEmbeddedDynamoOptions extends TableNameOptions {
@@ -31,6 +32,11 @@ export interface EmbeddedDynamo {
   documentClient: DynamoDBDocumentClient;
   /** What table creation did (empty when `createTables` was false). */
   tables: CreateTableResult[];
+  /**
+   * Writes a killed process left half-done in `path`'s store, mended at start (see
+   * {@link TornWriteRepair}); empty in memory and after a clean stop.
+   */
+  repairs: TornWriteRepair[];
   /** Destroys the clients and stops the server, flushing data to `path`. */
   close: () => Promise<void>;
 }
@@ -97,7 +103,9 @@ export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = 
             onProgress: options.onProgress,
             pollIntervalMs: 20,
           });
-    return { endpoint, client, documentClient, tables, close };
+    // Before any request: a restart after a kill must not list an item it cannot read.
+    const repairs = options.path ? await repairTornWrites(client) : [];
+    return { endpoint, client, documentClient, tables, repairs, close };
   } catch (error) {
     await close();
     throw error;
