@@ -69,6 +69,10 @@ export async function createRuntime(config: ServerConfig, options: RuntimeOption
     closers.push(() => embedded.close());
     closers.push(writeEmbeddedEndpoint(config.dataDir, embedded.endpoint));
     description.push(`data: embedded DynamoDB-compatible store in ${config.storage.directory}`);
+    // A server killed mid-write left these half-done; they are mended, and said, before any request.
+    if (embedded.repairs.length > 0) {
+      description.push(`data: mended ${embedded.repairs.length} write(s) a stopped server left half-done in the embedded store`);
+    }
   } else {
     const { client, documentClient: created } = createDynamoClients(
       config.storage.kind === 'endpoint'
