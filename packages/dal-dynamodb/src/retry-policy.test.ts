@@ -77,6 +77,22 @@ describe('runWithRetry', () => {
     expect(calls).toBe(1);
   });
 
+  it('fails fast on a refused connection: one attempt, unavailable, never held until the deadline', async () => {
+    // A store that is down answers nothing: backing off until a ten-minute deadline would hold
+    // every request of an outage that long. The SDK's own retries have already been spent.
+    let calls = 0;
+    const error = await runWithRetry(
+      async () => {
+        calls++;
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+      },
+      resolveRetryPolicy({ deadlineMs: 600_000 }),
+      context,
+    ).catch((caught: unknown) => caught);
+    expect(DalError.isInstance(error, 'unavailable')).toBe(true);
+    expect(calls).toBe(1);
+  });
+
   it('stops at the deadline, aborting the attempt in flight', async () => {
     // The attempt never settles unless aborted: that it settled proves the deadline fired.
     let aborted = false;
