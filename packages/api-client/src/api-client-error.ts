@@ -33,6 +33,7 @@ function hasMarker(error: unknown, marker: symbol): boolean {
  * with the parsed response or rejects with a subclass of it; switch on `code`.
  */
 export class ApiClientError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [baseMarker] = true;
   /** A stable, machine-readable code. */
   readonly code: ApiClientErrorCode;
@@ -57,6 +58,7 @@ export class ApiClientError extends Error {
  * `{ error: { code, message, details } }`, or `http_error` when the body was not that envelope.
  */
 export class ApiError extends ApiClientError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [apiMarker] = true;
   declare readonly code: ApiErrorCode | 'http_error';
   /** The HTTP status, such as 400 or 503. */
@@ -89,6 +91,7 @@ export class ApiError extends ApiClientError {
 
 /** The request never got an answer: the server is unreachable, DNS failed, the connection dropped or CORS refused it. */
 export class ApiNetworkError extends ApiClientError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [networkMarker] = true;
   declare readonly code: 'network_error';
 
@@ -106,6 +109,7 @@ export class ApiNetworkError extends ApiClientError {
 
 /** No answer arrived within the timeout (per attempt). */
 export class ApiTimeoutError extends ApiClientError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [timeoutMarker] = true;
   declare readonly code: 'timeout';
   /** The timeout that ran out, in milliseconds. */
@@ -125,6 +129,7 @@ export class ApiTimeoutError extends ApiClientError {
 
 /** The caller aborted the call through the `signal` it passed. */
 export class ApiAbortError extends ApiClientError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [abortMarker] = true;
   declare readonly code: 'aborted';
 
@@ -144,6 +149,7 @@ export class ApiAbortError extends ApiClientError {
  * has the same shape as the server's `validation_failed` details, so forms can show either.
  */
 export class ApiInputValidationError extends ApiClientError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [inputMarker] = true;
   declare readonly code: 'invalid_input';
   /** Which part of the input failed. */
@@ -170,6 +176,7 @@ export class ApiInputValidationError extends ApiClientError {
  * server disagree about the contract, usually because one of them is out of date.
  */
 export class ApiResponseValidationError extends ApiClientError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by hasMarker, so isInstance works across copies of this package
   private readonly [responseMarker] = true;
   declare readonly code: 'invalid_response';
   /** The HTTP status of the response. */

@@ -434,7 +434,7 @@ describe('errors', () => {
     const guards = [ApiError, ApiNetworkError, ApiTimeoutError, ApiAbortError, ApiInputValidationError, ApiResponseValidationError];
     errors.forEach((error, index) => {
       expect(ApiClientError.isInstance(error)).toBe(true);
-      guards.forEach((guard, guardIndex) => expect(guard.isInstance(error)).toBe(index === guardIndex));
+      for (const [guardIndex, guard] of guards.entries()) expect(guard.isInstance(error)).toBe(index === guardIndex);
     });
     expect(errors.map((error) => error.code)).toEqual([
       'not_found',

@@ -12,6 +12,7 @@ export interface CallOptions {
 }
 
 // `{}` is assignable when every key is optional: then the argument itself may be left out.
+// biome-ignore lint/complexity/noBannedTypes: the empty object type is the point: it tests that every key is optional
 type IsAllOptional<Value> = {} extends Value ? true : false;
 type MaybeOptional<Label extends string, Value> =
   IsAllOptional<Value> extends true
