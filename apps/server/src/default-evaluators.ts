@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { GoogleGenAI } from '@google/genai';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -9,7 +8,6 @@ import {
   createOfflineWritingScorer,
   createSpeakingEvaluator,
   createWritingEvaluator,
-  type AiSafetyEvent,
   type WritingEvaluatorOptions,
 } from '@ielts-genai-prep/ai-evaluators';
 import { isWritingType } from '@ielts-genai-prep/core';
@@ -25,8 +23,8 @@ export interface DefaultEvaluatorOptions {
   gemini?: GoogleGenAI;
   /** Retries and deadline of every Bedrock and Gemini call (tests shorten them). Default: each evaluator's. */
   retry?: WritingEvaluatorOptions['retry'];
-  /** The time safety events of the offline scorers carry (their `safetyEventTime`). Default `new Date()`. */
-  now?: () => Date;
+  /** The evaluators' clock, in milliseconds since the epoch (latency and the time safety events carry). Default `Date.now`. */
+  clock?: () => number;
 }
 
 /**
@@ -35,11 +33,10 @@ export interface DefaultEvaluatorOptions {
  * always marked by answer key.
  */
 export function createDefaultEvaluators(config: ServerConfig, options: DefaultEvaluatorOptions = {}): Evaluators {
-  // The evaluators are built once; their events go to the sink of the request being scored.
-  const safetyEventSink = new AsyncLocalStorage<((event: AiSafetyEvent) => void) | undefined>();
-  const onSafetyEvent = (event: AiSafetyEvent): void => safetyEventSink.getStore()?.(event);
-  const safetyEventTime = options.now ?? (() => new Date());
-  const offlineSpeaking = createOfflineSpeakingScorer({ onSafetyEvent, safetyEventTime });
+  // The evaluators are built once and shared by every request; each call carries its own safety
+  // event handler and signal.
+  const clock = options.clock ? { clock: options.clock } : {};
+  const offlineSpeaking = createOfflineSpeakingScorer(clock);
   // Built on first use: marking tables load then.
   let answerKey: ReturnType<typeof createAnswerKeyEvaluator> | undefined;
 
@@ -63,7 +60,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   const writingEvaluator = bedrock
     ? createWritingEvaluator({
         bedrock,
-        onSafetyEvent,
+        ...clock,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(config.bedrock.modelId ? { modelId: config.bedrock.modelId } : {}),
       })
@@ -75,7 +72,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
   grammarChecker
     ?.setup()
     .catch((error: unknown) => console.error('The grammar checker failed to load; offline writing is scored without it.', error));
-  const offlineWriting = createOfflineWritingScorer({ onSafetyEvent, safetyEventTime, ...(grammarChecker ? { grammarChecker } : {}) });
+  const offlineWriting = createOfflineWritingScorer({ ...clock, ...(grammarChecker ? { grammarChecker } : {}) });
 
   const gemini =
     options.gemini ??
@@ -87,19 +84,17 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
         })
       : undefined);
   const speakingEvaluator = gemini
-    ? createSpeakingEvaluator({ gemini, onSafetyEvent, ...(options.retry ? { retry: options.retry } : {}) })
+    ? createSpeakingEvaluator({ gemini, ...clock, ...(options.retry ? { retry: options.retry } : {}) })
     : undefined;
 
   return {
-    async writing({ question, essay, rubric, onSafetyEvent: sink }) {
+    async writing({ question, essay, rubric, onSafetyEvent, signal }) {
       const assessmentType = question.assessment_type;
       if (!isWritingType(assessmentType)) throw new ServerError('validation_failed', 'Not a writing question');
-      if (!writingEvaluator) {
-        return safetyEventSink.run(sink, () => offlineWriting.evaluate({ assessmentType, prompt: question.prompt, essay }));
-      }
-      const evaluator = writingEvaluator;
-      return safetyEventSink.run(sink, () =>
-        evaluator.evaluate({
+      const call = { onSafetyEvent, signal };
+      if (!writingEvaluator) return offlineWriting.evaluate({ assessmentType, prompt: question.prompt, essay }, call);
+      return writingEvaluator.evaluate(
+        {
           assessmentType,
           prompt: question.prompt,
           essay,
@@ -107,7 +102,8 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
           chart: question.chart,
           letterPoints: question.letter_points,
           rubric: rubric ?? null,
-        }),
+        },
+        call,
       );
     },
 
@@ -116,13 +112,11 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
       return answerKey.evaluate({ question, answers });
     },
 
-    async speaking({ question, turns, onSafetyEvent: sink }) {
+    async speaking({ question, turns, onSafetyEvent, signal }) {
       const set = question.speaking;
       if (!set) throw new ServerError('not_found', 'This question has no speaking set');
-      if (speakingEvaluator) {
-        const evaluator = speakingEvaluator;
-        return safetyEventSink.run(sink, () => evaluator.evaluate({ set, turns }));
-      }
+      const call = { onSafetyEvent, signal };
+      if (speakingEvaluator) return speakingEvaluator.evaluate({ set, turns }, call);
       const transcribed = turns.flatMap((turn) => (turn.transcript ? [{ part: turn.part, transcript: turn.transcript }] : []));
       if (transcribed.length === 0) {
         throw new ServerError(
@@ -131,7 +125,7 @@ export function createDefaultEvaluators(config: ServerConfig, options: DefaultEv
           { details: [{ path: 'transcript', message: 'no turn has a transcript' }] },
         );
       }
-      return safetyEventSink.run(sink, () => offlineSpeaking.evaluate({ turns: transcribed }));
+      return offlineSpeaking.evaluate({ turns: transcribed }, call);
     },
 
     speakingSetup: speakingEvaluator

@@ -9,6 +9,8 @@ export interface WritingEvaluationRequest {
   rubric: Rubric | undefined;
   /** Receives each AI safety event raised while this answer is scored (the caller stores them). */
   onSafetyEvent?: (event: AiSafetyEvent) => void;
+  /** Gives the scoring up (the provider call in flight is aborted). Default: none. */
+  signal?: AbortSignal;
 }
 
 /** A reading or listening answer sheet to mark. */
@@ -27,6 +29,8 @@ export interface SpeakingEvaluationRequest {
   rubric: Rubric | undefined;
   /** Receives each AI safety event raised while this test is scored (the caller stores them). */
   onSafetyEvent?: (event: AiSafetyEvent) => void;
+  /** Gives the scoring up (the provider call in flight is aborted). Default: none. */
+  signal?: AbortSignal;
 }
 
 /**

@@ -47,6 +47,18 @@ describe('AI safety logs of writing answers (offline scorer)', () => {
     expect(logs.filter((log) => log.verdict !== 'pass')).toEqual([]);
   });
 
+  it('stores each entry under the assessment that raised it when an injected and a clean essay are scored at once', async () => {
+    const [injectedLearner, cleanLearner] = await Promise.all([server.signUp(), server.signUp()]);
+    const [injected, clean] = await Promise.all([
+      injectedLearner.client.writing.evaluate({ question_id: 'w2-001', essay: INJECTED_ESSAY }),
+      cleanLearner.client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY }),
+    ]);
+    const injectedLogs = await server.repositories.aiSafetyLogs.listByAssessment(injected.assessment_id);
+    const cleanLogs = await server.repositories.aiSafetyLogs.listByAssessment(clean.assessment_id);
+    expect(injectedLogs.map((log) => [log.check, log.user_email])).toEqual([['prompt_injection', injectedLearner.email]]);
+    expect(cleanLogs).toEqual([]);
+  });
+
   it('logs invisible characters removed from the essay as input_normalization', async () => {
     const { client } = await server.signUp();
     // A bidi override hides or reorders text: flagged, not merely passed.

@@ -60,7 +60,7 @@ export interface AnswerKeyEvaluatorOptions {
   rawScoreTable?: string | RawScoreTableVersion;
   /** British/American spellings accepted as one word. Default: the generated table; `false` accepts only the key's spelling. */
   spellingVariants?: SpellingVariants | false;
-  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  /** The clock, in milliseconds since the epoch, for `latency_ms`. Default `Date.now`. */
   clock?: () => number;
 }
 
@@ -235,12 +235,12 @@ function applyEitherOrder(marked: MarkedQuestion[]): void {
  * answer is blank.
  */
 export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}): AnswerKeyEvaluator {
-  const now = options.clock ?? performance.now.bind(performance);
+  const clock = options.clock ?? Date.now;
   const table = options.rawScoreTable ?? DEFAULT_RAW_SCORE_TABLE_VERSION;
   const tableName = typeof table === 'string' ? table : table.version;
 
   const mark = (request: AnswerKeyEvaluationRequest): AssessmentResult => {
-    const startedAt = now();
+    const startedAt = clock();
     const parsed = answerKeyEvaluationRequestSchema.safeParse(request);
     if (!parsed.success) {
       throw invalid(
@@ -329,7 +329,7 @@ export function createAnswerKeyEvaluator(options: AnswerKeyEvaluatorOptions = {}
         models_called: [],
         token_usage: null,
         cost_usd: 0,
-        latency_ms: Math.max(0, now() - startedAt),
+        latency_ms: Math.max(0, clock() - startedAt),
         confidence: null,
       },
     } satisfies z.input<typeof assessmentResultSchema>;

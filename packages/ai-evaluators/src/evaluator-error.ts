@@ -16,6 +16,8 @@ export type EvaluatorErrorCode =
   | 'provider_unavailable'
   /** The deadline passed. */
   | 'timeout'
+  /** The caller's `signal` fired: the evaluation was given up, not failed. */
+  | 'aborted'
   /** The provider refused the request (4xx other than throttling): bad credentials, unknown model. */
   | 'provider_rejected'
   /** The input to the evaluator is invalid (an answer sheet for the wrong test, an empty essay). */

@@ -29,8 +29,10 @@ export interface GeminiJsonCallOptions<Output> {
   retry?: RetryOptions;
   /** Answers asked for before giving up on invalid output. Default 2 (one retry). */
   validationAttempts?: number;
-  /** Milliseconds clock for latency; default `performance.now`. */
+  /** The clock, in milliseconds since the epoch, for latency. Default `Date.now`. */
   clock?: () => number;
+  /** The caller's signal: a call in flight is aborted and the call rejects with `aborted`. Default: none. */
+  signal?: AbortSignal;
 }
 
 /** One answered Gemini call. */
@@ -62,30 +64,34 @@ export type GeminiJsonCallResult<Output> =
  */
 export async function callGeminiJson<Output>(options: GeminiJsonCallOptions<Output>): Promise<GeminiJsonCallResult<Output>> {
   const attempts = Math.max(1, options.validationAttempts ?? 2);
-  const clock = options.clock ?? (() => performance.now());
+  const clock = options.clock ?? Date.now;
   const calls: GeminiCallRecord[] = [];
   let contents = options.contents;
   let lastError: EvaluatorError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const started = clock();
-    const response = await withRetry(async (signal) => {
-      try {
-        return await options.gemini.models.generateContent({
-          model: options.model,
-          contents,
-          config: {
-            systemInstruction: options.systemInstruction,
-            temperature: 0,
-            maxOutputTokens: options.maxOutputTokens ?? 8192,
-            responseMimeType: 'application/json',
-            responseJsonSchema: options.responseJsonSchema,
-            abortSignal: signal,
-          },
-        });
-      } catch (error) {
-        throw mapGeminiError(error);
-      }
-    }, options.retry);
+    const response = await withRetry(
+      async (signal) => {
+        try {
+          return await options.gemini.models.generateContent({
+            model: options.model,
+            contents,
+            config: {
+              systemInstruction: options.systemInstruction,
+              temperature: 0,
+              maxOutputTokens: options.maxOutputTokens ?? 8192,
+              responseMimeType: 'application/json',
+              responseJsonSchema: options.responseJsonSchema,
+              abortSignal: signal,
+            },
+          });
+        } catch (error) {
+          throw mapGeminiError(error);
+        }
+      },
+      options.retry,
+      options.signal,
+    );
     const { usage, audioInputTokens } = readGeminiUsage(response);
     const record: GeminiCallRecord = {
       model: options.model,

@@ -1,4 +1,5 @@
 export { EvaluatorError, type EvaluatorErrorCode } from './evaluator-error.js';
+export type { EvaluationOptions, SafetyEventHandler } from './evaluation-options.js';
 export { buildSafetyEvent, type AiSafetyEvent, type SafetyEventInput } from './safety-event.js';
 export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, costOf, type ModelPrice, type PriceTable } from './prices.js';
 // Offline scorer (no network): writing and speaking; fitting the writing model is at `./offline-fit`.

@@ -1,4 +1,5 @@
-import { buildSafetyEvent, type AiSafetyEvent } from './safety-event.js';
+import type { SafetyEventHandler } from './evaluation-options.js';
+import { buildSafetyEvent } from './safety-event.js';
 import { countRemovedCharacters, type RemovedCharacters } from './untrusted-text.js';
 
 /** What the offline scorers' screening found in one answer's text, for the AI safety log. */
@@ -13,8 +14,8 @@ export interface OfflineScreeningFinding {
 
 /** Where the offline scorers send their safety events. */
 export interface OfflineSafetyEventTarget {
-  /** The scorer's `onSafetyEvent`; nothing is built without it. */
-  onSafetyEvent: ((event: AiSafetyEvent) => void | Promise<void>) | undefined;
+  /** The call's `onSafetyEvent`; nothing is built without it. */
+  onSafetyEvent: SafetyEventHandler | undefined;
   /** The offline model id the events carry. */
   modelId: string;
   /** When the checks ran. */

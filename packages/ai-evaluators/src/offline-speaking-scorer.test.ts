@@ -253,8 +253,8 @@ describe('safety events', () => {
     turns: Parameters<ReturnType<typeof createOfflineSpeakingScorer>['evaluate']>[0]['turns'],
   ): Promise<{ events: AiSafetyEvent[]; result: AssessmentResult }> {
     const events: AiSafetyEvent[] = [];
-    const scorer = createOfflineSpeakingScorer({ lexicon, onSafetyEvent: (event) => void events.push(event), safetyEventTime: () => at });
-    const result = await scorer.evaluate({ turns });
+    const scorer = createOfflineSpeakingScorer({ lexicon, clock: () => at.getTime() });
+    const result = await scorer.evaluate({ turns }, { onSafetyEvent: (event) => void events.push(event) });
     return { events, result };
   }
 
@@ -294,5 +294,29 @@ describe('safety events', () => {
     expect(events.map((event) => [event.check, event.verdict])).toEqual([['input_normalization', 'flagged']]);
     expect(events[0]!.evidence).toEqual(['answer 1: removed 1 invisible characters: zero-width 0, bidi control 1, tag 0, control 0']);
     expect(events[0]).toMatchObject({ provider: 'offline', model_id: OFFLINE_SPEAKING_MODEL_ID });
+  });
+
+  it('reports each event to the call that raised it, when one scorer scores two tests at once', async () => {
+    const scorer = createOfflineSpeakingScorer({ lexicon });
+    const injectedEvents: AiSafetyEvent[] = [];
+    const cleanEvents: AiSafetyEvent[] = [];
+    await Promise.all([
+      scorer.evaluate(
+        { turns: [{ part: 1, transcript: { text: `${FLUENT_PART1} ${INJECTION}` } }] },
+        { onSafetyEvent: (event) => void injectedEvents.push(event) },
+      ),
+      scorer.evaluate({ turns: fluentTurns() }, { onSafetyEvent: (event) => void cleanEvents.push(event) }),
+    ]);
+    expect(injectedEvents.map((event) => event.check)).toEqual(['prompt_injection']);
+    expect(cleanEvents).toEqual([]);
+  });
+
+  it('rejects with aborted when the call is given an aborted signal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await createOfflineSpeakingScorer({ lexicon })
+      .evaluate({ turns: fluentTurns() }, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(EvaluatorError.isInstance(error) && error.code).toBe('aborted');
   });
 });

@@ -4,7 +4,7 @@ import { EvaluatorError } from './evaluator-error.js';
 import { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn } from './offline-speaking-features.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
-import type { AiSafetyEvent } from './safety-event.js';
+import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
 import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText, type RemovedCharacters } from './untrusted-text.js';
 
 /** The model id every offline speaking result carries. */
@@ -29,45 +29,39 @@ export type OfflineSpeakingRequest = z.input<typeof offlineSpeakingRequestSchema
 export interface OfflineSpeakingScorerOptions {
   /** The word list. Default: loaded on first use with `loadEnglishLexicon`. */
   lexicon?: Lexicon;
-  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. */
   clock?: () => number;
-  /**
-   * Receives the AI safety events of the screening, as the Gemini evaluator raises them
-   * (provider `offline`, model id `offline-speaking-v1`, evidence lines prefixed `answer N:`):
-   * `input_normalization` when invisible characters were removed from a transcript (`flagged`
-   * for tag or bidi characters, otherwise `pass`) and one `flagged` `prompt_injection` with the
-   * removed sentences (of the text or the timed words) as evidence. Awaited; an error it throws
-   * fails the evaluation. Default: dropped.
-   */
-  onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
-  /** The clock of `created_at` in safety events (`now` is taken by the latency clock). Default `() => new Date()`. */
-  safetyEventTime?: () => Date;
 }
 
 /** Scores speaking transcripts without any network. Pronunciation is not assessed (band null). */
 export interface OfflineSpeakingScorer {
   /** The model id results carry (`offline-speaking-v1`). */
   readonly modelId: string;
-  /** Scores a whole test, or any set of turns. */
-  evaluate(request: OfflineSpeakingRequest): Promise<AssessmentResult>;
+  /**
+   * Scores a whole test, or any set of turns. `options.onSafetyEvent` receives the screening's AI
+   * safety events as the Gemini evaluator raises them (provider `offline`, model id
+   * `offline-speaking-v1`, evidence lines prefixed `answer N:`): `input_normalization` when
+   * invisible characters were removed from a transcript (`flagged` for tag or bidi characters,
+   * otherwise `pass`) and one `flagged` `prompt_injection` with the removed sentences (of the text
+   * or the timed words) as evidence. `options.signal` gives the scoring up (`aborted`).
+   */
+  evaluate(request: OfflineSpeakingRequest, options?: EvaluationOptions): Promise<AssessmentResult>;
 }
 
 /** Creates the offline speaking scorer (heuristic bands; see OFFLINE-SCORER.md for the formulas). */
 export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOptions = {}): OfflineSpeakingScorer {
   return {
     modelId: OFFLINE_SPEAKING_MODEL_ID,
-    async evaluate(request) {
-      const clock = options.clock ?? performance.now.bind(performance);
+    async evaluate(request, { onSafetyEvent, signal }: EvaluationOptions = {}) {
+      const clock = options.clock ?? Date.now;
       const startedAt = clock();
+      throwIfAborted(signal);
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
+      throwIfAborted(signal);
       const turns = screenSpeakingRequest(request);
       const result = scoreScreenedSpeaking(turns, lexicon, clock, startedAt);
       await emitOfflineSafetyEvents(
-        {
-          onSafetyEvent: options.onSafetyEvent,
-          modelId: OFFLINE_SPEAKING_MODEL_ID,
-          createdAt: (options.safetyEventTime ?? (() => new Date()))(),
-        },
+        { onSafetyEvent, modelId: OFFLINE_SPEAKING_MODEL_ID, createdAt: new Date(clock()) },
         turns.map((turn, index) => ({ label: `answer ${index + 1}`, removed: turn.removed, injectionEvidence: turn.evidence })),
       );
       return result;
@@ -166,7 +160,7 @@ export function speakingCriterionScores(features: SpeakingFeatures): SpeakingCri
 export interface ScoreOfflineSpeakingOptions {
   /** The word list (see `loadEnglishLexicon`). */
   lexicon: Lexicon;
-  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  /** The clock, in milliseconds since the epoch, for `latency_ms`. Default `Date.now`. */
   clock?: () => number;
   /** When scoring started, on the `clock`; default when this call started. */
   startedAt?: number;
@@ -174,9 +168,9 @@ export interface ScoreOfflineSpeakingOptions {
 
 /** Scores speaking turns synchronously with a loaded lexicon. The result parses with core's `assessmentResultSchema`. */
 export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: ScoreOfflineSpeakingOptions): AssessmentResult {
-  const now = options.clock ?? performance.now.bind(performance);
-  const startedAt = options.startedAt ?? now();
-  return scoreScreenedSpeaking(screenSpeakingRequest(request), options.lexicon, now, startedAt);
+  const clock = options.clock ?? Date.now;
+  const startedAt = options.startedAt ?? clock();
+  return scoreScreenedSpeaking(screenSpeakingRequest(request), options.lexicon, clock, startedAt);
 }
 
 function screenSpeakingRequest(request: OfflineSpeakingRequest): ScreenedSpokenTurn[] {
@@ -192,7 +186,7 @@ function screenSpeakingRequest(request: OfflineSpeakingRequest): ScreenedSpokenT
 function scoreScreenedSpeaking(
   screened: readonly ScreenedSpokenTurn[],
   lexicon: Lexicon,
-  now: () => number,
+  clock: () => number,
   startedAt: number,
 ): AssessmentResult {
   const turns = screened.map((turn) => turn.turn);
@@ -215,7 +209,7 @@ function scoreScreenedSpeaking(
       flags: ['minimal_response', 'pronunciation_not_assessed', ...(injected ? (['prompt_injection'] as const) : [])],
       ai_generated: false,
       content_safe: !injected,
-      provenance: speakingProvenance(now() - startedAt, 0.9),
+      provenance: speakingProvenance(clock() - startedAt, 0.9),
     });
   }
 
@@ -251,7 +245,7 @@ function scoreScreenedSpeaking(
     flags,
     ai_generated: false,
     content_safe: !injected,
-    provenance: speakingProvenance(now() - startedAt, confidence),
+    provenance: speakingProvenance(clock() - startedAt, confidence),
   });
 }
 

@@ -417,8 +417,11 @@ describe('safety events', () => {
   const at = new Date('2026-01-02T03:04:05.000Z');
   async function eventsOf(essay: string): Promise<{ events: AiSafetyEvent[]; result: AssessmentResult }> {
     const events: AiSafetyEvent[] = [];
-    const scorer = createOfflineWritingScorer({ lexicon, onSafetyEvent: (event) => void events.push(event), safetyEventTime: () => at });
-    const result = await scorer.evaluate({ assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay });
+    const scorer = createOfflineWritingScorer({ lexicon, clock: () => at.getTime() });
+    const result = await scorer.evaluate(
+      { assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay },
+      { onSafetyEvent: (event) => void events.push(event) },
+    );
     return { events, result };
   }
 
@@ -453,15 +456,49 @@ describe('safety events', () => {
   });
 
   it('awaits the handler: an error it throws fails the evaluation', async () => {
-    const scorer = createOfflineWritingScorer({
-      lexicon,
-      onSafetyEvent: async () => {
-        throw new Error('log store down');
-      },
-    });
+    const scorer = createOfflineWritingScorer({ lexicon });
     await expect(
-      scorer.evaluate({ assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: `${WELL_FORMED_TASK2_ESSAY}\n\n${INJECTION}` }),
+      scorer.evaluate(
+        { assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: `${WELL_FORMED_TASK2_ESSAY}\n\n${INJECTION}` },
+        {
+          onSafetyEvent: async () => {
+            throw new Error('log store down');
+          },
+        },
+      ),
     ).rejects.toThrow('log store down');
+  });
+
+  it('reports each event to the call that raised it, when one scorer scores two answers at once', async () => {
+    const scorer = createOfflineWritingScorer({ lexicon });
+    const injectedEvents: AiSafetyEvent[] = [];
+    const cleanEvents: AiSafetyEvent[] = [];
+    await Promise.all([
+      scorer.evaluate(
+        { assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: `${WELL_FORMED_TASK2_ESSAY}\n\n${INJECTION}` },
+        { onSafetyEvent: (event) => void injectedEvents.push(event) },
+      ),
+      scorer.evaluate(
+        { assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: WELL_FORMED_TASK2_ESSAY },
+        { onSafetyEvent: (event) => void cleanEvents.push(event) },
+      ),
+    ]);
+    expect(injectedEvents.map((event) => event.check)).toEqual(['prompt_injection']);
+    expect(cleanEvents).toEqual([]);
+  });
+
+  it('rejects with aborted, raising no event, when the call is given an aborted signal', async () => {
+    const events: AiSafetyEvent[] = [];
+    const controller = new AbortController();
+    controller.abort();
+    const error = await createOfflineWritingScorer({ lexicon })
+      .evaluate(
+        { assessmentType: 'writing_task2', prompt: TASK2_PROMPT, essay: `${WELL_FORMED_TASK2_ESSAY}\n\n${INJECTION}` },
+        { onSafetyEvent: (event) => void events.push(event), signal: controller.signal },
+      )
+      .catch((caught: unknown) => caught);
+    expect(EvaluatorError.isInstance(error) && error.code).toBe('aborted');
+    expect(events).toEqual([]);
   });
 });
 

@@ -37,7 +37,7 @@ import { tagText } from './part-of-speech-tagger.js';
 import { measureWritingFeatures, splitParagraphs, splitSentences, type GrammarCheckCounts, type WritingFeatures } from './text-features.js';
 import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
-import type { AiSafetyEvent } from './safety-event.js';
+import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
 import { countOwnWords } from './writing-rules.js';
 
@@ -75,18 +75,8 @@ export interface OfflineWritingScorerOptions {
   rounding?: BandRounding;
   /** The word list. Default: loaded on first use with `loadEnglishLexicon` (about 0.1 s). */
   lexicon?: Lexicon;
-  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. */
   clock?: () => number;
-  /**
-   * Receives the AI safety events of the screening, as the Bedrock evaluator raises them
-   * (provider `offline`, model id `offline-writing-v2`): `input_normalization` when invisible
-   * characters were removed (`flagged` for tag or bidi characters, otherwise `pass`) and one
-   * `flagged` `prompt_injection` with the removed sentences as evidence. Awaited; an error it
-   * throws fails the evaluation. Default: dropped.
-   */
-  onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
-  /** The clock of `created_at` in safety events (`now` is taken by the latency clock). Default `() => new Date()`. */
-  safetyEventTime?: () => Date;
   /**
    * Harper's grammar and spelling check (see `createGrammarChecker`): its findings become inline
    * corrections and are cited in the Grammatical Range and Accuracy feedback. Call its `setup()`
@@ -100,8 +90,15 @@ export interface OfflineWritingScorerOptions {
 export interface OfflineWritingScorer {
   /** The model id results carry (`offline-writing-v2`). */
   readonly modelId: string;
-  /** Scores one answer. Loads the word list on first use (about 0.1 s), then takes a few milliseconds. */
-  evaluate(request: OfflineWritingRequest): Promise<AssessmentResult>;
+  /**
+   * Scores one answer. Loads the word list on first use (about 0.1 s), then takes a few
+   * milliseconds. `options.onSafetyEvent` receives the screening's AI safety events as the Bedrock
+   * evaluator raises them (provider `offline`, model id `offline-writing-v2`):
+   * `input_normalization` when invisible characters were removed (`flagged` for tag or bidi
+   * characters, otherwise `pass`) and one `flagged` `prompt_injection` with the removed sentences
+   * as evidence. `options.signal` gives the scoring up (`aborted`).
+   */
+  evaluate(request: OfflineWritingRequest, options?: EvaluationOptions): Promise<AssessmentResult>;
 }
 
 /**
@@ -112,15 +109,17 @@ export interface OfflineWritingScorer {
 export function createOfflineWritingScorer(options: OfflineWritingScorerOptions = {}): OfflineWritingScorer {
   return {
     modelId: OFFLINE_WRITING_MODEL_ID,
-    async evaluate(request) {
-      const started = (options.clock ?? performance.now.bind(performance))();
-      const clock = options.clock ?? performance.now.bind(performance);
+    async evaluate(request, { onSafetyEvent, signal }: EvaluationOptions = {}) {
+      const clock = options.clock ?? Date.now;
+      const started = clock();
+      throwIfAborted(signal);
       const lexicon = options.lexicon ?? (await loadEnglishLexicon());
       const input = screenWritingRequest(request);
       // The checker reads the text the model measures, before the one scoring that uses its rate;
       // a checker that failed to load costs the learner its corrections and its grammar rate (then
       // unknown), not the result. A minimal or non-English answer gets its rule's result, without them.
       const findings = await options.grammarChecker?.check(assessedWritingText(input.screened.text).text).catch(() => undefined);
+      throwIfAborted(signal);
       const scored = scoreScreenedWriting(
         input,
         { ...options, lexicon, ...(findings ? { grammarCheck: countGrammarFindings(findings) } : {}) },
@@ -130,21 +129,16 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
       const shown =
         findings && !scored.flags.includes('minimal_response') && !scored.flags.includes('other_language') ? findings : undefined;
       const result = asWritten(shown ? withGrammarFindings(scored, shown, clock() - started) : scored, input.screened.text);
-      await emitOfflineSafetyEvents(
-        {
-          onSafetyEvent: options.onSafetyEvent,
-          modelId: OFFLINE_WRITING_MODEL_ID,
-          createdAt: (options.safetyEventTime ?? (() => new Date()))(),
-        },
-        [{ label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence }],
-      );
+      await emitOfflineSafetyEvents({ onSafetyEvent, modelId: OFFLINE_WRITING_MODEL_ID, createdAt: new Date(clock()) }, [
+        { label: undefined, removed: input.screened.removed, injectionEvidence: input.screened.evidence },
+      ]);
       return result;
     },
   };
 }
 
 /** Options of {@link scoreOfflineWriting}. */
-export interface ScoreOfflineWritingOptions extends Omit<OfflineWritingScorerOptions, 'onSafetyEvent' | 'safetyEventTime'> {
+export interface ScoreOfflineWritingOptions extends OfflineWritingScorerOptions {
   /** The word list (see `loadEnglishLexicon`). */
   lexicon: Lexicon;
   /** When scoring started, on the `clock`; default when this call started. */
@@ -183,9 +177,9 @@ const INJECTION_NOTE = 'Sentences addressed to the examiner or asking for a scor
  * `assessmentResultSchema`: provider `offline`, zero cost, and a confidence.
  */
 export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
-  const now = options.clock ?? performance.now.bind(performance);
-  const startedAt = options.startedAt ?? now();
-  return scoreScreenedWriting(screenWritingRequest(request), options, now, startedAt);
+  const clock = options.clock ?? Date.now;
+  const startedAt = options.startedAt ?? clock();
+  return scoreScreenedWriting(screenWritingRequest(request), options, clock, startedAt);
 }
 
 /** A validated writing request with its answer screened. */
@@ -221,7 +215,7 @@ function assessedWritingText(text: string): { text: string; removedSentences: nu
 function scoreScreenedWriting(
   input: ScreenedWritingRequest,
   options: ScoreOfflineWritingOptions,
-  now: () => number,
+  clock: () => number,
   startedAt: number,
 ): AssessmentResult {
   const { assessmentType, prompt, screened } = input;
@@ -239,7 +233,7 @@ function scoreScreenedWriting(
   const ownWords = countOwnWords(screened.text, prompt).countedWords;
 
   if (ownWords <= MINIMAL_RESPONSE_WORDS) {
-    return minimalResponse({ assessmentType, taskCriterion, wordCount, ownWords, minimumWords, injected, latency: now() - startedAt });
+    return minimalResponse({ assessmentType, taskCriterion, wordCount, ownWords, minimumWords, injected, latency: clock() - startedAt });
   }
 
   // Tagged once for the learner-error rules (a model feature) and the word-salad check.
@@ -259,7 +253,7 @@ function scoreScreenedWriting(
       wordCount,
       knownWordShare: features.knownWordShare,
       injected,
-      latency: now() - startedAt,
+      latency: clock() - startedAt,
     });
   }
   const taskModel = model.tasks[task];
@@ -352,7 +346,7 @@ function scoreScreenedWriting(
     review: { required: reviewReasons.length > 0, reasons: reviewReasons },
     ai_generated: false,
     content_safe: !injected,
-    provenance: provenance(now() - startedAt, confidence),
+    provenance: provenance(clock() - startedAt, confidence),
   });
 }
 

@@ -11,6 +11,7 @@ import {
   type SpeakingSet,
   type TokenUsage,
 } from '@ielts-genai-prep/core';
+import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
 import { EvaluatorError } from './evaluator-error.js';
 import type { GeminiClient } from './gemini-client.js';
 import { callGeminiJson, type GeminiCallRecord } from './gemini-json-call.js';
@@ -54,15 +55,7 @@ export interface SpeakingEvaluatorOptions {
    * timed out, invalid), flagging the result for review. Default true.
    */
   fallbackOnEscalationFailure?: boolean;
-  /**
-   * Receives every AI safety event: text addressed to the scorer (found by our rules or reported
-   * by the model), invisible characters removed, invalid answers, content filters. Awaited; an
-   * error it throws fails the evaluation. Default: dropped.
-   */
-  onSafetyEvent?: (event: AiSafetyEvent) => void | Promise<void>;
-  /** The clock of `created_at` in safety events. Default `() => new Date()`. */
-  now?: () => Date;
-  /** Milliseconds clock for latency. Default `performance.now`. */
+  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. */
   clock?: () => number;
   /** Source of the random transcript delimiter, in [0, 1). Default Web Crypto. */
   random?: () => number;
@@ -82,9 +75,11 @@ export interface SpeakingEvaluator {
    * Scores a complete test (at least one answer in each of Parts 1, 2 and 3). Throws
    * EvaluatorError: `invalid_input`, `invalid_state` (a part missing), `throttled`,
    * `provider_unavailable`, `timeout`, `provider_rejected`, `content_filtered`, `max_tokens`,
-   * `invalid_model_output`.
+   * `invalid_model_output`, `aborted`. `options.onSafetyEvent` receives this test's AI safety
+   * events: text addressed to the scorer (found by our rules or reported by the model), invisible
+   * characters removed, invalid answers, content filters. `options.signal` gives the scoring up.
    */
-  evaluate(request: SpeakingEvaluationRequest): Promise<AssessmentResult>;
+  evaluate(request: SpeakingEvaluationRequest, options?: EvaluationOptions): Promise<AssessmentResult>;
 }
 
 /**
@@ -101,36 +96,34 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
   const thresholds = { ...DEFAULT_SPEAKING_ESCALATION_THRESHOLDS, ...options.escalation };
   const prices = options.prices ?? DEFAULT_PRICES;
   const retry: RetryOptions = { deadlineMs: 120_000, ...options.retry };
-  const clock = options.clock ?? (() => performance.now());
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const fallback = options.fallbackOnEscalationFailure ?? true;
 
-  async function emit(event: {
-    check: AiSafetyEvent['check'];
-    verdict: AiSafetyEvent['verdict'];
-    evidence: readonly string[];
-    model_id: string | null;
-  }): Promise<void> {
-    if (!options.onSafetyEvent) return;
-    await options.onSafetyEvent(buildSafetyEvent({ ...event, provider: 'gemini', created_at: now() }));
-  }
-
-  // Every invalid answer is logged; the last is `blocked` when no valid answer came at all.
-  async function emitValidation(calls: readonly GeminiCallRecord[], failed: boolean): Promise<void> {
-    const invalid = calls.filter((call) => !call.valid);
-    for (const [index, call] of invalid.entries()) {
-      await emit({
-        check: 'output_validation',
-        verdict: failed && index === invalid.length - 1 ? 'blocked' : 'flagged',
-        evidence: call.problems,
-        model_id: call.model,
-      });
-    }
-  }
-
   return {
-    async evaluate(request) {
+    async evaluate(request, { onSafetyEvent, signal }: EvaluationOptions = {}) {
       const started = clock();
+      throwIfAborted(signal);
+      const emit = async (event: {
+        check: AiSafetyEvent['check'];
+        verdict: AiSafetyEvent['verdict'];
+        evidence: readonly string[];
+        model_id: string | null;
+      }): Promise<void> => {
+        if (onSafetyEvent) await onSafetyEvent(buildSafetyEvent({ ...event, provider: 'gemini', created_at: new Date(clock()) }));
+      };
+      // Every invalid answer is logged; the last is `blocked` when no valid answer came at all.
+      const emitValidation = async (calls: readonly GeminiCallRecord[], failed: boolean): Promise<void> => {
+        const invalid = calls.filter((call) => !call.valid);
+        for (const [index, call] of invalid.entries()) {
+          await emit({
+            check: 'output_validation',
+            verdict: failed && index === invalid.length - 1 ? 'blocked' : 'flagged',
+            evidence: call.problems,
+            model_id: call.model,
+          });
+        }
+      };
+
       const validated = validateInput(request);
       const { set } = validated;
       const screened = screenTurns(validated.turns);
@@ -162,6 +155,7 @@ export function createSpeakingEvaluator(options: SpeakingEvaluatorOptions): Spea
           maxOutputTokens: options.maxOutputTokens,
           retry,
           clock,
+          signal,
         });
       };
 

@@ -25,7 +25,13 @@ import {
   type BedrockTestServer,
   type RecordedBedrockRequest,
 } from './test-support/bedrock-server.js';
-import { createWritingEvaluator, type WritingEvaluatorOptions, type WritingSafetyEvent } from './writing-evaluator.js';
+import type { EvaluationOptions } from './evaluation-options.js';
+import {
+  createWritingEvaluator,
+  type WritingEvaluationRequest,
+  type WritingEvaluatorOptions,
+  type WritingSafetyEvent,
+} from './writing-evaluator.js';
 
 const MODEL_ID = 'amazon.nova-micro-v1:0';
 
@@ -59,17 +65,20 @@ function bedrockClient(): BedrockRuntimeClient {
   });
 }
 
+/** The evaluator under test; each call reports its safety events to `events` unless it passes its own handler. */
 function evaluator(overrides: Partial<WritingEvaluatorOptions> = {}) {
-  return createWritingEvaluator({
+  const created = createWritingEvaluator({
     bedrock: bedrockClient(),
     crossCheck: () => ({ overall_band: 6 }),
-    onSafetyEvent: (event) => {
-      events.push(event);
-    },
     retry: { initialDelayMs: 5, maxDelayMs: 20, deadlineMs: 5000 },
-    now: () => new Date('2026-11-25T12:00:00.000Z'),
+    clock: () => Date.parse('2026-11-25T12:00:00.000Z'),
     ...overrides,
   });
+  return {
+    modelId: created.modelId,
+    evaluate: (request: WritingEvaluationRequest, options: EvaluationOptions = {}) =>
+      created.evaluate(request, { onSafetyEvent: (event) => void events.push(event), ...options }),
+  };
 }
 
 const task2 = { assessmentType: 'writing_task2' as const, prompt: TASK2_PROMPT, essay: TASK2_ESSAY };
@@ -576,5 +585,57 @@ describe('writing evaluator on Bedrock Converse', () => {
     expect(error.code).toBe('invalid_input');
     expect((await rejection(evaluator().evaluate({ ...task2, assessmentType: 'speaking' as never }))).code).toBe('invalid_input');
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('per-call options', () => {
+  it('reports each safety event to the call that raised it, when one evaluator scores two answers at once', async () => {
+    // Both answers are in flight together: each reply waits, so the calls interleave.
+    server.respondWith(() => converseReply(fixture('bedrock-writing-task2'), 30));
+    const shared = createWritingEvaluator({ bedrock: bedrockClient(), crossCheck: () => ({ overall_band: 6 }) });
+    const injectedEvents: WritingSafetyEvent[] = [];
+    const cleanEvents: WritingSafetyEvent[] = [];
+    const [injected, clean] = await Promise.all([
+      shared.evaluate({ ...task2, essay: TASK2_ESSAY_WITH_INJECTION }, { onSafetyEvent: (event) => void injectedEvents.push(event) }),
+      shared.evaluate(task2, { onSafetyEvent: (event) => void cleanEvents.push(event) }),
+    ]);
+    expect(server.requests).toHaveLength(2);
+    expect(injected.flags).toContain('prompt_injection');
+    expect(injectedEvents).toEqual([
+      expect.objectContaining({ check: 'prompt_injection', evidence: [`override_instructions: ${INJECTION_SENTENCE}`] }),
+    ]);
+    expect(clean.flags).not.toContain('prompt_injection');
+    expect(cleanEvents).toEqual([]);
+  });
+
+  it('stamps events on the clock, in milliseconds since the epoch', async () => {
+    const at = Date.parse('2027-03-04T05:06:07.000Z');
+    server.enqueue(converseReply(fixture('bedrock-writing-task2')));
+    await evaluator({ clock: () => at }).evaluate({ ...task2, essay: TASK2_ESSAY_WITH_INJECTION });
+    expect(events.map((event) => event.created_at)).toEqual(['2027-03-04T05:06:07.000Z']);
+  });
+
+  it('aborts the Bedrock call in flight when the signal fires, and makes no other', async () => {
+    const controller = new AbortController();
+    // The stand-in never answers and the deadline is a minute away: only the abort can end the call.
+    server.respondWith(() => {
+      controller.abort();
+      return { hang: true };
+    });
+    const error = await rejection(
+      evaluator({ retry: { deadlineMs: 60_000, initialDelayMs: 5 } }).evaluate(task2, { signal: controller.signal }),
+    );
+    expect(error.code).toBe('aborted');
+    expect(error.isRetryable).toBe(false);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('sends nothing for a signal that has already fired', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(evaluator().evaluate(task2, { signal: controller.signal }));
+    expect(error.code).toBe('aborted');
+    expect(server.requests).toHaveLength(0);
+    expect(events).toEqual([]);
   });
 });

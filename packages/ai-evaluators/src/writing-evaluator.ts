@@ -34,6 +34,7 @@ import {
   writingToolInputSchema,
   type WritingModelOutput,
 } from './bedrock-writing-output.js';
+import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { createOfflineWritingScorer } from './offline-writing-scorer.js';
 import { costOf, DEFAULT_PRICES, type PriceTable } from './prices.js';
@@ -106,17 +107,13 @@ export interface WritingEvaluatorOptions {
   crossCheck?: WritingCrossCheck | null;
   /** Bands apart at which the cross-check flags a result. Default 1.5 (a difference of 2 flags, 1.5 does not). */
   divergenceThreshold?: number;
-  /** Receives every AI safety event (awaited; an error it throws fails the evaluation). Default: dropped. */
-  onSafetyEvent?: (event: WritingSafetyEvent) => void | Promise<void>;
   /** Retries of throttling, 5xx and timeouts; `deadlineMs` bounds the whole evaluation. Default {@link withRetry}'s. */
   retry?: RetryOptions;
   /** Rounding of the mean of the criteria into the task band. Default core's (`down`). */
   rounding?: WritingRoundingOptions;
   /** The most output tokens per call. Default 1500. */
   maxOutputTokens?: number;
-  /** The clock of `created_at` in safety events. Default `() => new Date()`. */
-  now?: () => Date;
-  /** A clock in milliseconds, for `latency_ms`. Default `performance.now`. */
+  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. */
   clock?: () => number;
   /** Random bytes for the delimiter. Default Web Crypto. */
   randomBytes?: (length: number) => Uint8Array;
@@ -130,10 +127,13 @@ export interface WritingEvaluator {
    * Scores one answer. Resolves to a result that parses with core's `assessmentResultSchema`;
    * rejects with an {@link EvaluatorError} (`invalid_input`, `invalid_model_output`,
    * `malformed_tool_use`, `content_filtered`, `max_tokens`, `throttled`, `provider_unavailable`,
-   * `timeout`, `provider_rejected`).
+   * `timeout`, `provider_rejected`, `aborted`). `options.onSafetyEvent` receives this answer's AI
+   * safety events; `options.signal` gives the evaluation up.
    */
-  evaluate(request: WritingEvaluationRequest): Promise<AssessmentResult>;
+  evaluate(request: WritingEvaluationRequest, options?: EvaluationOptions): Promise<AssessmentResult>;
 }
+
+type Emit = (event: Omit<WritingSafetyEvent, 'created_at' | 'provider' | 'model_id'> & { model_id?: string | null }) => Promise<void>;
 
 interface ModelCall {
   output: WritingModelOutput;
@@ -156,26 +156,31 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
   const prices = options.prices ?? DEFAULT_PRICES;
   const maxOutputTokens = options.maxOutputTokens ?? 1500;
   const divergenceThreshold = options.divergenceThreshold ?? 1.5;
-  const now = options.now ?? (() => new Date());
-  const clock = options.clock ?? (() => performance.now());
+  const clock = options.clock ?? Date.now;
   const crossCheck = options.crossCheck === undefined ? defaultCrossCheck() : options.crossCheck;
 
-  async function emit(
-    event: Omit<WritingSafetyEvent, 'created_at' | 'provider' | 'model_id'> & { model_id?: string | null },
-  ): Promise<void> {
-    if (!options.onSafetyEvent) return;
-    // Checks that ran in code before any model call carry model_id null.
-    await options.onSafetyEvent(
-      buildSafetyEvent({
-        ...event,
-        provider: 'bedrock',
-        model_id: event.model_id === undefined ? modelId : event.model_id,
-        created_at: now(),
-      }),
-    );
+  /** Sends one call's events to that call's handler. */
+  function emitterFor(call: EvaluationOptions): Emit {
+    return async (event) => {
+      if (!call.onSafetyEvent) return;
+      // Checks that ran in code before any model call carry model_id null.
+      await call.onSafetyEvent(
+        buildSafetyEvent({
+          ...event,
+          provider: 'bedrock',
+          model_id: event.model_id === undefined ? modelId : event.model_id,
+          created_at: new Date(clock()),
+        }),
+      );
+    };
   }
 
-  async function callModel(prompt: WritingPrompt, type: WritingAssessmentType, deadline: number): Promise<ModelCall> {
+  async function callModel(
+    prompt: WritingPrompt,
+    type: WritingAssessmentType,
+    deadline: number,
+    { emit, signal }: { emit: Emit; signal: AbortSignal | undefined },
+  ): Promise<ModelCall> {
     const schema = writingModelOutputSchema(type);
     const inputSchema = writingToolInputSchema(type);
     let usage: TokenUsage = { input_tokens: 0, output_tokens: 0, total_tokens: 0 };
@@ -193,10 +198,11 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         inputSchema,
         maxTokens: maxOutputTokens,
       });
-      const response = await withRetry((signal) => sendConverse(options.bedrock, request, signal), {
-        ...options.retry,
-        deadlineMs: remaining,
-      }).catch((error: unknown) => {
+      const response = await withRetry(
+        (attemptSignal) => sendConverse(options.bedrock, request, attemptSignal),
+        { ...options.retry, deadlineMs: remaining },
+        signal,
+      ).catch((error: unknown) => {
         throw toEvaluatorError(error);
       });
       usage = addUsage(usage, usageOf(response));
@@ -225,8 +231,11 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
     throw lastError as EvaluatorError;
   }
 
-  async function evaluate(request: WritingEvaluationRequest): Promise<AssessmentResult> {
+  async function evaluate(request: WritingEvaluationRequest, call: EvaluationOptions = {}): Promise<AssessmentResult> {
     const started = clock();
+    const emit = emitterFor(call);
+    const { signal } = call;
+    throwIfAborted(signal);
     const parsedInput = writingEvaluationRequestSchema.safeParse(request);
     if (!parsedInput.success) {
       throw new EvaluatorError('invalid_input', 'the writing input is invalid', {
@@ -290,7 +299,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         letterPoints: input.letterPoints ?? [],
       });
 
-    let result = await callModel(promptFor(essay, rules), type, deadline);
+    let result = await callModel(promptFor(essay, rules), type, deadline, { emit, signal });
     let calls = result.calls;
     let usage = result.usage;
     const reviewReasons: string[] = [];
@@ -314,7 +323,7 @@ export function createWritingEvaluator(options: WritingEvaluatorOptions): Writin
         const spent = { modelId, calls, usage, costUsd: costOf(modelId, usage, prices).costUsd };
         return minimalResult({ type, criteria, rules, injected: true, latencyMs: clock() - started, spent, reviewReasons });
       }
-      result = await callModel(promptFor(essay, rules), type, deadline);
+      result = await callModel(promptFor(essay, rules), type, deadline, { emit, signal });
       calls += result.calls;
       usage = addUsage(usage, result.usage);
       if (reportedSpans(essay, result.output.essay_instructions).length > 0) {
