@@ -51,7 +51,7 @@ describe('retry', () => {
         now += 40;
         return Promise.reject(new Retryable(`attempt ${++count}`));
       },
-      { maxAttempts: 10, delay: () => 50, shouldRetry: () => true, deadline: 1200, now: () => now, sleep: wait },
+      { maxAttempts: 10, delay: () => 50, shouldRetry: () => true, deadline: 1200, clock: () => now, sleep: wait },
     );
     // 1040 + 50 and 1130 + 50 end before 1200; 1220 + 50 would not.
     await expect(failure).rejects.toThrow('attempt 3');

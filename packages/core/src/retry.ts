@@ -12,12 +12,12 @@ export interface RetryOptions {
    */
   signal?: AbortSignal;
   /**
-   * A time (milliseconds since the epoch, on `now`) no wait may reach: the last error is thrown
+   * A time (milliseconds since the epoch, on `clock`) no wait may reach: the last error is thrown
    * instead of waiting until or past it. Default: none.
    */
   deadline?: number;
-  /** The clock `deadline` is read on. Default `Date.now`. */
-  now?: () => number;
+  /** The clock `deadline` is read on, in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
   /** How a wait is made; tests pass one that resolves at once and records the waits. Default {@link sleep}. */
   sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -46,7 +46,7 @@ export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
  * error to its own (a deadline it kept on `signal` reads as `signal.aborted`).
  */
 export async function retry<Result>(attempt: (attemptNumber: number) => Promise<Result>, options: RetryOptions): Promise<Result> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? Date.now;
   const wait = options.sleep ?? sleep;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     try {
@@ -54,7 +54,7 @@ export async function retry<Result>(attempt: (attemptNumber: number) => Promise<
     } catch (error) {
       if (options.signal?.aborted || attemptNumber >= options.maxAttempts || !options.shouldRetry(error)) throw error;
       const milliseconds = options.delay(attemptNumber);
-      if (options.deadline !== undefined && now() + milliseconds >= options.deadline) throw error;
+      if (options.deadline !== undefined && clock() + milliseconds >= options.deadline) throw error;
       await wait(milliseconds, options.signal);
       if (options.signal?.aborted) throw error;
     }
