@@ -1,25 +1,11 @@
-import {
-  DEFAULT_BILLING,
-  TABLE_DEFINITIONS,
-  TABLE_KEYS,
-  type BillingOptions,
-  type TableKey,
-  type TableNames,
-} from './table-definitions.js';
-import { buildCreateTableInput, buildUpdateTimeToLiveInput } from './table-requests.js';
+import { buildUpdateTimeToLiveInput, selectTableRequests, type TableSelectionOptions } from './table-requests.js';
 
-/** Options for {@link renderAwsCliCommands}. */
-export interface RenderAwsCliOptions {
-  /** Physical names, from `resolveTableNames`. */
-  tableNames: TableNames;
-  /** Billing for the new tables. Default on demand. */
-  billing?: BillingOptions;
+/** Options for {@link renderAwsCliCommands}: the tables, their names and billing, and where the commands go. */
+export interface RenderAwsCliOptions extends TableSelectionOptions {
   /** Adds `--region` to every command. Default: none (the CLI's own configuration). */
   region?: string;
   /** Adds `--endpoint-url` to every command, e.g. for DynamoDB Local. Default: none. */
   endpoint?: string;
-  /** Which tables. Default all of them. */
-  tables?: readonly TableKey[];
 }
 
 /** Quotes a word for a POSIX shell. */
@@ -54,10 +40,7 @@ export function renderAwsCliCommands(options: RenderAwsCliOptions): string {
     ...(options.endpoint ? ['--endpoint-url', options.endpoint] : []),
   ];
   const blocks: string[] = [];
-  for (const table of options.tables ?? TABLE_KEYS) {
-    const definition = TABLE_DEFINITIONS[table];
-    const tableName = options.tableNames[table];
-    const input = buildCreateTableInput(definition, tableName, options.billing ?? DEFAULT_BILLING);
+  for (const { definition, tableName, input } of selectTableRequests(options)) {
     const words = [
       'aws',
       'dynamodb',

@@ -1,22 +1,9 @@
-import {
-  DEFAULT_BILLING,
-  TABLE_DEFINITIONS,
-  TABLE_KEYS,
-  type BillingOptions,
-  type TableKey,
-  type TableNames,
-} from './table-definitions.js';
+import { DEFAULT_BILLING, type BillingOptions, type TableKey } from './table-definitions.js';
 import { DalError } from './errors.js';
-import { buildCreateTableInput } from './table-requests.js';
+import { selectTableRequests, type TableSelectionOptions } from './table-requests.js';
 
-/** Options for {@link buildCloudFormationTemplate}. */
-export interface CloudFormationOptions {
-  /** Physical names, from `resolveTableNames`. */
-  tableNames: TableNames;
-  /** Billing for the tables. Default on demand. */
-  billing?: BillingOptions;
-  /** Which tables. Default all of them. */
-  tables?: readonly TableKey[];
+/** Options for {@link buildCloudFormationTemplate}: the tables, their names and billing, and their replicas. */
+export interface CloudFormationOptions extends TableSelectionOptions {
   /**
    * Regions to replicate to besides the stack's own: each table becomes an
    * `AWS::DynamoDB::GlobalTable` (streams on, on-demand billing only). Default none.
@@ -60,10 +47,8 @@ export function buildCloudFormationTemplate(options: CloudFormationOptions): Rec
   const billing = options.billing ?? DEFAULT_BILLING;
   const replicaRegions = options.replicaRegions ?? [];
   if (replicaRegions.length > 0) checkReplicaRegions(replicaRegions, billing);
-  for (const table of options.tables ?? TABLE_KEYS) {
-    const definition = TABLE_DEFINITIONS[table];
-    const input = buildCreateTableInput(definition, options.tableNames[table], billing);
-    const id = logicalResourceId(table);
+  for (const { key, definition, input } of selectTableRequests({ ...options, billing })) {
+    const id = logicalResourceId(key);
     const global = replicaRegions.length > 0;
     resources[id] = {
       Type: global ? 'AWS::DynamoDB::GlobalTable' : 'AWS::DynamoDB::Table',

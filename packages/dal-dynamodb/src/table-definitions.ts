@@ -64,91 +64,71 @@ export const ASSESSMENT_ID_INDEX = 'assessment-id-index';
 /** The name of the outbox GSI keyed by status and due time. */
 export const OUTBOX_STATUS_INDEX = 'status-due-index';
 
+/** A string key attribute. */
+const stringKey = (name: string): KeyAttribute => ({ name, type: 'S' });
+
+/** An index that copies every attribute: the only projection these tables use. */
+function fullIndex(name: string, partitionKey: KeyAttribute, sortKey?: KeyAttribute): IndexDefinition {
+  return { name, partitionKey, ...(sortKey ? { sortKey } : {}), projection: 'ALL' };
+}
+
 /** Definitions of the nine tables, keyed by {@link TableKey}. */
 export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
   users: {
     key: 'users',
     baseName: 'ielts-genai-prep-users',
     description: 'One item per account, keyed by lowercased email.',
-    partitionKey: { name: 'email', type: 'S' },
+    partitionKey: stringKey('email'),
     indexes: [],
   },
   sessions: {
     key: 'sessions',
     baseName: 'ielts-genai-prep-sessions',
     description: 'Login sessions keyed by the SHA-256 of their token; expire through TTL.',
-    partitionKey: { name: 'session_id', type: 'S' },
-    indexes: [{ name: USER_EMAIL_INDEX, partitionKey: { name: 'user_email', type: 'S' }, projection: 'ALL' }],
+    partitionKey: stringKey('session_id'),
+    indexes: [fullIndex(USER_EMAIL_INDEX, stringKey('user_email'))],
     timeToLiveAttribute: 'expires_at',
   },
   assessments: {
     key: 'assessments',
     baseName: 'ielts-genai-prep-assessments',
     description: "Assessments and their results; a user's history is read newest first through the GSI.",
-    partitionKey: { name: 'assessment_id', type: 'S' },
-    indexes: [
-      {
-        name: USER_EMAIL_INDEX,
-        partitionKey: { name: 'user_email', type: 'S' },
-        sortKey: { name: 'timestamp', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
+    partitionKey: stringKey('assessment_id'),
+    indexes: [fullIndex(USER_EMAIL_INDEX, stringKey('user_email'), stringKey('timestamp'))],
   },
   questions: {
     key: 'questions',
     baseName: 'ielts-assessment-questions',
     description: 'The question bank, listed by assessment type through the GSI.',
-    partitionKey: { name: 'question_id', type: 'S' },
-    indexes: [{ name: ASSESSMENT_TYPE_INDEX, partitionKey: { name: 'assessment_type', type: 'S' }, projection: 'ALL' }],
+    partitionKey: stringKey('question_id'),
+    indexes: [fullIndex(ASSESSMENT_TYPE_INDEX, stringKey('assessment_type'))],
   },
   rubrics: {
     key: 'rubrics',
     baseName: 'ielts-assessment-rubrics',
     description: 'Scoring rubrics; the newest edition per assessment type is read through the GSI.',
-    partitionKey: { name: 'rubric_id', type: 'S' },
-    indexes: [
-      {
-        name: ASSESSMENT_TYPE_INDEX,
-        partitionKey: { name: 'assessment_type', type: 'S' },
-        sortKey: { name: 'version', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
+    partitionKey: stringKey('rubric_id'),
+    indexes: [fullIndex(ASSESSMENT_TYPE_INDEX, stringKey('assessment_type'), stringKey('version'))],
   },
   contentReports: {
     key: 'contentReports',
     baseName: 'ielts-content-reports',
     description: 'Learner reports about generated content, listed by status for moderation.',
-    partitionKey: { name: 'report_id', type: 'S' },
-    indexes: [
-      {
-        name: STATUS_INDEX,
-        partitionKey: { name: 'status', type: 'S' },
-        sortKey: { name: 'created_at', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
+    partitionKey: stringKey('report_id'),
+    indexes: [fullIndex(STATUS_INDEX, stringKey('status'), stringKey('created_at'))],
   },
   aiSafetyLogs: {
     key: 'aiSafetyLogs',
     baseName: 'ielts-ai-safety-logs',
     description: 'An append-only log of AI safety events, listed by assessment.',
-    partitionKey: { name: 'log_id', type: 'S' },
-    indexes: [
-      {
-        name: ASSESSMENT_ID_INDEX,
-        partitionKey: { name: 'assessment_id', type: 'S' },
-        sortKey: { name: 'created_at', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
+    partitionKey: stringKey('log_id'),
+    indexes: [fullIndex(ASSESSMENT_ID_INDEX, stringKey('assessment_id'), stringKey('created_at'))],
   },
   rateLimits: {
     key: 'rateLimits',
     baseName: 'ielts-genai-prep-rate-limits',
     description: 'Sign-in lockout and rate-limit counters, one per limited key and window; expire through TTL.',
-    partitionKey: { name: 'limit_key', type: 'S' },
+    partitionKey: stringKey('limit_key'),
     indexes: [],
     timeToLiveAttribute: 'expires_at',
   },
@@ -157,15 +137,8 @@ export const TABLE_DEFINITIONS: Readonly<Record<TableKey, TableDefinition>> = {
     baseName: 'ielts-genai-prep-outbox',
     description:
       'Mail to send, durable and leased to one sender at a time; due messages are read through the GSI; sent and dead ones expire through TTL.',
-    partitionKey: { name: 'message_id', type: 'S' },
-    indexes: [
-      {
-        name: OUTBOX_STATUS_INDEX,
-        partitionKey: { name: 'status', type: 'S' },
-        sortKey: { name: 'next_attempt_at', type: 'N' },
-        projection: 'ALL',
-      },
-    ],
+    partitionKey: stringKey('message_id'),
+    indexes: [fullIndex(OUTBOX_STATUS_INDEX, stringKey('status'), { name: 'next_attempt_at', type: 'N' })],
     timeToLiveAttribute: 'expires_at',
   },
 };

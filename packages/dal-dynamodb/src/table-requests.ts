@@ -4,7 +4,16 @@ import type {
   TableDescription,
   UpdateTimeToLiveCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_BILLING, type BillingOptions, type KeyAttribute, type TableDefinition } from './table-definitions.js';
+import {
+  DEFAULT_BILLING,
+  TABLE_DEFINITIONS,
+  TABLE_KEYS,
+  type BillingOptions,
+  type KeyAttribute,
+  type TableDefinition,
+  type TableKey,
+  type TableNames,
+} from './table-definitions.js';
 
 function keySchema(partitionKey: KeyAttribute, sortKey: KeyAttribute | undefined) {
   return [
@@ -60,6 +69,33 @@ export function buildCreateTableInput(
     ...(provisioned ? { ProvisionedThroughput: provisioned } : {}),
     ...(indexes.length > 0 ? { GlobalSecondaryIndexes: indexes } : {}),
   };
+}
+
+/** Which tables a renderer describes, under which names and billing. */
+export interface TableSelectionOptions {
+  /** Physical names, from `resolveTableNames`. */
+  tableNames: TableNames;
+  /** Billing for the tables. Default on demand. */
+  billing?: BillingOptions;
+  /** Which tables. Default all of them. */
+  tables?: readonly TableKey[];
+}
+
+/** One selected table: its definition, physical name and `CreateTable` request. */
+export interface SelectedTableRequest {
+  key: TableKey;
+  definition: TableDefinition;
+  tableName: string;
+  input: CreateTableCommandInput;
+}
+
+/** The selected tables (default all, in {@link TABLE_KEYS} order), each with the `CreateTable` request that creates it. */
+export function selectTableRequests(options: TableSelectionOptions): SelectedTableRequest[] {
+  return (options.tables ?? TABLE_KEYS).map((key) => {
+    const definition = TABLE_DEFINITIONS[key];
+    const tableName = options.tableNames[key];
+    return { key, definition, tableName, input: buildCreateTableInput(definition, tableName, options.billing ?? DEFAULT_BILLING) };
+  });
 }
 
 /** The `UpdateTimeToLive` request enabling TTL, or undefined for a table without a TTL attribute. */
