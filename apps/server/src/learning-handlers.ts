@@ -155,20 +155,6 @@ export function requestIdOf(context: Context): string | undefined {
   return (context as Context<AppEnv>).get('requestId');
 }
 
-interface QuestionCursor {
-  after: string;
-}
-
-function decodeQuestionCursor(cursor: string): QuestionCursor {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (value && typeof value === 'object' && typeof (value as QuestionCursor).after === 'string') return value as QuestionCursor;
-  } catch {
-    // Falls through to the 400 below.
-  }
-  throw fieldError('cursor', 'is not a cursor this list gave out');
-}
-
 /** The handlers of the question, scoring, history, entitlement and content-report routes. */
 export function createLearningHandlers(
   services: LearningServices,
@@ -177,14 +163,9 @@ export function createLearningHandlers(
   return {
     questions: {
       async list({ query }) {
-        const all = (await repositories.questions.listByType(query.type)).sort((a, b) => a.question_id.localeCompare(b.question_id));
-        const after = query.cursor ? decodeQuestionCursor(query.cursor).after : undefined;
-        const remaining = after === undefined ? all : all.filter((question) => question.question_id.localeCompare(after) > 0);
-        const page = remaining.slice(0, query.limit);
-        const last = page[page.length - 1];
-        const next =
-          remaining.length > query.limit && last ? Buffer.from(JSON.stringify({ after: last.question_id })).toString('base64url') : null;
-        return { items: page.map(toPublicQuestion), next_cursor: next };
+        // A forged or foreign cursor is the DAL's invalid_cursor: a 400 on `cursor`, as for the history.
+        const page = await repositories.questions.listPageByType(query.type, { limit: query.limit, cursor: query.cursor ?? null });
+        return { items: page.items.map(toPublicQuestion), next_cursor: page.next_cursor };
       },
       async get({ params }) {
         const question = await repositories.questions.get(params.id);

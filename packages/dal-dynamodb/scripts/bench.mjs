@@ -239,6 +239,7 @@ try {
   await repositories.questions.putMany([question]);
   await repositories.questions.get(question.question_id);
   await repositories.questions.listByType('writing_task2');
+  await repositories.questions.listPageByType('writing_task2', { limit: 5 });
   await repositories.rubrics.put({
     rubric_id: `rubric-${randomUUID()}`,
     assessment_type: 'writing_task2',

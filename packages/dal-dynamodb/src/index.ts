@@ -75,7 +75,10 @@ export {
 } from './assessment-repository.js';
 export {
   createQuestionRepository,
+  DEFAULT_QUESTION_PAGE_SIZE,
+  MAX_QUESTION_PAGE_SIZE,
   type QuestionInput,
+  type QuestionPage,
   type QuestionRepository,
   type QuestionRepositoryOptions,
 } from './question-repository.js';

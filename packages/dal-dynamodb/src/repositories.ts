@@ -51,7 +51,7 @@ export function createRepositories(options: CreateRepositoriesOptions): Reposito
     users: createUserRepository({ ...shared, tableName: names.users }),
     sessions: createSessionRepository({ ...shared, tableName: names.sessions }),
     assessments: createAssessmentRepository({ ...shared, tableName: names.assessments, cursorSecret: options.cursorSecret }),
-    questions: createQuestionRepository({ ...shared, tableName: names.questions }),
+    questions: createQuestionRepository({ ...shared, tableName: names.questions, cursorSecret: options.cursorSecret }),
     rubrics: createRubricRepository({ ...shared, tableName: names.rubrics }),
     contentReports: createContentReportRepository({
       ...shared,

@@ -12,6 +12,18 @@ export interface Page<Item> {
   next_cursor: string | null;
 }
 
+/** A `validation` {@link DalError} unless `limit` is a whole number from 1 to `maxLimit`. */
+export function assertPageLimit(limit: number, maxLimit: number, tableName: string): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+    throw new DalError({
+      code: 'validation',
+      message: `limit must be 1–${maxLimit}, not ${limit}`,
+      tableName,
+      issues: [{ path: 'limit', message: `must be a whole number from 1 to ${maxLimit}` }],
+    });
+  }
+}
+
 /** What {@link readSignedPage} reads, and how. */
 export interface SignedPageRequest<Item> {
   /** Sends the Query. */
@@ -46,14 +58,7 @@ export interface SignedPageRequest<Item> {
  */
 export async function readSignedPage<Item>(request: SignedPageRequest<Item>): Promise<Page<Item>> {
   const { context, limit, partition, scope, cursorSecret } = request;
-  if (!Number.isInteger(limit) || limit < 1 || limit > request.maxLimit) {
-    throw new DalError({
-      code: 'validation',
-      message: `limit must be 1–${request.maxLimit}, not ${limit}`,
-      tableName: context.tableName,
-      issues: [{ path: 'limit', message: `must be a whole number from 1 to ${request.maxLimit}` }],
-    });
-  }
+  assertPageLimit(limit, request.maxLimit, context.tableName);
   const startKey = request.cursor ? decodeCursor(scope, request.cursor, cursorSecret) : undefined;
   if (startKey && startKey[partition.name] !== partition.value) {
     throw new DalError({ code: 'invalid_cursor', message: 'Invalid cursor: issued for another list', tableName: context.tableName });

@@ -970,6 +970,33 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         expect(await repositories.questions.get('q-missing')).toBeUndefined();
       });
 
+      it('pages a type’s questions in id order with signed cursors bound to the type', async () => {
+        const all = (await repositories.questions.listByType('reading_academic')).map((question) => question.question_id);
+        expect(all.length).toBeGreaterThan(7);
+        const walked: string[] = [];
+        const cursors: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<typeof repositories.questions.listPageByType>> = await repositories.questions.listPageByType(
+            'reading_academic',
+            { limit: 7, cursor },
+          );
+          expect(page.items.length).toBeLessThanOrEqual(7);
+          walked.push(...page.items.map((question) => question.question_id));
+          cursor = page.next_cursor;
+          if (cursor) cursors.push(cursor);
+        } while (cursor);
+        expect(walked).toEqual([...all].sort((a, b) => a.localeCompare(b)));
+        expect(cursors).toHaveLength(Math.ceil(all.length / 7) - 1);
+        // A cursor is for its own type's list, unaltered.
+        expectDalError(await caught(repositories.questions.listPageByType('writing_task2', { cursor: cursors[0]! })), 'invalid_cursor');
+        const [body, signature] = cursors[0]!.split('.') as [string, string];
+        const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), k: { question_id: '' } })).toString('base64url')}.${signature}`;
+        expectDalError(await caught(repositories.questions.listPageByType('reading_academic', { cursor: forged })), 'invalid_cursor');
+        expectDalError(await caught(repositories.questions.listPageByType('reading_academic', { limit: 0 })), 'validation');
+        expectDalError(await caught(repositories.questions.listPageByType('reading_academic', { limit: 101 })), 'validation');
+      });
+
       it('keeps a listening section’s recording and its duration', async () => {
         const section = {
           part: 1,
