@@ -8,3 +8,12 @@ export { PROGRESS_RESULTS, overallBandExplanation, skillProgressWords } from './
 export { minimumWordsFor, wordCountStatus, wordCountText, type WordCountStatus } from './word-count-status.js';
 export { queryDefaults } from './query-defaults.js';
 export { MAP_FEATURE_STYLES, type MapFeatureStyle } from './map-feature-styles.js';
+export {
+  answerSheetFrom,
+  choicesFor,
+  questionNumbers,
+  writtenAnswerHint,
+  type Answers,
+  type AnswerSheetProps,
+} from './answer-sheet.js';
+export { resultSummary, type CriterionSummary, type ResultSummary } from './result-summary.js';

@@ -48,3 +48,40 @@ export const DIAGRAM_LABEL_GROUP = {
     ],
   },
 } as const;
+
+/**
+ * A scored Writing Task 2 result as the server sends it, before core's schema parses it: four
+ * criteria with feedback, an essay with two corrections found in it and one that is not, a flag,
+ * and the offline scorer's provenance. Tests spread it and change what they look at.
+ */
+export const WRITING_TASK2_RESULT = {
+  assessment_id: 'a-1',
+  user_email: 'learner@example.com',
+  user_id: '7f9c2d1e-3b4a-4c5d-8e6f-0a1b2c3d4e5f',
+  question_id: 'w2-001',
+  assessment_type: 'writing_task2',
+  timestamp: '2026-11-25T10:00:00.000Z',
+  completed_at: '2026-11-25T10:00:05.000Z',
+  completed: true,
+  overall_band: 6.5,
+  criteria_scores: {
+    task_response: { band: 6, feedback: 'You give a clear position but develop it only briefly.' },
+    coherence_cohesion: { band: 7, feedback: 'Paragraphs are logical.' },
+    lexical_resource: { band: 6.5, feedback: 'A fair range of vocabulary.' },
+    grammatical_range_accuracy: { band: 6, feedback: 'Some agreement errors.' },
+  },
+  feedback: 'A solid answer. Develop your main ideas further.',
+  inline_corrections: [
+    { quote: 'people believes', suggestion: 'people believe', category: 'grammar', explanation: 'Plural subject, plural verb.' },
+    { quote: 'to narrow', suggestion: 'too narrow', category: 'spelling', explanation: '"too" means excessively.' },
+    { quote: 'not in the essay', suggestion: 'x', category: 'style' },
+  ],
+  word_count: 18,
+  flags: ['under_length'],
+  ai_generated: false,
+  content_safe: true,
+  submission: {
+    essay: 'Some people believes that universities should teach job skills.\n\nIn my opinion, this view is to narrow.',
+  },
+  provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 42, confidence: 0.62 },
+} as const;
