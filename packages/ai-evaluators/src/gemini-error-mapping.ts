@@ -1,4 +1,4 @@
-import { EvaluatorError } from './evaluator-error.js';
+import { EvaluatorError, type EvaluatorErrorCode } from './evaluator-error.js';
 
 /**
  * Maps a failure of a Gemini call to an EvaluatorError: 429 → `throttled` and 5xx →
@@ -12,31 +12,8 @@ export function mapGeminiError(error: unknown): EvaluatorError {
   const detail = error instanceof Error ? error.message : String(error);
   const details = detail ? [detail.slice(0, 1000)] : [];
   if (status !== undefined) {
-    if (status === 429) {
-      return new EvaluatorError('throttled', 'Gemini is throttling requests (429)', {
-        cause: error,
-        isRetryable: true,
-        statusCode: status,
-        details,
-      });
-    }
-    if (status >= 500) {
-      return new EvaluatorError('provider_unavailable', `Gemini failed (${status})`, {
-        cause: error,
-        isRetryable: true,
-        statusCode: status,
-        details,
-      });
-    }
-    if (status === 408) {
-      return new EvaluatorError('timeout', 'Gemini timed out the request (408)', {
-        cause: error,
-        isRetryable: true,
-        statusCode: status,
-        details,
-      });
-    }
-    return new EvaluatorError('provider_rejected', `Gemini refused the request (${status})`, { cause: error, statusCode: status, details });
+    const { code, message, isRetryable } = describeStatus(status);
+    return new EvaluatorError(code, message, { cause: error, isRetryable, statusCode: status, details });
   }
   if (isAbort(error)) {
     return new EvaluatorError('timeout', 'the Gemini request was aborted before it answered', { cause: error, isRetryable: true, details });
@@ -45,6 +22,14 @@ export function mapGeminiError(error: unknown): EvaluatorError {
     return new EvaluatorError('provider_unavailable', 'Gemini could not be reached', { cause: error, isRetryable: true, details });
   }
   return new EvaluatorError('provider_unavailable', 'the Gemini call failed unexpectedly', { cause: error, details });
+}
+
+/** What an HTTP error status from Gemini means for the caller. */
+function describeStatus(status: number): { code: EvaluatorErrorCode; message: string; isRetryable: boolean } {
+  if (status === 429) return { code: 'throttled', message: 'Gemini is throttling requests (429)', isRetryable: true };
+  if (status >= 500) return { code: 'provider_unavailable', message: `Gemini failed (${status})`, isRetryable: true };
+  if (status === 408) return { code: 'timeout', message: 'Gemini timed out the request (408)', isRetryable: true };
+  return { code: 'provider_rejected', message: `Gemini refused the request (${status})`, isRetryable: false };
 }
 
 // The SDK throws `ApiError` with a numeric `status`; read it structurally, as the SDK may be

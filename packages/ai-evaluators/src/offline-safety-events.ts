@@ -23,7 +23,8 @@ export interface OfflineSafetyEventTarget {
 }
 
 /**
- * Raises the events the cloud evaluators raise for the same screening (provider `offline`):
+ * Raises the events the cloud evaluators raise for the same screening (provider `offline`, the
+ * scorer's model id), to the handler of the call that scored:
  * `input_normalization` when invisible characters were removed — `flagged` if tag or bidi
  * characters (they hide or reorder text), otherwise `pass` — and one `flagged`
  * `prompt_injection` with the removed sentences as evidence. Awaited in order.

@@ -1,6 +1,6 @@
 import type { Lexicon } from './spelling-lexicon.js';
 import { findGrammarSlips } from './offline-grammar-slips.js';
-import { findConnectors, movingAverageTypeTokenRatio, tokenizeWords } from './text-features.js';
+import { findConnectors, isClauseOpener, movingAverageTypeTokenRatio, tokenizeWords } from './text-features.js';
 
 /** A word and when it was said, in milliseconds from the start of the turn (core's `TimedWord`). */
 export interface SpokenWord {
@@ -70,25 +70,9 @@ export interface SpeakingFeatures {
 }
 
 const FILLERS = new Set(['um', 'umm', 'uh', 'uhh', 'er', 'erm', 'ah', 'eh', 'hmm', 'mm', 'mmm']);
-const SUBORDINATE = new Set([
-  'because',
-  'although',
-  'though',
-  'unless',
-  'whereas',
-  'while',
-  'if',
-  'when',
-  'whenever',
-  'since',
-  'until',
-  'whether',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'where',
-]);
+// The writing scorer's clause openers, and `where` as a relative ("the town where I grew up"),
+// which the writing model was calibrated without.
+const opensClause = (word: string) => isClauseOpener(word) || word === 'where';
 const CONTENT_STOPWORDS = new Set(
   'the a an and or but so of to in on at for with from by is are was were be been am do does did have has had i you he she it we they me my your his her its our their this that these those there here not no yes very really just like well then than also can could will would should might must may'.split(
     ' ',
@@ -232,8 +216,8 @@ export function measureSpeakingFeatures(turns: readonly SpokenTurn[], lexicon: L
     connectorsUsed,
     mattr: movingAverageTypeTokenRatio(spoken),
     rareWordShare: levels.length === 0 ? 0 : levels.filter((level) => level >= 35).length / levels.length,
-    complexityRate: per100(spoken.filter((word) => SUBORDINATE.has(word)).length),
-    subordinatorsUsed: [...new Set(spoken.filter((word) => SUBORDINATE.has(word)))],
+    complexityRate: per100(spoken.filter(opensClause).length),
+    subordinatorsUsed: [...new Set(spoken.filter(opensClause))],
     structures,
     slipRate: per100(findGrammarSlips(joined, lexicon).length),
     partTwoMinutes: partTwoMs / 60_000,

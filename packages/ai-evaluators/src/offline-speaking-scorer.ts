@@ -38,12 +38,9 @@ export interface OfflineSpeakingScorer {
   /** The model id results carry (`offline-speaking-v1`). */
   readonly modelId: string;
   /**
-   * Scores a whole test, or any set of turns. `options.onSafetyEvent` receives the screening's AI
-   * safety events as the Gemini evaluator raises them (provider `offline`, model id
-   * `offline-speaking-v1`, evidence lines prefixed `answer N:`): `input_normalization` when
-   * invisible characters were removed from a transcript (`flagged` for tag or bidi characters,
-   * otherwise `pass`) and one `flagged` `prompt_injection` with the removed sentences (of the text
-   * or the timed words) as evidence. `options.signal` gives the scoring up (`aborted`).
+   * Scores a whole test, or any set of turns. `options.onSafetyEvent` receives the screening's
+   * `input_normalization` and `prompt_injection` events, as the Gemini evaluator raises them
+   * (evidence lines prefixed `answer N:`).
    */
   evaluate(request: OfflineSpeakingRequest, options?: EvaluationOptions): Promise<AssessmentResult>;
 }

@@ -92,11 +92,8 @@ export interface OfflineWritingScorer {
   readonly modelId: string;
   /**
    * Scores one answer. Loads the word list on first use (about 0.1 s), then takes a few
-   * milliseconds. `options.onSafetyEvent` receives the screening's AI safety events as the Bedrock
-   * evaluator raises them (provider `offline`, model id `offline-writing-v2`):
-   * `input_normalization` when invisible characters were removed (`flagged` for tag or bidi
-   * characters, otherwise `pass`) and one `flagged` `prompt_injection` with the removed sentences
-   * as evidence. `options.signal` gives the scoring up (`aborted`).
+   * milliseconds. `options.onSafetyEvent` receives the screening's `input_normalization` and
+   * `prompt_injection` events, as the Bedrock evaluator raises them.
    */
   evaluate(request: OfflineWritingRequest, options?: EvaluationOptions): Promise<AssessmentResult>;
 }
@@ -533,31 +530,32 @@ function summarise(
 }
 
 function inlineCorrections(features: WritingFeatures): InlineCorrection[] {
-  const corrections: InlineCorrection[] = [];
-  const seen = new Set<string>();
-  for (const error of features.spellingErrors) {
-    const key = `spelling:${error.word}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    corrections.push({
+  const spelling = features.spellingErrors.map(
+    (error): InlineCorrection => ({
       quote: error.word.slice(0, 500),
       suggestion: error.suggestion ?? '',
       category: 'spelling',
       explanation: error.suggestion ? `Possible misspelling of "${error.suggestion}".` : 'Not found in the dictionary: check the spelling.',
-    });
-  }
-  for (const slip of features.grammarSlips) {
-    const key = `grammar:${slip.quote}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    corrections.push({
+    }),
+  );
+  const grammar = features.grammarSlips.map(
+    (slip): InlineCorrection => ({
       quote: slip.quote.slice(0, 500),
       suggestion: slip.suggestion.slice(0, 500),
       category: 'grammar',
       explanation: slip.explanation,
-    });
-  }
-  return corrections.slice(0, 100);
+    }),
+  );
+  // One correction per category and quote: the first found.
+  const seen = new Set<string>();
+  return [...spelling, ...grammar]
+    .filter((correction) => {
+      const key = `${correction.category}:${correction.quote}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 100);
 }
 
 /**

@@ -303,32 +303,27 @@ export function speakingTurnPrompt(set: SpeakingSet, part: SpeakingPart, index: 
 /** The Part 1 / Part 3 question or Part 2 card the candidate faces now; null once finished. */
 function currentPrompt(state: SpeakingSessionState): SpeakingSessionView['current_prompt'] {
   const { set } = state;
+  const question = (part: SpeakingPart, text: string | undefined) => ({
+    part,
+    prompt_id: speakingPromptId(part, state.prompt_index),
+    text: text ?? '',
+    cue_card: [],
+  });
+  const cueCard = () => ({
+    part: 2 as const,
+    prompt_id: speakingPromptId(2, 0),
+    text: set.part2.topic,
+    cue_card: [...set.part2.prompts, set.part2.closing],
+  });
   switch (state.phase) {
     case 'part1':
-      return {
-        part: 1,
-        prompt_id: speakingPromptId(1, state.prompt_index),
-        text: set.part1.questions[state.prompt_index] ?? '',
-        cue_card: [],
-      };
+      return question(1, set.part1.questions[state.prompt_index]);
     case 'part2_preparation':
-      return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
+      return cueCard();
     case 'part2_talk':
-      if (state.prompt_index === 0)
-        return { part: 2, prompt_id: speakingPromptId(2, 0), text: set.part2.topic, cue_card: [...set.part2.prompts, set.part2.closing] };
-      return {
-        part: 2,
-        prompt_id: speakingPromptId(2, state.prompt_index),
-        text: set.part2.follow_up[state.prompt_index - 1] ?? '',
-        cue_card: [],
-      };
+      return state.prompt_index === 0 ? cueCard() : question(2, set.part2.follow_up[state.prompt_index - 1]);
     case 'part3':
-      return {
-        part: 3,
-        prompt_id: speakingPromptId(3, state.prompt_index),
-        text: set.part3.questions[state.prompt_index] ?? '',
-        cue_card: [],
-      };
+      return question(3, set.part3.questions[state.prompt_index]);
     case 'finished':
       return null;
   }
@@ -393,34 +388,27 @@ function timeOut(state: SpeakingSessionState, at: Date): SpeakingSessionState {
   }
 }
 
-function enterPart2Preparation(state: SpeakingSessionState, at: Date): SpeakingSessionState {
+/** The state as a phase begins at `at`: its first prompt asked then, and the part's start stamped when the phase opens a part. */
+function enterPhase(
+  state: SpeakingSessionState,
+  phase: 'part2_preparation' | 'part2_talk' | 'part3',
+  at: Date,
+  opensPart?: 'part2' | 'part3',
+): SpeakingSessionState {
   const iso = toIso(at);
   return {
     ...state,
-    phase: 'part2_preparation',
+    phase,
     phase_started_at: iso,
     prompt_index: 0,
     prompt_asked_at: iso,
-    part_started_at: { ...state.part_started_at, part2: iso },
+    ...(opensPart ? { part_started_at: { ...state.part_started_at, [opensPart]: iso } } : {}),
   };
 }
 
-function enterTalk(state: SpeakingSessionState, at: Date): SpeakingSessionState {
-  const iso = toIso(at);
-  return { ...state, phase: 'part2_talk', phase_started_at: iso, prompt_index: 0, prompt_asked_at: iso };
-}
-
-function enterPart3(state: SpeakingSessionState, at: Date): SpeakingSessionState {
-  const iso = toIso(at);
-  return {
-    ...state,
-    phase: 'part3',
-    phase_started_at: iso,
-    prompt_index: 0,
-    prompt_asked_at: iso,
-    part_started_at: { ...state.part_started_at, part3: iso },
-  };
-}
+const enterPart2Preparation = (state: SpeakingSessionState, at: Date) => enterPhase(state, 'part2_preparation', at, 'part2');
+const enterTalk = (state: SpeakingSessionState, at: Date) => enterPhase(state, 'part2_talk', at);
+const enterPart3 = (state: SpeakingSessionState, at: Date) => enterPhase(state, 'part3', at, 'part3');
 
 function finish(state: SpeakingSessionState, at: Date, reason: z.infer<typeof speakingFinishReasonSchema>): SpeakingSessionState {
   const iso = toIso(at);

@@ -266,6 +266,14 @@ const SUBORDINATORS = new Set([
   'wherever',
 ]);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose', 'that']);
+
+/**
+ * Whether a word opens a subordinate or relative clause (`because`, `although`, `which`, `who`…):
+ * the complex structures of both scorers. `that` is left out: it is as often a determiner.
+ */
+export function isClauseOpener(word: string): boolean {
+  return SUBORDINATORS.has(word) || (RELATIVE_PRONOUNS.has(word) && word !== 'that');
+}
 const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'should', 'would', 'shall', 'will', 'ought']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const REFERENCES = new Set(['this', 'these', 'those', 'such', 'former', 'latter', 'it', 'they', 'their', 'them', 'its']);
@@ -551,9 +559,7 @@ export function measureWritingFeatures(input: MeasureWritingFeaturesInput): Writ
     connectorCategories: [...new Set(connectors.map((connector) => connector.category))],
     mostRepeatedWords,
     grammarSlips: [...grammarSlips, ...learnerErrors.map(({ quote, suggestion, explanation }) => ({ quote, suggestion, explanation }))],
-    complexStructureWords: [
-      ...new Set(words.filter((word) => SUBORDINATORS.has(word) || (RELATIVE_PRONOUNS.has(word) && word !== 'that'))),
-    ],
+    complexStructureWords: [...new Set(words.filter(isClauseOpener))],
     generalWordsUsed: countedWords(words.filter((word) => GENERAL_WORDS.has(word))),
     positionStatement: sentences.find((sentence) => OPINION_PATTERN.test(sentence))?.slice(0, 200),
   };
