@@ -3,6 +3,7 @@
 // copies each project of examples/ to a temporary folder, installs the tarballs there with npm
 // (not pnpm, not the workspace) and runs the project's `start` script, or its `build` script.
 // Run after the build. Exits non-zero when an example fails to install, run or build.
+// npm installs with --prefer-offline: what npm's cache already holds is not asked for again.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,8 +49,8 @@ try {
 
     const script = manifest.scripts?.start ? 'start' : 'build';
     const ok =
-      step(name, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], folder, 10) &&
-      step(name, 'npm', ['run', script], folder, 5);
+      step(name, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], folder, 10) &&
+      step(name, 'npm', ['run', script], folder, 10);
     if (!ok) failures.push(name);
   }
 } finally {
