@@ -30,3 +30,8 @@ export async function unlessConditionFails<Output>(request: Promise<Output>): Pr
     throw error;
   }
 }
+
+/** Awaits a conditional write: true when it was made, false when DynamoDB found the condition false. Other failures are thrown. */
+export async function conditionHeld(request: Promise<unknown>): Promise<boolean> {
+  return (await unlessConditionFails(request)) !== undefined;
+}

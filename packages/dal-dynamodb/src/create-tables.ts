@@ -95,6 +95,21 @@ function isActive(description: TableDescription): boolean {
   );
 }
 
+/** {@link TableAdminOptions} with their defaults, the same for creating and deleting. */
+function resolveAdminOptions(options: TableAdminOptions) {
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const waitTimeoutMs = options.waitTimeoutMs ?? 300_000;
+  return {
+    client: options.client,
+    names: resolveTableNames(options),
+    tables: options.tables ?? TABLE_KEYS,
+    report: options.onProgress ?? (() => {}),
+    /** Polls `check` until it holds, or throws `deadline_exceeded` after the wait timeout. */
+    waitFor: (tableName: string, what: string, check: () => Promise<boolean>) =>
+      waitUntil(check, { pollIntervalMs, waitTimeoutMs, what, tableName }),
+  };
+}
+
 async function waitUntil(
   check: () => Promise<boolean>,
   options: { pollIntervalMs: number; waitTimeoutMs: number; what: string; tableName: string },
@@ -144,12 +159,8 @@ async function enableTimeToLive(client: DynamoDBClient, table: TableKey, tableNa
  * the definition, and a `table_mismatch` {@link DalError} when they do not.
  */
 export async function createTables(options: CreateTablesOptions): Promise<CreateTableResult[]> {
-  const names = resolveTableNames(options);
   const billing = options.billing ?? DEFAULT_BILLING;
-  const pollIntervalMs = options.pollIntervalMs ?? 250;
-  const waitTimeoutMs = options.waitTimeoutMs ?? 300_000;
-  const report = options.onProgress ?? (() => {});
-  const { client } = options;
+  const { client, names, tables, report, waitFor } = resolveAdminOptions(options);
 
   const createOne = async (table: TableKey): Promise<CreateTableResult> => {
     const tableName = names[table];
@@ -182,13 +193,10 @@ export async function createTables(options: CreateTablesOptions): Promise<Create
     }
     if (!isActive(description)) {
       report({ table, tableName, step: 'waiting', message: `waiting for ${tableName} to become ACTIVE` });
-      await waitUntil(
-        async () => {
-          const latest = await describe(client, tableName);
-          return latest !== undefined && isActive(latest);
-        },
-        { pollIntervalMs, waitTimeoutMs, what: 'ACTIVE', tableName },
-      );
+      await waitFor(tableName, 'ACTIVE', async () => {
+        const latest = await describe(client, tableName);
+        return latest !== undefined && isActive(latest);
+      });
     }
     report({ table, tableName, step: 'active', message: `${tableName} is ACTIVE` });
     const timeToLive = await enableTimeToLive(client, table, tableName);
@@ -208,7 +216,7 @@ export async function createTables(options: CreateTablesOptions): Promise<Create
   };
 
   // Tables are independent, so they are created together: on AWS each takes seconds.
-  return settleAll((options.tables ?? TABLE_KEYS).map(createOne));
+  return settleAll(tables.map(createOne));
 }
 
 /**
@@ -234,11 +242,7 @@ export interface DeleteTableResult {
 
 /** Deletes the tables (all of them by default) and waits until they are gone. Missing tables are fine. */
 export async function deleteTables(options: TableAdminOptions): Promise<DeleteTableResult[]> {
-  const names = resolveTableNames(options);
-  const pollIntervalMs = options.pollIntervalMs ?? 250;
-  const waitTimeoutMs = options.waitTimeoutMs ?? 300_000;
-  const report = options.onProgress ?? (() => {});
-  const { client } = options;
+  const { client, names, tables, report, waitFor } = resolveAdminOptions(options);
 
   const deleteOne = async (table: TableKey): Promise<DeleteTableResult> => {
     const tableName = names[table];
@@ -250,17 +254,12 @@ export async function deleteTables(options: TableAdminOptions): Promise<DeleteTa
       report({ table, tableName, step: 'absent', message: `${tableName} does not exist` });
       return { table, tableName, status: 'absent' };
     }
-    await waitUntil(async () => (await describe(client, tableName)) === undefined, {
-      pollIntervalMs,
-      waitTimeoutMs,
-      what: 'deleted',
-      tableName,
-    });
+    await waitFor(tableName, 'deleted', async () => (await describe(client, tableName)) === undefined);
     report({ table, tableName, step: 'deleted', message: `${tableName} deleted` });
     return { table, tableName, status: 'deleted' };
   };
 
-  return settleAll((options.tables ?? TABLE_KEYS).map(deleteOne));
+  return settleAll(tables.map(deleteOne));
 }
 
 /** The state of one table, as {@link describeTables} reports it. */
@@ -288,8 +287,7 @@ export interface TableState {
  * off, or on another attribute, counts as drift unless the endpoint has no TTL at all).
  */
 export async function describeTables(options: TableAdminOptions): Promise<TableState[]> {
-  const names = resolveTableNames(options);
-  const { client } = options;
+  const { client, names, tables } = resolveAdminOptions(options);
   const describeOne = async (table: TableKey): Promise<TableState> => {
     const tableName = names[table];
     const description = await describe(client, tableName);
@@ -326,5 +324,5 @@ export async function describeTables(options: TableAdminOptions): Promise<TableS
       differences,
     };
   };
-  return Promise.all((options.tables ?? TABLE_KEYS).map(describeOne));
+  return Promise.all(tables.map(describeOne));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { emailSchema, identifierSchema, isoDateTimeSchema, normalizeEmail } from '@ielts-genai-prep/core';
 import * as z from 'zod';
-import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { buildPutIfAbsentRequest, conditionHeld, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
@@ -346,10 +346,7 @@ export function createOutboxRepository(options: OutboxRepositoryOptions): Outbox
       async release(messageId, releaseOptions = {}) {
         if (!storable(messageId)) return false;
         const nowMs = (releaseOptions.now ?? clock()).getTime();
-        const output = await unlessConditionFails(
-          sender.update(context('outbox.release', messageId), buildReleaseOutboxRequest(tableName, messageId, nowMs)),
-        );
-        return output !== undefined;
+        return conditionHeld(sender.update(context('outbox.release', messageId), buildReleaseOutboxRequest(tableName, messageId, nowMs)));
       },
 
       async claimDue(claimOptions) {

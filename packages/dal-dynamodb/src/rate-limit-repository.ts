@@ -1,6 +1,6 @@
 import type { DeleteCommandInput, GetCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { unlessConditionFails } from './conditional-writes.js';
+import { conditionHeld, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
 import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
@@ -264,10 +264,7 @@ export function createRateLimitRepository(options: RateLimitRepositoryOptions): 
       async release(key, releaseOptions = {}) {
         if (!storable(key)) return false;
         const nowMs = (releaseOptions.now ?? clock()).getTime();
-        const output = await unlessConditionFails(
-          sender.update(context('rateLimits.release', key), buildReleaseRateLimitRequest(tableName, key, nowMs)),
-        );
-        return output !== undefined;
+        return conditionHeld(sender.update(context('rateLimits.release', key), buildReleaseRateLimitRequest(tableName, key, nowMs)));
       },
 
       async reset(key) {

@@ -25,7 +25,7 @@ import {
   type AllowanceConsumption,
   type AllowanceUsage,
 } from './allowance-usage.js';
-import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { buildPutIfAbsentRequest, conditionHeld, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { assertItemSize } from './item-size.js';
@@ -217,6 +217,18 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
     new DalError({ code: 'not_found', message: `No user ${email} in ${tableName}`, tableName, key: { email } });
   // Every stored email passed the schema: another one names no user, and is not sent.
   const storable = (email: string) => emailSchema.safeParse(email).success;
+  /** The user and assessment type an allowance call is about, validated. */
+  const allowanceTarget = (rawEmail: string, rawType: unknown) => {
+    const email = normalizeEmail(rawEmail);
+    const key = { email };
+    return { email, key, type: parseInput(assessmentTypeSchema, rawType, { tableName, key }) };
+  };
+  /** Throws `validation` unless `value` (named `what` in the message) is a whole number ≥ 0. */
+  const requireCount = (value: number, what: string, key: { email: string }) => {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new DalError({ code: 'validation', message: `${what} must be a whole number ≥ 0, not ${value}`, tableName, key });
+    }
+  };
 
   const validateUpdate = (email: string, update: UserUpdate): UserUpdate => {
     const context = { tableName, key: { email } };
@@ -363,12 +375,8 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
       getAllowanceUsage,
 
       async consumeAllowance(rawEmail, rawType, { limit, countExisting }) {
-        const email = normalizeEmail(rawEmail);
-        const key = { email };
-        const type = parseInput(assessmentTypeSchema, rawType, { tableName, key });
-        if (!Number.isInteger(limit) || limit < 0) {
-          throw new DalError({ code: 'validation', message: `limit must be a whole number ≥ 0, not ${limit}`, tableName, key });
-        }
+        const { email, key, type } = allowanceTarget(rawEmail, rawType);
+        requireCount(limit, 'limit', key);
         if (!storable(email)) throw notFound(email);
         const context = { operation: 'users.consumeAllowance', tableName, key };
         for (let attempt = 1; attempt <= CONSUME_ALLOWANCE_ATTEMPTS; attempt++) {
@@ -384,14 +392,7 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
           const used = usage[type];
           if (used === undefined) {
             const existing = await countExisting();
-            if (!Number.isInteger(existing) || existing < 0) {
-              throw new DalError({
-                code: 'validation',
-                message: `countExisting must give a whole number ≥ 0, not ${existing}`,
-                tableName,
-                key,
-              });
-            }
+            requireCount(existing, 'the count from countExisting', key);
             // Another caller may initialize it first (kept), or the user may go away: the next round tells.
             await unlessConditionFails(sender.update(context, buildInitializeAllowanceRequest(tableName, email, { [type]: existing })));
             continue;
@@ -424,33 +425,27 @@ export function createUserRepository(options: UserRepositoryOptions): UserReposi
       },
 
       async reconcileAllowance(rawEmail, rawType, { stored, settledBefore }) {
-        const email = normalizeEmail(rawEmail);
-        const key = { email };
-        const type = parseInput(assessmentTypeSchema, rawType, { tableName, key });
-        if (!Number.isInteger(stored) || stored < 0) {
-          throw new DalError({ code: 'validation', message: `stored must be a whole number ≥ 0, not ${stored}`, tableName, key });
-        }
+        const { email, key, type } = allowanceTarget(rawEmail, rawType);
+        requireCount(stored, 'stored', key);
         if (!storable(email)) return false;
-        const output = await unlessConditionFails(
+        return conditionHeld(
           sender.update(
             { operation: 'users.reconcileAllowance', tableName, key },
             buildReconcileAllowanceRequest(tableName, email, type, stored, settledBefore.getTime()),
           ),
         );
-        return output !== undefined;
       },
 
       async releaseAllowance(rawEmail, rawType) {
         const email = normalizeEmail(rawEmail);
         const type = parseInput(assessmentTypeSchema, rawType, { tableName, key: { email } });
         if (!storable(email)) return false;
-        const output = await unlessConditionFails(
+        return conditionHeld(
           sender.update(
             { operation: 'users.releaseAllowance', tableName, key: { email } },
             buildReleaseAllowanceRequest(tableName, email, type),
           ),
         );
-        return output !== undefined;
       },
     };
   });
