@@ -13,6 +13,8 @@ export const mapPointSchema = z.object({ x: z.number().min(0).max(100), y: z.num
 export type MapPoint = z.infer<typeof mapPointSchema>;
 
 const mapFeatureBase = { kind: mapFeatureKindSchema, label: z.string().min(1).max(100) };
+// A rectangle's corner and a circle's centre are grid points.
+const mapPlacement = mapPointSchema.shape;
 
 /**
  * One feature of a map, in grid units: a rectangle (`x`, `y` its north-west corner), a circle
@@ -23,16 +25,14 @@ export const mapFeatureSchema = z.discriminatedUnion('shape', [
   z.object({
     shape: z.literal('rect'),
     ...mapFeatureBase,
-    x: z.number().min(0).max(100),
-    y: z.number().min(0).max(100),
+    ...mapPlacement,
     width: z.number().positive().max(100),
     height: z.number().positive().max(100),
   }),
   z.object({
     shape: z.literal('circle'),
     ...mapFeatureBase,
-    x: z.number().min(0).max(100),
-    y: z.number().min(0).max(100),
+    ...mapPlacement,
     radius: z.number().positive().max(50),
   }),
   z.object({ shape: z.literal('line'), ...mapFeatureBase, points: z.array(mapPointSchema).min(2).max(30) }),
