@@ -22,11 +22,17 @@ const reporter = {
 };
 
 const loaded = await Metro.loadConfig({ cwd: projectRoot, config: path.join(projectRoot, 'metro.config.js') });
-// No watchman on a CI machine. No transform cache: Metro's cache keys hold the project's absolute
-// paths, which differ in each temporary copy, so a cache would never be read, only left behind.
-const config = Metro.mergeConfig(loaded, { reporter, resolver: { useWatchman: false }, cacheStores: [] });
-
 const output = mkdtempSync(path.join(tmpdir(), 'ielts-metro-'));
+// No watchman on a CI machine. No transform cache: Metro's cache keys hold the project's absolute
+// paths, which differ in each temporary copy, so a cache would never be read, only left behind;
+// the file map's cache goes to the output folder, removed with it, for the same reason.
+const config = Metro.mergeConfig(loaded, {
+  reporter,
+  resolver: { useWatchman: false },
+  cacheStores: [],
+  fileMapCacheDirectory: output,
+});
+
 try {
   const bundleFile = path.join(output, 'index.android.bundle');
   const { code } = await Metro.runBuild(config, {
