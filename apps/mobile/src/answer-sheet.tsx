@@ -1,61 +1,8 @@
-import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
+import { choicesFor, writtenAnswerHint, type AnswerSheetProps } from '@ielts-genai-prep/app-kit';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { DiagramView } from './diagram-view';
 import { TextField } from './text-field';
 import { colors, shared, spacing } from './theme';
-
-/** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
-export type Answers = Record<string, string>;
-
-/**
- * The answer sheet to send: trimmed answers, blanks left out (an unanswered question is
- * simply marked wrong), inner runs of spaces collapsed.
- */
-export function answerSheetFrom(answers: Answers): Answers {
-  const sheet: Answers = {};
-  for (const [number, value] of Object.entries(answers)) {
-    const cleaned = value.replace(/\s+/g, ' ').trim();
-    if (cleaned) sheet[number] = cleaned;
-  }
-  return sheet;
-}
-
-/** Every question number in the groups, in order. */
-export function questionNumbers(groups: readonly QuestionGroup[]): number[] {
-  return groups.flatMap((group) => group.questions.map((question) => question.number)).sort((a, b) => a - b);
-}
-
-/** The choices of a question answered by picking one, or null for written answers. */
-export function choicesFor(format: AnswerFormat): string[] | null {
-  switch (format.kind) {
-    case 'true_false_not_given':
-      return ['TRUE', 'FALSE', 'NOT GIVEN'];
-    case 'yes_no_not_given':
-      return ['YES', 'NO', 'NOT GIVEN'];
-    case 'letter':
-      return format.options;
-    default:
-      return null;
-  }
-}
-
-/** The instruction under a written answer: how many words are allowed. */
-export function writtenAnswerHint(format: AnswerFormat): string | undefined {
-  if (format.kind === 'number') return 'Write a number.';
-  if (format.kind !== 'words') return undefined;
-  const words = format.max_words === 1 ? 'one word' : `no more than ${format.max_words} words`;
-  return `Write ${words}${format.numbers_allowed ? ' and/or a number' : ''}.`;
-}
-
-/** Props of {@link AnswerSheet}. */
-export interface AnswerSheetProps {
-  groups: readonly QuestionGroup[];
-  answers: Answers;
-  onChange: (questionNumber: number, value: string) => void;
-  /** Field errors from the server, by path (`answers.12`). */
-  errors?: Record<string, string>;
-  disabled?: boolean;
-}
 
 /**
  * The questions of a listening (or reading) test, grouped under their instructions: a choice

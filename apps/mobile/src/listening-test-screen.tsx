@@ -1,11 +1,11 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
 import { useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
-import { AnswerSheet, questionNumbers, type Answers } from './answer-sheet';
+import { AnswerSheet } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner } from './error-banner';
-import { formatClock } from '@ielts-genai-prep/app-kit';
+import { formatClock, questionNumbers, type Answers } from '@ielts-genai-prep/app-kit';
 import { ScreenLayout } from './screen-layout';
 import { useSectionPlayer, type ListeningSection } from './section-player';
 import { SheetFooter, useSheetSubmission } from './sheet-submission';

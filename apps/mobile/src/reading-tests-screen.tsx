@@ -1,7 +1,7 @@
 import { ASSESSMENT_TYPE_NAMES } from '@ielts-genai-prep/core';
 import type { AssessmentType } from '@ielts-genai-prep/core';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
-import { questionNumbers } from './answer-sheet';
+import { questionNumbers } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ChoiceCard } from './choice-card';

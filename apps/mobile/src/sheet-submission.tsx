@@ -2,12 +2,11 @@ import { ApiError } from '@ielts-genai-prep/api-client';
 import type { Assessment, PublicQuestion } from '@ielts-genai-prep/core';
 import { useRef, useState } from 'react';
 import { Text } from 'react-native';
-import { answerSheetFrom, questionNumbers, type Answers } from './answer-sheet';
 import { useApp } from './app-context';
 import { Button } from './button';
 import { ErrorBanner } from './error-banner';
 import { fieldErrorsOf } from '@ielts-genai-prep/app-kit';
-import { newIdempotencyKey } from '@ielts-genai-prep/app-kit';
+import { answerSheetFrom, newIdempotencyKey, questionNumbers, type Answers } from '@ielts-genai-prep/app-kit';
 import { shared } from './theme';
 
 /** The last answer sheet sent and its idempotency key. */

@@ -1,8 +1,9 @@
+import type { Answers } from '@ielts-genai-prep/app-kit';
 import { questionGroupSchema, type QuestionGroup } from '@ielts-genai-prep/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { AnswerSheet, answerSheetFrom, choicesFor, questionNumbers, writtenAnswerHint, type Answers } from './answer-sheet.js';
+import { AnswerSheet } from './answer-sheet.js';
 
 const groups: QuestionGroup[] = [
   questionGroupSchema.parse({
@@ -116,18 +117,5 @@ describe('AnswerSheet', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const describedBy = input.getAttribute('aria-describedby') ?? '';
     expect(document.getElementById(describedBy)?.textContent).toBe('The answer to question 3 must be at most 200 characters.');
-  });
-});
-
-describe('answer sheet helpers', () => {
-  it('sends trimmed answers and leaves blanks out', () => {
-    expect(answerSheetFrom({ '1': ' TRUE ', '2': '', '3': '  ', '4': 'blue   carbon' })).toEqual({ '1': 'TRUE', '4': 'blue carbon' });
-  });
-
-  it('lists question numbers in order and describes answer formats', () => {
-    expect(questionNumbers([...groups].reverse())).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(choicesFor({ kind: 'yes_no_not_given' })?.map((choice) => choice.value)).toEqual(['YES', 'NO', 'NOT GIVEN']);
-    expect(choicesFor({ kind: 'number' })).toBeNull();
-    expect(writtenAnswerHint({ kind: 'words', max_words: 2, numbers_allowed: true })).toBe('Write no more than 2 words and/or a number.');
   });
 });

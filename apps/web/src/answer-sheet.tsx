@@ -1,62 +1,9 @@
-import type { AnswerFormat, QuestionGroup } from '@ielts-genai-prep/core';
+import { choicesFor, fieldErrorSentence, writtenAnswerHint, type AnswerSheetProps } from '@ielts-genai-prep/app-kit';
+import type { AnswerFormat } from '@ielts-genai-prep/core';
 import { Fragment, useId } from 'react';
-import { fieldErrorSentence } from '@ielts-genai-prep/app-kit';
 import { DiagramView } from './diagram-view.js';
 
-/** Answers by question number (`"1"` … `"40"`), as the learner typed or chose them. */
-export type Answers = Record<string, string>;
-
-/**
- * The answer sheet to send: trimmed answers, blanks left out (an unanswered question is
- * simply marked wrong), inner runs of spaces collapsed.
- */
-export function answerSheetFrom(answers: Answers): Answers {
-  const sheet: Answers = {};
-  for (const [number, value] of Object.entries(answers)) {
-    const cleaned = value.replace(/\s+/g, ' ').trim();
-    if (cleaned) sheet[number] = cleaned;
-  }
-  return sheet;
-}
-
-/** Every question number in the groups, in order. */
-export function questionNumbers(groups: readonly QuestionGroup[]): number[] {
-  return groups.flatMap((group) => group.questions.map((question) => question.number)).sort((a, b) => a - b);
-}
-
-/** The choices of a question that is answered by picking one, or null for written answers. */
-export function choicesFor(format: AnswerFormat): Array<{ value: string; label: string }> | null {
-  switch (format.kind) {
-    case 'true_false_not_given':
-      return ['TRUE', 'FALSE', 'NOT GIVEN'].map((value) => ({ value, label: value }));
-    case 'yes_no_not_given':
-      return ['YES', 'NO', 'NOT GIVEN'].map((value) => ({ value, label: value }));
-    case 'letter':
-      return format.options.map((value) => ({ value, label: value }));
-    default:
-      return null;
-  }
-}
-
-/** The instruction under a written answer: how many words are allowed. */
-export function writtenAnswerHint(format: AnswerFormat): string | null {
-  if (format.kind === 'number') return 'Write a number.';
-  if (format.kind !== 'words') return null;
-  const words = format.max_words === 1 ? 'one word' : `no more than ${format.max_words} words`;
-  return `Write ${words}${format.numbers_allowed ? ' and/or a number' : ''}.`;
-}
-
 const GAP = /_{3,}/;
-
-/** Props of {@link AnswerSheet}. */
-export interface AnswerSheetProps {
-  groups: readonly QuestionGroup[];
-  answers: Answers;
-  onChange: (questionNumber: number, value: string) => void;
-  /** Field errors from the server, by path (`answers.12`). */
-  errors?: Record<string, string>;
-  disabled?: boolean;
-}
 
 function WrittenAnswer({
   number,
@@ -139,7 +86,7 @@ function ChosenAnswer({
 }: {
   number: number;
   text: string;
-  choices: Array<{ value: string; label: string }>;
+  choices: readonly string[];
   optionTexts: Map<string, string>;
   value: string;
   onChange: (value: string) => void;
@@ -159,20 +106,16 @@ function ChosenAnswer({
         </legend>
         <div className="choices" role="radiogroup" aria-label={`Question ${number}`}>
           {choices.map((choice) => (
-            <label
-              key={choice.value}
-              className={`choice${value === choice.value ? ' choice-selected' : ''}`}
-              title={optionTexts.get(choice.value)}
-            >
+            <label key={choice} className={`choice${value === choice ? ' choice-selected' : ''}`} title={optionTexts.get(choice)}>
               <input
                 type="radio"
                 name={`question-${id}`}
-                value={choice.value}
-                checked={value === choice.value}
+                value={choice}
+                checked={value === choice}
                 data-question={number}
-                onChange={() => onChange(choice.value)}
+                onChange={() => onChange(choice)}
               />
-              <span>{choice.label}</span>
+              <span>{choice}</span>
             </label>
           ))}
           {value && (

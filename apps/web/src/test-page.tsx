@@ -1,9 +1,9 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
-import { fieldErrorsOf, newIdempotencyKey } from '@ielts-genai-prep/app-kit';
+import { answerSheetFrom, fieldErrorsOf, newIdempotencyKey, questionNumbers, type Answers } from '@ielts-genai-prep/app-kit';
 import { useApp } from './app-context.js';
-import { AnswerSheet, answerSheetFrom, questionNumbers, type Answers } from './answer-sheet.js';
+import { AnswerSheet } from './answer-sheet.js';
 import { Countdown } from './countdown.js';
 import { clearDraft, loadDraft, saveDraft } from './draft-storage.js';
 import { ErrorBanner } from './error-banner.js';
