@@ -1,57 +1,22 @@
+import { WRITING_TASK2_RESULT } from '@ielts-genai-prep/app-kit/testing';
 import { assessmentSchema, type Assessment } from '@ielts-genai-prep/core';
 import { render, screen, within } from '@testing-library/react-native';
 import { ResultView } from './result-view';
 
-// An assessment as the server sends it (defaults left out), parsed with core's schema as the client does.
-const writingResult: Assessment = assessmentSchema.parse({
-  assessment_id: 'asm_01JDX7Q2W',
-  user_email: 'mai@example.com',
-  user_id: '3f1c2a9e-7b4d-4e21-9a55-0c8d2f6b1e77',
-  question_id: 'wt2-remote-work',
-  assessment_type: 'writing_task2',
-  timestamp: '2026-11-25T09:12:44.000Z',
-  completed_at: '2026-11-25T09:13:02.000Z',
-  completed: true,
-  overall_band: 6.5,
-  criteria_scores: {
-    task_response: { band: 6.5, feedback: 'Both views are discussed, but your own opinion only appears in the conclusion.' },
-    coherence_cohesion: { band: 7, feedback: 'Clear progression; referencing is accurate.' },
-    lexical_resource: { band: 6.5, feedback: 'Some less common items, with occasional errors in collocation.' },
-    grammatical_range_accuracy: { band: 6, feedback: 'A mix of complex structures; errors in articles and agreement.' },
-  },
-  feedback: 'State your position in the introduction and develop each body paragraph with one example.',
-  inline_corrections: [
-    { quote: 'a advantage', suggestion: 'an advantage', category: 'grammar', explanation: '"an" before a vowel sound.' },
-  ],
-  word_count: 287,
-  flags: ['repetition'],
-  ai_generated: true,
-  content_safe: true,
-  provenance: {
-    provider: 'bedrock',
-    model_id: 'amazon.nova-micro-v1:0',
-    token_usage: { input_tokens: 1830, output_tokens: 612, total_tokens: 2442 },
-    cost_usd: 0.000148,
-    latency_ms: 4120,
-  },
-});
+// A scored result as the server sends it (the web's tests read the same one), parsed with core's schema as the client does.
+const writingResult: Assessment = assessmentSchema.parse(WRITING_TASK2_RESULT);
 
 describe('ResultView', () => {
   it('shows the overall band, each criterion’s band and feedback in the IELTS order, and the feedback', () => {
     render(<ResultView assessment={writingResult} />);
 
     expect(screen.getByTestId('overall-band')).toHaveTextContent('6.5');
-    expect(screen.getByText('287 words')).toBeOnTheScreen();
+    expect(screen.getByText('18 words')).toBeOnTheScreen();
     const rows = [
-      ['task_response', 'Task Response', '6.5', 'Both views are discussed, but your own opinion only appears in the conclusion.'],
-      ['coherence_cohesion', 'Coherence and Cohesion', '7.0', 'Clear progression; referencing is accurate.'],
-      ['lexical_resource', 'Lexical Resource', '6.5', 'Some less common items, with occasional errors in collocation.'],
-      [
-        'grammatical_range_accuracy',
-        'Grammatical Range and Accuracy',
-        '6.0',
-        'A mix of complex structures; errors in articles and agreement.',
-      ],
+      ['task_response', 'Task Response', '6.0', 'You give a clear position but develop it only briefly.'],
+      ['coherence_cohesion', 'Coherence and Cohesion', '7.0', 'Paragraphs are logical.'],
+      ['lexical_resource', 'Lexical Resource', '6.5', 'A fair range of vocabulary.'],
+      ['grammatical_range_accuracy', 'Grammatical Range and Accuracy', '6.0', 'Some agreement errors.'],
     ];
     for (const [criterion, name, band, feedback] of rows) {
       const row = screen.getByTestId(`criterion-${criterion}`);
@@ -61,15 +26,19 @@ describe('ResultView', () => {
     }
     const order = screen.getAllByTestId(/^criterion-/).map((row) => row.props.testID);
     expect(order).toEqual(rows.map(([criterion]) => `criterion-${criterion}`));
-    expect(screen.getByText('State your position in the introduction and develop each body paragraph with one example.')).toBeOnTheScreen();
+    expect(screen.getByText('A solid answer. Develop your main ideas further.')).toBeOnTheScreen();
   });
 
-  it('shows corrections, flags and who scored it', () => {
+  it('shows corrections, flags and who scored it, an offline result as the offline scorer’s estimate', () => {
     render(<ResultView assessment={writingResult} />);
-    expect(screen.getByText('a advantage')).toBeOnTheScreen();
-    expect(screen.getByText('"an" before a vowel sound.')).toBeOnTheScreen();
-    expect(screen.getByText('Repetition')).toBeOnTheScreen();
-    expect(screen.getByText(/AI examiner \(Amazon Bedrock\)\. AI bands are estimates/)).toBeOnTheScreen();
+    const first = screen.getByTestId('correction-1');
+    expect(within(first).getByText('people believes')).toBeOnTheScreen();
+    expect(within(first).getByText('Plural subject, plural verb.')).toBeOnTheScreen();
+    expect(screen.getByText('Under the word limit')).toBeOnTheScreen();
+    expect(
+      screen.getByText(/Offline scorer \(runs without an AI model\)\. An estimate by the offline scorer: no AI model wrote this feedback/),
+    ).toBeOnTheScreen();
+    expect(screen.queryByText(/AI bands are estimates/)).toBeNull();
   });
 
   it('shows the essay with each corrected span struck through, its suggestion after it, numbered as in the list', () => {
@@ -122,15 +91,15 @@ describe('ResultView', () => {
     expect(screen.queryByTestId('marked-answer')).toBeNull();
   });
 
-  it('labels an offline result as the offline scorer’s estimate, not AI feedback', () => {
-    const offline = assessmentSchema.parse({
+  it('labels an AI result as an estimate, not the offline scorer’s', () => {
+    const bedrock = assessmentSchema.parse({
       ...writingResult,
-      ai_generated: false,
-      provenance: { provider: 'offline', model_id: 'offline-writing-v2', token_usage: null, cost_usd: 0, latency_ms: 3, confidence: 0.6 },
+      ai_generated: true,
+      provenance: { provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0', token_usage: null, cost_usd: 0.0001, latency_ms: 900 },
     });
-    render(<ResultView assessment={offline} />);
-    expect(screen.getByText(/An estimate by the offline scorer: no AI model wrote this feedback/)).toBeOnTheScreen();
-    expect(screen.queryByText(/AI bands are estimates/)).toBeNull();
+    render(<ResultView assessment={bedrock} />);
+    expect(screen.getByText(/AI examiner \(Amazon Bedrock\)\. AI bands are estimates/)).toBeOnTheScreen();
+    expect(screen.queryByText(/An estimate by the offline scorer/)).toBeNull();
   });
 
   it('says "Not assessed" for a criterion without a band, and marks a result a person will review', () => {

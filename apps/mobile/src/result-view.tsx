@@ -1,15 +1,5 @@
-import {
-  ASSESSMENT_TYPE_NAMES,
-  CRITERION_NAMES,
-  FLAG_DESCRIPTIONS,
-  PROVIDER_NAMES,
-  criteriaFor,
-  formatBand,
-  isAnswerKeyType,
-  type Assessment,
-  type InlineCorrection,
-  type QuestionResult,
-} from '@ielts-genai-prep/core';
+import { resultSummary } from '@ielts-genai-prep/app-kit';
+import type { Assessment, InlineCorrection, QuestionResult } from '@ielts-genai-prep/core';
 import { StyleSheet, Text, View } from 'react-native';
 import { correctionSegments } from './correction-segments';
 import { formatDateTime } from './labels';
@@ -95,31 +85,28 @@ function QuestionResults({ results }: { results: readonly QuestionResult[] }) {
  * reading and listening, each question with the answers the key accepts.
  */
 export function ResultView({ assessment }: ResultViewProps) {
-  const label = ASSESSMENT_TYPE_NAMES[assessment.assessment_type];
+  const summary = resultSummary(assessment);
   if (!assessment.completed) {
     return (
       <View style={shared.card}>
-        <Text style={shared.heading}>{label}</Text>
+        <Text style={shared.heading}>{summary.typeName}</Text>
         <Text style={shared.body}>This assessment is not finished yet, so it has no band.</Text>
       </View>
     );
   }
-  const criteria = criteriaFor(assessment.assessment_type);
   const answer = answerTextOf(assessment);
   return (
     <View style={styles.result}>
-      <View style={[shared.card, styles.overall]} accessible accessibilityLabel={`Overall band ${formatBand(assessment.overall_band)}`}>
+      <View style={[shared.card, styles.overall]} accessible accessibilityLabel={`Overall band ${summary.overallBand}`}>
         <Text style={shared.muted}>
-          {label} · {formatDateTime(assessment.timestamp)}
+          {summary.typeName} · {formatDateTime(assessment.timestamp)}
         </Text>
         <Text style={styles.overallLabel}>Overall band</Text>
         <Text style={styles.overallBand} testID="overall-band">
-          {formatBand(assessment.overall_band)}
+          {summary.overallBand}
         </Text>
         {assessment.word_count !== null ? <Text style={shared.muted}>{assessment.word_count} words</Text> : null}
-        {isAnswerKeyType(assessment.assessment_type) && assessment.raw_score !== null ? (
-          <Text style={shared.muted}>{assessment.raw_score} of 40 correct</Text>
-        ) : null}
+        {summary.rawScore !== null ? <Text style={shared.muted}>{summary.rawScore} of 40 correct</Text> : null}
       </View>
 
       {assessment.review.required ? (
@@ -133,24 +120,20 @@ export function ResultView({ assessment }: ResultViewProps) {
         </View>
       ) : null}
 
-      {criteria.length > 0 ? (
+      {summary.criteria.length > 0 ? (
         <View style={shared.card}>
           <Text style={shared.heading} accessibilityRole="header">
             Criteria
           </Text>
-          {criteria.map((criterion) => {
-            const score = assessment.criteria_scores[criterion];
-            const band = score?.band === null || score === undefined ? 'Not assessed' : formatBand(score.band);
-            return (
-              <View key={criterion} style={styles.criterion} testID={`criterion-${criterion}`}>
-                <View style={shared.row}>
-                  <Text style={styles.criterionName}>{CRITERION_NAMES[criterion]}</Text>
-                  <Text style={styles.criterionBand}>{band}</Text>
-                </View>
-                {score?.feedback ? <Text style={shared.muted}>{score.feedback}</Text> : null}
+          {summary.criteria.map((row) => (
+            <View key={row.criterion} style={styles.criterion} testID={`criterion-${row.criterion}`}>
+              <View style={shared.row}>
+                <Text style={styles.criterionName}>{row.name}</Text>
+                <Text style={styles.criterionBand}>{row.band}</Text>
               </View>
-            );
-          })}
+              {row.feedback ? <Text style={shared.muted}>{row.feedback}</Text> : null}
+            </View>
+          ))}
         </View>
       ) : null}
 
@@ -185,15 +168,15 @@ export function ResultView({ assessment }: ResultViewProps) {
 
       {assessment.question_results.length > 0 ? <QuestionResults results={assessment.question_results} /> : null}
 
-      {assessment.flags.length > 0 ? (
+      {summary.flags.length > 0 ? (
         <View style={shared.card}>
           <Text style={shared.heading} accessibilityRole="header">
             Notes on this answer
           </Text>
-          {assessment.flags.map((flag) => (
+          {summary.flags.map(({ flag, title, description }) => (
             <View key={flag} style={styles.flag}>
-              <Text style={styles.flagTitle}>{FLAG_DESCRIPTIONS[flag].title}</Text>
-              <Text style={shared.muted}>{FLAG_DESCRIPTIONS[flag].description}</Text>
+              <Text style={styles.flagTitle}>{title}</Text>
+              <Text style={shared.muted}>{description}</Text>
             </View>
           ))}
         </View>
@@ -201,7 +184,7 @@ export function ResultView({ assessment }: ResultViewProps) {
 
       {assessment.provenance ? (
         <Text style={shared.muted}>
-          Scored by: {PROVIDER_NAMES[assessment.provenance.provider]}
+          Scored by: {summary.providerName}
           {assessment.ai_generated
             ? '. AI bands are estimates, not official IELTS scores.'
             : assessment.provenance.provider === 'offline'

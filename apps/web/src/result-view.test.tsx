@@ -1,3 +1,4 @@
+import { WRITING_TASK2_RESULT } from '@ielts-genai-prep/app-kit/testing';
 import { assessmentSchema, type Assessment } from '@ielts-genai-prep/core';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -16,29 +17,9 @@ const base = {
   content_safe: true,
 };
 
-const essay = 'Some people believes that universities should teach job skills.\n\nIn my opinion, this view is to narrow.';
-
-const writing: Assessment = assessmentSchema.parse({
-  ...base,
-  assessment_type: 'writing_task2',
-  overall_band: 6.5,
-  criteria_scores: {
-    task_response: { band: 6, feedback: 'You give a clear position but develop it only briefly.' },
-    coherence_cohesion: { band: 7, feedback: 'Paragraphs are logical.' },
-    lexical_resource: { band: 6.5, feedback: 'A fair range of vocabulary.' },
-    grammatical_range_accuracy: { band: 6, feedback: 'Some agreement errors.' },
-  },
-  feedback: 'A solid answer. Develop your main ideas further.',
-  inline_corrections: [
-    { quote: 'people believes', suggestion: 'people believe', category: 'grammar', explanation: 'Plural subject, plural verb.' },
-    { quote: 'to narrow', suggestion: 'too narrow', category: 'spelling', explanation: '"too" means excessively.' },
-    { quote: 'not in the essay', suggestion: 'x', category: 'style' },
-  ],
-  word_count: 18,
-  flags: ['under_length'],
-  submission: { essay },
-  provenance: { provider: 'offline', model_id: null, token_usage: null, cost_usd: 0, latency_ms: 42, confidence: 0.62 },
-});
+// A scored result as the server sends it (the phone's tests read the same one).
+const writing: Assessment = assessmentSchema.parse(WRITING_TASK2_RESULT);
+const essay = WRITING_TASK2_RESULT.submission.essay;
 
 describe('ResultView for writing', () => {
   it('shows the overall band, and each criterion with its band and feedback', () => {

@@ -1,16 +1,5 @@
-import {
-  ASSESSMENT_TYPE_NAMES,
-  CRITERION_NAMES,
-  FLAG_DESCRIPTIONS,
-  PROVIDER_NAMES,
-  criteriaFor,
-  formatBand,
-  isAnswerKeyType,
-  isWritingType,
-  resultTimeOf,
-  type Assessment,
-  type QuestionGroup,
-} from '@ielts-genai-prep/core';
+import { resultSummary } from '@ielts-genai-prep/app-kit';
+import { isWritingType, resultTimeOf, type Assessment, type QuestionGroup } from '@ielts-genai-prep/core';
 import type { ReactNode } from 'react';
 import { HighlightedEssay } from './highlighted-essay.js';
 import { formatDateTime } from './labels.js';
@@ -99,8 +88,7 @@ export interface ResultViewProps {
  * marking of each reading or listening question, and where the result came from.
  */
 export function ResultView({ assessment, questionTitle, questionGroups = [], transcripts = [], children }: ResultViewProps) {
-  const criteria = criteriaFor(assessment.assessment_type);
-  const answerKey = isAnswerKeyType(assessment.assessment_type);
+  const summary = resultSummary(assessment);
   const essay = isWritingType(assessment.assessment_type) ? essayOf(assessment) : null;
   const turns = assessment.assessment_type === 'speaking' ? speakingTurnsOf(assessment) : [];
   const provenance = assessment.provenance;
@@ -109,31 +97,31 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
     <article className="result" aria-labelledby="result-heading">
       <header className="result-summary card">
         <div>
-          <p className="eyebrow">{ASSESSMENT_TYPE_NAMES[assessment.assessment_type]}</p>
+          <p className="eyebrow">{summary.typeName}</p>
           <h2 id="result-heading">{questionTitle ?? 'Your result'}</h2>
           <p className="muted" data-testid="result-time">
             {formatDateTime(resultTimeOf(assessment))}
           </p>
           {assessment.word_count !== null && <p data-testid="result-word-count">{assessment.word_count} words</p>}
-          {answerKey && assessment.raw_score !== null && (
+          {summary.rawScore !== null && (
             <p className="raw-score" data-testid="raw-score">
-              <strong>{assessment.raw_score}</strong> of 40 correct
+              <strong>{summary.rawScore}</strong> of 40 correct
             </p>
           )}
         </div>
         <div className="band-badge" data-testid="overall-band">
           <span className="band-badge-label">{assessment.completed ? 'Overall band' : 'In progress'}</span>
-          <span className="band-badge-value">{formatBand(assessment.overall_band)}</span>
+          <span className="band-badge-value">{summary.overallBand}</span>
         </div>
       </header>
 
-      {assessment.flags.length > 0 && (
+      {summary.flags.length > 0 && (
         <section className="card flags" aria-labelledby="flags-heading">
           <h3 id="flags-heading">Things to note</h3>
           <ul>
-            {assessment.flags.map((flag) => (
+            {summary.flags.map(({ flag, title, description }) => (
               <li key={flag} className="flag" data-flag={flag}>
-                <strong>{FLAG_DESCRIPTIONS[flag].title}.</strong> {FLAG_DESCRIPTIONS[flag].description}
+                <strong>{title}.</strong> {description}
               </li>
             ))}
           </ul>
@@ -149,34 +137,24 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
         <p className="banner banner-warning">Part of this answer tried to steer the scorer or was filtered, so it was scored with care.</p>
       )}
 
-      {criteria.length > 0 && (
+      {summary.criteria.length > 0 && (
         <section aria-labelledby="criteria-heading">
           <h3 id="criteria-heading">Criteria</h3>
           <div className="criteria">
-            {criteria.map((criterion) => {
-              const score = assessment.criteria_scores[criterion];
-              const assessed = score?.band !== null && score?.band !== undefined;
-              return (
-                <section key={criterion} className="card criterion" data-criterion={criterion}>
-                  <div className="criterion-head">
-                    <h4>{CRITERION_NAMES[criterion]}</h4>
-                    <span className={`criterion-band${assessed ? '' : ' criterion-band-none'}`}>
-                      {assessed ? formatBand(score?.band) : 'Not assessed'}
-                    </span>
-                  </div>
-                  {score?.feedback ? (
-                    <Paragraphs text={score.feedback} />
-                  ) : (
-                    !assessed && <p className="muted">Not assessed for this answer.</p>
-                  )}
-                  {!assessed && criterion === 'pronunciation' && assessment.assessment_type === 'speaking' && (
-                    <p className="muted small" data-testid="pronunciation-reason">
-                      {pronunciationReason(turns)}
-                    </p>
-                  )}
-                </section>
-              );
-            })}
+            {summary.criteria.map(({ criterion, name, assessed, band, feedback }) => (
+              <section key={criterion} className="card criterion" data-criterion={criterion}>
+                <div className="criterion-head">
+                  <h4>{name}</h4>
+                  <span className={`criterion-band${assessed ? '' : ' criterion-band-none'}`}>{band}</span>
+                </div>
+                {feedback ? <Paragraphs text={feedback} /> : !assessed && <p className="muted">Not assessed for this answer.</p>}
+                {!assessed && criterion === 'pronunciation' && assessment.assessment_type === 'speaking' && (
+                  <p className="muted small" data-testid="pronunciation-reason">
+                    {pronunciationReason(turns)}
+                  </p>
+                )}
+              </section>
+            ))}
           </div>
         </section>
       )}
@@ -254,7 +232,7 @@ export function ResultView({ assessment, questionTitle, questionGroups = [], tra
           <dl>
             <div>
               <dt>Scored by</dt>
-              <dd data-testid="provider">{PROVIDER_NAMES[provenance.provider]}</dd>
+              <dd data-testid="provider">{summary.providerName}</dd>
             </div>
             {provenance.model_id && (
               <div>
