@@ -1,5 +1,6 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { SPEAKING_TIMINGS, type SpeakingSessionView, type SpeakingTurnSubmission } from '@ielts-genai-prep/core';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useAnswerRecorder } from './answer-recorder';
@@ -308,20 +309,11 @@ function AnswerPanel({ view, prompt, path, timing, onAnswered, onConflict, onRec
 
 function Finish({ view }: { view: SpeakingSessionView }) {
   const { client, navigation } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const finish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const assessment = await client.speaking.complete({ id: view.assessment_id });
-      navigation.replace({ name: 'result', assessment });
-    } catch (caught) {
-      if (ApiError.isInstance(caught) && caught.code === 'unauthorized') return;
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  // A 401 needs nothing here: the app returns to sign in, which takes this screen away.
+  const finish = useMutation({
+    mutationFn: () => client.speaking.complete({ id: view.assessment_id }),
+    onSuccess: (assessment) => navigation.replace({ name: 'result', assessment }),
+  });
   return (
     <View style={shared.card}>
       <Text style={shared.heading}>{view.phase === 'finished' ? 'The test is over' : 'Ready to finish?'}</Text>
@@ -330,9 +322,13 @@ function Finish({ view }: { view: SpeakingSessionView }) {
           ? 'Get your band for each criterion and feedback on your answers.'
           : 'You have answered every part. You can answer more questions, or finish now and get your score.'}
       </Text>
-      {error !== null ? <ErrorBanner error={error} onRetry={() => void finish()} /> : null}
-      <Button label={busy ? 'Scoring your test…' : 'Finish and get my score'} onPress={() => void finish()} busy={busy} />
-      {busy ? <Text style={shared.muted}>Scoring can take up to a minute. Please keep the app open.</Text> : null}
+      {finish.error !== null ? <ErrorBanner error={finish.error} onRetry={() => finish.mutate()} /> : null}
+      <Button
+        label={finish.isPending ? 'Scoring your test…' : 'Finish and get my score'}
+        onPress={() => finish.mutate()}
+        busy={finish.isPending}
+      />
+      {finish.isPending ? <Text style={shared.muted}>Scoring can take up to a minute. Please keep the app open.</Text> : null}
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useApp } from './app-context';
 import { Button } from './button';
@@ -15,20 +15,10 @@ const PAGE_SIZE = 10;
 
 function SpeakingSetCard({ question, blocked }: { question: PublicQuestion; blocked: boolean }) {
   const { client, navigation } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await client.speaking.start({ question_id: question.question_id });
-      setBusy(false);
-      navigation.push({ name: 'speaking-session', assessmentId: session.assessment_id });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  const start = useMutation({
+    mutationFn: () => client.speaking.start({ question_id: question.question_id }),
+    onSuccess: (session) => navigation.push({ name: 'speaking-session', assessmentId: session.assessment_id }),
+  });
   return (
     <View style={shared.card}>
       <Text style={shared.heading}>{question.title}</Text>
@@ -39,8 +29,10 @@ function SpeakingSetCard({ question, blocked }: { question: PublicQuestion; bloc
           <Text style={shared.muted}>Part 3: {question.speaking.part3.topic}</Text>
         </View>
       ) : null}
-      {error !== null ? <ErrorBanner error={error} onRetry={() => void start()} /> : null}
-      {blocked ? null : <Button label={busy ? 'Starting…' : `Start ${question.title}`} onPress={() => void start()} busy={busy} />}
+      {start.error !== null ? <ErrorBanner error={start.error} onRetry={() => start.mutate()} /> : null}
+      {blocked ? null : (
+        <Button label={start.isPending ? 'Starting…' : `Start ${question.title}`} onPress={() => start.mutate()} busy={start.isPending} />
+      )}
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { PROGRESS_RESULTS } from '@ielts-genai-prep/app-kit';
 import type { PublicQuestion } from '@ielts-genai-prep/core';
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { AllowanceNotice, StartBlockedReason, isUsedUp, useAllowance, type Allowance } from './allowance.js';
 import { useApp } from './app-context.js';
@@ -15,19 +16,10 @@ function SpeakingSetCard({ question, allowance }: { question: PublicQuestion; al
   const { client } = useApp();
   const usedUp = isUsedUp(allowance);
   const reasonId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await client.speaking.start({ question_id: question.question_id });
-      navigate(`/speaking/sessions/${encodeURIComponent(session.assessment_id)}`);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  const start = useMutation({
+    mutationFn: () => client.speaking.start({ question_id: question.question_id }),
+    onSuccess: (session) => navigate(`/speaking/sessions/${encodeURIComponent(session.assessment_id)}`),
+  });
   return (
     <div className="card question-card">
       <span className="question-card-title">{question.title}</span>
@@ -38,15 +30,15 @@ function SpeakingSetCard({ question, allowance }: { question: PublicQuestion; al
           <li>Part 3: {question.speaking.part3.topic}</li>
         </ul>
       )}
-      {error !== null && <ErrorBanner error={error} onRetry={() => void start()} />}
+      {start.error !== null && <ErrorBanner error={start.error} onRetry={() => start.mutate()} />}
       <button
         type="button"
         className="button"
-        onClick={() => void start()}
-        disabled={busy || usedUp}
+        onClick={() => start.mutate()}
+        disabled={start.isPending || usedUp}
         aria-describedby={usedUp ? reasonId : undefined}
       >
-        {busy ? 'Starting…' : 'Start this test'}
+        {start.isPending ? 'Starting…' : 'Start this test'}
       </button>
       {usedUp && <StartBlockedReason type="speaking" id={reasonId} />}
     </div>

@@ -1,6 +1,7 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { formatClock } from '@ielts-genai-prep/app-kit';
 import { SPEAKING_TIMINGS, type SpeakingSessionView, type SpeakingTurnSubmission, type Transcript } from '@ielts-genai-prep/core';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { blobToBase64, useAudioRecorder, type AudioMimeType } from './audio-recorder.js';
 import { useApp } from './app-context.js';
@@ -426,19 +427,10 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
 
 function Finish({ view }: { view: SpeakingSessionView }) {
   const { client } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const finish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const assessment = await client.speaking.complete({ id: view.assessment_id });
-      navigate(`/assessments/${encodeURIComponent(assessment.assessment_id)}`, { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+  const finish = useMutation({
+    mutationFn: () => client.speaking.complete({ id: view.assessment_id }),
+    onSuccess: (assessment) => navigate(`/assessments/${encodeURIComponent(assessment.assessment_id)}`, { replace: true }),
+  });
   return (
     <section className="card finish" aria-labelledby="finish-heading">
       <h2 id="finish-heading">{view.phase === 'finished' ? 'The test is over' : 'Ready to finish?'}</h2>
@@ -447,9 +439,9 @@ function Finish({ view }: { view: SpeakingSessionView }) {
           ? 'Get your band for each criterion and feedback on your answers.'
           : 'You have answered every part. You can answer more questions, or finish now and get your score.'}
       </p>
-      {error !== null && <ErrorBanner error={error} onRetry={() => void finish()} />}
-      <button type="button" className="button" onClick={() => void finish()} disabled={busy}>
-        {busy ? 'Scoring your test…' : 'Finish and get my score'}
+      {finish.error !== null && <ErrorBanner error={finish.error} onRetry={() => finish.mutate()} />}
+      <button type="button" className="button" onClick={() => finish.mutate()} disabled={finish.isPending}>
+        {finish.isPending ? 'Scoring your test…' : 'Finish and get my score'}
       </button>
     </section>
   );
