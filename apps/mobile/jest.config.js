@@ -21,6 +21,7 @@ module.exports = {
     '^@ielts-genai-prep/core$': moduleEntry('@ielts-genai-prep/core'),
     '^@ielts-genai-prep/app-kit$': moduleEntry('@ielts-genai-prep/app-kit'),
     '^@ielts-genai-prep/app-kit/testing$': moduleEntry('@ielts-genai-prep/app-kit', './testing'),
+    '^@ielts-genai-prep/app-kit/react$': moduleEntry('@ielts-genai-prep/app-kit', './react'),
     // Native modules that need a device (a voice, a microphone, a speech recogniser, the files
     // recordings are written to): small fakes at the package boundary, which tests drive and read.
     '^expo-speech$': '<rootDir>/src/test-support/fake-expo-speech.ts',

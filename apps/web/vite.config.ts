@@ -5,6 +5,9 @@ import { defineConfig } from 'vite';
 // API to a server on port 3000 so the session cookie stays first-party.
 export default defineConfig({
   plugins: [react()],
+  // app-kit's hooks (`@ielts-genai-prep/app-kit/react`) take React as a peer; its own copy, for its
+  // build, is the phone's release: run them on the web's React, as one copy must run every hook.
+  resolve: { dedupe: ['react'] },
   build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
   server: {
     port: 5173,

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
+  // app-kit's hooks (`@ielts-genai-prep/app-kit/react`) take React as a peer; its own copy, for its
+  // build, is the phone's release: run them on the web's React, as one copy must run every hook.
+  resolve: { dedupe: ['react'] },
   test: {
     // Component tests run in happy-dom; the end-to-end test opts into `node` with a docblock.
     environment: 'happy-dom',

@@ -1,15 +1,7 @@
-import { countdownText, createCountdown } from '@ielts-genai-prep/app-kit';
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { countdownText } from '@ielts-genai-prep/app-kit';
+import { useSecondsLeft } from '@ielts-genai-prep/app-kit/react';
 import { StyleSheet, Text, View } from 'react-native';
 import { colors, spacing } from './theme';
-
-/** Whole seconds left until `deadline` (epoch ms), updated every second; never below zero; null without a deadline. `onExpire` is called once, at 0. */
-export function useSecondsLeft(deadline: number | null, onExpire?: () => void): number | null {
-  const expireRef = useRef(onExpire);
-  expireRef.current = onExpire;
-  const countdown = useMemo(() => createCountdown({ deadline, onExpire: () => expireRef.current?.() }), [deadline]);
-  return useSyncExternalStore(countdown.subscribe, countdown.read);
-}
 
 /** Props of {@link Countdown}. */
 export interface CountdownProps {

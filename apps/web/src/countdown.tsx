@@ -1,13 +1,5 @@
-import { countdownText, createCountdown } from '@ielts-genai-prep/app-kit';
-import { useMemo, useRef, useSyncExternalStore } from 'react';
-
-/** Seconds left until `deadline` (epoch ms), updated every second; never below zero. `onExpire` is called once, at 0. */
-export function useSecondsLeft(deadline: number, onExpire?: () => void): number {
-  const expireRef = useRef(onExpire);
-  expireRef.current = onExpire;
-  const countdown = useMemo(() => createCountdown({ deadline, onExpire: () => expireRef.current?.() }), [deadline]);
-  return useSyncExternalStore(countdown.subscribe, countdown.read) ?? 0;
-}
+import { countdownText } from '@ielts-genai-prep/app-kit';
+import { useSecondsLeft } from '@ielts-genai-prep/app-kit/react';
 
 /** Props of {@link Countdown}. */
 export interface CountdownProps {
