@@ -2,9 +2,10 @@ import { assessmentResultSchema, meanBand, speakingPartSchema, timedWordSchema, 
 import * as z from 'zod';
 import { EvaluatorError } from './evaluator-error.js';
 import { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn } from './offline-speaking-features.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import type { Lexicon } from './spelling-lexicon.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
-import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
+import type { EvaluationOptions } from './evaluation-options.js';
+import { startOfflineEvaluation } from './offline-evaluation.js';
 import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText, type RemovedCharacters } from './untrusted-text.js';
 
 /** The model id every offline speaking result carries. */
@@ -50,11 +51,7 @@ export function createOfflineSpeakingScorer(options: OfflineSpeakingScorerOption
   return {
     modelId: OFFLINE_SPEAKING_MODEL_ID,
     async evaluate(request, { onSafetyEvent, signal }: EvaluationOptions = {}) {
-      const clock = options.clock ?? Date.now;
-      const startedAt = clock();
-      throwIfAborted(signal);
-      const lexicon = options.lexicon ?? (await loadEnglishLexicon());
-      throwIfAborted(signal);
+      const { clock, startedAt, lexicon } = await startOfflineEvaluation(options, signal);
       const turns = screenSpeakingRequest(request);
       const result = scoreScreenedSpeaking(turns, lexicon, clock, startedAt);
       await emitOfflineSafetyEvents(

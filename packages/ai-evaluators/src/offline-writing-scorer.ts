@@ -29,7 +29,7 @@ import {
   type WritingCriterionGroup,
   type WritingTask,
 } from './offline-writing-model.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import type { Lexicon } from './spelling-lexicon.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
 import { measureTextCoherence } from './text-coherence.js';
 import { countGrammarFindings, type GrammarChecker, type GrammarFinding } from './grammar-checker.js';
@@ -38,6 +38,7 @@ import { measureWritingFeatures, splitParagraphs, splitSentences, type GrammarCh
 import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
+import { startOfflineEvaluation } from './offline-evaluation.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
 import { countOwnWords } from './writing-rules.js';
 
@@ -107,10 +108,7 @@ export function createOfflineWritingScorer(options: OfflineWritingScorerOptions 
   return {
     modelId: OFFLINE_WRITING_MODEL_ID,
     async evaluate(request, { onSafetyEvent, signal }: EvaluationOptions = {}) {
-      const clock = options.clock ?? Date.now;
-      const started = clock();
-      throwIfAborted(signal);
-      const lexicon = options.lexicon ?? (await loadEnglishLexicon());
+      const { clock, startedAt: started, lexicon } = await startOfflineEvaluation(options, signal);
       const input = screenWritingRequest(request);
       // The checker reads the text the model measures, before the one scoring that uses its rate;
       // a checker that failed to load costs the learner its corrections and its grammar rate (then
