@@ -94,7 +94,7 @@ async function startInstance(name: string): Promise<Instance> {
     documentClient,
     cursorSecret: config.cursorSecret,
     prefix,
-    now: clock.now,
+    clock: () => clock.now().getTime(),
     retry: { deadlineMs: config.dynamodbRequestTimeoutMs, callDeadlineMs: 3 * config.dynamodbRequestTimeoutMs },
   });
   // As runtime.ts builds it for SPEAKING_AUDIO_BUCKET and S3_ENDPOINT, with s3rver's credentials.

@@ -21,7 +21,7 @@ import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition, type ExpressionBuilder } from './expressions.js';
 import { buildIndexQuery, type IndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { readSignedPage, type Page } from './signed-page.js';
 import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
@@ -346,7 +346,7 @@ export interface AssessmentRepository {
 /** Creates the {@link AssessmentRepository}. */
 export function createAssessmentRepository(options: AssessmentRepositoryOptions): AssessmentRepository {
   const tableName = options.tableName ?? resolveTableNames().assessments;
-  const now = options.now ?? (() => new Date());
+  const now = dateClock(options);
   if (!options.cursorSecret || options.cursorSecret.length === 0) {
     throw new DalError({ code: 'validation', message: 'createAssessmentRepository needs a cursorSecret', tableName });
   }

@@ -13,7 +13,7 @@ import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
-import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem } from './schema-boundary.js';
 import { readSignedPage, type Page } from './signed-page.js';
 import { STATUS_INDEX, resolveTableNames } from './table-definitions.js';
@@ -105,7 +105,7 @@ export interface ContentReportRepository {
 /** Creates the {@link ContentReportRepository}. */
 export function createContentReportRepository(options: ContentReportRepositoryOptions): ContentReportRepository {
   const tableName = options.tableName ?? resolveTableNames().contentReports;
-  const now = options.now ?? (() => new Date());
+  const now = dateClock(options);
   if (!options.cursorSecret || options.cursorSecret.length === 0) {
     throw new DalError({ code: 'validation', message: 'createContentReportRepository needs a cursorSecret', tableName });
   }

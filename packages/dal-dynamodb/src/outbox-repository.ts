@@ -6,7 +6,7 @@ import { buildPutIfAbsentRequest, conditionHeld, unlessConditionFails } from './
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
-import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
 import { parseInput, parseStoredItem } from './schema-boundary.js';
 import { OUTBOX_STATUS_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -271,7 +271,7 @@ export interface OutboxRepository {
 /** Creates the {@link OutboxRepository}. */
 export function createOutboxRepository(options: OutboxRepositoryOptions): OutboxRepository {
   const tableName = options.tableName ?? resolveTableNames().outbox;
-  const clock = options.now ?? (() => new Date());
+  const clock = dateClock(options);
   const sentRetentionSeconds = options.sentRetentionSeconds ?? 7 * 86_400;
   const deadRetentionSeconds = options.deadRetentionSeconds ?? 30 * 86_400;
   const storable = (id: unknown): id is string => identifierSchema.safeParse(id).success;

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { conditionHeld, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
-import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
 import { parseStoredItem } from './schema-boundary.js';
 import { resolveTableNames } from './table-definitions.js';
 
@@ -183,7 +183,7 @@ export interface RateLimitRepository {
 /** Creates the {@link RateLimitRepository}. */
 export function createRateLimitRepository(options: RateLimitRepositoryOptions): RateLimitRepository {
   const tableName = options.tableName ?? resolveTableNames().rateLimits;
-  const clock = options.now ?? (() => new Date());
+  const clock = dateClock(options);
   // A key no item can have is absent, and a change to it a no-op, without a request.
   const storable = (key: unknown): key is string =>
     typeof key === 'string' && key.length > 0 && Buffer.byteLength(key, 'utf8') <= MAX_RATE_LIMIT_KEY_BYTES;

@@ -45,7 +45,7 @@ export function createRepositories(options: CreateRepositoriesOptions): Reposito
     documentClient: options.documentClient,
     retry: options.retry,
     onConsumedCapacity: options.onConsumedCapacity,
-    now: options.now,
+    clock: options.clock,
   };
   return {
     users: createUserRepository({ ...shared, tableName: names.users }),

@@ -47,8 +47,14 @@ export interface RepositoryOptions {
   retry?: RetryPolicy;
   /** Receives the capacity each call consumed. Default: not reported. */
   onConsumedCapacity?: (report: ConsumedCapacityReport) => void;
-  /** The clock. Default `() => new Date()`. */
-  now?: () => Date;
+  /** The clock, in milliseconds since the epoch, as every package's `clock` option. Default `Date.now`. */
+  clock?: () => number;
+}
+
+/** The repositories' clock as dates, from {@link RepositoryOptions.clock}. */
+export function dateClock(options: Pick<RepositoryOptions, 'clock'>): () => Date {
+  const clock = options.clock ?? Date.now;
+  return () => new Date(clock());
 }
 
 /** Sends document-client requests with the deadline, throttling retries and capacity reports. */

@@ -6,7 +6,7 @@ import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-wri
 import { DalError } from './errors.js';
 import { createExpressionBuilder } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
-import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
 import { parseInput, parseStoredItem } from './schema-boundary.js';
 import { USER_EMAIL_INDEX, resolveTableNames } from './table-definitions.js';
 
@@ -136,7 +136,7 @@ const sessionIdSchema = sessionSchema.shape.session_id;
 /** Creates the {@link SessionRepository}. */
 export function createSessionRepository(options: SessionRepositoryOptions): SessionRepository {
   const tableName = options.tableName ?? resolveTableNames().sessions;
-  const now = options.now ?? (() => new Date());
+  const now = dateClock(options);
   const nowSeconds = () => Math.floor(now().getTime() / 1000);
   const parseSession = (item: Record<string, unknown>) =>
     parseStoredItem(sessionSchema, item, { tableName, key: { session_id: item.session_id } });

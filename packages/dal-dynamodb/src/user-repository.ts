@@ -29,7 +29,7 @@ import { buildPutIfAbsentRequest, conditionHeld, unlessConditionFails } from './
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { assertItemSize } from './item-size.js';
-import { bindRepositoryCalls, type RepositoryOptions } from './request-sender.js';
+import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
 import { checkExpectedVersion, parseInput, parseStoredItem, withoutUndefined } from './schema-boundary.js';
 import { resolveTableNames } from './table-definitions.js';
 
@@ -210,7 +210,7 @@ const CONSUME_ALLOWANCE_ATTEMPTS = 5;
 /** Creates the {@link UserRepository}. */
 export function createUserRepository(options: UserRepositoryOptions): UserRepository {
   const tableName = options.tableName ?? resolveTableNames().users;
-  const now = options.now ?? (() => new Date());
+  const now = dateClock(options);
 
   const parseUser = (item: Record<string, unknown>, email: string) => parseStoredItem(userSchema, item, { tableName, key: { email } });
   const notFound = (email: string) =>

@@ -166,7 +166,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     onConsumedCapacity: (report) => operations.push(report.operation),
     cursorSecret: config.cursorSecret,
     prefix,
-    now: clock.now,
+    clock: () => clock.now().getTime(),
     retry: { deadlineMs: config.dynamodbRequestTimeoutMs, callDeadlineMs: 3 * config.dynamodbRequestTimeoutMs },
   });
   await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });

@@ -327,7 +327,12 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const user = await repositories.users.create(userInput());
         // Counts stamped at a known time by a repository on a fixed clock.
         const countedAt = new Date(Date.UTC(2030, 0, 1));
-        const stamped = createRepositories({ documentClient: backend.documentClient, prefix, cursorSecret, now: () => countedAt });
+        const stamped = createRepositories({
+          documentClient: backend.documentClient,
+          prefix,
+          cursorSecret,
+          clock: () => countedAt.getTime(),
+        });
         for (let count = 0; count < 3; count++)
           await stamped.users.consumeAllowance(user.email, 'writing_task2', { limit: 10, countExisting: async () => 0 });
         const before = (minutes: number) => ({ settledBefore: new Date(countedAt.getTime() + minutes * 60_000) });
