@@ -96,6 +96,7 @@ function Session({ mobileClient, draftStore }: { mobileClient: MobileClient; dra
   const [attempt, setAttempt] = useState(0);
 
   // A stored token from an earlier run: ask the server who it belongs to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the learner's "Try again": each one restores afresh.
   useEffect(() => {
     let active = true;
     setSession({ status: 'restoring' });

@@ -29,22 +29,26 @@ export function useSectionPlayer() {
     current?.stop();
   }, []);
 
-  const playRecording = (url: string): Promise<SpokenEnd> =>
-    new Promise<SpokenEnd>((resolve) => {
-      const player = createAudioPlayer({ uri: url });
-      const finish = (end: SpokenEnd) => {
-        subscription.remove();
-        player.remove();
-        if (playerRef.current?.player === player) playerRef.current = null;
-        resolve(end);
-      };
-      const subscription = player.addListener('playbackStatusUpdate', (status) => {
-        if (status.didJustFinish) finish('done');
-        else if (status.error) finish('error');
-      });
-      playerRef.current = { player, stop: () => finish('stopped') };
-      player.play();
-    });
+  // Reads only refs, so one function serves every render.
+  const playRecording = useCallback(
+    (url: string): Promise<SpokenEnd> =>
+      new Promise<SpokenEnd>((resolve) => {
+        const player = createAudioPlayer({ uri: url });
+        const finish = (end: SpokenEnd) => {
+          subscription.remove();
+          player.remove();
+          if (playerRef.current?.player === player) playerRef.current = null;
+          resolve(end);
+        };
+        const subscription = player.addListener('playbackStatusUpdate', (status) => {
+          if (status.didJustFinish) finish('done');
+          else if (status.error) finish('error');
+        });
+        playerRef.current = { player, stop: () => finish('stopped') };
+        player.play();
+      }),
+    [],
+  );
 
   const play = useCallback(
     async (section: ListeningSection): Promise<SpokenEnd> => {
@@ -80,7 +84,7 @@ export function useSectionPlayer() {
       }
       return end;
     },
-    [stopCurrent],
+    [stopCurrent, playRecording],
   );
 
   const stop = useCallback(() => {

@@ -385,9 +385,8 @@ export function SpeakingSessionScreen({ assessmentId }: SpeakingSessionScreenPro
     if (!prompt || promptId === null || spokenFor.current === promptId) return;
     spokenFor.current = promptId;
     void speakText(examinerText(prompt));
-    // Only a new prompt is spoken.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [promptId]);
+    // A reload of the view brings the same prompt as a new object: spokenFor keeps it from being spoken twice.
+  }, [promptId, prompt]);
 
   useEffect(() => () => stopSpeaking(), []);
 

@@ -88,7 +88,9 @@ function isCurrentSection(to: string, pathname: string): boolean {
 function Header() {
   const { client, user, signedOut } = useApp();
   const { pathname } = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // Open on the page where it was opened: moving to another page closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   const signOut = async () => {
     try {
       await client.auth.logout();
@@ -98,7 +100,6 @@ function Header() {
     signedOut();
     navigate('/sign-in');
   };
-  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -115,7 +116,7 @@ function Header() {
               className="menu-toggle"
               aria-expanded={menuOpen}
               aria-controls="site-navigation"
-              onClick={() => setMenuOpen((open) => !open)}
+              onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
             >
               Menu
             </button>
@@ -169,6 +170,7 @@ function Shell() {
   const firstRender = useRef(true);
 
   // After navigating, move focus to the new page's heading (not on the first load).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new pathname is what this runs for; the body reads the page, not the path.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

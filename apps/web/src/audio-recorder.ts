@@ -59,12 +59,12 @@ export function useAudioRecorder() {
   const tickRef = useRef<ReturnType<typeof setInterval> | null>(null);
   const urlRef = useRef<string | null>(null);
 
-  const releaseStream = () => {
-    streamRef.current?.getTracks().forEach((track) => track.stop());
+  const releaseStream = useCallback(() => {
+    for (const track of streamRef.current?.getTracks() ?? []) track.stop();
     streamRef.current = null;
     if (tickRef.current) clearInterval(tickRef.current);
     tickRef.current = null;
-  };
+  }, []);
 
   const discard = useCallback(() => {
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
@@ -123,7 +123,7 @@ export function useAudioRecorder() {
       );
       setState(denied ? 'denied' : 'idle');
     }
-  }, [discard]);
+  }, [discard, releaseStream]);
 
   const stop = useCallback(() => {
     if (recorderRef.current && recorderRef.current.state !== 'inactive') recorderRef.current.stop();
@@ -135,7 +135,7 @@ export function useAudioRecorder() {
       releaseStream();
       if (urlRef.current) URL.revokeObjectURL(urlRef.current);
     },
-    [],
+    [releaseStream],
   );
 
   /** `startedAt`: when the current or last recording started (epoch ms), null before any or after discard. */

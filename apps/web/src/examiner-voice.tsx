@@ -108,6 +108,7 @@ export function useExaminerVoice(text: string, key: string): ExaminerVoice {
     runRef.current = run;
   }, [synthesis, text, count]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new prompt (key) starts a reading; read changes with it.
   useEffect(() => {
     readingsRef.current = storedReadings(key);
     setReadings(readingsRef.current);
@@ -122,8 +123,6 @@ export function useExaminerVoice(text: string, key: string): ExaminerVoice {
       const stored = storedReadings(key);
       if (stored > 0) storeReadings(key, stored - 1);
     };
-    // Only a new prompt starts a reading; `read` changes with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   const stop = useCallback(() => {

@@ -261,12 +261,11 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
   // As in the test, the candidate starts talking when preparation ends: recording starts then
   // (typed answers need no recording).
   const autoStartedRef = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the talk panel appears; startRecording is new on every render.
   useEffect(() => {
     if (!autoRecord || !talk || path === 'typed' || recorder.state !== 'idle' || autoStartedRef.current) return;
     autoStartedRef.current = true;
     startRecording();
-    // Once, when the talk panel appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoRecord, talk, path, recorder.state]);
 
   const discardRecording = () => {

@@ -35,11 +35,12 @@ export function VerifyEmailPage() {
     );
   };
 
+  // The link's token is sent once, on arrival (sent keeps a second mount in development from sending it again).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: verify is new on every render; the page verifies once.
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
     verify();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
