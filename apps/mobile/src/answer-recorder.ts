@@ -1,4 +1,4 @@
-import { AUDIO_MIME_TYPES, type Transcript } from '@ielts-genai-prep/core';
+import type { AUDIO_MIME_TYPES, Transcript } from '@ielts-genai-prep/core';
 import { RecordingPresets, requestRecordingPermissionsAsync, setAudioModeAsync, useAudioRecorder, type RecordingOptions } from 'expo-audio';
 import { File } from 'expo-file-system';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -110,7 +110,12 @@ export function useAnswerRecorder({ recognise }: AnswerRecorderOptions) {
         }),
         module.addListener('end', () => markEnded()),
       ];
-      recognitionRef.current = { ended, unsubscribe: () => subscriptions.forEach((subscription) => subscription.remove()) };
+      recognitionRef.current = {
+        ended,
+        unsubscribe: () => {
+          for (const subscription of subscriptions) subscription.remove();
+        },
+      };
       module.start({ lang: 'en-GB', interimResults: true, continuous: true, addsPunctuation: true });
     } catch (error) {
       setRecognitionProblem(

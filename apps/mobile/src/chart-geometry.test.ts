@@ -49,9 +49,9 @@ describe('barRects', () => {
 
   it('hangs a negative value below the zero line', () => {
     const plot = barRects(chart({ chart_type: 'bar', categories: ['a', 'b'], series: [{ name: 's', values: [-5, 10] }] }));
-    const [negative] = plot.bars;
-    expect(negative?.y).toBeCloseTo(plot.zeroY);
-    expect(negative?.y! + negative?.height!).toBeCloseTo(box.bottom);
+    const negative = plot.bars[0]!;
+    expect(negative.y).toBeCloseTo(plot.zeroY);
+    expect(negative.y + negative.height).toBeCloseTo(box.bottom);
   });
 });
 

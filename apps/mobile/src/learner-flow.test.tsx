@@ -66,7 +66,7 @@ it('signs in, shows what is left and recent results, scores an essay, pages thro
   expect(login?.body).toEqual({ email: learner.email, password: learner.password, client: 'mobile' });
   expect(login?.headers.authorization).toBeUndefined();
   expect(login?.headers.cookie).toBeUndefined();
-  const token = (login?.response as { token: string }).token;
+  const token = (login?.response as { token: string } | undefined)?.token;
   expect(token).toMatch(/^[\w-]{20,}$/);
   expect(await tokenStore.read()).toBe(token);
   expect(await screen.findByLabelText(`Writing Task 2: ${FREE_PER_TYPE} of ${FREE_PER_TYPE} left`)).toBeOnTheScreen();

@@ -1,5 +1,5 @@
 import type { PublicQuestion } from '@ielts-genai-prep/core';
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { AnswerSheet } from './answer-sheet';
 import { useApp } from './app-context';
@@ -33,7 +33,7 @@ function SectionCard({
 }) {
   const playing = playingPart === section.part;
   const otherPlaying = playingPart !== null && !playing;
-  let control;
+  let control: ReactElement;
   if (mode === 'test') {
     control = (
       <Button

@@ -168,7 +168,7 @@ describe('pie charts', () => {
       const values = budget.series[index]?.values as number[];
       const total = values.reduce((sum, value) => sum + value, 0);
       const fractions = numbers(slices, 'data-fraction');
-      fractions.forEach((fraction, sliceIndex) => expect(fraction).toBeCloseTo((values[sliceIndex] ?? 0) / total, 3));
+      for (const [sliceIndex, fraction] of fractions.entries()) expect(fraction).toBeCloseTo((values[sliceIndex] ?? 0) / total, 3);
       expect(fractions.reduce((sum, fraction) => sum + fraction, 0)).toBeCloseTo(1, 3);
     }
     expect(screen.getByText('54%')).toBeTruthy();

@@ -74,9 +74,9 @@ export class FakeSpeechSynthesis extends EventTarget {
   cancel(): void {
     const dropped = this.queue;
     this.queue = [];
-    dropped.forEach((utterance, index) =>
-      utterance.onerror?.(Object.assign(new Event('error'), { error: index === 0 ? 'interrupted' : 'canceled' })),
-    );
+    for (const [index, utterance] of dropped.entries()) {
+      utterance.onerror?.(Object.assign(new Event('error'), { error: index === 0 ? 'interrupted' : 'canceled' }));
+    }
   }
   pause(): void {}
   resume(): void {}

@@ -9,7 +9,7 @@ import { TextField } from './text-field.js';
 
 /** Only paths inside the app are followed after signing in, never another site. */
 export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next;
 }
 

@@ -150,8 +150,7 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
 
   const startSpeaking = (questionId: string, email: string) => {
     const question = questions.find((candidate) => candidate.question_id === questionId);
-    if (!question || question.assessment_type !== 'speaking' || !question.speaking)
-      throw new HttpProblem('not_found', `No speaking set ${questionId}`);
+    if (question?.assessment_type !== 'speaking' || !question.speaking) throw new HttpProblem('not_found', `No speaking set ${questionId}`);
     const allowance = allowances.speaking ?? { granted: 0, used: 0 };
     if (allowance.used >= allowance.granted) {
       throw new HttpProblem(

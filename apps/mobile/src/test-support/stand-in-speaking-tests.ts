@@ -159,15 +159,19 @@ export function advanceSpeakingTest(test: StandInSpeakingTest, fromPhase: Speaki
   switch (test.phase) {
     case 'part1':
       if (!answered(1)) throw new SpeakingConflict('Answer at least one Part 1 question before moving on');
-      return enter(test, 'part2_preparation', now);
+      enter(test, 'part2_preparation', now);
+      return;
     case 'part2_preparation':
-      return enter(test, 'part2_talk', now);
+      enter(test, 'part2_talk', now);
+      return;
     case 'part2_talk':
       if (!answered(2)) throw new SpeakingConflict('Give the Part 2 talk before moving on');
-      return enter(test, 'part3', now);
+      enter(test, 'part3', now);
+      return;
     case 'part3':
       if (!answered(3)) throw new SpeakingConflict('Answer at least one Part 3 question before finishing');
-      return enter(test, 'finished', now);
+      enter(test, 'finished', now);
+      return;
     case 'finished':
       throw new SpeakingConflict('The speaking test has finished');
   }
