@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,23 @@ describe('startEmbeddedDynamo', () => {
     const stored = await createRepositories({ documentClient: second.documentClient, cursorSecret: 's' }).users.get(String(user.email));
     expect(stored?.user_id).toBe(user.user_id);
     await second.close();
+  });
+
+  it('gives its clients the store in this process: their requests open no socket', async () => {
+    const embedded = await startEmbeddedDynamo({ path: path.join(folder, 'in-process') });
+    const sockets: unknown[] = [];
+    const onSocket = (message: unknown) => sockets.push(message);
+    subscribe('net.client.socket', onSocket);
+    try {
+      const repositories = createRepositories({ documentClient: embedded.documentClient, cursorSecret: 's' });
+      const user = userInput();
+      await repositories.users.create(user);
+      expect((await repositories.users.get(String(user.email)))?.user_id).toBe(user.user_id);
+    } finally {
+      unsubscribe('net.client.socket', onSocket);
+      await embedded.close();
+    }
+    expect(sockets).toEqual([]);
   });
 
   it('lets the requests in flight finish before it closes the store', async () => {

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createDynamoClients } from './dynamo-clients.js';
+import { createEmbeddedRequestHandler } from './embedded-request-handler.js';
 import { createTables, type CreateTableResult, type TableProgressEvent } from './create-tables.js';
 import type { TableNameOptions } from './table-definitions.js';
 import { DalError } from './errors.js';
@@ -26,9 +27,9 @@ export interface StartEmbeddedDynamoOptions extends TableNameOptions {
 export interface EmbeddedDynamo {
   /** e.g. `http://127.0.0.1:41234`: give it to other processes or the CLI's `--endpoint`. */
   endpoint: string;
-  /** A low-level client for it. */
+  /** A low-level client for it, sending its requests to the store in this process (no socket). */
   client: DynamoDBClient;
-  /** A document client for it, for the repositories. */
+  /** A document client for it, for the repositories; in this process too. */
   documentClient: DynamoDBDocumentClient;
   /** What table creation did (empty when `createTables` was false). */
   tables: CreateTableResult[];
@@ -75,11 +76,14 @@ export async function startEmbeddedDynamo(options: StartEmbeddedDynamoOptions = 
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${host}:${port}`;
-  const { client, documentClient } = createDynamoClients({ endpoint });
+  // This process's clients skip the loopback socket; other processes use the endpoint.
+  const inProcess = createEmbeddedRequestHandler(server);
+  const { client, documentClient } = createDynamoClients({ endpoint, clientConfig: { requestHandler: inProcess.requestHandler } });
   const close = async () => {
     // Stop taking requests and let those in flight finish before the store closes: cutting the
     // client's sockets first let dynalite close LevelDB under a running query, which throws an
     // uncaught "Iterator is not open" and crashed a server stopped right after a burst of requests.
+    await inProcess.drain();
     const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     // Keep-alive sockets idle between requests would hold the server open: drop them as they idle.
     const idle = setInterval(() => server.closeIdleConnections(), 20);
