@@ -61,7 +61,7 @@ export interface SkillBands {
  */
 export function overallBand(bands: SkillBands): Band {
   const values = [bands.listening, bands.reading, bands.writing, bands.speaking];
-  values.forEach((value, index) => assertBand(value, `${['listening', 'reading', 'writing', 'speaking'][index]} band`));
+  for (const [index, value] of values.entries()) assertBand(value, `${['listening', 'reading', 'writing', 'speaking'][index]} band`);
   return roundToHalfBand(mean(values), 'nearest');
 }
 
@@ -84,7 +84,7 @@ export function writingTaskBand(criterionBands: readonly Band[], options: Writin
 /** The mean of some bands, rounded (default `nearest`): a speaking band from its criteria, say. */
 export function meanBand(bands: readonly Band[], rounding: BandRounding = 'nearest'): Band {
   if (bands.length === 0) throw new CoreError('invalid_argument', 'at least one band is needed');
-  bands.forEach((band, index) => assertBand(band, `band ${index + 1}`));
+  for (const [index, band] of bands.entries()) assertBand(band, `band ${index + 1}`);
   return roundToHalfBand(mean(bands), rounding);
 }
 

@@ -8,6 +8,7 @@ export type CoreErrorCode = 'invalid_band' | 'invalid_raw_score' | 'invalid_argu
  * (a band of 9.7, a raw score of 41, NaN) instead of clamping silently.
  */
 export class CoreError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by isInstance's `marker in error`, so it works across copies of this package
   private readonly [marker] = true;
   /** A stable, machine-readable code. */
   readonly code: CoreErrorCode;
