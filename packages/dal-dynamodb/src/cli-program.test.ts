@@ -102,13 +102,22 @@ describe('ielts-db', () => {
   it('prints global tables replicated to --replica-regions besides the stack’s own region', async () => {
     const template = await run(['create-tables', '--print', 'cloudformation', '--replica-regions', 'eu-west-1, ap-southeast-2']);
     expect(template.code).toBe(0);
-    const resources = Object.values(JSON.parse(template.stdout).Resources) as { Type: string; Properties: Record<string, any> }[];
+    const resources = Object.values(JSON.parse(template.stdout).Resources) as {
+      Type: string;
+      Properties: {
+        BillingMode: unknown;
+        StreamSpecification: unknown;
+        Replicas: { Region: unknown }[];
+        TableName: unknown;
+        TimeToLiveSpecification?: unknown;
+      };
+    }[];
     expect(resources).toHaveLength(TABLE_KEYS.length);
     for (const resource of resources) {
       expect(resource.Type).toBe('AWS::DynamoDB::GlobalTable');
       expect(resource.Properties.BillingMode).toBe('PAY_PER_REQUEST');
       expect(resource.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
-      expect(resource.Properties.Replicas.map((replica: { Region: unknown }) => replica.Region)).toEqual([
+      expect(resource.Properties.Replicas.map((replica) => replica.Region)).toEqual([
         { Ref: 'AWS::Region' },
         'eu-west-1',
         'ap-southeast-2',

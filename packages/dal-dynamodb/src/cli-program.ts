@@ -71,6 +71,11 @@ const cliOptions = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+// Its own function so that runCli can name the parsed type before the try that may throw.
+function parseCommandLine(argv: readonly string[]) {
+  return parseArgs({ args: joinDashValues(argv), allowPositionals: true, strict: true, options: cliOptions });
+}
+
 /**
  * Joins `--suffix -dev` into `--suffix=-dev`: a value may start with a dash (a suffix usually
  * does), which node's parser would otherwise take for a missing value.
@@ -82,12 +87,7 @@ function joinDashValues(argv: readonly string[]): string[] {
     const next = argv[index + 1];
     const name = word.startsWith('--') ? word.slice(2) : undefined;
     const takesValue = name !== undefined && (cliOptions as Record<string, { type: string }>)[name]?.type === 'string';
-    if (
-      takesValue &&
-      next !== undefined &&
-      next.startsWith('-') &&
-      !(next.startsWith('--') && next.slice(2).split('=')[0]! in cliOptions)
-    ) {
+    if (takesValue && next?.startsWith('-') && !(next.startsWith('--') && next.slice(2).split('=')[0]! in cliOptions)) {
       joined.push(`${word}=${next}`);
       index++;
     } else {
@@ -116,9 +116,9 @@ function parseBilling(values: Record<string, string | boolean | undefined>): Bil
  */
 export async function runCli(argv: readonly string[], io: CliInputOutput): Promise<number> {
   const env = io.env ?? process.env;
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({ args: joinDashValues(argv), allowPositionals: true, strict: true, options: cliOptions });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${CLI_USAGE}`);
     return 2;

@@ -54,7 +54,7 @@ export function decodeCursor(scope: CursorScope, cursor: string, secret: string 
   const expected = sign(secret, body);
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid('signature does not match');
-  let payload;
+  let payload: z.infer<typeof payloadSchema>;
   try {
     payload = payloadSchema.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
   } catch {

@@ -67,6 +67,7 @@ const retryableCodes = new Set<DalErrorCode>(['throttled', 'deadline_exceeded', 
  * rather than `instanceof`, which fails when two copies of the package are installed.
  */
 export class DalError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by isInstance's `marker in error`, so it works across copies of this package
   private readonly [marker] = true;
 
   /** Machine-readable reason; see {@link DalErrorCode}. */

@@ -1334,7 +1334,7 @@ export function describeRepositorySuite(backendName: string, start: (prefix: str
         const failing = await repositories.outbox.enqueue(message('failing'), { now: at(0) });
         const [claim] = await claimAll('a', at(1));
         const failed = await repositories.outbox.recordFailure(claim!, {
-          error: 'SES unreachable: ' + 'x'.repeat(2000),
+          error: `SES unreachable: ${'x'.repeat(2000)}`,
           retryAt: at(100),
           now: at(2),
         });
