@@ -26,7 +26,7 @@ describe('parseAnswerKeyEntry', () => {
   });
 
   it('caps the expansion of many optional groups', () => {
-    const written = Array.from({ length: 12 }, (_, index) => `(w${index})`).join(' ') + ' end';
+    const written = `${Array.from({ length: 12 }, (_, index) => `(w${index})`).join(' ')} end`;
     expect(parseAnswerKeyEntry(written).accepted).toHaveLength(MAXIMUM_ACCEPTED_ANSWERS);
   });
 });

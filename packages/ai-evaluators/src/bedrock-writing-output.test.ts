@@ -64,26 +64,26 @@ describe('writingModelOutputSchema', () => {
 
 describe('writingToolInputSchema', () => {
   it('is the zod schema as JSON Schema: strict objects, half-band bands, the type’s criteria', () => {
-    const schema = writingToolInputSchema('writing_task1_general_training') as any;
+    const schema = writingToolInputSchema('writing_task1_general_training');
     expect(schema.$schema).toBeUndefined();
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['criteria', 'summary', 'corrections', 'essay_instructions']);
-    expect(schema.properties.criteria.required).toEqual([
+    expect(schema).toHaveProperty('properties.criteria.required', [
       'task_achievement',
       'coherence_cohesion',
       'lexical_resource',
       'grammatical_range_accuracy',
     ]);
-    expect(schema.properties.criteria.additionalProperties).toBe(false);
-    expect(schema.properties.criteria.properties.task_achievement.properties.band).toEqual({
+    expect(schema).toHaveProperty('properties.criteria.additionalProperties', false);
+    expect(schema).toHaveProperty('properties.criteria.properties.task_achievement.properties.band', {
       type: 'number',
       minimum: 0,
       maximum: 9,
       multipleOf: 0.5,
     });
-    expect(schema.properties.corrections.maxItems).toBe(10);
-    expect(schema.properties.corrections.items.properties.category.enum).toEqual([
+    expect(schema).toHaveProperty('properties.corrections.maxItems', 10);
+    expect(schema).toHaveProperty('properties.corrections.items.properties.category.enum', [
       'grammar',
       'spelling',
       'vocabulary',

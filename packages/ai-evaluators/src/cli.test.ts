@@ -18,7 +18,19 @@ interface Run {
   status: number | null;
   stdout: string;
   stderr: string;
-  lines: Array<Record<string, any>>;
+  lines: OutputLine[];
+}
+
+/** A JSON line the CLI printed, typed by the fields these tests read: a result's, or an error line's. */
+interface OutputLine {
+  [field: string]: unknown;
+  id: string | number | null;
+  raw_score: number;
+  overall_band: number;
+  criteria_scores: Record<string, { band: number }>;
+  question_results: Array<{ reason_code: string }>;
+  provenance: { cost_usd: number };
+  error: { code: string; details: string[] };
 }
 
 // A clean environment: no AWS settings from the machine running the tests.
@@ -40,7 +52,7 @@ function run(args: readonly string[], options: { stdin?: string; env?: NodeJS.Pr
         ? stdout
             .split('\n')
             .filter((line) => line !== '')
-            .map((line) => JSON.parse(line) as Record<string, any>)
+            .map((line) => JSON.parse(line) as OutputLine)
         : [];
       resolvePromise({ status, stdout, stderr, lines });
     });
@@ -151,7 +163,7 @@ describe('ielts-eval reading / listening', () => {
       criteria_scores: {},
       provenance: { provider: 'answer_key', cost_usd: 0 },
     });
-    expect(questionBased?.question_results.map((item: { reason_code: string }) => item.reason_code)).toEqual([
+    expect(questionBased?.question_results.map((item) => item.reason_code)).toEqual([
       'correct',
       'wrong_answer_family',
       'correct',
@@ -177,7 +189,7 @@ describe('ielts-eval reading / listening', () => {
       expect(result.status).toBe(0);
       expect(result.lines).toHaveLength(1);
       expect(result.lines[0]).toMatchObject({ id: 'a', assessment_type: 'listening', raw_score: 1 });
-      expect(result.lines[0]?.question_results[1].reason_code).toBe('wrong_answer_family');
+      expect(result.lines[0]?.question_results[1]?.reason_code).toBe('wrong_answer_family');
     }
   });
 
@@ -306,7 +318,7 @@ describe('ielts-eval writing --provider bedrock', () => {
   // The Bedrock Runtime client speaks HTTP/2: a cleartext HTTP/2 server answers Converse.
   let server: http2.Http2Server;
   let endpoint: string;
-  const requests: Array<{ path: string; authorization: string; body: Record<string, any> }> = [];
+  const requests: Array<{ path: string; authorization: string; body: { toolConfig: { toolChoice: unknown } } }> = [];
   const reply = readFileSync(join(packageDirectory, 'src/__fixtures__/bedrock-writing-task2.json'), 'utf8');
 
   beforeAll(async () => {
@@ -319,7 +331,7 @@ describe('ielts-eval writing --provider bedrock', () => {
         requests.push({
           path: String(headers[':path']),
           authorization: String(headers.authorization),
-          body: JSON.parse(body) as Record<string, any>,
+          body: JSON.parse(body) as { toolConfig: { toolChoice: unknown } },
         });
         stream.respond({ ':status': 200, 'content-type': 'application/json' });
         stream.end(reply);
@@ -363,7 +375,7 @@ describe('ielts-eval writing --provider bedrock', () => {
       assessment_type: 'writing_task2',
       provenance: { provider: 'bedrock', model_id: 'amazon.nova-micro-v1:0' },
     });
-    for (const [criterion, { band }] of Object.entries(modelBands)) expect(scored?.criteria_scores[criterion].band).toBe(band);
+    for (const [criterion, { band }] of Object.entries(modelBands)) expect(scored?.criteria_scores[criterion]?.band).toBe(band);
     expect(scored?.provenance.cost_usd).toBeGreaterThan(0);
     expect(emptyPrompt).toMatchObject({ id: 'essay-2', error: { code: 'invalid_input' } });
   });

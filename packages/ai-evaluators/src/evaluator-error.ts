@@ -30,6 +30,7 @@ export type EvaluatorErrorCode =
  * reports is one of these, with a stable `code` and whether retrying may help.
  */
 export class EvaluatorError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by isInstance's `marker in error`, so it works across copies of this package
   private readonly [marker] = true;
   /** A stable, machine-readable code. */
   readonly code: EvaluatorErrorCode;

@@ -230,7 +230,7 @@ export function canonicalizeNumbers(tokens: readonly string[]): string[] {
   // Flatten tokens into parts, remembering whether a part began a token or followed a hyphen.
   const parts: Array<{ text: string; joiner: ' ' | '-' }> = [];
   for (const token of tokens) {
-    token.split('-').forEach((text, index) => parts.push({ text, joiner: index === 0 ? ' ' : '-' }));
+    for (const [index, text] of token.split('-').entries()) parts.push({ text, joiner: index === 0 ? ' ' : '-' });
   }
   const output: Array<{ text: string; joiner: ' ' | '-' }> = [];
   let index = 0;

@@ -88,9 +88,8 @@ describe('the committed coefficients', () => {
       expect(fresh.trainingSize).toBe(stored.trainingSize);
       expect(fresh.intercept).toBeCloseTo(stored.intercept, 5);
       for (const key of ['coefficients', 'means', 'standardDeviations', 'minimums', 'maximums'] as const) {
-        fresh[key].forEach((value, index) =>
-          expect(value, `${task} ${key} ${OFFLINE_WRITING_MODEL_FEATURES[index]}`).toBeCloseTo(stored[key][index] as number, 5),
-        );
+        for (const [index, value] of fresh[key].entries())
+          expect(value, `${task} ${key} ${OFFLINE_WRITING_MODEL_FEATURES[index]}`).toBeCloseTo(stored[key][index] as number, 5);
       }
       expect(fresh.spread).toEqual(stored.spread);
       for (const group of WRITING_CRITERION_GROUPS) {
@@ -98,9 +97,8 @@ describe('the committed coefficients', () => {
         const storedCriterion = stored.criteria[group];
         expect(freshCriterion.lambda, `${task} ${group}`).toBe(storedCriterion.lambda);
         expect(freshCriterion.spread, `${task} ${group}`).toEqual(storedCriterion.spread);
-        freshCriterion.coefficients.forEach((value, index) =>
-          expect(value, `${task} ${group} coefficient ${index}`).toBeCloseTo(storedCriterion.coefficients[index] as number, 5),
-        );
+        for (const [index, value] of freshCriterion.coefficients.entries())
+          expect(value, `${task} ${group} coefficient ${index}`).toBeCloseTo(storedCriterion.coefficients[index] as number, 5);
       }
       expect(fresh.crossValidated.meanAbsoluteError).toBeCloseTo(stored.crossValidated.meanAbsoluteError, 3);
       expect(fresh.calibration).toEqual(stored.calibration);

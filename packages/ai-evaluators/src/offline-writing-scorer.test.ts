@@ -384,7 +384,7 @@ describe('settleCriterionBands', () => {
         const target = Math.round(mean * 2) / 2;
         const bands = settleCriterionBands(rawBands, target, rounding);
         expect(writingTaskBand(bands, { task: rounding })).toBe(target);
-        bands.forEach((band, index) => expect(Math.abs(band - (rawBands[index] ?? 0))).toBeLessThanOrEqual(1.25));
+        for (const [index, band] of bands.entries()) expect(Math.abs(band - (rawBands[index] ?? 0))).toBeLessThanOrEqual(1.25);
       }),
     );
   });

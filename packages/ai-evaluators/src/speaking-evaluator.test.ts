@@ -31,10 +31,26 @@ function reply(name: string, status = 200): GeminiReply {
 }
 
 /** A recorded response whose JSON answer is changed by `change`. */
-function withAnswer(name: string, change: (answer: Record<string, any>) => void): GeminiReply {
+/** A criterion of the model's JSON answer, with any key a test adds. */
+interface ModelCriterion {
+  [key: string]: unknown;
+  band: number;
+  feedback: string;
+}
+
+/** The model's JSON answer as a test changes it: its four criteria, and any key a test adds. */
+interface ModelAnswer {
+  [key: string]: unknown;
+  fluency_coherence: ModelCriterion;
+  lexical_resource: ModelCriterion;
+  grammatical_range_accuracy: ModelCriterion;
+  pronunciation: ModelCriterion;
+}
+
+function withAnswer(name: string, change: (answer: ModelAnswer) => void): GeminiReply {
   const body = structuredClone(fixture(name));
   const part = body.candidates[0]?.content?.parts[0] as { text: string };
-  const answer = JSON.parse(part.text) as Record<string, any>;
+  const answer = JSON.parse(part.text) as ModelAnswer;
   change(answer);
   part.text = JSON.stringify(answer);
   return { body };
@@ -384,7 +400,7 @@ describe('injection attempts in transcripts', () => {
   it('scores a transcript asking for band 9 no higher than the same transcript without it', async () => {
     // The fake model is gullible: any request whose text asks for band 9 gets band 9 on every criterion.
     const gullible = withAnswer('gemini-flash-lite-band-5-5', (answer) => {
-      for (const criterion of ['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy', 'pronunciation'])
+      for (const criterion of ['fluency_coherence', 'lexical_resource', 'grammatical_range_accuracy', 'pronunciation'] as const)
         answer[criterion].band = 9;
     });
     server.respondWith((request) =>
@@ -463,9 +479,10 @@ describe('safety events and latency', () => {
     // The clock moves only while a model answers: 400 ms a call.
     const slow = {
       models: {
-        generateContent: async (parameters: Parameters<typeof gemini.models.generateContent>[0]) => (
-          (time += 400), gemini.models.generateContent(parameters)
-        ),
+        generateContent: async (parameters: Parameters<typeof gemini.models.generateContent>[0]) => {
+          time += 400;
+          return gemini.models.generateContent(parameters);
+        },
       },
     };
     server.enqueue(reply('gemini-flash-lite-band-5-5'));
@@ -606,13 +623,13 @@ describe('invalid model output', () => {
     ]);
   });
 
-  it.each<[string, (answer: Record<string, any>) => void]>([
+  it.each<[string, (answer: ModelAnswer) => void]>([
     ['an extra key (the model’s own overall band)', (answer) => (answer.overall_band = 9)],
     ['an extra key inside a criterion', (answer) => (answer.lexical_resource.confidence = 0.9)],
     ['HTML in the summary', (answer) => (answer.summary = '<b>Good</b> answers overall.')],
     ['an entity in feedback', (answer) => (answer.fluency_coherence.feedback = 'Fluent &amp; coherent.')],
     ['a band of 9.7', (answer) => (answer.grammatical_range_accuracy.band = 9.7)],
-    ['a missing criterion', (answer) => delete answer.lexical_resource],
+    ['a missing criterion', (answer) => Reflect.deleteProperty(answer, 'lexical_resource')],
   ])('asks again after %s, and fails with invalid_model_output when it persists on both models', async (_name, change) => {
     server.enqueue(withAnswer('gemini-flash-lite-band-5-5', change), reply('gemini-flash-lite-band-5-5'));
     const recovered = await evaluator().evaluate({ set, turns: turns({ audio: true, transcript: true }) });

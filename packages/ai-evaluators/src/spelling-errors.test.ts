@@ -73,7 +73,13 @@ describe('findSpellingErrors', () => {
 
   it('remembers suggestions per word list: a repeated misspelling looks nothing up again', () => {
     let lookups = 0;
-    const counting: Lexicon = { size: lexicon.size, levelOf: (word) => (lookups++, lexicon.levelOf(word)) };
+    const counting: Lexicon = {
+      size: lexicon.size,
+      levelOf: (word) => {
+        lookups++;
+        return lexicon.levelOf(word);
+      },
+    };
     expect(suggestSpelling('recieve', counting)).toBe('receive');
     const first = lookups;
     expect(first).toBeGreaterThan(100);

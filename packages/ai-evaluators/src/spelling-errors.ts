@@ -125,7 +125,7 @@ function startsSentence(text: string, index: number): boolean {
   for (let position = index - 1; position >= 0; position--) {
     const character = text[position] ?? '';
     if (character === '\n' || /[.!?:]/.test(character)) return true;
-    if (!/[\s"'\u2018\u201c(\[-]/.test(character)) return false;
+    if (!/[\s"'\u2018\u201c([-]/.test(character)) return false;
   }
   return true;
 }

@@ -238,9 +238,7 @@ const WORD_RULES: ReadonlyArray<{ rule: string; pattern: RegExp }> = [
   },
   {
     rule: 'override_instructions',
-    pattern: new RegExp(
-      `\\b(?:ignore|disregard|forget|override|bypass)(?: (?:all|any|the|your))* (?:prompt|system prompt|rubric|band descriptors)\\b`,
-    ),
+    pattern: /\b(?:ignore|disregard|forget|override|bypass)(?: (?:all|any|the|your))* (?:prompt|system prompt|rubric|band descriptors)\b/,
   },
   {
     rule: 'new_instructions',

@@ -74,7 +74,7 @@ function formatChart(chart: Chart): string {
   if (chart.categories.length > 0) lines.push(`| ${chart.categories.map(oneLine).join(' | ')}`);
   for (const series of chart.series)
     lines.push(`${oneLine(series.name)} | ${series.values.map((value) => (value === null ? '-' : String(value))).join(' | ')}`);
-  chart.steps.forEach((step, index) => lines.push(`${index + 1}. ${oneLine(step)}`));
+  for (const [index, step] of chart.steps.entries()) lines.push(`${index + 1}. ${oneLine(step)}`);
   return lines.join('\n');
 }
 

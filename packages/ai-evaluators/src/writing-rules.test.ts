@@ -87,7 +87,7 @@ describe('checkWritingRules', () => {
   });
 
   it('flags an answer about something else as off topic and caps its task band', () => {
-    const offTopic = TASK1_ESSAY + '\n\n' + TASK1_ESSAY.replace(/Canada/g, 'Peru');
+    const offTopic = `${TASK1_ESSAY}\n\n${TASK1_ESSAY.replace(/Canada/g, 'Peru')}`;
     const report = checkWritingRules({ prompt: TASK2_PROMPT, essay: offTopic, minimumWords: 250 });
     expect(report.flags).toContain('off_topic');
     expect(report.taskBandCap).toBeLessThanOrEqual(WRITING_RULE_LIMITS.offTopicCap);
