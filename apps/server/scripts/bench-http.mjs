@@ -172,7 +172,10 @@ async function measureLoginFlood(baseUrl, otherToken) {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password, client: 'mobile' }),
-      }).then(async (response) => (await response.arrayBuffer(), response.status)),
+      }).then(async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      }),
     ),
   ).finally(() => (running = false));
   const reads = [];

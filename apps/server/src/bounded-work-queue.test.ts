@@ -5,7 +5,14 @@ import { createBoundedWorkQueue, WorkQueueFullError } from './bounded-work-queue
 function heldJob(started: string[], name: string) {
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  return { job: async () => (started.push(name), await done, name), finish };
+  return {
+    job: async () => {
+      started.push(name);
+      await done;
+      return name;
+    },
+    finish,
+  };
 }
 
 describe('bounded work queue', () => {

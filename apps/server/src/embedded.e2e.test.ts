@@ -61,7 +61,7 @@ function runMainToExit(extra: Record<string, string>): Promise<{ code: number | 
 }
 
 /** The lines a run printed, without Node's and the AWS SDK's warnings. */
-const ownLines = (output: string) => output.split('\n').filter((line) => /^(Invalid configuration|  - )/.test(line));
+const ownLines = (output: string) => output.split('\n').filter((line) => /^(Invalid configuration| {2}- )/.test(line));
 
 /** Throws, so that `vi.waitFor` tries again. */
 function assertNever(reason: string): never {

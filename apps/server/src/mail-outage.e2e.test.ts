@@ -77,7 +77,7 @@ describe('mail during an SES outage', () => {
     expect(await server.drainMail()).toEqual({ sent: 3, skipped: 0, retried: 0, dead: 0 });
     expect((await sentTo(newcomer)).map((mail) => mail.subject)).toEqual(['Confirm your email address']);
     expect((await sentTo(learner)).map((mail) => mail.subject).sort()).toEqual(
-      ['Reset your password', 'Your Writing Task 2 result: band ' + assessment.overall_band!.toFixed(1)].sort(),
+      ['Reset your password', `Your Writing Task 2 result: band ${assessment.overall_band!.toFixed(1)}`].sort(),
     );
     // The link composed at sending works.
     const token = /token=([A-Za-z0-9_-]+)/.exec((await sentTo(newcomer))[0]!.body.text ?? '')![1]!;

@@ -80,7 +80,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     const { message } = claim;
     const fields = { message_id: message.message_id, request_id: message.request_id, kind: message.kind, attempt: message.attempts };
     try {
-      let mail;
+      let mail: Awaited<ReturnType<MailComposer>>;
       try {
         mail = await compose(message);
         if (mail) await mailer.send(mail);

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { canonicalLoopbackOrigin, withCanonicalOrigin } from './canonical-origin.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { PRIVATE_UMASK } from './private-files.js';
 import { findRootDirectory } from './root-directory.js';
-import { createRuntime } from './runtime.js';
+import { createRuntime, type Runtime } from './runtime.js';
 
 /** Prints a configuration problem without a stack trace, and exits with 2. */
 function exitWithConfigError(error: ConfigError): never {
@@ -16,8 +16,8 @@ function exitWithConfigError(error: ConfigError): never {
 async function main(): Promise<void> {
   // The embedded store's files are made by a native library: the umask keeps them private too.
   process.umask(PRIVATE_UMASK);
-  let config;
-  let runtime;
+  let config: ServerConfig;
+  let runtime: Runtime;
   try {
     config = loadConfig(process.env, { rootDirectory: findRootDirectory() });
     runtime = await createRuntime(config);

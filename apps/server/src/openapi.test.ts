@@ -64,12 +64,10 @@ describe('the OpenAPI document', () => {
       expect(operation?.operationId).toBe(`${group}.${name}`);
       // Its own error statuses, each listed with its codes; no catch-all.
       const statuses = [...new Set(routeErrorCodes(route).map((code) => String(API_ERROR_STATUS[code])))];
-      expect(Object.keys(operation?.responses as object).sort()).toEqual([String(route.status), ...statuses].sort());
+      const responses = (operation?.responses ?? {}) as Record<string, unknown>;
+      expect(Object.keys(responses).sort()).toEqual([String(route.status), ...statuses].sort());
       for (const code of routeErrorCodes(route)) {
-        expect(
-          JSON.stringify((operation?.responses as Record<string, unknown>)[String(API_ERROR_STATUS[code])]),
-          `${group}.${name} ${code}`,
-        ).toContain(`\`${code}\``);
+        expect(JSON.stringify(responses[String(API_ERROR_STATUS[code])]), `${group}.${name} ${code}`).toContain(`\`${code}\``);
       }
       expect(operation?.security).toEqual(route.auth === 'user' ? [{ sessionCookie: [] }, { bearerToken: [] }] : []);
       expect(Boolean(operation?.requestBody)).toBe(Boolean(route.body));

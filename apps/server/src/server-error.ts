@@ -7,6 +7,7 @@ const marker = Symbol.for('ielts-genai-prep.server.error');
  * to the caller, and field-level details. Anything else thrown becomes a 500 with a generic message.
  */
 export class ServerError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read by isInstance's `marker in error`, so it works across copies of this package
   private readonly [marker] = true;
   /** The code of core's error envelope; it decides the HTTP status. */
   readonly code: ApiErrorCode;

@@ -75,7 +75,7 @@ describe('a speaking test', () => {
 
     const stored = await server.repositories.assessments.get(view.assessment_id);
     expect(stored?.completed).toBe(false);
-    expect((stored?.submission as { turns: unknown[] }).turns).toHaveLength(view.turns_completed);
+    expect((stored!.submission as { turns: unknown[] }).turns).toHaveLength(view.turns_completed);
 
     const assessment = await client.speaking.complete({ id: view.assessment_id });
     expect(assessment.completed).toBe(true);
@@ -109,7 +109,7 @@ describe('a speaking test', () => {
     const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(ApiError.isInstance(refused?.reason) && refused.reason.status).toBe(409);
     const stored = await server.repositories.assessments.get(view.assessment_id);
-    expect((stored?.submission as { turns: unknown[] }).turns).toHaveLength(1);
+    expect((stored!.submission as { turns: unknown[] }).turns).toHaveLength(1);
     expect(stored?.version).toBe(1);
     expect((await client.speaking.get({ id: view.assessment_id })).turns_completed).toBe(1);
   });
@@ -155,7 +155,7 @@ describe('answers bound to their questions', () => {
     expect(ApiError.isInstance(behind) && behind.status).toBe(409);
     expect(ApiError.isInstance(behind) && behind.message).toMatch(/current prompt is part1-1/);
     const stored = await server.repositories.assessments.get(view.assessment_id);
-    const turns = (stored?.submission as { turns: Array<{ prompt_id: string; prompt: string; transcript_source: string }> }).turns;
+    const turns = (stored!.submission as { turns: Array<{ prompt_id: string; prompt: string; transcript_source: string }> }).turns;
     expect(turns.map((turn) => [turn.prompt_id, turn.transcript_source])).toEqual([['part1-0', 'device']]);
     expect(turns[0]?.prompt).toBe(view.current_prompt?.text);
   });
@@ -164,7 +164,7 @@ describe('answers bound to their questions', () => {
     const { client } = await server.signUp();
     const view = await answerSpeakingTest(server, client, await client.speaking.start({ question_id: 'sp-002' }));
     const stored = await server.repositories.assessments.get(view.assessment_id);
-    const turns = (stored?.submission as { turns: Array<{ part: number; prompt_id: string }> }).turns;
+    const turns = (stored!.submission as { turns: Array<{ part: number; prompt_id: string }> }).turns;
     for (const turn of turns) expect(turn.prompt_id.startsWith(`part${turn.part}-`)).toBe(true);
     expect(new Set(turns.map((turn) => turn.prompt_id)).size).toBe(turns.length);
   });
