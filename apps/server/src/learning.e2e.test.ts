@@ -65,13 +65,15 @@ describe('questions', () => {
     const { client } = await server.signUp();
     const page = await client.questions.list({ type: 'writing_task2', limit: 1 });
     expect(page.next_cursor).not.toBeNull();
+    // Each sent when the one before has been answered: a rejection is awaited as soon as it exists.
     for (const refused of [
-      client.questions.list({ type: 'writing_task1_academic', cursor: page.next_cursor! }),
-      client.questions.list({ type: 'writing_task2', cursor: `x${page.next_cursor!}` }),
+      () => client.questions.list({ type: 'writing_task1_academic', cursor: page.next_cursor! }),
+      () => client.questions.list({ type: 'writing_task2', cursor: `x${page.next_cursor!}` }),
       // The cursor the server gave out before it was signed: the id after which to go on.
-      client.questions.list({ type: 'writing_task2', cursor: Buffer.from(JSON.stringify({ after: 'w2-001' })).toString('base64url') }),
+      () =>
+        client.questions.list({ type: 'writing_task2', cursor: Buffer.from(JSON.stringify({ after: 'w2-001' })).toString('base64url') }),
     ]) {
-      const error = await apiError(refused);
+      const error = await apiError(refused());
       expect(error.status).toBe(400);
       expect(error.details[0]?.path).toBe('cursor');
     }
