@@ -17,6 +17,7 @@ import {
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { assertCursorSecret } from './cursor.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition, type ExpressionBuilder } from './expressions.js';
 import { buildIndexQuery, type IndexQuery } from './index-query.js';
@@ -347,9 +348,7 @@ export interface AssessmentRepository {
 export function createAssessmentRepository(options: AssessmentRepositoryOptions): AssessmentRepository {
   const tableName = options.tableName ?? resolveTableNames().assessments;
   const now = dateClock(options);
-  if (!options.cursorSecret || options.cursorSecret.length === 0) {
-    throw new DalError({ code: 'validation', message: 'createAssessmentRepository needs a cursorSecret', tableName });
-  }
+  assertCursorSecret(options.cursorSecret, 'createAssessmentRepository', tableName);
   const parseAssessment = (item: Record<string, unknown>) =>
     parseStoredItem(assessmentSchema, item, { tableName, key: { assessment_id: item.assessment_id } });
   // Marker ids (and anything else that is not an identifier) are never assessments, and are not sent.

@@ -9,6 +9,7 @@ import {
 } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
 import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { assertCursorSecret } from './cursor.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { buildIndexQuery } from './index-query.js';
@@ -106,9 +107,7 @@ export interface ContentReportRepository {
 export function createContentReportRepository(options: ContentReportRepositoryOptions): ContentReportRepository {
   const tableName = options.tableName ?? resolveTableNames().contentReports;
   const now = dateClock(options);
-  if (!options.cursorSecret || options.cursorSecret.length === 0) {
-    throw new DalError({ code: 'validation', message: 'createContentReportRepository needs a cursorSecret', tableName });
-  }
+  assertCursorSecret(options.cursorSecret, 'createContentReportRepository', tableName);
   const parseReport = (item: Record<string, unknown>) =>
     parseStoredItem(contentReportSchema, item, { tableName, key: { report_id: item.report_id } });
 

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAssessmentRepository } from './assessment-repository.js';
+import { createContentReportRepository } from './content-report-repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { DalError } from './errors.js';
+import { createQuestionRepository } from './question-repository.js';
 
 const secret = 'cursor-secret';
 const scope = { list: 'assessments', owner: 'ada@example.com' };
@@ -64,5 +69,30 @@ describe('cursors', () => {
         },
       ),
     );
+  });
+});
+
+describe('repositories that sign cursors', () => {
+  // Never sent: the factories refuse before any request.
+  const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }));
+
+  it('refuse to be made without a secret, naming the factory', () => {
+    for (const [factory, create] of [
+      ['createAssessmentRepository', createAssessmentRepository],
+      ['createContentReportRepository', createContentReportRepository],
+      ['createQuestionRepository', createQuestionRepository],
+    ] as const) {
+      for (const cursorSecret of ['', new Uint8Array(0)]) {
+        let caught: unknown;
+        try {
+          create({ documentClient, cursorSecret });
+        } catch (error) {
+          caught = error;
+        }
+        expect(DalError.isInstance(caught, 'validation')).toBe(true);
+        expect((caught as DalError).message).toBe(`${factory} needs a cursorSecret`);
+      }
+      expect(() => create({ documentClient, cursorSecret: secret })).not.toThrow();
+    }
   });
 });

@@ -63,3 +63,8 @@ export function decodeCursor(scope: CursorScope, cursor: string, secret: string 
   if (payload.s !== scopeHash(scope)) throw invalid('issued for another list');
   return payload.k;
 }
+
+/** A `validation` {@link DalError} unless a repository that signs cursors was given a secret. */
+export function assertCursorSecret(secret: string | Uint8Array | undefined, factory: string, tableName: string): void {
+  if (!secret || secret.length === 0) throw new DalError({ code: 'validation', message: `${factory} needs a cursorSecret`, tableName });
+}

@@ -2,7 +2,7 @@ import type { GetCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { assessmentTypeSchema, identifierSchema, questionSchema, type AssessmentType, type Question } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
 import { queryAll, writeAll } from './batch-operations.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, assertCursorSecret } from './cursor.js';
 import { DalError } from './errors.js';
 import { buildIndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
@@ -63,9 +63,7 @@ export function createQuestionRepository(options: QuestionRepositoryOptions): Qu
   const parseQuestion = (item: Record<string, unknown>) =>
     parseStoredItem(questionSchema, item, { tableName, key: { question_id: item.question_id } });
 
-  if (!options.cursorSecret || options.cursorSecret.length === 0) {
-    throw new DalError({ code: 'validation', message: 'createQuestionRepository needs a cursorSecret', tableName });
-  }
+  assertCursorSecret(options.cursorSecret, 'createQuestionRepository', tableName);
 
   return bindRepositoryCalls<QuestionRepository>('questions', options, (sender) => {
     const listByType = async (assessmentType: AssessmentType) => {
