@@ -47,6 +47,7 @@ function Passage({ passage }: { passage: PublicQuestion['passages'][number] }) {
         {passage.title}
       </Text>
       {passageParagraphs(passage.text).map((paragraph, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a passage's paragraphs are fixed text, never reordered, with no state of their own
         <Text key={index} style={styles.paragraph} selectable>
           {paragraph}
         </Text>

@@ -32,6 +32,7 @@ function ListeningTranscripts({ question }: { question: PublicQuestion }) {
               Section {section.part}: {section.title}
             </Text>
             {transcriptLines(section.transcript).map((line, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a transcript's lines are fixed text, never reordered, with no state of their own
               <Text key={index} style={shared.body}>
                 <Text style={styles.speaker}>{line.speaker}: </Text>
                 {line.text}

@@ -52,6 +52,7 @@ function WrittenAnswer({
         {parts.length > 1 ? (
           <p className="question-text">
             {parts.map((part, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one question's text around its gaps, fixed for that question; the input always follows the first
               <Fragment key={index}>
                 {part}
                 {index === 0 ? input : index < parts.length - 1 ? '____' : null}

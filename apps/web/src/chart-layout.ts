@@ -276,8 +276,8 @@ export function mapShapes(features: readonly MapFeature[], cellSize = MAP_CELL_S
           labelX: scale(feature.x),
           labelY: scale(feature.y),
         };
-      case 'line':
-      case 'polygon': {
+      // 'line' and 'polygon', the only shapes left.
+      default: {
         const points = feature.points.map((point) => `${scale(point.x)},${scale(point.y)}`).join(' ');
         let label: { x: number; y: number };
         if (feature.shape === 'polygon') {

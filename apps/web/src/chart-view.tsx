@@ -372,6 +372,7 @@ function MapDrawing({ map, title }: { map: MapData; title: string }) {
                   {shape.feature.label}
                 </text>
               ))}
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG <text> is not focusable; the north arrow is hidden from readers as decoration */}
               <text
                 x={width - 6}
                 y={MAP_CELL_SIZE * 0.75}

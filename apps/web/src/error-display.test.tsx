@@ -45,20 +45,21 @@ describe('fieldErrorsOf', () => {
   });
 });
 
-describe('TextField', () => {
-  function Field() {
-    const [value, setValue] = useState('');
-    return (
-      <TextField
-        label="Password"
-        value={value}
-        onChange={setValue}
-        error={fieldErrorsOf(validationError).password}
-        hint="At least 8 characters."
-      />
-    );
-  }
+/** A password field holding its own value, with the validation error above shown on it. */
+function Field() {
+  const [value, setValue] = useState('');
+  return (
+    <TextField
+      label="Password"
+      value={value}
+      onChange={setValue}
+      error={fieldErrorsOf(validationError).password}
+      hint="At least 8 characters."
+    />
+  );
+}
 
+describe('TextField', () => {
   it('shows the error next to the field and links it for screen readers', () => {
     render(<Field />);
     const input = screen.getByLabelText('Password');

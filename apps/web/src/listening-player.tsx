@@ -192,6 +192,7 @@ export function SectionPlayer({ section, mode, status, onStatus, otherPlaying, s
   return (
     <div className="section-player" hidden={hidden} data-section-player={section.part} data-status={status}>
       {recorded && (
+        // biome-ignore lint/a11y/useMediaCaption: the section's transcript is shown with its result, after the test
         <audio
           ref={audioRef}
           src={section.audioUrl ?? undefined}

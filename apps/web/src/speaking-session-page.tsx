@@ -379,6 +379,7 @@ function AnswerPanel({ view, path, voice, autoRecord = false, onView, onConflict
           {recognising && <Loading label="Finishing the transcript…" />}
           {recording && (
             <div className="recording-preview">
+              {/* biome-ignore lint/a11y/useMediaCaption: the learner's own voice, played back to them */}
               <audio controls src={recording.url} aria-label="Your recording" />
               <span className="muted small">{formatClock(recording.durationMs / 1000)} recorded</span>
               <button type="button" className="link-button" onClick={discardRecording} disabled={busy}>

@@ -12,6 +12,7 @@ import {
   listRoutes,
   roundToHalfBand,
   toFieldErrors,
+  type ApiContract,
   type ApiErrorCode,
   type Assessment,
   type Band,
@@ -23,6 +24,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type * as z from 'zod';
 import { LEARNER, freeAllowances } from './fixtures';
 import type { RecordedRequest } from './reference-server';
 
@@ -88,6 +90,27 @@ function readBody(request: IncomingMessage): Promise<string> {
 function pathPattern(path: string): RegExp {
   return new RegExp(`^${path.replace(/:([A-Za-z_]+)/g, '(?<$1>[^/]+)')}$`);
 }
+
+/** A contract endpoint's name, `group.name`. */
+type EndpointName = { [Group in keyof ApiContract & string]: `${Group}.${keyof ApiContract[Group] & string}` }[keyof ApiContract & string];
+type RouteOf<Endpoint> = Endpoint extends `${infer Group extends keyof ApiContract}.${infer Name}`
+  ? Name extends keyof ApiContract[Group]
+    ? ApiContract[Group][Name]
+    : never
+  : never;
+/** What a route's schema for one part of the request lets through; undefined where the route has no such part. */
+type Parsed<Route, Part extends 'params' | 'query' | 'body'> = Route extends { [Key in Part]: infer Schema extends z.ZodType }
+  ? z.output<Schema>
+  : undefined;
+type HandlerInput<Route> = {
+  query: Parsed<Route, 'query'>;
+  body: Parsed<Route, 'body'>;
+  params: Parsed<Route, 'params'>;
+  email: string | null;
+  token: string | null;
+};
+type HandlerResult = { status?: number; json: unknown };
+type Handlers = { [Endpoint in EndpointName]?: (input: HandlerInput<RouteOf<Endpoint>>) => HandlerResult };
 
 const ROUTES = listRoutes().map(({ group, name, route }) => ({ endpoint: `${group}.${name}`, route, pattern: pathPattern(route.path) }));
 
@@ -263,10 +286,7 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
     };
   };
 
-  const handlers: Record<
-    string,
-    (input: { query: any; body: any; params: any; email: string | null; token: string | null }) => { status?: number; json: unknown }
-  > = {
+  const handlers: Handlers = {
     'health.check': () => ({ json: { status: 'ok', version: 'stand-in', time: new Date().toISOString() } }),
     'auth.login': ({ body }) => {
       const user = users.get(body.email.trim().toLowerCase());
@@ -423,7 +443,10 @@ export async function startStandInApiServer(options: StandInOptions = {}): Promi
       const query = parse(route.query, recorded.query);
       const body = parse(route.body, recorded.body ?? {});
       if (details.length > 0) throw new HttpProblem('validation_failed', 'The request is invalid', details);
-      const handler = handlers[match.endpoint];
+      // The route was found by this endpoint's pattern and its parts parsed by its own schemas: the input is the handler's.
+      const handler = handlers[match.endpoint as EndpointName] as
+        | ((input: { params: unknown; query: unknown; body: unknown; email: string | null; token: string | null }) => HandlerResult)
+        | undefined;
       if (!handler) throw new HttpProblem('internal', `${match.endpoint} is not part of the stand-in`);
       const result = handler({ params, query, body, email, token });
       const checked = route.response.safeParse(result.json);
