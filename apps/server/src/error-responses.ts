@@ -59,6 +59,9 @@ function fromEvaluatorError(error: EvaluatorError): ErrorResponse {
     case 'provider_unavailable':
     case 'timeout':
       return response('service_unavailable', 'Scoring is busy right now: try again shortly', [], { 'retry-after': '5' });
+    case 'aborted':
+      // The learner went away before the answer: nobody reads this, and nothing went wrong here.
+      return { ...response('service_unavailable', 'The answer was given up before it was scored: send it again'), unexpected: false };
     default:
       return response('evaluation_failed', 'The answer could not be scored: try again later');
   }

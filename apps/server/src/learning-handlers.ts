@@ -181,7 +181,8 @@ export function createLearningHandlers(
         return scoreAndStore(
           services,
           submissionOf(context, 'writing.evaluate', caller.user, question, body, { essay: body.essay }),
-          (onSafetyEvent) => evaluators.writing({ question, essay: body.essay, rubric, onSafetyEvent }),
+          // A learner who goes away (the connection closed before the answer) ends the provider call.
+          (onSafetyEvent) => evaluators.writing({ question, essay: body.essay, rubric, onSafetyEvent, signal: context.req.raw.signal }),
         );
       },
     },

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bedrockAssessmentReply } from './test-support/bedrock-assessment-reply.js';
 import { geminiSpeakingReply } from './test-support/gemini-speaking-reply.js';
+import { TASK2_ESSAY } from './test-support/essays.js';
 import { expectWholeRecords, recordingClient, submitEssay, wholeHistory } from './test-support/keyed-submissions.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { answerSpeakingTest } from './test-support/speaking-answers.js';
@@ -33,6 +34,8 @@ let provider: LoopbackServer;
 /** Behaviours for the next calls, one per call; `ok` once it is empty. */
 const script: Behaviour[] = [];
 const calls: string[] = [];
+/** Hung calls whose connection the server closed: it gave them up. */
+let hungCallsClosed = 0;
 let server: TestServer;
 
 beforeAll(async () => {
@@ -42,7 +45,10 @@ beforeAll(async () => {
     const behaviour = script.shift() ?? 'ok';
     response.setHeader('content-type', 'application/json');
     // A hung call is left open: only the server's deadline (or the stand-in's close) ends it.
-    if (behaviour === 'hang') return;
+    if (behaviour === 'hang') {
+      response.on('close', () => void (hungCallsClosed += 1));
+      return;
+    }
     if (behaviour === 'throttle') {
       return bedrock ? bedrockError(response, 429, 'ThrottlingException') : geminiError(response, 429, 'RESOURCE_EXHAUSTED');
     }
@@ -158,4 +164,52 @@ describe('Gemini faults while scoring speaking', () => {
       expect(await wholeHistory(client)).toContain(view.assessment_id);
     },
   );
+});
+
+describe('a learner who goes away while the provider is scoring', () => {
+  // A provider deadline of ten minutes: only the learner's going away can end the hung call in this test.
+  let patient: TestServer;
+  beforeAll(async () => {
+    patient = await startTestServer({
+      env: {
+        BEDROCK_ENABLED: 'true',
+        BEDROCK_ENDPOINT: provider.url,
+        FREE_ASSESSMENTS_PER_TYPE: '100',
+        FREE_ASSESSMENTS_BEFORE_VERIFICATION: '100',
+        ALLOWANCE_SETTLE_SECONDS: '0',
+      },
+      evaluatorOptions: { retry: { maxAttempts: ATTEMPTS, initialDelayMs: 5, maxDelayMs: 20, deadlineMs: 600_000, random: () => 0.5 } },
+    });
+  });
+  afterAll(async () => {
+    await patient?.close();
+  });
+
+  it('ends the Bedrock call when the connection closes, tries no other, and gives the allowance back', async () => {
+    const { client, token } = await patient.signUp();
+    script.splice(0, script.length, ...Array(ATTEMPTS).fill('hang'));
+    const callsBefore = calls.length;
+    const closedBefore = hungCallsClosed;
+    const learner = new AbortController();
+    const submission = fetch(`${patient.baseUrl}/api/writing/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: 'goes-away' }),
+      signal: learner.signal,
+    });
+    // Generous waits for what this test sets off; none of them is what the test measures.
+    await vi.waitFor(() => expect(calls.length).toBe(callsBefore + 1), { timeout: 60_000, interval: 20 });
+    learner.abort();
+    await expect(submission).rejects.toThrow();
+    await vi.waitFor(() => expect(hungCallsClosed).toBe(closedBefore + 1), { timeout: 60_000, interval: 20 });
+    const writingUsed = async () =>
+      (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')!.used;
+    await vi.waitFor(async () => expect(await writingUsed()).toBe(0), { timeout: 60_000, interval: 50 });
+    // Given up, not retried: one call, and the key is free for the learner to send again.
+    expect(calls.length).toBe(callsBefore + 1);
+    script.length = 0;
+    const again = await client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: 'goes-away' });
+    expect(again.provenance?.provider).toBe('bedrock');
+    expect(await writingUsed()).toBe(1);
+  }, 240_000);
 });

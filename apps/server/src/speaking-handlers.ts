@@ -197,6 +197,8 @@ export function createSpeakingHandlers(services: SpeakingServices, options: Spea
           turns,
           rubric,
           onSafetyEvent: safety.onSafetyEvent,
+          // A learner who goes away (the connection closed before the answer) ends the provider call.
+          signal: context.req.raw.signal,
         });
         notice = await holdResultNotice(services, caller.user, assessment.assessment_id, safetyTarget.requestId);
         const saved = await repositories.assessments.updateProgress(
