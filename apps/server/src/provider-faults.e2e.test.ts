@@ -174,6 +174,8 @@ describe('a learner who goes away while the provider is scoring', () => {
       env: {
         BEDROCK_ENABLED: 'true',
         BEDROCK_ENDPOINT: provider.url,
+        GEMINI_API_KEY: 'test-key',
+        GEMINI_BASE_URL: provider.url,
         FREE_ASSESSMENTS_PER_TYPE: '100',
         FREE_ASSESSMENTS_BEFORE_VERIFICATION: '100',
         ALLOWANCE_SETTLE_SECONDS: '0',
@@ -211,5 +213,32 @@ describe('a learner who goes away while the provider is scoring', () => {
     const again = await client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: 'goes-away' });
     expect(again.provenance?.provider).toBe('bedrock');
     expect(await writingUsed()).toBe(1);
+  }, 240_000);
+
+  it('ends the Gemini call of a finished speaking test when the connection closes; the test stays open and is charged once when scored', async () => {
+    const { client, token } = await patient.signUp();
+    const view = await answerSpeakingTest(patient, client, await client.speaking.start({ question_id: 'sp-002' }));
+    script.splice(0, script.length, ...Array(ATTEMPTS).fill('hang'));
+    const callsBefore = calls.length;
+    const closedBefore = hungCallsClosed;
+    const learner = new AbortController();
+    const completion = fetch(`${patient.baseUrl}/api/speaking/sessions/${view.assessment_id}/complete`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      signal: learner.signal,
+    });
+    await vi.waitFor(() => expect(calls.length).toBe(callsBefore + 1), { timeout: 60_000, interval: 20 });
+    learner.abort();
+    await expect(completion).rejects.toThrow();
+    await vi.waitFor(() => expect(hungCallsClosed).toBe(closedBefore + 1), { timeout: 60_000, interval: 20 });
+    const speakingUsed = async () =>
+      (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;
+    await vi.waitFor(async () => expect(await speakingUsed()).toBe(0), { timeout: 60_000, interval: 50 });
+    expect(calls.length).toBe(callsBefore + 1);
+    expect((await patient.repositories.assessments.get(view.assessment_id))?.completed).toBe(false);
+    script.length = 0;
+    const scored = await client.speaking.complete({ id: view.assessment_id });
+    expect(scored.provenance?.provider).toBe('gemini');
+    expect(await speakingUsed()).toBe(1);
   }, 240_000);
 });
