@@ -92,12 +92,11 @@ async function repairTable(client: DynamoDBClient, tableName: string): Promise<T
     await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
     repairs.push({ table: tableName, index, key: keyOf(item, tableKeys), action });
   };
-  const itemsByKey = async () =>
-    new Map((await scanAll(client, tableName)).map((item) => [canonical(keyOf(item, tableKeys)), item] as const));
+  // The table read once: every write below is also set here, so it stays what the table holds.
+  const items = new Map((await scanAll(client, tableName)).map((item) => [canonical(keyOf(item, tableKeys)), item] as const));
 
   // First finish the writes an index is ahead on: the item is written after every index entry,
   // so an entry that differs from its item (or has none) is the newer of the two.
-  const items = await itemsByKey();
   for (const index of indexes) {
     for (const entry of await scanAll(client, tableName, index.name)) {
       const key = canonical(keyOf(entry, tableKeys));
@@ -111,7 +110,7 @@ async function repairTable(client: DynamoDBClient, tableName: string): Promise<T
   // item that is still there: the item was never replaced, so it is the state to keep.
   for (const index of indexes) {
     const listed = new Set((await scanAll(client, tableName, index.name)).map((entry) => canonical(keyOf(entry, tableKeys))));
-    for (const [key, item] of await itemsByKey()) {
+    for (const [key, item] of items) {
       const indexed = index.keySchema.every(({ AttributeName }) => item[AttributeName!] !== undefined);
       if (indexed && !listed.has(key)) await write(item, index.name, 'restored');
     }
