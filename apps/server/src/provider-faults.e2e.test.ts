@@ -86,6 +86,12 @@ async function withScript<Result>(behaviours: Behaviour[], send: () => Promise<R
   return { result, calls: made };
 }
 
+type LearnerClient = Awaited<ReturnType<TestServer['signUp']>>['client'];
+
+/** Assessments of `type` the learner has used. */
+const usedOf = async (client: LearnerClient, type: 'writing_task2' | 'speaking') =>
+  (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === type)!.used;
+
 describe('Bedrock faults while scoring writing', () => {
   it('retries throttling and a 5xx within the attempts, and charges the one assessment stored', async () => {
     const { email, token } = await server.signUp();
@@ -130,9 +136,6 @@ describe('Bedrock faults while scoring writing', () => {
 });
 
 describe('Gemini faults while scoring speaking', () => {
-  const speakingUsed = async (client: Awaited<ReturnType<TestServer['signUp']>>['client']) =>
-    (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;
-
   it.each([
     ['throttles', 'throttle' as const],
     ['fails with a 5xx', 'fail' as const],
@@ -155,12 +158,12 @@ describe('Gemini faults while scoring speaking', () => {
       // Bounded: at most the evaluator's attempts (a hung one may use the whole deadline at once).
       expect(failed.calls).toBeGreaterThanOrEqual(1);
       expect(failed.calls).toBeLessThanOrEqual(ATTEMPTS);
-      expect(await speakingUsed(client)).toBe(0);
+      expect(await usedOf(client, 'speaking')).toBe(0);
       expect((await server.repositories.assessments.get(view.assessment_id))?.completed).toBe(false);
 
       const scored = await withScript([], () => client.speaking.complete({ id: view.assessment_id }));
       expect(scored.result.provenance?.provider).toBe('gemini');
-      expect(await speakingUsed(client)).toBe(1);
+      expect(await usedOf(client, 'speaking')).toBe(1);
       expect(await wholeHistory(client)).toContain(view.assessment_id);
     },
   );
@@ -187,58 +190,55 @@ describe('a learner who goes away while the provider is scoring', () => {
     await patient?.close();
   });
 
-  it('ends the Bedrock call when the connection closes, tries no other, and gives the allowance back', async () => {
-    const { client, token } = await patient.signUp();
+  /**
+   * Sends `path` with the stand-in hanging, goes away once the provider has the call, and waits
+   * until the server has given that call up and given the `type` allowance back. Generous waits
+   * for what the test sets off; none of them is what it measures.
+   */
+  async function goAwayDuringTheCall(
+    client: LearnerClient,
+    token: string,
+    path: string,
+    body: unknown,
+    type: 'writing_task2' | 'speaking',
+  ) {
     script.splice(0, script.length, ...Array(ATTEMPTS).fill('hang'));
     const callsBefore = calls.length;
     const closedBefore = hungCallsClosed;
     const learner = new AbortController();
-    const submission = fetch(`${patient.baseUrl}/api/writing/evaluate`, {
+    const sent = fetch(`${patient.baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: 'goes-away' }),
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: learner.signal,
     });
-    // Generous waits for what this test sets off; none of them is what the test measures.
     await vi.waitFor(() => expect(calls.length).toBe(callsBefore + 1), { timeout: 60_000, interval: 20 });
     learner.abort();
-    await expect(submission).rejects.toThrow();
+    await expect(sent).rejects.toThrow();
     await vi.waitFor(() => expect(hungCallsClosed).toBe(closedBefore + 1), { timeout: 60_000, interval: 20 });
-    const writingUsed = async () =>
-      (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'writing_task2')!.used;
-    await vi.waitFor(async () => expect(await writingUsed()).toBe(0), { timeout: 60_000, interval: 50 });
-    // Given up, not retried: one call, and the key is free for the learner to send again.
+    await vi.waitFor(async () => expect(await usedOf(client, type)).toBe(0), { timeout: 60_000, interval: 50 });
+    // Given up, not retried: one call.
     expect(calls.length).toBe(callsBefore + 1);
     script.length = 0;
-    const again = await client.writing.evaluate({ question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: 'goes-away' });
+  }
+
+  it('ends the Bedrock call when the connection closes, tries no other, and gives the allowance back', async () => {
+    const { client, token } = await patient.signUp();
+    const essay = { question_id: 'w2-001', essay: TASK2_ESSAY, idempotency_key: 'goes-away' };
+    await goAwayDuringTheCall(client, token, '/api/writing/evaluate', essay, 'writing_task2');
+    // The key is free for the learner to send again.
+    const again = await client.writing.evaluate(essay);
     expect(again.provenance?.provider).toBe('bedrock');
-    expect(await writingUsed()).toBe(1);
+    expect(await usedOf(client, 'writing_task2')).toBe(1);
   }, 240_000);
 
   it('ends the Gemini call of a finished speaking test when the connection closes; the test stays open and is charged once when scored', async () => {
     const { client, token } = await patient.signUp();
     const view = await answerSpeakingTest(patient, client, await client.speaking.start({ question_id: 'sp-002' }));
-    script.splice(0, script.length, ...Array(ATTEMPTS).fill('hang'));
-    const callsBefore = calls.length;
-    const closedBefore = hungCallsClosed;
-    const learner = new AbortController();
-    const completion = fetch(`${patient.baseUrl}/api/speaking/sessions/${view.assessment_id}/complete`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      signal: learner.signal,
-    });
-    await vi.waitFor(() => expect(calls.length).toBe(callsBefore + 1), { timeout: 60_000, interval: 20 });
-    learner.abort();
-    await expect(completion).rejects.toThrow();
-    await vi.waitFor(() => expect(hungCallsClosed).toBe(closedBefore + 1), { timeout: 60_000, interval: 20 });
-    const speakingUsed = async () =>
-      (await client.entitlements.get()).entitlements.find((entry) => entry.assessment_type === 'speaking')!.used;
-    await vi.waitFor(async () => expect(await speakingUsed()).toBe(0), { timeout: 60_000, interval: 50 });
-    expect(calls.length).toBe(callsBefore + 1);
+    await goAwayDuringTheCall(client, token, `/api/speaking/sessions/${view.assessment_id}/complete`, undefined, 'speaking');
     expect((await patient.repositories.assessments.get(view.assessment_id))?.completed).toBe(false);
-    script.length = 0;
     const scored = await client.speaking.complete({ id: view.assessment_id });
     expect(scored.provenance?.provider).toBe('gemini');
-    expect(await speakingUsed()).toBe(1);
+    expect(await usedOf(client, 'speaking')).toBe(1);
   }, 240_000);
 });
