@@ -2,9 +2,10 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
+import { createApiClient } from '@ielts-genai-prep/api-client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { TASK2_ESSAY } from './test-support/essays.js';
+import { wholeHistory } from './test-support/keyed-submissions.js';
 import { processExited, startMainProcess } from './test-support/main-process.js';
 import { GOOD_PASSWORD } from './test-support/test-server.js';
 
@@ -70,18 +71,6 @@ const stores: Array<{ name: string; environment: () => Record<string, string> }>
   },
 ];
 
-/** Every page of the history, in order. */
-async function wholeHistory(client: ApiClient): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await client.assessments.list({ limit: 7, ...(cursor ? { cursor } : {}) });
-    ids.push(...page.items.map((item) => item.assessment_id));
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return ids;
-}
-
 describe.each(stores)(
   'a server on $name killed at five points of a burst of submissions',
   { timeout: 900_000 },
@@ -108,7 +97,8 @@ describe.each(stores)(
         const { token } = await client.auth.login({ email, password: GOOD_PASSWORD, client: 'mobile' });
         if (!token) throw new Error('a mobile sign-in gave no token');
         const signedIn = createApiClient({ baseUrl: url, getToken: () => token, retry: false });
-        const history = await wholeHistory(signedIn);
+        // Small pages, so that the history is read across several cursors.
+        const history = await wholeHistory(signedIn, 7);
         // No id twice, and every answered submission in the history.
         expect(new Set(history).size).toBe(history.length);
         expect([...answered.values()].filter((id) => !history.includes(id))).toEqual([]);

@@ -40,12 +40,12 @@ export async function submitEssay(recording: ReturnType<typeof recordingClient>,
   }
 }
 
-/** Every page of the history, in order. */
-export async function wholeHistory(client: ApiClient): Promise<string[]> {
+/** Every page of the history, in order, `pageSize` at a time. */
+export async function wholeHistory(client: ApiClient, pageSize = 25): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.assessments.list({ limit: 25, ...(cursor ? { cursor } : {}) });
+    const page = await client.assessments.list({ limit: pageSize, ...(cursor ? { cursor } : {}) });
     ids.push(...page.items.map((item) => item.assessment_id));
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
