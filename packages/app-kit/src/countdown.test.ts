@@ -7,7 +7,7 @@ function fakeTimers(start: number) {
   const intervals = new Map<number, { callback: () => void; ms: number }>();
   let nextHandle = 1;
   return {
-    now: () => time,
+    clock: () => time,
     setInterval: (callback: () => void, ms: number) => {
       intervals.set(nextHandle, { callback, ms });
       return nextHandle++;
@@ -46,7 +46,7 @@ describe('createCountdown', () => {
   it('reads the seconds left at once, ticks every second while listened to, and stops by itself at 0', () => {
     const timers = fakeTimers(0);
     const expired: number[] = [];
-    const countdown = createCountdown({ deadline: 3_000, onExpire: () => expired.push(timers.now()), ...timers });
+    const countdown = createCountdown({ deadline: 3_000, onExpire: () => expired.push(timers.clock()), ...timers });
     expect(countdown.read()).toBe(3);
     expect(timers.running).toBe(0);
     const heard: Array<number | null> = [];

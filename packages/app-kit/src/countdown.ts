@@ -11,8 +11,8 @@ export interface CountdownOptions {
   deadline: number | null;
   /** Called once, when the seconds left first read 0 while someone listens (at once if the deadline has passed). */
   onExpire?: () => void;
-  /** The clock, in epoch milliseconds. Default `Date.now`. */
-  now?: () => number;
+  /** The clock, in epoch milliseconds (the name and unit every package's clock option has). Default `Date.now`. */
+  clock?: () => number;
   /** How often to look at the clock, in milliseconds. Default 1000. */
   intervalMs?: number;
   /** Default the global `setInterval` / `clearInterval` (a test passes fakes). */
@@ -34,12 +34,12 @@ export interface Countdown {
  */
 export function createCountdown(options: CountdownOptions): Countdown {
   const { deadline, onExpire } = options;
-  const now = options.now ?? (() => Date.now());
+  const clock = options.clock ?? (() => Date.now());
   const schedule = options.setInterval ?? ((callback: () => void, ms: number) => globalThis.setInterval(callback, ms));
   const cancel =
     options.clearInterval ?? ((handle: unknown) => globalThis.clearInterval(handle as ReturnType<typeof globalThis.setInterval>));
   const listeners = new Set<() => void>();
-  let seconds = deadline === null ? null : secondsLeft(deadline, now());
+  let seconds = deadline === null ? null : secondsLeft(deadline, clock());
   let handle: unknown;
   let running = false;
   let expired = false;
@@ -56,7 +56,7 @@ export function createCountdown(options: CountdownOptions): Countdown {
   };
   const tick = () => {
     if (deadline === null) return;
-    const next = secondsLeft(deadline, now());
+    const next = secondsLeft(deadline, clock());
     if (next === seconds) return;
     seconds = next;
     for (const listener of [...listeners]) listener();
