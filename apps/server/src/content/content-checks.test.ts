@@ -34,6 +34,31 @@ describe('checkContent', () => {
     expect(problems).toEqual([{ item: 'w2-001', message: expect.stringMatching(/^time_limit: /) }]);
   });
 
+  it('reports a writing item whose word and time limits, or its prompt’s own words, are not the exam’s', () => {
+    const problems = checkContent(
+      withItem('w2-001', (item) => ({
+        ...item,
+        word_limit: 200,
+        time_limit: 30,
+        prompt: item.prompt.replace('Write at least 250 words.', ''),
+      })),
+    );
+    expect(messagesFor(problems, 'w2-001')).toEqual([
+      'word_limit must be 250',
+      'time_limit must be 40',
+      'prompt must say "Write at least 250 words."',
+    ]);
+    const task1 = practiceQuestions.find((question) => question.assessment_type === 'writing_task1_academic')!;
+    const task1Problems = checkContent(
+      withItem(task1.question_id, (item) => ({ ...item, word_limit: 250, time_limit: 40, prompt: item.prompt.replace('150', '120') })),
+    );
+    expect(messagesFor(task1Problems, task1.question_id)).toEqual([
+      'word_limit must be 150',
+      'time_limit must be 20',
+      'prompt must say "Write at least 150 words."',
+    ]);
+  });
+
   it('reports a listening test missing a section, a question and a speaker’s name', () => {
     const problems = checkContent(
       withItem('li-test-02', (test) => ({

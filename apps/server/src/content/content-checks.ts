@@ -175,14 +175,21 @@ function checkCounts(bank: ContentBank, report: Report): void {
   }
 }
 
+/** A writing task's word and time limits, as the exam sets them, and the prompt's own words for the first. */
+function checkWritingLimits(question: Question, limits: { minimumWords: number; minutes: number }, report: Report): void {
+  const id = question.question_id;
+  const sentence = `Write at least ${limits.minimumWords} words.`;
+  if (question.word_limit !== limits.minimumWords) report(id, `word_limit must be ${limits.minimumWords}`);
+  if (question.time_limit !== limits.minutes) report(id, `time_limit must be ${limits.minutes}`);
+  if (!question.prompt.includes(sentence)) report(id, `prompt must say "${sentence}"`);
+}
+
 function checkTask1(questions: readonly Question[], report: Report): void {
   const chartKinds = new Set<string>();
   const registers = new Set<string>();
   for (const question of questions) {
     const id = question.question_id;
-    if (question.word_limit !== WRITING_LIMITS.task1.minimumWords) report(id, `word_limit must be ${WRITING_LIMITS.task1.minimumWords}`);
-    if (question.time_limit !== WRITING_LIMITS.task1.minutes) report(id, `time_limit must be ${WRITING_LIMITS.task1.minutes}`);
-    if (!question.prompt.includes('Write at least 150 words.')) report(id, 'prompt must say "Write at least 150 words."');
+    checkWritingLimits(question, WRITING_LIMITS.task1, report);
     if (question.assessment_type === 'writing_task1_general_training') {
       if (question.chart !== null) report(id, 'a letter carries no chart');
       if (question.letter_points.length !== 3) report(id, 'a letter needs exactly three points');
@@ -236,9 +243,7 @@ function checkTask2(questions: readonly Question[], report: Report): void {
   const kinds = new Set<string>();
   for (const question of questions) {
     const id = question.question_id;
-    if (question.word_limit !== WRITING_LIMITS.task2.minimumWords) report(id, `word_limit must be ${WRITING_LIMITS.task2.minimumWords}`);
-    if (question.time_limit !== WRITING_LIMITS.task2.minutes) report(id, `time_limit must be ${WRITING_LIMITS.task2.minutes}`);
-    if (!question.prompt.includes('Write at least 250 words.')) report(id, 'prompt must say "Write at least 250 words."');
+    checkWritingLimits(question, WRITING_LIMITS.task2, report);
     for (const tag of question.tags) kinds.add(tag);
   }
   if (questions.length > 0) for (const kind of ESSAY_KINDS) if (!kinds.has(kind)) report('bank', `no Task 2 prompt is tagged ${kind}`);
