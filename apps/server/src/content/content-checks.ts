@@ -242,7 +242,6 @@ function checkTask1(questions: readonly Question[], report: Report): void {
 function checkTask2(questions: readonly Question[], report: Report): void {
   const kinds = new Set<string>();
   for (const question of questions) {
-    const id = question.question_id;
     checkWritingLimits(question, WRITING_LIMITS.task2, report);
     for (const tag of question.tags) kinds.add(tag);
   }
