@@ -13,12 +13,14 @@ export const publishedPackages = ['core', 'dal-dynamodb', 'ai-evaluators', 'api-
 
 /**
  * Packs each package's built `dist` into `destination` and returns the tarballs by package name,
- * with their sizes in bytes. Run after the build: packing does not build.
+ * with their sizes in bytes. Run after the build: packing does not build. `from` is the checkout
+ * to pack (a copy of this one, for the release rehearsal).
  */
-export function packPublishedPackages(destination) {
+export function packPublishedPackages(destination, { from = root } = {}) {
   mkdirSync(destination, { recursive: true });
   const tarballs = new Map();
-  for (const { folder, name } of publishedPackages) {
+  for (const { name, folder: ownFolder } of publishedPackages) {
+    const folder = path.join(from, path.relative(root, ownFolder));
     const before = new Set(readdirSync(destination));
     execFileSync('pnpm', ['pack', '--pack-destination', destination], { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] });
     const file = readdirSync(destination).find((entry) => entry.endsWith('.tgz') && !before.has(entry));

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// A release rehearsal: what `changeset version` and `pnpm pack` would publish from the pending
+// changesets, made in a temporary copy so this checkout is left as it is. Fails when the four
+// published packages would not share one version, when a tarball lacks its CHANGELOG, LICENSE or
+// README, when a package would not accept its siblings' new version, or when a changelog speaks
+// to this repository's maintainers (issue numbers, relative links, repository-only commands and
+// files) instead of to the people who install the packages. Run after the build.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { root } from './node-runtime.mjs';
+import { packPublishedPackages, publishedPackages } from './published-packages.mjs';
+
+/** Wording a stranger reading the changelog on npm cannot use, and why. */
+const internalWording = [
+  [/\bissues?\s*#?\d+/i, 'an issue number of this repository'],
+  [/\baudit\b/i, 'wording from an internal audit'],
+  [/\b(?:TODO|FIXME|XXX)\b/, 'a to-do marker'],
+  [/\]\((?!https?:|#)[^)]+\)/, 'a relative link (npm shows the changelog away from this repository)'],
+  [
+    /pnpm --filter|node scripts\/|`(?:\.\.?\/|scripts\/|src\/|shared\/|apps\/|packages\/)/,
+    'a command or file that exists only in this repository',
+  ],
+  [/OFFLINE-SCORER\.md(?!`?\])/, 'a document that is not in the tarball, unlinked'],
+];
+
+/** Files every tarball carries. */
+const requiredFiles = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+
+const work = mkdtempSync(path.join(tmpdir(), 'ielts-release-'));
+const problems = [];
+try {
+  // The copy: the workspace manifests (changesets reads every workspace, ignored ones too), the
+  // pending changesets, and the published packages as built, without node_modules or sources.
+  for (const file of ['package.json', 'pnpm-workspace.yaml']) cpSync(path.join(root, file), path.join(work, file));
+  cpSync(path.join(root, '.changeset'), path.join(work, '.changeset'), { recursive: true });
+  const published = new Set(publishedPackages.map(({ folder }) => folder));
+  const workspaces = ['packages', 'apps'].flatMap((group) =>
+    readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)),
+  );
+  for (const folder of [...workspaces, path.join(root, 'infra')]) {
+    if (!existsSync(path.join(folder, 'package.json'))) continue;
+    const copy = path.join(work, path.relative(root, folder));
+    if (published.has(folder)) {
+      cpSync(folder, copy, { recursive: true, filter: (source) => !/[\\/](node_modules|src|test-results)$/.test(source) });
+    } else {
+      mkdirSync(copy, { recursive: true });
+      cpSync(path.join(folder, 'package.json'), path.join(copy, 'package.json'));
+    }
+  }
+  // pnpm pack reads a `workspace:` dependency's version from the installed sibling: link the copies.
+  for (const { folder } of publishedPackages) {
+    const copy = path.join(work, path.relative(root, folder));
+    const { dependencies = {} } = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8'));
+    for (const [dependency, range] of Object.entries(dependencies)) {
+      const sibling = publishedPackages.find(({ name }) => name === dependency);
+      if (!range.startsWith('workspace:') || !sibling) continue;
+      mkdirSync(path.join(copy, 'node_modules', path.dirname(dependency)), { recursive: true });
+      symlinkSync(path.join(work, path.relative(root, sibling.folder)), path.join(copy, 'node_modules', dependency), 'dir');
+    }
+  }
+  execFileSync(process.execPath, [path.join(root, 'node_modules', '@changesets', 'cli', 'bin.js'), 'version'], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+
+  const manifestOf = (folder) => JSON.parse(readFileSync(path.join(work, path.relative(root, folder), 'package.json'), 'utf8'));
+  const versions = new Map(publishedPackages.map(({ name, folder }) => [name, manifestOf(folder).version]));
+  const distinct = new Set(versions.values());
+  if (distinct.size !== 1)
+    problems.push(`the packages would not share one version: ${[...versions].map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  const [version] = distinct;
+  if (version === '0.0.0') problems.push('no pending changeset: nothing would be released');
+
+  for (const { name, folder } of publishedPackages) {
+    const changelogFile = path.join(work, path.relative(root, folder), 'CHANGELOG.md');
+    if (!existsSync(changelogFile)) {
+      problems.push(`${name}: no CHANGELOG.md`);
+      continue;
+    }
+    const changelog = readFileSync(changelogFile, 'utf8');
+    if (!changelog.includes(`\n## ${versions.get(name)}\n`))
+      problems.push(`${name}: CHANGELOG.md has no section for ${versions.get(name)}`);
+    changelog.split('\n').forEach((line, index) => {
+      for (const [pattern, reason] of internalWording) {
+        if (pattern.test(line)) problems.push(`${name} CHANGELOG.md line ${index + 1}: ${reason}: ${line.trim().slice(0, 140)}`);
+      }
+    });
+  }
+
+  const tarballs = packPublishedPackages(path.join(work, 'tarballs'), { from: work });
+  for (const [name, { tarball }] of tarballs) {
+    const entries = new Set(execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n'));
+    for (const file of requiredFiles) if (!entries.has(`package/${file}`)) problems.push(`${name}: the tarball has no ${file}`);
+    const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+    for (const [dependency, range] of Object.entries({ ...packed.dependencies, ...packed.peerDependencies })) {
+      if (!versions.has(dependency)) continue;
+      // pnpm pack writes `workspace:^` as `^<version>`: the sibling released alongside must satisfy it.
+      if (range !== `^${versions.get(dependency)}`)
+        problems.push(`${name}: depends on ${dependency} ${range}, not on the ^${versions.get(dependency)} released with it`);
+    }
+  }
+  console.log(
+    problems.length === 0
+      ? `release rehearsal: the four packages would be released as ${version}, each tarball with its CHANGELOG, LICENSE and README`
+      : `release rehearsal: ${problems.length} problem(s)`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+for (const problem of problems) console.error(`  ${problem}`);
+if (problems.length > 0) {
+  console.error('Fix the changesets in .changeset/ (they become the changelogs) or the package manifests.');
+  process.exit(1);
+}
