@@ -3,146 +3,33 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from './core-error.js';
 import { COMMONLY_PUBLISHED_2024, MAXIMUM_RAW_SCORE, rawScoreToBand, type RawScoreTest } from './raw-score-tables.js';
 
-// Every raw score 0–40 of each table, written out from IELTS-RULES.md so a change to a cut-off shows here.
-const expected: Record<RawScoreTest, Array<[number, number]>> = {
-  listening: [
-    [40, 9],
-    [39, 9],
-    [38, 8.5],
-    [37, 8.5],
-    [36, 8],
-    [35, 8],
-    [34, 7.5],
-    [33, 7.5],
-    [32, 7.5],
-    [31, 7],
-    [30, 7],
-    [29, 6.5],
-    [28, 6.5],
-    [27, 6.5],
-    [26, 6.5],
-    [25, 6],
-    [24, 6],
-    [23, 6],
-    [22, 5.5],
-    [21, 5.5],
-    [20, 5.5],
-    [19, 5.5],
-    [18, 5.5],
-    [17, 5],
-    [16, 5],
-    [15, 4.5],
-    [14, 4.5],
-    [13, 4.5],
-    [12, 4],
-    [11, 4],
-    [10, 3.5],
-    [9, 3.5],
-    [8, 3.5],
-    [7, 3],
-    [6, 3],
-    [5, 2.5],
-    [4, 2.5],
-    [3, 2],
-    [2, 2],
-    [1, 1],
-    [0, 1],
-  ],
-  reading_academic: [
-    [40, 9],
-    [39, 9],
-    [38, 8.5],
-    [37, 8.5],
-    [36, 8],
-    [35, 8],
-    [34, 7.5],
-    [33, 7.5],
-    [32, 7],
-    [31, 7],
-    [30, 7],
-    [29, 6.5],
-    [28, 6.5],
-    [27, 6.5],
-    [26, 6],
-    [25, 6],
-    [24, 6],
-    [23, 6],
-    [22, 5.5],
-    [21, 5.5],
-    [20, 5.5],
-    [19, 5.5],
-    [18, 5],
-    [17, 5],
-    [16, 5],
-    [15, 5],
-    [14, 4.5],
-    [13, 4.5],
-    [12, 4],
-    [11, 4],
-    [10, 4],
-    [9, 3.5],
-    [8, 3.5],
-    [7, 3],
-    [6, 3],
-    [5, 2.5],
-    [4, 2.5],
-    [3, 2],
-    [2, 2],
-    [1, 1],
-    [0, 1],
-  ],
-  reading_general_training: [
-    [40, 9],
-    [39, 8.5],
-    [38, 8],
-    [37, 8],
-    [36, 7.5],
-    [35, 7],
-    [34, 7],
-    [33, 6.5],
-    [32, 6.5],
-    [31, 6],
-    [30, 6],
-    [29, 5.5],
-    [28, 5.5],
-    [27, 5.5],
-    [26, 5],
-    [25, 5],
-    [24, 5],
-    [23, 5],
-    [22, 4.5],
-    [21, 4.5],
-    [20, 4.5],
-    [19, 4.5],
-    [18, 4],
-    [17, 4],
-    [16, 4],
-    [15, 4],
-    [14, 3.5],
-    [13, 3.5],
-    [12, 3.5],
-    [11, 3],
-    [10, 3],
-    [9, 3],
-    [8, 2.5],
-    [7, 2.5],
-    [6, 2.5],
-    [5, 2],
-    [4, 2],
-    [3, 2],
-    [2, 1],
-    [1, 1],
-    [0, 1],
-  ],
+// The table of IELTS-RULES.md as written there, each test's raw scores for band 9, 8.5 … 2.5, then this
+// version's spread of "band 1–2" below it (band 2, band 1). Copied, not computed, so a change to a cut-off shows here.
+const PUBLISHED_BANDS = [9, 8.5, 8, 7.5, 7, 6.5, 6, 5.5, 5, 4.5, 4, 3.5, 3, 2.5, 2, 1];
+const PUBLISHED_RAW_SCORES: Record<RawScoreTest, string> = {
+  listening: '39–40 37–38 35–36 32–34 30–31 26–29 23–25 18–22 16–17 13–15 11–12 8–10 6–7 4–5 2–3 1',
+  reading_academic: '39–40 37–38 35–36 33–34 30–32 27–29 23–26 19–22 15–18 13–14 10–12 8–9 6–7 4–5 2–3 1',
+  reading_general_training: '40 39 37–38 36 34–35 32–33 30–31 27–29 23–26 19–22 15–18 12–14 9–11 6–8 3–5 1–2',
 };
 
+/** Each raw score 1–40 of `test` with the band the published table gives it. */
+function publishedBands(test: RawScoreTest): Map<number, number> {
+  const bands = new Map<number, number>();
+  PUBLISHED_RAW_SCORES[test].split(' ').forEach((scores, index) => {
+    const [lowest, highest = lowest] = scores.split('–').map(Number) as [number, number?];
+    for (let raw = lowest; raw <= highest; raw += 1) bands.set(raw, PUBLISHED_BANDS[index]!);
+  });
+  return bands;
+}
+
 describe('rawScoreToBand', () => {
-  for (const test of Object.keys(expected) as RawScoreTest[]) {
-    it(`converts every raw score 0–40 of ${test}`, () => {
-      expect(expected[test]).toHaveLength(41);
-      for (const [raw, band] of expected[test]) expect(rawScoreToBand(test, raw), `${test} raw ${raw}`).toBe(band);
-    });
-  }
+  it.each(Object.keys(PUBLISHED_RAW_SCORES) as RawScoreTest[])('converts every raw score 0–40 of %s', (test) => {
+    const bands = publishedBands(test);
+    expect([...bands.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: MAXIMUM_RAW_SCORE }, (_, index) => index + 1));
+    for (const [raw, band] of bands) expect(rawScoreToBand(test, raw), `${test} raw ${raw}`).toBe(band);
+    // Raw 0 with an answer given is band 1 (band 0 is for nothing attempted, below).
+    expect(rawScoreToBand(test, 0), `${test} raw 0`).toBe(1);
+  });
 
   it('meets the official anchor points', () => {
     expect(rawScoreToBand('listening', 16)).toBe(5);

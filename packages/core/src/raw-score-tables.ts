@@ -21,8 +21,18 @@ export interface RawScoreTableVersion {
 /** The largest raw score of the reading and listening tests. */
 export const MAXIMUM_RAW_SCORE = 40;
 
-const rows = (entries: ReadonlyArray<readonly [number, number, Band]>): RawScoreRow[] =>
-  entries.map(([minimum, maximum, band]) => ({ minimum, maximum, band }));
+// Every table has one row per band from 9 down to 1, and its rows meet without gaps: a row runs from
+// its lowest raw score up to one below the lowest of the row above (the top row up to 40). So a table
+// is written as the lowest raw score of each band, and the rows are built from that.
+const BANDS_FROM_TOP: readonly Band[] = [9, 8.5, 8, 7.5, 7, 6.5, 6, 5.5, 5, 4.5, 4, 3.5, 3, 2.5, 2, 1];
+
+function rowsFromLowestScores(lowestScores: readonly number[]): RawScoreRow[] {
+  return BANDS_FROM_TOP.map((band, index) => ({
+    minimum: lowestScores[index]!,
+    maximum: index === 0 ? MAXIMUM_RAW_SCORE : lowestScores[index - 1]! - 1,
+    band,
+  }));
+}
 
 /**
  * The commonly published tables (see IELTS-RULES.md). Official pages give only anchor points;
@@ -32,61 +42,11 @@ export const COMMONLY_PUBLISHED_2024: RawScoreTableVersion = {
   version: 'commonly-published-2024',
   description:
     'Widely published conversion tables, matching the official anchor points (Listening 16→5, 23→6, 30→7, 35→8; Academic Reading 15→5, 23→6, 30→7, 35→8; General Training Reading 15→4, 23→5, 30→6, 34→7).',
+  // The lowest raw score of band 9, 8.5, 8 … 2.5, 2 and 1.
   tables: {
-    listening: rows([
-      [39, 40, 9],
-      [37, 38, 8.5],
-      [35, 36, 8],
-      [32, 34, 7.5],
-      [30, 31, 7],
-      [26, 29, 6.5],
-      [23, 25, 6],
-      [18, 22, 5.5],
-      [16, 17, 5],
-      [13, 15, 4.5],
-      [11, 12, 4],
-      [8, 10, 3.5],
-      [6, 7, 3],
-      [4, 5, 2.5],
-      [2, 3, 2],
-      [1, 1, 1],
-    ]),
-    reading_academic: rows([
-      [39, 40, 9],
-      [37, 38, 8.5],
-      [35, 36, 8],
-      [33, 34, 7.5],
-      [30, 32, 7],
-      [27, 29, 6.5],
-      [23, 26, 6],
-      [19, 22, 5.5],
-      [15, 18, 5],
-      [13, 14, 4.5],
-      [10, 12, 4],
-      [8, 9, 3.5],
-      [6, 7, 3],
-      [4, 5, 2.5],
-      [2, 3, 2],
-      [1, 1, 1],
-    ]),
-    reading_general_training: rows([
-      [40, 40, 9],
-      [39, 39, 8.5],
-      [37, 38, 8],
-      [36, 36, 7.5],
-      [34, 35, 7],
-      [32, 33, 6.5],
-      [30, 31, 6],
-      [27, 29, 5.5],
-      [23, 26, 5],
-      [19, 22, 4.5],
-      [15, 18, 4],
-      [12, 14, 3.5],
-      [9, 11, 3],
-      [6, 8, 2.5],
-      [3, 5, 2],
-      [1, 2, 1],
-    ]),
+    listening: rowsFromLowestScores([39, 37, 35, 32, 30, 26, 23, 18, 16, 13, 11, 8, 6, 4, 2, 1]),
+    reading_academic: rowsFromLowestScores([39, 37, 35, 33, 30, 27, 23, 19, 15, 13, 10, 8, 6, 4, 2, 1]),
+    reading_general_training: rowsFromLowestScores([40, 39, 37, 36, 34, 32, 30, 27, 23, 19, 15, 12, 9, 6, 3, 1]),
   },
 };
 
