@@ -6,6 +6,7 @@ import { parseAnswerKeyEntry } from './answer-key.js';
 import { describeAnswerMark, markAnswer, readChoiceAnswer } from './answer-matching.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { SYMMETRIC_SPELLING_PAIRS, defaultSpellingVariants } from './spelling-variants.js';
+import { SMALL_NUMBER_WORDS, TENS_WORDS, spellNumber } from './test-support/number-spelling.js';
 
 const twoWordsAndNumber: MarkingFormat = { kind: 'words', max_words: 2, numbers_allowed: true };
 const twoWords: MarkingFormat = { kind: 'words', max_words: 2, numbers_allowed: false };
@@ -178,21 +179,12 @@ describe('markAnswer: the IELTS rules, one by one', () => {
   });
 });
 
-// Letters-only words that are not number words (which would be read as numbers).
-const NUMBER_WORDS = new Set([
+// Number words: kept out of the random words, which would otherwise be read as numbers.
+const NUMBER_WORDS = new Set<string>([
   'a',
   'and',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'zero',
+  ...SMALL_NUMBER_WORDS,
+  ...TENS_WORDS,
   'hundred',
   'thousand',
   'million',
@@ -304,38 +296,9 @@ describe('markAnswer: properties', () => {
   });
 
   it('accepts digits for words and words for digits from 0 to 100 where numbers are allowed, and not where they are not', () => {
-    const small = [
-      'zero',
-      'one',
-      'two',
-      'three',
-      'four',
-      'five',
-      'six',
-      'seven',
-      'eight',
-      'nine',
-      'ten',
-      'eleven',
-      'twelve',
-      'thirteen',
-      'fourteen',
-      'fifteen',
-      'sixteen',
-      'seventeen',
-      'eighteen',
-      'nineteen',
-    ];
-    const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-    const spell = (value: number) =>
-      value === 100
-        ? 'one hundred'
-        : value < 20
-          ? (small[value] ?? '')
-          : `${tens[Math.floor(value / 10)]}${value % 10 ? `-${small[value % 10]}` : ''}`;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.boolean(), (value, digitsInKey) => {
-        const [key, given] = digitsInKey ? [String(value), spell(value)] : [spell(value), String(value)];
+        const [key, given] = digitsInKey ? [String(value), spellNumber(value, '-')] : [spellNumber(value, '-'), String(value)];
         expect(mark(given, key, twoWordsAndNumber).correct).toBe(true);
         expect(mark(given, key, number).correct).toBe(true);
         expect(mark(given, key, twoWords).correct).toBe(false);
@@ -344,32 +307,9 @@ describe('markAnswer: properties', () => {
   });
 
   it('accepts round thousands in digits, grouped digits and words alike', () => {
-    const small = [
-      '',
-      'one',
-      'two',
-      'three',
-      'four',
-      'five',
-      'six',
-      'seven',
-      'eight',
-      'nine',
-      'ten',
-      'eleven',
-      'twelve',
-      'thirteen',
-      'fourteen',
-      'fifteen',
-      'sixteen',
-      'seventeen',
-      'eighteen',
-      'nineteen',
-      'twenty',
-    ];
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20 }), fc.constantFrom(0, 1, 2), fc.constantFrom(0, 1, 2), (thousands, keyForm, givenForm) => {
-        const forms = [String(thousands * 1000), (thousands * 1000).toLocaleString('en-GB'), `${small[thousands]} thousand`];
+        const forms = [String(thousands * 1000), (thousands * 1000).toLocaleString('en-GB'), `${spellNumber(thousands, '-')} thousand`];
         expect(mark(forms[givenForm] ?? '', forms[keyForm] ?? '', twoWordsAndNumber)).toMatchObject({ correct: true, code: 'correct' });
       }),
     );

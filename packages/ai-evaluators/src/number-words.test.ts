@@ -1,36 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalizeNumbers, formatNumber, numberToWords, ordinalSuffix, parseDigits, parseNumberWords } from './number-words.js';
+import { spellNumber } from './test-support/number-spelling.js';
 
-// An independent spelling of 0–100 to check the parser against (not numberToWords).
-const SMALL = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-function spell(value: number, joiner: ' ' | '-'): string {
-  if (value === 100) return 'one hundred';
-  if (value < 20) return SMALL[value] ?? '';
-  return `${TENS[Math.floor(value / 10)]}${value % 10 === 0 ? '' : `${joiner}${SMALL[value % 10]}`}`;
-}
 const words = (text: string) => text.split(/[\s-]+/);
 
 describe('parseNumberWords', () => {
@@ -162,7 +134,7 @@ describe('canonicalizeNumbers', () => {
   it('gives the digits and the words of 0–100 the same form', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.constantFrom<' ' | '-'>(' ', '-'), (value, joiner) => {
-        const spelled = spell(value, joiner).split(' ');
+        const spelled = spellNumber(value, joiner).split(' ');
         expect(canonicalizeNumbers(spelled)).toEqual([String(value)]);
         expect(canonicalizeNumbers([String(value)])).toEqual([String(value)]);
       }),
@@ -174,7 +146,7 @@ describe('canonicalizeNumbers', () => {
       fc.property(fc.integer({ min: 1, max: 100 }), (thousands) => {
         const value = thousands * 1000;
         const grouped = value.toLocaleString('en-GB');
-        const spelled = `${spell(thousands, '-')} thousand`.split(' ');
+        const spelled = `${spellNumber(thousands, '-')} thousand`.split(' ');
         expect(canonicalizeNumbers(spelled)).toEqual([String(value)]);
         expect(canonicalizeNumbers([grouped])).toEqual([String(value)]);
         expect(canonicalizeNumbers([String(value)])).toEqual([String(value)]);

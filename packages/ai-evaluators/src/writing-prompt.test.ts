@@ -2,22 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { rubricSchema } from '@ielts-genai-prep/core';
 import { TASK1_CHART, TASK1_ESSAY, TASK1_PROMPT, TASK2_ESSAY, TASK2_PROMPT } from './__fixtures__/bedrock-writing-essays.js';
 import { delimiterFor } from './untrusted-text.js';
-import { buildWritingPrompt, resolveBandDescriptors, withRetryNote } from './writing-prompt.js';
+import { buildWritingPrompt, resolveBandDescriptors, withRetryNote, type WritingPromptInput } from './writing-prompt.js';
 import { WRITING_TOOL_NAME } from './bedrock-writing-output.js';
 
 const delimiter = delimiterFor('0123456789abcdef');
+// The Task 2 essay as the evaluator passes it; each test adds what it checks.
+const task2Input: WritingPromptInput = {
+  assessmentType: 'writing_task2',
+  taskPrompt: TASK2_PROMPT,
+  minimumWords: 250,
+  countedWords: 283,
+  essay: TASK2_ESSAY,
+  delimiter,
+  toolName: WRITING_TOOL_NAME,
+};
 
 describe('buildWritingPrompt', () => {
   it('builds the Task 2 prompt with the built-in descriptors', () => {
-    const prompt = buildWritingPrompt({
-      assessmentType: 'writing_task2',
-      taskPrompt: TASK2_PROMPT,
-      minimumWords: 250,
-      countedWords: 283,
-      essay: TASK2_ESSAY,
-      delimiter,
-      toolName: WRITING_TOOL_NAME,
-    });
+    const prompt = buildWritingPrompt(task2Input);
     expect(prompt.system).toMatchSnapshot('system');
     expect(prompt.user).toMatchSnapshot('user');
   });
@@ -59,15 +61,7 @@ describe('buildWritingPrompt', () => {
   });
 
   it('puts the essay only inside the delimiter, in the user message', () => {
-    const prompt = buildWritingPrompt({
-      assessmentType: 'writing_task2',
-      taskPrompt: TASK2_PROMPT,
-      minimumWords: 250,
-      countedWords: 283,
-      essay: TASK2_ESSAY,
-      delimiter,
-      toolName: WRITING_TOOL_NAME,
-    });
+    const prompt = buildWritingPrompt(task2Input);
     expect(prompt.system).not.toContain(TASK2_ESSAY.slice(0, 40));
     const [before, rest] = prompt.user.split(`${delimiter.open}\n`);
     const [inside, after] = (rest ?? '').split(`\n${delimiter.close}`);
@@ -104,31 +98,14 @@ describe('buildWritingPrompt', () => {
       ],
     });
     expect(resolved[1]?.descriptors).toHaveLength(9);
-    const prompt = buildWritingPrompt({
-      assessmentType: 'writing_task2',
-      taskPrompt: TASK2_PROMPT,
-      minimumWords: 250,
-      countedWords: 283,
-      essay: TASK2_ESSAY,
-      delimiter,
-      toolName: WRITING_TOOL_NAME,
-      rubric,
-    });
+    const prompt = buildWritingPrompt({ ...task2Input, rubric });
     expect(prompt.system).toContain(
       'Task Response (2023) (task_response)\n9: Custom nine.\n7: Custom seven.\n5: Custom five.\nCoherence and Cohesion',
     );
   });
 
   it('stays short: under 1,000 words of instructions for a Task 2 essay', () => {
-    const prompt = buildWritingPrompt({
-      assessmentType: 'writing_task2',
-      taskPrompt: TASK2_PROMPT,
-      minimumWords: 250,
-      countedWords: 283,
-      essay: TASK2_ESSAY,
-      delimiter,
-      toolName: WRITING_TOOL_NAME,
-    });
+    const prompt = buildWritingPrompt(task2Input);
     expect(prompt.system.split(/\s+/).length).toBeLessThan(1000);
     expect(prompt.system.length).toBeLessThan(5200);
   });
