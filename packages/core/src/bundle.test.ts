@@ -1,25 +1,12 @@
-import { build } from 'esbuild';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-
-const sourceDirectory = path.dirname(fileURLToPath(import.meta.url));
+import { bundleSource } from './test-support/bundle-source.js';
 
 // core must run in browsers and React Native: bundle it as a browser would and load it
 // where no Node globals exist.
 describe('core bundles for browsers and React Native', () => {
   it('has no Node built-ins, reads no environment, and loads without Node globals', async () => {
-    const result = await build({
-      entryPoints: [path.join(sourceDirectory, 'index.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'core',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      write: false,
-      logLevel: 'silent',
-    });
+    const result = await bundleSource('index.ts', { format: 'iife', globalName: 'core', mainFields: ['module', 'main'] });
     const code = result.outputFiles[0]!.text;
     expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/);
     expect(code).not.toContain('process.env');

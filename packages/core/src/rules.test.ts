@@ -1,25 +1,13 @@
-import { build } from 'esbuild';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as core from './index.js';
 import * as rules from './rules.js';
-
-const sourceDirectory = path.dirname(fileURLToPath(import.meta.url));
+import { bundleSource } from './test-support/bundle-source.js';
 
 describe('@ielts-genai-prep/core/rules', () => {
   it('imports nothing: no file behind it reaches zod', async () => {
-    const result = await build({
-      entryPoints: [path.join(sourceDirectory, 'rules.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      // zod left outside the bundle, so an import of it shows in the output's imports.
-      external: ['zod'],
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
-    });
+    // zod left outside the bundle, so an import of it shows in the output's imports.
+    const result = await bundleSource('rules.ts', { format: 'esm', external: ['zod'] });
     const [output] = Object.values(result.metafile.outputs);
     expect(output!.imports).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs).map((file) => path.basename(file));
