@@ -1,6 +1,7 @@
 import type { GetCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ASSESSMENT_TYPES, type AssessmentType } from '@ielts-genai-prep/core';
 import * as z from 'zod';
+import { buildConditionalSetRequest } from './conditional-writes.js';
 import { createExpressionBuilder } from './expressions.js';
 import { parseStoredItem, type ItemContext } from './schema-boundary.js';
 
@@ -95,14 +96,7 @@ export function buildInitializeAllowanceRequest(tableName: string, email: string
     const used = builder.name(allowanceAttribute(type));
     return [`${used} = if_not_exists(${used}, ${builder.value(count)})`];
   });
-  return {
-    TableName: tableName,
-    Key: { email },
-    UpdateExpression: `SET ${assignments.join(', ')}`,
-    ConditionExpression: `attribute_exists(${builder.name('email')})`,
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
+  return buildConditionalSetRequest(tableName, { email }, builder, assignments, [`attribute_exists(${builder.name('email')})`]);
 }
 
 /**

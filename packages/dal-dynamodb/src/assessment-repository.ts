@@ -16,10 +16,10 @@ import {
 } from '@ielts-genai-prep/core';
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { buildConditionalSetRequest, buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { assertCursorSecret } from './cursor.js';
 import { DalError } from './errors.js';
-import { createExpressionBuilder, versionCondition, type ExpressionBuilder } from './expressions.js';
+import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { buildIndexQuery, type IndexQuery } from './index-query.js';
 import { assertItemSize } from './item-size.js';
 import { bindRepositoryCalls, type RepositoryOptions, dateClock } from './request-sender.js';
@@ -126,24 +126,6 @@ export function buildGetAssessmentRequest(tableName: string, assessmentId: strin
   return { TableName: tableName, Key: { assessment_id: assessmentId }, ConsistentRead: true };
 }
 
-/** UpdateItem of one assessment: every assignment, only if every condition holds, answering the new item. Pure. */
-function buildConditionalUpdate(
-  tableName: string,
-  assessmentId: string,
-  builder: ExpressionBuilder,
-  assignments: readonly string[],
-  conditions: readonly string[],
-): UpdateCommandInput {
-  return {
-    TableName: tableName,
-    Key: { assessment_id: assessmentId },
-    UpdateExpression: `SET ${assignments.join(', ')}`,
-    ConditionExpression: conditions.join(' AND '),
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
-}
-
 /** A query of one user's assessments through `user-email-index`. Pure. */
 function buildUserEmailQuery(
   tableName: string,
@@ -187,7 +169,7 @@ export function buildCompleteAssessmentRequest(
     `${builder.name('assessment_type')} = ${builder.value(result.assessment_type)}`,
     ...(expectedVersion === undefined ? [] : [versionCondition(builder, expectedVersion)]),
   ];
-  return buildConditionalUpdate(tableName, assessmentId, builder, assignments, conditions);
+  return buildConditionalSetRequest(tableName, { assessment_id: assessmentId }, builder, assignments, conditions);
 }
 
 /**
@@ -232,7 +214,7 @@ export function buildUpdateProgressRequest(
     `${builder.name('completed')} = ${builder.value(false)}`,
     versionCondition(builder, expectedVersion),
   ];
-  return buildConditionalUpdate(tableName, assessmentId, builder, assignments, conditions);
+  return buildConditionalSetRequest(tableName, { assessment_id: assessmentId }, builder, assignments, conditions);
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { createExpressionBuilder } from './expressions.js';
+import type { PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { createExpressionBuilder, type ExpressionBuilder } from './expressions.js';
 import { isConditionalCheckFailed } from './retry-policy.js';
 import { withoutUndefined } from './schema-boundary.js';
 
@@ -13,6 +13,28 @@ export function buildPutIfAbsentRequest(tableName: string, item: Record<string, 
     TableName: tableName,
     Item: withoutUndefined(item),
     ConditionExpression: `attribute_not_exists(${builder.name(keyAttribute)})`,
+    ...builder.attributes(),
+  };
+}
+
+/**
+ * UpdateItem of the item at `key`: every `SET` assignment, only if every condition holds,
+ * answering the item as it is afterwards. The assignments and conditions use `builder`'s
+ * placeholders, so build them before calling. Pure.
+ */
+export function buildConditionalSetRequest(
+  tableName: string,
+  key: Record<string, unknown>,
+  builder: ExpressionBuilder,
+  assignments: readonly string[],
+  conditions: readonly string[],
+): UpdateCommandInput {
+  return {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: `SET ${assignments.join(', ')}`,
+    ConditionExpression: conditions.join(' AND '),
+    ReturnValues: 'ALL_NEW',
     ...builder.attributes(),
   };
 }

@@ -8,7 +8,7 @@ import {
   type ContentReportStatus,
 } from '@ielts-genai-prep/core';
 import type * as z from 'zod';
-import { buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
+import { buildConditionalSetRequest, buildPutIfAbsentRequest, unlessConditionFails } from './conditional-writes.js';
 import { assertCursorSecret } from './cursor.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
@@ -71,14 +71,7 @@ export function buildUpdateReportStatusRequest(
     `attribute_exists(${builder.name('report_id')})`,
     ...(change.expectedVersion === undefined ? [] : [versionCondition(builder, change.expectedVersion)]),
   ];
-  return {
-    TableName: tableName,
-    Key: { report_id: reportId },
-    UpdateExpression: `SET ${assignments.join(', ')}`,
-    ConditionExpression: conditions.join(' AND '),
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
+  return buildConditionalSetRequest(tableName, { report_id: reportId }, builder, assignments, conditions);
 }
 
 /** Options for {@link createContentReportRepository}. */

@@ -25,7 +25,7 @@ import {
   type AllowanceConsumption,
   type AllowanceUsage,
 } from './allowance-usage.js';
-import { buildPutIfAbsentRequest, conditionHeld, unlessConditionFails } from './conditional-writes.js';
+import { buildConditionalSetRequest, buildPutIfAbsentRequest, conditionHeld, unlessConditionFails } from './conditional-writes.js';
 import { DalError } from './errors.js';
 import { createExpressionBuilder, versionCondition } from './expressions.js';
 import { assertItemSize } from './item-size.js';
@@ -94,15 +94,8 @@ export function buildUpdateUserRequest(tableName: string, email: string, update:
     }
   }
   assignments.push(`${builder.name('version')} = ${builder.value(expectedVersion + 1)}`);
-  const condition = `attribute_exists(${builder.name('email')}) AND ${versionCondition(builder, expectedVersion)}`;
-  return {
-    TableName: tableName,
-    Key: { email },
-    UpdateExpression: `SET ${assignments.join(', ')}`,
-    ConditionExpression: condition,
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
+  const conditions = [`attribute_exists(${builder.name('email')})`, versionCondition(builder, expectedVersion)];
+  return buildConditionalSetRequest(tableName, { email }, builder, assignments, conditions);
 }
 
 /**
@@ -128,14 +121,8 @@ export function buildAddPurchaseRequest(tableName: string, email: string, purcha
 /** UpdateItem setting `last_login`, only for an existing user. Pure. */
 export function buildRecordLoginRequest(tableName: string, email: string, at: string): UpdateCommandInput {
   const builder = createExpressionBuilder();
-  return {
-    TableName: tableName,
-    Key: { email },
-    UpdateExpression: `SET ${builder.name('last_login')} = ${builder.value(at)}`,
-    ConditionExpression: `attribute_exists(${builder.name('email')})`,
-    ReturnValues: 'ALL_NEW',
-    ...builder.attributes(),
-  };
+  const assignments = [`${builder.name('last_login')} = ${builder.value(at)}`];
+  return buildConditionalSetRequest(tableName, { email }, builder, assignments, [`attribute_exists(${builder.name('email')})`]);
 }
 
 /** Options for {@link createUserRepository}. */
