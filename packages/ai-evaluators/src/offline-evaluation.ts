@@ -1,4 +1,6 @@
+import type * as z from 'zod';
 import { throwIfAborted } from './evaluation-options.js';
+import { EvaluatorError } from './evaluator-error.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 
 /** What an offline scorer's call begins with. */
@@ -19,10 +21,48 @@ export async function startOfflineEvaluation(
   options: { clock?: () => number; lexicon?: Lexicon },
   signal: AbortSignal | undefined,
 ): Promise<OfflineEvaluationStart> {
-  const clock = options.clock ?? Date.now;
-  const startedAt = clock();
+  // Only the clock: a scorer's call always starts now.
+  const { clock, startedAt } = startOfflineClock({ clock: options.clock });
   throwIfAborted(signal);
   const lexicon = options.lexicon ?? (await loadEnglishLexicon());
   throwIfAborted(signal);
   return { clock, startedAt, lexicon };
+}
+
+/** An offline scorer's clock (default `Date.now`) and when the call started on it (default now). */
+export function startOfflineClock(options: { clock?: () => number; startedAt?: number }): { clock: () => number; startedAt: number } {
+  const clock = options.clock ?? Date.now;
+  return { clock, startedAt: options.startedAt ?? clock() };
+}
+
+/**
+ * The request checked against its schema, or an `invalid_input` error naming what was wrong
+ * (`turns.0.part: …`), the same for both offline scorers.
+ */
+export function parseOfflineRequest<Schema extends z.ZodType>(schema: Schema, request: unknown, name: string): z.output<Schema> {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) {
+    throw new EvaluatorError('invalid_input', `the ${name} request is invalid`, {
+      details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    });
+  }
+  return parsed.data;
+}
+
+/** Milliseconds to the microsecond, never negative (a clock stepped back during the call reads 0). */
+export function offlineLatencyMs(latency: number): number {
+  return Math.max(0, Math.round(latency * 1000) / 1000);
+}
+
+/** The provenance of an offline result: provider `offline`, one model, no tokens, no cost. */
+export function offlineProvenance(modelId: string, latency: number, confidence: number) {
+  return {
+    provider: 'offline' as const,
+    model_id: modelId,
+    models_called: [modelId],
+    token_usage: null,
+    cost_usd: 0,
+    latency_ms: offlineLatencyMs(latency),
+    confidence,
+  };
 }

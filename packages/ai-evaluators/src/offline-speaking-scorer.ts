@@ -1,11 +1,10 @@
 import { assessmentResultSchema, meanBand, speakingPartSchema, timedWordSchema, type AssessmentResult } from '@ielts-genai-prep/core';
 import * as z from 'zod';
-import { EvaluatorError } from './evaluator-error.js';
 import { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn } from './offline-speaking-features.js';
 import type { Lexicon } from './spelling-lexicon.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { EvaluationOptions } from './evaluation-options.js';
-import { startOfflineEvaluation } from './offline-evaluation.js';
+import { offlineProvenance, parseOfflineRequest, startOfflineClock, startOfflineEvaluation } from './offline-evaluation.js';
 import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText, type RemovedCharacters } from './untrusted-text.js';
 
 /** The model id every offline speaking result carries. */
@@ -162,19 +161,13 @@ export interface ScoreOfflineSpeakingOptions {
 
 /** Scores speaking turns synchronously with a loaded lexicon. The result parses with core's `assessmentResultSchema`. */
 export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: ScoreOfflineSpeakingOptions): AssessmentResult {
-  const clock = options.clock ?? Date.now;
-  const startedAt = options.startedAt ?? clock();
+  const { clock, startedAt } = startOfflineClock(options);
   return scoreScreenedSpeaking(screenSpeakingRequest(request), options.lexicon, clock, startedAt);
 }
 
 function screenSpeakingRequest(request: OfflineSpeakingRequest): ScreenedSpokenTurn[] {
-  const parsed = offlineSpeakingRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    throw new EvaluatorError('invalid_input', 'the speaking request is invalid', {
-      details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    });
-  }
-  return parsed.data.turns.map((turn) => screenSpokenTurn({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
+  const { turns } = parseOfflineRequest(offlineSpeakingRequestSchema, request, 'speaking');
+  return turns.map((turn) => screenSpokenTurn({ part: turn.part, text: turn.transcript.text, words: turn.transcript.words }));
 }
 
 function scoreScreenedSpeaking(
@@ -203,7 +196,7 @@ function scoreScreenedSpeaking(
       flags: ['minimal_response', 'pronunciation_not_assessed', ...(injected ? (['prompt_injection'] as const) : [])],
       ai_generated: false,
       content_safe: !injected,
-      provenance: speakingProvenance(clock() - startedAt, 0.9),
+      provenance: offlineProvenance(OFFLINE_SPEAKING_MODEL_ID, clock() - startedAt, 0.9),
     });
   }
 
@@ -239,7 +232,7 @@ function scoreScreenedSpeaking(
     flags,
     ai_generated: false,
     content_safe: !injected,
-    provenance: speakingProvenance(clock() - startedAt, confidence),
+    provenance: offlineProvenance(OFFLINE_SPEAKING_MODEL_ID, clock() - startedAt, confidence),
   });
 }
 
@@ -356,16 +349,4 @@ function speakingFeedback(features: SpeakingFeatures): { fluency: string[]; lexi
   if (features.slipRate > 0.5) grammar.push('Some slips (articles, agreement) recur: check "a/an" and plural verbs.');
   if (grammar.length === 0) grammar.push('You mix simple and complex structures; keep them accurate as your answers grow longer.');
   return { fluency, lexical, grammar };
-}
-
-function speakingProvenance(latency: number, confidence: number) {
-  return {
-    provider: 'offline' as const,
-    model_id: OFFLINE_SPEAKING_MODEL_ID,
-    models_called: [OFFLINE_SPEAKING_MODEL_ID],
-    token_usage: null,
-    cost_usd: 0,
-    latency_ms: Math.max(0, Math.round(latency * 1000) / 1000),
-    confidence,
-  };
 }

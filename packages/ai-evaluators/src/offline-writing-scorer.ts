@@ -14,7 +14,6 @@ import {
   type WritingAssessmentType,
 } from '@ielts-genai-prep/core';
 import * as z from 'zod';
-import { EvaluatorError } from './evaluator-error.js';
 import committedModel from './offline-writing-coefficients.json';
 import { buildWritingFeedback, promptAsksOpinion } from './offline-writing-feedback.js';
 import {
@@ -38,7 +37,13 @@ import { measureWritingFeatures, splitParagraphs, splitSentences, type GrammarCh
 import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
-import { startOfflineEvaluation } from './offline-evaluation.js';
+import {
+  offlineLatencyMs,
+  offlineProvenance,
+  parseOfflineRequest,
+  startOfflineClock,
+  startOfflineEvaluation,
+} from './offline-evaluation.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
 import { countOwnWords } from './writing-rules.js';
 
@@ -172,8 +177,7 @@ const INJECTION_NOTE = 'Sentences addressed to the examiner or asking for a scor
  * `assessmentResultSchema`: provider `offline`, zero cost, and a confidence.
  */
 export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
-  const clock = options.clock ?? Date.now;
-  const startedAt = options.startedAt ?? clock();
+  const { clock, startedAt } = startOfflineClock(options);
   return scoreScreenedWriting(screenWritingRequest(request), options, clock, startedAt);
 }
 
@@ -185,17 +189,11 @@ interface ScreenedWritingRequest {
 }
 
 function screenWritingRequest(request: OfflineWritingRequest): ScreenedWritingRequest {
-  const parsed = offlineWritingRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    throw new EvaluatorError('invalid_input', 'the writing request is invalid', {
-      details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    });
-  }
-  const { assessmentType, prompt } = parsed.data;
+  const { assessmentType, prompt, essay } = parseOfflineRequest(offlineWritingRequestSchema, request, 'writing');
   // The answer is untrusted: sentences asking for a band are not scored, so they cannot raise it.
   // No NFKC in the screen: it comes with the other storage fixes (normalizeStoredText) before
   // the features are measured, so the word count rules see the text as given.
-  return { assessmentType, prompt, screened: screenUntrustedText(parsed.data.essay, { compatibility: false }) };
+  return { assessmentType, prompt, screened: screenUntrustedText(essay, { compatibility: false }) };
 }
 
 /**
@@ -341,7 +339,7 @@ function scoreScreenedWriting(
     review: { required: reviewReasons.length > 0, reasons: reviewReasons },
     ai_generated: false,
     content_safe: !injected,
-    provenance: provenance(clock() - startedAt, confidence),
+    provenance: offlineProvenance(OFFLINE_WRITING_MODEL_ID, clock() - startedAt, confidence),
   });
 }
 
@@ -376,9 +374,7 @@ function withGrammarFindings(result: AssessmentResult, findings: readonly Gramma
     ...result,
     criteria_scores: criteria,
     inline_corrections: corrections,
-    provenance: result.provenance
-      ? { ...result.provenance, latency_ms: Math.max(0, Math.round(latency * 1000) / 1000) }
-      : result.provenance,
+    provenance: result.provenance ? { ...result.provenance, latency_ms: offlineLatencyMs(latency) } : result.provenance,
   });
 }
 
@@ -451,7 +447,7 @@ function minimalResponse(input: {
     ai_generated: false,
     content_safe: !input.injected,
     // The rule is certain; only whether the answer was truly empty or minimal is judged.
-    provenance: provenance(input.latency, 0.95),
+    provenance: offlineProvenance(OFFLINE_WRITING_MODEL_ID, input.latency, 0.95),
   });
 }
 
@@ -479,20 +475,8 @@ function notEnglish(input: {
     review: { required: true, reasons: ['Most words are not English: the answer may be in another language or not an answer at all.'] },
     ai_generated: false,
     content_safe: !input.injected,
-    provenance: provenance(input.latency, 0.8),
+    provenance: offlineProvenance(OFFLINE_WRITING_MODEL_ID, input.latency, 0.8),
   });
-}
-
-function provenance(latency: number, confidence: number) {
-  return {
-    provider: 'offline' as const,
-    model_id: OFFLINE_WRITING_MODEL_ID,
-    models_called: [OFFLINE_WRITING_MODEL_ID],
-    token_usage: null,
-    cost_usd: 0,
-    latency_ms: Math.max(0, Math.round(latency * 1000) / 1000),
-    confidence,
-  };
 }
 
 function summarise(
