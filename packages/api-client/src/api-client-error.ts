@@ -28,6 +28,11 @@ function hasMarker(error: unknown, marker: symbol): boolean {
   return typeof error === 'object' && error !== null && marker in error;
 }
 
+// Field-level problems on one line, for the message of an input or response validation error.
+function summarizeDetails(details: readonly FieldError[]): string {
+  return details.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message)).join('; ');
+}
+
 /**
  * The one error base class of `@ielts-genai-prep/api-client`. Every call of the client either resolves
  * with the parsed response or rejects with a subclass of it; switch on `code`.
@@ -158,7 +163,7 @@ export class ApiInputValidationError extends ApiClientError {
   readonly details: FieldError[];
 
   constructor(endpoint: string, options: { part: 'params' | 'query' | 'body'; details: FieldError[]; cause?: unknown }) {
-    const summary = options.details.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message)).join('; ');
+    const summary = summarizeDetails(options.details);
     super('invalid_input', endpoint, `${endpoint}: invalid ${options.part}: ${summary}`, { cause: options.cause });
     this.name = 'ApiInputValidationError';
     this.part = options.part;
@@ -187,7 +192,7 @@ export class ApiResponseValidationError extends ApiClientError {
   readonly body: unknown;
 
   constructor(endpoint: string, options: { status: number; details: FieldError[]; body: unknown; cause?: unknown }) {
-    const summary = options.details.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message)).join('; ');
+    const summary = summarizeDetails(options.details);
     super('invalid_response', endpoint, `${endpoint}: unexpected response (status ${options.status}): ${summary}`, {
       cause: options.cause,
     });

@@ -32,29 +32,40 @@ async function bundle(options: { conditions?: string[]; mainFields?: string[] } 
   return result.outputFiles[0]!.text;
 }
 
+// What Hermes, React Native's engine, gives a script: fetch, AbortController and TextEncoder, but
+// neither AbortSignal.any (nor AbortSignal.timeout) nor ReadableStream nor DOMException.
+const reactNativeGlobals = {
+  fetch,
+  Request,
+  Response,
+  Headers,
+  URL,
+  URLSearchParams,
+  AbortController,
+  AbortSignal: new Proxy(AbortSignal, {
+    get: (target, property) => (property === 'any' || property === 'timeout' ? undefined : Reflect.get(target, property)),
+  }),
+  TextEncoder,
+  setTimeout,
+  clearTimeout,
+};
+// A browser has all of those, the whole AbortSignal, ReadableStream and DOMException too.
+const browserGlobals = { ...reactNativeGlobals, AbortSignal, ReadableStream, DOMException };
+
+/** Runs the bundle where only `globals` exist, and gives what the package exports. */
+function load(code: string, globals: object): typeof import('./index.js') {
+  const context = vm.createContext({ ...globals });
+  vm.runInContext(`${code}; globalThis.exported = apiClient;`, context);
+  return context.exported as typeof import('./index.js');
+}
+
 describe('api-client bundles for browsers and React Native', () => {
   it('has no Node built-ins, reads no environment, and makes a call with web globals only', async () => {
     const code = await bundle();
     expect(code).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
     expect(code).not.toMatch(/process\s*\.\s*env|process\[["']env["']\]/);
 
-    const context = vm.createContext({
-      fetch,
-      Request,
-      Response,
-      Headers,
-      URL,
-      URLSearchParams,
-      AbortController,
-      AbortSignal,
-      TextEncoder,
-      ReadableStream,
-      setTimeout,
-      clearTimeout,
-      DOMException,
-    });
-    vm.runInContext(`${code}; globalThis.exported = apiClient;`, context);
-    const exported = context.exported as typeof import('./index.js');
+    const exported = load(code, browserGlobals);
     expect(Object.keys(exported).sort()).toEqual([
       'ApiAbortError',
       'ApiClientError',
@@ -74,27 +85,9 @@ describe('api-client bundles for browsers and React Native', () => {
   });
 
   it("runs with React Native's globals: resolved as Metro does, without AbortSignal.any, ReadableStream or DOMException", async () => {
-    // Metro resolves the `react-native` condition and field first; Hermes has fetch, AbortController
-    // and TextEncoder, but neither AbortSignal.any nor ReadableStream nor DOMException.
+    // Metro resolves the `react-native` condition and field first.
     const code = await bundle({ conditions: ['react-native'], mainFields: ['react-native', 'browser', 'module', 'main'] });
-    const HermesAbortSignal = new Proxy(AbortSignal, {
-      get: (target, property) => (property === 'any' || property === 'timeout' ? undefined : Reflect.get(target, property)),
-    });
-    const context = vm.createContext({
-      fetch,
-      Request,
-      Response,
-      Headers,
-      URL,
-      URLSearchParams,
-      AbortController,
-      AbortSignal: HermesAbortSignal,
-      TextEncoder,
-      setTimeout,
-      clearTimeout,
-    });
-    vm.runInContext(`${code}; globalThis.exported = apiClient;`, context);
-    const exported = context.exported as typeof import('./index.js');
+    const exported = load(code, reactNativeGlobals);
 
     server.handle(() => ({ status: 200, json: { user: publicUserJson } }));
     const client = exported.createApiClient({ baseUrl: server.url, getToken: () => 'tok_native', retry: false });
