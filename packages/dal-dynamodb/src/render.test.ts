@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAwsCliCommands, shellQuote } from './render-aws-cli.js';
 import { buildCloudFormationTemplate, logicalResourceId, renderCloudFormationTemplate } from './render-cloudformation.js';
 import { TABLE_DEFINITIONS, TABLE_KEYS, resolveTableNames } from './table-definitions.js';
-import { buildCreateTableInput } from './table-requests.js';
+import { buildCreateTableInput, buildUpdateTimeToLiveInput } from './table-requests.js';
 
 /** Splits shell text into commands of words, honouring single quotes and backslash-newlines. */
 function parseShell(text: string): string[][] {
@@ -37,6 +37,15 @@ function parseShell(text: string): string[][] {
   return commands;
 }
 
+/** The words after `flag` in a command, up to the next flag; none when the flag is absent. */
+function flagValues(words: string[], flag: string): string[] {
+  const start = words.indexOf(flag) + 1;
+  if (start === 0) return [];
+  let end = start;
+  while (end < words.length && !words[end]!.startsWith('--')) end++;
+  return words.slice(start, end);
+}
+
 function shorthand(text: string): Record<string, string> {
   return Object.fromEntries(text.split(',').map((pair) => pair.split('=') as [string, string]));
 }
@@ -51,12 +60,7 @@ describe('renderAwsCliCommands', () => {
     expect(creates).toHaveLength(TABLE_KEYS.length);
     for (const key of TABLE_KEYS) {
       const words = creates.find((candidate) => candidate[candidate.indexOf('--table-name') + 1] === tableNames[key])!;
-      const flag = (name: string) => {
-        const start = words.indexOf(name) + 1;
-        let end = start;
-        while (end < words.length && !words[end]!.startsWith('--')) end++;
-        return words.slice(start, end);
-      };
+      const flag = (name: string) => flagValues(words, name);
       const expected = buildCreateTableInput(TABLE_DEFINITIONS[key], tableNames[key], billing);
       expect(flag('--attribute-definitions').map(shorthand)).toEqual(expected.AttributeDefinitions);
       expect(flag('--key-schema').map(shorthand)).toEqual(expected.KeySchema);
@@ -71,23 +75,22 @@ describe('renderAwsCliCommands', () => {
     }
   });
 
-  it('waits for each table and enables TTL on sessions, rate limits and the outbox', () => {
-    const commands = parseShell(renderAwsCliCommands({ tableNames, endpoint: 'http://127.0.0.1:8000' }));
-    expect(commands.filter((words) => words[2] === 'wait')).toHaveLength(TABLE_KEYS.length);
+  it('waits for each table and enables TTL on sessions, rate limits and the outbox, as createTables does', () => {
+    const endpoint = 'http://127.0.0.1:8000';
+    const commands = parseShell(renderAwsCliCommands({ tableNames, endpoint })).filter((words) => words[0] === 'aws');
+    const tableOf = (words: string[]) => flagValues(words, '--table-name')[0];
+    for (const words of commands) expect(flagValues(words, '--endpoint-url')).toEqual([endpoint]);
+    expect(commands.filter((words) => words[2] === 'wait').map(tableOf)).toEqual(TABLE_KEYS.map((key) => tableNames[key]));
     const ttl = commands.filter((words) => words[2] === 'update-time-to-live');
-    expect(ttl).toEqual(
-      ['prod-ielts-genai-prep-sessions', 'prod-ielts-genai-prep-rate-limits', 'prod-ielts-genai-prep-outbox'].map((tableName) => [
-        'aws',
-        'dynamodb',
-        'update-time-to-live',
-        '--table-name',
-        tableName,
-        '--time-to-live-specification',
-        'Enabled=true,AttributeName=expires_at',
-        '--endpoint-url',
-        'http://127.0.0.1:8000',
-      ]),
-    );
+    expect(ttl.map(tableOf)).toEqual([tableNames.sessions, tableNames.rateLimits, tableNames.outbox]);
+    for (const words of ttl) {
+      const key = TABLE_KEYS.find((candidate) => tableNames[candidate] === tableOf(words))!;
+      const expected = buildUpdateTimeToLiveInput(TABLE_DEFINITIONS[key], tableNames[key])?.TimeToLiveSpecification;
+      expect(shorthand(flagValues(words, '--time-to-live-specification')[0]!)).toEqual({
+        Enabled: String(expected?.Enabled),
+        AttributeName: expected?.AttributeName,
+      });
+    }
   });
 
   it('quotes shell words only when needed', () => {
