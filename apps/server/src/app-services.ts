@@ -12,7 +12,8 @@ import type { SessionAuth } from './session-auth.js';
 export interface BaseServices {
   config: ServerConfig;
   repositories: Repositories;
-  clock: () => Date;
+  /** The clock, in milliseconds since the epoch. */
+  clock: () => number;
   logger: Logger;
 }
 

@@ -47,8 +47,8 @@ export interface CreateAppOptions {
    * bucket configured (`config.speakingAudio.kind === 's3'`) it must be passed (see runtime.ts).
    */
   speakingAudio?: SpeakingAudioStore;
-  /** The clock. Default `() => new Date()`. */
-  clock?: () => Date;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
   /** The fetch used to call reCAPTCHA's siteverify. Default global `fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
@@ -79,16 +79,15 @@ function defaultSpeakingAudio(config: ServerConfig): SpeakingAudioStore {
 /** Builds the reference server's Hono app: every route of core's contract, /openapi.json, and the web app. */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const { config } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const logger = options.logger ?? consoleLogger;
   const windowSeconds = config.rateLimit.windowSeconds;
-  const now = () => clock().getTime();
   // Counted in the rate limits table, so the limits hold across instances and restarts.
   const limiter = (name: string, maxFailures: number, window: number) =>
     createRateLimiter({ counters: options.repositories.rateLimits, name, maxFailures, windowSeconds: window, clock });
   const services: AppServices = {
     config,
-    repositories: cacheContent(options.repositories, { ttlMs: config.contentCacheSeconds * 1000, now }),
+    repositories: cacheContent(options.repositories, { ttlMs: config.contentCacheSeconds * 1000, clock }),
     evaluators: options.evaluators,
     clock,
     hasher:
@@ -157,7 +156,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     app,
     {
       health: {
-        check: async () => ({ status: 'ok' as const, version: SERVER_VERSION, time: clock().toISOString() }),
+        check: async () => ({ status: 'ok' as const, version: SERVER_VERSION, time: new Date(clock()).toISOString() }),
       },
       auth: createAuthHandlers(services),
       speaking: createSpeakingHandlers(services, {

@@ -36,7 +36,7 @@ async function redeemEmailToken(
   const sessionId = hashSecretToken(token, purpose);
   const item = await services.repositories.sessions.get(sessionId);
   const invalid = () => fieldError('token', 'is invalid or has expired: ask for a new link', 'The link is invalid or has expired');
-  if (!item || item.expires_at <= Math.floor(services.clock().getTime() / 1000)) throw invalid();
+  if (!item || item.expires_at <= Math.floor(services.clock() / 1000)) throw invalid();
   const user = await services.repositories.users.get(item.user_email);
   if (!user || user.user_id !== item.user_id) throw invalid();
   check(user);
@@ -110,7 +110,7 @@ async function registerAccount(
       user_id: userId,
       display_name: displayName,
       email_verified: false,
-      created_at: services.clock().toISOString(),
+      created_at: new Date(services.clock()).toISOString(),
       password_hash: passwordHash,
     });
   } catch (error) {
@@ -192,7 +192,7 @@ export function createAuthHandlers(services: AuthServices): ContractHandlers['au
       if (hasher.needsRehash(user.password_hash)) {
         current = await updateUser(services, user, { password_hash: await hasher.hash(body.password) });
       }
-      current = await repositories.users.recordLogin(email, clock());
+      current = await repositories.users.recordLogin(email, new Date(clock()));
       await reconcileAllowance(services, email);
       // Session fixation: whatever session the client came with ends here.
       await services.sessions.endPresented(context);

@@ -33,7 +33,7 @@ afterAll(async () => {
 describe('cacheContent', () => {
   it('reads a question and a rubric once per lifetime, again after it, and never keeps a miss', async () => {
     let now = 0;
-    const cached = cacheContent(repositories, { ttlMs: 60_000, now: () => now });
+    const cached = cacheContent(repositories, { ttlMs: 60_000, clock: () => now });
     const [question] = practiceQuestions;
     const reads = (operation: string) => calls.filter((call) => call === operation).length;
     const questionReads = reads('questions.get');
@@ -62,7 +62,7 @@ describe('cacheContent', () => {
   });
 
   it('keeps at most maxEntries, dropping the oldest, and is emptied by writes through it', async () => {
-    const cached = cacheContent(repositories, { ttlMs: 60_000, maxEntries: 2, now: () => 0 });
+    const cached = cacheContent(repositories, { ttlMs: 60_000, maxEntries: 2, clock: () => 0 });
     const ids = practiceQuestions.slice(0, 3).map((question) => question.question_id);
     for (const id of ids) await cached.questions.get(id);
     const before = calls.filter((call) => call === 'questions.get').length;
@@ -79,6 +79,6 @@ describe('cacheContent', () => {
   });
 
   it('is off with a lifetime of 0', () => {
-    expect(cacheContent(repositories, { ttlMs: 0, now: () => 0 })).toBe(repositories);
+    expect(cacheContent(repositories, { ttlMs: 0, clock: () => 0 })).toBe(repositories);
   });
 });

@@ -7,8 +7,8 @@ export interface ContentCacheOptions {
   ttlMs: number;
   /** Items kept at most, the oldest dropped first. Default 1000. */
   maxEntries?: number;
-  /** The clock, in ms. */
-  now: () => number;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
 }
 
 /**
@@ -44,18 +44,18 @@ export function cacheContent(repositories: Repositories, options: ContentCacheOp
   };
 }
 
-function createCache<Value>({ ttlMs, maxEntries = 1000, now }: ContentCacheOptions) {
+function createCache<Value>({ ttlMs, maxEntries = 1000, clock = Date.now }: ContentCacheOptions) {
   // A Map keeps insertion order: the first key is the oldest, dropped when the cache is full.
   const entries = new Map<string, { value: Value; expiresAt: number }>();
   return {
     async read(key: string, load: () => Promise<Value | undefined>): Promise<Value | undefined> {
       const entry = entries.get(key);
-      if (entry && entry.expiresAt > now()) return entry.value;
+      if (entry && entry.expiresAt > clock()) return entry.value;
       entries.delete(key);
       const value = await load();
       if (value === undefined) return undefined;
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { value, expiresAt: now() + ttlMs });
+      entries.set(key, { value, expiresAt: clock() + ttlMs });
       return value;
     },
     clear: () => entries.clear(),

@@ -7,7 +7,8 @@ import { createSecretToken, hashSecretToken, type TokenPurpose } from './secret-
 export interface EmailTokenServices {
   repositories: Pick<Repositories, 'sessions'>;
   config: Pick<ServerConfig, 'tokens'>;
-  clock: () => Date;
+  /** The clock, in milliseconds since the epoch. */
+  clock: () => number;
 }
 
 /**
@@ -22,13 +23,13 @@ export async function issueEmailToken(
 ): Promise<string> {
   const token = createSecretToken();
   const now = services.clock();
-  const at = Math.floor(now.getTime() / 1000);
+  const at = Math.floor(now / 1000);
   const ttl = purpose === 'email_verification' ? services.config.tokens.verificationTtlSeconds : services.config.tokens.resetTtlSeconds;
   await services.repositories.sessions.create({
     session_id: hashSecretToken(token, purpose),
     user_email: user.email,
     user_id: user.user_id,
-    created_at: now.toISOString(),
+    created_at: new Date(now).toISOString(),
     expires_at: at + ttl,
     absolute_expires_at: at + ttl,
     last_seen_at: at,

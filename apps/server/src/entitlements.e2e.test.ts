@@ -45,7 +45,7 @@ async function grant(email: string, type: AssessmentType, assessments: number): 
     product_id: 'test-pack',
     assessment_types: [type],
     assessments,
-    purchased_at: server.clock.now().toISOString(),
+    purchased_at: new Date(server.clock.now()).toISOString(),
     source: 'admin',
   });
 }
@@ -118,7 +118,7 @@ describe('entitlements under concurrent requests', () => {
         feedback: '',
         ai_generated: false,
         content_safe: true,
-        timestamp: server.clock.now().toISOString(),
+        timestamp: new Date(server.clock.now()).toISOString(),
         completed: scored,
         overall_band: scored ? 6 : null,
         ...(scored

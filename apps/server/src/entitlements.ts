@@ -52,7 +52,7 @@ export async function entitlementsOf(services: BaseServices, { user, allowanceUs
     counters = await users.initializeAllowance(user.email, Object.fromEntries(missing.map((type) => [type, stored[type]])));
   }
   const used = Object.fromEntries(ASSESSMENT_TYPES.map((type) => [type, counters[type] ?? 0]));
-  return computeEntitlements(user, used, { freePerType: freeAllowanceOf(services, user), now: services.clock() });
+  return computeEntitlements(user, used, { freePerType: freeAllowanceOf(services, user), now: new Date(services.clock()) });
 }
 
 /** Throws the 402 of {@link reserveAssessment} now, without counting anything, when no assessment of `type` is left. */
@@ -89,7 +89,7 @@ export async function reconcileAllowance(services: BaseServices, email: string):
     const usage = await users.getAllowanceUsage(email);
     if (!usage) return;
     const stored = await assessments.countByType(email, { completedOnly: true });
-    const settledBefore = new Date(services.clock().getTime() - services.config.allowanceSettleSeconds * 1000);
+    const settledBefore = new Date(services.clock() - services.config.allowanceSettleSeconds * 1000);
     const above = ASSESSMENT_TYPES.filter((type) => (usage[type] ?? 0) > stored[type]);
     const lowered = await Promise.all(above.map((type) => users.reconcileAllowance(email, type, { stored: stored[type], settledBefore })));
     const given = above.filter((_, index) => lowered[index]);
@@ -112,7 +112,7 @@ export interface AssessmentReservation {
  */
 export async function reserveAssessment(services: BaseServices, user: User, type: AssessmentType): Promise<AssessmentReservation> {
   const { users, assessments } = services.repositories;
-  const granted = computeEntitlements(user, {}, { freePerType: freeAllowanceOf(services, user), now: services.clock() }).find(
+  const granted = computeEntitlements(user, {}, { freePerType: freeAllowanceOf(services, user), now: new Date(services.clock()) }).find(
     (entry) => entry.assessment_type === type,
   )!.granted;
   const { consumed } = await users.consumeAllowance(user.email, type, {

@@ -46,7 +46,8 @@ const argumentsSchema = z.object({
 /** What the grant command needs. */
 export interface GrantProgramOptions {
   repositories: Pick<Repositories, 'users'>;
-  clock?: () => Date;
+  /** The clock, in milliseconds since the epoch: the grant's purchase time. Default `Date.now`. */
+  clock?: () => number;
   output: { log: (line: string) => void; error: (line: string) => void };
 }
 
@@ -102,7 +103,7 @@ export async function runGrant(argv: readonly string[], options: GrantProgramOpt
     productId: input.product,
     assessmentTypes: types,
     assessments: input.count,
-    purchasedAt: (options.clock ?? (() => new Date()))(),
+    purchasedAt: new Date((options.clock ?? Date.now)()),
     expiresAt: input.expires ?? null,
     source: input.source,
   });

@@ -97,7 +97,7 @@ export async function runIdempotently(
       await local.catch(() => undefined);
       continue;
     }
-    if (services.clock().getTime() - Date.parse(record.created_at) > ABANDONED_AFTER_MS) {
+    if (services.clock() - Date.parse(record.created_at) > ABANDONED_AFTER_MS) {
       await assessments.releaseIdempotencyKey(claim, record.created_at);
       continue;
     }

@@ -108,7 +108,7 @@ async function scoreAndStoreOnce(
   try {
     const result = await score(safety.onSafetyEvent);
     notice = await holdResultNotice(services, user, assessmentId, requestId);
-    const now = services.clock().toISOString();
+    const now = new Date(services.clock()).toISOString();
     saved = await services.repositories.assessments.save({
       ...result,
       assessment_id: assessmentId,
@@ -250,7 +250,7 @@ export function createLearningHandlers(
         } else {
           await ownAssessment(services, caller.user, body.target.id);
         }
-        const now = clock().toISOString();
+        const now = new Date(clock()).toISOString();
         return repositories.contentReports.create({
           report_id: randomUUID(),
           reporter_email: caller.user.email,

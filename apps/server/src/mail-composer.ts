@@ -29,7 +29,7 @@ export type MailIntent = z.infer<typeof mailIntentSchema>;
  * notices of a repeated registration): five an hour, enough for a person, too few to flood an
  * inbox. Counted in the rate limits table, so every instance and sender shares the count.
  */
-export function createEmailLimiter(counters: Repositories['rateLimits'], clock: () => Date): RateLimiter {
+export function createEmailLimiter(counters: Repositories['rateLimits'], clock: () => number): RateLimiter {
   return createRateLimiter({ counters, name: 'email', maxFailures: 5, windowSeconds: 3600, clock });
 }
 
@@ -38,7 +38,8 @@ export interface MailComposerOptions {
   repositories: Pick<Repositories, 'users' | 'sessions' | 'assessments'>;
   config: Pick<ServerConfig, 'publicUrl' | 'tokens'>;
   emailLimiter: RateLimiter;
-  clock: () => Date;
+  /** The clock, in milliseconds since the epoch. */
+  clock: () => number;
 }
 
 /**

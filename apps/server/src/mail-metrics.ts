@@ -12,8 +12,8 @@ export interface EmbeddedMetricMailMetricsOptions {
   write?: (line: string) => void;
   /** The metric's `FunctionName` dimension. Default: `AWS_LAMBDA_FUNCTION_NAME`; none off Lambda. */
   functionName?: string | undefined;
-  /** The clock. Default `() => new Date()`. */
-  clock?: () => Date;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
 }
 
 /**
@@ -24,14 +24,14 @@ export interface EmbeddedMetricMailMetricsOptions {
 export function createEmbeddedMetricMailMetrics(options: EmbeddedMetricMailMetricsOptions = {}): MailMetrics {
   const write = options.write ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const functionName = 'functionName' in options ? options.functionName : process.env.AWS_LAMBDA_FUNCTION_NAME;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const { namespace, metricName, functionNameDimension } = DEAD_MAIL_METRIC;
   return {
     deadMail(fields) {
       write(
         JSON.stringify({
           _aws: {
-            Timestamp: clock().getTime(),
+            Timestamp: clock(),
             CloudWatchMetrics: [
               {
                 Namespace: namespace,

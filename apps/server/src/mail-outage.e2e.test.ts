@@ -157,20 +157,20 @@ describe('a request that dies between the outbox and its write', () => {
     const never = uniqueEmail('never-written');
     await server.repositories.outbox.enqueue(
       { kind: 'registration', recipient: never, payload: { user_id: randomUUID() } },
-      { availableAt: new Date(server.clock.now().getTime() + MAIL_HOLD_SECONDS * 1000) },
+      { availableAt: new Date(server.clock.now() + MAIL_HOLD_SECONDS * 1000) },
     );
     const written = uniqueEmail('written');
     const userId = randomUUID();
     await server.repositories.outbox.enqueue(
       { kind: 'registration', recipient: written, payload: { user_id: userId } },
-      { availableAt: new Date(server.clock.now().getTime() + MAIL_HOLD_SECONDS * 1000) },
+      { availableAt: new Date(server.clock.now() + MAIL_HOLD_SECONDS * 1000) },
     );
     await server.repositories.users.create({
       email: written,
       user_id: userId,
       display_name: null,
       email_verified: false,
-      created_at: server.clock.now().toISOString(),
+      created_at: new Date(server.clock.now()).toISOString(),
       password_hash: 'not-used-here',
     });
     // Held: no sender composes either before its hold ends.

@@ -33,7 +33,8 @@ export interface MailOutbox {
 export interface MailOutboxOptions {
   outbox: OutboxRepository;
   logger: Logger;
-  clock: () => Date;
+  /** The clock, in milliseconds since the epoch. */
+  clock: () => number;
   /** Called when a message is due, e.g. to wake the in-process sender. Default: nothing. */
   onDue?: () => void;
 }
@@ -49,7 +50,7 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
       try {
         const held = await outbox.enqueue(
           { ...intent, ...(messageId ? { message_id: messageId } : {}), request_id: holdOptions.requestId ?? null },
-          { now, availableAt: new Date(now.getTime() + MAIL_HOLD_SECONDS * 1000) },
+          { now: new Date(now), availableAt: new Date(now + MAIL_HOLD_SECONDS * 1000) },
         );
         messageId = held.message_id;
       } catch (error) {
@@ -60,7 +61,7 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
       return {
         async release() {
           try {
-            await outbox.release(id, { now: clock() });
+            await outbox.release(id, { now: new Date(clock()) });
             due();
           } catch (error) {
             logger.warn('mail not released: it is sent when its hold ends', {
@@ -74,7 +75,7 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
     },
 
     async enqueue(intent, enqueueOptions = {}) {
-      await outbox.enqueue({ ...intent, request_id: enqueueOptions.requestId ?? null }, { now: clock() });
+      await outbox.enqueue({ ...intent, request_id: enqueueOptions.requestId ?? null }, { now: new Date(clock()) });
       due();
     },
   };

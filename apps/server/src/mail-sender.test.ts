@@ -37,7 +37,7 @@ describe('a message given up on', () => {
   afterAll(() => client.destroy());
 
   it('writes one Embedded Metric Format line for the alarm on dead mail, after its last attempt and not before', async () => {
-    let now = new Date('2026-12-04T09:00:00.000Z');
+    let now = Date.parse('2026-12-04T09:00:00.000Z');
     const lines: string[] = [];
     const sender = createMailSender({
       outbox,
@@ -49,18 +49,21 @@ describe('a message given up on', () => {
       maxAttempts: 2,
       random: () => 0,
     });
-    const message = await outbox.enqueue({ kind: 'password_reset', recipient: 'dead@example.com', request_id: 'request-dead-1' }, { now });
+    const message = await outbox.enqueue(
+      { kind: 'password_reset', recipient: 'dead@example.com', request_id: 'request-dead-1' },
+      { now: new Date(now) },
+    );
 
     expect(await sender.drain({ messageIds: [message.message_id] })).toMatchObject({ retried: 1, dead: 0 });
     expect(lines).toEqual([]);
     // Past the first retry's wait (30 s with no jitter): the second attempt is the last.
-    now = new Date(now.getTime() + 60_000);
+    now += 60_000;
     expect(await sender.drain({ messageIds: [message.message_id] })).toMatchObject({ retried: 0, dead: 1 });
 
     expect(lines.map((line) => JSON.parse(line))).toEqual([
       {
         _aws: {
-          Timestamp: now.getTime(),
+          Timestamp: now,
           CloudWatchMetrics: [
             {
               Namespace: DEAD_MAIL_METRIC.namespace,
@@ -77,14 +80,14 @@ describe('a message given up on', () => {
       },
     ]);
     // Dead is dead: nothing more is tried, nothing more counted.
-    now = new Date(now.getTime() + 3_600_000);
+    now += 3_600_000;
     expect(await sender.drain()).toMatchObject({ sent: 0, retried: 0, dead: 0 });
     expect(lines).toHaveLength(1);
   });
 
   it('counts off Lambda with no dimension, one value per line', () => {
     const lines: string[] = [];
-    createEmbeddedMetricMailMetrics({ write: (line) => lines.push(line), functionName: undefined, clock: () => new Date(0) }).deadMail({
+    createEmbeddedMetricMailMetrics({ write: (line) => lines.push(line), functionName: undefined, clock: () => 0 }).deadMail({
       message_id: 'message-1',
       kind: 'verification',
       request_id: null,

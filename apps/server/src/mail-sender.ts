@@ -36,8 +36,8 @@ export interface MailSenderOptions {
   logger: Logger;
   /** Where a dead message is counted for the alarm on dead mail. Default: Embedded Metric Format lines on standard output. */
   metrics?: MailMetrics;
-  /** The clock. Default `() => new Date()`. */
-  clock?: () => Date;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
   /** Names this sender on the messages it leases. Default: a random id. */
   owner?: string;
   /** How long a claimed message is this sender's alone: well above the mailer's timeout (10 s for SES). Default 60. */
@@ -67,7 +67,8 @@ const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: 
 /** Creates the {@link MailSender}: the same one runs in the Node process and as the Lambda stream handler. */
 export function createMailSender(options: MailSenderOptions): MailSender {
   const { outbox, mailer, compose, logger } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
+  const now = () => new Date(clock());
   const metrics = options.metrics ?? createEmbeddedMetricMailMetrics({ clock });
   const owner = options.owner ?? `sender-${randomUUID()}`;
   const leaseSeconds = options.leaseSeconds ?? 60;
@@ -86,20 +87,20 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         if (mail) await mailer.send(mail);
       } catch (error) {
         if (message.attempts >= maxAttempts) {
-          await outbox.markDead(claim, { error: errorText(error), now: clock() });
+          await outbox.markDead(claim, { error: errorText(error), now: now() });
           report.dead += 1;
           // The one line an operator needs: which mail, caused by which request, and why.
           logger.error('mail dead: given up after its last attempt', { ...fields, error: errorText(error) });
           metrics.deadMail({ message_id: message.message_id, kind: message.kind, request_id: message.request_id });
         } else {
-          const retryAt = new Date(clock().getTime() + retryDelayMs(message.attempts, backoff, random));
-          await outbox.recordFailure(claim, { error: errorText(error), retryAt, now: clock() });
+          const retryAt = new Date(clock() + retryDelayMs(message.attempts, backoff, random));
+          await outbox.recordFailure(claim, { error: errorText(error), retryAt, now: now() });
           report.retried += 1;
           logger.warn('mail not sent: tried again later', { ...fields, retry_at: retryAt.toISOString(), error: errorText(error) });
         }
         return;
       }
-      await outbox.markSent(claim, { skipped: mail === undefined, now: clock() });
+      await outbox.markSent(claim, { skipped: mail === undefined, now: now() });
       if (mail) report.sent += 1;
       else report.skipped += 1;
     } catch (error) {
@@ -122,7 +123,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           owner,
           leaseSeconds,
           limit: batchSize,
-          now: clock(),
+          now: now(),
           ...(messageIds ? { messageIds } : {}),
         });
         messageIds = undefined;
@@ -143,7 +144,7 @@ export interface OutboxMailSenderOptions extends Omit<MailSenderOptions, 'outbox
 
 /** The server's {@link MailSender}: the outbox of `repositories`, its mail composed from the same tables. */
 export function createOutboxMailSender(options: OutboxMailSenderOptions): MailSender {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const { repositories, config, ...senderOptions } = options;
   return createMailSender({
     ...senderOptions,

@@ -54,8 +54,8 @@ export interface OutboxMailerOptions {
   directory: string;
   /** The sender shown in each file. */
   from: string;
-  /** The clock. Default `() => new Date()`. */
-  now?: () => Date;
+  /** The clock, in milliseconds since the epoch: the time each message is stamped with. Default `Date.now`. */
+  clock?: () => number;
 }
 
 /**
@@ -63,12 +63,12 @@ export interface OutboxMailerOptions {
  * plain-text body) in a folder, named by time and subject, so a developer can open the links.
  */
 export function createOutboxMailer(options: OutboxMailerOptions): Mailer {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   let sequence = 0;
   return {
     async send(message) {
       await mkdir(options.directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
-      const sentAt = now();
+      const sentAt = new Date(clock());
       sequence += 1;
       const slug = message.subject
         .toLowerCase()

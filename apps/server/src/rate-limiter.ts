@@ -31,8 +31,8 @@ export interface RateLimiterOptions {
   maxFailures: number;
   /** The window, in seconds, from the first use counted in it. */
   windowSeconds: number;
-  /** The clock. Default `() => new Date()`. */
-  clock?: () => Date;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  clock?: () => number;
 }
 
 /**
@@ -41,15 +41,15 @@ export interface RateLimiterOptions {
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { counters, name, maxFailures, windowSeconds } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? Date.now;
   const keyOf = (key: string) => `${name}:${key}`;
   return {
     async consume(key) {
-      const result = await counters.consume(keyOf(key), { limit: maxFailures, windowSeconds, now: clock() });
+      const result = await counters.consume(keyOf(key), { limit: maxFailures, windowSeconds, now: new Date(clock()) });
       return result.retryAfterSeconds;
     },
     async release(key) {
-      await counters.release(keyOf(key), { now: clock() });
+      await counters.release(keyOf(key), { now: new Date(clock()) });
     },
     async reset(key) {
       await counters.reset(keyOf(key));

@@ -18,7 +18,8 @@ const TOUCH_INTERVAL_SECONDS = 60;
 export interface SessionAuthOptions {
   config: ServerConfig;
   repositories: Repositories;
-  clock: () => Date;
+  /** The clock, in milliseconds since the epoch. */
+  clock: () => number;
 }
 
 /** Creates, finds and ends login sessions. */
@@ -42,7 +43,7 @@ export interface SessionAuth {
 export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
   const { config, repositories, clock } = options;
   const cookieName = sessionCookieName(config);
-  const nowSeconds = () => Math.floor(clock().getTime() / 1000);
+  const nowSeconds = () => Math.floor(clock() / 1000);
 
   const tokenOf = (context: Context): string | undefined => {
     const authorization = context.req.header('authorization');
@@ -62,7 +63,7 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
         session_id: hashSecretToken(token, 'session'),
         user_email: user.email,
         user_id: user.user_id,
-        created_at: clock().toISOString(),
+        created_at: new Date(clock()).toISOString(),
         expires_at: at + config.session.idleTtlSeconds,
         absolute_expires_at: at + config.session.absoluteTtlSeconds,
         last_seen_at: at,

@@ -78,7 +78,7 @@ export function createSpeakingHandlers(services: SpeakingServices, options: Spea
       // Charged when it is scored, not now: a test that is abandoned or cannot be scored costs
       // nothing. A learner with nothing left is told before answering, not after.
       await ensureAllowanceLeft(services, caller, 'speaking');
-      const now = clock();
+      const now = new Date(clock());
       const state = startSpeakingSession(question.speaking, now);
       const { assessment } = await repositories.assessments.save({
         assessment_id: randomUUID(),
@@ -101,13 +101,13 @@ export function createSpeakingHandlers(services: SpeakingServices, options: Spea
 
     async get({ params, caller }) {
       const assessment = await ownSpeaking(caller.user, params.id);
-      return toSpeakingSessionView(parseSpeakingSessionState(assessment.speaking_session), idsOf(assessment), clock());
+      return toSpeakingSessionView(parseSpeakingSessionState(assessment.speaking_session), idsOf(assessment), new Date(clock()));
     },
 
     async submitTurn({ params, body, caller }) {
       const assessment = await ownSpeaking(caller.user, params.id);
       if (assessment.completed) throw new ServerError('conflict', 'This speaking test has been scored already');
-      const now = clock();
+      const now = new Date(clock());
       const { transcript_source: transcriptSource, ...answer } = body;
       // An answer for another prompt than the current one is a 409 (applySpeakingTurn checks the id).
       const next = applySpeakingTurn(parseSpeakingSessionState(assessment.speaking_session), answer, now);
@@ -140,7 +140,7 @@ export function createSpeakingHandlers(services: SpeakingServices, options: Spea
     async advance({ params, body, caller }) {
       const assessment = await ownSpeaking(caller.user, params.id);
       if (assessment.completed) throw new ServerError('conflict', 'This speaking test has been scored already');
-      const now = clock();
+      const now = new Date(clock());
       const state = parseSpeakingSessionState(assessment.speaking_session);
       const current = toSpeakingSessionView(state, idsOf(assessment), now);
       if (current.phase !== body.from_phase) {
@@ -166,7 +166,7 @@ export function createSpeakingHandlers(services: SpeakingServices, options: Spea
     async complete({ params, caller, context }) {
       const assessment = await ownSpeaking(caller.user, params.id);
       if (assessment.completed) return assessment;
-      const now = clock();
+      const now = new Date(clock());
       const finished = finishSpeakingSession(parseSpeakingSessionState(assessment.speaking_session), now);
       const question = await questionOfKind(services, assessment.question_id ?? '', (type) => type === 'speaking', 'a speaking set');
       const stored = turnsOf(assessment);

@@ -177,9 +177,9 @@ describe('moving on and giving up', () => {
     while (view.phase === 'part1') view = await answer(client, view, 20);
     expect(view.phase).toBe('part2_preparation');
     server.clock.advance(10_000);
-    const before = server.clock.now().getTime();
+    const before = server.clock.now();
     const talk = await client.speaking.advance({ id: view.assessment_id }, { from_phase: 'part2_preparation' });
-    const after = server.clock.now().getTime();
+    const after = server.clock.now();
     expect(talk.phase).toBe('part2_talk');
     expect(talk.current_prompt?.prompt_id).toBe('part2-0');
     // The talk's two minutes start now, not when the minute would have ended.

@@ -26,7 +26,7 @@ import { learnerRecord } from './test-support/learner-record.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from './test-support/round-robin-proxy.js';
 import { localS3Client, startLocalS3, type LocalS3 } from './test-support/s3-server.js';
 import { skipPreparation, submitAnswer, walkSpeakingTest } from './test-support/speaking-answers.js';
-import { GOOD_PASSWORD, cookieFetch, type SentEmail, type TestClock } from './test-support/test-server.js';
+import { GOOD_PASSWORD, cookieFetch, createTestClock, type SentEmail } from './test-support/test-server.js';
 
 /**
  * Two instances of the server share nothing but what a deployment shares: one table set on
@@ -48,8 +48,7 @@ interface Instance {
 }
 
 const prefix = `t${randomUUID().slice(0, 8)}-`;
-let offset = 0;
-const clock: TestClock = { now: () => new Date(Date.now() + offset), advance: (milliseconds) => void (offset += milliseconds) };
+const clock = createTestClock();
 
 let s3: LocalS3;
 let gemini: GeminiSpeakingStandIn;
@@ -94,7 +93,7 @@ async function startInstance(name: string): Promise<Instance> {
     documentClient,
     cursorSecret: config.cursorSecret,
     prefix,
-    clock: () => clock.now().getTime(),
+    clock: clock.now,
     retry: { deadlineMs: config.dynamodbRequestTimeoutMs, callDeadlineMs: 3 * config.dynamodbRequestTimeoutMs },
   });
   // As runtime.ts builds it for SPEAKING_AUDIO_BUCKET and S3_ENDPOINT, with s3rver's credentials.

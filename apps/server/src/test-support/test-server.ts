@@ -36,8 +36,15 @@ export interface SentEmail {
 
 /** A controllable clock: real time plus an offset the test moves forward. */
 export interface TestClock {
-  now: () => Date;
+  /** The time, in milliseconds since the epoch: what the server's `clock` options are given. */
+  now: () => number;
   advance: (milliseconds: number) => void;
+}
+
+/** A {@link TestClock} that starts at the machine's time. */
+export function createTestClock(): TestClock {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (milliseconds) => void (offset += milliseconds) };
 }
 
 /** A server on a loopback port, on DynamoDB Local and the SES emulator. */
@@ -154,8 +161,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { rootDirectory: dataDir },
   );
 
-  let offset = 0;
-  const clock: TestClock = { now: () => new Date(Date.now() + offset), advance: (milliseconds) => void (offset += milliseconds) };
+  const clock = createTestClock();
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials });
   const documentClient = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
@@ -166,7 +172,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     onConsumedCapacity: (report) => operations.push(report.operation),
     cursorSecret: config.cursorSecret,
     prefix,
-    clock: () => clock.now().getTime(),
+    clock: clock.now,
     retry: { deadlineMs: config.dynamodbRequestTimeoutMs, callDeadlineMs: 3 * config.dynamodbRequestTimeoutMs },
   });
   await seedContent(repositories, { questions: practiceQuestions, rubrics: practiceRubrics });
