@@ -100,16 +100,15 @@ describe('users requests', () => {
 
 describe('sessions requests', () => {
   it('touch only a live session, within its absolute expiry', () => {
-    const request = buildTouchSessionRequest('sessions', 'abc', 1000, 4600);
-    expect(request.UpdateExpression).toBe('SET #n2 = :v0, #n0 = :v1');
-    expect(request.ConditionExpression).toBe('attribute_exists(#n3) AND #n0 > :v0 AND #n1 > :v0 AND #n1 >= :v1');
-    expect(request.ExpressionAttributeNames).toEqual({
-      '#n0': 'expires_at',
-      '#n1': 'absolute_expires_at',
-      '#n2': 'last_seen_at',
-      '#n3': 'session_id',
+    expect(buildTouchSessionRequest('sessions', 'abc', 1000, 4600)).toEqual({
+      TableName: 'sessions',
+      Key: { session_id: 'abc' },
+      UpdateExpression: 'SET #n2 = :v0, #n0 = :v1',
+      ConditionExpression: 'attribute_exists(#n3) AND #n0 > :v0 AND #n1 > :v0 AND #n1 >= :v1',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'expires_at', '#n1': 'absolute_expires_at', '#n2': 'last_seen_at', '#n3': 'session_id' },
+      ExpressionAttributeValues: { ':v0': 1000, ':v1': 4600 },
     });
-    expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1000, ':v1': 4600 });
   });
 
   it('consume only a live session, returning the deleted item', () => {
@@ -249,30 +248,36 @@ describe('allowance requests', () => {
   });
 
   it('reconcile a counter down to what is stored only when it is above it and its last count has settled', () => {
-    expect(buildReconcileAllowanceRequest('users', 'ada@example.com', 'speaking', 2, 1_000)).toMatchObject({
+    expect(buildReconcileAllowanceRequest('users', 'ada@example.com', 'speaking', 2, 1_000)).toEqual({
+      TableName: 'users',
+      Key: { email: 'ada@example.com' },
       UpdateExpression: 'SET #n0 = :v0',
       ConditionExpression: '#n0 > :v0 AND (attribute_not_exists(#n1) OR #n1 < :v1)',
+      ReturnValues: 'UPDATED_NEW',
       ExpressionAttributeNames: { '#n0': 'allowance_used_speaking', '#n1': 'allowance_counted_at_speaking' },
       ExpressionAttributeValues: { ':v0': 2, ':v1': 1_000 },
     });
   });
 
   it('initialize counters only where there are none, and release never below zero', () => {
-    const initialize = buildInitializeAllowanceRequest('users', 'ada@example.com', { speaking: 7, listening: 0 });
-    expect(initialize.UpdateExpression).toBe('SET #n0 = if_not_exists(#n0, :v0), #n1 = if_not_exists(#n1, :v1)');
-    expect(initialize.ConditionExpression).toBe('attribute_exists(#n2)');
-    expect(initialize.ExpressionAttributeNames).toEqual({
-      '#n0': 'allowance_used_speaking',
-      '#n1': 'allowance_used_listening',
-      '#n2': 'email',
+    expect(buildInitializeAllowanceRequest('users', 'ada@example.com', { speaking: 7, listening: 0 })).toEqual({
+      TableName: 'users',
+      Key: { email: 'ada@example.com' },
+      UpdateExpression: 'SET #n0 = if_not_exists(#n0, :v0), #n1 = if_not_exists(#n1, :v1)',
+      ConditionExpression: 'attribute_exists(#n2)',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'allowance_used_speaking', '#n1': 'allowance_used_listening', '#n2': 'email' },
+      ExpressionAttributeValues: { ':v0': 7, ':v1': 0 },
     });
-    expect(initialize.ExpressionAttributeValues).toEqual({ ':v0': 7, ':v1': 0 });
-    expect(initialize.ReturnValues).toBe('ALL_NEW');
-    const release = buildReleaseAllowanceRequest('users', 'ada@example.com', 'speaking');
-    expect(release.UpdateExpression).toBe('ADD #n0 :v0');
-    expect(release.ConditionExpression).toBe('#n0 > :v1');
-    expect(release.ExpressionAttributeValues).toEqual({ ':v0': -1, ':v1': 0 });
-    expect(release.ExpressionAttributeNames).toEqual({ '#n0': 'allowance_used_speaking' });
+    expect(buildReleaseAllowanceRequest('users', 'ada@example.com', 'speaking')).toEqual({
+      TableName: 'users',
+      Key: { email: 'ada@example.com' },
+      UpdateExpression: 'ADD #n0 :v0',
+      ConditionExpression: '#n0 > :v1',
+      ReturnValues: 'UPDATED_NEW',
+      ExpressionAttributeNames: { '#n0': 'allowance_used_speaking' },
+      ExpressionAttributeValues: { ':v0': -1, ':v1': 0 },
+    });
   });
 
   it('read only the key and the seven counters, and refuse a malformed counter', () => {
@@ -311,18 +316,27 @@ describe('rate limit requests', () => {
   });
 
   it('start a window only where none is live, with TTL in epoch seconds after its end', () => {
-    const request = buildStartRateLimitWindowRequest('limits', 'k', 900, 1_000_000_500);
-    expect(request.UpdateExpression).toBe('SET #n0 = :v0, #n1 = :v1, #n2 = :v2');
-    expect(request.ConditionExpression).toBe('attribute_not_exists(#n3) OR #n1 <= :v3');
-    expect(request.ExpressionAttributeNames).toEqual({ '#n0': 'used', '#n1': 'window_ends_at', '#n2': 'expires_at', '#n3': 'limit_key' });
-    expect(request.ExpressionAttributeValues).toEqual({ ':v0': 1, ':v1': 1_000_900_500, ':v2': 1_000_901, ':v3': 1_000_000_500 });
+    expect(buildStartRateLimitWindowRequest('limits', 'k', 900, 1_000_000_500)).toEqual({
+      TableName: 'limits',
+      Key: { limit_key: 'k' },
+      UpdateExpression: 'SET #n0 = :v0, #n1 = :v1, #n2 = :v2',
+      ConditionExpression: 'attribute_not_exists(#n3) OR #n1 <= :v3',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'used', '#n1': 'window_ends_at', '#n2': 'expires_at', '#n3': 'limit_key' },
+      ExpressionAttributeValues: { ':v0': 1, ':v1': 1_000_900_500, ':v2': 1_000_901, ':v3': 1_000_000_500 },
+    });
   });
 
   it('release within a live window and never below zero, and round waits up to whole seconds', () => {
-    const release = buildReleaseRateLimitRequest('limits', 'k', 5);
-    expect(release.UpdateExpression).toBe('ADD #n0 :v0');
-    expect(release.ConditionExpression).toBe('#n1 > :v1 AND #n0 > :v2');
-    expect(release.ExpressionAttributeValues).toEqual({ ':v0': -1, ':v1': 5, ':v2': 0 });
+    expect(buildReleaseRateLimitRequest('limits', 'k', 5)).toEqual({
+      TableName: 'limits',
+      Key: { limit_key: 'k' },
+      UpdateExpression: 'ADD #n0 :v0',
+      ConditionExpression: '#n1 > :v1 AND #n0 > :v2',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'used', '#n1': 'window_ends_at' },
+      ExpressionAttributeValues: { ':v0': -1, ':v1': 5, ':v2': 0 },
+    });
     expect(secondsUntil(60_000, 3_000)).toBe(57);
     expect(secondsUntil(60_000, 59_999)).toBe(1);
     expect(secondsUntil(60_000, 60_000)).toBe(1);
@@ -344,10 +358,15 @@ describe('outbox requests', () => {
   });
 
   it('settle only under the lease that holds the message, and read the due ones oldest first', () => {
-    const settle = buildSettleOutboxRequest('outbox', 'm-1', 'l-1', { status: 'sent' });
-    expect(settle.UpdateExpression).toBe('SET #n0 = :v0 REMOVE #n1, #n2');
-    expect(settle.ConditionExpression).toBe('#n1 = :v1 AND #n0 = :v2');
-    expect(settle.ExpressionAttributeValues).toEqual({ ':v0': 'sent', ':v1': 'l-1', ':v2': 'pending' });
+    expect(buildSettleOutboxRequest('outbox', 'm-1', 'l-1', { status: 'sent' })).toEqual({
+      TableName: 'outbox',
+      Key: { message_id: 'm-1' },
+      UpdateExpression: 'SET #n0 = :v0 REMOVE #n1, #n2',
+      ConditionExpression: '#n1 = :v1 AND #n0 = :v2',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'status', '#n1': 'lease_id', '#n2': 'lease_owner' },
+      ExpressionAttributeValues: { ':v0': 'sent', ':v1': 'l-1', ':v2': 'pending' },
+    });
     expect(buildReleaseOutboxRequest('outbox', 'm-1', 5).ConditionExpression).toBe('#n1 = :v1 AND #n2 = :v2 AND #n0 > :v3');
     expect(buildDueOutboxQuery('outbox', 5, 10)).toMatchObject({
       IndexName: 'status-due-index',
@@ -360,14 +379,14 @@ describe('outbox requests', () => {
 
 describe('content report requests', () => {
   it('set the reserved word status through a placeholder', () => {
-    const request = buildUpdateReportStatusRequest('reports', 'r1', { status: 'resolved', updatedAt: 'now', resolutionNote: 'ok' });
-    expect(request.UpdateExpression).toBe('SET #n1 = :v0, #n2 = :v1, #n3 = :v2, #n0 = if_not_exists(#n0, :v3) + :v4');
-    expect(request.ExpressionAttributeNames).toEqual({
-      '#n0': 'version',
-      '#n1': 'status',
-      '#n2': 'updated_at',
-      '#n3': 'resolution_note',
-      '#n4': 'report_id',
+    expect(buildUpdateReportStatusRequest('reports', 'r1', { status: 'resolved', updatedAt: 'now', resolutionNote: 'ok' })).toEqual({
+      TableName: 'reports',
+      Key: { report_id: 'r1' },
+      UpdateExpression: 'SET #n1 = :v0, #n2 = :v1, #n3 = :v2, #n0 = if_not_exists(#n0, :v3) + :v4',
+      ConditionExpression: 'attribute_exists(#n4)',
+      ReturnValues: 'ALL_NEW',
+      ExpressionAttributeNames: { '#n0': 'version', '#n1': 'status', '#n2': 'updated_at', '#n3': 'resolution_note', '#n4': 'report_id' },
+      ExpressionAttributeValues: { ':v0': 'resolved', ':v1': 'now', ':v2': 'ok', ':v3': 0, ':v4': 1 },
     });
   });
 });
