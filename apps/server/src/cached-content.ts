@@ -1,4 +1,3 @@
-import type { AssessmentType, Question, Rubric } from '@ielts-genai-prep/core';
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 
 /** Options for {@link cacheContent}. */
@@ -20,35 +19,43 @@ export interface ContentCacheOptions {
  */
 export function cacheContent(repositories: Repositories, options: ContentCacheOptions): Repositories {
   if (options.ttlMs <= 0) return repositories;
-  const questions = createCache<Question>(options);
-  const rubrics = createCache<Rubric>(options);
-  const { questions: questionRepository, rubrics: rubricRepository } = repositories;
   return {
     ...repositories,
-    questions: {
-      ...questionRepository,
-      get: (questionId: string) => questions.read(questionId, () => questionRepository.get(questionId)),
-      async putMany(input) {
-        questions.clear();
-        return questionRepository.putMany(input);
-      },
-    },
-    rubrics: {
-      ...rubricRepository,
-      getByType: (assessmentType: AssessmentType) => rubrics.read(assessmentType, () => rubricRepository.getByType(assessmentType)),
-      async put(input) {
-        rubrics.clear();
-        return rubricRepository.put(input);
-      },
+    questions: cacheRepository(repositories.questions, { read: 'get', write: 'putMany' }, options),
+    rubrics: cacheRepository(repositories.rubrics, { read: 'getByType', write: 'put' }, options),
+  };
+}
+
+type RepositoryMethod = (...args: never[]) => Promise<unknown>;
+
+/**
+ * The repository with its `read` method (one key in, the item or undefined out) answered through
+ * a cache of its own, and its `write` method emptying that cache before it writes.
+ */
+function cacheRepository<Repository extends Record<Read | Write, RepositoryMethod>, Read extends string, Write extends string>(
+  repository: Repository,
+  methods: { read: Read; write: Write },
+  options: ContentCacheOptions,
+): Repository {
+  const cache = createCache(options);
+  // The caller's Repository types what goes in and out; here a read takes one key, a write anything.
+  const read = repository[methods.read] as unknown as (key: string) => Promise<unknown>;
+  const write = repository[methods.write] as unknown as (...args: unknown[]) => Promise<unknown>;
+  return {
+    ...repository,
+    [methods.read]: (key: string) => cache.read(key, () => read.call(repository, key)),
+    async [methods.write](...args: unknown[]) {
+      cache.clear();
+      return write.apply(repository, args);
     },
   };
 }
 
-function createCache<Value>({ ttlMs, maxEntries = 1000, clock = Date.now }: ContentCacheOptions) {
+function createCache({ ttlMs, maxEntries = 1000, clock = Date.now }: ContentCacheOptions) {
   // A Map keeps insertion order: the first key is the oldest, dropped when the cache is full.
-  const entries = new Map<string, { value: Value; expiresAt: number }>();
+  const entries = new Map<string, { value: unknown; expiresAt: number }>();
   return {
-    async read(key: string, load: () => Promise<Value | undefined>): Promise<Value | undefined> {
+    async read(key: string, load: () => Promise<unknown>): Promise<unknown> {
       const entry = entries.get(key);
       if (entry && entry.expiresAt > clock()) return entry.value;
       entries.delete(key);
