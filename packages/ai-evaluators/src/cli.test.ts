@@ -10,6 +10,7 @@ import { WRITING_TASK2_CRITERIA, assessmentResultSchema, criteriaFor } from '@ie
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TASK1_ESSAY, TASK1_PROMPT, TASK2_ESSAY, TASK2_PROMPT } from './__fixtures__/bedrock-writing-essays.js';
 import { createOfflineWritingScorer } from './offline-writing-scorer.js';
+import { CALIBRATION_ESSAYS_PATH } from './test-support/calibration-essays.js';
 
 const packageDirectory = resolve(import.meta.dirname, '..');
 const cliPath = join(packageDirectory, 'dist', 'cli.js');
@@ -248,10 +249,7 @@ describe('ielts-eval writing (offline)', () => {
   });
 
   it('scores the shared scored-essays format as it is', async () => {
-    const sample = readFileSync(resolve(packageDirectory, '../../../shared/data/essays/scored-essays.jsonl'), 'utf8')
-      .split('\n')
-      .slice(0, 3)
-      .join('\n');
+    const sample = readFileSync(CALIBRATION_ESSAYS_PATH, 'utf8').split('\n').slice(0, 3).join('\n');
     const result = await run(['writing'], { stdin: `${sample}\n` });
     expect(result.status).toBe(0);
     expect(result.lines.map((line) => line.id)).toEqual(sample.split('\n').map((line) => (JSON.parse(line) as { id: string }).id));

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import checked from './__fixtures__/grammar-corrections-checked.json';
-import { committedGrammarCounts, parseScoredEssays } from './offline-writing-fit.js';
+import { committedGrammarCounts } from './offline-writing-fit.js';
 import { TASK1_PROMPT, TASK1_REPORT, WELL_FORMED_TASK2_ESSAY, TASK2_PROMPT } from './__fixtures__/offline-sample-texts.js';
 import { OFFLINE_TASK_EXCLUDED_FEATURES, OFFLINE_WRITING_MODEL_FEATURES } from './offline-writing-model.js';
 import { countGrammarFindings, createGrammarChecker } from './grammar-checker.js';
 import { normalizeStoredText } from './text-normalization.js';
 import { committedOfflineWritingModel, createOfflineWritingScorer, scoreOfflineWriting } from './offline-writing-scorer.js';
 import { loadEnglishLexicon } from './spelling-lexicon.js';
-
-const ESSAYS_PATH = fileURLToPath(new URL('../../../../shared/data/essays/scored-essays.jsonl', import.meta.url));
+import { calibrationEssays } from './test-support/calibration-essays.js';
 
 // Harper compiles its WebAssembly once (several seconds, longer on a busy machine).
 const checker = createGrammarChecker();
@@ -100,7 +97,7 @@ describe('the committed grammar counts the model was fitted on', () => {
   it('are what the checker finds now on a sample of the calibration essays', async () => {
     // A Harper upgrade or a change of disabled rules changes the counts: then re-run
     // scripts/count-grammar-findings.mjs and the fit (the whole recount takes minutes).
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 100 === 7);
+    const essays = calibrationEssays().filter((_, index) => index % 100 === 7);
     const counts = committedGrammarCounts();
     expect(counts.size).toBe(1435);
     for (const essay of essays)
@@ -110,7 +107,7 @@ describe('the committed grammar counts the model was fitted on', () => {
 
 describe('corrections on calibration essays, checked by hand', () => {
   it('still shows the 100 checked corrections, and at least 80% of them are right', async () => {
-    const essays = new Map(parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).map((essay) => [essay.id, essay.essay]));
+    const essays = new Map(calibrationEssays().map((essay) => [essay.id, essay.essay]));
     let shown = 0;
     let right = 0;
     for (const entry of checked.corrections) {

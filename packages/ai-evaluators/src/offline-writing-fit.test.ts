@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import committed from './offline-writing-coefficients.json';
 import {
@@ -9,7 +7,6 @@ import {
   fitBandSpread,
   fitOfflineWritingModel,
   parseScoredEssays,
-  type ScoredEssay,
 } from './offline-writing-fit.js';
 import {
   OFFLINE_WRITING_MODEL_FEATURES,
@@ -18,14 +15,11 @@ import {
   withinHalfBandAt,
 } from './offline-writing-model.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { calibrationEssays } from './test-support/calibration-essays.js';
 
-// The calibration data sits in shared/ beside the repository clone.
-const ESSAYS_PATH = fileURLToPath(new URL('../../../../shared/data/essays/scored-essays.jsonl', import.meta.url));
-
-let essays: ScoredEssay[];
+const essays = calibrationEssays();
 let lexicon: Lexicon;
 beforeAll(async () => {
-  essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8'));
   lexicon = await loadEnglishLexicon();
 });
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { assessmentResultSchema, writingTaskBand, type AssessmentResult } from '@ielts-genai-prep/core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +10,6 @@ import {
 } from './__fixtures__/offline-sample-texts.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { OFFLINE_MINIMUM_BAND, OFFLINE_WRITING_MODEL_FEATURES, predictOfflineBand } from './offline-writing-model.js';
-import { parseScoredEssays } from './offline-writing-fit.js';
 import {
   committedOfflineWritingModel,
   createOfflineWritingScorer,
@@ -21,10 +18,8 @@ import {
   settleCriterionBands,
 } from './offline-writing-scorer.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { calibrationEssays } from './test-support/calibration-essays.js';
 import { measureWritingFeatures } from './text-features.js';
-
-// The calibration data sits in shared/ beside the repository clone.
-const ESSAYS_PATH = fileURLToPath(new URL('../../../../shared/data/essays/scored-essays.jsonl', import.meta.url));
 
 let lexicon: Lexicon;
 beforeAll(async () => {
@@ -118,7 +113,7 @@ describe('results', () => {
   });
 
   it('have an overall band equal to the IELTS task band of their criteria and to the model’s rounded prediction', () => {
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 15 === 0);
+    const essays = calibrationEssays().filter((_, index) => index % 15 === 0);
     for (const essay of essays) {
       const assessmentType = essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
       for (const rounding of ['down', 'nearest'] as const) {
@@ -166,7 +161,7 @@ describe('results', () => {
       band(clean, 'task_response') - band(result, 'task_response'),
     );
     // Across calibration essays the four criteria mostly differ, by a band or so.
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 15 === 0);
+    const essays = calibrationEssays().filter((_, index) => index % 15 === 0);
     const spreads = essays.map((essay) => {
       const scored = scoreOfflineWriting(
         { assessmentType: essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2', prompt: essay.prompt, essay: essay.essay },
@@ -216,7 +211,7 @@ describe('results', () => {
   });
 
   it('never score a calibration essay cut to 60% of its words above the whole essay', () => {
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 5 === 0);
+    const essays = calibrationEssays().filter((_, index) => index % 5 === 0);
     for (const essay of essays) {
       const assessmentType = essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
       const tokens = essay.essay.split(' ');
@@ -324,7 +319,7 @@ describe('answers that try to steer the scorer', () => {
   ];
 
   it('score exactly as the same answer without the request, flagged and not content-safe', () => {
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 40 === 0);
+    const essays = calibrationEssays().filter((_, index) => index % 40 === 0);
     expect(essays.length).toBeGreaterThan(30);
     essays.forEach((essay, index) => {
       const assessmentType = essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2';
@@ -346,7 +341,7 @@ describe('answers that try to steer the scorer', () => {
   }, 60_000);
 
   it('never flag a calibration essay', () => {
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8'));
+    const essays = calibrationEssays();
     const flagged = essays.filter((essay) =>
       scoreOfflineWriting({ assessmentType: 'writing_task2', prompt: essay.prompt, essay: essay.essay }, { lexicon }).flags.includes(
         'prompt_injection',
@@ -520,7 +515,7 @@ describe('word salad', () => {
 
   it('does not flag real essays', () => {
     expect(task2(WELL_FORMED_TASK2_ESSAY).flags).not.toContain('incoherent_text');
-    const essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8')).filter((_, index) => index % 10 === 0);
+    const essays = calibrationEssays().filter((_, index) => index % 10 === 0);
     const flagged = essays.filter((essay) =>
       scoreOfflineWriting(
         { assessmentType: essay.task === 'task1' ? 'writing_task1_academic' : 'writing_task2', prompt: essay.prompt, essay: essay.essay },

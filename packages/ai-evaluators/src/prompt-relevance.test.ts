@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from './offline-statistics.js';
-import { parseScoredEssays, type ScoredEssay } from './offline-writing-fit.js';
+import type { ScoredEssay } from './offline-writing-fit.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
 import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { calibrationEssays } from './test-support/calibration-essays.js';
 
-// The calibration data sits in shared/ beside the repository clone.
-const ESSAYS_PATH = fileURLToPath(new URL('../../../../shared/data/essays/scored-essays.jsonl', import.meta.url));
-
-let essays: ScoredEssay[];
+const essays = calibrationEssays();
 let lexicon: Lexicon;
 beforeAll(async () => {
-  essays = parseScoredEssays(readFileSync(ESSAYS_PATH, 'utf8'));
   lexicon = await loadEnglishLexicon();
 });
 
