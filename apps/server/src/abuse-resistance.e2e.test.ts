@@ -1,5 +1,6 @@
 import { randomUUID, scrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiContract, errorEnvelopeSchema } from '@ielts-genai-prep/core';
 import { practiceQuestions } from './content/index.js';
 import type { EmailMessage, Mailer } from './mailer.js';
 import { createPasswordHasher, type ScryptDerivation } from './password-hasher.js';
@@ -73,9 +74,9 @@ describe('password hashing cannot take the server down', () => {
       Array.from({ length: 50 }, () => server.request('/api/auth/me', { headers: { authorization: `Bearer ${other.token}` } })),
     );
     expect(reads.map((response) => response.status)).toEqual(Array(50).fill(200));
-    expect(new Set(await Promise.all(reads.map(async (response) => (await readJson(response)).user.email)))).toEqual(
-      new Set([other.email]),
-    );
+    expect(
+      new Set(await Promise.all(reads.map(async (response) => (await readJson(response, apiContract.auth.me.response)).user.email))),
+    ).toEqual(new Set([other.email]));
 
     derivation.releaseAll();
     const responses = await Promise.all(logins);
@@ -84,7 +85,7 @@ describe('password hashing cannot take the server down', () => {
     expect(statuses.filter((status) => status === 503)).toHaveLength(88);
     const refused = responses.find((response) => response.status === 503)!;
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect((await readJson(refused)).error.code).toBe('service_unavailable');
+    expect((await readJson(refused, errorEnvelopeSchema)).error.code).toBe('service_unavailable');
   });
 
   it('writes no account for a registration refused because the pool is full', async () => {
@@ -159,7 +160,8 @@ describe('idempotency keys hold under retries', () => {
     jsonPost(server, `/api/${route}/evaluate`, body, { authorization: `Bearer ${token}` });
   const remaining = async (token: string, type: string) => {
     const response = await server.request('/api/entitlements', { headers: { authorization: `Bearer ${token}` } });
-    return (await readJson(response)).entitlements.find((entry: { assessment_type: string }) => entry.assessment_type === type).remaining;
+    return (await readJson(response, apiContract.entitlements.get.response)).entitlements.find((entry) => entry.assessment_type === type)!
+      .remaining;
   };
 
   it('turns 10 parallel submissions with one key and 2 left into one assessment, charged once, and no 402', async () => {
@@ -167,14 +169,19 @@ describe('idempotency keys hold under retries', () => {
     const body = { question_id: reading.question_id, answers: { '1': 'sand' }, idempotency_key: `parallel-${randomUUID()}` };
     const responses = await Promise.all(Array.from({ length: 10 }, () => evaluate(token, 'reading', body)));
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
-    const ids = new Set(await Promise.all(responses.map(async (response) => (await readJson(response)).assessment_id)));
+    const ids = new Set(
+      await Promise.all(responses.map(async (response) => (await readJson(response, apiContract.reading.evaluate.response)).assessment_id)),
+    );
     expect(ids.size).toBe(1);
-    const history = await readJson(await server.request('/api/assessments', { headers: { authorization: `Bearer ${token}` } }));
+    const history = await readJson(
+      await server.request('/api/assessments', { headers: { authorization: `Bearer ${token}` } }),
+      apiContract.assessments.list.response,
+    );
     expect(history.items).toHaveLength(1);
     expect(await remaining(token, 'reading_academic')).toBe(1);
     // A later retry gets the same assessment, still charged once.
     const later = await evaluate(token, 'reading', body);
-    expect((await readJson(later)).assessment_id).toBe([...ids][0]);
+    expect((await readJson(later, apiContract.reading.evaluate.response)).assessment_id).toBe([...ids][0]);
     expect(await remaining(token, 'reading_academic')).toBe(1);
   });
 
@@ -185,11 +192,14 @@ describe('idempotency keys hold under retries', () => {
     expect(first.status).toBe(201);
     const reused = await evaluate(token, 'reading', { question_id: reading.question_id, answers: { '1': 'rock' }, idempotency_key: key });
     expect(reused.status).toBe(422);
-    expect((await readJson(reused)).error).toMatchObject({ code: 'idempotency_key_reused', details: [{ path: 'idempotency_key' }] });
+    expect((await readJson(reused, errorEnvelopeSchema)).error).toMatchObject({
+      code: 'idempotency_key_reused',
+      details: [{ path: 'idempotency_key' }],
+    });
     // The same key on another route is another request: never the reading result.
     const other = await evaluate(token, 'listening', { question_id: listening.question_id, answers: {}, idempotency_key: key });
     expect(other.status).toBe(201);
-    expect((await readJson(other)).assessment_type).toBe('listening');
+    expect((await readJson(other, apiContract.listening.evaluate.response)).assessment_type).toBe('listening');
     // Key order and whitespace in the JSON do not change the fingerprint.
     const reordered = await server.request('/api/reading/evaluate', {
       method: 'POST',
@@ -197,7 +207,9 @@ describe('idempotency keys hold under retries', () => {
       body: `{ "idempotency_key": "${key}", "answers": { "1": "sand" }, "question_id": "${reading.question_id}" }`,
     });
     expect(reordered.status).toBe(201);
-    expect((await readJson(reordered)).assessment_id).toBe((await readJson(first)).assessment_id);
+    expect((await readJson(reordered, apiContract.reading.evaluate.response)).assessment_id).toBe(
+      (await readJson(first, apiContract.reading.evaluate.response)).assessment_id,
+    );
   });
 
   it('gives the key back when the first request fails, so a retry is scored', async () => {
@@ -282,9 +294,12 @@ describe('the free allowance cannot be farmed with unconfirmed accounts', () => 
       { authorization: `Bearer ${token}` },
     );
   const readingEntitlement = async (target: TestServer, token: string) =>
-    (await readJson(await target.request('/api/entitlements', { headers: { authorization: `Bearer ${token}` } }))).entitlements.find(
-      (entry: { assessment_type: string }) => entry.assessment_type === 'reading_academic',
-    );
+    (
+      await readJson(
+        await target.request('/api/entitlements', { headers: { authorization: `Bearer ${token}` } }),
+        apiContract.entitlements.get.response,
+      )
+    ).entitlements.find((entry) => entry.assessment_type === 'reading_academic');
 
   it('grants nothing before the address is confirmed, and the full allowance after', async () => {
     const { token, email } = await server.signUp({ verified: false });
@@ -319,7 +334,7 @@ describe('input hygiene', () => {
       const email = uniqueEmail('named');
       const response = await jsonPost(server, '/api/auth/register', { email, password: GOOD_PASSWORD, display_name: displayName });
       expect(response.status, JSON.stringify(displayName)).toBe(400);
-      expect((await readJson(response)).error.details[0].path).toBe('display_name');
+      expect((await readJson(response, errorEnvelopeSchema)).error.details[0]?.path).toBe('display_name');
       expect(await server.repositories.users.get(email)).toBeUndefined();
     }
     const email = uniqueEmail('named');
@@ -332,7 +347,7 @@ describe('input hygiene', () => {
   it('refuses a password of only whitespace', async () => {
     const response = await jsonPost(server, '/api/auth/register', { email: uniqueEmail('spaces'), password: '        ' });
     expect(response.status).toBe(400);
-    expect((await readJson(response)).error.details).toEqual([
+    expect((await readJson(response, errorEnvelopeSchema)).error.details).toEqual([
       { path: 'password', message: 'must not be only spaces or invisible characters' },
     ]);
   });
@@ -342,7 +357,7 @@ describe('input hygiene', () => {
     for (const contentType of ['application/json; charset=iso-8859-1', 'application/json;charset="utf-16"']) {
       const response = await server.request('/api/auth/register', { method: 'POST', headers: { 'content-type': contentType }, body });
       expect(response.status, contentType).toBe(415);
-      expect((await readJson(response)).error.code).toBe('unsupported_media_type');
+      expect((await readJson(response, errorEnvelopeSchema)).error.code).toBe('unsupported_media_type');
     }
     const utf8 = await server.request('/api/auth/register', {
       method: 'POST',
@@ -362,14 +377,16 @@ describe('input hygiene', () => {
       { authorization: `Bearer ${token}` },
     );
     expect(response.status).toBe(400);
-    expect((await readJson(response)).error.details).toEqual([{ path: 'target.reporter_email', message: 'is not allowed' }]);
+    expect((await readJson(response, errorEnvelopeSchema)).error.details).toEqual([
+      { path: 'target.reporter_email', message: 'is not allowed' },
+    ]);
   });
 
   it('ends the session a client presents when it signs in again', async () => {
     const { email, password, token: planted } = await server.signUp();
     const login = await jsonPost(server, '/api/auth/login', { email, password, client: 'mobile' }, { authorization: `Bearer ${planted}` });
     expect(login.status).toBe(200);
-    const fresh = (await readJson(login)).token as string;
+    const fresh = (await readJson(login, apiContract.auth.login.response)).token!;
     const me = (token: string) => server.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
     expect((await me(planted)).status).toBe(401);
     expect((await me(fresh)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { ApiError } from '@ielts-genai-prep/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiContract, errorEnvelopeSchema } from '@ielts-genai-prep/core';
 import { REGISTERED_MESSAGE, RESET_REQUESTED_MESSAGE } from './auth-handlers.js';
 import { createPasswordHasher } from './password-hasher.js';
 import deriveScryptKey from './scrypt-worker.js';
@@ -81,7 +82,9 @@ describe('registration', () => {
       body: JSON.stringify({ email: uniqueEmail('short'), password: 'short' }),
     });
     expect(response.status).toBe(400);
-    expect((await readJson(response)).error.details).toEqual([{ path: 'password', message: 'must be at least 8 characters' }]);
+    expect((await readJson(response, errorEnvelopeSchema)).error.details).toEqual([
+      { path: 'password', message: 'must be at least 8 characters' },
+    ]);
   });
 
   it('accepts a 64-character passphrase', async () => {
@@ -104,7 +107,7 @@ describe('sessions', () => {
       body: JSON.stringify({ email, password: GOOD_PASSWORD }),
     });
     expect(response.status).toBe(200);
-    const body = await readJson(response);
+    const body = await readJson(response, apiContract.auth.login.response);
     expect(body.token).toBeNull();
     const cookie = response.headers.getSetCookie()[0] ?? '';
     expect(cookie).toMatch(/^__Host-ielts_session=[A-Za-z0-9_-]{43};/);
@@ -120,7 +123,7 @@ describe('sessions', () => {
 
     const me = await server.request('/api/auth/me', { headers: { cookie: `__Host-ielts_session=${token}` } });
     expect(me.status).toBe(200);
-    expect((await readJson(me)).user).not.toHaveProperty('password_hash');
+    expect((await readJson(me, apiContract.auth.me.response)).user).not.toHaveProperty('password_hash');
 
     const logout = await server.request('/api/auth/logout', { method: 'POST', headers: { cookie: `__Host-ielts_session=${token}` } });
     expect(logout.status).toBe(200);
@@ -137,7 +140,7 @@ describe('sessions', () => {
     expect(await readJson(signedOut)).toEqual({ user: null });
     // A token that is no session (expired, made up) is signed out too, not an error.
     const stale = await server.request('/api/auth/session', { headers: { cookie: `__Host-ielts_session=${'x'.repeat(43)}` } });
-    expect([stale.status, (await readJson(stale)).user]).toEqual([200, null]);
+    expect([stale.status, await readJson(stale)]).toEqual([200, { user: null }]);
 
     await client.auth.register({ email, password: GOOD_PASSWORD });
     await client.auth.login({ email, password: GOOD_PASSWORD });
@@ -176,7 +179,7 @@ describe('sessions', () => {
     });
     expect(raw.status).toBe(200);
     expect(raw.headers.getSetCookie()).toEqual([]);
-    expect((await readJson(raw)).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await readJson(raw, apiContract.auth.login.response)).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
@@ -222,7 +225,7 @@ describe('login', () => {
     const limited = await post(password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await readJson(limited)).error.code).toBe('rate_limited');
+    expect((await readJson(limited, errorEnvelopeSchema)).error.code).toBe('rate_limited');
     server.clock.advance((server.config.rateLimit.windowSeconds + 1) * 1000);
     expect((await post(password)).status).toBe(200);
   });
@@ -508,7 +511,7 @@ describe('profile', () => {
     ] as const) {
       const response = await patch(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
-      const envelope = (await readJson(response)) as { error: { code: string; details: Array<{ path: string }> } };
+      const envelope = await readJson(response, errorEnvelopeSchema);
       expect(envelope.error.code).toBe('validation_failed');
       expect(envelope.error.details.map((detail) => detail.path).join(' ')).toContain(path);
     }

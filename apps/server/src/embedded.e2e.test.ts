@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApiClient } from '@ielts-genai-prep/api-client';
+import { errorEnvelopeSchema } from '@ielts-genai-prep/core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Logger } from './logger.js';
 import { loadConfig } from './config.js';
@@ -119,7 +120,7 @@ describe('the one-command start on the embedded store', { timeout: 300_000 }, ()
       expect((await fetch(`${running.baseUrl}/%E0%A4%A`)).status).toBe(200);
       const missingApi = await fetch(`${running.baseUrl}/api/missing`);
       expect(missingApi.status).toBe(404);
-      expect((await readJson(missingApi)).error.code).toBe('not_found');
+      expect((await readJson(missingApi, errorEnvelopeSchema)).error.code).toBe('not_found');
       expect((await fetch(`${running.baseUrl}/openapi.json`)).status).toBe(200);
     } finally {
       await stop(running);

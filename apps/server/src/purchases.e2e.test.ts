@@ -1,5 +1,13 @@
 import { ApiError, type ApiClient } from '@ielts-genai-prep/api-client';
-import { PRODUCTS, WRITING_ASSESSMENT_TYPES, findProduct, type AssessmentType, type ProductId } from '@ielts-genai-prep/core';
+import {
+  PRODUCTS,
+  WRITING_ASSESSMENT_TYPES,
+  apiContract,
+  errorEnvelopeSchema,
+  findProduct,
+  type AssessmentType,
+  type ProductId,
+} from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutPurchaseId } from './purchase-handlers.js';
 import { startStripeStandIn, type SignedEvent, type StripeStandIn } from './test-support/stripe-stand-in.js';
@@ -52,7 +60,9 @@ describe('the products', () => {
     const anonymous = await server.request('/api/purchases/products');
     expect(anonymous.status).toBe(200);
     expect(await readJson(anonymous)).toEqual({ products: PRODUCTS, checkout_available: true });
-    expect((await readJson(await unconfigured.request('/api/purchases/products'))).checkout_available).toBe(false);
+    expect(
+      (await readJson(await unconfigured.request('/api/purchases/products'), apiContract.purchases.products.response)).checkout_available,
+    ).toBe(false);
   });
 });
 
@@ -88,7 +98,7 @@ describe('checkout through the Stripe SDK against the stand-in', () => {
       body: JSON.stringify({ product_id: 'everything-free' }),
     });
     expect(unknown.status).toBe(400);
-    const envelope = await readJson(unknown);
+    const envelope = await readJson(unknown, errorEnvelopeSchema);
     expect(envelope.error.details).toEqual([{ path: 'product_id', message: expect.stringContaining('writing-pack-5') }]);
     const anonymous = await server.request('/api/purchases/checkout', {
       method: 'POST',
@@ -169,7 +179,7 @@ describe('the webhook', () => {
       body: event.payload,
     });
     expect(unsigned.status).toBe(400);
-    expect((await readJson(unsigned)).error).toEqual({
+    expect((await readJson(unsigned, errorEnvelopeSchema)).error).toEqual({
       code: 'invalid_signature',
       message: 'The Stripe-Signature header is missing',
       details: [],
@@ -208,7 +218,7 @@ describe('a server without Stripe settings', () => {
       body: JSON.stringify({ id: 'evt_1', type: 'checkout.session.completed' }),
     });
     expect(webhook.status).toBe(503);
-    expect((await readJson(webhook)).error.code).toBe('purchases_not_configured');
+    expect((await readJson(webhook, errorEnvelopeSchema)).error.code).toBe('purchases_not_configured');
   });
 });
 
@@ -223,7 +233,7 @@ describe('when Stripe cannot be reached', () => {
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect((await readJson(response)).error).toEqual({
+    expect((await readJson(response, errorEnvelopeSchema)).error).toEqual({
       code: 'service_unavailable',
       message: 'The payment provider did not answer: try again shortly',
       details: [],

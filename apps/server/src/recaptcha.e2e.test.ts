@@ -1,3 +1,4 @@
+import { errorEnvelopeSchema } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
@@ -95,7 +96,7 @@ describe('registration with reCAPTCHA configured', () => {
       const email = `captcha-${token ?? 'none'}@example.com`;
       const response = await register(email, token);
       expect(response.status, String(token)).toBe(400);
-      expect((await readJson(response)).error.details).toEqual([
+      expect((await readJson(response, errorEnvelopeSchema)).error.details).toEqual([
         { path: 'recaptcha_token', message: 'the reCAPTCHA check failed: try again' },
       ]);
       expect(await server.repositories.users.get(email)).toBeUndefined();

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BODY_BYTES, buildPath, listRoutes, type RouteDefinition } from '@ielts-genai-prep/core';
+import { DEFAULT_MAX_BODY_BYTES, buildPath, errorEnvelopeSchema, listRoutes, type RouteDefinition } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
 
@@ -45,9 +45,9 @@ function send(route: RouteDefinition, body: string | undefined, headers: Record<
 
 async function expectValidationError(response: Response, path: string): Promise<void> {
   expect(response.status).toBe(400);
-  const envelope = await readJson(response);
+  const envelope = await readJson(response, errorEnvelopeSchema);
   expect(envelope.error.code).toBe('validation_failed');
-  expect(envelope.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+  expect(envelope.error.details.map((detail) => detail.path)).toContain(path);
   expect(JSON.stringify(envelope)).not.toMatch(/\n\s+at /);
 }
 
@@ -83,7 +83,7 @@ describe('every route with a body', () => {
           if (!route.rawBody) return expectValidationError(response, 'is_admin');
           // This server takes no payments: past validation, the webhook says so.
           expect(response.status).toBe(503);
-          expect((await readJson(response)).error.code).toBe('purchases_not_configured');
+          expect((await readJson(response, errorEnvelopeSchema)).error.code).toBe('purchases_not_configured');
         },
       );
 
@@ -93,7 +93,7 @@ describe('every route with a body', () => {
         expect(plain.status).toBe(415);
         // The body was not read: the client must not send its next request down this connection.
         expect(plain.headers.get('connection')).toBe('close');
-        expect((await readJson(plain)).error.code).toBe('unsupported_media_type');
+        expect((await readJson(plain, errorEnvelopeSchema)).error.code).toBe('unsupported_media_type');
         const missing = await send(route, undefined, {});
         expect(missing.status).toBe(415);
       });
@@ -161,7 +161,7 @@ describe('params and queries', () => {
   it('answers unknown routes with the envelope', async () => {
     const response = await get('/api/nothing-here');
     expect(response.status).toBe(404);
-    expect((await readJson(response)).error.code).toBe('not_found');
+    expect((await readJson(response, errorEnvelopeSchema)).error.code).toBe('not_found');
   });
 });
 

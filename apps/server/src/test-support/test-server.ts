@@ -11,7 +11,8 @@ import { createApiClient, type ApiClient } from '@ielts-genai-prep/api-client';
 import { ASSESSMENT_TYPES } from '@ielts-genai-prep/core';
 import { allowanceAttribute, createRepositories, createTables, resolveTableNames, type Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import type { Hono } from 'hono';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
+import type * as z from 'zod';
 import { UNDECLARED_ERROR_MESSAGE, createApp } from '../app.js';
 import type { AppEnv } from '../app-env.js';
 import { createRecordingLogger, type LogLine } from './recording-logger.js';
@@ -286,8 +287,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return testServer;
 }
 
-/** A response's JSON body, loosely typed for assertions. */
-// biome-ignore lint/suspicious/noExplicitAny: raw bodies of many shapes (envelopes of refused requests among them) read once each by an assertion, which fails on a missing field; typed reads go through the api-client
-export async function readJson(response: Response): Promise<any> {
-  return response.json();
+/**
+ * A response's JSON body. Without a schema it is `unknown`, for assertions on the whole body
+ * (`toEqual`, `toHaveProperty`). With one (a route's `response` in core's `apiContract`, or
+ * `errorEnvelopeSchema` for a refused request) it is parsed and typed, and must be exactly what the
+ * schema reads: a field the schema would drop or a default it would fill fails here, so an
+ * assertion on the typed result never looks past the raw body.
+ */
+export async function readJson(response: Response): Promise<unknown>;
+export async function readJson<Schema extends z.ZodType>(response: Response, schema: Schema): Promise<z.output<Schema>>;
+export async function readJson(response: Response, schema?: z.ZodType): Promise<unknown> {
+  const body: unknown = await response.json();
+  if (!schema) return body;
+  const parsed = schema.parse(body);
+  expect(parsed, 'the body is exactly what its schema reads').toEqual(body);
+  return parsed;
 }
