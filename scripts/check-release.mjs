@@ -2,8 +2,8 @@
 // A release rehearsal: what `changeset version` and `pnpm pack` would publish from the pending
 // changesets, made in a temporary copy so this checkout is left as it is. Fails when the four
 // published packages would not share one version, when a tarball lacks its CHANGELOG, LICENSE or
-// README, when a package would not accept its siblings' new version, or when a changelog speaks
-// to this repository's maintainers (issue numbers, relative links, repository-only commands and
+// README, when a package would not accept its siblings' new version, or when a changelog or a
+// packed README speaks to this repository's maintainers (issue numbers, relative links, repository-only commands and
 // files) instead of to the people who install the packages. Run after the build.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -17,9 +17,10 @@ const internalWording = [
   [/\bissues?\s*#?\d+/i, 'an issue number of this repository'],
   [/\baudit\b/i, 'wording from an internal audit'],
   [/\b(?:TODO|FIXME|XXX)\b/, 'a to-do marker'],
-  [/\]\((?!https?:|#)[^)]+\)/, 'a relative link (npm shows the changelog away from this repository)'],
+  [/\]\((?!https?:|#)[^)]+\)/, 'a relative link (npm shows the text away from this repository)'],
   [
-    /pnpm --filter|node scripts\/|`(?:\.\.?\/|scripts\/|src\/|shared\/|apps\/|packages\/)/,
+    // A linked file is fine; a subpath such as `./local` is the package's own.
+    /pnpm --filter|node scripts\/|(?<!\[)`(?:\.\.\/|\.\/[^`]*\.[a-z]+`|scripts\/|src\/|shared\/|apps\/|packages\/)/,
     'a command or file that exists only in this repository',
   ],
   [/OFFLINE-SCORER\.md(?!`?\])/, 'a document that is not in the tarball, unlinked'],
@@ -65,6 +66,16 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 
+  // Before the first publish a package has one pending changeset, its first-release description
+  // (see .changeset/README.md): a second one would put a change between unreleased versions in its changelog.
+  const pendingChangesets = readdirSync(path.join(root, '.changeset')).filter((file) => file.endsWith('.md') && file !== 'README.md');
+  for (const { name, folder } of publishedPackages) {
+    if (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).version !== '0.0.0') continue;
+    const naming = pendingChangesets.filter((file) => readFileSync(path.join(root, '.changeset', file), 'utf8').includes(`"${name}"`));
+    if (naming.length > 1)
+      problems.push(`${name} is unpublished, so its changes edit its first-release changeset; these name it: ${naming.join(', ')}`);
+  }
+
   const manifestOf = (folder) => JSON.parse(readFileSync(path.join(work, path.relative(root, folder), 'package.json'), 'utf8'));
   const versions = new Map(publishedPackages.map(({ name, folder }) => [name, manifestOf(folder).version]));
   const distinct = new Set(versions.values());
@@ -93,6 +104,13 @@ try {
   for (const [name, { tarball }] of tarballs) {
     const entries = new Set(execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n'));
     for (const file of requiredFiles) if (!entries.has(`package/${file}`)) problems.push(`${name}: the tarball has no ${file}`);
+    // npm shows the README on the package's page, away from this repository: the same wording rules.
+    const readme = execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], { encoding: 'utf8' });
+    readme.split('\n').forEach((line, index) => {
+      for (const [pattern, reason] of internalWording) {
+        if (pattern.test(line)) problems.push(`${name} README.md line ${index + 1}: ${reason}: ${line.trim().slice(0, 140)}`);
+      }
+    });
     const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     for (const [dependency, range] of Object.entries({ ...packed.dependencies, ...packed.peerDependencies })) {
       if (!versions.has(dependency)) continue;

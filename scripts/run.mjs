@@ -123,8 +123,10 @@ if (task === 'test') {
   // the examples/ projects installed from the packed tarballs with npm and run.
   const sizes = attempt('pnpm', ['run', 'size']);
   const examples = attempt('node', ['scripts/check-examples.mjs']);
+  // What `changeset version` and `pnpm pack` would publish: one version, changelogs and READMEs for strangers.
+  const release = attempt('node', ['scripts/check-release.mjs']);
   const summary = attempt('node', ['scripts/print-summary.mjs']);
-  if (style !== 0 || suite !== 0 || oldest !== 0 || sizes !== 0 || examples !== 0 || summary !== 0) process.exit(1);
+  if ([style, suite, oldest, sizes, examples, release, summary].some((status) => status !== 0)) process.exit(1);
 } else if (task === 'start') {
   install();
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
