@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findGrammarSlips } from './offline-grammar-slips.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { loadEnglishLexicon } from './spelling-lexicon.js';
 
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 const pairs = (text: string, withLexicon = true) =>
   findGrammarSlips(text, withLexicon ? lexicon : undefined).map((slip) => [slip.quote, slip.suggestion]);

@@ -1,16 +1,13 @@
 import { assessmentResultSchema } from '@ielts-genai-prep/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FLUENT_PART1, FLUENT_PART2, HALTING_PART1, timeWords } from './__fixtures__/offline-speaking-transcripts.js';
 import { EvaluatorError } from './evaluator-error.js';
 import { measureSpeakingFeatures } from './offline-speaking-features.js';
 import { createOfflineSpeakingScorer, interpolate, scoreOfflineSpeaking, speakingCriterionScores } from './offline-speaking-scorer.js';
 import type { AiSafetyEvent } from './safety-event.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { loadEnglishLexicon } from './spelling-lexicon.js';
 
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 const fluentTurns = () => [
   { part: 1 as const, transcript: { text: FLUENT_PART1, words: timeWords(FLUENT_PART1, 150, (index) => index === 30) } },

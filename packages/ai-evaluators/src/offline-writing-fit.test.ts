@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import committed from './offline-writing-coefficients.json';
 import {
   assignFolds,
@@ -14,14 +14,11 @@ import {
   offlineWritingModelSchema,
   withinHalfBandAt,
 } from './offline-writing-model.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { loadEnglishLexicon } from './spelling-lexicon.js';
 import { calibrationEssays } from './test-support/calibration-essays.js';
 
 const essays = calibrationEssays();
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 describe('parseScoredEssays', () => {
   it('reads every essay of the calibration data', () => {

@@ -1,6 +1,6 @@
 import { assessmentResultSchema, writingTaskBand, type AssessmentResult } from '@ielts-genai-prep/core';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   TASK1_PROMPT,
   TASK1_REPORT,
@@ -17,14 +17,11 @@ import {
   scoreOfflineWriting,
   settleCriterionBands,
 } from './offline-writing-scorer.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { loadEnglishLexicon } from './spelling-lexicon.js';
 import { calibrationEssays } from './test-support/calibration-essays.js';
 import { measureWritingFeatures } from './text-features.js';
 
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 const task2 = (essay: string, prompt = TASK2_PROMPT) =>
   scoreOfflineWriting({ assessmentType: 'writing_task2', prompt, essay }, { lexicon });

@@ -1,15 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from './offline-statistics.js';
 import type { ScoredEssay } from './offline-writing-fit.js';
 import { OFF_TOPIC_THRESHOLDS, measurePromptRelevance } from './prompt-relevance.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { loadEnglishLexicon } from './spelling-lexicon.js';
 import { calibrationEssays } from './test-support/calibration-essays.js';
 
 const essays = calibrationEssays();
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 describe('the swap test of relevance', () => {
   // The bench's figures, on the same 300 essays per task and the same seed: an answer scored

@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findSpellingErrors, isKnownWord, suggestSpelling } from './spelling-errors.js';
 import { LEXICON_LEVELS, createLexicon, loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
 
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 describe('the English lexicon', () => {
   it('loads over 100,000 words in British and American spellings, with frequency levels', () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   TASK1_PROMPT,
   TASK1_REPORT,
@@ -7,7 +7,7 @@ import {
   WELL_FORMED_TASK2_ESSAY,
 } from './__fixtures__/offline-sample-texts.js';
 import { OFFLINE_WRITING_MODEL_FEATURES } from './offline-writing-model.js';
-import { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+import { loadEnglishLexicon } from './spelling-lexicon.js';
 import {
   WRITING_FEATURE_NAMES,
   findConnectors,
@@ -19,10 +19,7 @@ import {
   tokenizeWords,
 } from './text-features.js';
 
-let lexicon: Lexicon;
-beforeAll(async () => {
-  lexicon = await loadEnglishLexicon();
-});
+const lexicon = await loadEnglishLexicon();
 
 describe('splitting text', () => {
   it('splits paragraphs at line breaks and drops empty ones', () => {
