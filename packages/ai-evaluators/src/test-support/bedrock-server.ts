@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { sendJson, startScriptedServer, type ScriptedReply, type ScriptedServer } from './scripted-server.js';
+import { pathParameter, sendJson, singleHeader, startScriptedServer, type ScriptedReply, type ScriptedServer } from './scripted-server.js';
 
 /** A request the server received. */
 export interface RecordedBedrockRequest {
@@ -59,18 +59,11 @@ export function bedrockErrorReply(status: number, errorType: string, body: unkno
  */
 export async function startBedrockServer(): Promise<BedrockTestServer> {
   const server = await startScriptedServer<RecordedBedrockRequest, BedrockReply>({
-    record: ({ method, path, headers, body }) => {
-      const match = conversePath.exec(path);
-      const authorization = headers.authorization;
-      return {
-        method,
-        path,
-        modelId: match ? decodeURIComponent(match[1] ?? '') : null,
-        authorization: typeof authorization === 'string' ? authorization : null,
-        headers,
-        body,
-      };
-    },
+    record: (request) => ({
+      ...request,
+      modelId: pathParameter(conversePath, request.path),
+      authorization: singleHeader(request.headers, 'authorization'),
+    }),
     unrouted: (request) =>
       request.method !== 'POST' || request.modelId === null
         ? bedrockErrorReply(404, 'UnknownOperationException', { message: `no route for ${request.method} ${request.path}` })

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { sendJson, startScriptedServer, type ScriptedReply, type ScriptedServer } from './scripted-server.js';
+import { pathParameter, sendJson, singleHeader, startScriptedServer, type ScriptedReply, type ScriptedServer } from './scripted-server.js';
 
 /** A request the server received. */
 export interface RecordedGeminiRequest {
@@ -38,18 +38,11 @@ const generateContentPath = /^\/(?:v1|v1beta)\/models\/([^/:]+):generateContent$
  */
 export async function startGeminiServer(): Promise<GeminiTestServer> {
   const server = await startScriptedServer<RecordedGeminiRequest, GeminiReply>({
-    record: ({ method, path, headers, body }) => {
-      const match = generateContentPath.exec(path);
-      const apiKey = headers['x-goog-api-key'];
-      return {
-        method,
-        path,
-        model: match ? decodeURIComponent(match[1] ?? '') : null,
-        apiKey: typeof apiKey === 'string' ? apiKey : null,
-        headers,
-        body,
-      };
-    },
+    record: (request) => ({
+      ...request,
+      model: pathParameter(generateContentPath, request.path),
+      apiKey: singleHeader(request.headers, 'x-goog-api-key'),
+    }),
     unrouted: (request) =>
       request.method !== 'POST' || request.model === null
         ? { status: 404, body: { error: { code: 404, message: `no route for ${request.method} ${request.path}`, status: 'NOT_FOUND' } } }

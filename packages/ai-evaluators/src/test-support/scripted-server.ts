@@ -133,3 +133,15 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
   response.end(payload);
 }
+
+/** The first group of `pattern` in a request's path, URI-decoded (a model id); null when the path does not match. */
+export function pathParameter(pattern: RegExp, path: string): string | null {
+  const match = pattern.exec(path);
+  return match ? decodeURIComponent(match[1] ?? '') : null;
+}
+
+/** A request header's value when it was sent once; null when missing or repeated. */
+export function singleHeader(headers: IncomingMessage['headers'], name: string): string | null {
+  const value = headers[name];
+  return typeof value === 'string' ? value : null;
+}
