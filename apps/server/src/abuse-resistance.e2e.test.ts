@@ -5,6 +5,7 @@ import { practiceQuestions } from './content/index.js';
 import type { EmailMessage, Mailer } from './mailer.js';
 import { createPasswordHasher, type ScryptDerivation } from './password-hasher.js';
 import { GOOD_PASSWORD, readJson, startTestServer, type TestServer } from './test-support/test-server.js';
+import { practiceQuestionOf } from './test-support/practice-question.js';
 
 const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
@@ -154,8 +155,8 @@ describe('idempotency keys hold under retries', () => {
     await server?.close();
   });
 
-  const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
-  const listening = practiceQuestions.find((question) => question.assessment_type === 'listening')!;
+  const reading = practiceQuestionOf('reading_academic');
+  const listening = practiceQuestionOf('listening');
   const evaluate = (token: string, route: string, body: unknown) =>
     jsonPost(server, `/api/${route}/evaluate`, body, { authorization: `Bearer ${token}` });
   const remaining = async (token: string, type: string) => {
@@ -285,7 +286,7 @@ describe('the free allowance cannot be farmed with unconfirmed accounts', () => 
     await allowingOne?.close();
   });
 
-  const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
+  const reading = practiceQuestionOf('reading_academic');
   const submit = (target: TestServer, token: string) =>
     jsonPost(
       target,

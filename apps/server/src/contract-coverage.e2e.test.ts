@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createApiClient } from '@ielts-genai-prep/api-client';
 import { listRoutes, type SpeakingSessionView } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { practiceQuestions } from './content/index.js';
 import { startStripeStandIn, type StripeStandIn } from './test-support/stripe-stand-in.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { GOOD_PASSWORD, cookieFetch, startTestServer, type TestServer } from './test-support/test-server.js';
+import { practiceQuestionOf } from './test-support/practice-question.js';
 
 const WEBHOOK_SECRET = 'whsec_contractCoverage';
 
@@ -77,8 +77,8 @@ describe('the api-client against the server on DynamoDB Local and the SES emulat
     const page = await web.questions.list({ type: 'writing_task2' });
     const question = await web.questions.get({ id: page.items[0]!.question_id });
     const essay = await web.writing.evaluate({ question_id: question.question_id, essay: TASK2_ESSAY });
-    const reading = practiceQuestions.find((entry) => entry.assessment_type === 'reading_academic')!;
-    const listening = practiceQuestions.find((entry) => entry.assessment_type === 'listening')!;
+    const reading = practiceQuestionOf('reading_academic');
+    const listening = practiceQuestionOf('listening');
     await web.reading.evaluate({ question_id: reading.question_id, answers: { '1': 'an answer' } });
     await web.listening.evaluate({ question_id: listening.question_id, answers: { '1': 'an answer' } });
 

@@ -18,11 +18,18 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-const faultEnvironment = {
-  FREE_ASSESSMENTS_PER_TYPE: '1000',
-  FREE_ASSESSMENTS_BEFORE_VERIFICATION: '1000',
-  ALLOWANCE_SETTLE_SECONDS: '0',
-};
+/** A server on the DynamoDB at `dynamoEndpoint` with a request deadline of `deadlineMs`, and allowances that never run out. */
+function startFaultServer(dynamoEndpoint: string, deadlineMs: number): Promise<TestServer> {
+  return startTestServer({
+    dynamoEndpoint,
+    env: {
+      FREE_ASSESSMENTS_PER_TYPE: '1000',
+      FREE_ASSESSMENTS_BEFORE_VERIFICATION: '1000',
+      ALLOWANCE_SETTLE_SECONDS: '0',
+      DYNAMODB_REQUEST_TIMEOUT_MS: String(deadlineMs),
+    },
+  });
+}
 
 describe('DynamoDB stopped in the middle of a load run and started again', () => {
   /** The request deadline: a refused connection must answer well inside it, not wait it out. */
@@ -45,10 +52,7 @@ describe('DynamoDB stopped in the middle of a load run and started again', () =>
     dataFolder = mkdtempSync(path.join(tmpdir(), 'dynamodb-faults-'));
     port = await findFreePort();
     dynamo = await start();
-    server = await startTestServer({
-      dynamoEndpoint: dynamo.endpoint,
-      env: { ...faultEnvironment, DYNAMODB_REQUEST_TIMEOUT_MS: String(DEADLINE_MS) },
-    });
+    server = await startFaultServer(dynamo.endpoint, DEADLINE_MS);
   }, 120_000);
 
   afterAll(async () => {
@@ -116,10 +120,7 @@ describe('DynamoDB slowed by a delaying proxy', () => {
 
   beforeAll(async () => {
     proxy = await startDelayingProxy(inject('dynamoDbLocalEndpoint'));
-    server = await startTestServer({
-      dynamoEndpoint: proxy.url,
-      env: { ...faultEnvironment, DYNAMODB_REQUEST_TIMEOUT_MS: String(DEADLINE_MS) },
-    });
+    server = await startFaultServer(proxy.url, DEADLINE_MS);
   }, 120_000);
 
   afterAll(async () => {

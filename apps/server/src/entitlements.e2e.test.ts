@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type ApiClient } from '@ielts-genai-prep/api-client';
 import type { AssessmentType } from '@ielts-genai-prep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { practiceQuestions } from './content/index.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startFailingBedrock, type FailingBedrock } from './test-support/failing-bedrock.js';
 import { answerSpeakingTest } from './test-support/speaking-answers.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { practiceQuestionOf } from './test-support/practice-question.js';
 
 let bedrock: FailingBedrock;
 let server: TestServer;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await bedrock?.close();
 });
 
-const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
+const reading = practiceQuestionOf('reading_academic');
 const answers = { '1': 'sand' };
 
 async function entitlementOf(client: ApiClient, type: AssessmentType) {

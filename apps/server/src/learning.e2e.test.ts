@@ -8,6 +8,7 @@ import { createSesMailer } from './mailer.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startSilentServer, type SilentServer } from './test-support/loopback-server.js';
 import { startTestServer, type TestServer, readJson } from './test-support/test-server.js';
+import { practiceQuestionOf } from './test-support/practice-question.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,9 +18,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const writingTask2 = practiceQuestions.find((question) => question.assessment_type === 'writing_task2')!;
-const reading = practiceQuestions.find((question) => question.assessment_type === 'reading_academic')!;
-const listening = practiceQuestions.find((question) => question.assessment_type === 'listening')!;
+const writingTask2 = practiceQuestionOf('writing_task2');
+const reading = practiceQuestionOf('reading_academic');
+const listening = practiceQuestionOf('listening');
 
 /** A correct answer for each key entry: its first alternative, without optional words. */
 function correctAnswers(key: Record<string, string>): Record<string, string> {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { practiceQuestions } from './content/index.js';
 import { TASK2_ESSAY } from './test-support/essays.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { practiceQuestionOf } from './test-support/practice-question.js';
 
-const writingTask2 = practiceQuestions.find((question) => question.assessment_type === 'writing_task2')!;
+const writingTask2 = practiceQuestionOf('writing_task2');
 
 let server: TestServer;
 beforeAll(async () => {

@@ -57,7 +57,12 @@ beforeAll(async () => {
     }
     response.end(bedrock ? bedrockAssessmentReply() : geminiSpeakingReply(request.body));
   });
-  server = await startTestServer({
+  server = await startProviderServer(DEADLINE_MS);
+});
+
+/** A server scoring with Bedrock and Gemini on the stand-in, whose evaluators give up after `deadlineMs`. */
+function startProviderServer(deadlineMs: number): Promise<TestServer> {
+  return startTestServer({
     env: {
       BEDROCK_ENABLED: 'true',
       BEDROCK_ENDPOINT: provider.url,
@@ -67,9 +72,9 @@ beforeAll(async () => {
       FREE_ASSESSMENTS_BEFORE_VERIFICATION: '100',
       ALLOWANCE_SETTLE_SECONDS: '0',
     },
-    evaluatorOptions: { retry: { maxAttempts: ATTEMPTS, initialDelayMs: 5, maxDelayMs: 20, deadlineMs: DEADLINE_MS, random: () => 0.5 } },
+    evaluatorOptions: { retry: { maxAttempts: ATTEMPTS, initialDelayMs: 5, maxDelayMs: 20, deadlineMs, random: () => 0.5 } },
   });
-});
+}
 
 afterAll(async () => {
   await server?.close();
@@ -173,18 +178,7 @@ describe('a learner who goes away while the provider is scoring', () => {
   // A provider deadline of ten minutes: only the learner's going away can end the hung call in this test.
   let patient: TestServer;
   beforeAll(async () => {
-    patient = await startTestServer({
-      env: {
-        BEDROCK_ENABLED: 'true',
-        BEDROCK_ENDPOINT: provider.url,
-        GEMINI_API_KEY: 'test-key',
-        GEMINI_BASE_URL: provider.url,
-        FREE_ASSESSMENTS_PER_TYPE: '100',
-        FREE_ASSESSMENTS_BEFORE_VERIFICATION: '100',
-        ALLOWANCE_SETTLE_SECONDS: '0',
-      },
-      evaluatorOptions: { retry: { maxAttempts: ATTEMPTS, initialDelayMs: 5, maxDelayMs: 20, deadlineMs: 600_000, random: () => 0.5 } },
-    });
+    patient = await startProviderServer(600_000);
   });
   afterAll(async () => {
     await patient?.close();
