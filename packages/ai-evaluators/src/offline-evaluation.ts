@@ -21,18 +21,12 @@ export async function startOfflineEvaluation(
   options: { clock?: () => number; lexicon?: Lexicon },
   signal: AbortSignal | undefined,
 ): Promise<OfflineEvaluationStart> {
-  // Only the clock: a scorer's call always starts now.
-  const { clock, startedAt } = startOfflineClock({ clock: options.clock });
+  const clock = options.clock ?? Date.now;
+  const startedAt = clock();
   throwIfAborted(signal);
   const lexicon = options.lexicon ?? (await loadEnglishLexicon());
   throwIfAborted(signal);
   return { clock, startedAt, lexicon };
-}
-
-/** An offline scorer's clock (default `Date.now`) and when the call started on it (default now). */
-export function startOfflineClock(options: { clock?: () => number; startedAt?: number }): { clock: () => number; startedAt: number } {
-  const clock = options.clock ?? Date.now;
-  return { clock, startedAt: options.startedAt ?? clock() };
 }
 
 /**

@@ -4,7 +4,7 @@ import { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn } from 
 import type { Lexicon } from './spelling-lexicon.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import type { EvaluationOptions } from './evaluation-options.js';
-import { offlineProvenance, parseOfflineRequest, startOfflineClock, startOfflineEvaluation } from './offline-evaluation.js';
+import { offlineProvenance, parseOfflineRequest, startOfflineEvaluation } from './offline-evaluation.js';
 import { detectPromptInjection, normaliseUntrustedText, screenUntrustedText, type RemovedCharacters } from './untrusted-text.js';
 
 /** The model id every offline speaking result carries. */
@@ -161,7 +161,8 @@ export interface ScoreOfflineSpeakingOptions {
 
 /** Scores speaking turns synchronously with a loaded lexicon. The result parses with core's `assessmentResultSchema`. */
 export function scoreOfflineSpeaking(request: OfflineSpeakingRequest, options: ScoreOfflineSpeakingOptions): AssessmentResult {
-  const { clock, startedAt } = startOfflineClock(options);
+  const clock = options.clock ?? Date.now;
+  const startedAt = options.startedAt ?? clock();
   return scoreScreenedSpeaking(screenSpeakingRequest(request), options.lexicon, clock, startedAt);
 }
 

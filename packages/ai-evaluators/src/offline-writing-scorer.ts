@@ -1,8 +1,10 @@
 import {
+  CRITERION_NAMES,
   DEFAULT_WRITING_ROUNDING,
   MINIMAL_RESPONSE_WORDS,
   assessmentResultSchema,
   countWords,
+  criteriaFor,
   isWritingTask1,
   writingLimitsFor,
   writingTaskBand,
@@ -37,13 +39,7 @@ import { measureWritingFeatures, splitParagraphs, splitSentences, type GrammarCh
 import { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
 import { emitOfflineSafetyEvents } from './offline-safety-events.js';
 import { throwIfAborted, type EvaluationOptions } from './evaluation-options.js';
-import {
-  offlineLatencyMs,
-  offlineProvenance,
-  parseOfflineRequest,
-  startOfflineClock,
-  startOfflineEvaluation,
-} from './offline-evaluation.js';
+import { offlineLatencyMs, offlineProvenance, parseOfflineRequest, startOfflineEvaluation } from './offline-evaluation.js';
 import { screenUntrustedText, type ScreenedText } from './untrusted-text.js';
 import { countOwnWords } from './writing-rules.js';
 
@@ -177,7 +173,8 @@ const INJECTION_NOTE = 'Sentences addressed to the examiner or asking for a scor
  * `assessmentResultSchema`: provider `offline`, zero cost, and a confidence.
  */
 export function scoreOfflineWriting(request: OfflineWritingRequest, options: ScoreOfflineWritingOptions): AssessmentResult {
-  const { clock, startedAt } = startOfflineClock(options);
+  const clock = options.clock ?? Date.now;
+  const startedAt = options.startedAt ?? clock();
   return scoreScreenedWriting(screenWritingRequest(request), options, clock, startedAt);
 }
 
@@ -219,14 +216,15 @@ function scoreScreenedWriting(
   const model = options.model ?? committedOfflineWritingModel();
   const rounding = options.rounding ?? DEFAULT_WRITING_ROUNDING.task;
   const task: WritingTask = isWritingTask1(assessmentType) ? 'task1' : 'task2';
-  const taskCriterion: CriterionId = task === 'task1' ? 'task_achievement' : 'task_response';
+  // Task Achievement or Response, then coherence, lexis and grammar: the order of WRITING_CRITERION_GROUPS.
+  const criterionIds = criteriaFor(assessmentType);
   const minimumWords = writingLimitsFor(assessmentType)?.minimumWords ?? (task === 'task1' ? 150 : 250);
   const wordCount = countWords(screened.text);
   // IELTS: words copied from the task do not count, so they cannot lift an answer over 20 words.
   const ownWords = countOwnWords(screened.text, prompt).countedWords;
 
   if (ownWords <= MINIMAL_RESPONSE_WORDS) {
-    return minimalResponse({ assessmentType, taskCriterion, wordCount, ownWords, minimumWords, injected, latency: clock() - startedAt });
+    return minimalResponse({ assessmentType, wordCount, ownWords, minimumWords, injected, latency: clock() - startedAt });
   }
 
   // Tagged once for the learner-error rules (a model feature) and the word-salad check.
@@ -242,7 +240,6 @@ function scoreScreenedWriting(
   if (features.knownWordShare < NOT_ENGLISH_SHARE) {
     return notEnglish({
       assessmentType,
-      taskCriterion,
       wordCount,
       knownWordShare: features.knownWordShare,
       injected,
@@ -264,7 +261,7 @@ function scoreScreenedWriting(
   const bands = settleCriterionBands(rawBands, prediction.band, rounding);
 
   const hasPrompt = prompt.trim().length > 0;
-  const taskCriterionName = task === 'task1' ? 'Task Achievement' : 'Task Response';
+  const taskCriterionName = CRITERION_NAMES[criterionIds[0] as CriterionId];
   const relevance = measurePromptRelevance({ essay, prompt, lexicon: options.lexicon });
   const offTopic = hasPrompt && relevance.topicWords.length > 0 && relevance.score < OFF_TOPIC_THRESHOLDS[task];
   if (offTopic) bands[0] = Math.min(bands[0] as number, OFF_TOPIC_TASK_BAND);
@@ -318,7 +315,6 @@ function scoreScreenedWriting(
       `Your answer uses few of the question's topic words (${relevance.usedTopicWords.length} of ${relevance.topicWords.length}; not used: ${relevance.missingTopicWords.slice(0, 6).join(', ')}). Check that you are answering this question: an answer to a different question scores band ${OFF_TOPIC_TASK_BAND} for ${taskCriterionName}.`,
     );
   }
-  const criterionIds: CriterionId[] = [taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'];
   const criteriaScores: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
   criterionIds.forEach((criterion, index) => {
     criteriaScores[criterion] = {
@@ -414,7 +410,6 @@ export function offlineConfidence(withinHalfBand: number, featuresOutOfRange: nu
 
 function minimalResponse(input: {
   assessmentType: WritingAssessmentType;
-  taskCriterion: CriterionId;
   wordCount: number;
   ownWords: number;
   minimumWords: number;
@@ -431,7 +426,7 @@ function minimalResponse(input: {
         ? 'No words of your own were found (words copied from the task do not count), so every criterion is band 0.'
         : `Your answer has ${input.ownWords} words${copied > 0 ? ` of your own (${copied} copied from the task do not count)` : ''}. Answers of ${MINIMAL_RESPONSE_WORDS} words or fewer score band 1 on every criterion; this task needs at least ${input.minimumWords} words.`;
   const criteria: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
-  for (const criterion of [input.taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'] as CriterionId[]) {
+  for (const criterion of criteriaFor(input.assessmentType)) {
     criteria[criterion] = { band, feedback: message };
   }
   return assessmentResultSchema.parse({
@@ -453,7 +448,6 @@ function minimalResponse(input: {
 
 function notEnglish(input: {
   assessmentType: WritingAssessmentType;
-  taskCriterion: CriterionId;
   wordCount: number;
   knownWordShare: number;
   injected: boolean;
@@ -462,7 +456,7 @@ function notEnglish(input: {
   // IELTS: an answer in another language scores band 0. A person should confirm it.
   const message = `Only ${Math.round(input.knownWordShare * 100)}% of the words were recognised as English. An answer that is not written in English scores band 0.`;
   const criteria: Partial<Record<CriterionId, { band: number; feedback: string }>> = {};
-  for (const criterion of [input.taskCriterion, 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'] as CriterionId[]) {
+  for (const criterion of criteriaFor(input.assessmentType)) {
     criteria[criterion] = { band: 0, feedback: message };
   }
   return assessmentResultSchema.parse({
@@ -487,13 +481,6 @@ function summarise(
   feedback: Record<WritingCriterionGroup, string[]>,
   groups: readonly WritingCriterionGroup[],
 ): string {
-  const names: Record<string, string> = {
-    task_achievement: 'Task Achievement',
-    task_response: 'Task Response',
-    coherence_cohesion: 'Coherence and Cohesion',
-    lexical_resource: 'Lexical Resource',
-    grammatical_range_accuracy: 'Grammatical Range and Accuracy',
-  };
   let weakest = 0;
   let strongest = 0;
   bands.forEach((band, index) => {
@@ -504,7 +491,9 @@ function summarise(
     `Estimated band ${overall.toFixed(1)} from measurable features of your writing (offline scorer, confidence ${Math.round(confidence * 100)}%): it does not read your ideas as an examiner would.`,
   ];
   if (weakest !== strongest) {
-    parts.push(`Strongest: ${names[criterionIds[strongest] as string]}. Work first on ${names[criterionIds[weakest] as string]}.`);
+    parts.push(
+      `Strongest: ${CRITERION_NAMES[criterionIds[strongest] as CriterionId]}. Work first on ${CRITERION_NAMES[criterionIds[weakest] as CriterionId]}.`,
+    );
   }
   const advice = feedback[groups[weakest] as WritingCriterionGroup]?.[0];
   if (advice) parts.push(advice);

@@ -1,4 +1,4 @@
-import { countWords } from '@ielts-genai-prep/core';
+import { WRITING_TASK2_CRITERIA, countWords } from '@ielts-genai-prep/core';
 import { WRITING_TOOL_DESCRIPTION, WRITING_TOOL_NAME, writingToolInputSchema, type WritingModelOutput } from './bedrock-writing-output.js';
 import { costOf, DEFAULT_PRICES, type PriceTable } from './prices.js';
 import { delimiterFor } from './untrusted-text.js';
@@ -24,7 +24,7 @@ In conclusion, while remote work can cause loneliness and blur the line between 
 // A typical answer of the model: four criteria of two or three sentences, a summary and six corrections.
 const TYPICAL_OUTPUT: WritingModelOutput = {
   criteria: Object.fromEntries(
-    ['task_response', 'coherence_cohesion', 'lexical_resource', 'grammatical_range_accuracy'].map((criterion) => [
+    WRITING_TASK2_CRITERIA.map((criterion) => [
       criterion,
       {
         band: 6.5,
