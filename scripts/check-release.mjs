@@ -23,7 +23,7 @@ const internalWording = [
     /pnpm --filter|node scripts\/|(?<!\[)`(?:\.\.\/|\.\/[^`]*\.[a-z]+`|scripts\/|src\/|shared\/|apps\/|packages\/)/,
     'a command or file that exists only in this repository',
   ],
-  [/OFFLINE-SCORER\.md(?!`?\])/, 'a document that is not in the tarball, unlinked'],
+  [/(?<!\/)OFFLINE-SCORER\.md(?!`?\])/, 'a document that is not in the tarball, unlinked'],
 ];
 
 /** Files every tarball carries. */
@@ -129,6 +129,6 @@ try {
 }
 for (const problem of problems) console.error(`  ${problem}`);
 if (problems.length > 0) {
-  console.error('Fix the changesets in .changeset/ (they become the changelogs) or the package manifests.');
+  console.error('Fix the changesets in .changeset/ (they become the changelogs), the package READMEs or their manifests.');
   process.exit(1);
 }
