@@ -141,6 +141,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' }, { rootDirectory: root }).endpointCredentials.accessKeyId).toBe('local');
   });
 
+  it('reads the Lambda function name Lambda sets, for the dead-mail metric, and none off Lambda', () => {
+    expect(loadConfig({ AWS_LAMBDA_FUNCTION_NAME: 'ielts-api' }, { rootDirectory: root }).lambdaFunctionName).toBe('ielts-api');
+    expect(loadConfig({}, { rootDirectory: root }).lambdaFunctionName).toBeUndefined();
+  });
+
   it('reuses questions and rubrics for a minute unless told otherwise', () => {
     expect(loadConfig({}, { rootDirectory: root }).contentCacheSeconds).toBe(60);
     expect(loadConfig({ CONTENT_CACHE_SECONDS: '0' }, { rootDirectory: root }).contentCacheSeconds).toBe(0);

@@ -82,6 +82,8 @@ export interface ServerConfig {
   dynamodbRequestTimeoutMs: number;
   /** Seconds a question or rubric read is reused before it is read again (0: every time). */
   contentCacheSeconds: number;
+  /** The Lambda function this instance runs as (Lambda sets it); the dead-mail metric's `FunctionName` dimension. */
+  lambdaFunctionName: string | undefined;
   /** Take the client address from `X-Forwarded-For` (behind a proxy or API Gateway). */
   trustProxy: boolean;
   /** Check offline-scored writing with Harper (loaded when the server starts, several seconds of one core). */
@@ -230,6 +232,7 @@ const environmentSchema = z.object({
   ),
   SES_REGION: region(),
   SES_ENDPOINT: url(),
+  AWS_LAMBDA_FUNCTION_NAME: text(),
   SPEAKING_AUDIO_BUCKET: z.preprocess(
     blankToUndefined,
     z
@@ -479,6 +482,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     cursorSecret: variables.CURSOR_SECRET ?? options.developmentCursorSecret ?? 'development-only-cursor-secret-do-not-use-in-production',
     dynamodbRequestTimeoutMs: variables.DYNAMODB_REQUEST_TIMEOUT_MS ?? 5000,
     contentCacheSeconds: variables.CONTENT_CACHE_SECONDS ?? 60,
+    lambdaFunctionName: variables.AWS_LAMBDA_FUNCTION_NAME,
     trustProxy: variables.TRUST_PROXY ?? false,
     offlineGrammarCheck: variables.OFFLINE_GRAMMAR_CHECK ?? true,
     corsOrigins: variables.CORS_ORIGINS ?? [],

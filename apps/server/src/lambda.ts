@@ -69,8 +69,9 @@ export function createLambdaHandler(readEnvironment: () => Record<string, string
   let runtime: Promise<Runtime> | undefined;
   const handler = async (event: LambdaEvent | MailEvent, context: LambdaContext): Promise<unknown> => {
     if (!runtime) {
+      const environment = readEnvironment();
       const starting = createRuntime(
-        loadConfig(lambdaEnvironment(readEnvironment()), { rootDirectory: process.env.LAMBDA_TASK_ROOT ?? process.cwd() }),
+        loadConfig(lambdaEnvironment(environment), { rootDirectory: environment.LAMBDA_TASK_ROOT ?? process.cwd() }),
         // A frozen instance cannot poll: the stream and the schedule drain the outbox instead.
         { mailPoller: false },
       );

@@ -10,7 +10,7 @@ export interface MailMetrics {
 export interface EmbeddedMetricMailMetricsOptions {
   /** Writes one line. Default: standard output, where Lambda hands it to CloudWatch Logs. */
   write?: (line: string) => void;
-  /** The metric's `FunctionName` dimension. Default: `AWS_LAMBDA_FUNCTION_NAME`; none off Lambda. */
+  /** The metric's `FunctionName` dimension (the server's `lambdaFunctionName`). Default: none. */
   functionName?: string | undefined;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   clock?: () => number;
@@ -23,7 +23,7 @@ export interface EmbeddedMetricMailMetricsOptions {
  */
 export function createEmbeddedMetricMailMetrics(options: EmbeddedMetricMailMetricsOptions = {}): MailMetrics {
   const write = options.write ?? ((line: string) => void process.stdout.write(`${line}\n`));
-  const functionName = 'functionName' in options ? options.functionName : process.env.AWS_LAMBDA_FUNCTION_NAME;
+  const { functionName } = options;
   const clock = options.clock ?? Date.now;
   const { namespace, metricName, functionNameDimension } = DEAD_MAIL_METRIC;
   return {

@@ -139,7 +139,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
 export interface OutboxMailSenderOptions extends Omit<MailSenderOptions, 'outbox' | 'compose'> {
   /** The server's repositories: the outbox, and what mail is composed from. */
   repositories: Repositories;
-  config: Pick<ServerConfig, 'publicUrl' | 'tokens'>;
+  config: Pick<ServerConfig, 'publicUrl' | 'tokens' | 'lambdaFunctionName'>;
 }
 
 /** The server's {@link MailSender}: the outbox of `repositories`, its mail composed from the same tables. */
@@ -149,6 +149,7 @@ export function createOutboxMailSender(options: OutboxMailSenderOptions): MailSe
   return createMailSender({
     ...senderOptions,
     clock,
+    metrics: senderOptions.metrics ?? createEmbeddedMetricMailMetrics({ clock, functionName: config.lambdaFunctionName }),
     outbox: repositories.outbox,
     compose: createMailComposer({ repositories, config, clock, emailLimiter: createEmailLimiter(repositories.rateLimits, clock) }),
   });
