@@ -9,8 +9,8 @@
 // --check recounts and compares with the committed file instead of writing it (exit 1 if they differ).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createGrammarChecker, normalizeStoredText } from '../dist/index.js';
-import { countGrammarFindings, parseScoredEssays } from '../dist/offline-fit.js';
+import { createGrammarChecker } from '../dist/index.js';
+import { countGrammarFindings, normalizeStoredText, parseScoredEssays } from '../dist/offline-fit.js';
 import { committedFileOptions, packageDirectory, writeOrCheck } from './committed-file.mjs';
 
 const options = committedFileOptions('src/offline-writing-grammar-counts.json');

@@ -15,7 +15,7 @@ export interface AnswerMark {
   code: QuestionReasonCode;
   /** The figures the code needs: the word limit, the answer family, the options, the closest accepted answer. */
   detail: QuestionReasonDetail;
-  /** Why, in plain words for the learner (see {@link describeAnswerMark}). */
+  /** Why, in plain words for the learner. */
   reason: string;
 }
 

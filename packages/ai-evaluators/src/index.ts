@@ -1,8 +1,12 @@
+// The root: the evaluators and offline scorers, their options and results, errors, the speaking
+// test's state machine, answer marking, cost estimates and the defaults options take. Fitting
+// and measuring the offline writing model is the `./offline-fit` subpath.
 export { EvaluatorError, type EvaluatorErrorCode } from './evaluator-error.js';
 export type { EvaluationOptions, SafetyEventHandler } from './evaluation-options.js';
-export { buildSafetyEvent, type AiSafetyEvent, type SafetyEventInput } from './safety-event.js';
-export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, costOf, type ModelPrice, type PriceTable } from './prices.js';
-// Offline scorer (no network): writing and speaking; fitting the writing model is at `./offline-fit`.
+export type { AiSafetyEvent } from './safety-event.js';
+export type { RetryOptions } from './retry.js';
+export { DEFAULT_PRICES, GEMINI_AUDIO_TOKENS_PER_SECOND, type ModelPrice, type PriceTable } from './prices.js';
+// Offline scorers (no network): writing and speaking.
 export {
   OFFLINE_WRITING_MODEL_ID,
   committedOfflineWritingModel,
@@ -20,30 +24,22 @@ export {
   createOfflineSpeakingScorer,
   offlineSpeakingRequestSchema,
   scoreOfflineSpeaking,
-  speakingCriterionScores,
   type OfflineSpeakingRequest,
   type OfflineSpeakingScorer,
   type OfflineSpeakingScorerOptions,
   type ScoreOfflineSpeakingOptions,
-  type SpeakingCriterionScores,
 } from './offline-speaking-scorer.js';
-export { measureSpeakingFeatures, type SpeakingFeatures, type SpokenTurn, type SpokenWord } from './offline-speaking-features.js';
-export { LEXICON_LEVELS, createLexicon, loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
-export { findSpellingErrors, isKnownWord, suggestSpelling, type FindSpellingErrorsOptions, type SpellingError } from './spelling-errors.js';
+export { loadEnglishLexicon, type Lexicon } from './spelling-lexicon.js';
+export { createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
 // Speaking on Gemini: the test's state machine, the evaluator with smart model selection, its cost.
 export {
   DEFAULT_SPEAKING_GRACE_SECONDS,
-  FOLLOW_UP_ANSWER_SECONDS,
   advanceSpeakingSession,
   applySpeakingTurn,
   canCompleteSpeakingSession,
   finishSpeakingSession,
   parseSpeakingSessionState,
   skipSpeakingPreparation,
-  speakingFinishReasonSchema,
-  speakingSessionStateSchema,
-  speakingTurnPrompt,
-  speakingTurnRecordSchema,
   startSpeakingSession,
   syncSpeakingSession,
   toSpeakingSessionView,
@@ -54,16 +50,15 @@ export {
 } from './speaking-session.js';
 export {
   MAX_INLINE_AUDIO_BASE64_CHARACTERS,
-  PRONUNCIATION_NOT_ASSESSED_FEEDBACK,
   createSpeakingEvaluator,
   type SpeakingEvaluationRequest,
   type SpeakingEvaluator,
   type SpeakingEvaluatorOptions,
 } from './speaking-evaluator.js';
+export type { SpeakingEvaluationTurn } from './speaking-prompt.js';
 export {
   DEFAULT_SPEAKING_ESCALATION_THRESHOLDS,
   DEFAULT_SPEAKING_MODELS,
-  distanceToRoundingEdge,
   selectSpeakingModel,
   type ProvisionalSpeakingScore,
   type SpeakingEscalationReason,
@@ -71,13 +66,6 @@ export {
   type SpeakingModelSelection,
   type SpeakingModels,
 } from './speaking-model-policy.js';
-export {
-  speakingAudioOutputSchema,
-  speakingOutputSchema,
-  speakingResponseJsonSchema,
-  speakingTranscriptOutputSchema,
-  type SpeakingModelOutput,
-} from './speaking-model-output.js';
 export {
   estimateSpeakingCost,
   type SpeakingCallEstimate,
@@ -93,7 +81,7 @@ export type {
   GeminiModalityTokenCount,
   GeminiPart,
 } from './gemini-client.js';
-// Writing on AWS Bedrock (Nova Micro): evaluator, prompt, rules, untrusted-text handling, cost estimate.
+// Writing on AWS Bedrock (Nova Micro): the evaluator, its cost, the untrusted-text screen.
 export {
   DEFAULT_WRITING_MODEL_ID,
   createWritingEvaluator,
@@ -105,19 +93,10 @@ export {
   type WritingEvaluatorOptions,
   type WritingSafetyEvent,
 } from './writing-evaluator.js';
-export { WRITING_RULE_LIMITS, checkWritingRules, countOwnWords, type WritingRuleInput, type WritingRuleReport } from './writing-rules.js';
-export { DEFAULT_WRITING_BAND_DESCRIPTORS, type BandDescriptorTable } from './default-band-descriptors.js';
+export type { BedrockConverseClient } from './bedrock-converse.js';
+export { estimateWritingAssessmentCost, type WritingCostEstimate } from './writing-cost-estimate.js';
 export {
-  countRemovedCharacters,
-  createDelimiter,
-  delimiterFor,
-  detectPromptInjection,
-  normaliseUntrustedText,
-  removeSpans,
   screenUntrustedText,
-  splitSentenceSpans,
-  wrapUntrustedText,
-  type Delimiter,
   type InjectionFinding,
   type NormaliseUntrustedTextOptions,
   type NormalisedText,
@@ -125,20 +104,6 @@ export {
   type ScreenedText,
   type TextSpan,
 } from './untrusted-text.js';
-export {
-  WRITING_TOOL_NAME,
-  writingModelOutputSchema,
-  writingToolInputSchema,
-  type WritingModelOutput,
-} from './bedrock-writing-output.js';
-export type { BedrockConverseClient } from './bedrock-converse.js';
-export {
-  TYPICAL_TASK2_ESSAY,
-  TYPICAL_TASK2_PROMPT,
-  estimateTokens,
-  estimateWritingAssessmentCost,
-  type WritingCostEstimate,
-} from './writing-cost-estimate.js';
 // Reading and Listening marked by answer key (no model, no cost).
 export {
   answerKeyEvaluationRequestSchema,
@@ -147,41 +112,12 @@ export {
   type AnswerKeyEvaluator,
   type AnswerKeyEvaluatorOptions,
 } from './answer-key-evaluator.js';
+export { markAnswer, type AnswerMark, type MarkAnswerOptions } from './answer-matching.js';
+export { parseAnswerKeyEntry, type AnswerKeyEntry } from './answer-key.js';
+export { parseAnswerFormat, type MarkingFormat } from './answer-format.js';
 export {
-  choicesOf,
-  markAnswer,
-  readChoiceAnswer,
-  readLetterAnswer,
-  type AnswerMark,
-  type ChoiceAnswer,
-  type MarkAnswerOptions,
-} from './answer-matching.js';
-export { MAXIMUM_ACCEPTED_ANSWERS, parseAnswerKeyEntry, type AnswerKeyEntry } from './answer-key.js';
-export { LETTERS, ROMAN_NUMERALS, inferAnswerFormat, parseAnswerFormat, type MarkingFormat } from './answer-format.js';
-export { answerTokens, countAnswerWords, isNumberToken, normalizeAnswerText, type AnswerLength } from './answer-normalization.js';
-export {
-  canonicalizeNumbers,
-  formatNumber,
-  numberToWords,
-  ordinalSuffix,
-  parseDigits,
-  parseNumberWords,
-  type ParsedNumber,
-} from './number-words.js';
-export {
-  BRITISH_KEY_ONLY_SPELLING_PAIRS,
-  SYMMETRIC_SPELLING_PAIRS,
   createSpellingVariants,
-  defaultSpellingVariants,
   type SpellingPair,
   type SpellingVariants,
   type SpellingVariantsOptions,
 } from './spelling-variants.js';
-export { findGrammarSlips, type GrammarSlip } from './offline-grammar-slips.js';
-export type { SpeakingEvaluationTurn } from './speaking-prompt.js';
-export { createGrammarChecker, type GrammarChecker, type GrammarCheckerOptions, type GrammarFinding } from './grammar-checker.js';
-export { normalizeStoredText, quoteAsWritten } from './text-normalization.js';
-export { findLearnerErrors, type LearnerError, type LearnerErrorKind } from './learner-grammar-rules.js';
-export { measureTextCoherence, type TextCoherence } from './text-coherence.js';
-export type { TaggedToken } from './part-of-speech-tagger.js';
-export { OFF_TOPIC_THRESHOLDS, measurePromptRelevance, type PromptRelevance } from './prompt-relevance.js';

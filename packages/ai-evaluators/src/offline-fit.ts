@@ -1,7 +1,15 @@
 // `@ielts-genai-prep/ai-evaluators/offline-fit`: fitting and measuring the offline writing model:
-// the features it reads, the ridge fit, cross-validation and agreement figures. What
-// `scripts/fit-offline-writing-model.mjs` and the benchmark use; scoring needs none of it.
+// the features it reads, the measures behind its off-topic and incoherence rules, the ridge fit,
+// cross-validation and agreement figures. What `scripts/fit-offline-writing-model.mjs` and the
+// benchmark use; scoring needs none of it.
 export { countGrammarFindings } from './grammar-checker.js';
+export { normalizeStoredText } from './text-normalization.js';
+export { OFF_TOPIC_THRESHOLDS, measurePromptRelevance, type PromptRelevance } from './prompt-relevance.js';
+export { measureTextCoherence, type TextCoherence } from './text-coherence.js';
+export type { TaggedToken } from './part-of-speech-tagger.js';
+// What `WritingFeatures` lists: the misspelt words and the quoted grammar slips.
+export type { SpellingError } from './spelling-errors.js';
+export type { GrammarSlip } from './offline-grammar-slips.js';
 export {
   OFFLINE_MINIMUM_BAND,
   OFFLINE_WRITING_MODEL_FEATURES,

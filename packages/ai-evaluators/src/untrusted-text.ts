@@ -3,7 +3,7 @@
  * random delimiter, and detection of sentences that try to steer the scorer.
  */
 
-/** What {@link normaliseUntrustedText} removed, by kind. */
+/** The invisible and control characters normalisation removed, by kind. */
 export interface RemovedCharacters {
   /** Zero-width characters (U+200B–U+200D, U+2060, U+FEFF, U+180E, U+034F, U+00AD). */
   zeroWidth: number;
@@ -15,7 +15,7 @@ export interface RemovedCharacters {
   control: number;
 }
 
-/** The result of {@link normaliseUntrustedText}. */
+/** Normalised text: what {@link screenUntrustedText} starts from. */
 export interface NormalisedText {
   /** NFKC text without invisible or control characters, line endings as `\n`. */
   text: string;
@@ -37,7 +37,7 @@ function countMatches(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
-/** Options of {@link normaliseUntrustedText}. */
+/** Options of the normalisation {@link screenUntrustedText} applies. */
 export interface NormaliseUntrustedTextOptions {
   /**
    * Apply NFKC, which turns full-width and compatibility forms into plain letters. Default true.
@@ -402,8 +402,8 @@ export interface ScreenedText extends NormalisedText {
 
 /**
  * The screening every evaluator applies to a learner's text before scoring it: normalises it
- * ({@link normaliseUntrustedText}), finds the sentences that try to steer the scorer
- * ({@link detectPromptInjection}), also in text hidden in tag characters, and removes them, so
+ * (NFKC, line endings, invisible and control characters removed), finds the sentences that try
+ * to steer the scorer, also in text hidden in tag characters, and removes them, so
  * that an answer asking for a band is scored exactly as the same answer without the request.
  * The text is unchanged (beyond normalisation) when nothing is found.
  */

@@ -107,7 +107,7 @@ export interface WritingEvaluatorOptions {
   crossCheck?: WritingCrossCheck | null;
   /** Bands apart at which the cross-check flags a result. Default 1.5 (a difference of 2 flags, 1.5 does not). */
   divergenceThreshold?: number;
-  /** Retries of throttling, 5xx and timeouts; `deadlineMs` bounds the whole evaluation. Default {@link withRetry}'s. */
+  /** Retries of throttling, 5xx and timeouts; `deadlineMs` bounds the whole evaluation. Default: 4 attempts within 60 s. */
   retry?: RetryOptions;
   /** Rounding of the mean of the criteria into the task band. Default core's (`down`). */
   rounding?: WritingRoundingOptions;
