@@ -53,9 +53,10 @@ export interface ApiClientOptions {
   retry?: RetryOptions | number | false;
   /**
    * The fetch `credentials` mode. `include` sends the session cookie to an API on another origin
-   * (the server must allow it with CORS). Default `include`.
+   * (the server must allow it with CORS). Default `include`. (Written out rather than the DOM's
+   * `RequestCredentials`, which a Node project without the DOM types does not have.)
    */
-  credentials?: RequestCredentials;
+  credentials?: 'include' | 'omit' | 'same-origin';
   /** Headers sent with every call (an app version, say). Default none. */
   headers?: Record<string, string>;
 }
