@@ -55,7 +55,7 @@ export interface SpeakingEvaluatorOptions {
    * timed out, invalid), flagging the result for review. Default true.
    */
   fallbackOnEscalationFailure?: boolean;
-  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. */
+  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. Deadlines (`retry.deadlineMs`) run on the real clock, so a fake one cannot stretch them. */
   clock?: () => number;
   /** Source of the random transcript delimiter, in [0, 1). Default Web Crypto. */
   random?: () => number;

@@ -113,7 +113,7 @@ export interface WritingEvaluatorOptions {
   rounding?: WritingRoundingOptions;
   /** The most output tokens per call. Default 1500. */
   maxOutputTokens?: number;
-  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. */
+  /** The clock, in milliseconds since the epoch: `latency_ms` and the `created_at` of safety events. Default `Date.now`. Deadlines (`retry.deadlineMs`) run on the real clock, so a fake one cannot stretch them. */
   clock?: () => number;
   /** Random bytes for the delimiter. Default Web Crypto. */
   randomBytes?: (length: number) => Uint8Array;
