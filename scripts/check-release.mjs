@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from './node-runtime.mjs';
 import { packPublishedPackages, publishedPackages } from './published-packages.mjs';
+import { workspaceFolders } from './workspaces.mjs';
 
 /** Wording a stranger reading the changelog on npm cannot use, and why. */
 const internalWording = [
@@ -31,18 +32,24 @@ const requiredFiles = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 
 const work = mkdtempSync(path.join(tmpdir(), 'ielts-release-'));
 const problems = [];
+/** Where a folder of this checkout is in the copy. */
+const copyOf = (folder) => path.join(work, path.relative(root, folder));
+/** Records each line of `text` (a changelog, a packed README) that has wording a stranger cannot use. */
+function checkWording(label, text) {
+  text.split('\n').forEach((line, index) => {
+    for (const [pattern, reason] of internalWording) {
+      if (pattern.test(line)) problems.push(`${label} line ${index + 1}: ${reason}: ${line.trim().slice(0, 140)}`);
+    }
+  });
+}
 try {
   // The copy: the workspace manifests (changesets reads every workspace, ignored ones too), the
   // pending changesets, and the published packages as built, without node_modules or sources.
   for (const file of ['package.json', 'pnpm-workspace.yaml']) cpSync(path.join(root, file), path.join(work, file));
   cpSync(path.join(root, '.changeset'), path.join(work, '.changeset'), { recursive: true });
   const published = new Set(publishedPackages.map(({ folder }) => folder));
-  const workspaces = ['packages', 'apps'].flatMap((group) =>
-    readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)),
-  );
-  for (const folder of [...workspaces, path.join(root, 'infra')]) {
-    if (!existsSync(path.join(folder, 'package.json'))) continue;
-    const copy = path.join(work, path.relative(root, folder));
+  for (const folder of workspaceFolders()) {
+    const copy = copyOf(folder);
     if (published.has(folder)) {
       cpSync(folder, copy, { recursive: true, filter: (source) => !/[\\/](node_modules|src|test-results)$/.test(source) });
     } else {
@@ -52,13 +59,13 @@ try {
   }
   // pnpm pack reads a `workspace:` dependency's version from the installed sibling: link the copies.
   for (const { folder } of publishedPackages) {
-    const copy = path.join(work, path.relative(root, folder));
+    const copy = copyOf(folder);
     const { dependencies = {} } = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8'));
     for (const [dependency, range] of Object.entries(dependencies)) {
       const sibling = publishedPackages.find(({ name }) => name === dependency);
       if (!range.startsWith('workspace:') || !sibling) continue;
       mkdirSync(path.join(copy, 'node_modules', path.dirname(dependency)), { recursive: true });
-      symlinkSync(path.join(work, path.relative(root, sibling.folder)), path.join(copy, 'node_modules', dependency), 'dir');
+      symlinkSync(copyOf(sibling.folder), path.join(copy, 'node_modules', dependency), 'dir');
     }
   }
   execFileSync(process.execPath, [path.join(root, 'node_modules', '@changesets', 'cli', 'bin.js'), 'version'], {
@@ -76,7 +83,7 @@ try {
       problems.push(`${name} is unpublished, so its changes edit its first-release changeset; these name it: ${naming.join(', ')}`);
   }
 
-  const manifestOf = (folder) => JSON.parse(readFileSync(path.join(work, path.relative(root, folder), 'package.json'), 'utf8'));
+  const manifestOf = (folder) => JSON.parse(readFileSync(path.join(copyOf(folder), 'package.json'), 'utf8'));
   const versions = new Map(publishedPackages.map(({ name, folder }) => [name, manifestOf(folder).version]));
   const distinct = new Set(versions.values());
   if (distinct.size !== 1)
@@ -85,7 +92,7 @@ try {
   if (version === '0.0.0') problems.push('no pending changeset: nothing would be released');
 
   for (const { name, folder } of publishedPackages) {
-    const changelogFile = path.join(work, path.relative(root, folder), 'CHANGELOG.md');
+    const changelogFile = path.join(copyOf(folder), 'CHANGELOG.md');
     if (!existsSync(changelogFile)) {
       problems.push(`${name}: no CHANGELOG.md`);
       continue;
@@ -93,11 +100,7 @@ try {
     const changelog = readFileSync(changelogFile, 'utf8');
     if (!changelog.includes(`\n## ${versions.get(name)}\n`))
       problems.push(`${name}: CHANGELOG.md has no section for ${versions.get(name)}`);
-    changelog.split('\n').forEach((line, index) => {
-      for (const [pattern, reason] of internalWording) {
-        if (pattern.test(line)) problems.push(`${name} CHANGELOG.md line ${index + 1}: ${reason}: ${line.trim().slice(0, 140)}`);
-      }
-    });
+    checkWording(`${name} CHANGELOG.md`, changelog);
   }
 
   const tarballs = packPublishedPackages(path.join(work, 'tarballs'), { from: work });
@@ -105,12 +108,7 @@ try {
     const entries = new Set(execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n'));
     for (const file of requiredFiles) if (!entries.has(`package/${file}`)) problems.push(`${name}: the tarball has no ${file}`);
     // npm shows the README on the package's page, away from this repository: the same wording rules.
-    const readme = execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], { encoding: 'utf8' });
-    readme.split('\n').forEach((line, index) => {
-      for (const [pattern, reason] of internalWording) {
-        if (pattern.test(line)) problems.push(`${name} README.md line ${index + 1}: ${reason}: ${line.trim().slice(0, 140)}`);
-      }
-    });
+    checkWording(`${name} README.md`, execFileSync('tar', ['-xzOf', tarball, 'package/README.md'], { encoding: 'utf8' }));
     const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     for (const [dependency, range] of Object.entries({ ...packed.dependencies, ...packed.peerDependencies })) {
       if (!versions.has(dependency)) continue;

@@ -5,9 +5,10 @@
 // the repository's pinned Node 24 (installed from the npm registry into .cache/ when the
 // running Node is not a 24), and the packages' tests run again under Node 22.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureNode, environmentFor, nodeVersions, root } from './node-runtime.mjs';
+import { workspaceFolders } from './workspaces.mjs';
 
 const task = process.argv[2];
 const repositoryMajor = Number(nodeVersions.repository.split('.')[0]);
@@ -67,11 +68,7 @@ function run(command, args, options = {}) {
 
 /** The package.json of every workspace folder. */
 function workspaceManifests() {
-  const folders = ['packages', 'apps'].flatMap((group) => readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)));
-  return [...folders, path.join(root, 'infra')]
-    .map((folder) => path.join(folder, 'package.json'))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, 'utf8')));
+  return workspaceFolders().map((folder) => JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')));
 }
 
 function install() {
@@ -85,10 +82,7 @@ if (task === 'test') {
   run('node', ['--version']);
   // A Node 22 report left by an earlier run must not be counted in this one.
   const oldestReport = `node-${nodeVersions.oldestSupported.split('.')[0]}.json`;
-  for (const group of ['packages', 'apps']) {
-    for (const name of readdirSync(path.join(root, group)))
-      rmSync(path.join(root, group, name, 'test-results', oldestReport), { force: true });
-  }
+  for (const folder of workspaceFolders()) rmSync(path.join(folder, 'test-results', oldestReport), { force: true });
   // Formatting and lint of the whole repository (biome.jsonc): seconds, and a failure does not stop the suite.
   const style = attempt('pnpm', ['run', 'check']);
   // --continue: one failing package must not hide the results of the others.
