@@ -21,6 +21,7 @@ import { createPurchaseHandlers } from './purchase-handlers.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createRecaptchaVerifier } from './recaptcha-verifier.js';
 import { requestIdFor } from './request-id.js';
+import { applyResponseHeaders, jsonAnswer, startResponseHeaders } from './response-headers.js';
 import { createSessionAuth, sessionCookieName } from './session-auth.js';
 import { createFileSpeakingAudioStore, type SpeakingAudioStore } from './speaking-audio-store.js';
 import { createSpeakingHandlers } from './speaking-handlers.js';
@@ -119,23 +120,24 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   services.hasher.warmUp().catch((error: unknown) => logger.error('dummy password hash failed', { error: String(error) }));
 
   const app = new Hono<AppEnv>();
-  const headers = securityHeaders(config);
+  const headers = Object.fromEntries(securityHeaders(config));
 
   app.use('*', async (context, next) => {
     // A request id a client can quote in a bug report; also in the server's error logs. A proxy's
     // or client's well-formed id is kept, so one id follows the request through every hop.
     const requestId = requestIdFor(context.req.header('x-request-id'));
     context.set('requestId', requestId);
-    // Before next(), like the security headers (see security-headers.ts for why).
-    context.header('x-request-id', requestId);
-    for (const [name, value] of headers) context.header(name, value);
+    // Gathered before next() and written into the answer whole (see response-headers.ts for why).
+    startResponseHeaders(context, { ...headers, 'x-request-id': requestId });
     await next();
+    applyResponseHeaders(context);
   });
   // The answers that are large (a history page of 120 KB is about 5 KB gzipped), for clients that
   // ask. Only these: compressing wraps the body in a new Response, which takes every other answer
   // (/health, a session, a marked sheet) off @hono/node-server's fast path.
   for (const large of COMPRESSED_PATHS) app.use(large, compress());
-  app.use('*', corsPolicy(config.corsOrigins));
+  // Without origins the API is same-origin only, and a middleware that does nothing still costs each answer.
+  if (config.corsOrigins.length > 0) app.use('*', corsPolicy(config.corsOrigins));
 
   app.onError((error, context) => {
     const mapped = toErrorResponse(error);
@@ -147,9 +149,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
     }
-    for (const [name, value] of Object.entries(mapped.headers)) context.header(name, value);
-    context.header('cache-control', 'no-store');
-    return context.json(mapped.envelope, mapped.status as 400);
+    return jsonAnswer(context, mapped.envelope, mapped.status, mapped.headers);
   });
 
   registerContractRoutes(
@@ -192,7 +192,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   if (options.serveWeb !== false) serveWebApp(app, config.webDistDir);
 
   app.notFound((context) =>
-    context.json(
+    jsonAnswer(
+      context,
       { error: { code: 'not_found', message: `No route for ${context.req.method} ${new URL(context.req.url).pathname}`, details: [] } },
       404,
     ),

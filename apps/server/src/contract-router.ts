@@ -14,6 +14,7 @@ import type { AllowanceUsage } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 import type * as z from 'zod';
+import { jsonAnswer } from './response-headers.js';
 import { ServerError } from './server-error.js';
 
 /** The signed-in caller of a `user` route. */
@@ -207,7 +208,7 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
         details.push(...issuesToFieldErrors(result.error.issues));
         return undefined;
       };
-      const params = parse(route.params, context.req.param());
+      const params = route.params ? parse(route.params, context.req.param()) : undefined;
       const { values: queryValues, repeated } = readQuery(context);
       // A route without a query takes none: a stray parameter is refused like an unknown body field.
       if (route.query) details.push(...repeated);
@@ -235,8 +236,7 @@ export function registerContractRoutes(app: Hono<AppEnv>, handlers: ContractHand
         options.onResponseMismatch?.(routeName, checked.error, context);
         throw new Error(`${routeName} returned a response that does not match the contract`);
       }
-      context.header('cache-control', 'no-store');
-      return context.json(checked.data as object, route.status);
+      return jsonAnswer(context, checked.data, route.status);
     };
   }
 }

@@ -119,6 +119,41 @@ describe('the security headers', () => {
     expect(failed.headers.get('x-frame-options')).toBe('DENY');
     expect(failed.headers.get('x-request-id')).toMatch(UUID);
   });
+
+  it('are once on a web sign-in with its cookie, a sign-out clearing it, and a gzipped question list', async () => {
+    const { email, password } = await server.signUp();
+    const login = await server.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, client: 'web' }),
+    });
+    expect(login.status).toBe(200);
+    const [cookie, ...others] = login.headers.getSetCookie();
+    expect(others).toEqual([]);
+    expect(cookie).toMatch(/^(__Host-)?ielts_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly(; Secure)?; SameSite=Lax$/);
+    const session = cookie!.split(';')[0]!;
+    // Compression wraps the answer in a new body after the handler: the headers must survive it.
+    const questions = await server.request('/api/questions?type=writing_task2', {
+      headers: { cookie: session, 'accept-encoding': 'gzip' },
+    });
+    expect(questions.status).toBe(200);
+    expect(questions.headers.get('content-encoding')).toBe('gzip');
+    const logout = await server.request('/api/auth/logout', { method: 'POST', headers: { cookie: session } });
+    expect(logout.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^(__Host-)?ielts_session=; Max-Age=0; Path=\/; HttpOnly(; Secure)?; SameSite=Lax$/),
+    ]);
+    for (const [what, response] of [
+      ['web sign-in', login],
+      ['gzipped question list', questions],
+      ['sign-out', logout],
+    ] as const) {
+      // Once each: a header given twice would read as "a, a".
+      expect(response.headers.get('x-request-id'), what).toMatch(UUID);
+      expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+      expect(response.headers.get('cache-control'), what).toBe('no-store');
+      expect(response.headers.get('content-security-policy'), what).toContain("default-src 'self'");
+    }
+  });
 });
 
 describe('compression', () => {

@@ -20,9 +20,10 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The security headers of every answer. Set by the app's first middleware before the handler
- * runs, not after it as `hono/secure-headers` does: a header added to a finished response makes
- * @hono/node-server build a new Response, a third of a small answer's speed. HSTS only in
+ * The security headers of every answer. Gathered by the app's first middleware before the handler
+ * runs and written into the answer with it (response-headers.ts), not added afterwards as
+ * `hono/secure-headers` does: a header added to a finished response makes @hono/node-server
+ * build a new Response, a third of a small answer's speed. HSTS only in
  * production, where the server is reached over HTTPS; a local http:// start must not pin it.
  */
 export function securityHeaders(config: Pick<ServerConfig, 'environment'>): ReadonlyArray<readonly [string, string]> {

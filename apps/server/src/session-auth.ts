@@ -1,9 +1,11 @@
 import type { Session, User } from '@ielts-genai-prep/core';
 import type { Repositories } from '@ielts-genai-prep/dal-dynamodb';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie } from 'hono/cookie';
+import type { AppEnv } from './app-env.js';
 import type { ServerConfig } from './config.js';
 import type { Caller } from './contract-router.js';
+import { addResponseCookie } from './response-headers.js';
 import { createSecretToken, hashSecretToken } from './secret-tokens.js';
 
 /** The session cookie's name: `__Host-` (host-only, Secure, path /) when the cookie is Secure. */
@@ -29,9 +31,9 @@ export interface SessionAuth {
   /** The caller of a request: a bearer token, else the session cookie. */
   authenticate(context: Context): Promise<Caller | undefined>;
   /** Sets the session cookie on the response. */
-  setCookie(context: Context, token: string): void;
+  setCookie(context: Context<AppEnv>, token: string): void;
   /** Clears the session cookie. */
-  clearCookie(context: Context): void;
+  clearCookie(context: Context<AppEnv>): void;
   /**
    * Ends the session whose token the request presents (cookie or bearer), whoever it belongs
    * to: a new sign-in must not leave a planted or stale session alive. A no-op without one.
@@ -98,17 +100,23 @@ export function createSessionAuth(options: SessionAuthOptions): SessionAuth {
     },
 
     setCookie(context, token) {
-      setCookie(context, cookieName, token, {
-        httpOnly: true,
-        secure: config.cookie.secure,
-        sameSite: 'Lax',
-        path: '/',
-        maxAge: config.session.absoluteTtlSeconds,
-      });
+      addResponseCookie(
+        context,
+        generateCookie(cookieName, token, {
+          httpOnly: true,
+          secure: config.cookie.secure,
+          sameSite: 'Lax',
+          path: '/',
+          maxAge: config.session.absoluteTtlSeconds,
+        }),
+      );
     },
 
     clearCookie(context) {
-      deleteCookie(context, cookieName, { path: '/', secure: config.cookie.secure, httpOnly: true, sameSite: 'Lax' });
+      addResponseCookie(
+        context,
+        generateCookie(cookieName, '', { path: '/', secure: config.cookie.secure, httpOnly: true, sameSite: 'Lax', maxAge: 0 }),
+      );
     },
   };
 }
