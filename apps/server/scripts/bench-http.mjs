@@ -82,7 +82,16 @@ function startProcess(args, environment, cwd) {
       return undefined;
     }
   };
-  return { baseUrl, stop, output: () => output, peakResidentMegabytes };
+  /** CPU time the process has used so far, in ms (Linux's /proc, in USER_HZ ticks of 10 ms), or undefined elsewhere. */
+  const cpuMilliseconds = () => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
+  return { baseUrl, stop, output: () => output, peakResidentMegabytes, cpuMilliseconds };
 }
 
 /** The value at `share` (0.5 is the median) of a list of numbers. */
@@ -138,8 +147,12 @@ async function signUp(baseUrl, name) {
   return (await call(baseUrl, '/api/auth/login', { method: 'POST', body: { email, password, client: 'mobile' } })).json().token;
 }
 
-/** Requests per second and p99 of one route under `connections` connections, after a warm-up. */
-async function load(url, { method = 'GET', headers = {}, body, connections: count = connections } = {}) {
+/**
+ * Requests per second and p99 of one route under `connections` connections, after a warm-up, and
+ * the CPU the answering process spent per request: autocannon shares the two cores, so CPU per
+ * request says what the server costs more steadily than requests per second.
+ */
+async function load(url, { method = 'GET', headers = {}, body, connections: count = connections, answeredBy } = {}) {
   // Scoring an essay takes a share of a core, so 50 at once wait many seconds: a timeout of a minute
   // measures the throughput instead of counting give-ups.
   const settings = {
@@ -151,8 +164,14 @@ async function load(url, { method = 'GET', headers = {}, body, connections: coun
     body: body ? JSON.stringify(body) : undefined,
   };
   if (warmup > 0) await autocannon({ ...settings, duration: warmup });
+  const cpuBefore = answeredBy?.cpuMilliseconds();
   const result = await autocannon({ ...settings, duration });
+  const cpuAfter = answeredBy?.cpuMilliseconds();
   return {
+    serverCpuMicrosecondsPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+        ? undefined
+        : ((cpuAfter - cpuBefore) * 1000) / result.requests.total,
     requestsPerSecond: result.requests.average,
     p50Milliseconds: result.latency.p50,
     p99Milliseconds: result.latency.p99,
@@ -162,7 +181,7 @@ async function load(url, { method = 'GET', headers = {}, body, connections: coun
 }
 
 /** The median latency in ms of `count` sequential calls for each token, the tokens taking turns so drift hits both alike. */
-async function sequentialMedians(baseUrl, pathname, tokens, count = 40) {
+async function sequentialMedians(baseUrl, pathname, tokens, count = 100) {
   const durations = tokens.map(() => []);
   for (let index = 0; index < count; index++) {
     for (const [position, token] of tokens.entries()) {
@@ -327,17 +346,28 @@ async function benchStore(store) {
     );
     const auth = (token) => ({ authorization: `Bearer ${token}` });
     const figures = {};
-    figures.bareHealth = await load(`${bareUrl}/health`);
-    figures.health = await load(`${serverUrl}/health`);
-    figures.barePage = await load(`${bareUrl}/page`);
-    figures.bareOneRead = await load(`${bareUrl}/one-read`);
-    figures.history = await load(`${serverUrl}/api/assessments?limit=20`, { headers: auth(long) });
-    figures.reading = await load(`${serverUrl}/api/reading/evaluate`, { method: 'POST', headers: auth(submitter), body: reading });
-    figures.writing = await load(`${serverUrl}/api/writing/evaluate`, { method: 'POST', headers: auth(submitter), body: writing });
+    figures.bareHealth = await load(`${bareUrl}/health`, { answeredBy: bare });
+    figures.health = await load(`${serverUrl}/health`, { answeredBy: server });
+    figures.barePage = await load(`${bareUrl}/page`, { answeredBy: bare });
+    figures.bareOneRead = await load(`${bareUrl}/one-read`, { answeredBy: bare });
+    figures.history = await load(`${serverUrl}/api/assessments?limit=20`, { headers: auth(long), answeredBy: server });
+    figures.reading = await load(`${serverUrl}/api/reading/evaluate`, {
+      method: 'POST',
+      headers: auth(submitter),
+      body: reading,
+      answeredBy: server,
+    });
+    figures.writing = await load(`${serverUrl}/api/writing/evaluate`, {
+      method: 'POST',
+      headers: auth(submitter),
+      body: writing,
+      answeredBy: server,
+    });
     figures.login = await load(`${serverUrl}/api/auth/login`, {
       method: 'POST',
       body: { ...loginBody, client: 'mobile' },
       connections: loginConnections,
+      answeredBy: server,
     });
     const [entitlementsAt300, entitlementsAt10] = await sequentialMedians(serverUrl, '/api/entitlements', [long, short]);
     const loginFlood = await measureLoginFlood(serverUrl, short);
@@ -412,8 +442,8 @@ const storeNames = { embedded: 'embedded', 'dynamodb-local': 'DynamoDB Local' };
 /** The one load table: every route on every store, its ratio and target, errors and the server's peak RSS. */
 function loadTable(results) {
   const lines = [
-    '| store | route | req/s | p50 ms | p99 ms | bytes | errors | ratio | against | target | met | server peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
+    '| store | route | req/s | p50 ms | p99 ms | bytes | CPU µs/req | errors | ratio | against | target | met | server peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
   ];
   for (const result of results) {
     const peak = result.peakResidentMegabytes === undefined ? '' : result.peakResidentMegabytes.toFixed(0);
@@ -426,11 +456,14 @@ function loadTable(results) {
       const met = entry.target === undefined ? '' : entry.ratio >= entry.target ? 'yes' : 'no';
       const isServer = entry.ratio !== undefined && !entry.bare;
       lines.push(
-        `| ${storeNames[result.store]} | ${entry.route} | ${measured.requestsPerSecond.toFixed(0)} | ${measured.p50Milliseconds} | ${measured.p99Milliseconds} | ${measured.bytesPerRequest.toFixed(0)} | ${measured.errors} | ${entry.ratio === undefined ? '' : entry.ratio.toFixed(3)} | ${entry.against ?? ''} | ${entry.target === undefined ? '' : `≥ ${entry.target}`} | ${met} | ${isServer ? peak : ''} |`,
+        `| ${storeNames[result.store]} | ${entry.route} | ${measured.requestsPerSecond.toFixed(0)} | ${measured.p50Milliseconds} | ${measured.p99Milliseconds} | ${measured.bytesPerRequest.toFixed(0)} | ${measured.serverCpuMicrosecondsPerRequest?.toFixed(0) ?? ''} | ${measured.errors} | ${entry.ratio === undefined ? '' : entry.ratio.toFixed(3)} | ${entry.against ?? ''} | ${entry.target === undefined ? '' : `≥ ${entry.target}`} | ${met} | ${isServer ? peak : ''} |`,
       );
     }
   }
-  lines.push('');
+  lines.push(
+    '',
+    "CPU µs/req: the answering Node process's CPU per request (with the embedded store its work is included; DynamoDB Local's JVM is not).",
+  );
   for (const result of results) {
     const name = storeNames[result.store];
     const { bareHealth, bareOneRead, health } = result.figures;
@@ -439,7 +472,7 @@ function loadTable(results) {
     lines.push(
       `${name}: one DAL read in a bare Hono server goes at ${oneReadShare.toFixed(3)}x its /health: the most any route that calls the store once can reach. ` +
         `The history target asks 0.5x with a read of the page; reading and writing ask 0.2x the server's /health, ${submissionTarget.toFixed(3)}x bare /health, with at least three calls (session, allowance, save).`,
-      `${name}: GET /api/entitlements, median of 40 sequential calls: ${result.entitlementsAt10.toFixed(1)} ms with 10 assessments, ${result.entitlementsAt300.toFixed(1)} ms with 300: ratio ${result.entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${result.entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`,
+      `${name}: GET /api/entitlements, median of 100 sequential calls: ${result.entitlementsAt10.toFixed(1)} ms with 10 assessments, ${result.entitlementsAt300.toFixed(1)} ms with 300: ratio ${result.entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${result.entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`,
       `${name}: login flood: while 100 sign-ins ran (${result.loginFlood.logins.ok} signed in, ${result.loginFlood.logins.busy} told 503 by the full hashing queue, ${result.loginFlood.logins.limited} 429 by the per-account limit), ` +
         `${result.loginFlood.reads} GET /api/auth/me of another learner took p50 ${result.loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${result.loginFlood.p99Milliseconds.toFixed(1)} ms (${result.loginFlood.readErrors} failed).`,
       `${name}: password-reset requests, median of ${result.resetTiming.pairs} interleaved pairs: ${result.resetTiming.knownMedianMilliseconds.toFixed(1)} ms for a known address, ` +
