@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from './app-env.js';
@@ -67,5 +70,15 @@ describe('response headers', () => {
     expect(response.status).toBe(500);
     expect(response.headers.get('x-request-id')).toBe('request-0001');
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('are set by no handler with context.header or hono/cookie, which an answer built by jsonAnswer would drop', () => {
+    const sourceDirectory = path.dirname(fileURLToPath(import.meta.url));
+    const setters = /\b(context|c)\.header\(|import\s*\{[^}]*\b(setCookie|deleteCookie|setSignedCookie)\b[^}]*\}\s*from\s*'hono\/cookie'/;
+    const offenders = readdirSync(sourceDirectory, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith('test-support'))
+      .filter((file) => setters.test(readFileSync(path.join(sourceDirectory, file), 'utf8')));
+    // These two set headers after the handler, on whatever answer it gave: the only safe place.
+    expect(offenders.sort()).toEqual(['cors-policy.ts', 'response-headers.ts']);
   });
 });
