@@ -42,7 +42,9 @@ describe('password hasher', () => {
       retryAfterSeconds: 2,
       derive: () => new Promise((resolve) => releases.push(() => resolve(new Uint8Array(32)))),
     });
+    expect(held.load).toEqual({ running: 0, waiting: 0 });
     const accepted = [held.hash('first password'), held.hash('second password')];
+    expect(held.load).toEqual({ running: 1, waiting: 1 });
     const refused = await held.hash('third password').catch((error: unknown) => error);
     expect(ServerError.isInstance(refused)).toBe(true);
     expect((refused as ServerError).status).toBe(503);
@@ -52,8 +54,10 @@ describe('password hasher', () => {
     await accepted[0];
     await new Promise((resolve) => setImmediate(resolve));
     expect(releases).toHaveLength(2);
+    expect(held.load).toEqual({ running: 1, waiting: 0 });
     releases[1]!();
     expect(await Promise.all(accepted)).toHaveLength(2);
+    expect(held.load).toEqual({ running: 0, waiting: 0 });
   });
 });
 

@@ -22,6 +22,8 @@ export interface PasswordHasher {
   warmUp(): Promise<void>;
   /** True when the hash was made with other parameters than the current ones (rehash on login). */
   needsRehash(encoded: string): boolean;
+  /** Hashes running and waiting for a thread now (a full line refuses the next with a 503). */
+  readonly load: { running: number; waiting: number };
   /** Stops the worker threads (tests, shutdown). */
   close(): Promise<void>;
 }
@@ -141,6 +143,9 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
     needsRehash(encoded) {
       const parsed = parse(encoded);
       return !parsed || parsed.cost !== cost || parsed.blockSize !== blockSize || parsed.parallelization !== parallelization;
+    },
+    get load() {
+      return queue.load;
     },
     async close() {
       await pool?.destroy();
