@@ -19,6 +19,11 @@ describe('itemSize', () => {
     expect(itemSize({ n: 12345 })).toBe(1 + 4);
     expect(itemSize({ n: 1200000 })).toBe(1 + 2);
     expect(itemSize({ n: -12 })).toBe(1 + 3);
+    expect(itemSize({ n: 0.5 })).toBe(1 + 2);
+    expect(itemSize({ n: 123.456 })).toBe(1 + 4);
+    expect(itemSize({ n: -0.001 })).toBe(1 + 3);
+    expect(itemSize({ n: 6.5 })).toBe(1 + 2);
+    expect(itemSize({ n: 12345678901234567890n })).toBe(1 + 11);
     expect(itemSize({ a: null, b: true })).toBe(1 + 1 + 1 + 1);
   });
 

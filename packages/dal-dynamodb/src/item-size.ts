@@ -3,22 +3,32 @@ import { DalError, describeKey } from './errors.js';
 /** DynamoDB's largest item: 400 KB, counting attribute names and values. */
 export const MAX_ITEM_BYTES = 400 * 1024;
 
-const encoder = new TextEncoder();
-
+// Counted in place: encoding each string to count its bytes allocated a copy of every attribute
+// name and value on every write.
 function utf8Length(text: string): number {
-  return encoder.encode(text).length;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** Bytes DynamoDB counts for a number: 1 per two significant digits, plus 1 (and 1 for a sign). */
 function numberSize(value: number | bigint): number {
-  const text = typeof value === 'bigint' ? value.toString() : Math.abs(value).toExponential().split('e')[0]!;
-  const digits = text
-    .replace(/[^0-9]/g, '')
-    .replace(/^0+/, '')
-    .replace(/0+$/, '');
-  if (digits.length === 0) return 1;
+  let digits: number;
+  if (typeof value === 'bigint') {
+    digits = value
+      .toString()
+      .replace(/[^0-9]/g, '')
+      .replace(/^0+/, '')
+      .replace(/0+$/, '').length;
+  } else if (value === 0) {
+    digits = 0;
+  } else {
+    // toExponential writes the fewest digits that give the number back: no leading or trailing zeros.
+    const text = Math.abs(value).toExponential();
+    const mantissaEnd = text.indexOf('e');
+    digits = mantissaEnd - (text.indexOf('.') === -1 || text.indexOf('.') > mantissaEnd ? 0 : 1);
+  }
+  if (digits === 0) return 1;
   const negative = typeof value === 'bigint' ? value < 0n : value < 0;
-  return 1 + Math.ceil(digits.length / 2) + (negative ? 1 : 0);
+  return 1 + Math.ceil(digits / 2) + (negative ? 1 : 0);
 }
 
 function valueSize(value: unknown): number {
