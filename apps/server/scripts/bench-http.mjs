@@ -439,6 +439,16 @@ async function benchStore(store) {
 }
 
 const storeNames = { embedded: 'embedded', 'dynamodb-local': 'DynamoDB Local' };
+
+/** The server's CPU per request of the store-bound routes, in bare one-read routes' worth: what a store call costs here, next to what each route spends. */
+function inOneReads(name, figures) {
+  const oneRead = figures.bareOneRead.serverCpuMicrosecondsPerRequest;
+  if (oneRead === undefined) return [];
+  const worth = (entry) => (entry.serverCpuMicrosecondsPerRequest / oneRead).toFixed(1);
+  return [
+    `${name}: server CPU per request in bare one-read routes (${oneRead.toFixed(0)} µs each): history ${worth(figures.history)}, reading ${worth(figures.reading)}, writing ${worth(figures.writing)}.`,
+  ];
+}
 /** The one load table: every route on every store, its ratio and target, errors and the server's peak RSS. */
 function loadTable(results) {
   const lines = [
@@ -472,6 +482,7 @@ function loadTable(results) {
     lines.push(
       `${name}: one DAL read in a bare Hono server goes at ${oneReadShare.toFixed(3)}x its /health: the most any route that calls the store once can reach. ` +
         `The history target asks 0.5x with a read of the page; reading and writing ask 0.2x the server's /health, ${submissionTarget.toFixed(3)}x bare /health, with at least three calls (session, allowance, save).`,
+      ...inOneReads(name, result.figures),
       `${name}: GET /api/entitlements, median of 100 sequential calls: ${result.entitlementsAt10.toFixed(1)} ms with 10 assessments, ${result.entitlementsAt300.toFixed(1)} ms with 300: ratio ${result.entitlementsRatio.toFixed(2)} (target ≤ 1.2: ${result.entitlementsRatio <= 1.2 ? 'met' : 'not met'}).`,
       `${name}: login flood: while 100 sign-ins ran (${result.loginFlood.logins.ok} signed in, ${result.loginFlood.logins.busy} told 503 by the full hashing queue, ${result.loginFlood.logins.limited} 429 by the per-account limit), ` +
         `${result.loginFlood.reads} GET /api/auth/me of another learner took p50 ${result.loginFlood.p50Milliseconds.toFixed(1)} ms, p99 ${result.loginFlood.p99Milliseconds.toFixed(1)} ms (${result.loginFlood.readErrors} failed).`,
