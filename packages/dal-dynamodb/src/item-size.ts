@@ -21,10 +21,10 @@ function numberSize(value: number | bigint): number {
   } else if (value === 0) {
     digits = 0;
   } else {
-    // toExponential writes the fewest digits that give the number back: no leading or trailing zeros.
+    // toExponential writes the fewest digits that give the number back: no leading or trailing
+    // zeros, and a point only in the mantissa (the exponent is a whole number).
     const text = Math.abs(value).toExponential();
-    const mantissaEnd = text.indexOf('e');
-    digits = mantissaEnd - (text.indexOf('.') === -1 || text.indexOf('.') > mantissaEnd ? 0 : 1);
+    digits = text.indexOf('e') - (text.includes('.') ? 1 : 0);
   }
   if (digits === 0) return 1;
   const negative = typeof value === 'bigint' ? value < 0n : value < 0;
